@@ -1,0 +1,62 @@
+package dev.tuner;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.platform.commons.annotation.Testable;
+
+/**
+ * Marks a method as the objective of a study: Tuner calls it once per trial, with fresh knob
+ * values each time, and searches for the values that give the best return value.
+ *
+ * <p>The method returns the objective as a {@code double} (or any {@link Number}) and takes knobs
+ * as parameters annotated with {@link Uniform}, {@link LogUniform}, {@link IntUniform} or
+ * {@link Choice}, and optionally the live {@code dev.tuner.core.study.Trial}:
+ *
+ * <pre>{@code
+ * class QuadraticTuning {
+ *     @Tune(trials = 200, seed = 1)
+ *     double quad1(@Uniform(min = -10, max = 10) double x) {
+ *         return x * x - x + 1;
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>The study is named after the method ({@code com.acme.QuadraticTuning.quad1}); its best
+ * parameters are written to {@code target/tuner/com.acme.QuadraticTuning.quad1.properties}. The
+ * configuration parameters {@code tuner.trials}, {@code tuner.seed} and {@code tuner.sampler}
+ * ({@code -D}, {@code junit-platform.properties} or the Maven plugin) override the attributes
+ * here for one run.
+ *
+ * <p>The method must not be private or static and its class needs a no-argument constructor: a
+ * new instance serves each trial, as JUnit does for each test.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@Testable
+public @interface Tune {
+
+    /** The value of {@link #seed()} that means "draw a fresh seed for each run". */
+    long UNSEEDED = Long.MIN_VALUE;
+
+    /** Number of trials the study runs; at least 1. Default: 100. */
+    int trials() default 100;
+
+    /** Whether smaller or larger objective values are better. Default: {@link Direction#MINIMIZE}. */
+    Direction direction() default Direction.MINIMIZE;
+
+    /**
+     * Seed of the sampler: the same seed, space and objective give the same trials. Default:
+     * {@link #UNSEEDED}, a fresh seed each run (the seed used is recorded with the study).
+     */
+    long seed() default UNSEEDED;
+
+    /**
+     * Name of the sampler that proposes the values: {@code "random"}. Default: empty, which means
+     * the configured default ({@code tuner.sampler}, else {@code "random"}).
+     */
+    String sampler() default "";
+}
