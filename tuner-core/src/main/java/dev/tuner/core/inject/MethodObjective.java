@@ -1,0 +1,144 @@
+package dev.tuner.core.inject;
+
+import dev.tuner.core.study.Objective;
+import dev.tuner.core.study.Trial;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A {@code @Tune} method as an {@link Objective}: each evaluation creates a fresh instance of the
+ * method's class, hands each annotated parameter its knob value (and a {@link Trial} parameter
+ * the trial itself), calls the method and returns its result.
+ *
+ * <p>{@link #of(Method)} checks the whole declaration up front and throws an
+ * {@link InvalidDeclarationException} naming the member and the fix.
+ */
+public final class MethodObjective implements Objective {
+
+    private static final Set<Class<?>> NUMBER_TYPES = Set.of(double.class, float.class, int.class, long.class,
+            short.class, byte.class);
+
+    private final Method method;
+    private final Constructor<?> constructor;
+    private final List<Optional<Knob>> parameters;
+
+    private MethodObjective(Method method, Constructor<?> constructor, List<Optional<Knob>> parameters) {
+        this.method = method;
+        this.constructor = constructor;
+        this.parameters = parameters;
+    }
+
+    /**
+     * The objective a {@code @Tune} method declares.
+     *
+     * @throws InvalidDeclarationException if the method, its class or a knob annotation cannot work
+     */
+    public static MethodObjective of(Method method) {
+        String where = "@Tune method " + describe(method);
+        int modifiers = method.getModifiers();
+        if (Modifier.isStatic(modifiers) || Modifier.isPrivate(modifiers)) {
+            throw new InvalidDeclarationException(where, "must be neither static nor private; "
+                    + "declare it as an instance method that is at least package-private, as a JUnit @Test");
+        }
+        Class<?> returnType = method.getReturnType();
+        if (!NUMBER_TYPES.contains(returnType) && !Number.class.isAssignableFrom(returnType)) {
+            throw new InvalidDeclarationException(where, "returns " + returnType.getName()
+                    + ", but the objective must be a number; return the value to optimize as a double");
+        }
+        Constructor<?> constructor = noArgumentConstructor(method.getDeclaringClass(), where);
+        List<Optional<Knob>> parameters = new ArrayList<>();
+        for (Parameter parameter : method.getParameters()) {
+            parameters.add(argument(method, parameter));
+        }
+        method.setAccessible(true);
+        return new MethodObjective(method, constructor, parameters);
+    }
+
+    /** The study name of a {@code @Tune} method: its class's binary name and its own name. */
+    public static String studyName(Method method) {
+        return method.getDeclaringClass().getName() + "." + method.getName();
+    }
+
+    /** The knobs declared on the method's parameters, in parameter order. */
+    public List<Knob> knobs() {
+        return parameters.stream().flatMap(Optional::stream).collect(Collectors.toList());
+    }
+
+    @Override
+    public double evaluate(Trial trial) throws Exception {
+        Object[] arguments = new Object[parameters.size()];
+        for (int i = 0; i < arguments.length; i++) {
+            Optional<Knob> knob = parameters.get(i);
+            arguments[i] = knob.isPresent()
+                    ? knob.get().convert(trial.suggest(knob.get().name(), knob.get().distribution()))
+                    : trial;
+        }
+        Object result;
+        try {
+            result = method.invoke(constructor.newInstance(), arguments);
+        } catch (InvocationTargetException thrown) {
+            // show the objective's own exception, not reflection's wrapper
+            Throwable cause = thrown.getCause();
+            if (cause instanceof Exception exception) {
+                throw exception;
+            }
+            throw (Error) cause;
+        }
+        if (result == null) {
+            throw new IllegalStateException("@Tune method " + describe(method)
+                    + " returned null; return the objective value as a number");
+        }
+        return ((Number) result).doubleValue();
+    }
+
+    private static Optional<Knob> argument(Method method, Parameter parameter) {
+        if (parameter.getType() == Trial.class) {
+            return Optional.empty();
+        }
+        String where = "parameter '" + parameter.getName() + "' of @Tune method " + describe(method);
+        if (!parameter.isNamePresent()) {
+            throw new InvalidDeclarationException(where, "parameter names are missing from the class file, so the "
+                    + "knob has no name; compile with -parameters (maven-compiler-plugin: "
+                    + "<parameters>true</parameters>)");
+        }
+        String name = studyName(method) + "." + parameter.getName();
+        return Optional.of(AnnotationSpace.knob(parameter, name, where).orElseThrow(() ->
+                new InvalidDeclarationException(where, "has no knob annotation; annotate it with @Uniform, "
+                        + "@LogUniform, @IntUniform or @Choice, or declare it as dev.tuner.core.study.Trial")));
+    }
+
+    private static Constructor<?> noArgumentConstructor(Class<?> type, String where) {
+        if (Modifier.isAbstract(type.getModifiers())) {
+            throw new InvalidDeclarationException(where, type.getName()
+                    + " is abstract, so no instance can run the trials; make it a concrete class");
+        }
+        if (type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers())) {
+            throw new InvalidDeclarationException(where, type.getName()
+                    + " is an inner class; declare it static or top-level so that it can be instantiated");
+        }
+        try {
+            Constructor<?> constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor;
+        } catch (NoSuchMethodException missing) {
+            throw new InvalidDeclarationException(where, type.getName()
+                    + " has no constructor without arguments; add one, as JUnit test classes have");
+        }
+    }
+
+    static String describe(Method method) {
+        String parameterTypes = Arrays.stream(method.getParameterTypes())
+                .map(Class::getSimpleName)
+                .collect(Collectors.joining(", "));
+        return method.getDeclaringClass().getName() + "." + method.getName() + "(" + parameterTypes + ")";
+    }
+}

@@ -1,0 +1,60 @@
+package dev.tuner.core.inject;
+
+import dev.tuner.Direction;
+import dev.tuner.Tune;
+import dev.tuner.core.sampler.Samplers;
+import dev.tuner.core.sampler.Seeds;
+import dev.tuner.core.storage.Storage;
+import dev.tuner.core.study.Study;
+import java.lang.reflect.Method;
+
+/**
+ * Everything needed to run the study of one {@code @Tune} method: its name, direction, budget,
+ * seed and sampler (from the annotation, overridden for this run), and its objective.
+ *
+ * @param studyName the study's name, {@code <binary class name>.<method name>}
+ * @param direction whether smaller or larger values are better
+ * @param trials how many trials to run; at least 1
+ * @param seed the sampler's seed; a fresh one when neither the annotation nor the run set one
+ * @param samplerName the sampler, as {@link Samplers#create(String, long)} knows it
+ * @param objective the method as an objective
+ */
+public record StudyPlan(
+        String studyName, Direction direction, int trials, long seed, String samplerName, MethodObjective objective) {
+
+    /**
+     * The plan of a {@code @Tune} method.
+     *
+     * @throws InvalidDeclarationException if the declaration or an override cannot work
+     */
+    public static StudyPlan of(Method method, StudyOverrides overrides) {
+        Tune tune = method.getAnnotation(Tune.class);
+        if (tune == null) {
+            throw new IllegalArgumentException(MethodObjective.describe(method) + " is not annotated with @Tune");
+        }
+        String where = "@Tune method " + MethodObjective.describe(method);
+        int trials = overrides.trials().orElse(tune.trials());
+        if (trials < 1) {
+            String source = overrides.trials().isPresent() ? "tuner.trials" : "@Tune(trials)";
+            throw new InvalidDeclarationException(where, source + " is " + trials
+                    + ", but a study needs at least 1 trial; give a positive number");
+        }
+        long seed = overrides.seed().orElse(tune.seed() == Tune.UNSEEDED ? Seeds.fresh() : tune.seed());
+        String samplerName = overrides.sampler().orElse(tune.sampler().isBlank() ? Samplers.DEFAULT : tune.sampler());
+        if (!Samplers.names().contains(samplerName)) {
+            throw new InvalidDeclarationException(where, "unknown sampler '" + samplerName + "'; use one of "
+                    + String.join(", ", Samplers.names()));
+        }
+        return new StudyPlan(MethodObjective.studyName(method), tune.direction(), trials, seed, samplerName,
+                MethodObjective.of(method));
+    }
+
+    /** A new study of this plan, kept in {@code storage}. */
+    public Study newStudy(Storage storage) {
+        return Study.builder(studyName)
+                .direction(direction)
+                .sampler(Samplers.create(samplerName, seed))
+                .storage(storage)
+                .build();
+    }
+}

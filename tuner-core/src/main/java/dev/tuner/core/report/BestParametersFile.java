@@ -1,0 +1,91 @@
+package dev.tuner.core.report;
+
+import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.Study;
+import dev.tuner.core.study.TrialState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a study's best parameters as a properties file, keyed by each knob's full name, with
+ * comment lines saying where the values came from:
+ *
+ * <pre>
+ * # Best parameters of study com.acme.QuadraticTuning.quad1
+ * # objective: 0.7500 (minimize), trial #57
+ * # trials: 200 (200 complete, 0 failed)
+ * # written: 2026-11-22T10:15:30Z
+ * com.acme.QuadraticTuning.quad1.x=0.5001923
+ * </pre>
+ *
+ * <p>The file is readable by {@link java.util.Properties#load(java.io.Reader)}; values keep full
+ * precision so they reproduce the best trial exactly.
+ */
+public final class BestParametersFile {
+
+    private final Clock clock;
+
+    /** A writer that dates files by {@code clock}. */
+    public BestParametersFile(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The file a study's best parameters go to: {@code <directory>/<study name>.properties}. */
+    public static Path pathFor(Path directory, String studyName) {
+        return directory.resolve(studyName + ".properties");
+    }
+
+    /**
+     * Writes the best trial of {@code study} to {@link #pathFor(Path, String)}, replacing the file
+     * whole so that a reader never sees half of it.
+     *
+     * @return the file written
+     * @throws IllegalStateException if the study has no complete trial
+     */
+    public Path write(Path directory, Study study) {
+        List<FrozenTrial> trials = study.trials();
+        FrozenTrial best = study.bestTrial().orElseThrow(() -> new IllegalStateException(
+                "study '" + study.name() + "' has no complete trial, so it has no best parameters to write"));
+        Path file = pathFor(directory, study.name());
+        try {
+            Files.createDirectories(directory);
+            Path partial = Files.createTempFile(directory, study.name(), ".partial");
+            Files.writeString(partial, render(study, trials, best), StandardCharsets.ISO_8859_1);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException failed) {
+            throw new UncheckedIOException("could not write the best parameters of study '" + study.name()
+                    + "' to " + file + ": " + failed.getMessage() + "; check that the directory is writable", failed);
+        }
+        return file;
+    }
+
+    String render(Study study, List<FrozenTrial> trials, FrozenTrial best) {
+        long complete = trials.stream().filter(trial -> trial.state() == TrialState.COMPLETE).count();
+        long failed = trials.stream().filter(trial -> trial.state() == TrialState.FAIL).count();
+        StringBuilder text = new StringBuilder();
+        text.append("# Best parameters of study ").append(study.name()).append('\n');
+        text.append("# objective: ").append(best.value().getAsDouble())
+                .append(" (").append(study.direction().name().toLowerCase(java.util.Locale.ROOT)).append("), trial #")
+                .append(best.number()).append('\n');
+        text.append("# trials: ").append(trials.size()).append(" (").append(complete).append(" complete, ")
+                .append(failed).append(" failed)\n");
+        text.append("# written: ").append(Instant.now(clock)).append('\n');
+        for (Map.Entry<String, Object> param : best.params().entrySet()) {
+            text.append(PropertiesText.escape(param.getKey(), true)).append('=')
+                    .append(PropertiesText.escape(text(param.getValue()), false)).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String text(Object value) {
+        return value instanceof Enum<?> constant ? constant.name() : String.valueOf(value);
+    }
+}

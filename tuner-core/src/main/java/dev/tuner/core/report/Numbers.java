@@ -1,0 +1,41 @@
+package dev.tuner.core.report;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/** Compact, readable forms of knob and objective values for people. */
+public final class Numbers {
+
+    private static final int SIGNIFICANT_DIGITS = 4;
+
+    private Numbers() {}
+
+    /**
+     * A value shortened to four significant digits: {@code 0.7501}, {@code 12.5}, {@code 3.2e-5},
+     * {@code 1.235e+07}. Integers (int, long) and non-numbers are shown whole.
+     */
+    public static String compact(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            return compact(((Number) value).doubleValue());
+        }
+        return String.valueOf(value);
+    }
+
+    /** {@link #compact(Object)} for a double. */
+    public static String compact(double value) {
+        if (!Double.isFinite(value)) {
+            return String.valueOf(value);
+        }
+        if (value == 0) {
+            return "0";
+        }
+        double magnitude = Math.abs(value);
+        if (magnitude >= 1e-3 && magnitude < 1e6) {
+            BigDecimal rounded = new BigDecimal(value).round(new MathContext(SIGNIFICANT_DIGITS));
+            return rounded.stripTrailingZeros().toPlainString();
+        }
+        String scientific = String.format(java.util.Locale.ROOT, "%." + (SIGNIFICANT_DIGITS - 1) + "e", value);
+        // 3.200e-05 -> 3.2e-05
+        return scientific.replaceAll("\\.?0+e", "e");
+    }
+}

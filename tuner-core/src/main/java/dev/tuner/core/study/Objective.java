@@ -1,0 +1,21 @@
+package dev.tuner.core.study;
+
+/**
+ * What a study optimizes: a function of a trial's knob values.
+ *
+ * <pre>{@code
+ * Objective quad1 = trial -> {
+ *     double x = trial.suggestFloat("x", -10, 10);
+ *     return x * x - x + 1;
+ * };
+ * }</pre>
+ *
+ * <p>Throwing marks the trial {@link TrialState#FAIL} with the exception as the reason; so does
+ * returning NaN or an infinity. The study goes on either way.
+ */
+@FunctionalInterface
+public interface Objective {
+
+    /** The objective value for the knob values that {@code trial} hands out. */
+    double evaluate(Trial trial) throws Exception;
+}

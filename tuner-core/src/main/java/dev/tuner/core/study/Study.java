@@ -1,0 +1,185 @@
+package dev.tuner.core.study;
+
+import dev.tuner.Direction;
+import dev.tuner.core.sampler.Sampler;
+import dev.tuner.core.space.Distribution;
+import dev.tuner.core.storage.Storage;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * A search for the knob values that optimize an objective: a named series of trials, kept in a
+ * {@link Storage} and proposed by a {@link Sampler}.
+ *
+ * <p>Ask/tell is the primitive; {@link #optimize(Objective, int)} is a loop over it:
+ *
+ * <pre>{@code
+ * Study study = Study.builder("quad1")
+ *         .sampler(new RandomSampler(1))
+ *         .storage(new InMemoryStorage())
+ *         .build();
+ * Trial trial = study.ask();
+ * double x = trial.suggestFloat("x", -10, 10);
+ * study.tell(trial, x * x - x + 1);
+ * study.bestTrial().ifPresent(best -> System.out.println(best.params()));
+ * }</pre>
+ *
+ * <p>The storage is the only state: a study built on a storage that already holds trials of the
+ * same name continues them.
+ */
+public final class Study {
+
+    private final String name;
+    private final Direction direction;
+    private final Sampler sampler;
+    private final Storage storage;
+
+    private Study(Builder builder) {
+        this.name = builder.name;
+        this.direction = builder.direction;
+        this.sampler = Objects.requireNonNull(builder.sampler, "sampler");
+        this.storage = Objects.requireNonNull(builder.storage, "storage");
+        storage.createStudy(name, direction);
+    }
+
+    /** Starts building a study with the given name; the name identifies it in its storage. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** The study's name. */
+    public String name() {
+        return name;
+    }
+
+    /** Whether smaller or larger objective values are better. */
+    public Direction direction() {
+        return direction;
+    }
+
+    /** The sampler that proposes knob values. */
+    public Sampler sampler() {
+        return sampler;
+    }
+
+    /** Starts a new trial, {@link TrialState#RUNNING} until it is told. */
+    public Trial ask() {
+        return new Trial(this, storage.createTrial(name));
+    }
+
+    /**
+     * Finishes a trial with its objective value: {@link TrialState#COMPLETE} when the value is
+     * finite, {@link TrialState#FAIL} with a {@link NonFiniteObjectiveException} as the reason
+     * otherwise.
+     */
+    public FrozenTrial tell(Trial trial, double value) {
+        if (!Double.isFinite(value)) {
+            return tellFailure(trial, new NonFiniteObjectiveException(trial.number(), value));
+        }
+        storage.finishTrial(name, trial.number(), TrialState.COMPLETE, OptionalDouble.of(value), null);
+        return storage.trial(name, trial.number());
+    }
+
+    /** Finishes a trial as {@link TrialState#FAIL}, keeping why. */
+    public FrozenTrial tellFailure(Trial trial, Throwable cause) {
+        storage.finishTrial(name, trial.number(), TrialState.FAIL, OptionalDouble.empty(), TrialFailure.of(cause));
+        return storage.trial(name, trial.number());
+    }
+
+    /**
+     * Runs one trial of {@code objective}: asks, evaluates and tells. An exception thrown by the
+     * objective fails the trial and is returned in the outcome, not thrown.
+     */
+    public TrialOutcome runTrial(Objective objective) {
+        Trial trial = ask();
+        double value;
+        try {
+            value = objective.evaluate(trial);
+        } catch (Exception | AssertionError | LinkageError | StackOverflowError cause) {
+            // Errors a user's objective can cause fail the trial; the study goes on. Other
+            // errors (OutOfMemoryError, ThreadDeath) mean the process is in trouble: let them go.
+            return new TrialOutcome(tellFailure(trial, cause), Optional.of(cause));
+        }
+        if (!Double.isFinite(value)) {
+            NonFiniteObjectiveException cause = new NonFiniteObjectiveException(trial.number(), value);
+            return new TrialOutcome(tellFailure(trial, cause), Optional.of(cause));
+        }
+        return new TrialOutcome(tell(trial, value), Optional.empty());
+    }
+
+    /** Runs {@code trials} trials of {@code objective} one after another. */
+    public void optimize(Objective objective, int trials) {
+        if (trials < 1) {
+            throw new IllegalArgumentException("trials must be at least 1, but it is " + trials);
+        }
+        for (int i = 0; i < trials; i++) {
+            runTrial(objective);
+        }
+    }
+
+    /** Every trial of the study, in number order, as stored now. */
+    public List<FrozenTrial> trials() {
+        return storage.trials(name);
+    }
+
+    /** The completed trial with the best objective value (the earliest on ties), if any. */
+    public Optional<FrozenTrial> bestTrial() {
+        Comparator<FrozenTrial> byValue = Comparator.comparingDouble(trial -> trial.value().getAsDouble());
+        Comparator<FrozenTrial> better = direction == Direction.MAXIMIZE ? byValue.reversed() : byValue;
+        return trials().stream()
+                .filter(trial -> trial.state() == TrialState.COMPLETE)
+                .min(better.thenComparingInt(FrozenTrial::number));
+    }
+
+    Suggestion suggest(int trialNumber, String knob, Distribution distribution) {
+        double internal = sampler.sample(this, trialNumber, knob, distribution);
+        if (!distribution.contains(internal)) {
+            throw new IllegalStateException(sampler.getClass().getSimpleName() + " proposed " + internal
+                    + " for knob '" + knob + "', outside " + distribution + "; this is a bug in the sampler");
+        }
+        storage.setParam(name, trialNumber, knob, distribution, internal);
+        return new Suggestion(distribution, internal);
+    }
+
+    /** Builds a {@link Study}; the sampler and storage are required. */
+    public static final class Builder {
+
+        private final String name;
+        private Direction direction = Direction.MINIMIZE;
+        private Sampler sampler;
+        private Storage storage;
+
+        private Builder(String name) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("a study needs a non-blank name");
+            }
+            this.name = name;
+        }
+
+        /** Whether smaller (the default) or larger objective values are better. */
+        public Builder direction(Direction direction) {
+            this.direction = Objects.requireNonNull(direction, "direction");
+            return this;
+        }
+
+        /** The sampler that proposes knob values. */
+        public Builder sampler(Sampler sampler) {
+            this.sampler = sampler;
+            return this;
+        }
+
+        /** Where the study's trials are kept. */
+        public Builder storage(Storage storage) {
+            this.storage = storage;
+            return this;
+        }
+
+        /** The study, created in its storage if it is not there yet. */
+        public Study build() {
+            return new Study(this);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.tuner.core.study;
+
+import java.util.Objects;
+
+/**
+ * Why a trial failed: the exception's type and message and the top of its stack.
+ *
+ * @param type the exception's class name
+ * @param message its message, or empty
+ * @param where the top stack frame, or empty when the trace is not known
+ */
+public record TrialFailure(String type, String message, String where) {
+
+    public TrialFailure {
+        Objects.requireNonNull(type, "type");
+        message = message == null ? "" : message;
+        where = where == null ? "" : where;
+    }
+
+    /** The failure a throwable describes. */
+    public static TrialFailure of(Throwable cause) {
+        StackTraceElement[] stack = cause.getStackTrace();
+        String where = stack.length == 0 ? "" : stack[0].toString();
+        return new TrialFailure(cause.getClass().getName(), cause.getMessage(), where);
+    }
+
+    /** One line for people: {@code java.lang.IllegalStateException: boom (at Foo.bar(Foo.java:12))}. */
+    public String describe() {
+        StringBuilder line = new StringBuilder(type);
+        if (!message.isEmpty()) {
+            line.append(": ").append(message);
+        }
+        if (!where.isEmpty()) {
+            line.append(" (at ").append(where).append(')');
+        }
+        return line.toString();
+    }
+}
