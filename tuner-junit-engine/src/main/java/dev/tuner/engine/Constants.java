@@ -1,0 +1,41 @@
+package dev.tuner.engine;
+
+/**
+ * The configuration parameters of the tuner engine. Each can be given in
+ * {@code junit-platform.properties}, as a {@code -D} system property, in a launcher request, or as
+ * the Maven plugin's user property of the same name; a value given for the run takes precedence
+ * over the {@code @Tune} annotation's attribute.
+ *
+ * <pre>
+ * mvn tuner:tune -Dtuner.trials=500 -Dtuner.seed=1 -Dtuner.test=QuickstartTuning
+ * </pre>
+ */
+public final class Constants {
+
+    /** Trial budget of every study in the run: a positive whole number. Key: {@value}. */
+    public static final String TRIALS_PROPERTY_NAME = "tuner.trials";
+
+    /** Sampler seed of every study in the run: a whole number. Key: {@value}. */
+    public static final String SEED_PROPERTY_NAME = "tuner.seed";
+
+    /** Sampler of every study in the run, by name ({@code random}). Key: {@value}. */
+    public static final String SAMPLER_PROPERTY_NAME = "tuner.sampler";
+
+    /**
+     * Directory the best-parameter files go to, relative to the working directory. Key: {@value};
+     * default {@value #OUTPUT_DIR_DEFAULT}.
+     */
+    public static final String OUTPUT_DIR_PROPERTY_NAME = "tuner.output.dir";
+
+    /** Default of {@link #OUTPUT_DIR_PROPERTY_NAME}: {@value}. */
+    public static final String OUTPUT_DIR_DEFAULT = "target/tuner";
+
+    /**
+     * Which test classes the console launcher ({@code mvn tuner:tune}) runs: comma-separated
+     * class names, simple ({@code QuickstartTuning}) or qualified, with {@code *} as a wildcard.
+     * Key: {@value}; default: every class.
+     */
+    public static final String TEST_PROPERTY_NAME = "tuner.test";
+
+    private Constants() {}
+}

@@ -1,0 +1,99 @@
+package dev.tuner.engine;
+
+import dev.tuner.core.inject.StudyPlan;
+import dev.tuner.core.report.BestParametersFile;
+import dev.tuner.core.report.TrialFormat;
+import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.Study;
+import dev.tuner.core.study.TrialOutcome;
+import dev.tuner.core.study.TrialState;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+
+/**
+ * Runs the study of one {@code @Tune} method and reports it: each trial as a dynamic test, the
+ * best trial as a report entry on the method's container, the best parameters to a file.
+ *
+ * <p>A trial is registered after it ran, because its display name shows the objective value. The
+ * container fails only when the study cannot run at all: an invalid declaration or setting, or no
+ * trial completing.
+ */
+final class StudyExecution {
+
+    /** Report entry keys on a study's container. */
+    static final String BEST_KEY = "tuner.best";
+    static final String TRIALS_KEY = "tuner.trials";
+    static final String SEED_KEY = "tuner.seed";
+    static final String PROPERTIES_KEY = "tuner.properties";
+
+    private final TuneMethodDescriptor descriptor;
+    private final EngineExecutionListener listener;
+    private final RunSettings settings;
+
+    StudyExecution(TuneMethodDescriptor descriptor, EngineExecutionListener listener, RunSettings settings) {
+        this.descriptor = descriptor;
+        this.listener = listener;
+        this.settings = settings;
+    }
+
+    void run() {
+        listener.executionStarted(descriptor);
+        TestExecutionResult result;
+        try {
+            runStudy();
+            result = TestExecutionResult.successful();
+        } catch (Exception | AssertionError failure) {
+            result = TestExecutionResult.failed(failure);
+        }
+        listener.executionFinished(descriptor, result);
+    }
+
+    private void runStudy() {
+        StudyPlan plan = StudyPlan.of(descriptor.method(), settings.overrides());
+        Study study = plan.newStudy(new InMemoryStorage());
+        for (int i = 0; i < plan.trials(); i++) {
+            report(study.runTrial(plan.objective()));
+        }
+        FrozenTrial best = study.bestTrial().orElseThrow(() -> noCompleteTrial(study));
+        Path file = new BestParametersFile(Clock.systemUTC()).write(settings.outputDirectory(), study);
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put(BEST_KEY, TrialFormat.describe(best));
+        entry.put(TRIALS_KEY, String.valueOf(study.trials().size()));
+        entry.put(SEED_KEY, String.valueOf(plan.seed()));
+        entry.put(PROPERTIES_KEY, file.toString());
+        listener.reportingEntryPublished(descriptor, ReportEntry.from(entry));
+    }
+
+    private void report(TrialOutcome outcome) {
+        FrozenTrial trial = outcome.trial();
+        TrialDescriptor test = new TrialDescriptor(descriptor, trial.number(), TrialFormat.describe(trial));
+        descriptor.addChild(test);
+        listener.dynamicTestRegistered(test);
+        listener.executionStarted(test);
+        listener.executionFinished(test, outcome.failure()
+                .map(TestExecutionResult::failed)
+                .orElseGet(TestExecutionResult::successful));
+        // The launcher keeps what it needs from the registration; dropping the finished trial keeps
+        // a study of many thousand trials from holding every descriptor.
+        descriptor.removeChild(test);
+    }
+
+    private static IllegalStateException noCompleteTrial(Study study) {
+        List<FrozenTrial> trials = study.trials();
+        String firstFailure = trials.stream()
+                .filter(trial -> trial.state() == TrialState.FAIL)
+                .findFirst()
+                .flatMap(FrozenTrial::failure)
+                .map(failure -> "; the first failure was " + failure.describe())
+                .orElse("");
+        return new IllegalStateException("no trial of study '" + study.name() + "' completed: all " + trials.size()
+                + " failed" + firstFailure + ". Fix the objective (each trial's failure is shown on its test)");
+    }
+}

@@ -1,0 +1,24 @@
+package dev.tuner.engine;
+
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+
+/**
+ * One trial of a study, registered as a dynamic test once it has run. Its unique id segment is
+ * the trial number ({@code [trial:17]}), which identifies it within its study.
+ */
+final class TrialDescriptor extends AbstractTestDescriptor {
+
+    static final String SEGMENT_TYPE = "trial";
+
+    TrialDescriptor(TuneMethodDescriptor parent, int trialNumber, String displayName) {
+        super(parent.getUniqueId().append(SEGMENT_TYPE, String.valueOf(trialNumber)), displayName,
+                MethodSource.from(parent.testClass(), parent.method()));
+    }
+
+    @Override
+    public Type getType() {
+        return Type.TEST;
+    }
+}

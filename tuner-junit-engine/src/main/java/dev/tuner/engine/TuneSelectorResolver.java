@@ -1,0 +1,113 @@
+package dev.tuner.engine;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+
+import dev.tuner.Tune;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.ClassSelector;
+import org.junit.platform.engine.discovery.MethodSelector;
+import org.junit.platform.engine.discovery.UniqueIdSelector;
+import org.junit.platform.engine.support.discovery.SelectorResolver;
+
+/**
+ * Resolves class, method and unique-id selectors to {@code @Tune} methods (a trial's unique id to
+ * its study's); package, classpath-root and module selectors reach it as class selectors through
+ * {@link #IS_TUNE_CLASS}.
+ */
+final class TuneSelectorResolver implements SelectorResolver {
+
+    /** Concrete, instantiable classes that declare or inherit a {@code @Tune} method. */
+    static final Predicate<Class<?>> IS_TUNE_CLASS = TuneSelectorResolver::isTuneClass;
+
+    private final Predicate<String> classNameFilter;
+
+    TuneSelectorResolver(Predicate<String> classNameFilter) {
+        this.classNameFilter = classNameFilter;
+    }
+
+    @Override
+    public Resolution resolve(ClassSelector selector, Context context) {
+        Class<?> testClass = selector.getJavaClass();
+        if (!isTuneClass(testClass) || !classNameFilter.test(testClass.getName())) {
+            return Resolution.unresolved();
+        }
+        return context.addToParent(parent -> Optional.of(new ClassDescriptor(parent.getUniqueId(), testClass)))
+                .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> tuneMethodSelectors(testClass))))
+                .orElse(Resolution.unresolved());
+    }
+
+    @Override
+    public Resolution resolve(MethodSelector selector, Context context) {
+        Class<?> testClass = selector.getJavaClass();
+        Method method = selector.getJavaMethod();
+        if (!isTuneClass(testClass) || !AnnotationSupport.isAnnotated(method, Tune.class)) {
+            return Resolution.unresolved();
+        }
+        return context.addToParent(() -> selectClass(testClass),
+                        parent -> Optional.of(new TuneMethodDescriptor(parent.getUniqueId(), testClass, method)))
+                .map(descriptor -> Resolution.match(Match.exact(descriptor)))
+                .orElse(Resolution.unresolved());
+    }
+
+    @Override
+    public Resolution resolve(UniqueIdSelector selector, Context context) {
+        UniqueId uniqueId = selector.getUniqueId();
+        List<UniqueId.Segment> segments = uniqueId.getSegments();
+        UniqueId.Segment last = segments.get(segments.size() - 1);
+        if (last.getType().equals(ClassDescriptor.SEGMENT_TYPE)) {
+            return ReflectionSupport.tryToLoadClass(last.getValue()).toOptional()
+                    .map(testClass -> Resolution.selectors(Set.of(selectClass(testClass))))
+                    .orElse(Resolution.unresolved());
+        }
+        if (last.getType().equals(TuneMethodDescriptor.SEGMENT_TYPE) && segments.size() >= 2) {
+            String className = segments.get(segments.size() - 2).getValue();
+            return ReflectionSupport.tryToLoadClass(className).toOptional()
+                    .flatMap(testClass -> findTuneMethod(testClass, last.getValue())
+                            .map(method -> Resolution.selectors(Set.of(selectMethod(testClass, method)))))
+                    .orElse(Resolution.unresolved());
+        }
+        if (last.getType().equals(TrialDescriptor.SEGMENT_TYPE)) {
+            // a trial depends on the ones before it: rerunning it (from an IDE) reruns its study
+            return Resolution.selectors(Set.of(selectUniqueId(uniqueId.removeLastSegment())));
+        }
+        return Resolution.unresolved();
+    }
+
+    private static Optional<Method> findTuneMethod(Class<?> testClass, String segmentValue) {
+        return tuneMethods(testClass).stream()
+                .filter(method -> TuneMethodDescriptor.segmentValue(method).equals(segmentValue))
+                .findFirst();
+    }
+
+    private static Set<DiscoverySelector> tuneMethodSelectors(Class<?> testClass) {
+        return tuneMethods(testClass).stream()
+                .map(method -> selectMethod(testClass, method))
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    private static List<Method> tuneMethods(Class<?> testClass) {
+        return ReflectionSupport.findMethods(testClass,
+                method -> AnnotationSupport.isAnnotated(method, Tune.class), HierarchyTraversalMode.TOP_DOWN);
+    }
+
+    private static boolean isTuneClass(Class<?> candidate) {
+        int modifiers = candidate.getModifiers();
+        boolean instantiable = !Modifier.isAbstract(modifiers) && !candidate.isInterface()
+                && !candidate.isAnonymousClass() && !candidate.isLocalClass()
+                && (candidate.getEnclosingClass() == null || Modifier.isStatic(modifiers));
+        return instantiable && !tuneMethods(candidate).isEmpty();
+    }
+}
