@@ -1,0 +1,29 @@
+// The two studies ran with the command line's budget and wrote their best parameters.
+def log = new File(basedir, 'build.log').text
+assert log.contains('[tuner] Summary')
+assert log.contains('it.basic.BasicTuning.quad1: 150 trials, 0 failed')
+assert log =~ /it\.basic\.BasicTuning\.peak: 150 trials, [1-9]\d* failed/
+assert log.contains('(seed 7)')
+assert log.contains('BUILD SUCCESS')
+
+def load = { String name ->
+    def file = new File(basedir, "target/tuner/${name}.properties")
+    assert file.isFile() : "missing ${file}"
+    def properties = new Properties()
+    file.withReader('ISO-8859-1') { properties.load(it) }
+    [file.text, properties]
+}
+
+def (quadText, quad) = load('it.basic.BasicTuning.quad1')
+def x = quad.getProperty('it.basic.BasicTuning.quad1.x') as double
+assert Math.abs(x - 0.5) < 0.5 : "best x ${x} is far from 0.5"
+assert quadText.contains('# objective: ')
+assert quadText.contains('(minimize)')
+assert quadText.contains('# trials: 150 (150 complete, 0 failed)')
+assert quadText =~ /# written: \d{4}-\d\d-\d\dT/
+
+def (peakText, peak) = load('it.basic.BasicTuning.peak')
+assert peak.getProperty('it.basic.BasicTuning.peak.n') == '15'
+assert peak.getProperty('it.basic.BasicTuning.peak.level') == 'high'
+assert peakText.contains('(maximize)')
+return true

@@ -1,0 +1,63 @@
+package dev.tuner.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the JVM that runs the studies, as Surefire forks one for tests: the code under tuning
+ * never runs in Maven's own JVM. The command goes through an argument file, so a long classpath
+ * fits every platform's command-line limit.
+ */
+final class ForkedTuning {
+
+    static final String MAIN_CLASS = "dev.tuner.engine.console.TunerConsole";
+
+    private final Path java;
+    private final Path workingDirectory;
+    private final Path buildDirectory;
+
+    ForkedTuning(Path java, Path workingDirectory, Path buildDirectory) {
+        this.java = java;
+        this.workingDirectory = workingDirectory;
+        this.buildDirectory = buildDirectory;
+    }
+
+    /** Runs the studies under {@code testClasses}, printing to this process's output; returns the exit code. */
+    int run(List<String> classpath, String argLine, Map<String, String> properties, Path testClasses)
+            throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(JvmOptions.split(argLine));
+        properties.forEach((key, value) -> arguments.add("-D" + key + "=" + value));
+        arguments.add("-cp");
+        arguments.add(String.join(File.pathSeparator, classpath));
+        arguments.add(MAIN_CLASS);
+        arguments.add(testClasses.toString());
+
+        Files.createDirectories(buildDirectory);
+        Path argumentFile = Files.createTempFile(buildDirectory, "tuner-fork", ".args");
+        try {
+            Files.write(argumentFile, quoted(arguments), StandardCharsets.UTF_8);
+            Process process = new ProcessBuilder(java.toString(), "@" + argumentFile)
+                    .directory(workingDirectory.toFile())
+                    .inheritIO()
+                    .start();
+            return process.waitFor();
+        } finally {
+            Files.deleteIfExists(argumentFile);
+        }
+    }
+
+    /** Each argument quoted as the {@code java} launcher's argument files expect. */
+    static List<String> quoted(List<String> arguments) {
+        List<String> lines = new ArrayList<>();
+        for (String argument : arguments) {
+            lines.add('"' + argument.replace("\\", "\\\\").replace("\"", "\\\"") + '"');
+        }
+        return lines;
+    }
+}

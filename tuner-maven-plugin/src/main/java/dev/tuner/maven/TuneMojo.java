@@ -1,0 +1,171 @@
+package dev.tuner.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Runs every {@code @Tune} study in the project's test sources and writes each study's best
+ * parameters to {@code target/tuner/<TestClass>.<method>.properties}.
+ *
+ * <p>The test sources are compiled first; the studies run in a forked JVM on the project's test
+ * classpath, with the tuner engine added if the project does not declare it. Each trial is printed
+ * as it finishes, and a summary at the end. Examples:
+ *
+ * <pre>
+ * mvn tuner:tune
+ * mvn tuner:tune -Dtuner.test=ClassifierTuning -Dtuner.trials=500 -Dtuner.seed=1
+ * </pre>
+ *
+ * <p>Every {@code -Dtuner.*} property given to Maven is handed to the engine as a configuration
+ * parameter. The goal fails when a study cannot run (an invalid declaration, or no trial
+ * completing) or when no study matches; failed trials alone do not fail it.
+ */
+@Mojo(name = "tune", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
+@Execute(phase = LifecyclePhase.TEST_COMPILE)
+public class TuneMojo extends AbstractTunerMojo {
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
+    private List<Artifact> pluginArtifacts;
+
+    /** Trial budget of every study, overriding {@code @Tune(trials)}. Example: {@code -Dtuner.trials=500}. */
+    @Parameter(property = "tuner.trials")
+    private Integer trials;
+
+    /** Sampler seed of every study, overriding {@code @Tune(seed)}. Example: {@code -Dtuner.seed=1}. */
+    @Parameter(property = "tuner.seed")
+    private Long seed;
+
+    /** Sampler of every study, overriding {@code @Tune(sampler)}. Example: {@code -Dtuner.sampler=random}. */
+    @Parameter(property = "tuner.sampler")
+    private String sampler;
+
+    /**
+     * Test classes to run: comma-separated simple or qualified class names, {@code *} as wildcard.
+     * Example: {@code -Dtuner.test=QuickstartTuning}. Default: every class with a {@code @Tune} method.
+     */
+    @Parameter(property = "tuner.test")
+    private String test;
+
+    /** Where the best-parameter files are written. */
+    @Parameter(property = "tuner.outputDirectory", defaultValue = "${project.build.directory}/tuner")
+    private File outputDirectory;
+
+    /** JVM options of the forked JVM, as Surefire's {@code argLine}. Example: {@code -Xmx2g}. */
+    @Parameter(property = "tuner.argLine")
+    private String argLine;
+
+    /** The {@code java} executable of the forked JVM. Default: the one running Maven. */
+    @Parameter(property = "tuner.jvm")
+    private File jvm;
+
+    @Override
+    protected void executeTuner() throws MojoExecutionException, MojoFailureException {
+        File testClasses = new File(project.getBuild().getTestOutputDirectory());
+        if (!testClasses.isDirectory()) {
+            throw new MojoFailureException("No compiled test classes in " + testClasses
+                    + ": @Tune methods live in the test sources (src/test/java); add one there");
+        }
+        ForkedTuning fork = new ForkedTuning(javaExecutable(), project.getBasedir().toPath(),
+                Path.of(project.getBuild().getDirectory()));
+        int exitCode;
+        try {
+            exitCode = fork.run(classpath(), argLine, engineProperties(), testClasses.toPath());
+        } catch (IllegalArgumentException invalid) {
+            throw new MojoFailureException(invalid.getMessage(), invalid);
+        } catch (IOException failed) {
+            throw new MojoExecutionException("Could not start the JVM that runs the studies: " + failed.getMessage(),
+                    failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted while the studies ran", interrupted);
+        }
+        switch (exitCode) {
+            case 0:
+                return;
+            case 2:
+                throw new MojoFailureException("No study ran: no @Tune method matched (see [tuner] ERROR above)");
+            default:
+                throw new MojoFailureException("A study could not run (exit code " + exitCode
+                        + "); its error is printed above as [tuner] ERROR");
+        }
+    }
+
+    /** The project's test classpath, then the plugin's engine artifacts the project lacks. */
+    private List<String> classpath() throws MojoExecutionException {
+        List<String> classpath;
+        try {
+            classpath = new ArrayList<>(project.getTestClasspathElements());
+        } catch (DependencyResolutionRequiredException unresolved) {
+            throw new MojoExecutionException("The test classpath is not resolved: " + unresolved.getMessage(),
+                    unresolved);
+        }
+        List<String> projectArtifacts = new ArrayList<>();
+        for (Artifact artifact : project.getArtifacts()) {
+            projectArtifacts.add(artifact.getGroupId() + ":" + artifact.getArtifactId());
+        }
+        for (Artifact artifact : pluginArtifacts) {
+            String key = artifact.getGroupId() + ":" + artifact.getArtifactId();
+            if (!projectArtifacts.contains(key) && !artifact.getArtifactId().equals("tuner-maven-plugin")
+                    && artifact.getFile() != null) {
+                classpath.add(artifact.getFile().getPath());
+            }
+        }
+        return classpath;
+    }
+
+    /** Every {@code -Dtuner.*} user property, then this goal's parameters. */
+    private Map<String, String> engineProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        session.getUserProperties().forEach((key, value) -> {
+            if (key.toString().startsWith("tuner.")) {
+                properties.put(key.toString(), value.toString());
+            }
+        });
+        putIfSet(properties, "tuner.trials", trials);
+        putIfSet(properties, "tuner.seed", seed);
+        putIfSet(properties, "tuner.sampler", sampler);
+        putIfSet(properties, "tuner.test", test);
+        properties.put("tuner.output.dir", outputDirectory.getAbsolutePath());
+        // Maven-side options, not engine settings
+        properties.remove("tuner.argLine");
+        properties.remove("tuner.jvm");
+        properties.remove("tuner.outputDirectory");
+        properties.remove("tuner.skip");
+        return properties;
+    }
+
+    private static void putIfSet(Map<String, String> properties, String key, Object value) {
+        if (value != null) {
+            properties.put(key, value.toString());
+        }
+    }
+
+    private Path javaExecutable() {
+        if (jvm != null) {
+            return jvm.toPath();
+        }
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+}
