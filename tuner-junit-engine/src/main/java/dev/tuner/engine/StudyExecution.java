@@ -56,7 +56,7 @@ final class StudyExecution {
     }
 
     private void runStudy() {
-        StudyPlan plan = StudyPlan.of(descriptor.method(), settings.overrides());
+        StudyPlan plan = StudyPlan.of(descriptor.testClass(), descriptor.method(), settings.overrides());
         Study study = plan.newStudy(new InMemoryStorage());
         for (int i = 0; i < plan.trials(); i++) {
             report(study.runTrial(plan.objective()));

@@ -1,7 +1,8 @@
 package dev.tuner.engine;
 
 import java.lang.reflect.Method;
-import org.junit.platform.commons.util.ClassUtils;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -23,7 +24,10 @@ final class TuneMethodDescriptor extends AbstractTestDescriptor {
 
     /** {@code name(parameter types)}, as Jupiter names method segments: unique among overloads. */
     static String segmentValue(Method method) {
-        return method.getName() + "(" + ClassUtils.nullSafeToString(method.getParameterTypes()) + ")";
+        String parameterTypes = Arrays.stream(method.getParameterTypes())
+                .map(Class::getName)
+                .collect(Collectors.joining(", "));
+        return method.getName() + "(" + parameterTypes + ")";
     }
 
     Class<?> testClass() {

@@ -43,7 +43,17 @@ public final class MethodObjective implements Objective {
      * @throws InvalidDeclarationException if the method, its class or a knob annotation cannot work
      */
     public static MethodObjective of(Method method) {
-        String where = "@Tune method " + describe(method);
+        return of(method.getDeclaringClass(), method);
+    }
+
+    /**
+     * The objective a {@code @Tune} method declares, run on instances of {@code testClass}, which
+     * declares or inherits it.
+     *
+     * @throws InvalidDeclarationException if the method, the class or a knob annotation cannot work
+     */
+    public static MethodObjective of(Class<?> testClass, Method method) {
+        String where = "@Tune method " + describe(testClass, method);
         int modifiers = method.getModifiers();
         if (Modifier.isStatic(modifiers) || Modifier.isPrivate(modifiers)) {
             throw new InvalidDeclarationException(where, "must be neither static nor private; "
@@ -54,18 +64,21 @@ public final class MethodObjective implements Objective {
             throw new InvalidDeclarationException(where, "returns " + returnType.getName()
                     + ", but the objective must be a number; return the value to optimize as a double");
         }
-        Constructor<?> constructor = noArgumentConstructor(method.getDeclaringClass(), where);
+        Constructor<?> constructor = noArgumentConstructor(testClass, where);
         List<Optional<Knob>> parameters = new ArrayList<>();
         for (Parameter parameter : method.getParameters()) {
-            parameters.add(argument(method, parameter));
+            parameters.add(argument(testClass, method, parameter));
         }
         method.setAccessible(true);
         return new MethodObjective(method, constructor, parameters);
     }
 
-    /** The study name of a {@code @Tune} method: its class's binary name and its own name. */
-    public static String studyName(Method method) {
-        return method.getDeclaringClass().getName() + "." + method.getName();
+    /**
+     * The study name of a {@code @Tune} method run on {@code testClass}: the class's binary name and
+     * the method's name. An inherited method gets a study per subclass.
+     */
+    public static String studyName(Class<?> testClass, Method method) {
+        return testClass.getName() + "." + method.getName();
     }
 
     /** The knobs declared on the method's parameters, in parameter order. */
@@ -94,23 +107,23 @@ public final class MethodObjective implements Objective {
             throw (Error) cause;
         }
         if (result == null) {
-            throw new IllegalStateException("@Tune method " + describe(method)
+            throw new IllegalStateException("@Tune method " + describe(constructor.getDeclaringClass(), method)
                     + " returned null; return the objective value as a number");
         }
         return ((Number) result).doubleValue();
     }
 
-    private static Optional<Knob> argument(Method method, Parameter parameter) {
+    private static Optional<Knob> argument(Class<?> testClass, Method method, Parameter parameter) {
         if (parameter.getType() == Trial.class) {
             return Optional.empty();
         }
-        String where = "parameter '" + parameter.getName() + "' of @Tune method " + describe(method);
+        String where = "parameter '" + parameter.getName() + "' of @Tune method " + describe(testClass, method);
         if (!parameter.isNamePresent()) {
             throw new InvalidDeclarationException(where, "parameter names are missing from the class file, so the "
                     + "knob has no name; compile with -parameters (maven-compiler-plugin: "
                     + "<parameters>true</parameters>)");
         }
-        String name = studyName(method) + "." + parameter.getName();
+        String name = studyName(testClass, method) + "." + parameter.getName();
         return Optional.of(AnnotationSpace.knob(parameter, name, where).orElseThrow(() ->
                 new InvalidDeclarationException(where, "has no knob annotation; annotate it with @Uniform, "
                         + "@LogUniform, @IntUniform or @Choice, or declare it as dev.tuner.core.study.Trial")));
@@ -135,10 +148,11 @@ public final class MethodObjective implements Objective {
         }
     }
 
-    static String describe(Method method) {
+    /** {@code com.acme.Tuning.quad1(double)}: the method as run on {@code testClass}. */
+    static String describe(Class<?> testClass, Method method) {
         String parameterTypes = Arrays.stream(method.getParameterTypes())
                 .map(Class::getSimpleName)
                 .collect(Collectors.joining(", "));
-        return method.getDeclaringClass().getName() + "." + method.getName() + "(" + parameterTypes + ")";
+        return testClass.getName() + "." + method.getName() + "(" + parameterTypes + ")";
     }
 }

@@ -28,11 +28,20 @@ public record StudyPlan(
      * @throws InvalidDeclarationException if the declaration or an override cannot work
      */
     public static StudyPlan of(Method method, StudyOverrides overrides) {
+        return of(method.getDeclaringClass(), method, overrides);
+    }
+
+    /**
+     * The plan of a {@code @Tune} method run on {@code testClass}, which declares or inherits it.
+     *
+     * @throws InvalidDeclarationException if the declaration or an override cannot work
+     */
+    public static StudyPlan of(Class<?> testClass, Method method, StudyOverrides overrides) {
         Tune tune = method.getAnnotation(Tune.class);
+        String where = "@Tune method " + MethodObjective.describe(testClass, method);
         if (tune == null) {
-            throw new IllegalArgumentException(MethodObjective.describe(method) + " is not annotated with @Tune");
+            throw new IllegalArgumentException(where + " is not annotated with @Tune");
         }
-        String where = "@Tune method " + MethodObjective.describe(method);
         int trials = overrides.trials().orElse(tune.trials());
         if (trials < 1) {
             String source = overrides.trials().isPresent() ? "tuner.trials" : "@Tune(trials)";
@@ -45,8 +54,8 @@ public record StudyPlan(
             throw new InvalidDeclarationException(where, "unknown sampler '" + samplerName + "'; use one of "
                     + String.join(", ", Samplers.names()));
         }
-        return new StudyPlan(MethodObjective.studyName(method), tune.direction(), trials, seed, samplerName,
-                MethodObjective.of(method));
+        return new StudyPlan(MethodObjective.studyName(testClass, method), tune.direction(), trials, seed,
+                samplerName, MethodObjective.of(testClass, method));
     }
 
     /** A new study of this plan, kept in {@code storage}. */

@@ -60,7 +60,8 @@ public record Choice(List<Object> options) implements Distribution {
 
     @Override
     public double toInternal(Object external) {
-        int index = options.indexOf(external);
+        // immutable lists throw on indexOf(null)
+        int index = external == null ? -1 : options.indexOf(external);
         if (index < 0) {
             throw new IllegalArgumentException(external + " is not one of the options " + options);
         }

@@ -20,7 +20,8 @@ public record IntUniform(long min, long max) implements Distribution {
             throw new IllegalArgumentException(
                     "min (" + min + ") must be less than max (" + max + "); swap or widen the bounds");
         }
-        if (Math.abs(min) > MAX_SPAN || Math.abs(max) > MAX_SPAN) {
+        // not Math.abs: Math.abs(Long.MIN_VALUE) is negative and would pass
+        if (min < -MAX_SPAN || max > MAX_SPAN) {
             throw new IllegalArgumentException(
                     "integer bounds must lie within ±2^53 so that every value is exact, but the range is "
                             + min + ".." + max + "; narrow the range");
@@ -54,6 +55,11 @@ public record IntUniform(long min, long max) implements Distribution {
             throw new IllegalArgumentException(
                     external + " is not an integer value of " + this + "; give an int or a long");
         }
-        return Ranges.requireContained(this, ((Number) external).doubleValue());
+        // compare as long: beyond 2^53 a double would round a value outside the range into it
+        long value = ((Number) external).longValue();
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(value + " lies outside " + this);
+        }
+        return value;
     }
 }

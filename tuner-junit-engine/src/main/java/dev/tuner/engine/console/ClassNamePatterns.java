@@ -24,12 +24,15 @@ final class ClassNamePatterns {
     }
 
     private static String toRegex(String name) {
+        boolean qualified = name.contains(".");
+        // in a simple name, * stays within the name: Quick* must not match com.QuickPkg.Other
+        String wildcard = qualified ? ".*" : "[^.]*";
         String glob = Arrays.stream(name.split("\\*", -1))
                 .map(part -> part.isEmpty() ? "" : Pattern.quote(part))
-                .reduce((left, right) -> left + ".*" + right)
+                .reduce((left, right) -> left + wildcard + right)
                 .orElse("");
         // a simple name matches the class in any package, and its nested classes' binary names
-        String qualifier = name.contains(".") ? "" : "(.*[.$])?";
+        String qualifier = qualified ? "" : "(.*[.$])?";
         return "^" + qualifier + glob + "$";
     }
 }

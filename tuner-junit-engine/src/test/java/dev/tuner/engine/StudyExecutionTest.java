@@ -1,0 +1,317 @@
+package dev.tuner.engine;
+
+import static dev.tuner.engine.TunerKit.execute;
+import static dev.tuner.engine.TunerKit.studyId;
+import static dev.tuner.engine.TunerKit.trialNames;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+import static org.junit.platform.testkit.engine.EventConditions.displayName;
+import static org.junit.platform.testkit.engine.EventConditions.engine;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.uniqueId;
+
+import dev.tuner.Direction;
+import dev.tuner.IntUniform;
+import dev.tuner.Tune;
+import dev.tuner.Uniform;
+import dev.tuner.core.report.Numbers;
+import dev.tuner.core.space.Scale;
+import dev.tuner.core.study.Trial;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+class StudyExecutionTest {
+
+    private static final String QUAD_STUDY = QuadraticTestCase.class.getName() + ".quad";
+    private static final UniqueId QUAD_ID = studyId(QuadraticTestCase.class, "quad(double)");
+
+    @TempDir
+    Path outputDir;
+
+    @BeforeEach
+    void forgetEvaluations() {
+        QuadraticTestCase.EVALUATIONS.clear();
+    }
+
+    @Test
+    void runsOneDynamicTestPerTrialOfTheAnnotation() {
+        EngineExecutionResults results = execute(QuadraticTestCase.class, outputDir, "tuner.seed", "42");
+
+        results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(6).started(6).succeeded(6)
+                .failed(0));
+        results.containerEvents().assertStatistics(stats -> stats.started(3).succeeded(3).failed(0));
+        results.containerEvents().assertThatEvents()
+                .haveExactly(1, event(uniqueId(QUAD_ID), finishedSuccessfully()))
+                .haveExactly(1, event(engine(), finishedSuccessfully()))
+                .haveExactly(1, event(uniqueId(TunerKit.classId(QuadraticTestCase.class)), finishedSuccessfully()));
+        assertThat(QuadraticTestCase.EVALUATIONS).hasSize(6);
+    }
+
+    @Test
+    void trialsSettingOverridesTheAnnotation() {
+        EngineExecutionResults results = execute(QuadraticTestCase.class, outputDir,
+                "tuner.seed", "42", Constants.TRIALS_PROPERTY_NAME, "3");
+
+        results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(3).succeeded(3));
+        assertThat(reportEntry(results)).containsEntry(StudyExecution.TRIALS_KEY, "3");
+    }
+
+    @Test
+    void trialDisplayNamesShowNumberKnobAndObjectiveValue() {
+        EngineExecutionResults results = execute(QuadraticTestCase.class, outputDir, "tuner.seed", "42");
+
+        List<String> names = trialNames(results);
+        assertThat(names).hasSize(6);
+        for (int n = 0; n < names.size(); n++) {
+            double[] evaluation = QuadraticTestCase.EVALUATIONS.get(n);
+            assertThat(names.get(n))
+                    .startsWith("#" + n + " x=" + Numbers.compact(evaluation[0]))
+                    .contains("→ ")
+                    .endsWith("→ " + Numbers.compact(evaluation[1]));
+        }
+    }
+
+    @Test
+    void integerKnobsAndValuesAreShownWhole() {
+        EngineExecutionResults results = execute(MaximizeTestCase.class, outputDir, "tuner.seed", "5");
+
+        assertThat(trialNames(results)).hasSize(8).allSatisfy(name -> {
+            String[] parts = name.split(" ");
+            assertThat(parts).hasSize(4);
+            assertThat(parts[1]).startsWith("n=");
+            int n = Integer.parseInt(parts[1].substring(2));
+            assertThat(parts[2]).isEqualTo("→");
+            assertThat(parts[3]).isEqualTo(Integer.toString(2 * n));
+        });
+    }
+
+    @Test
+    void trialUniqueIdsEndWithTheTrialNumberUnderTheirStudy() {
+        EngineExecutionResults results = execute(QuadraticTestCase.class, outputDir, "tuner.seed", "42");
+
+        List<TestDescriptor> trials = results.testEvents().dynamicallyRegistered()
+                .map(Event::getTestDescriptor).toList();
+        assertThat(trials).extracting(TestDescriptor::getUniqueId).containsExactlyElementsOf(
+                IntStream.range(0, 6).mapToObj(n -> QUAD_ID.append("trial", String.valueOf(n))).toList());
+        assertThat(trials).allSatisfy(trial -> {
+            assertThat(trial.getUniqueId().toString()).endsWith("/[trial:" + trial.getUniqueId().getLastSegment()
+                    .getValue() + "]");
+            assertThat(trial.isTest()).isTrue();
+            assertThat(trial.getSource()).containsInstanceOf(MethodSource.class);
+            MethodSource source = (MethodSource) trial.getSource().orElseThrow();
+            assertThat(source.getClassName()).isEqualTo(QuadraticTestCase.class.getName());
+            assertThat(source.getMethodName()).isEqualTo("quad");
+        });
+    }
+
+    @Test
+    void containerPublishesTheBestTrialSeedCountAndFile() {
+        EngineExecutionResults results = execute(QuadraticTestCase.class, outputDir, "tuner.seed", "42");
+
+        Map<String, String> entry = reportEntry(results);
+        assertThat(entry).containsOnlyKeys(StudyExecution.BEST_KEY, StudyExecution.TRIALS_KEY,
+                StudyExecution.SEED_KEY, StudyExecution.PROPERTIES_KEY);
+        assertThat(entry.keySet()).containsExactlyInAnyOrder("tuner.best", "tuner.trials", "tuner.seed",
+                "tuner.properties");
+        int best = bestEvaluation(QuadraticTestCase.EVALUATIONS, Comparator.naturalOrder());
+        assertThat(entry.get("tuner.best")).isEqualTo(trialNames(results).get(best));
+        assertThat(entry.get("tuner.trials")).isEqualTo("6");
+        assertThat(entry.get("tuner.seed")).isEqualTo("42");
+        assertThat(entry.get("tuner.properties"))
+                .isEqualTo(outputDir.resolve(QUAD_STUDY + ".properties").toString());
+    }
+
+    @Test
+    void bestParametersFileHoldsTheBestKnobValue() throws IOException {
+        EngineExecutionResults results = execute(QuadraticTestCase.class, outputDir, "tuner.seed", "42");
+
+        Path file = Path.of(reportEntry(results).get("tuner.properties"));
+        assertThat(file).exists().hasParent(outputDir);
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            properties.load(reader);
+        }
+        int best = bestEvaluation(QuadraticTestCase.EVALUATIONS, Comparator.naturalOrder());
+        assertThat(properties.stringPropertyNames()).containsExactly(QUAD_STUDY + ".x");
+        assertThat(Double.parseDouble(properties.getProperty(QUAD_STUDY + ".x")))
+                .isEqualTo(QuadraticTestCase.EVALUATIONS.get(best)[0]);
+    }
+
+    @Test
+    void maximizingStudyReportsTheLargestValue() {
+        EngineExecutionResults results = execute(MaximizeTestCase.class, outputDir, "tuner.seed", "5");
+
+        List<String> names = trialNames(results);
+        String largest = names.stream()
+                .max(Comparator.comparingInt(StudyExecutionTest::objectiveValue))
+                .orElseThrow();
+        int bestValue = objectiveValue(largest);
+        String firstLargest = names.stream().filter(name -> objectiveValue(name) == bestValue).findFirst()
+                .orElseThrow();
+        assertThat(reportEntry(results)).containsEntry("tuner.best", firstLargest);
+    }
+
+    @Test
+    void sameSeedGivesTheSameTrials() {
+        List<String> first = trialNames(execute(QuadraticTestCase.class, outputDir, "tuner.seed", "42"));
+        List<String> second = trialNames(execute(QuadraticTestCase.class, outputDir, "tuner.seed", "42"));
+        List<String> other = trialNames(execute(QuadraticTestCase.class, outputDir, "tuner.seed", "43"));
+
+        assertThat(second).hasSize(6).isEqualTo(first);
+        assertThat(other).hasSize(6).isNotEqualTo(first);
+    }
+
+    @Test
+    void annotationSeedIsUsedWhenTheRunSetsNone() {
+        EngineExecutionResults first = execute(QuadraticTestCase.class, outputDir);
+        EngineExecutionResults second = execute(QuadraticTestCase.class, outputDir);
+
+        assertThat(reportEntry(first)).containsEntry("tuner.seed", "3");
+        assertThat(trialNames(second)).isEqualTo(trialNames(first));
+    }
+
+    @Test
+    void unseededStudyRecordsTheSeedItDrew() {
+        EngineExecutionResults results = execute(UnseededTestCase.class, outputDir);
+
+        String seed = reportEntry(results).get("tuner.seed");
+        assertThat(seed).isNotBlank();
+        long drawn = Long.parseLong(seed);
+        EngineExecutionResults replay = execute(UnseededTestCase.class, outputDir, "tuner.seed", seed);
+        assertThat(reportEntry(replay)).containsEntry("tuner.seed", Long.toString(drawn));
+        assertThat(trialNames(replay)).isEqualTo(trialNames(results));
+    }
+
+    @Test
+    void everyStudyOfAClassRunsAndWritesItsOwnFile() {
+        EngineExecutionResults results = execute(TwoStudiesTestCase.class, outputDir, "tuner.seed", "1");
+
+        results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(5).succeeded(5));
+        assertThat(results.testEvents().dynamicallyRegistered().map(event -> event.getTestDescriptor()
+                .getUniqueId().removeLastSegment()).distinct()).containsExactlyInAnyOrder(
+                        studyId(TwoStudiesTestCase.class, "alpha(double)"),
+                        studyId(TwoStudiesTestCase.class, "beta(int)"));
+        assertThat(outputDir.resolve(TwoStudiesTestCase.class.getName() + ".alpha.properties")).exists();
+        assertThat(outputDir.resolve(TwoStudiesTestCase.class.getName() + ".beta.properties")).exists();
+        assertThat(results.containerEvents().reportingEntryPublished().count()).isEqualTo(2);
+    }
+
+    @Test
+    void trialUniqueIdFromAnEarlierRunRerunsItsStudyAndRecreatesTheTrial() {
+        EngineExecutionResults first = execute(QuadraticTestCase.class, outputDir, "tuner.seed", "42");
+        TestDescriptor trial = first.testEvents().dynamicallyRegistered().list().get(4).getTestDescriptor();
+
+        EngineExecutionResults rerun = EngineTestKit.engine(TunerTestEngine.ENGINE_ID)
+                .selectors(selectUniqueId(trial.getUniqueId()))
+                .configurationParameter(Constants.OUTPUT_DIR_PROPERTY_NAME, outputDir.toString())
+                .configurationParameter(Constants.SEED_PROPERTY_NAME, "42")
+                .execute();
+
+        rerun.allEvents().assertStatistics(stats -> stats.failed(0));
+        rerun.testEvents().assertThatEvents().haveExactly(1,
+                event(uniqueId(trial.getUniqueId()), displayName(trial.getDisplayName()), finishedSuccessfully()));
+        assertThat(trialNames(rerun)).isEqualTo(trialNames(first));
+    }
+
+    @Test
+    void defineByRunObjectiveShowsTheKnobsItAskedFor() {
+        EngineExecutionResults results = execute(DefineByRunTestCase.class, outputDir, "tuner.seed", "9");
+
+        assertThat(trialNames(results)).hasSize(4)
+                .allSatisfy(name -> assertThat(name).matches("#\\d lr=\\S+ layers=[1-4] → \\S+"));
+        assertThat(reportEntry(results)).containsEntry("tuner.trials", "4");
+    }
+
+    static Map<String, String> reportEntry(EngineExecutionResults results) {
+        List<ReportEntry> entries = results.containerEvents().reportingEntryPublished()
+                .map(event -> event.getRequiredPayload(ReportEntry.class)).toList();
+        assertThat(entries).hasSize(1);
+        return entries.get(0).getKeyValuePairs();
+    }
+
+    private static int bestEvaluation(List<double[]> evaluations, Comparator<Double> better) {
+        int best = 0;
+        for (int n = 1; n < evaluations.size(); n++) {
+            if (better.compare(evaluations.get(n)[1], evaluations.get(best)[1]) < 0) {
+                best = n;
+            }
+        }
+        return best;
+    }
+
+    private static int objectiveValue(String displayName) {
+        return Integer.parseInt(displayName.substring(displayName.indexOf("→ ") + 2));
+    }
+
+    static class QuadraticTestCase {
+
+        /** {x, objective} of each evaluation, in trial order. */
+        static final List<double[]> EVALUATIONS = new ArrayList<>();
+
+        @Tune(trials = 6, seed = 3)
+        double quad(@Uniform(min = -10, max = 10) double x) {
+            double value = x * x - x + 1;
+            EVALUATIONS.add(new double[] {x, value});
+            return value;
+        }
+    }
+
+    static class DefineByRunTestCase {
+
+        @Tune(trials = 4)
+        double network(Trial trial) {
+            double lr = trial.suggestFloat("lr", 1e-4, 1e-1, Scale.LOG);
+            int layers = trial.suggestInt("layers", 1, 4);
+            return lr * layers;
+        }
+    }
+
+    static class MaximizeTestCase {
+
+        @Tune(trials = 8, direction = Direction.MAXIMIZE)
+        int doubled(@IntUniform(min = 0, max = 50) int n) {
+            return 2 * n;
+        }
+    }
+
+    static class UnseededTestCase {
+
+        @Tune(trials = 3)
+        double linear(@Uniform(min = 0, max = 1) double x) {
+            return x;
+        }
+    }
+
+    static class TwoStudiesTestCase {
+
+        @Tune(trials = 2)
+        double alpha(@Uniform(min = 0, max = 1) double x) {
+            return x;
+        }
+
+        @Tune(trials = 3)
+        double beta(@IntUniform(min = 0, max = 9) int n) {
+            return n;
+        }
+    }
+}

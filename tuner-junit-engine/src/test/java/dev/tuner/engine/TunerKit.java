@@ -1,0 +1,50 @@
+package dev.tuner.engine;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/** Runs test-case classes through the real platform with the tuner engine, writing to a temporary directory. */
+final class TunerKit {
+
+    static final UniqueId ENGINE_ID = UniqueId.forEngine(TunerTestEngine.ENGINE_ID);
+
+    private TunerKit() {}
+
+    /** Runs the studies of {@code testClass}; {@code settings} are configuration parameters as key, value, key, value. */
+    static EngineExecutionResults execute(Class<?> testClass, Path outputDir, String... settings) {
+        EngineTestKit.Builder kit = EngineTestKit.engine(TunerTestEngine.ENGINE_ID)
+                .selectors(selectClass(testClass))
+                .configurationParameter(Constants.OUTPUT_DIR_PROPERTY_NAME, outputDir.toString());
+        for (int i = 0; i < settings.length; i += 2) {
+            kit.configurationParameter(settings[i], settings[i + 1]);
+        }
+        return kit.execute();
+    }
+
+    static UniqueId classId(Class<?> testClass) {
+        return ENGINE_ID.append(ClassDescriptor.SEGMENT_TYPE, testClass.getName());
+    }
+
+    static UniqueId studyId(Class<?> testClass, String methodSegment) {
+        return classId(testClass).append(TuneMethodDescriptor.SEGMENT_TYPE, methodSegment);
+    }
+
+    /** The display names of the trials, in the order they were registered. */
+    static List<String> trialNames(EngineExecutionResults results) {
+        return results.testEvents().dynamicallyRegistered()
+                .map(event -> event.getTestDescriptor().getDisplayName())
+                .collect(Collectors.toList());
+    }
+
+    /** The finished events of the trials, in order. */
+    static List<Event> finishedTrials(EngineExecutionResults results) {
+        return results.testEvents().finished().list();
+    }
+}

@@ -1,0 +1,261 @@
+package dev.tuner.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+
+import dev.tuner.IntUniform;
+import dev.tuner.Tune;
+import dev.tuner.Uniform;
+import dev.tuner.engine.testcases.AbstractStudy;
+import dev.tuner.engine.testcases.PlainHelper;
+import dev.tuner.engine.testcases.QuadraticStudy;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.Filter;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.testkit.engine.EngineDiscoveryResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+class TunerTestEngineDiscoveryTest {
+
+    private static final UniqueId ENGINE_ID = UniqueId.forEngine(TunerTestEngine.ENGINE_ID);
+
+    @Test
+    void engineIdIsTuner() {
+        assertThat(new TunerTestEngine().getId()).isEqualTo("tuner");
+    }
+
+    @Test
+    void classSelectorFindsEveryTuneMethodOfTheClass() {
+        TestDescriptor engine = discover(selectClass(TwoStudiesTestCase.class));
+
+        assertThat(engine.getChildren()).hasSize(1);
+        TestDescriptor testClass = engine.getChildren().iterator().next();
+        assertThat(testClass.getUniqueId()).isEqualTo(classId(TwoStudiesTestCase.class));
+        assertThat(testClass.getDisplayName()).isEqualTo("TwoStudiesTestCase");
+        assertThat(testClass.isContainer()).isTrue();
+        assertThat(testClass.getSource()).contains(ClassSource.from(TwoStudiesTestCase.class));
+
+        assertThat(uniqueIds(testClass.getChildren())).containsExactlyInAnyOrder(
+                methodId(TwoStudiesTestCase.class, "first(double)"),
+                methodId(TwoStudiesTestCase.class, "second(int)"));
+        for (TestDescriptor study : testClass.getChildren()) {
+            assertThat(study.isContainer()).isTrue();
+            assertThat(study.isTest()).isFalse();
+            assertThat(study.mayRegisterTests()).isTrue();
+            assertThat(study.getChildren()).isEmpty();
+            MethodSource source = (MethodSource) study.getSource().orElseThrow();
+            assertThat(source.getClassName()).isEqualTo(TwoStudiesTestCase.class.getName());
+            assertThat(study.getDisplayName()).startsWith(source.getMethodName() + "(");
+        }
+    }
+
+    @Test
+    void methodSelectorFindsOnlyThatMethod() {
+        TestDescriptor engine = discover(selectMethod(TwoStudiesTestCase.class, "second", "int"));
+
+        assertThat(uniqueIds(engine.getDescendants()))
+                .containsExactlyInAnyOrder(classId(TwoStudiesTestCase.class),
+                        methodId(TwoStudiesTestCase.class, "second(int)"));
+    }
+
+    @Test
+    void methodWithoutTuneIsIgnored() {
+        TestDescriptor engine = discover(selectMethod(TwoStudiesTestCase.class, "notAStudy", "double"));
+
+        assertThat(engine.getChildren()).isEmpty();
+    }
+
+    @Test
+    void classesThatCannotHoldAStudyAreIgnored() {
+        TestDescriptor engine = discover(selectClass(NoTuneTestCase.class), selectClass(PlainHelper.class),
+                selectClass(AbstractStudy.class), selectClass(AbstractBaseTestCase.class),
+                selectClass(InnerTestCase.class), selectClass(StudyInterfaceTestCase.class));
+
+        assertThat(engine.getChildren()).isEmpty();
+    }
+
+    @Test
+    void concreteSubclassOfAnAbstractStudyIsDiscoveredWithTheInheritedMethod() {
+        TestDescriptor engine = discover(selectClass(ConcreteSubclassTestCase.class));
+
+        assertThat(uniqueIds(engine.getDescendants())).containsExactlyInAnyOrder(
+                classId(ConcreteSubclassTestCase.class),
+                methodId(ConcreteSubclassTestCase.class, "inherited(double)"));
+    }
+
+    @Test
+    void packageSelectorFindsOnlyConcreteTuneClasses() {
+        TestDescriptor engine = discover(selectPackage("dev.tuner.engine.testcases"));
+
+        assertThat(uniqueIds(engine.getDescendants())).containsExactlyInAnyOrder(
+                classId(QuadraticStudy.class), methodId(QuadraticStudy.class, "quad(double)"));
+    }
+
+    @Test
+    void classpathRootSelectorHonoursTheClassNameFilter() {
+        EngineDiscoveryResults results = EngineTestKit.engine(TunerTestEngine.ENGINE_ID)
+                .selectors(selectClasspathRoots(Set.of(testClassesRoot())).toArray(DiscoverySelector[]::new))
+                .filters((Filter<?>) includeClassNamePatterns("dev\\.tuner\\.engine\\.testcases\\..*"))
+                .discover();
+
+        assertThat(uniqueIds(results.getEngineDescriptor().getDescendants())).containsExactlyInAnyOrder(
+                classId(QuadraticStudy.class), methodId(QuadraticStudy.class, "quad(double)"));
+    }
+
+    @Test
+    void classpathRootSelectorFindsStaticNestedClasses() {
+        EngineDiscoveryResults results = EngineTestKit.engine(TunerTestEngine.ENGINE_ID)
+                .selectors(selectClasspathRoots(Set.of(testClassesRoot())).toArray(DiscoverySelector[]::new))
+                .filters((Filter<?>) includeClassNamePatterns(
+                        ".*\\.TunerTestEngineDiscoveryTest\\$TwoStudiesTestCase"))
+                .discover();
+
+        assertThat(uniqueIds(results.getEngineDescriptor().getChildren()))
+                .containsExactly(classId(TwoStudiesTestCase.class));
+        assertThat(results.getEngineDescriptor().getDescendants()).hasSize(3);
+    }
+
+    @Test
+    void classUniqueIdSelectsEveryTuneMethodOfTheClass() {
+        TestDescriptor engine = discover(selectUniqueId(classId(TwoStudiesTestCase.class)));
+
+        assertThat(uniqueIds(engine.getDescendants())).containsExactlyInAnyOrder(
+                classId(TwoStudiesTestCase.class),
+                methodId(TwoStudiesTestCase.class, "first(double)"),
+                methodId(TwoStudiesTestCase.class, "second(int)"));
+    }
+
+    @Test
+    void methodUniqueIdSelectsOnlyThatMethod() {
+        TestDescriptor engine = discover(selectUniqueId(methodId(TwoStudiesTestCase.class, "first(double)")));
+
+        assertThat(uniqueIds(engine.getDescendants())).containsExactlyInAnyOrder(
+                classId(TwoStudiesTestCase.class), methodId(TwoStudiesTestCase.class, "first(double)"));
+    }
+
+    @Test
+    void uniqueIdsOfDiscoveredDescriptorsSelectTheSameDescriptors() {
+        TestDescriptor byClass = discover(selectClass(TwoStudiesTestCase.class));
+        List<DiscoverySelector> byIds = byClass.getDescendants().stream()
+                .filter(descriptor -> descriptor.getSource().filter(MethodSource.class::isInstance).isPresent())
+                .map(descriptor -> selectUniqueId(descriptor.getUniqueId()))
+                .collect(Collectors.toList());
+
+        TestDescriptor again = discover(byIds.toArray(DiscoverySelector[]::new));
+
+        assertThat(uniqueIds(again.getDescendants())).isEqualTo(uniqueIds(byClass.getDescendants()));
+    }
+
+    @Test
+    void trialUniqueIdSelectsItsStudy() {
+        UniqueId study = methodId(TwoStudiesTestCase.class, "first(double)");
+
+        EngineDiscoveryResults results = EngineTestKit.engine(TunerTestEngine.ENGINE_ID)
+                .selectors(selectUniqueId(study.append(TrialDescriptor.SEGMENT_TYPE, "1")))
+                .discover();
+
+        assertThat(results.getDiscoveryIssues()).isEmpty();
+        assertThat(uniqueIds(results.getEngineDescriptor().getDescendants()))
+                .containsExactlyInAnyOrder(classId(TwoStudiesTestCase.class), study);
+    }
+
+    @Test
+    void uniqueIdOfAnUnknownMethodOrClassSelectsNothing() {
+        TestDescriptor engine = discover(
+                selectUniqueId(classId(TwoStudiesTestCase.class).append(TuneMethodDescriptor.SEGMENT_TYPE,
+                        "missing(double)")),
+                selectUniqueId(ENGINE_ID.append(ClassDescriptor.SEGMENT_TYPE, "dev.tuner.NoSuchClass")));
+
+        assertThat(engine.getChildren()).isEmpty();
+    }
+
+    private static TestDescriptor discover(DiscoverySelector... selectors) {
+        return EngineTestKit.engine(TunerTestEngine.ENGINE_ID).selectors(selectors).discover().getEngineDescriptor();
+    }
+
+    private static UniqueId classId(Class<?> testClass) {
+        return ENGINE_ID.append(ClassDescriptor.SEGMENT_TYPE, testClass.getName());
+    }
+
+    private static UniqueId methodId(Class<?> testClass, String method) {
+        return classId(testClass).append(TuneMethodDescriptor.SEGMENT_TYPE, method);
+    }
+
+    private static Set<UniqueId> uniqueIds(Set<? extends TestDescriptor> descriptors) {
+        return descriptors.stream().map(TestDescriptor::getUniqueId).collect(Collectors.toSet());
+    }
+
+    static Path testClassesRoot() {
+        try {
+            return Path.of(TunerTestEngineDiscoveryTest.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI());
+        } catch (URISyntaxException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    static class TwoStudiesTestCase {
+
+        @Tune(trials = 2, seed = 1)
+        double first(@Uniform(min = 0, max = 1) double x) {
+            return x;
+        }
+
+        @Tune(trials = 2, seed = 1)
+        double second(@IntUniform(min = 0, max = 9) int n) {
+            return n;
+        }
+
+        double notAStudy(double x) {
+            return x;
+        }
+    }
+
+    static class NoTuneTestCase {
+
+        double objective(double x) {
+            return x;
+        }
+    }
+
+    abstract static class AbstractBaseTestCase {
+
+        @Tune(trials = 2, seed = 1)
+        double inherited(@Uniform(min = 0, max = 1) double x) {
+            return x;
+        }
+    }
+
+    static class ConcreteSubclassTestCase extends AbstractBaseTestCase {}
+
+    interface StudyInterfaceTestCase {
+
+        @Tune(trials = 2, seed = 1)
+        default double fromInterface(@Uniform(min = 0, max = 1) double x) {
+            return x;
+        }
+    }
+
+    @SuppressWarnings("InnerClassMayBeStatic")
+    class InnerTestCase {
+
+        @Tune(trials = 2, seed = 1)
+        double inner(@Uniform(min = 0, max = 1) double x) {
+            return x;
+        }
+    }
+}

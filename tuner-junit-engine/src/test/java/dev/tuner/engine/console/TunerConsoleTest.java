@@ -1,0 +1,218 @@
+package dev.tuner.engine.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tuner.Tune;
+import dev.tuner.Uniform;
+import dev.tuner.engine.Constants;
+import dev.tuner.engine.testcases.QuadraticStudy;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TunerConsoleTest {
+
+    private static final List<String> KEYS = List.of(Constants.TEST_PROPERTY_NAME, Constants.TRIALS_PROPERTY_NAME,
+            Constants.SEED_PROPERTY_NAME, Constants.OUTPUT_DIR_PROPERTY_NAME);
+
+    private final Map<String, String> saved = new HashMap<>();
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    @TempDir
+    Path outputDir;
+
+    @BeforeEach
+    void setUp() {
+        KEYS.forEach(key -> saved.put(key, System.getProperty(key)));
+        System.setProperty(Constants.TRIALS_PROPERTY_NAME, "3");
+        System.setProperty(Constants.SEED_PROPERTY_NAME, "11");
+        System.setProperty(Constants.OUTPUT_DIR_PROPERTY_NAME, outputDir.toString());
+    }
+
+    @AfterEach
+    void restoreSystemProperties() {
+        saved.forEach((key, value) -> {
+            if (value == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, value);
+            }
+        });
+    }
+
+    @Test
+    void runsTheMatchingStudyAndPrintsASummary() {
+        System.setProperty(Constants.TEST_PROPERTY_NAME, "QuadraticStudy");
+
+        int status = TunerConsole.run(new String[] {testClassesRoot()}, out);
+
+        String output = output();
+        String study = QuadraticStudy.class.getName() + ".quad";
+        Path file = outputDir.resolve(study + ".properties");
+        assertThat(status).as(output).isZero();
+        assertThat(output)
+                .contains("[tuner] Tuning " + study)
+                .contains("[tuner]   #0 x=", "[tuner]   #1 x=", "[tuner]   #2 x=")
+                .doesNotContain("#3 x=")
+                .contains("Summary")
+                .contains(study + ": 3 trials, 0 failed")
+                .contains("best #")
+                .contains("(seed 11)")
+                .contains("written to " + file)
+                .doesNotContain("ERROR");
+        assertThat(output.indexOf("Summary")).isGreaterThan(output.indexOf("#2 x="));
+        assertThat(file).exists();
+    }
+
+    @Test
+    void failingTrialsAreMarkedAndCounted() {
+        System.setProperty(Constants.TEST_PROPERTY_NAME, "SometimesThrowsTestCase");
+        System.setProperty(Constants.TRIALS_PROPERTY_NAME, "12");
+
+        int status = TunerConsole.run(new String[] {testClassesRoot()}, out);
+
+        String output = output();
+        assertThat(status).as(output).isZero();
+        long failedLines = output.lines().filter(line -> line.contains("✗")).count();
+        assertThat(failedLines).isPositive().isLessThan(12);
+        assertThat(output.lines().filter(line -> line.contains("✗")))
+                .allMatch(line -> line.contains("→ fail") && line.contains("IllegalStateException: positive"));
+        assertThat(output).contains(SometimesThrowsTestCase.class.getName() + ".objective: 12 trials, "
+                + failedLines + " failed");
+    }
+
+    @Test
+    void filterMatchingNothingReturnsTwoWithAMessage() {
+        System.setProperty(Constants.TEST_PROPERTY_NAME, "NoSuchStudyAnywhere");
+
+        int status = TunerConsole.run(new String[] {testClassesRoot()}, out);
+
+        assertThat(status).isEqualTo(2);
+        assertThat(output()).contains("[tuner] ERROR: no @Tune method found")
+                .contains("tuner.test=NoSuchStudyAnywhere")
+                .doesNotContain("Summary");
+    }
+
+    @Test
+    void noDirectoryGivenReturnsTwoWithUsage() {
+        int status = TunerConsole.run(new String[0], out);
+
+        assertThat(status).isEqualTo(2);
+        assertThat(output()).contains("no test-class directory given").contains("usage:");
+    }
+
+    @Test
+    void directoryThatDoesNotExistFindsNothing() {
+        System.setProperty(Constants.TEST_PROPERTY_NAME, "QuadraticStudy");
+
+        int status = TunerConsole.run(new String[] {outputDir.resolve("missing").toString()}, out);
+
+        assertThat(status).isEqualTo(2);
+        assertThat(output()).contains("no @Tune method found");
+    }
+
+    @Test
+    void studyThatCannotRunReturnsOne() {
+        System.setProperty(Constants.TEST_PROPERTY_NAME, "BrokenDeclarationTestCase");
+
+        int status = TunerConsole.run(new String[] {testClassesRoot()}, out);
+
+        String output = output();
+        assertThat(status).as(output).isEqualTo(1);
+        String study = BrokenDeclarationTestCase.class.getName() + ".broken";
+        assertThat(output)
+                .contains("[tuner] ERROR " + study + ": ")
+                .contains("@Uniform")
+                .contains("Summary")
+                .contains(study + ": 0 trials, 0 failed")
+                .contains("could not run: ");
+        assertThat(outputDir).isEmptyDirectory();
+    }
+
+    @Test
+    void oneBrokenStudyAmongGoodOnesReturnsOneAndStillRunsTheOthers() {
+        System.setProperty(Constants.TEST_PROPERTY_NAME, "QuadraticStudy, BrokenDeclarationTestCase");
+
+        int status = TunerConsole.run(new String[] {testClassesRoot()}, out);
+
+        String output = output();
+        assertThat(status).as(output).isEqualTo(1);
+        assertThat(output).contains(QuadraticStudy.class.getName() + ".quad: 3 trials, 0 failed")
+                .contains("could not run: ");
+        assertThat(outputDir.resolve(QuadraticStudy.class.getName() + ".quad.properties")).exists();
+    }
+
+    @Test
+    void studyWithoutACompleteTrialReturnsOne() {
+        System.setProperty(Constants.TEST_PROPERTY_NAME, "AlwaysThrowsTestCase");
+
+        int status = TunerConsole.run(new String[] {testClassesRoot()}, out);
+
+        String output = output();
+        assertThat(status).as(output).isEqualTo(1);
+        assertThat(output).contains(AlwaysThrowsTestCase.class.getName() + ".objective: 3 trials, 3 failed")
+                .contains("no trial");
+    }
+
+    @Test
+    void invalidSettingIsReportedAsAStudyThatCannotRun() {
+        System.setProperty(Constants.TEST_PROPERTY_NAME, "QuadraticStudy");
+        System.setProperty(Constants.TRIALS_PROPERTY_NAME, "abc");
+
+        int status = TunerConsole.run(new String[] {testClassesRoot()}, out);
+
+        assertThat(status).isEqualTo(1);
+        assertThat(output()).contains("tuner.trials=abc");
+    }
+
+    private String output() {
+        out.flush();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String testClassesRoot() {
+        try {
+            return Path.of(TunerConsoleTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toString();
+        } catch (URISyntaxException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    static class BrokenDeclarationTestCase {
+
+        @Tune(trials = 3)
+        double broken(@Uniform(min = 1, max = 0) double x) {
+            return x;
+        }
+    }
+
+    static class SometimesThrowsTestCase {
+
+        @Tune(trials = 3)
+        double objective(@Uniform(min = -1, max = 1) double x) {
+            if (x > 0) {
+                throw new IllegalStateException("positive " + x);
+            }
+            return -x;
+        }
+    }
+
+    static class AlwaysThrowsTestCase {
+
+        @Tune(trials = 3)
+        double objective(@Uniform(min = -1, max = 1) double x) {
+            throw new IllegalStateException("never works");
+        }
+    }
+}
