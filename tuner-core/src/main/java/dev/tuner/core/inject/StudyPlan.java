@@ -49,7 +49,7 @@ public record StudyPlan(
                     + ", but a study needs at least 1 trial; give a positive number");
         }
         long seed = overrides.seed().orElse(tune.seed() == Tune.UNSEEDED ? Seeds.fresh() : tune.seed());
-        String samplerName = overrides.sampler().orElse(tune.sampler().isBlank() ? Samplers.DEFAULT : tune.sampler());
+        String samplerName = overrides.sampler().filter(name -> !name.isBlank()).orElse(tune.sampler().isBlank() ? Samplers.DEFAULT : tune.sampler());
         if (!Samplers.names().contains(samplerName)) {
             throw new InvalidDeclarationException(where, "unknown sampler '" + samplerName + "'; use one of "
                     + String.join(", ", Samplers.names()));

@@ -20,7 +20,7 @@ import java.util.Map;
  *
  * <pre>
  * # Best parameters of study com.acme.QuadraticTuning.quad1
- * # objective: 0.7500 (minimize), trial #57
+ * # objective: 0.7500192 (minimize), trial #57
  * # trials: 200 (200 complete, 0 failed)
  * # written: 2026-11-22T10:15:30Z
  * com.acme.QuadraticTuning.quad1.x=0.5001923

@@ -2,6 +2,7 @@ package dev.tuner.core.report;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Locale;
 
 /** Compact, readable forms of knob and objective values for people. */
 public final class Numbers {
@@ -11,8 +12,9 @@ public final class Numbers {
     private Numbers() {}
 
     /**
-     * A value shortened to four significant digits: {@code 0.7501}, {@code 12.5}, {@code 3.2e-5},
-     * {@code 1.235e+07}. Integers (int, long) and non-numbers are shown whole.
+     * A value shortened to four significant digits: {@code 0.7501}, {@code 12.5}, {@code 3.2e-05},
+     * {@code 1.235e+07}; scientific below 0.001 and from a million up, judged after rounding.
+     * Integers (int, long) and non-numbers are shown whole.
      */
     public static String compact(Object value) {
         if (value instanceof Double || value instanceof Float) {
@@ -29,12 +31,13 @@ public final class Numbers {
         if (value == 0) {
             return "0";
         }
-        double magnitude = Math.abs(value);
+        // round first, so that 999999.95 and 1e6 take the same form
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(SIGNIFICANT_DIGITS));
+        double magnitude = Math.abs(rounded.doubleValue());
         if (magnitude >= 1e-3 && magnitude < 1e6) {
-            BigDecimal rounded = new BigDecimal(value).round(new MathContext(SIGNIFICANT_DIGITS));
             return rounded.stripTrailingZeros().toPlainString();
         }
-        String scientific = String.format(java.util.Locale.ROOT, "%." + (SIGNIFICANT_DIGITS - 1) + "e", value);
+        String scientific = String.format(Locale.ROOT, "%." + (SIGNIFICANT_DIGITS - 1) + "e", rounded.doubleValue());
         // 3.200e-05 -> 3.2e-05
         return scientific.replaceAll("\\.?0+e", "e");
     }

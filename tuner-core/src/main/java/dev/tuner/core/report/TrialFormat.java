@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * One line per trial for people: {@code #17 lr=3.2e-3 layers=4 → 0.931}. Knobs are shown by their
+ * One line per trial for people: {@code #17 lr=0.0032 layers=4 → 0.931}. Knobs are shown by their
  * short name (the last part of the full name), values compactly.
  */
 public final class TrialFormat {

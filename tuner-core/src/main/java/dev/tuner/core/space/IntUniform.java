@@ -6,9 +6,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * An integer drawn uniformly from {@code min..max}, both inclusive. Its external value is a
  * {@link Long}.
  *
- * @param min lower bound, inclusive; less than {@code max}
- * @param max upper bound, inclusive; {@code max - min} at most 2<sup>53</sup>, so that every
- *     value is exact as an internal {@code double}
+ * @param min lower bound, inclusive; less than {@code max} and at least -2<sup>53</sup>
+ * @param max upper bound, inclusive; at most 2<sup>53</sup>, so that every value is exact as an
+ *     internal {@code double}
  */
 public record IntUniform(long min, long max) implements Distribution {
 

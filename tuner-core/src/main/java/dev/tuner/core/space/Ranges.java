@@ -14,6 +14,10 @@ final class Ranges {
             throw new IllegalArgumentException(
                     "min (" + min + ") must be less than max (" + max + "); swap or widen the bounds");
         }
+        if (!Double.isFinite(max - min)) {
+            throw new IllegalArgumentException("the width of [" + min + ", " + max
+                    + "] overflows a double, so no value could be drawn uniformly; narrow the range");
+        }
     }
 
     static double clamp(double value, double min, double max) {

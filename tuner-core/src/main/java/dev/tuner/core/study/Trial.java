@@ -82,7 +82,7 @@ public final class Trial {
         } else if (!known.distribution().equals(distribution)) {
             throw new IllegalArgumentException("knob '" + name + "' of trial #" + number + " was suggested from "
                     + known.distribution() + " and now from " + distribution
-                    + "; one knob keeps one distribution within a study, so use another name for the other range");
+                    + "; a knob keeps one distribution, so use another name for the other range");
         }
         return known.value();
     }

@@ -1,0 +1,88 @@
+package dev.tuner.core.sampler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tuner.core.space.Choice;
+import dev.tuner.core.space.Distribution;
+import dev.tuner.core.space.IntUniform;
+import dev.tuner.core.space.LogUniform;
+import dev.tuner.core.space.Uniform;
+import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.Study;
+import dev.tuner.core.study.Trial;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link Sampler} promises, run against each implementation by a subclass. */
+abstract class SamplerContractTest {
+
+    static final List<Distribution> SPACE = List.of(
+            Uniform.of(-10, 10), LogUniform.of(1e-5, 1e-1), IntUniform.of(1, 8), Choice.of("relu", "tanh", "elu"));
+
+    /** A new sampler seeded with {@code seed}. */
+    abstract Sampler sampler(long seed);
+
+    static Study study(Sampler sampler) {
+        return Study.builder("contract").sampler(sampler).storage(new InMemoryStorage()).build();
+    }
+
+    /** The knob values of {@code trials} trials that read every knob of {@link #SPACE}. */
+    static List<Map<String, Object>> run(Sampler sampler, int trials) {
+        Study study = study(sampler);
+        study.optimize(trial -> {
+            for (int i = 0; i < SPACE.size(); i++) {
+                trial.suggest("k" + i, SPACE.get(i));
+            }
+            return trial.number();
+        }, trials);
+        return study.trials().stream().map(FrozenTrial::params).collect(Collectors.toList());
+    }
+
+    @Test
+    void proposesValuesInsideEveryDistribution() {
+        Sampler sampler = sampler(5);
+        Study study = study(sampler);
+        for (int number = 0; number < 500; number++) {
+            for (Distribution distribution : SPACE) {
+                double value = sampler.sample(study, number, "k", distribution);
+                assertThat(distribution.contains(value)).as("%s contains %s", distribution, value).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameTrials() {
+        assertThat(run(sampler(42), 30)).isEqualTo(run(sampler(42), 30));
+    }
+
+    @Test
+    void anotherSeedGivesOtherTrials() {
+        List<Map<String, Object>> one = run(sampler(42), 30);
+        List<Map<String, Object>> other = run(sampler(43), 30);
+
+        for (int i = 0; i < one.size(); i++) {
+            assertThat(other.get(i).get("k0")).as("trial %d", i).isNotEqualTo(one.get(i).get("k0"));
+        }
+    }
+
+    @Test
+    void aKnobsValueDoesNotDependOnTheOrderKnobsAreRead() {
+        Study forward = study(sampler(7));
+        Study backward = study(sampler(7));
+        for (int i = 0; i < 20; i++) {
+            Trial a = forward.ask();
+            double ax = a.suggestFloat("x", 0, 1);
+            int an = a.suggestInt("n", 0, 1000);
+            Trial b = backward.ask();
+            int bn = b.suggestInt("n", 0, 1000);
+            b.suggestCategorical("extra", List.of("only read here", "or here"));
+            double bx = b.suggestFloat("x", 0, 1);
+
+            assertThat(bx).as("x of trial %d", i).isEqualTo(ax);
+            assertThat(bn).as("n of trial %d", i).isEqualTo(an);
+        }
+    }
+}

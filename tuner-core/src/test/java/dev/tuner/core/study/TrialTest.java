@@ -1,0 +1,126 @@
+package dev.tuner.core.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.entry;
+
+import dev.tuner.core.sampler.RandomSampler;
+import dev.tuner.core.space.Choice;
+import dev.tuner.core.space.IntUniform;
+import dev.tuner.core.space.LogUniform;
+import dev.tuner.core.space.Scale;
+import dev.tuner.core.space.Uniform;
+import dev.tuner.core.storage.InMemoryStorage;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TrialTest {
+
+    private final InMemoryStorage storage = new InMemoryStorage();
+    private final Study study = Study.builder("s").sampler(new RandomSampler(3)).storage(storage).build();
+
+    @Test
+    void theSameNameGivesTheSameValueWithinATrial() {
+        Trial trial = study.ask();
+
+        double first = trial.suggestFloat("x", -10, 10);
+
+        assertThat(trial.suggestFloat("x", -10, 10)).isEqualTo(first);
+        assertThat(trial.suggest("x", Uniform.of(-10, 10))).isEqualTo(first);
+        assertThat(storage.trial("s", 0).suggestions()).containsOnlyKeys("x");
+    }
+
+    @Test
+    void anotherDistributionForTheSameNameIsRejected() {
+        Trial trial = study.ask();
+        trial.suggestFloat("x", -10, 10);
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> trial.suggestFloat("x", -5, 5))
+                .withMessageContaining("knob 'x' of trial #0")
+                .withMessageContaining(Uniform.of(-10, 10).toString())
+                .withMessageContaining(Uniform.of(-5, 5).toString());
+        assertThatIllegalArgumentException().isThrownBy(() -> trial.suggestFloat("x", -10, 10, Scale.LOG));
+        assertThatIllegalArgumentException().isThrownBy(() -> trial.suggestInt("x", -10, 10));
+    }
+
+    @Test
+    void differentTrialsDrawDifferentValues() {
+        Set<Double> values = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            values.add(study.ask().suggestFloat("x", 0, 1));
+        }
+
+        assertThat(values).hasSize(20);
+    }
+
+    @Test
+    void suggestIntGivesAnIntInTheRangeBothBoundsIncluded() {
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            seen.add(study.ask().suggestInt("n", 1, 4));
+        }
+
+        assertThat(seen).containsExactlyInAnyOrder(1, 2, 3, 4);
+        assertThat(storage.trial("s", 0).suggestions().get("n").distribution()).isEqualTo(IntUniform.of(1, 4));
+    }
+
+    @Test
+    void suggestIntCoversTheWholeIntRange() {
+        int value = study.ask().suggestInt("n", Integer.MIN_VALUE, Integer.MAX_VALUE);
+
+        assertThat(value).isBetween(Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    @Test
+    void suggestFloatOnTheLogScaleDrawsFromALogUniform() {
+        Trial trial = study.ask();
+
+        double lr = trial.suggestFloat("lr", 1e-5, 1e-1, Scale.LOG);
+
+        assertThat(lr).isBetween(1e-5, 1e-1);
+        assertThat(storage.trial("s", 0).suggestions().get("lr").distribution()).isEqualTo(LogUniform.of(1e-5, 1e-1));
+    }
+
+    @Test
+    void suggestFloatIsLinearByDefault() {
+        Trial trial = study.ask();
+
+        trial.suggestFloat("x", 1, 2);
+
+        assertThat(storage.trial("s", 0).suggestions().get("x").distribution()).isEqualTo(Uniform.of(1, 2));
+    }
+
+    @Test
+    void suggestCategoricalGivesOneOfTheOptions() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            seen.add(study.ask().suggestCategorical("act", List.of("relu", "tanh", "elu")));
+        }
+
+        assertThat(seen).containsExactlyInAnyOrder("relu", "tanh", "elu");
+        assertThat(storage.trial("s", 0).suggestions().get("act").distribution())
+                .isEqualTo(Choice.of("relu", "tanh", "elu"));
+    }
+
+    @Test
+    void suggestCategoricalKeepsTheOptionsType() {
+        Integer batch = study.ask().suggestCategorical("batch", List.of(16, 32, 64));
+
+        assertThat(batch).isIn(16, 32, 64);
+    }
+
+    @Test
+    void paramsAreInTheOrderTheKnobsWereFirstRead() {
+        Trial trial = study.ask();
+        double z = trial.suggestFloat("z", 0, 1);
+        int a = trial.suggestInt("a", 0, 9);
+        trial.suggestFloat("z", 0, 1);
+        String m = trial.suggestCategorical("m", List.of("p", "q"));
+
+        assertThat(trial.params()).containsExactly(entry("z", z), entry("a", (long) a), entry("m", m));
+        assertThat(storage.trial("s", 0).params()).isEqualTo(trial.params());
+    }
+}
