@@ -6,7 +6,7 @@ import dev.tuner.core.space.IntUniform;
 import dev.tuner.core.space.LogUniform;
 import dev.tuner.core.space.Uniform;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Parameter;
+import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,16 +27,19 @@ public final class AnnotationSpace {
     private AnnotationSpace() {}
 
     /**
-     * The knob a parameter declares, or empty if it carries no knob annotation.
+     * The knob a member declares, or empty if it carries no knob annotation.
      *
+     * @param member the annotated parameter, field, method or record component
+     * @param type the Java type the member produces: a parameter's or field's type, a method's
+     *     return type
      * @param name the knob's full name
-     * @param where the parameter as error messages name it
+     * @param where the member as error messages name it
      * @throws InvalidDeclarationException if the annotation is invalid or does not fit the type
      */
-    public static Optional<Knob> knob(Parameter parameter, String name, String where) {
+    public static Optional<Knob> knob(AnnotatedElement member, Class<?> type, String name, String where) {
         List<Annotation> found = new ArrayList<>();
-        for (Class<? extends Annotation> type : KNOB_ANNOTATIONS) {
-            Annotation annotation = parameter.getAnnotation(type);
+        for (Class<? extends Annotation> annotationType : KNOB_ANNOTATIONS) {
+            Annotation annotation = member.getAnnotation(annotationType);
             if (annotation != null) {
                 found.add(annotation);
             }
@@ -48,7 +51,6 @@ public final class AnnotationSpace {
             throw new InvalidDeclarationException(where, "carries " + found.size()
                     + " knob annotations; keep exactly one of @Uniform, @LogUniform, @IntUniform, @Choice");
         }
-        Class<?> type = parameter.getType();
         return Optional.of(new Knob(name, distribution(found.get(0), type, where), type));
     }
 

@@ -124,7 +124,7 @@ public final class MethodObjective implements Objective {
                     + "<parameters>true</parameters>)");
         }
         String name = studyName(testClass, method) + "." + parameter.getName();
-        return Optional.of(AnnotationSpace.knob(parameter, name, where).orElseThrow(() ->
+        return Optional.of(AnnotationSpace.knob(parameter, parameter.getType(), name, where).orElseThrow(() ->
                 new InvalidDeclarationException(where, "has no knob annotation; annotate it with @Uniform, "
                         + "@LogUniform, @IntUniform or @Choice, or declare it as dev.tuner.core.study.Trial")));
     }
