@@ -1,0 +1,70 @@
+package dev.tuner.benchmarks.quality;
+
+import dev.tuner.core.sampler.Samplers;
+import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.Study;
+import dev.tuner.core.study.TrialOutcome;
+import dev.tuner.core.study.TrialState;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one sampler on one function for each seed and records the best value found so far at each
+ * checkpoint: the protocol of {@code shared/bench/README.md} §1.
+ */
+final class QualityRun {
+
+    private final int trials;
+    private final int seeds;
+    private final List<Integer> checkpoints;
+
+    QualityRun(int trials, int seeds, List<Integer> checkpoints) {
+        this.trials = trials;
+        this.seeds = seeds;
+        this.checkpoints = checkpoints;
+    }
+
+    /** The optimizer's entry: {@code n_seeds}, {@code seeds}, wall time and per-checkpoint statistics. */
+    Map<String, Object> run(BenchmarkFunction function, String sampler) {
+        double[][] bestAt = new double[checkpoints.size()][seeds];
+        long started = System.nanoTime();
+        for (int seed = 0; seed < seeds; seed++) {
+            double[] trace = bestSoFar(function, sampler, seed);
+            for (int c = 0; c < checkpoints.size(); c++) {
+                bestAt[c][seed] = trace[checkpoints.get(c) - 1];
+            }
+        }
+        double wallPerRun = (System.nanoTime() - started) / 1e9 / seeds;
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("n_seeds", seeds);
+        entry.put("seeds", java.util.stream.IntStream.range(0, seeds).toArray());
+        entry.put("mean_wall_s_per_run", wallPerRun);
+        Map<String, Object> byCheckpoint = new LinkedHashMap<>();
+        for (int c = 0; c < checkpoints.size(); c++) {
+            byCheckpoint.put(String.valueOf(checkpoints.get(c)), CheckpointStats.of(bestAt[c], function.optimum()));
+        }
+        entry.put("checkpoints", byCheckpoint);
+        return entry;
+    }
+
+    /** The best value after each trial of one seeded run; a failed trial keeps the previous best. */
+    double[] bestSoFar(BenchmarkFunction function, String sampler, long seed) {
+        Study study = Study.builder(function.name())
+                .sampler(Samplers.create(sampler, seed))
+                .storage(new InMemoryStorage())
+                .build();
+        double[] trace = new double[trials];
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < trials; i++) {
+            TrialOutcome outcome = study.runTrial(function::evaluate);
+            FrozenTrial trial = outcome.trial();
+            if (trial.state() == TrialState.COMPLETE) {
+                best = Math.min(best, trial.value().getAsDouble());
+            }
+            trace[i] = best;
+        }
+        return trace;
+    }
+}
