@@ -11,4 +11,9 @@ public final class InvalidDeclarationException extends RuntimeException {
     InvalidDeclarationException(String where, String problem) {
         super(where + ": " + problem);
     }
+
+    /** The same error, raised again where a member is read. */
+    InvalidDeclarationException(InvalidDeclarationException original) {
+        super(original.getMessage(), original);
+    }
 }

@@ -29,9 +29,9 @@ public final class MethodObjective implements Objective {
 
     private final Method method;
     private final Constructor<?> constructor;
-    private final List<Optional<Knob>> parameters;
+    private final List<Optional<KnobValue>> parameters;
 
-    private MethodObjective(Method method, Constructor<?> constructor, List<Optional<Knob>> parameters) {
+    private MethodObjective(Method method, Constructor<?> constructor, List<Optional<KnobValue>> parameters) {
         this.method = method;
         this.constructor = constructor;
         this.parameters = parameters;
@@ -65,10 +65,11 @@ public final class MethodObjective implements Objective {
                     + ", but the objective must be a number; return the value to optimize as a double");
         }
         Constructor<?> constructor = noArgumentConstructor(testClass, where);
-        List<Optional<Knob>> parameters = new ArrayList<>();
+        List<Optional<KnobValue>> parameters = new ArrayList<>();
         for (Parameter parameter : method.getParameters()) {
             parameters.add(argument(testClass, method, parameter));
         }
+        checkReferencedKnobs(testClass);
         method.setAccessible(true);
         return new MethodObjective(method, constructor, parameters);
     }
@@ -81,22 +82,37 @@ public final class MethodObjective implements Objective {
         return testClass.getName() + "." + method.getName();
     }
 
-    /** The knobs declared on the method's parameters, in parameter order. */
+    /**
+     * The knobs declared on the method's parameters, in parameter order; a {@code @Choice} over a
+     * sealed type is one knob here, choosing among the permitted subclasses.
+     */
     public List<Knob> knobs() {
-        return parameters.stream().flatMap(Optional::stream).collect(Collectors.toList());
+        return parameters.stream().flatMap(Optional::stream).map(KnobValue::knob).collect(Collectors.toList());
     }
 
+    /**
+     * Every knob the parameters may draw: each parameter's, and below a {@code @Choice} over a
+     * sealed type the knobs of every branch, depth first.
+     */
+    public List<Knob> parameterSpace() {
+        return parameters.stream().flatMap(Optional::stream).flatMap(knob -> knob.knobs().stream())
+                .collect(Collectors.toList());
+    }
+
+    /**
+     * Calls the method with {@code trial} bound as the {@link TrialContext} of this thread (and of
+     * the threads the method starts), so annotated fields and methods read its values; unbinds after.
+     */
     @Override
+    @SuppressWarnings("try") // the scope is only closed
     public double evaluate(Trial trial) throws Exception {
-        Object[] arguments = new Object[parameters.size()];
-        for (int i = 0; i < arguments.length; i++) {
-            Optional<Knob> knob = parameters.get(i);
-            arguments[i] = knob.isPresent()
-                    ? knob.get().convert(trial.suggest(knob.get().name(), knob.get().distribution()))
-                    : trial;
-        }
         Object result;
-        try {
+        try (TrialContext.Scope scope = TrialContext.bind(trial)) {
+            Object[] arguments = new Object[parameters.size()];
+            for (int i = 0; i < arguments.length; i++) {
+                Optional<KnobValue> knob = parameters.get(i);
+                arguments[i] = knob.isPresent() ? knob.get().draw(trial) : trial;
+            }
             result = method.invoke(constructor.newInstance(), arguments);
         } catch (InvocationTargetException thrown) {
             // show the objective's own exception, not reflection's wrapper
@@ -113,7 +129,17 @@ public final class MethodObjective implements Objective {
         return ((Number) result).doubleValue();
     }
 
-    private static Optional<Knob> argument(Class<?> testClass, Method method, Parameter parameter) {
+    /**
+     * Fails discovery for an invalid knob in the test class or in a class its code refers to,
+     * rather than at the first read in a trial.
+     */
+    private static void checkReferencedKnobs(Class<?> testClass) {
+        for (Class<?> type : ReferencedClasses.from(testClass)) {
+            MemberKnobs.declaredBy(type);
+        }
+    }
+
+    private static Optional<KnobValue> argument(Class<?> testClass, Method method, Parameter parameter) {
         if (parameter.getType() == Trial.class) {
             return Optional.empty();
         }
@@ -124,7 +150,7 @@ public final class MethodObjective implements Objective {
                     + "<parameters>true</parameters>)");
         }
         String name = studyName(testClass, method) + "." + parameter.getName();
-        return Optional.of(AnnotationSpace.knob(parameter, parameter.getType(), name, where).orElseThrow(() ->
+        return Optional.of(KnobValue.of(parameter, parameter.getType(), name, where).orElseThrow(() ->
                 new InvalidDeclarationException(where, "has no knob annotation; annotate it with @Uniform, "
                         + "@LogUniform, @IntUniform or @Choice, or declare it as dev.tuner.core.study.Trial")));
     }

@@ -1,0 +1,157 @@
+package dev.tuner.core.inject;
+
+import static net.bytebuddy.matcher.ElementMatchers.declaresAnnotation;
+import static net.bytebuddy.matcher.ElementMatchers.fieldType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isChildOf;
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isMethod;
+import static net.bytebuddy.matcher.ElementMatchers.isPrimitive;
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.isTypeInitializer;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.util.List;
+import java.util.Objects;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.asm.MemberSubstitution;
+import net.bytebuddy.description.annotation.AnnotationDescription;
+import net.bytebuddy.description.field.FieldDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
+
+/**
+ * The transformation the {@link TunerAgent} installs: in every class that could read a knob, each
+ * read of an annotated field goes through {@link KnobReads} (member substitution), and each
+ * annotated method without parameters returns through {@link MethodKnobAdvice}. Neither adds a
+ * member, so classes loaded before the agent are retransformed in place.
+ *
+ * <p>Skipped: the JDK, Byte Buddy, JUnit, Maven, the libraries Tuner uses, and Tuner's own
+ * classes (those loaded from the same place as this class), and class loaders that cannot see
+ * {@link KnobReads}. Set {@code -Dnet.bytebuddy.dump=DIR} to see the transformed class files.
+ */
+final class KnobInstrumentation {
+
+    private static final List<String> SKIPPED_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
+            "net.bytebuddy.", "org.junit.", "org.opentest4j.", "org.apiguardian.", "org.assertj.",
+            "org.apache.maven.", "org.codehaus.plexus.", "org.eclipse.aether.", "org.apache.commons.rng.",
+            "org.apache.commons.math3.", "com.fasterxml.jackson.", "org.slf4j.", "ch.qos.logback.",
+            "com.tngtech.archunit.", "org.objectweb.asm.", "kotlin.", "scala.", "groovy.", "org.codehaus.groovy.",
+            "com.intellij.", "org.gradle.", "worker.org.gradle.");
+
+    private KnobInstrumentation() {}
+
+    static ResettableClassFileTransformer install(Instrumentation instrumentation) {
+        return new AgentBuilder.Default()
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
+                .with(AgentBuilder.Listener.StreamWriting.toSystemError().withErrorsOnly())
+                .ignore(skipped())
+                .type(not(skipped()), isChildOf(KnobReads.class.getClassLoader()))
+                .and(KnobInstrumentation::notTunersOwn)
+                .transform((builder, type, loader, module, domain) -> builder
+                        .visit(fieldReads().on(isMethod().or(isConstructor()).or(isTypeInitializer())))
+                        .visit(methodReturns()))
+                .installOn(instrumentation);
+    }
+
+    /** Reads of annotated fields, each type to its own method of {@link KnobReads}. */
+    static MemberSubstitution fieldReads() {
+        MemberSubstitution substitution = MemberSubstitution.relaxed();
+        for (Class<?> type : List.of(double.class, float.class, long.class, int.class, short.class, byte.class,
+                char.class, boolean.class)) {
+            substitution = substitution.field(knobField().and(fieldType(type))).onRead()
+                    .replaceWith(readThrough(reader(type)));
+        }
+        return substitution.field(knobField().and(not(fieldType(isPrimitive())))).onRead()
+                .replaceWith(readThrough(reader(Object.class)));
+    }
+
+    /** The return of annotated methods without parameters. */
+    static AsmVisitorWrapper methodReturns() {
+        return Advice.to(MethodKnobAdvice.class).on(isMethod()
+                .and(declaresAnnotation(KnobInstrumentation::isKnobAnnotation))
+                .and(takesArguments(0))
+                .and(not(returns(void.class)))
+                .and(not(isAbstract()))
+                .and(not(isSynthetic())));
+    }
+
+    private static ElementMatcher.Junction<FieldDescription> knobField() {
+        return declaresAnnotation(KnobInstrumentation::isKnobAnnotation);
+    }
+
+    private static MemberSubstitution.Substitution.Chain.Factory<MemberSubstitution.Target> readThrough(
+            Method reader) {
+        return MemberSubstitution.Substitution.Chain.<MemberSubstitution.Target>with(Assigner.DEFAULT,
+                        Assigner.Typing.DYNAMIC)
+                .executing(MemberSubstitution.Substitution.Chain.Step.OfOriginalExpression.INSTANCE,
+                        MemberSubstitution.Substitution.Chain.Step.ForDelegation.to(reader));
+    }
+
+    private static Method reader(Class<?> type) {
+        String name = "read" + Character.toUpperCase(type.getSimpleName().charAt(0)) + type.getSimpleName().substring(1);
+        try {
+            return KnobReads.class.getMethod(name, type, String.class, Class.class, Object.class);
+        } catch (NoSuchMethodException missing) {
+            throw new IllegalStateException("KnobReads lacks " + name, missing);
+        }
+    }
+
+    /**
+     * Whether an annotation declares a knob: one of Tuner's (package {@code dev.tuner}, except
+     * {@code @Tune}), or a custom one meta-annotated with one of Tuner's. Decided on the class
+     * file, before any class is loaded; {@link KnobRegistry} reads the member for good.
+     */
+    static boolean isKnobAnnotation(AnnotationDescription annotation) {
+        TypeDescription type = annotation.getAnnotationType();
+        if (isTuners(type)) {
+            return !type.getName().equals("dev.tuner.Tune");
+        }
+        for (AnnotationDescription meta : type.getDeclaredAnnotations()) {
+            if (isTuners(meta.getAnnotationType())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTuners(TypeDescription type) {
+        return type.getName().startsWith("dev.tuner.") && type.getName().indexOf('.', "dev.tuner.".length()) < 0;
+    }
+
+    private static ElementMatcher.Junction<TypeDescription> skipped() {
+        ElementMatcher.Junction<TypeDescription> skipped = ElementMatchers.<TypeDescription>isSynthetic()
+                .or(ElementMatchers.isAnnotation());
+        for (String prefix : SKIPPED_PACKAGES) {
+            skipped = skipped.or(nameStartsWith(prefix));
+        }
+        return skipped;
+    }
+
+    /** Tuner's own classes read no knobs: they come from the same jar or directory as this one. */
+    private static boolean notTunersOwn(TypeDescription type, ClassLoader loader, net.bytebuddy.utility.JavaModule module,
+            Class<?> redefined, ProtectionDomain domain) {
+        URL own = location(KnobInstrumentation.class.getProtectionDomain());
+        return own == null || !Objects.equals(own, location(domain));
+    }
+
+    private static URL location(ProtectionDomain domain) {
+        CodeSource source = domain == null ? null : domain.getCodeSource();
+        return source == null ? null : source.getLocation();
+    }
+}
