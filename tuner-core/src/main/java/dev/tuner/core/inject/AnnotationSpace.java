@@ -1,28 +1,37 @@
 package dev.tuner.core.inject;
 
+import dev.tuner.KnobAnnotation;
+import dev.tuner.core.space.Bool;
 import dev.tuner.core.space.Choice;
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.space.IntUniform;
+import dev.tuner.core.space.LogNormal;
 import dev.tuner.core.space.LogUniform;
+import dev.tuner.core.space.Normal;
+import dev.tuner.core.space.PriorityChoice;
 import dev.tuner.core.space.Uniform;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads knob annotations into distributions and checks them against the member they annotate.
  * Every rule that fails is reported with the member and the fix, before any trial runs.
+ *
+ * <p>The knob annotations are {@link dev.tuner.Uniform @Uniform}, {@link dev.tuner.LogUniform
+ * @LogUniform}, {@link dev.tuner.Normal @Normal}, {@link dev.tuner.LogNormal @LogNormal},
+ * {@link dev.tuner.IntUniform @IntUniform}, {@link dev.tuner.Bool @Bool}, {@link dev.tuner.Choice
+ * @Choice}, {@link dev.tuner.PriorityChoice @PriorityChoice}, and any user annotation
+ * meta-annotated with {@link KnobAnnotation @KnobAnnotation}. A member carries at most one.
  */
 public final class AnnotationSpace {
 
-    private static final Set<Class<?>> REAL_TYPES = Set.of(double.class, Double.class, float.class, Float.class);
-    private static final Set<Class<?>> INT_TYPES = Set.of(int.class, Integer.class, long.class, Long.class);
-    private static final List<Class<? extends Annotation>> KNOB_ANNOTATIONS = List.of(
-            dev.tuner.Uniform.class, dev.tuner.LogUniform.class, dev.tuner.IntUniform.class, dev.tuner.Choice.class);
+    private static final List<Class<? extends Annotation>> BUILT_IN = List.of(
+            dev.tuner.Uniform.class, dev.tuner.LogUniform.class, dev.tuner.Normal.class, dev.tuner.LogNormal.class,
+            dev.tuner.IntUniform.class, dev.tuner.Bool.class, dev.tuner.Choice.class, dev.tuner.PriorityChoice.class);
 
     private AnnotationSpace() {}
 
@@ -37,141 +46,79 @@ public final class AnnotationSpace {
      * @throws InvalidDeclarationException if the annotation is invalid or does not fit the type
      */
     public static Optional<Knob> knob(AnnotatedElement member, Class<?> type, String name, String where) {
-        List<Annotation> found = new ArrayList<>();
-        for (Class<? extends Annotation> annotationType : KNOB_ANNOTATIONS) {
-            Annotation annotation = member.getAnnotation(annotationType);
-            if (annotation != null) {
-                found.add(annotation);
-            }
-        }
+        List<Annotation> found = knobAnnotations(member);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         if (found.size() > 1) {
-            throw new InvalidDeclarationException(where, "carries " + found.size()
-                    + " knob annotations; keep exactly one of @Uniform, @LogUniform, @IntUniform, @Choice");
+            throw new InvalidDeclarationException(where, "carries " + found.size() + " knob annotations; keep exactly one of "
+                    + found.stream().map(AnnotationSpace::simpleName).collect(Collectors.joining(", ")));
         }
         return Optional.of(new Knob(name, distribution(found.get(0), type, where), type));
     }
 
-    /** Whether the annotation type is one of the knob annotations this class reads. */
+    /**
+     * Whether the annotation type is a knob annotation: a built-in one, or one meta-annotated with
+     * {@link KnobAnnotation}.
+     */
     public static boolean isKnobAnnotation(Class<? extends Annotation> type) {
-        return KNOB_ANNOTATIONS.contains(type);
+        return BUILT_IN.contains(type) || type.isAnnotationPresent(KnobAnnotation.class);
+    }
+
+    private static List<Annotation> knobAnnotations(AnnotatedElement member) {
+        List<Annotation> found = new ArrayList<>();
+        for (Annotation annotation : member.getAnnotations()) {
+            if (isKnobAnnotation(annotation.annotationType())) {
+                found.add(annotation);
+            }
+        }
+        return found;
+    }
+
+    static String simpleName(Annotation annotation) {
+        return "@" + annotation.annotationType().getSimpleName();
     }
 
     private static Distribution distribution(Annotation annotation, Class<?> type, String where) {
-        String simpleName = "@" + annotation.annotationType().getSimpleName();
+        if (!BUILT_IN.contains(annotation.annotationType())) {
+            return CustomKnobs.distribution(annotation, type, where);
+        }
+        String simpleName = simpleName(annotation);
+        Distribution distribution;
         try {
-            if (annotation instanceof dev.tuner.Uniform uniform) {
-                requireType(simpleName, type, REAL_TYPES, "double or float", where);
-                return Uniform.of(uniform.min(), uniform.max());
-            }
-            if (annotation instanceof dev.tuner.LogUniform logUniform) {
-                requireType(simpleName, type, REAL_TYPES, "double or float", where);
-                return LogUniform.of(logUniform.min(), logUniform.max());
-            }
-            if (annotation instanceof dev.tuner.IntUniform intUniform) {
-                requireType(simpleName, type, INT_TYPES, "int or long", where);
-                IntUniform distribution = IntUniform.of(intUniform.min(), intUniform.max());
-                requireFitsInt(distribution, type, where);
-                return distribution;
-            }
-            return ChoiceOptions.of((dev.tuner.Choice) annotation, type, where);
+            distribution = builtIn(annotation, type, where);
         } catch (IllegalArgumentException invalid) {
             throw new InvalidDeclarationException(where, simpleName + " is invalid: " + invalid.getMessage());
         }
+        KnobTypes.requireFits(simpleName, distribution, type, where);
+        return distribution;
     }
 
-    private static void requireType(String annotation, Class<?> type, Set<Class<?>> allowed, String allowedText,
-            String where) {
-        if (!allowed.contains(type)) {
-            throw new InvalidDeclarationException(where, annotation + " produces " + allowedText
-                    + " values, but the type is " + type.getName()
-                    + "; change the type to " + allowedText + ", or use a knob annotation that fits "
-                    + type.getSimpleName());
+    private static Distribution builtIn(Annotation annotation, Class<?> type, String where) {
+        if (annotation instanceof dev.tuner.Uniform uniform) {
+            return new Uniform(uniform.min(), uniform.max(), uniform.q());
         }
-    }
-
-    private static void requireFitsInt(IntUniform distribution, Class<?> type, String where) {
-        boolean isInt = type == int.class || type == Integer.class;
-        if (isInt && (distribution.min() < Integer.MIN_VALUE || distribution.max() > Integer.MAX_VALUE)) {
-            throw new InvalidDeclarationException(where, "@IntUniform range " + distribution.min() + ".."
-                    + distribution.max() + " does not fit an int; narrow the range or declare the member long");
+        if (annotation instanceof dev.tuner.LogUniform logUniform) {
+            return new LogUniform(logUniform.min(), logUniform.max(), logUniform.q());
         }
-    }
-
-    /** Turns a {@code @Choice}'s text options into values of the member's type. */
-    static final class ChoiceOptions {
-
-        private ChoiceOptions() {}
-
-        static Choice of(dev.tuner.Choice choice, Class<?> type, String where) {
-            String[] texts = choice.value();
-            if (type.isEnum()) {
-                return Choice.of(enumOptions(type, texts, where));
-            }
-            if (texts.length == 0) {
-                throw new InvalidDeclarationException(where, "@Choice has no options; list them, e.g. "
-                        + "@Choice({\"a\", \"b\"}), or declare the member as an enum to choose among its constants");
-            }
-            List<Object> options = new ArrayList<>();
-            for (String text : texts) {
-                options.add(parse(text, type, where));
-            }
-            return Choice.of(options);
+        if (annotation instanceof dev.tuner.Normal normal) {
+            return new Normal(normal.mean(), normal.sd(), normal.min(), normal.max(), normal.q());
         }
-
-        private static List<Object> enumOptions(Class<?> type, String[] names, String where) {
-            Object[] constants = type.getEnumConstants();
-            if (names.length == 0) {
-                return Arrays.asList(constants);
-            }
-            List<Object> options = new ArrayList<>();
-            for (String name : names) {
-                Object constant = Arrays.stream(constants)
-                        .filter(candidate -> ((Enum<?>) candidate).name().equals(name))
-                        .findFirst()
-                        .orElseThrow(() -> new InvalidDeclarationException(where, "@Choice option '" + name
-                                + "' is not a constant of " + type.getName() + "; use one of "
-                                + Arrays.toString(constants)));
-                options.add(constant);
-            }
-            return options;
+        if (annotation instanceof dev.tuner.LogNormal logNormal) {
+            return new LogNormal(logNormal.mean(), logNormal.sd(), logNormal.min(), logNormal.max(), logNormal.q());
         }
-
-        private static Object parse(String text, Class<?> type, String where) {
-            try {
-                if (type == String.class) {
-                    return text;
-                }
-                if (type == int.class || type == Integer.class) {
-                    return Integer.valueOf(text.trim());
-                }
-                if (type == long.class || type == Long.class) {
-                    return Long.valueOf(text.trim());
-                }
-                if (type == double.class || type == Double.class) {
-                    return Double.valueOf(text.trim());
-                }
-                if (type == float.class || type == Float.class) {
-                    return Float.valueOf(text.trim());
-                }
-                if (type == boolean.class || type == Boolean.class) {
-                    return parseBoolean(text.trim());
-                }
-            } catch (NumberFormatException notANumber) {
-                throw new InvalidDeclarationException(where, "@Choice option '" + text + "' is not a valid "
-                        + type.getSimpleName() + "; write it as a " + type.getSimpleName() + " literal");
-            }
-            throw new InvalidDeclarationException(where, "@Choice cannot produce values of type " + type.getName()
-                    + "; use String, an enum, int, long, double, float or boolean");
+        if (annotation instanceof dev.tuner.IntUniform intUniform) {
+            KnobTypes.requireType("@IntUniform", type, KnobTypes.INTEGERS, where);
+            return new IntUniform(intUniform.min(), intUniform.max(), intUniform.step(), intUniform.log());
         }
-
-        private static Boolean parseBoolean(String text) {
-            if (text.equals("true") || text.equals("false")) {
-                return Boolean.valueOf(text);
-            }
-            throw new NumberFormatException(text);
+        if (annotation instanceof dev.tuner.Bool) {
+            KnobTypes.requireType("@Bool", type, KnobTypes.BOOLEANS, where);
+            return Bool.of();
         }
+        if (annotation instanceof dev.tuner.Choice choice) {
+            return Choice.of(ChoiceOptions.of("@Choice", choice.value(), type, where));
+        }
+        dev.tuner.PriorityChoice priorityChoice = (dev.tuner.PriorityChoice) annotation;
+        return PriorityChoice.of(ChoiceOptions.of("@PriorityChoice", priorityChoice.value(), type, where));
     }
 }

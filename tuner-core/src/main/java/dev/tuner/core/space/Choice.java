@@ -2,32 +2,31 @@ package dev.tuner.core.space;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * One of a fixed list of options, each equally likely a priori. Its internal value is the index
  * of the option; its external value is the option itself.
  *
+ * <pre>{@code
+ * Choice activation = Choice.of("relu", "tanh", "elu");
+ * Choice algorithm = Choice.of(List.of(Algorithm.values()));   // enum constants
+ * Choice model = Choice.of(Svm.class, Forest.class);           // the branches of a sealed type
+ * }</pre>
+ *
+ * <p>Options are strings, numbers, booleans, enum constants or {@link Class} objects, so that
+ * their text and JSON forms name them again. Narrowing keeps all options while the kept ratio
+ * leaves room for two or more ({@code keptRatio · n ≥ 2}) and collapses to the guess, a
+ * {@link Fixed}, otherwise: the options are unordered, so there is no "near" to keep. Use
+ * {@link PriorityChoice} when order matters.
+ *
  * @param options the options; non-empty, without nulls or duplicates
  */
 public record Choice(List<Object> options) implements Distribution {
 
     public Choice {
-        if (options.isEmpty()) {
-            throw new IllegalArgumentException("a choice needs at least one option; list the options to choose from");
-        }
-        // immutable lists throw on contains(null), so look for a null by hand
-        if (options.stream().anyMatch(Objects::isNull)) {
-            throw new IllegalArgumentException("a choice cannot hold null, but its options are " + options);
-        }
-        if (new HashSet<>(options).size() != options.size()) {
-            throw new IllegalArgumentException(
-                    "the options of a choice must be distinct, but they are " + options + "; remove the duplicates");
-        }
-        options = List.copyOf(options);
+        options = Options.copyOf("choice", options);
     }
 
     /** A choice between the given options, in that order. */
@@ -37,7 +36,7 @@ public record Choice(List<Object> options) implements Distribution {
 
     /** A choice between the given options, in that order. */
     public static Choice of(List<?> options) {
-        return new Choice(new ArrayList<>(options));
+        return new Choice(new ArrayList<Object>(options));
     }
 
     @Override
@@ -47,24 +46,47 @@ public record Choice(List<Object> options) implements Distribution {
 
     @Override
     public boolean contains(double internal) {
-        return internal >= 0 && internal < options.size() && internal == Math.rint(internal);
+        return Options.isIndex(options, internal);
     }
 
     @Override
     public Object toExternal(double internal) {
-        if (!contains(internal)) {
-            throw new IllegalArgumentException(internal + " is not an option index of " + this);
-        }
-        return options.get((int) internal);
+        return Options.option(this, options, internal);
     }
 
     @Override
     public double toInternal(Object external) {
-        // immutable lists throw on indexOf(null)
-        int index = external == null ? -1 : options.indexOf(external);
-        if (index < 0) {
-            throw new IllegalArgumentException(external + " is not one of the options " + options);
+        return Options.index(options, external);
+    }
+
+    @Override
+    public double logDensity(double internal) {
+        return Options.logDensity(options, internal);
+    }
+
+    @Override
+    public double low() {
+        return 0;
+    }
+
+    @Override
+    public double high() {
+        return options.size() - 1;
+    }
+
+    @Override
+    public Distribution narrow(double internalGuess, double keptRatio) {
+        Narrowing.requireRatio(keptRatio);
+        Narrowing.requireGuess(this, internalGuess);
+        if (Narrowing.keptOptions(options.size(), keptRatio, false) < 2) {
+            return Fixed.of(toExternal(internalGuess));
         }
-        return index;
+        return this;
+    }
+
+    /** {@code choice("relu", "tanh")}: strings quoted, enum constants as {@code Type.NAME}. */
+    @Override
+    public String toString() {
+        return "choice(" + Texts.options(options) + ")";
     }
 }

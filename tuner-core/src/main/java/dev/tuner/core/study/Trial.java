@@ -20,6 +20,8 @@ import java.util.Map;
  * double lr = trial.suggestFloat("lr", 1e-5, 1e-1, Scale.LOG);
  * int layers = trial.suggestInt("layers", 1, 8);
  * String act = trial.suggestCategorical("act", List.of("relu", "tanh"));
+ * int units = trial.suggestInt("units", 16, 512, Scale.LOG);
+ * double dropout = trial.suggestFloat("dropout", 0, 0.5, 0.05);
  * study.tell(trial, train(lr, layers, act));
  * }</pre>
  *
@@ -57,9 +59,55 @@ public final class Trial {
         return (Double) suggest(name, distribution);
     }
 
+    /**
+     * A real knob on {@code [low, high]} quantized to the multiples of {@code step}, as Optuna's
+     * {@code suggest_float(name, low, high, step=step)}: {@code low, low + step, ..., high}.
+     *
+     * @throws IllegalArgumentException if {@code low} is not a multiple of {@code step} (the grid
+     *     would not start at {@code low}, as Optuna's does), or the range is invalid
+     */
+    public double suggestFloat(String name, double low, double high, double step) {
+        Uniform uniform = Uniform.of(low, high).quantized(step);
+        if (uniform.low() != low && Math.abs(uniform.low() - low) > 1e-9 * step) {
+            throw new IllegalArgumentException("low (" + low + ") of knob '" + name + "' must be a multiple of step ("
+                    + step + ") so that the values are low, low + step, ...; shift the range, e.g. low = "
+                    + uniform.low());
+        }
+        return (Double) suggest(name, uniform);
+    }
+
     /** An integer knob uniform on {@code low..high}, both inclusive. */
     public int suggestInt(String name, int low, int high) {
-        return Math.toIntExact((Long) suggest(name, IntUniform.of(low, high)));
+        return suggestInt(name, low, high, 1, Scale.LINEAR);
+    }
+
+    /**
+     * An integer knob uniform on {@code low, low + step, ..., high}, as Optuna's
+     * {@code suggest_int(name, low, high, step=step)}.
+     *
+     * @throws IllegalArgumentException if {@code high - low} is not a multiple of {@code step}
+     */
+    public int suggestInt(String name, int low, int high, int step) {
+        return suggestInt(name, low, high, step, Scale.LINEAR);
+    }
+
+    /**
+     * An integer knob on {@code low..high}, uniform on the given scale, as Optuna's
+     * {@code suggest_int(name, low, high, log=True)} for {@link Scale#LOG} ({@code low ≥ 1}).
+     */
+    public int suggestInt(String name, int low, int high, Scale scale) {
+        return suggestInt(name, low, high, 1, scale);
+    }
+
+    /**
+     * An integer knob on {@code low, low + step, ..., high}, uniform on the given scale, as Optuna's
+     * {@code suggest_int(name, low, high, step, log)}; a step other than 1 needs the linear scale.
+     *
+     * @throws IllegalArgumentException if the range, step or scale is invalid, as {@link IntUniform} says
+     */
+    public int suggestInt(String name, int low, int high, int step, Scale scale) {
+        IntUniform distribution = IntUniform.of(low, high).withStep(step);
+        return Math.toIntExact((Long) suggest(name, scale == Scale.LOG ? distribution.onLogScale() : distribution));
     }
 
     /** A categorical knob: one of {@code options}. */

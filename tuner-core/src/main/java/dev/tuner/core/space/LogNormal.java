@@ -1,0 +1,153 @@
+package dev.tuner.core.space;
+
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * A positive real value whose logarithm is normal with the given {@code mean} and {@code sd}
+ * (Hyperopt's {@code lognormal}, and {@code qlognormal} with {@code q}), optionally clipped to
+ * {@code [min, max]}.
+ *
+ * <pre>{@code
+ * LogNormal c = LogNormal.of(0, 1);                                // median 1, e^±1 within one sd
+ * LogNormal width = LogNormal.of(Math.log(100), 0.5).clipped(10, 1000);
+ * LogNormal units = LogNormal.of(4, 1).quantized(1);               // 0, 1, 2, ...
+ * }</pre>
+ *
+ * <p>As for {@link Normal}, clipping is truncation: the distribution of {@code log x} is the normal
+ * restricted to {@code [log min, log max]} and renormalized, sampled by its inverse CDF, with a
+ * proper density that TPE can use. {@code min = 0} (the default) means no lower clip.
+ *
+ * <p>Its internal value is the value itself. With {@code q}, values are {@code round(x / q) · q}
+ * kept inside the range, so {@code 0} is reachable when {@code min} is 0. Narrowing works in log
+ * space: the mean of {@code log x} moves towards {@code log guess}, {@code sd} scales by the kept
+ * ratio, finite bounds shrink around the guess, and the result collapses to {@link Fixed} when
+ * fewer than two values are left.
+ *
+ * @param mean the mean of {@code log x}; finite
+ * @param sd the standard deviation of {@code log x}; positive and finite
+ * @param min lower clip bound, inclusive; at least 0, and 0 for none
+ * @param max upper clip bound, inclusive, greater than {@code min}; {@code +∞} for none
+ * @param q the quantization step, positive, with a multiple in the range; {@code NaN} for none
+ */
+public record LogNormal(double mean, double sd, double min, double max, double q) implements Distribution {
+
+    public LogNormal {
+        Ranges.requireFinite("the mean of log x", mean);
+        Ranges.requirePositiveSd(sd);
+        Ranges.requireOrdered(min, max);
+        if (min < 0) {
+            throw new IllegalArgumentException("a log-normal value is positive, so min must be at least 0, but it is "
+                    + min + "; use min = 0 for no lower bound, or Normal for values that can be negative");
+        }
+        mean = Ranges.normalize(mean);
+        min = Ranges.normalize(min);
+        Quantization.of(q, min, max);
+        new TruncatedNormal(mean, sd, Math.log(min), Math.log(max));
+    }
+
+    /** A log-normal distribution: {@code log x} is normal with this mean and sd. */
+    public static LogNormal of(double mean, double sd) {
+        return new LogNormal(mean, sd, 0, Double.POSITIVE_INFINITY, Double.NaN);
+    }
+
+    /** This distribution truncated to {@code [min, max]}; {@code min = 0} and {@code max = +∞} mean none. */
+    public LogNormal clipped(double min, double max) {
+        return new LogNormal(mean, sd, min, max, q);
+    }
+
+    /** This distribution, quantized to the multiples of {@code q}. */
+    public LogNormal quantized(double q) {
+        return new LogNormal(mean, sd, min, max, q);
+    }
+
+    /** Whether values are quantized to multiples of {@link #q()}. */
+    public boolean isQuantized() {
+        return !Double.isNaN(q);
+    }
+
+    /** Whether the distribution is restricted to a positive lower or a finite upper bound. */
+    public boolean isClipped() {
+        return min > 0 || Double.isFinite(max);
+    }
+
+    private Quantization quantization() {
+        return Quantization.of(q, min, max);
+    }
+
+    /** The truncated normal of {@code log x}. */
+    private TruncatedNormal logTruncated() {
+        return new TruncatedNormal(mean, sd, Math.log(min), Math.log(max));
+    }
+
+    private double cdf(double x) {
+        return x <= 0 ? 0 : logTruncated().cdf(Math.log(x));
+    }
+
+    @Override
+    public double sample(UniformRandomProvider rng) {
+        double x = Math.exp(logTruncated().inverse(rng.nextDouble()));
+        // exp can land a hair outside the bounds, or underflow to 0
+        return quantization().quantize(Ranges.clamp(x, Math.max(min, Double.MIN_VALUE), max));
+    }
+
+    @Override
+    public boolean contains(double internal) {
+        return Double.isFinite(internal) && internal >= min && internal <= max
+                && (isQuantized() ? quantization().reaches(internal) : internal > 0);
+    }
+
+    @Override
+    public Object toExternal(double internal) {
+        return internal;
+    }
+
+    @Override
+    public double toInternal(Object external) {
+        double value = Ranges.asDouble(this, external);
+        return Ranges.requireContained(this, Reals.snap(quantization(), value));
+    }
+
+    @Override
+    public double logDensity(double internal) {
+        if (!contains(internal)) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (isQuantized()) {
+            return quantization().logMass(internal, this::cdf);
+        }
+        return logTruncated().logDensity(Math.log(internal)) - Math.log(internal);
+    }
+
+    @Override
+    public double low() {
+        return isQuantized() ? quantization().low() : min;
+    }
+
+    @Override
+    public double high() {
+        return isQuantized() ? quantization().high() : max;
+    }
+
+    @Override
+    public Distribution narrow(double internalGuess, double keptRatio) {
+        Narrowing.requireRatio(keptRatio);
+        Narrowing.requireGuess(this, internalGuess);
+        // a quantized guess of 0 stands for the draws below q/2
+        double positiveGuess = internalGuess > 0 ? internalGuess : q / 2;
+        double[] range = Narrowing.logInterval(min, max, positiveGuess, keptRatio);
+        range[0] = Math.min(range[0], internalGuess);
+        double narrowSd = sd * keptRatio;
+        if (!(narrowSd > 0) || Reals.vanishes(range, q)) {
+            return Fixed.of(internalGuess);
+        }
+        double narrowMean = Narrowing.towards(mean, Math.log(positiveGuess), keptRatio);
+        return new LogNormal(narrowMean, narrowSd, range[0], range[1], q);
+    }
+
+    /** {@code lognormal(0, 1)}, with {@code min=}, {@code max=} for clip bounds and {@code q=}. */
+    @Override
+    public String toString() {
+        return "lognormal(" + Texts.number(mean) + ", " + Texts.number(sd) + Reals.bounds(min, max, 0)
+                + quantization().text() + ")";
+    }
+}

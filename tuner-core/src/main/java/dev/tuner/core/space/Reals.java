@@ -1,0 +1,40 @@
+package dev.tuner.core.space;
+
+/** Steps shared by the real-valued distributions. */
+final class Reals {
+
+    private Reals() {}
+
+    /**
+     * A value given from outside moved onto the nearest multiple of q when it is within rounding of
+     * it ({@code 0.3} for {@code 3 · 0.1}); unchanged otherwise.
+     */
+    static double snap(Quantization quantization, double value) {
+        if (!quantization.isQuantized() || quantization.reaches(value)) {
+            return value;
+        }
+        double nearest = Math.rint(value / quantization.q()) * quantization.q();
+        double tolerance = 1e-9 * Math.max(quantization.q(), Math.abs(value));
+        return Math.abs(nearest - value) <= tolerance ? quantization.quantize(nearest) : value;
+    }
+
+    /** Whether a narrowed range {@code [low, high]} has room for fewer than two values. */
+    static boolean vanishes(double[] range, double q) {
+        if (Narrowing.vanished(range[0], range[1])) {
+            return true;
+        }
+        return !Double.isNaN(q) && Quantization.of(q, range[0], range[1]).isSingleValue();
+    }
+
+    /** {@code , min=0, max=1}, leaving out a bound that has its default. */
+    static String bounds(double min, double max, double defaultMin) {
+        String text = "";
+        if (min != defaultMin) {
+            text += ", min=" + Texts.number(min);
+        }
+        if (max != Double.POSITIVE_INFINITY) {
+            text += ", max=" + Texts.number(max);
+        }
+        return text;
+    }
+}
