@@ -20,6 +20,10 @@ final class ChoiceOptions {
             return enumOptions(annotation, type, texts, where);
         }
         if (type.isSealed()) {
+            if (!annotation.equals("@Choice")) {
+                throw new InvalidDeclarationException(where, annotation + " cannot choose among the subclasses of the "
+                        + "sealed type " + type.getName() + "; use @Choice, which builds the chosen branch from its knobs");
+            }
             return sealedOptions(annotation, type, texts, where);
         }
         if (texts.length == 0) {

@@ -48,6 +48,10 @@ final class Narrowing {
 
     /** {@link #interval} in log space, for positive ranges (a zero bound stays zero). */
     static double[] logInterval(double min, double max, double guess, double keptRatio) {
+        if (keptRatio == 1) {
+            // exp(log(x)) need not give x back
+            return new double[] {min, max};
+        }
         double[] logs = interval(Math.log(min), Math.log(max), Math.log(guess), keptRatio);
         return new double[] {
             Ranges.clamp(Math.exp(logs[0]), min, guess), Ranges.clamp(Math.exp(logs[1]), guess, max)};

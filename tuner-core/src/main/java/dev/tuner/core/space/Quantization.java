@@ -90,7 +90,7 @@ record Quantization(double q, double first, double last) {
             return x;
         }
         double k = Ranges.clamp(Math.rint(x / q), first, last);
-        return k * q;
+        return k * q + 0.0; // not -0.0
     }
 
     /** Whether {@code value} is one of the reachable multiples (always true when not quantized). */

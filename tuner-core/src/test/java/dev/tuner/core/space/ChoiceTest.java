@@ -21,6 +21,12 @@ class ChoiceTest extends DistributionContractTest {
         return 1;
     }
 
+    @Override
+    List<Distribution> variants() {
+        return List.of(Choice.of("relu", "tanh", "elu"), Choice.of(16, 32L, 0.5, 1.5f, true, "x"),
+                Choice.of(List.of(Scale.values())), Choice.of(String.class, Integer.class), Choice.of("only"));
+    }
+
     @Test
     void rejectsNoOptions() {
         assertThatIllegalArgumentException()
@@ -112,5 +118,36 @@ class ChoiceTest extends DistributionContractTest {
         Choice choice = Choice.of(List.of(Scale.values()));
 
         assertThat(choice.toExternal(choice.toInternal(Scale.LOG))).isSameAs(Scale.LOG);
+    }
+
+    @Test
+    void rejectsOptionsThatTextAndJsonCannotName() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Choice.of("a", new Object()))
+                .withMessageContaining("holds strings, numbers, booleans, enum constants or classes, but")
+                .withMessageContaining("java.lang.Object");
+    }
+
+    @Test
+    void logDensityIsOneOverTheCount() {
+        assertThat(Choice.of("a", "b", "c").logDensity(2)).isEqualTo(-Math.log(3));
+        assertThat(Choice.of("a", "b", "c").logDensity(3)).isEqualTo(Double.NEGATIVE_INFINITY);
+    }
+
+    @Test
+    void hasACanonicalTextForm() {
+        assertThat(Choice.of("relu", "tanh")).hasToString("choice(\"relu\", \"tanh\")");
+        assertThat(Choice.of(16, 32L, 0.5, 1.5f, true)).hasToString("choice(16, 32L, 0.5, 1.5f, true)");
+        assertThat(Choice.of(Scale.LOG, String.class)).hasToString("choice(Scale.LOG, String.class)");
+    }
+
+    @Test
+    void narrowingKeepsEveryOptionWhileTheRatioLeavesRoomForTwo() {
+        Choice choice = Choice.of("a", "b", "c", "d");
+
+        assertThat(choice.narrow(2, 0.5)).isEqualTo(choice);
+        assertThat(choice.narrow(2, 0.49)).isEqualTo(Fixed.of("c"));
+        assertThat(Choice.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j").narrow(0, 0.2)).isEqualTo(
+                Choice.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j"));
     }
 }

@@ -2,8 +2,13 @@ package dev.tuner.core.space;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +26,12 @@ class IntUniformTest extends DistributionContractTest {
     @Override
     Object foreignValue() {
         return 2.0;
+    }
+
+    @Override
+    List<Distribution> variants() {
+        return List.of(IntUniform.of(-3, 7), IntUniform.of(0, 10).withStep(2), IntUniform.of(-7, 8).withStep(5),
+                IntUniform.of(1, 1024).onLogScale(), IntUniform.of(3, 4).onLogScale());
     }
 
     @ParameterizedTest
@@ -119,5 +130,100 @@ class IntUniformTest extends DistributionContractTest {
         assertThat(distribution.contains(4.5)).isFalse();
         assertThat(distribution.contains(11)).isFalse();
         assertThat(distribution.contains(Double.NaN)).isFalse();
+    }
+
+    @Test
+    void steppedDrawsHitEveryStepEquallyOften() {
+        double[] draws = draws(IntUniform.of(-7, 8).withStep(5));
+
+        Map<Double, Double> expected = Map.of(-7.0, 0.25, -2.0, 0.25, 3.0, 0.25, 8.0, 0.25);
+
+        assertThat(GoodnessOfFit.chiSquare(draws, expected)).isGreaterThan(GoodnessOfFit.ALPHA);
+    }
+
+    @Test
+    void logScaledDrawsFitTheRoundedLogUniform() {
+        IntUniform units = IntUniform.of(1, 1024).onLogScale();
+        // P(k) = the log-uniform mass on [log(k − ½), log(k + ½)] within [log ½, log 1024.5]
+        UniformRealDistribution logs = new UniformRealDistribution(Math.log(0.5), Math.log(1024.5));
+        Map<Double, Double> expected = new TreeMap<>();
+        for (int k = 1; k <= 1024; k++) {
+            expected.put((double) k, logs.cumulativeProbability(Math.log(k + 0.5)) - logs.cumulativeProbability(Math.log(k - 0.5)));
+        }
+
+        assertThat(GoodnessOfFit.chiSquare(draws(units), expected)).isGreaterThan(GoodnessOfFit.ALPHA);
+        assertThat(Math.exp(units.logDensity(1))).isCloseTo(expected.get(1.0), within(1e-12));
+        assertThat(Math.exp(units.logDensity(700))).isCloseTo(expected.get(700.0), within(1e-12));
+    }
+
+    @Test
+    void theChiSquareCheckWouldNoticeALinearScale() {
+        Map<Double, Double> linear = new TreeMap<>();
+        for (int k = 1; k <= 1024; k++) {
+            linear.put((double) k, 1 / 1024.0);
+        }
+
+        assertThat(GoodnessOfFit.chiSquare(draws(IntUniform.of(1, 1024).onLogScale()), linear)).isLessThan(1e-6);
+    }
+
+    @Test
+    void logDensityIsOneOverTheCount() {
+        assertThat(IntUniform.of(0, 10).withStep(2).logDensity(4)).isEqualTo(-Math.log(6));
+        assertThat(IntUniform.of(0, 10).withStep(2).logDensity(5)).isEqualTo(Double.NEGATIVE_INFINITY);
+    }
+
+    @Test
+    void rejectsAStepThatDoesNotReachMaxNamingTheLargestValidMax() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> IntUniform.of(0, 10).withStep(3))
+                .withMessageContaining("max - min (10) must be a multiple of step (3)")
+                .withMessageContaining("use max = 9");
+    }
+
+    @Test
+    void rejectsAStepBelowOne() {
+        assertThatIllegalArgumentException().isThrownBy(() -> IntUniform.of(0, 10).withStep(0))
+                .withMessageContaining("step must be at least 1");
+    }
+
+    @Test
+    void rejectsALogScaleFromBelowOne() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> IntUniform.of(0, 10).onLogScale())
+                .withMessageContaining("must start at 1 or above, but min is 0");
+    }
+
+    @Test
+    void rejectsALogScaleWithAStep() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> IntUniform.of(1, 9).withStep(2).onLogScale())
+                .withMessageContaining("cannot have a step (2), as in Optuna");
+    }
+
+    @Test
+    void rejectsValuesOffTheStepGrid() {
+        assertThatIllegalArgumentException().isThrownBy(() -> IntUniform.of(0, 10).withStep(2).toInternal(3))
+                .withMessageContaining("outside");
+        assertThat(IntUniform.of(0, 10).withStep(2).contains(3)).isFalse();
+    }
+
+    @Test
+    void hasACanonicalTextForm() {
+        assertThat(IntUniform.of(1, 8)).hasToString("intuniform(1, 8)");
+        assertThat(IntUniform.of(0, 10).withStep(2)).hasToString("intuniform(0, 10, step=2)");
+        assertThat(IntUniform.of(1, 1024).onLogScale()).hasToString("intuniform(1, 1024, log)");
+    }
+
+    @Test
+    void narrowingShrinksTheRangeOntoTheGrid() {
+        assertThat(IntUniform.of(1, 8).narrow(4, 0.5)).isEqualTo(IntUniform.of(3, 6));
+        assertThat(IntUniform.of(0, 20).withStep(2).narrow(10, 0.5)).isEqualTo(IntUniform.of(6, 14).withStep(2));
+        assertThat(IntUniform.of(1, 1024).onLogScale().narrow(32, 0.5)).isEqualTo(IntUniform.of(6, 181).onLogScale());
+    }
+
+    @Test
+    void narrowingCollapsesToFixedWhenOneIntegerIsLeft() {
+        assertThat(IntUniform.of(1, 8).narrow(4, 0.1)).isEqualTo(Fixed.of(4L));
+        assertThat(IntUniform.of(0, 1).narrow(1, 0.9)).isEqualTo(Fixed.of(1L));
     }
 }

@@ -2,8 +2,11 @@ package dev.tuner.core.space;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,11 @@ class LogUniformTest extends DistributionContractTest {
     @Override
     Object foreignValue() {
         return "0.1";
+    }
+
+    @Override
+    List<Distribution> variants() {
+        return List.of(LogUniform.of(MIN, MAX), LogUniform.of(16, 4096).quantized(16), LogUniform.of(0.5, 20).quantized(0.25));
     }
 
     @ParameterizedTest
@@ -88,5 +96,53 @@ class LogUniformTest extends DistributionContractTest {
     void rejectsIntegers() {
         assertThatIllegalArgumentException().isThrownBy(() -> LogUniform.of(1, 10).toInternal(5))
                 .withMessageContaining("is not a real value");
+    }
+
+    @Test
+    void logDensityIsThatOfTheLogUniform() {
+        LogUniform logUniform = LogUniform.of(1, Math.E * Math.E);
+
+        // density 1 / (x · (log max − log min)) = 1 / (2x)
+        assertThat(logUniform.logDensity(2)).isCloseTo(-Math.log(4), within(1e-12));
+    }
+
+    @Test
+    void quantizedDrawsFitTheRoundedLogUniform() {
+        LogUniform batch = LogUniform.of(16, 4096).quantized(16);
+        UniformRealDistribution logs = new UniformRealDistribution(Math.log(16), Math.log(4096));
+
+        Map<Double, Double> expected = GoodnessOfFit.quantizedProbabilities(16, 16, 4096,
+                x -> logs.cumulativeProbability(Math.log(x)));
+
+        assertThat(expected).hasSize(256);
+        assertThat(GoodnessOfFit.chiSquare(draws(batch), expected)).isGreaterThan(GoodnessOfFit.ALPHA);
+    }
+
+    @Test
+    void quantizedValuesAreMultiplesOfQInsideTheRange() {
+        for (double draw : draws(LogUniform.of(16, 4096).quantized(16))) {
+            if (draw % 16 != 0 || draw < 16 || draw > 4096) {
+                throw new AssertionError(draw);
+            }
+        }
+    }
+
+    @Test
+    void hasACanonicalTextForm() {
+        assertThat(LogUniform.of(1e-5, 0.1)).hasToString("loguniform(1.0E-5, 0.1)");
+        assertThat(LogUniform.of(16, 4096).quantized(16)).hasToString("loguniform(16, 4096, q=16)");
+    }
+
+    @Test
+    void narrowingShrinksTheRangeInLogSpace() {
+        LogUniform narrowed = (LogUniform) LogUniform.of(1e-4, 1).narrow(1e-2, 0.5);
+
+        assertThat(narrowed.min()).isCloseTo(1e-3, within(1e-15));
+        assertThat(narrowed.max()).isCloseTo(1e-1, within(1e-14));
+    }
+
+    @Test
+    void aNarrowedQuantizedRangeCollapsesWhenOneMultipleIsLeft() {
+        assertThat(LogUniform.of(16, 4096).quantized(16).narrow(128, 0.01)).isEqualTo(Fixed.of(128.0));
     }
 }
