@@ -3,6 +3,7 @@ package dev.tuner.core.study;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.space.Choice;
@@ -122,5 +123,64 @@ class TrialTest {
 
         assertThat(trial.params()).containsExactly(entry("z", z), entry("a", (long) a), entry("m", m));
         assertThat(storage.trial("s", 0).params()).isEqualTo(trial.params());
+    }
+
+    @Test
+    void suggestFloatWithAStepGivesMultiplesOfTheStep() {
+        Set<Double> seen = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            seen.add(study.ask().suggestFloat("dropout", 0, 0.5, 0.1));
+        }
+
+        assertThat(seen).hasSize(6).allSatisfy(value -> assertThat(value * 10).isCloseTo(Math.rint(value * 10), within(1e-9)));
+        assertThat(storage.trial("s", 0).suggestions().get("dropout").distribution())
+                .isEqualTo(Uniform.of(0, 0.5).quantized(0.1));
+    }
+
+    @Test
+    void suggestFloatWithAStepRejectsALowOffTheGrid() {
+        Trial trial = study.ask();
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> trial.suggestFloat("x", 0.05, 1, 0.1))
+                .withMessageContaining("low (0.05) of knob 'x' must be a multiple of step (0.1)")
+                .withMessageContaining("e.g. low = 0.1");
+    }
+
+    @Test
+    void suggestIntWithAStepGivesEveryStep() {
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            seen.add(study.ask().suggestInt("heads", 2, 8, 2));
+        }
+
+        assertThat(seen).containsExactlyInAnyOrder(2, 4, 6, 8);
+        assertThat(storage.trial("s", 0).suggestions().get("heads").distribution())
+                .isEqualTo(IntUniform.of(2, 8).withStep(2));
+    }
+
+    @Test
+    void suggestIntOnTheLogScaleFavoursSmallValues() {
+        int small = 0;
+        for (int i = 0; i < 400; i++) {
+            if (study.ask().suggestInt("units", 1, 1024, Scale.LOG) <= 32) {
+                small++;
+            }
+        }
+
+        // half of the log range lies below 32
+        assertThat(small).isBetween(160, 240);
+        assertThat(storage.trial("s", 0).suggestions().get("units").distribution())
+                .isEqualTo(IntUniform.of(1, 1024).onLogScale());
+    }
+
+    @Test
+    void suggestIntRejectsAStepThatMissesHighAndAStepOnTheLogScale() {
+        Trial trial = study.ask();
+
+        assertThatIllegalArgumentException().isThrownBy(() -> trial.suggestInt("n", 0, 10, 3))
+                .withMessageContaining("use max = 9");
+        assertThatIllegalArgumentException().isThrownBy(() -> trial.suggestInt("n", 1, 9, 2, Scale.LOG))
+                .withMessageContaining("cannot have a step (2)");
     }
 }
