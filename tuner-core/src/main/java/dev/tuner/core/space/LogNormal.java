@@ -23,15 +23,33 @@ import org.apache.commons.rng.UniformRandomProvider;
  * ratio, finite bounds shrink around the guess, and the result collapses to {@link Fixed} when
  * fewer than two values are left.
  *
- * @param mean the mean of {@code log x}; finite
- * @param sd the standard deviation of {@code log x}; positive and finite
- * @param min lower clip bound, inclusive; at least 0, and 0 for none
- * @param max upper clip bound, inclusive, greater than {@code min}; {@code +∞} for none
- * @param q the quantization step, positive, with a multiple in the range; {@code NaN} for none
+ * <p>Parameters:
+ * <ul>
+ * <li>{@code mean}: the mean of {@code log x}; finite</li>
+ * <li>{@code sd}: the standard deviation of {@code log x}; positive and finite</li>
+ * <li>{@code min}: lower clip bound, inclusive; at least 0, and 0 for none</li>
+ * <li>{@code max}: upper clip bound, inclusive, greater than {@code min}; {@code +∞} for none</li>
+ * <li>{@code q}: the quantization step, positive, with a multiple in the range; {@code NaN} for none</li>
+ * </ul>
  */
-public record LogNormal(double mean, double sd, double min, double max, double q) implements Distribution {
+public final class LogNormal implements Distribution {
 
-    public LogNormal {
+    private final double mean;
+    private final double sd;
+    private final double min;
+    private final double max;
+    private final double q;
+    /** Kept, not recomputed: its normalizing mass costs two CDF evaluations. */
+    private final TruncatedNormal truncated;
+    private final Quantization quantization;
+
+    /**
+     * A log-normal distribution clipped and quantized as given; see the class description for each
+     * parameter's rule.
+     *
+     * @throws IllegalArgumentException if a parameter breaks its rule
+     */
+    public LogNormal(double mean, double sd, double min, double max, double q) {
         Ranges.requireFinite("the mean of log x", mean);
         Ranges.requirePositiveSd(sd);
         Ranges.requireOrdered(min, max);
@@ -39,10 +57,13 @@ public record LogNormal(double mean, double sd, double min, double max, double q
             throw new IllegalArgumentException("a log-normal value is positive, so min must be at least 0, but it is "
                     + min + "; use min = 0 for no lower bound, or Normal for values that can be negative");
         }
-        mean = Ranges.normalize(mean);
-        min = Ranges.normalize(min);
-        Quantization.of(q, min, max);
-        new TruncatedNormal(mean, sd, Math.log(min), Math.log(max));
+        this.mean = Ranges.normalize(mean);
+        this.sd = sd;
+        this.min = Ranges.normalize(min);
+        this.max = max;
+        this.q = q;
+        this.quantization = Quantization.of(q, this.min, max);
+        this.truncated = new TruncatedNormal(this.mean, sd, Math.log(this.min), Math.log(max));
     }
 
     /** A log-normal distribution: {@code log x} is normal with this mean and sd. */
@@ -60,6 +81,45 @@ public record LogNormal(double mean, double sd, double min, double max, double q
         return new LogNormal(mean, sd, min, max, q);
     }
 
+    /** The mean of {@code log x}. */
+    public double mean() {
+        return mean;
+    }
+
+    /** The standard deviation of {@code log x}. */
+    public double sd() {
+        return sd;
+    }
+
+    /** The lower clip bound; 0 for none. */
+    public double min() {
+        return min;
+    }
+
+    /** The upper clip bound; {@code +∞} for none. */
+    public double max() {
+        return max;
+    }
+
+    /** The quantization step; {@code NaN} for none. */
+    public double q() {
+        return q;
+    }
+
+    /** Equal when every parameter is, as records compare doubles. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LogNormal that
+                && Double.compare(mean, that.mean) == 0 && Double.compare(sd, that.sd) == 0
+                && Double.compare(min, that.min) == 0 && Double.compare(max, that.max) == 0
+                && Double.compare(q, that.q) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(mean, sd, min, max, q);
+    }
+
     /** Whether values are quantized to multiples of {@link #q()}. */
     public boolean isQuantized() {
         return !Double.isNaN(q);
@@ -71,12 +131,12 @@ public record LogNormal(double mean, double sd, double min, double max, double q
     }
 
     private Quantization quantization() {
-        return Quantization.of(q, min, max);
+        return quantization;
     }
 
     /** The truncated normal of {@code log x}. */
     private TruncatedNormal logTruncated() {
-        return new TruncatedNormal(mean, sd, Math.log(min), Math.log(max));
+        return truncated;
     }
 
     private double cdf(double x) {

@@ -22,23 +22,43 @@ import org.apache.commons.rng.UniformRandomProvider;
  * ({@code mean · r + guess · (1 − r)}), scales {@code sd} by the kept ratio {@code r}, shrinks the
  * finite bounds the same way, and collapses to {@link Fixed} when fewer than two values are left.
  *
- * @param mean the mean of the (unclipped) normal; finite
- * @param sd its standard deviation; positive and finite
- * @param min lower clip bound, inclusive; {@code -∞} for none
- * @param max upper clip bound, inclusive, greater than {@code min}; {@code +∞} for none
- * @param q the quantization step, positive, with a multiple in the range; {@code NaN} for none
+ * <p>Parameters:
+ * <ul>
+ * <li>{@code mean}: the mean of the (unclipped) normal; finite</li>
+ * <li>{@code sd}: its standard deviation; positive and finite</li>
+ * <li>{@code min}: lower clip bound, inclusive; {@code -∞} for none</li>
+ * <li>{@code max}: upper clip bound, inclusive, greater than {@code min}; {@code +∞} for none</li>
+ * <li>{@code q}: the quantization step, positive, with a multiple in the range; {@code NaN} for none</li>
+ * </ul>
  */
-public record Normal(double mean, double sd, double min, double max, double q) implements Distribution {
+public final class Normal implements Distribution {
 
-    public Normal {
+    private final double mean;
+    private final double sd;
+    private final double min;
+    private final double max;
+    private final double q;
+    /** Kept, not recomputed: its normalizing mass costs two CDF evaluations. */
+    private final TruncatedNormal truncated;
+    private final Quantization quantization;
+
+    /**
+     * A normal distribution clipped and quantized as given; see the class description for each
+     * parameter's rule.
+     *
+     * @throws IllegalArgumentException if a parameter breaks its rule
+     */
+    public Normal(double mean, double sd, double min, double max, double q) {
         Ranges.requireFinite("the mean", mean);
         Ranges.requirePositiveSd(sd);
         Ranges.requireOrdered(min, max);
-        mean = Ranges.normalize(mean);
-        min = Ranges.normalize(min);
-        max = Ranges.normalize(max);
-        Quantization.of(q, min, max);
-        new TruncatedNormal(mean, sd, min, max);
+        this.mean = Ranges.normalize(mean);
+        this.sd = sd;
+        this.min = Ranges.normalize(min);
+        this.max = Ranges.normalize(max);
+        this.q = q;
+        this.quantization = Quantization.of(q, this.min, this.max);
+        this.truncated = new TruncatedNormal(this.mean, sd, this.min, this.max);
     }
 
     /** An unclipped normal distribution. */
@@ -56,6 +76,45 @@ public record Normal(double mean, double sd, double min, double max, double q) i
         return new Normal(mean, sd, min, max, q);
     }
 
+    /** The mean of the (unclipped) normal. */
+    public double mean() {
+        return mean;
+    }
+
+    /** Its standard deviation. */
+    public double sd() {
+        return sd;
+    }
+
+    /** The lower clip bound; {@code -∞} for none. */
+    public double min() {
+        return min;
+    }
+
+    /** The upper clip bound; {@code +∞} for none. */
+    public double max() {
+        return max;
+    }
+
+    /** The quantization step; {@code NaN} for none. */
+    public double q() {
+        return q;
+    }
+
+    /** Equal when every parameter is, as records compare doubles. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Normal that
+                && Double.compare(mean, that.mean) == 0 && Double.compare(sd, that.sd) == 0
+                && Double.compare(min, that.min) == 0 && Double.compare(max, that.max) == 0
+                && Double.compare(q, that.q) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(mean, sd, min, max, q);
+    }
+
     /** Whether values are quantized to multiples of {@link #q()}. */
     public boolean isQuantized() {
         return !Double.isNaN(q);
@@ -67,11 +126,11 @@ public record Normal(double mean, double sd, double min, double max, double q) i
     }
 
     private Quantization quantization() {
-        return Quantization.of(q, min, max);
+        return quantization;
     }
 
     private TruncatedNormal truncated() {
-        return new TruncatedNormal(mean, sd, min, max);
+        return truncated;
     }
 
     @Override
