@@ -7,14 +7,26 @@ import dev.tuner.core.study.TrialFailure;
 import dev.tuner.core.study.TrialState;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Where studies and their trials live: the single source of truth that samplers and reports read.
- * Implementations are safe for concurrent use by the trials of one process.
+ * Implementations are safe for concurrent use by the trials of one process; {@link JournalStorage}
+ * and {@link JdbcStorage} are also shared by several processes, which then see one study.
  *
- * <p>Studies are identified by name; trial numbers count from 0 within a study.
+ * <p>Studies are identified by name; trial numbers count from 0 within a study and are unique
+ * across every worker sharing the storage. {@link Storages#open(String)} opens one from its text
+ * form ({@code journal:target/tuner/journal.jsonl}, {@code memory:}, {@code jdbc:postgresql://...}).
+ *
+ * <pre>{@code
+ * try (Storage storage = Storages.open("journal:target/tuner/journal.jsonl")) {
+ *     Study study = Study.builder("quad1").sampler(new RandomSampler(1)).storage(storage).build();
+ *     ...
+ * }
+ * }</pre>
  */
-public interface Storage {
+public interface Storage extends AutoCloseable {
 
     /**
      * Creates the study {@code studyName}, or does nothing if it exists with the same direction.
@@ -25,6 +37,23 @@ public interface Storage {
 
     /** Adds a {@link TrialState#RUNNING} trial to the study and returns its number. */
     int createTrial(String studyName);
+
+    /**
+     * Adds a {@link TrialState#RUNNING} trial unless the study already holds {@code budget} trials in
+     * one of the {@code counted} states: a trial budget counted per study, not per worker. The
+     * storages of this package check and create in one atomic step across all the workers that
+     * share them, so a budget is never overshot; this default does it in two steps and suits only
+     * a storage that one thread uses.
+     *
+     * @param budget the most trials in the counted states the study may hold, at least 0
+     * @param counted the states that spend the budget, e.g. every state but {@code FAIL} to retry failures
+     * @return the new trial's number, or empty when the budget is spent
+     */
+    default OptionalInt createTrialWithinBudget(String studyName, int budget, Set<TrialState> counted) {
+        Budgets.check(budget, counted);
+        long spent = trials(studyName).stream().filter(trial -> counted.contains(trial.state())).count();
+        return spent < budget ? OptionalInt.of(createTrial(studyName)) : OptionalInt.empty();
+    }
 
     /** Records the value a running trial drew for a knob. */
     void setParam(String studyName, int trialNumber, String knob, Distribution distribution, double internal);
@@ -44,4 +73,11 @@ public interface Storage {
 
     /** Every trial of the study, in number order. */
     List<FrozenTrial> trials(String studyName);
+
+    /**
+     * Releases what the storage holds (a file, a connection, a heartbeat thread); the stored
+     * studies stay. Using a storage after closing it is an error. This default does nothing.
+     */
+    @Override
+    default void close() {}
 }

@@ -7,28 +7,69 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.tuner.Direction;
+import dev.tuner.core.space.Bool;
+import dev.tuner.core.space.Choice;
+import dev.tuner.core.space.Distribution;
+import dev.tuner.core.space.Fixed;
 import dev.tuner.core.space.IntUniform;
+import dev.tuner.core.space.LogNormal;
+import dev.tuner.core.space.LogUniform;
+import dev.tuner.core.space.Normal;
+import dev.tuner.core.space.PriorityChoice;
 import dev.tuner.core.space.Uniform;
+import dev.tuner.core.study.Suggestion;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.TrialFailure;
 import dev.tuner.core.study.TrialState;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** What every {@link Storage} promises, run against each implementation by a subclass. */
 abstract class StorageContractTest {
 
+    enum Kernel { LINEAR, RBF }
+
+    private final List<Storage> opened = new ArrayList<>();
     private Storage storage;
 
     /** A new, empty storage. */
     abstract Storage newStorage();
 
+    /**
+     * Another storage on what the last {@link #newStorage()} keeps (the same file, the same
+     * database), as a second worker opens it; a storage that cannot be shared returns the storage itself.
+     */
+    abstract Storage sameStoreAgain(Storage storage);
+
+    private Storage open(Storage storage) {
+        opened.add(storage);
+        return storage;
+    }
+
     @BeforeEach
     void createStudy() {
-        storage = newStorage();
+        storage = open(newStorage());
         storage.createStudy("s", Direction.MINIMIZE);
+    }
+
+    @AfterEach
+    void closeStorages() {
+        opened.forEach(Storage::close);
     }
 
     @Test
@@ -178,5 +219,149 @@ abstract class StorageContractTest {
         assertThatThrownBy(() -> trial.suggestions().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> trial.params().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThat(storage.trial("s", number).params()).containsOnlyKeys("x");
+    }
+
+    @Test
+    void paramsOfEveryKindOfDistributionComeBackEqual() {
+        Map<String, Distribution> space = new LinkedHashMap<>();
+        space.put("uniform", Uniform.of(-10, 10).quantized(0.5));
+        space.put("loguniform", LogUniform.of(1e-5, 0.1));
+        space.put("normal", Normal.of(0.5, 0.2).clipped(0, 1));
+        space.put("lognormal", LogNormal.of(0, 1));
+        space.put("intuniform", IntUniform.of(1, 1024).onLogScale());
+        space.put("intstep", IntUniform.of(0, 100).withStep(5));
+        space.put("bool", Bool.of());
+        space.put("choice", Choice.of("relu", 16, 32L, 0.5, true, Kernel.RBF));
+        space.put("priority", PriorityChoice.of("adam", "sgd"));
+        space.put("fixed", Fixed.of("rbf"));
+        space.put("custom", new Squares(12));
+        Map<String, Double> internals = Map.ofEntries(Map.entry("uniform", -9.5), Map.entry("loguniform", 3.0e-4),
+                Map.entry("normal", 0.123456789012345), Map.entry("lognormal", 2.718281828459045),
+                Map.entry("intuniform", 512.0), Map.entry("intstep", 35.0), Map.entry("bool", 1.0),
+                Map.entry("choice", 5.0), Map.entry("priority", 1.0), Map.entry("fixed", 0.0), Map.entry("custom", 7.0));
+        int number = storage.createTrial("s");
+        space.forEach((knob, distribution) -> storage.setParam("s", number, knob, distribution, internals.get(knob)));
+        storage.finishTrial("s", number, TrialState.COMPLETE, OptionalDouble.of(-1.0e-300), null);
+
+        for (Storage reader : List.of(storage, open(sameStoreAgain(storage)))) {
+            FrozenTrial trial = reader.trial("s", number);
+            assertThat(trial.suggestions()).containsOnlyKeys(space.keySet());
+            assertThat(List.copyOf(trial.suggestions().keySet())).containsExactlyElementsOf(space.keySet());
+            space.forEach((knob, distribution) -> assertThat(trial.suggestions().get(knob))
+                    .isEqualTo(new Suggestion(distribution, internals.get(knob))));
+            assertThat(trial.params()).containsEntry("choice", Kernel.RBF).containsEntry("custom", 49L)
+                    .containsEntry("intuniform", 512L).containsEntry("bool", true);
+            assertThat(trial.value()).hasValue(-1.0e-300);
+        }
+    }
+
+    @Test
+    void aSecondStorageOnTheSameStoreSeesTheTrialsOfTheFirst() {
+        Storage second = open(sameStoreAgain(storage));
+        second.createStudy("s", Direction.MINIMIZE);
+        int first = storage.createTrial("s");
+        storage.setParam("s", first, "x", Uniform.of(0, 1), 0.25);
+
+        int next = second.createTrial("s");
+        second.finishTrial("s", first, TrialState.PRUNED, OptionalDouble.of(3), null);
+
+        assertThat(next).isEqualTo(first + 1);
+        List<FrozenTrial> trials = storage.trials("s");
+        assertThat(trials).extracting(FrozenTrial::number).containsExactly(first, next);
+        assertThat(trials.get(0).state()).isEqualTo(TrialState.PRUNED);
+        assertThat(trials.get(0).value()).hasValue(3);
+        assertThat(trials.get(0).params()).containsExactly(entry("x", 0.25));
+        assertThat(storage.trial("s", next).state()).isEqualTo(TrialState.RUNNING);
+    }
+
+    @Test
+    void failuresKeepEveryField() {
+        Storage second = open(sameStoreAgain(storage));
+        int number = storage.createTrial("s");
+        TrialFailure failure = new TrialFailure("com.acme.Oops", "line one\nline \"two\" ü", "");
+
+        storage.finishTrial("s", number, TrialState.FAIL, OptionalDouble.empty(), failure);
+
+        assertThat(second.trial("s", number).failure()).hasValue(failure);
+        assertThat(second.trial("s", number).value()).isEmpty();
+        assertThat(second.trial("s", number).finished()).isPresent();
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void concurrentTrialsGetDistinctNumbers() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                tasks.add(() -> {
+                    int number = storage.createTrial("s");
+                    storage.setParam("s", number, "x", Uniform.of(0, 1), number / 1000.0);
+                    storage.finishTrial("s", number, TrialState.COMPLETE, OptionalDouble.of(number), null);
+                    return number;
+                });
+            }
+            List<Integer> numbers = new ArrayList<>();
+            for (Future<Integer> number : pool.invokeAll(tasks)) {
+                numbers.add(number.get());
+            }
+
+            assertThat(numbers).doesNotHaveDuplicates().hasSize(200).allSatisfy(n -> assertThat(n).isBetween(0, 199));
+            assertThat(storage.trials("s")).hasSize(200).allSatisfy(trial -> {
+                assertThat(trial.state()).isEqualTo(TrialState.COMPLETE);
+                assertThat(trial.value()).hasValue(trial.number());
+                assertThat(trial.params()).containsExactly(entry("x", trial.number() / 1000.0));
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBudgetStopsNewTrialsOnceSpent() {
+        Set<TrialState> counted = EnumSet.of(TrialState.RUNNING, TrialState.COMPLETE, TrialState.PRUNED);
+        int failed = storage.createTrial("s");
+        storage.finishTrial("s", failed, TrialState.FAIL, OptionalDouble.empty(), new TrialFailure("E", "", ""));
+
+        assertThat(storage.createTrialWithinBudget("s", 2, counted)).hasValue(1);
+        assertThat(storage.createTrialWithinBudget("s", 2, counted)).hasValue(2);
+        assertThat(storage.createTrialWithinBudget("s", 2, counted)).isEmpty();
+        assertThat(storage.createTrialWithinBudget("s", 3, EnumSet.allOf(TrialState.class))).isEmpty();
+        assertThat(storage.trials("s")).hasSize(3);
+        assertThatIllegalArgumentException().isThrownBy(() -> storage.createTrialWithinBudget("s", -1, counted))
+                .withMessageContaining("at least 0");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aBudgetIsExactUnderConcurrentWorkers() throws Exception {
+        int budget = 60;
+        Set<TrialState> counted = EnumSet.of(TrialState.RUNNING, TrialState.COMPLETE);
+        List<Storage> workers = List.of(storage, open(sameStoreAgain(storage)), open(sameStoreAgain(storage)));
+        ExecutorService pool = Executors.newFixedThreadPool(workers.size() * 2);
+        try {
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (int w = 0; w < workers.size() * 2; w++) {
+                Storage worker = workers.get(w % workers.size());
+                tasks.add(() -> {
+                    int ran = 0;
+                    OptionalInt number;
+                    while ((number = worker.createTrialWithinBudget("s", budget, counted)).isPresent()) {
+                        worker.finishTrial("s", number.getAsInt(), TrialState.COMPLETE, OptionalDouble.of(1), null);
+                        ran++;
+                    }
+                    return ran;
+                });
+            }
+            int ran = 0;
+            for (Future<Integer> count : pool.invokeAll(tasks)) {
+                ran += count.get();
+            }
+
+            assertThat(ran).isEqualTo(budget);
+            assertThat(storage.trials("s")).hasSize(budget).extracting(FrozenTrial::number).doesNotHaveDuplicates();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -1,0 +1,206 @@
+package dev.tuner.core.storage;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A journal's file: one channel per file and JVM, shared by every {@link JournalStorage} on it,
+ * and a lock that excludes the other threads of this JVM and, through the operating system's file
+ * lock, the other processes.
+ *
+ * <p>One channel per JVM because POSIX drops all of a process's locks on a file when any of its
+ * descriptors for that file is closed; and the JVM's own lock because a file lock belongs to the
+ * whole process. The channel is interruptible (an interrupt during I/O closes it), so the lock
+ * clears the caller's interrupt while it holds the file and restores it afterwards, polls for the
+ * file lock instead of blocking in it, and reopens the channel if an interrupt closed it anyway.
+ */
+final class JournalFile {
+
+    private static final Map<Path, JournalFile> OPEN = new HashMap<>();
+    private static final int CHUNK = 1 << 20;
+
+    private final Path path;
+    private final ReentrantLock jvmLock = new ReentrantLock();
+    private volatile FileChannel channel;
+    private int users;
+
+    private JournalFile(Path path) throws IOException {
+        this.path = path;
+        this.channel = openChannel(path);
+    }
+
+    /** The shared file at {@code path}, created with its folders if missing; {@link #release()} it when done. */
+    static JournalFile acquire(Path path) throws IOException {
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try {
+            Files.createFile(path);
+        } catch (FileAlreadyExistsException exists) {
+            // another process or storage created it: share it
+        }
+        Path key = path.toRealPath();
+        synchronized (OPEN) {
+            JournalFile file = OPEN.get(key);
+            if (file == null) {
+                file = new JournalFile(key);
+                OPEN.put(key, file);
+            }
+            file.users++;
+            return file;
+        }
+    }
+
+    /** Gives the file back; the last user closes the channel. */
+    void release() {
+        synchronized (OPEN) {
+            if (--users == 0) {
+                OPEN.remove(path);
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // nothing was pending: every append was written while locked
+                }
+            }
+        }
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** What {@link #locked} runs. */
+    interface LockedAction<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs {@code action} holding this file against every other thread and process. */
+    <T> T locked(LockedAction<T> action) throws IOException {
+        jvmLock.lock();
+        boolean interrupted = Thread.interrupted();
+        try {
+            long pauseNanos = TimeUnit.MICROSECONDS.toNanos(20);
+            FileLock lock;
+            while ((lock = channel.tryLock()) == null) {
+                LockSupport.parkNanos(pauseNanos); // returns early on an interrupt: note it, wait on
+                interrupted |= Thread.interrupted();
+                pauseNanos = Math.min(pauseNanos * 2, TimeUnit.MILLISECONDS.toNanos(2));
+            }
+            try {
+                return action.run();
+            } finally {
+                if (lock.isValid()) {
+                    lock.release();
+                }
+            }
+        } catch (ClosedChannelException closedByInterrupt) {
+            reopen();
+            throw new IOException("an interrupt closed journal " + path + " during I/O; the operation may or may not "
+                    + "have been written, and the journal was reopened", closedByInterrupt);
+        } finally {
+            if (Thread.interrupted() || interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            jvmLock.unlock();
+        }
+    }
+
+    private void reopen() throws IOException {
+        synchronized (OPEN) {
+            if (!channel.isOpen()) {
+                channel = openChannel(path);
+            }
+        }
+    }
+
+    long size() throws IOException {
+        return channel.size();
+    }
+
+    /** Writes all of {@code bytes} at {@code position}; call while {@link #locked}. */
+    void write(byte[] bytes, long position) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        long at = position;
+        while (buffer.hasRemaining()) {
+            at += channel.write(buffer, at);
+        }
+    }
+
+    /** Forces what was written to the disk, past the operating system's cache. */
+    void force() throws IOException {
+        channel.force(false);
+    }
+
+    void truncate(long size) throws IOException {
+        channel.truncate(size);
+    }
+
+    /** At most {@code max} bytes from {@code from} up to {@code to}, as text for a message. */
+    String text(long from, long to, int max) throws IOException {
+        byte[] bytes = new byte[(int) Math.min(max, to - from)];
+        int read = channel.read(ByteBuffer.wrap(bytes), from);
+        return new String(bytes, 0, Math.max(read, 0), StandardCharsets.UTF_8);
+    }
+
+    /** What {@link #readLines} hands each line to. */
+    interface LineConsumer {
+        void accept(byte[] bytes, int offset, int length) throws IOException;
+    }
+
+    /**
+     * Hands every complete line in {@code [from, to)} to {@code consumer}, without its newline, and
+     * returns the position just after the last complete line: {@code to} unless the range ends in
+     * a line that has no newline yet.
+     */
+    long readLines(long from, long to, LineConsumer consumer) throws IOException {
+        byte[] buffer = new byte[(int) Math.min(CHUNK, Math.max(to - from, 64))];
+        long bufferStart = from; // file position of buffer[0]
+        int filled = 0;
+        int lineStart = 0;
+        while (bufferStart + filled < to) {
+            if (filled == buffer.length) {
+                if (lineStart > 0) {
+                    System.arraycopy(buffer, lineStart, buffer, 0, filled - lineStart);
+                    bufferStart += lineStart;
+                    filled -= lineStart;
+                    lineStart = 0;
+                } else {
+                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                }
+            }
+            int wanted = (int) Math.min(buffer.length - filled, to - bufferStart - filled);
+            int read = channel.read(ByteBuffer.wrap(buffer, filled, wanted), bufferStart + filled);
+            if (read < 0) {
+                break;
+            }
+            int scan = filled;
+            filled += read;
+            for (int i = scan; i < filled; i++) {
+                if (buffer[i] == '\n') {
+                    consumer.accept(buffer, lineStart, i - lineStart);
+                    lineStart = i + 1;
+                }
+            }
+        }
+        return bufferStart + lineStart;
+    }
+
+    private static FileChannel openChannel(Path path) throws IOException {
+        return FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    }
+}

@@ -1,0 +1,321 @@
+package dev.tuner.core.storage;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tuner.Direction;
+import dev.tuner.core.space.Distribution;
+import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.TrialFailure;
+import dev.tuner.core.study.TrialState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The embedded default storage: an append-only file of JSON lines, one record per change of state
+ * (a study created, a trial created, a knob's value set, a trial finished). Opening the file
+ * replays it, so the next run of a study resumes it with every trial kept.
+ *
+ * <pre>{@code
+ * try (JournalStorage storage = JournalStorage.open(Path.of("target/tuner/journal.jsonl"))) {
+ *     Study study = Study.builder("quad1").sampler(new RandomSampler(1)).storage(storage).build();
+ *     study.optimize(trial -> trial.suggestFloat("x", -10, 10), 100);
+ * }
+ * }</pre>
+ *
+ * <p><b>Crashes.</b> Every record is written to the file before the call that made it returns, so
+ * a killed process loses nothing it had finished; a trial's finish is also forced to the disk
+ * ({@link Sync#ON_FINISH}, the default), so a power cut loses no completed trial either. A kill in
+ * the middle of a write leaves a torn last line: the next process to open the file ignores it,
+ * with a warning, and cuts it off before it appends. A trial left {@code RUNNING} by a process
+ * that is gone is failed with a {@link WorkerDiedException} ("worker died") when the journal is
+ * opened, and by {@link #failStaleTrials()} at any time after.
+ *
+ * <p><b>Several processes.</b> Processes on one machine share a journal safely: each append, and
+ * each read of what others appended, holds the operating system's lock on the file, and every
+ * call first replays what others appended, so trial numbers are unique across processes and each
+ * process sees every trial. Processes on several machines need {@link JdbcStorage}: file locks on
+ * network file systems are not to be trusted, and whether a process on another host is alive
+ * cannot be told from here.
+ *
+ * <p>Warnings (a torn line, trials of dead workers) go to {@link java.util.logging} under this
+ * class's name: the JDK's own logging needs no dependency, prints to the console by default, and
+ * reaches SLF4J or Log4j through their usual bridges.
+ */
+public final class JournalStorage implements Storage {
+
+    private static final Logger LOG = Logger.getLogger(JournalStorage.class.getName());
+
+    /** When appends are forced past the operating system's cache to the disk. */
+    public enum Sync {
+        /**
+         * A trial's finish is forced to the disk: no completed trial is lost to a power cut or an
+         * operating-system crash. Costs a disk flush per trial (milliseconds on many disks).
+         */
+        ON_FINISH,
+        /**
+         * Nothing is forced: the operating system writes when it likes. A killed process still
+         * loses nothing; a power cut may lose the last seconds.
+         */
+        NEVER
+    }
+
+    private final JournalFile file;
+    private final Sync sync;
+    private final StudyTable table = new StudyTable();
+    private final JournalRecords records = new JournalRecords();
+    private long offset;
+    private long lines;
+    private boolean closed;
+
+    private JournalStorage(JournalFile file, Sync sync) {
+        this.file = file;
+        this.sync = sync;
+    }
+
+    /**
+     * Opens the journal at {@code path} with {@link Sync#ON_FINISH}, creating it and its folders if
+     * missing, replaying it, and failing the {@code RUNNING} trials of workers that are gone.
+     *
+     * @throws UncheckedIOException if the file cannot be created, read or written
+     * @throws IllegalStateException if a line other than the last is not a record this storage wrote
+     */
+    public static JournalStorage open(Path path) {
+        return open(path, Sync.ON_FINISH);
+    }
+
+    /** Opens the journal at {@code path}, as {@link #open(Path)} does, forcing appends as {@code sync} says. */
+    public static JournalStorage open(Path path, Sync sync) {
+        Objects.requireNonNull(sync, "sync");
+        JournalFile file;
+        try {
+            file = JournalFile.acquire(path);
+        } catch (IOException cannotOpen) {
+            throw new UncheckedIOException("could not open journal " + path + " (" + cannotOpen.getMessage()
+                    + "); check that its folder is writable", cannotOpen);
+        }
+        JournalStorage storage = new JournalStorage(file, sync);
+        try {
+            storage.write(() -> {
+                if (file.size() == 0) {
+                    storage.append(storage.records.header(), false);
+                }
+                return null;
+            });
+            storage.failStaleTrials();
+        } catch (RuntimeException unreadable) {
+            storage.close();
+            throw unreadable;
+        }
+        return storage;
+    }
+
+    /** The journal's file. */
+    public Path path() {
+        return file.path();
+    }
+
+    /**
+     * Fails every {@code RUNNING} trial whose worker was a process on this machine that is no
+     * longer alive (its pid is gone, or now belongs to a process started at another time), with a
+     * {@link WorkerDiedException} as the reason. {@link #open} does this; call it again to clean up
+     * after workers that died while this one ran.
+     *
+     * @return how many trials were failed
+     */
+    public synchronized int failStaleTrials() {
+        return write(() -> {
+            Map<WorkerId, Boolean> alive = new HashMap<>();
+            List<ObjectNode> finishes = new ArrayList<>();
+            table.forEachRunning((studyName, trial) -> {
+                WorkerId worker = trial.worker();
+                if (worker != null && !alive.computeIfAbsent(worker, WorkerId::mayBeAlive)) {
+                    TrialFailure failure = WorkerDiedException.failure("process " + worker.pid() + " on " + worker.host()
+                            + " ended while the trial ran");
+                    finishes.add(records.finish(studyName, trial.number(), TrialState.FAIL, OptionalDouble.empty(),
+                            failure, Instant.now()));
+                    LOG.warning(() -> "journal " + path() + ": trial #" + trial.number() + " of study '" + studyName
+                            + "' was RUNNING in process " + worker.pid() + ", which is gone; it is now FAIL (worker died)");
+                }
+            });
+            for (int i = 0; i < finishes.size(); i++) {
+                append(finishes.get(i), i == finishes.size() - 1);
+            }
+            return finishes.size();
+        });
+    }
+
+    @Override
+    public synchronized void createStudy(String studyName, Direction direction) {
+        Objects.requireNonNull(direction, "direction");
+        write(() -> {
+            if (table.isNewStudy(studyName, direction)) {
+                append(records.study(studyName, direction), false);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized int createTrial(String studyName) {
+        return write(() -> newTrial(studyName));
+    }
+
+    @Override
+    public synchronized OptionalInt createTrialWithinBudget(String studyName, int budget, Set<TrialState> counted) {
+        Budgets.check(budget, counted);
+        return write(() -> table.count(studyName, counted) < budget ? OptionalInt.of(newTrial(studyName)) : OptionalInt.empty());
+    }
+
+    private int newTrial(String studyName) throws IOException {
+        int number = table.nextNumber(studyName);
+        append(records.trial(studyName, number, Instant.now(), WorkerId.current()), false);
+        return number;
+    }
+
+    @Override
+    public synchronized void setParam(
+            String studyName, int trialNumber, String knob, Distribution distribution, double internal) {
+        Objects.requireNonNull(distribution, "distribution");
+        write(() -> {
+            table.running(studyName, trialNumber);
+            append(records.param(studyName, trialNumber, knob, distribution, internal), false);
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized void finishTrial(
+            String studyName, int trialNumber, TrialState state, OptionalDouble value, TrialFailure failure) {
+        StudyTable.checkFinish(state);
+        write(() -> {
+            table.running(studyName, trialNumber);
+            append(records.finish(studyName, trialNumber, state, value, failure, Instant.now()), sync == Sync.ON_FINISH);
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized FrozenTrial trial(String studyName, int trialNumber) {
+        readNew();
+        return table.trial(studyName, trialNumber);
+    }
+
+    @Override
+    public synchronized List<FrozenTrial> trials(String studyName) {
+        readNew();
+        return table.trials(studyName);
+    }
+
+    /** Releases the file; the journal stays. */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            file.release();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "journal:" + file.path();
+    }
+
+    /** Runs {@code action} under the file lock after replaying what others appended. */
+    private <T> T write(JournalFile.LockedAction<T> action) {
+        checkOpen();
+        try {
+            return file.locked(() -> {
+                catchUp();
+                return action.run();
+            });
+        } catch (IOException failed) {
+            throw new UncheckedIOException("could not use journal " + file.path() + ": " + failed.getMessage(), failed);
+        }
+    }
+
+    /** Replays what others appended, if anything; a look at the size first spares the lock. */
+    private void readNew() {
+        checkOpen();
+        try {
+            if (file.size() != offset) {
+                write(() -> null);
+            }
+        } catch (IOException failed) {
+            throw new UncheckedIOException("could not read journal " + file.path() + ": " + failed.getMessage(), failed);
+        }
+    }
+
+    /** Replays the records after {@link #offset}; call with the file locked. */
+    private void catchUp() throws IOException {
+        long size = file.size();
+        if (size < offset) {
+            throw new IllegalStateException("journal " + file.path() + " shrank from " + offset + " to " + size
+                    + " bytes while open; something other than Tuner changed it. Keep one journal per study series "
+                    + "and do not edit or replace it while studies run");
+        }
+        if (size == offset) {
+            return;
+        }
+        long end = file.readLines(offset, size, this::replay);
+        if (end < size) {
+            String torn = file.text(end, size, 200);
+            if (end == 0 && !torn.startsWith("{\"op\":")) {
+                throw new IllegalStateException(file.path() + " is not a Tuner journal (it starts with '"
+                        + torn.substring(0, Math.min(torn.length(), 40)) + "'); name a new file or an existing journal");
+            }
+            LOG.log(Level.WARNING, () -> "journal " + file.path() + ": ignoring a torn last line (" + (size - end)
+                    + " bytes at byte " + end + ", line " + (lines + 1) + ", left by a process killed while writing it): "
+                    + torn);
+            file.truncate(end);
+        }
+        offset = end;
+    }
+
+    private void replay(byte[] bytes, int start, int length) throws IOException {
+        if (length > 0) {
+            try {
+                records.apply(JournalRecords.parse(bytes, start, length), table);
+            } catch (IOException | RuntimeException corrupt) {
+                throw corrupt(lines + 1, bytes, start, length, corrupt);
+            }
+        }
+        lines++;
+        offset += length + 1;
+    }
+
+    private IllegalStateException corrupt(long line, byte[] bytes, int start, int length, Exception corrupt) {
+        return new IllegalStateException("journal " + file.path() + " line " + line + " is not a record Tuner wrote ("
+                    + corrupt.getMessage() + "): " + new String(bytes, start, Math.min(length, 200), StandardCharsets.UTF_8)
+                + "; remove that line, or move the journal aside to start afresh", corrupt);
+    }
+
+    /** Appends a record and applies it; call with the file locked, after {@link #catchUp()}. */
+    private void append(ObjectNode record, boolean force) throws IOException {
+        byte[] line = JournalRecords.line(record);
+        file.write(line, offset);
+        if (force) {
+            file.force();
+        }
+        lines++;
+        offset += line.length;
+        records.apply(record, table);
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("journal storage " + file.path() + " is closed; open it again");
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.tuner.core.storage;
+
+import dev.tuner.Direction;
+import dev.tuner.core.space.Distribution;
+import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.TrialFailure;
+import dev.tuner.core.study.TrialState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * Studies and their trials in memory, with the rules every storage keeps (a study's direction is
+ * fixed, trials are numbered from 0, a finished trial does not change) and the messages that say
+ * which rule was broken. {@link InMemoryStorage} is this table behind a lock; {@link JournalStorage}
+ * replays its file into one. Not thread-safe: its owner locks.
+ */
+final class StudyTable {
+
+    private final Map<String, StudyEntry> studies = new HashMap<>();
+
+    /** Whether {@code createStudy(studyName, direction)} would add a study, after checking the direction. */
+    boolean isNewStudy(String studyName, Direction direction) {
+        StudyEntry existing = studies.get(studyName);
+        if (existing == null) {
+            return true;
+        }
+        if (existing.direction != direction) {
+            throw new IllegalStateException("study '" + studyName + "' exists with direction " + existing.direction
+                    + ", not " + direction + "; use another study name or the same direction");
+        }
+        return false;
+    }
+
+    void createStudy(String studyName, Direction direction) {
+        if (isNewStudy(studyName, direction)) {
+            studies.put(studyName, new StudyEntry(direction));
+        }
+    }
+
+    /** The number the study's next trial gets. */
+    int nextNumber(String studyName) {
+        return study(studyName).trials.size();
+    }
+
+    /** How many of the study's trials are in one of the states. */
+    int count(String studyName, Set<TrialState> states) {
+        StudyEntry study = study(studyName);
+        int count = 0;
+        for (TrialState state : states) {
+            count += study.counts.getOrDefault(state, 0);
+        }
+        return count;
+    }
+
+    int createTrial(String studyName, Instant started, WorkerId worker) {
+        StudyEntry study = study(studyName);
+        int number = study.trials.size();
+        study.trials.add(new TrialRecord(number, started, worker));
+        study.counts.merge(TrialState.RUNNING, 1, Integer::sum);
+        return number;
+    }
+
+    /** Checks that a trial exists and runs, so that it may take a param or be finished. */
+    TrialRecord running(String studyName, int trialNumber) {
+        TrialRecord trial = record(studyName, trialNumber);
+        if (trial.state().isFinished()) {
+            throw new IllegalStateException("trial #" + trialNumber + " of study '" + studyName
+                    + "' is already " + trial.state() + " and cannot change");
+        }
+        return trial;
+    }
+
+    void setParam(String studyName, int trialNumber, String knob, Distribution distribution, double internal) {
+        running(studyName, trialNumber).setParam(knob, distribution, internal);
+    }
+
+    /** Checks the arguments of a finish before anything is written. */
+    static void checkFinish(TrialState state) {
+        if (!state.isFinished()) {
+            throw new IllegalArgumentException(state + " is not a finished state; finish a trial as COMPLETE, PRUNED or FAIL");
+        }
+    }
+
+    void finishTrial(String studyName, int trialNumber, TrialState state, OptionalDouble value, TrialFailure failure,
+            Instant finished) {
+        checkFinish(state);
+        TrialRecord trial = running(studyName, trialNumber);
+        StudyEntry study = study(studyName);
+        study.counts.merge(trial.state(), -1, Integer::sum);
+        study.counts.merge(state, 1, Integer::sum);
+        trial.finish(state, value, failure, finished);
+    }
+
+    FrozenTrial trial(String studyName, int trialNumber) {
+        return record(studyName, trialNumber).snapshot();
+    }
+
+    List<FrozenTrial> trials(String studyName) {
+        List<TrialRecord> records = study(studyName).trials;
+        FrozenTrial[] snapshots = new FrozenTrial[records.size()];
+        for (int i = 0; i < snapshots.length; i++) {
+            snapshots[i] = records.get(i).snapshot();
+        }
+        return List.of(snapshots);
+    }
+
+    /** Calls {@code action} with the study name of every running trial. */
+    void forEachRunning(BiConsumer<String, TrialRecord> action) {
+        studies.forEach((name, study) -> {
+            if (study.counts.getOrDefault(TrialState.RUNNING, 0) > 0) {
+                study.trials.stream().filter(trial -> trial.state() == TrialState.RUNNING)
+                        .forEach(trial -> action.accept(name, trial));
+            }
+        });
+    }
+
+    private TrialRecord record(String studyName, int trialNumber) {
+        List<TrialRecord> trials = study(studyName).trials;
+        if (trialNumber < 0 || trialNumber >= trials.size()) {
+            throw new IllegalArgumentException("study '" + studyName + "' has no trial #" + trialNumber);
+        }
+        return trials.get(trialNumber);
+    }
+
+    private StudyEntry study(String studyName) {
+        StudyEntry study = studies.get(studyName);
+        if (study == null) {
+            throw new IllegalArgumentException("no study named '" + studyName + "'; create it first");
+        }
+        return study;
+    }
+
+    private static final class StudyEntry {
+        final Direction direction;
+        final List<TrialRecord> trials = new ArrayList<>();
+        final Map<TrialState, Integer> counts = new EnumMap<>(TrialState.class);
+
+        StudyEntry(Direction direction) {
+            this.direction = direction;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.tuner.core.storage;
+
+import dev.tuner.core.space.Distribution;
+import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.Suggestion;
+import dev.tuner.core.study.TrialFailure;
+import dev.tuner.core.study.TrialState;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * One trial as a storage keeps it in memory: mutable while it runs, with its {@link FrozenTrial}
+ * snapshot made once per change (a finished trial's snapshot is made once and shared).
+ */
+final class TrialRecord {
+
+    private final int number;
+    private final Instant started;
+    private final WorkerId worker;
+    private final Map<String, Suggestion> suggestions = new LinkedHashMap<>();
+    private TrialState state = TrialState.RUNNING;
+    private OptionalDouble value = OptionalDouble.empty();
+    private Optional<TrialFailure> failure = Optional.empty();
+    private Optional<Instant> finished = Optional.empty();
+    private FrozenTrial snapshot;
+
+    TrialRecord(int number, Instant started, WorkerId worker) {
+        this.number = number;
+        this.started = started;
+        this.worker = worker;
+    }
+
+    int number() {
+        return number;
+    }
+
+    TrialState state() {
+        return state;
+    }
+
+    /** The process that created the trial, or {@code null} when not known. */
+    WorkerId worker() {
+        return worker;
+    }
+
+    void setParam(String knob, Distribution distribution, double internal) {
+        suggestions.put(knob, new Suggestion(distribution, internal));
+        snapshot = null;
+    }
+
+    void finish(TrialState state, OptionalDouble value, TrialFailure failure, Instant finished) {
+        this.state = state;
+        this.value = value;
+        this.failure = Optional.ofNullable(failure);
+        this.finished = Optional.of(finished);
+        snapshot = null;
+    }
+
+    FrozenTrial snapshot() {
+        if (snapshot == null) {
+            snapshot = new FrozenTrial(number, state, value, suggestions, failure, started, finished);
+        }
+        return snapshot;
+    }
+}

@@ -1,0 +1,192 @@
+package dev.tuner.core.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tuner.Direction;
+import dev.tuner.core.sampler.RandomSampler;
+import dev.tuner.core.space.Uniform;
+import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.Study;
+import dev.tuner.core.study.Trial;
+import dev.tuner.core.study.TrialFailure;
+import dev.tuner.core.study.TrialState;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalStorageTest extends StorageContractTest {
+
+    @TempDir
+    Path folder;
+
+    private final AtomicInteger files = new AtomicInteger();
+
+    @Override
+    Storage newStorage() {
+        return JournalStorage.open(folder.resolve("journal-" + files.incrementAndGet() + ".jsonl"));
+    }
+
+    @Override
+    Storage sameStoreAgain(Storage storage) {
+        return JournalStorage.open(((JournalStorage) storage).path());
+    }
+
+    @Test
+    void createsTheFileAndItsFoldersAndWritesOneJsonRecordPerLine() throws IOException {
+        Path file = folder.resolve("target/tuner/journal.jsonl");
+        try (JournalStorage storage = JournalStorage.open(file)) {
+            storage.createStudy("s", Direction.MAXIMIZE);
+            int number = storage.createTrial("s");
+            storage.setParam("s", number, "x", Uniform.of(0, 1), 0.5);
+            storage.finishTrial("s", number, TrialState.COMPLETE, OptionalDouble.of(2), null);
+        }
+
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(5);
+        ObjectMapper json = new ObjectMapper();
+        assertThat(lines).extracting(line -> json.readTree(line).get("op").asText())
+                .containsExactly("journal", "study", "trial", "param", "finish");
+        assertThat(lines.get(3)).contains("\"distribution\":{\"type\":\"uniform\",\"min\":0.0,\"max\":1.0}");
+    }
+
+    @Test
+    void theNextRunOfAStudyResumesIt() {
+        Path file = folder.resolve("resume.jsonl");
+        try (JournalStorage storage = JournalStorage.open(file)) {
+            Study study = Study.builder("quad").sampler(new RandomSampler(7)).storage(storage).build();
+            study.optimize(trial -> square(trial), 5);
+        }
+
+        try (JournalStorage storage = JournalStorage.open(file)) {
+            Study study = Study.builder("quad").sampler(new RandomSampler(7)).storage(storage).build();
+            assertThat(study.trials()).hasSize(5).allSatisfy(trial -> assertThat(trial.state()).isEqualTo(TrialState.COMPLETE));
+            FrozenTrial best = study.bestTrial().orElseThrow();
+
+            Trial next = study.ask();
+
+            assertThat(next.number()).isEqualTo(5);
+            assertThat(study.bestTrial()).hasValue(best);
+        }
+    }
+
+    private static double square(Trial trial) {
+        double x = trial.suggestFloat("x", -10, 10);
+        return x * x;
+    }
+
+    @Test
+    void aTornLastLineIsIgnoredWithAWarningAndCutOffBeforeTheNextAppend() throws IOException {
+        Path file = folder.resolve("torn.jsonl");
+        try (JournalStorage storage = JournalStorage.open(file)) {
+            storage.createStudy("s", Direction.MINIMIZE);
+            for (int i = 0; i < 3; i++) {
+                int number = storage.createTrial("s");
+                storage.finishTrial("s", number, TrialState.COMPLETE, OptionalDouble.of(i), null);
+            }
+        }
+        Files.writeString(file, "{\"op\":\"finish\",\"study\":\"s\",\"number\":2,\"sta", StandardOpenOption.APPEND);
+
+        try (LogCapture log = LogCapture.of(JournalStorage.class); JournalStorage storage = JournalStorage.open(file)) {
+            assertThat(log.messages()).singleElement().asString()
+                    .contains("torn.jsonl", "ignoring a torn last line", "line 9", "{\"op\":\"finish\",\"study\":\"s\",\"number\":2,\"sta");
+            assertThat(storage.trials("s")).hasSize(3).allSatisfy(trial -> assertThat(trial.state()).isEqualTo(TrialState.COMPLETE));
+
+            assertThat(storage.createTrial("s")).isEqualTo(3);
+        }
+        ObjectMapper json = new ObjectMapper();
+        assertThat(Files.readAllLines(file)).hasSize(9).allSatisfy(line -> json.readTree(line));
+    }
+
+    @Test
+    void aDamagedLineInsideTheJournalIsAnErrorSayingWhere() throws IOException {
+        Path file = folder.resolve("damaged.jsonl");
+        try (JournalStorage storage = JournalStorage.open(file)) {
+            storage.createStudy("s", Direction.MINIMIZE);
+            storage.createTrial("s");
+        }
+        List<String> lines = Files.readAllLines(file);
+        Files.write(file, List.of(lines.get(0), lines.get(1), "{\"op\":\"trial\",\"study\":\"s\",\"number\":7}", lines.get(2)));
+
+        assertThatIllegalStateException().isThrownBy(() -> JournalStorage.open(file))
+                .withMessageContaining("damaged.jsonl line 3 is not a record Tuner wrote")
+                .withMessageContaining("should be #0")
+                .withMessageContaining("remove that line");
+    }
+
+    @Test
+    void aFileThatIsNotAJournalIsLeftAlone() throws IOException {
+        Path file = folder.resolve("notes.txt");
+        Files.writeString(file, "shopping list");
+
+        assertThatIllegalStateException().isThrownBy(() -> JournalStorage.open(file))
+                .withMessageContaining("is not a Tuner journal");
+        assertThat(Files.readString(file)).isEqualTo("shopping list");
+    }
+
+    @Test
+    void runningTrialsOfProcessesThatAreGoneFailWhenTheJournalIsOpened() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        WorkerId dead = WorkerId.of(gone.toHandle());
+        WorkerId elsewhere = new WorkerId("another-host", gone.pid(), 0);
+        Path file = folder.resolve("stale.jsonl");
+        JournalRecords records = new JournalRecords();
+        Files.write(file, List.of(
+                line(records.header()),
+                line(records.study("s", Direction.MINIMIZE)),
+                line(records.trial("s", 0, Instant.now(), dead)),
+                line(records.trial("s", 1, Instant.now(), elsewhere)),
+                line(records.trial("s", 2, Instant.now(), WorkerId.current()))));
+
+        try (LogCapture log = LogCapture.of(JournalStorage.class); JournalStorage storage = JournalStorage.open(file)) {
+            FrozenTrial failed = storage.trial("s", 0);
+            assertThat(failed.state()).isEqualTo(TrialState.FAIL);
+            assertThat(failed.failure()).map(TrialFailure::type).hasValue(WorkerDiedException.class.getName());
+            assertThat(failed.failure().orElseThrow().message()).startsWith("worker died: process " + gone.pid());
+            assertThat(storage.trial("s", 1).state()).isEqualTo(TrialState.RUNNING);
+            assertThat(storage.trial("s", 2).state()).isEqualTo(TrialState.RUNNING);
+            assertThat(log.messages()).singleElement().asString().contains("trial #0 of study 's'", "worker died");
+            assertThat(storage.failStaleTrials()).isZero();
+        }
+    }
+
+    private static String line(com.fasterxml.jackson.databind.node.ObjectNode record) {
+        return new String(JournalRecords.line(record), StandardCharsets.UTF_8).strip();
+    }
+
+    @Test
+    void aClosedStorageSaysSo() {
+        JournalStorage storage = JournalStorage.open(folder.resolve("closed.jsonl"));
+        storage.createStudy("s", Direction.MINIMIZE);
+        storage.close();
+
+        assertThatIllegalStateException().isThrownBy(() -> storage.trials("s")).withMessageContaining("is closed");
+    }
+
+    @Test
+    void anInterruptedThreadStillWritesAndStaysInterrupted() {
+        try (JournalStorage storage = JournalStorage.open(folder.resolve("interrupt.jsonl"));
+                JournalStorage other = JournalStorage.open(folder.resolve("interrupt.jsonl"))) {
+            storage.createStudy("s", Direction.MINIMIZE);
+            Thread.currentThread().interrupt();
+            try {
+                int number = storage.createTrial("s");
+                storage.finishTrial("s", number, TrialState.COMPLETE, OptionalDouble.of(1), null);
+                assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+            assertThat(other.trials("s")).singleElement().extracting(FrozenTrial::state).isEqualTo(TrialState.COMPLETE);
+        }
+    }
+}
