@@ -5,6 +5,9 @@ import static net.bytebuddy.matcher.ElementMatchers.fieldType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isChildOf;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
+import static net.bytebuddy.matcher.ElementMatchers.isEquals;
+import static net.bytebuddy.matcher.ElementMatchers.isHashCode;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isPrimitive;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
@@ -21,6 +24,7 @@ import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.List;
 import java.util.Objects;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
@@ -28,6 +32,7 @@ import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.asm.MemberSubstitution;
 import net.bytebuddy.description.annotation.AnnotationDescription;
 import net.bytebuddy.description.field.FieldDescription;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -55,18 +60,40 @@ final class KnobInstrumentation {
     private KnobInstrumentation() {}
 
     static ResettableClassFileTransformer install(Instrumentation instrumentation) {
-        return new AgentBuilder.Default()
+        OriginalClassFiles classFiles = new OriginalClassFiles();
+        classFiles.retransformingLoadedClasses();
+        try {
+            return builder(classFiles).installOn(instrumentation);
+        } finally {
+            classFiles.loadingFinished();
+        }
+    }
+
+    private static AgentBuilder builder(OriginalClassFiles classFiles) {
+        // Byte Buddy leaves synthetic methods alone by default, but lambda bodies are synthetic
+        // methods that read fields as much as any other
+        return new AgentBuilder.Default(new ByteBuddy().ignore(ElementMatchers.none()))
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
                 .with(AgentBuilder.Listener.StreamWriting.toSystemError().withErrorsOnly())
+                .with(classFiles)
                 .ignore(skipped())
                 .type(not(skipped()), isChildOf(KnobReads.class.getClassLoader()))
                 .and(KnobInstrumentation::notTunersOwn)
                 .transform((builder, type, loader, module, domain) -> builder
-                        .visit(fieldReads().on(isMethod().or(isConstructor()).or(isTypeInitializer())))
-                        .visit(methodReturns()))
-                .installOn(instrumentation);
+                        .visit(fieldReads().on(isMethod().or(isConstructor()).or(isTypeInitializer())
+                                .and(not(generatedRecordMethod()))))
+                        .visit(methodReturns()));
+    }
+
+    /**
+     * A record's generated {@code toString}, {@code hashCode} and {@code equals}: they reach the
+     * components through an invokedynamic whose field handles Byte Buddy's substitution cannot
+     * parse, and read no field through an instruction that could be redirected.
+     */
+    private static ElementMatcher.Junction<MethodDescription> generatedRecordMethod() {
+        return ElementMatchers.<MethodDescription>isToString().or(isHashCode()).or(isEquals())
+                .and(isDeclaredBy(ElementMatchers.<TypeDescription>isRecord()));
     }
 
     /** Reads of annotated fields, each type to its own method of {@link KnobReads}. */

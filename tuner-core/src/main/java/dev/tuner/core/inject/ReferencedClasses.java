@@ -1,64 +1,96 @@
 package dev.tuner.core.inject;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
 import java.security.CodeSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import net.bytebuddy.jar.asm.AnnotationVisitor;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.FieldVisitor;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.RecordComponentVisitor;
 import net.bytebuddy.jar.asm.Type;
 
 /**
- * The classes whose knobs a {@code @Tune} method can read: its own class, and the classes its
- * code refers to (constructs, calls, reads), followed through the project's own compiled classes
- * (those loaded from a directory, as {@code target/classes} and {@code target/test-classes} are).
- * A library class that project code refers to is included, but its own references are not
- * followed. Classes are loaded without being initialized.
+ * The classes with knobs that a {@code @Tune} method can read: its own class, and the classes its
+ * code refers to (constructs, calls, reads, declares), followed through the project's own compiled
+ * classes (those in a directory, as {@code target/classes} and {@code target/test-classes} are). A
+ * library class that project code refers to is looked at, but its own references are not followed.
+ *
+ * <p>Class files are read, not loaded: only the classes whose fields, methods or record components
+ * carry a knob annotation are loaded (without being initialized), so that their declarations can
+ * be checked before any trial runs.
  */
 final class ReferencedClasses {
 
     private static final String[] SKIPPED = {"java/", "javax/", "jdk/", "sun/", "com/sun/", "org/junit/",
-        "net/bytebuddy/"};
+        "net/bytebuddy/", "org/assertj/", "org/opentest4j/", "org/apiguardian/"};
+    private static final String TUNE = "Ldev/tuner/Tune;";
+    private static final String MARKER = "Ldev/tuner/KnobAnnotation;";
 
-    private ReferencedClasses() {}
+    private final ClassLoader loader;
+    private final URL own = location(ReferencedClasses.class.getProtectionDomain().getCodeSource());
+    private final Map<String, Boolean> knobAnnotations = new HashMap<>();
 
+    private ReferencedClasses(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    /** {@code start} and the classes with knob annotations that it reaches. */
     static Set<Class<?>> from(Class<?> start) {
+        ClassLoader loader = start.getClassLoader() != null ? start.getClassLoader() : ClassLoader.getSystemClassLoader();
+        return new ReferencedClasses(loader).walk(start);
+    }
+
+    private Set<Class<?>> walk(Class<?> start) {
         Set<Class<?>> found = new LinkedHashSet<>();
-        Set<String> seen = new LinkedHashSet<>();
-        Deque<Class<?>> toRead = new ArrayDeque<>();
         found.add(start);
-        toRead.add(start);
-        seen.add(Type.getInternalName(start));
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> toRead = new ArrayDeque<>();
+        String startName = Type.getInternalName(start);
+        seen.add(startName);
+        toRead.add(startName);
         while (!toRead.isEmpty()) {
-            Class<?> type = toRead.poll();
-            if (!isProjectClass(type)) {
-                continue;
-            }
-            byte[] classFile = ConstantFields.classFile(type);
+            String name = toRead.poll();
+            URL resource = loader.getResource(name + ".class");
+            byte[] classFile = read(resource);
             if (classFile == null) {
                 continue;
             }
-            for (String name : references(classFile)) {
-                if (!seen.add(name) || isSkipped(name)) {
-                    continue;
+            Scan scan = scan(classFile);
+            if (scan.hasKnobs) {
+                Class<?> type = load(name);
+                if (type != null) {
+                    found.add(type);
                 }
-                Class<?> referenced = load(name, type.getClassLoader());
-                if (referenced != null && !referenced.isArray() && !referenced.isPrimitive()) {
-                    found.add(referenced);
-                    toRead.add(referenced);
+            }
+            if (isProjectClass(resource)) {
+                for (String referenced : scan.references) {
+                    if (!isSkipped(referenced) && seen.add(referenced)) {
+                        toRead.add(referenced);
+                    }
                 }
             }
         }
         return found;
     }
 
-    private static Set<String> references(byte[] classFile) {
-        Set<String> names = new LinkedHashSet<>();
+    /** What one class file refers to, and whether a member of it carries a knob annotation. */
+    private static final class Scan {
+        final Set<String> references = new LinkedHashSet<>();
+        boolean hasKnobs;
+    }
+
+    private Scan scan(byte[] classFile) {
+        Scan scan = new Scan();
         new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public void visit(int version, int access, String name, String signature, String superName,
@@ -72,15 +104,33 @@ final class ReferencedClasses {
             }
 
             @Override
-            public void visitInnerClass(String name, String outerName, String innerName, int access) {
-                add(name);
+            public void visitPermittedSubclass(String permittedSubclass) {
+                add(permittedSubclass);
+            }
+
+            @Override
+            public RecordComponentVisitor visitRecordComponent(String name, String descriptor, String signature) {
+                addDescriptor(descriptor);
+                return new RecordComponentVisitor(Opcodes.ASM9) {
+                    @Override
+                    public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                        knob(annotation);
+                        return null;
+                    }
+                };
             }
 
             @Override
             public FieldVisitor visitField(int access, String name, String descriptor, String signature,
                     Object value) {
                 addDescriptor(descriptor);
-                return null;
+                return new FieldVisitor(Opcodes.ASM9) {
+                    @Override
+                    public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                        knob(annotation);
+                        return null;
+                    }
+                };
             }
 
             @Override
@@ -88,6 +138,12 @@ final class ReferencedClasses {
                     String[] exceptions) {
                 addDescriptor(descriptor);
                 return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                        knob(annotation);
+                        return null;
+                    }
+
                     @Override
                     public void visitTypeInsn(int opcode, String type) {
                         add(type);
@@ -106,6 +162,12 @@ final class ReferencedClasses {
                         addDescriptor(methodDescriptor);
                     }
                 };
+            }
+
+            private void knob(String annotation) {
+                if (isKnobAnnotation(annotation)) {
+                    scan.hasKnobs = true;
+                }
             }
 
             private void addDescriptor(String descriptor) {
@@ -129,11 +191,38 @@ final class ReferencedClasses {
 
             private void add(String internalName) {
                 if (internalName != null && !internalName.startsWith("[")) {
-                    names.add(internalName);
+                    scan.references.add(internalName);
                 }
             }
         }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return names;
+        return scan;
+    }
+
+    /** One of Tuner's knob annotations, or a user's annotation marked {@code @KnobAnnotation}. */
+    private boolean isKnobAnnotation(String descriptor) {
+        if (descriptor.startsWith("Ldev/tuner/") && descriptor.indexOf('/', "Ldev/tuner/".length()) < 0) {
+            return !descriptor.equals(TUNE);
+        }
+        return knobAnnotations.computeIfAbsent(descriptor, this::isMarked);
+    }
+
+    private boolean isMarked(String descriptor) {
+        if (isSkipped(descriptor.substring(1))) {
+            return false;
+        }
+        byte[] classFile = read(loader.getResource(Type.getType(descriptor).getInternalName() + ".class"));
+        if (classFile == null) {
+            return false;
+        }
+        boolean[] marked = {false};
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                marked[0] |= annotation.equals(MARKER);
+                return null;
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return marked[0];
     }
 
     private static boolean isSkipped(String internalName) {
@@ -145,19 +234,28 @@ final class ReferencedClasses {
         return false;
     }
 
-    /** Whether the class was compiled by the project: loaded from a directory, not a jar. */
-    private static boolean isProjectClass(Class<?> type) {
-        URL location = location(type);
-        return location != null && "file".equals(location.getProtocol()) && location.getPath().endsWith("/")
-                && !location.equals(location(ReferencedClasses.class));
+    /** Whether a class file was compiled by the project: in a directory, and not one of Tuner's. */
+    private boolean isProjectClass(URL resource) {
+        return resource != null && "file".equals(resource.getProtocol())
+                && (own == null || !resource.toString().startsWith(own.toString()));
     }
 
-    private static URL location(Class<?> type) {
-        CodeSource source = type.getProtectionDomain().getCodeSource();
+    private static URL location(CodeSource source) {
         return source == null ? null : source.getLocation();
     }
 
-    private static Class<?> load(String internalName, ClassLoader loader) {
+    private static byte[] read(URL resource) {
+        if (resource == null) {
+            return null;
+        }
+        try (InputStream in = resource.openStream()) {
+            return in.readAllBytes();
+        } catch (IOException unreadable) {
+            return null;
+        }
+    }
+
+    private Class<?> load(String internalName) {
         try {
             return Class.forName(internalName.replace('/', '.'), false, loader);
         } catch (ClassNotFoundException | LinkageError unavailable) {
