@@ -12,8 +12,10 @@ import org.junit.platform.commons.annotation.Testable;
  * values each time, and searches for the values that give the best return value.
  *
  * <p>The method returns the objective as a {@code double} (or any {@link Number}) and takes knobs
- * as parameters annotated with {@link Uniform}, {@link LogUniform}, {@link IntUniform} or
- * {@link Choice}, and optionally the live {@code dev.tuner.core.study.Trial}:
+ * as parameters annotated with a knob annotation ({@link Uniform}, {@link LogUniform},
+ * {@link Normal}, {@link LogNormal}, {@link IntUniform}, {@link Bool}, {@link Choice},
+ * {@link PriorityChoice}, or a user's own one marked {@link KnobAnnotation}), and optionally the
+ * live {@code dev.tuner.core.study.Trial}:
  *
  * <pre>{@code
  * class QuadraticTuning {

@@ -62,6 +62,25 @@ abstract class DistributionContractTest {
     }
 
     @Test
+    void everySampleHonoursQAndStep() {
+        for (Distribution distribution : variants()) {
+            double q = Mass.q(distribution);
+            for (double draw : draws(distribution)) {
+                // checked independently of contains(): within rounding of a multiple of q, on the step grid
+                boolean onGrid = true;
+                if (!Double.isNaN(q)) {
+                    onGrid = Math.abs(draw / q - Math.rint(draw / q)) < 1e-9;
+                } else if (distribution instanceof IntUniform intUniform) {
+                    onGrid = draw == Math.rint(draw) && ((long) draw - intUniform.min()) % intUniform.step() == 0;
+                }
+                if (!onGrid) {
+                    throw new AssertionError(distribution + " drew " + draw + ", off its grid");
+                }
+            }
+        }
+    }
+
+    @Test
     void everySampleHasAFiniteLogDensity() {
         for (Distribution distribution : variants()) {
             for (double draw : draws(distribution, 1000)) {
