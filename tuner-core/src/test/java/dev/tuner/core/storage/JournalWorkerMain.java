@@ -1,0 +1,65 @@
+package dev.tuner.core.storage;
+
+import dev.tuner.Direction;
+import dev.tuner.core.sampler.RandomSampler;
+import dev.tuner.core.space.Uniform;
+import dev.tuner.core.study.Study;
+import dev.tuner.core.study.Trial;
+import dev.tuner.core.study.TrialState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalDouble;
+
+/**
+ * A worker process for the journal's multi-process tests, started in a child JVM.
+ *
+ * <ul>
+ *   <li>{@code append <journal> <worker> <trials>}: once {@code <journal>.go} exists, creates, sets
+ *       and completes trials as fast as it can, each valued {@code worker * 1000 + i}, and prints
+ *       {@code DONE}.</li>
+ *   <li>{@code study <journal> <seed> <slowFrom>}: runs study {@code crash}, printing {@code ASKED n}
+ *       and {@code COMPLETE n value}; trials from {@code slowFrom} on take a minute, to be killed in.</li>
+ * </ul>
+ */
+public final class JournalWorkerMain {
+
+    private JournalWorkerMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Path journal = Path.of(args[1]);
+        try (JournalStorage storage = JournalStorage.open(journal)) {
+            if (args[0].equals("append")) {
+                append(storage, Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[1] + ".go"));
+            } else {
+                study(storage, Long.parseLong(args[2]), Integer.parseInt(args[3]));
+            }
+        }
+    }
+
+    private static void append(Storage storage, int worker, int trials, Path go) throws InterruptedException {
+        storage.createStudy("shared", Direction.MINIMIZE);
+        while (!Files.exists(go)) {
+            Thread.sleep(5); // all workers start appending together
+        }
+        for (int i = 0; i < trials; i++) {
+            int number = storage.createTrial("shared");
+            storage.setParam("shared", number, "worker", Uniform.of(0, 100), worker);
+            storage.finishTrial("shared", number, TrialState.COMPLETE, OptionalDouble.of(worker * 1000 + i), null);
+        }
+        System.out.println("DONE");
+    }
+
+    private static void study(Storage storage, long seed, int slowFrom) throws InterruptedException {
+        Study study = Study.builder("crash").sampler(new RandomSampler(seed)).storage(storage).build();
+        while (true) {
+            Trial trial = study.ask();
+            System.out.println("ASKED " + trial.number());
+            System.out.flush();
+            double x = trial.suggestFloat("x", -10, 10);
+            Thread.sleep(trial.number() >= slowFrom ? 60_000 : 2);
+            study.tell(trial, x * x);
+            System.out.println("COMPLETE " + trial.number() + " " + x * x);
+            System.out.flush();
+        }
+    }
+}
