@@ -116,6 +116,9 @@ class LogUniformTest extends DistributionContractTest {
 
         assertThat(expected).hasSize(256);
         assertThat(GoodnessOfFit.chiSquare(draws(batch), expected)).isGreaterThan(GoodnessOfFit.ALPHA);
+        // and the log-density of each value is the log of that mass
+        expected.forEach((value, probability) ->
+                assertThat(Math.exp(batch.logDensity(value))).as("P(%s)", value).isCloseTo(probability, within(1e-12)));
     }
 
     @Test

@@ -72,6 +72,9 @@ class NormalTest extends DistributionContractTest {
         Map<Double, Double> expected = GoodnessOfFit.quantizedProbabilities(5, -10, 30, reference::cumulativeProbability);
 
         assertThat(GoodnessOfFit.chiSquare(draws(quantized), expected)).isGreaterThan(GoodnessOfFit.ALPHA);
+        // and the log-density of each value is the log of that mass
+        expected.forEach((value, probability) ->
+                assertThat(Math.exp(quantized.logDensity(value))).as("P(%s)", value).isCloseTo(probability, within(1e-12)));
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * {@code [a, b]}, its CDF {@code (Φ(x) − Φ(a)) / (Φ(b) − Φ(a))} computed here, independently of
  * the code under test.
  */
+@SuppressWarnings("deprecation") // commons-math3 still asks for the deprecated support-bound methods
 final class TruncatedNormalReference extends AbstractRealDistribution {
 
     private static final long serialVersionUID = 1L;
