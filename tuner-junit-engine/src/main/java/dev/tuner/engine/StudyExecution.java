@@ -1,6 +1,7 @@
 package dev.tuner.engine;
 
 import dev.tuner.core.inject.StudyPlan;
+import dev.tuner.core.inject.TunerAgent;
 import dev.tuner.core.report.BestParametersFile;
 import dev.tuner.core.report.TrialFormat;
 import dev.tuner.core.storage.InMemoryStorage;
@@ -56,6 +57,8 @@ final class StudyExecution {
     }
 
     private void runStudy() {
+        // annotated fields and methods read trial values through the agent; -javaagent or self-attach
+        TunerAgent.ensureInstalled();
         StudyPlan plan = StudyPlan.of(descriptor.testClass(), descriptor.method(), settings.overrides());
         Study study = plan.newStudy(new InMemoryStorage());
         for (int i = 0; i < plan.trials(); i++) {
