@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts the JVM that runs the studies, as Surefire forks one for tests: the code under tuning
  * never runs in Maven's own JVM. The command goes through an argument file, so a long classpath
- * fits every platform's command-line limit.
+ * fits every platform's command-line limit. The JVM starts with tuner-core's jar as its Java agent,
+ * which lets annotated fields and methods read each trial's values.
  */
 final class ForkedTuning {
 
@@ -28,16 +30,15 @@ final class ForkedTuning {
         this.buildDirectory = buildDirectory;
     }
 
-    /** Runs the studies under {@code testClasses}, printing to this process's output; returns the exit code. */
-    int run(List<String> classpath, String argLine, Map<String, String> properties, Path testClasses)
-            throws IOException, InterruptedException {
-        List<String> arguments = new ArrayList<>(JvmOptions.split(argLine));
-        properties.forEach((key, value) -> arguments.add("-D" + key + "=" + value));
-        arguments.add("-cp");
-        arguments.add(String.join(File.pathSeparator, classpath));
-        arguments.add(MAIN_CLASS);
-        arguments.add(testClasses.toString());
-
+    /**
+     * Runs the studies under {@code testClasses}, printing to this process's output; returns the exit code.
+     *
+     * @param agent tuner-core's jar, given to the JVM with {@code -javaagent}; empty when it is not
+     *     a jar (a reactor build's {@code target/classes}), and then the engine attaches the agent itself
+     */
+    int run(List<String> classpath, String argLine, Map<String, String> properties, Path testClasses,
+            Optional<Path> agent) throws IOException, InterruptedException {
+        List<String> arguments = arguments(classpath, argLine, properties, testClasses, agent);
         Files.createDirectories(buildDirectory);
         Path argumentFile = Files.createTempFile(buildDirectory, "tuner-fork", ".args");
         try {
@@ -50,6 +51,20 @@ final class ForkedTuning {
         } finally {
             Files.deleteIfExists(argumentFile);
         }
+    }
+
+    /** The forked JVM's arguments: JVM options, the agent, properties, class path, main class and its argument. */
+    static List<String> arguments(List<String> classpath, String argLine, Map<String, String> properties,
+            Path testClasses, Optional<Path> agent) {
+        List<String> arguments = new ArrayList<>(JvmOptions.split(argLine));
+        agent.filter(jar -> jar.getFileName().toString().endsWith(".jar"))
+                .ifPresent(jar -> arguments.add("-javaagent:" + jar));
+        properties.forEach((key, value) -> arguments.add("-D" + key + "=" + value));
+        arguments.add("-cp");
+        arguments.add(String.join(File.pathSeparator, classpath));
+        arguments.add(MAIN_CLASS);
+        arguments.add(testClasses.toString());
+        return arguments;
     }
 
     /** Each argument quoted as the {@code java} launcher's argument files expect. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
@@ -91,7 +92,7 @@ public class TuneMojo extends AbstractTunerMojo {
                 Path.of(project.getBuild().getDirectory()));
         int exitCode;
         try {
-            exitCode = fork.run(classpath(), argLine, engineProperties(), testClasses.toPath());
+            exitCode = fork.run(classpath(), argLine, engineProperties(), testClasses.toPath(), agentJar());
         } catch (IllegalArgumentException invalid) {
             throw new MojoFailureException(invalid.getMessage(), invalid);
         } catch (IOException failed) {
@@ -133,6 +134,24 @@ public class TuneMojo extends AbstractTunerMojo {
             }
         }
         return classpath;
+    }
+
+    /**
+     * tuner-core's jar on the forked classpath, which is also the agent: the project's own when it
+     * depends on it (the same file then serves both), else the plugin's.
+     */
+    private Optional<Path> agentJar() {
+        List<Artifact> candidates = new ArrayList<>(project.getArtifacts());
+        candidates.addAll(pluginArtifacts);
+        for (Artifact artifact : candidates) {
+            if (artifact.getGroupId().equals("dev.tuner") && artifact.getArtifactId().equals("tuner-core")
+                    && artifact.getFile() != null) {
+                return Optional.of(artifact.getFile().toPath());
+            }
+        }
+        getLog().warn("tuner-core is not on the classpath of the studies, so the Tuner agent cannot be given "
+                + "with -javaagent; the engine will attach it itself");
+        return Optional.empty();
     }
 
     /** Every {@code -Dtuner.*} user property, then this goal's parameters. */
