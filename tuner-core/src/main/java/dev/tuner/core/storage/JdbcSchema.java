@@ -1,0 +1,97 @@
+package dev.tuner.core.storage;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The tables {@link JdbcStorage} keeps, created on first use in the connection's current schema
+ * and versioned in {@code tuner_schema_version}, so that a later Tuner can upgrade them and an
+ * older one refuses tables it does not know.
+ *
+ * <pre>
+ * tuner_studies  (study_id, name unique, direction, next_number: the next trial's number, created)
+ * tuner_trials   (study_id, number, state, value, failure_type/_message/_where, started, finished,
+ *                 worker, heartbeat), primary key (study_id, number)
+ * tuner_params   (param_id: the order of setting, study_id, number, knob, distribution as JSON,
+ *                 internal), unique (study_id, number, knob)
+ * </pre>
+ */
+final class JdbcSchema {
+
+    /** The version these tables are at. */
+    static final int VERSION = 1;
+
+    /** Serializes schema creation among workers starting together; any constant of ours would do. */
+    private static final long LOCK_KEY = 0x54554e4552L; // "TUNER"
+
+    private static final List<String> VERSION_1 = List.of(
+            "CREATE TABLE tuner_schema_version (version INTEGER NOT NULL)",
+            "CREATE TABLE tuner_studies ("
+                    + " study_id SERIAL PRIMARY KEY,"
+                    + " name TEXT NOT NULL UNIQUE,"
+                    + " direction TEXT NOT NULL,"
+                    + " next_number INTEGER NOT NULL DEFAULT 0,"
+                    + " created TIMESTAMPTZ NOT NULL DEFAULT now())",
+            "CREATE TABLE tuner_trials ("
+                    + " study_id INTEGER NOT NULL REFERENCES tuner_studies,"
+                    + " number INTEGER NOT NULL,"
+                    + " state TEXT NOT NULL,"
+                    + " value DOUBLE PRECISION,"
+                    + " failure_type TEXT,"
+                    + " failure_message TEXT,"
+                    + " failure_where TEXT,"
+                    + " started TIMESTAMPTZ NOT NULL,"
+                    + " finished TIMESTAMPTZ,"
+                    + " worker TEXT,"
+                    + " heartbeat TIMESTAMPTZ,"
+                    + " PRIMARY KEY (study_id, number))",
+            "CREATE INDEX tuner_trials_state ON tuner_trials (study_id, state)",
+            "CREATE INDEX tuner_trials_running_worker ON tuner_trials (worker) WHERE state = 'RUNNING'",
+            "CREATE TABLE tuner_params ("
+                    + " param_id BIGSERIAL PRIMARY KEY,"
+                    + " study_id INTEGER NOT NULL,"
+                    + " number INTEGER NOT NULL,"
+                    + " knob TEXT NOT NULL,"
+                    + " distribution TEXT NOT NULL,"
+                    + " internal DOUBLE PRECISION NOT NULL,"
+                    + " UNIQUE (study_id, number, knob),"
+                    + " FOREIGN KEY (study_id, number) REFERENCES tuner_trials)",
+            "INSERT INTO tuner_schema_version (version) VALUES (" + VERSION + ")");
+
+    private JdbcSchema() {}
+
+    /** Creates the tables if they are missing, or checks their version; runs inside a transaction. */
+    static Void ensure(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
+            boolean exists;
+            try (ResultSet table = statement.executeQuery("SELECT to_regclass('tuner_schema_version') IS NOT NULL")) {
+                table.next();
+                exists = table.getBoolean(1);
+            }
+            if (!exists) {
+                for (String sql : VERSION_1) {
+                    statement.execute(sql);
+                }
+                return null;
+            }
+            int version;
+            try (ResultSet row = statement.executeQuery("SELECT max(version) FROM tuner_schema_version")) {
+                row.next();
+                version = row.getInt(1);
+            }
+            if (version > VERSION) {
+                throw new IllegalStateException("the database's Tuner tables are at version " + version
+                        + ", newer than this Tuner knows (" + VERSION + "); upgrade Tuner on this worker");
+            }
+            if (version < 1) {
+                throw new IllegalStateException("tuner_schema_version holds no version; the Tuner tables are damaged. "
+                        + "Drop the tuner_* tables to start afresh, or restore them");
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.tuner.core.storage;
+
+import dev.tuner.core.space.Distribution;
+import dev.tuner.core.space.DistributionJson;
+import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.Suggestion;
+import dev.tuner.core.study.TrialFailure;
+import dev.tuner.core.study.TrialState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Reads a study's trials from the database into {@link FrozenTrial}s, each trial with its params in
+ * one statement (one snapshot). Finished trials never change, so the unbroken run of finished
+ * trials from #0 is kept and only the trials after it are read again.
+ */
+final class JdbcTrialReader {
+
+    private static final String SELECT = "SELECT t.number, t.state, t.value, t.failure_type, t.failure_message,"
+            + " t.failure_where, t.started, t.finished, p.knob, p.distribution, p.internal"
+            + " FROM tuner_trials t LEFT JOIN tuner_params p ON p.study_id = t.study_id AND p.number = t.number"
+            + " WHERE t.study_id = ? AND t.number >= ? AND t.number < ?"
+            + " ORDER BY t.number, p.param_id";
+
+    private final Map<Integer, List<FrozenTrial>> finishedPrefix = new HashMap<>();
+    private final Map<String, Distribution> distributions = new HashMap<>();
+
+    /** Every trial of the study, in number order. */
+    List<FrozenTrial> trials(Connection connection, int studyId) throws SQLException {
+        List<FrozenTrial> prefix = finishedPrefix.computeIfAbsent(studyId, id -> new ArrayList<>());
+        List<FrozenTrial> rest = read(connection, studyId, prefix.size(), Integer.MAX_VALUE);
+        int kept = 0;
+        while (kept < rest.size() && rest.get(kept).state().isFinished()) {
+            prefix.add(rest.get(kept++));
+        }
+        List<FrozenTrial> all = new ArrayList<>(prefix.size() + rest.size() - kept);
+        all.addAll(prefix);
+        all.addAll(rest.subList(kept, rest.size()));
+        return List.copyOf(all);
+    }
+
+    /** The trial, or empty if the study has no such trial. */
+    Optional<FrozenTrial> trial(Connection connection, int studyId, int number) throws SQLException {
+        List<FrozenTrial> prefix = finishedPrefix.getOrDefault(studyId, List.of());
+        if (number >= 0 && number < prefix.size()) {
+            return Optional.of(prefix.get(number));
+        }
+        return read(connection, studyId, number, number + 1).stream().findFirst();
+    }
+
+    private List<FrozenTrial> read(Connection connection, int studyId, int from, int to) throws SQLException {
+        List<FrozenTrial> trials = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(SELECT)) {
+            select.setInt(1, studyId);
+            select.setInt(2, from);
+            select.setInt(3, to);
+            try (ResultSet rows = select.executeQuery()) {
+                TrialRow current = null;
+                while (rows.next()) {
+                    int number = rows.getInt(1);
+                    if (current == null || current.number != number) {
+                        if (current != null) {
+                            trials.add(current.freeze());
+                        }
+                        current = new TrialRow(rows);
+                    }
+                    String knob = rows.getString(9);
+                    if (knob != null) {
+                        current.suggestions.put(knob, new Suggestion(distribution(rows.getString(10)), rows.getDouble(11)));
+                    }
+                }
+                if (current != null) {
+                    trials.add(current.freeze());
+                }
+            }
+        }
+        return trials;
+    }
+
+    private Distribution distribution(String json) {
+        return distributions.computeIfAbsent(json, DistributionJson::read);
+    }
+
+    /** The columns of one trial, gathered with its params. */
+    private static final class TrialRow {
+        final int number;
+        final TrialState state;
+        final OptionalDouble value;
+        final Optional<TrialFailure> failure;
+        final Instant started;
+        final Optional<Instant> finished;
+        final Map<String, Suggestion> suggestions = new LinkedHashMap<>();
+
+        TrialRow(ResultSet rows) throws SQLException {
+            number = rows.getInt(1);
+            state = TrialState.valueOf(rows.getString(2));
+            double v = rows.getDouble(3);
+            value = rows.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(v);
+            String type = rows.getString(4);
+            failure = type == null ? Optional.empty() : Optional.of(new TrialFailure(type, rows.getString(5), rows.getString(6)));
+            started = rows.getTimestamp(7).toInstant();
+            Timestamp end = rows.getTimestamp(8);
+            finished = end == null ? Optional.empty() : Optional.of(end.toInstant());
+        }
+
+        FrozenTrial freeze() {
+            return new FrozenTrial(number, state, value, suggestions, failure, started, finished);
+        }
+    }
+}

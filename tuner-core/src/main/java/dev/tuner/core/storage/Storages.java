@@ -1,0 +1,83 @@
+package dev.tuner.core.storage;
+
+import java.nio.file.Path;
+
+/**
+ * Opens a storage from its text form, as {@code -Dtuner.storage}, {@code @Tune} and
+ * {@code junit-platform.properties} give it:
+ *
+ * <ul>
+ *   <li>{@code journal:<path>}: a {@link JournalStorage} on that file, created with its folders if
+ *       missing ({@code journal:} alone means {@value #DEFAULT_JOURNAL}); add {@code ?fsync=never}
+ *       to leave flushing to the operating system ({@link JournalStorage.Sync#NEVER});</li>
+ *   <li>{@code memory:}: an {@link InMemoryStorage}, gone when the process ends;</li>
+ *   <li>{@code jdbc:postgresql://host:port/database}: a {@link JdbcStorage}, with the credentials
+ *       from {@value JdbcStorage#USER_VARIABLE} and {@value JdbcStorage#PASSWORD_VARIABLE}.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * try (Storage storage = Storages.open(System.getProperty("tuner.storage", Storages.DEFAULT))) { ... }
+ * }</pre>
+ */
+public final class Storages {
+
+    /** The journal file used when {@code journal:} names none. */
+    public static final String DEFAULT_JOURNAL = "target/tuner/journal.jsonl";
+
+    /** The storage used when none is named: a journal under {@code target/tuner/}. */
+    public static final String DEFAULT = "journal:" + DEFAULT_JOURNAL;
+
+    private static final String FORMS = "use journal:<path> (e.g. " + DEFAULT + "), memory: or jdbc:postgresql://host:port/database";
+
+    private Storages() {}
+
+    /**
+     * The storage {@code spec} names, opened.
+     *
+     * @throws IllegalArgumentException if {@code spec} is none of the forms above
+     */
+    public static Storage open(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("no storage named; " + FORMS);
+        }
+        String text = spec.strip();
+        if (text.startsWith("journal:")) {
+            return journal(text.substring("journal:".length()));
+        }
+        if (text.equals("memory:")) {
+            return new InMemoryStorage();
+        }
+        if (text.startsWith("jdbc:postgresql:")) {
+            return JdbcStorage.open(text);
+        }
+        if (text.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("storage '" + spec + "' names a database Tuner does not support;"
+                    + " only PostgreSQL is: jdbc:postgresql://host:port/database");
+        }
+        if (text.startsWith("memory")) {
+            throw new IllegalArgumentException("storage '" + spec + "': write memory: (with the colon, nothing after it)");
+        }
+        throw new IllegalArgumentException("unknown storage '" + spec + "'; " + FORMS);
+    }
+
+    private static Storage journal(String rest) {
+        JournalStorage.Sync sync = JournalStorage.Sync.ON_FINISH;
+        String path = rest;
+        int query = rest.lastIndexOf("?fsync=");
+        if (query >= 0) {
+            String value = rest.substring(query + "?fsync=".length());
+            path = rest.substring(0, query);
+            switch (value) {
+                case "finish":
+                    break;
+                case "never":
+                    sync = JournalStorage.Sync.NEVER;
+                    break;
+                default:
+                    throw new IllegalArgumentException("journal option fsync=" + value + " is unknown;"
+                            + " use fsync=finish (the default: each finished trial forced to disk) or fsync=never");
+            }
+        }
+        return JournalStorage.open(Path.of(path.isEmpty() ? DEFAULT_JOURNAL : path), sync);
+    }
+}

@@ -1,0 +1,174 @@
+package dev.tuner.core.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import dev.tuner.Direction;
+import dev.tuner.core.space.Uniform;
+import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.TrialState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The storage contract and the workers' promises on a real PostgreSQL server; see {@link TestDatabase}. */
+class JdbcStorageTest extends StorageContractTest {
+
+    private TestDatabase database;
+
+    @BeforeEach
+    void connect() {
+        database = TestDatabase.fromEnvironment();
+    }
+
+    @AfterAll
+    static void dropSchemas() {
+        if (System.getenv(TestDatabase.URL_VARIABLE) != null) {
+            TestDatabase.fromEnvironment().dropSchemas();
+        }
+    }
+
+    @Override
+    Storage newStorage() {
+        return TestDatabase.fromEnvironment().newSchema().open();
+    }
+
+    @Override
+    Storage sameStoreAgain(Storage storage) {
+        return TestDatabase.storage(storage.toString()).open();
+    }
+
+    @Test
+    void createsItsTablesOnFirstUseAndRefusesNewerOnes() {
+        String url = database.newSchemaUrl();
+        String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+        TestDatabase.storage(url).open().close();
+        TestDatabase.storage(url).open().close(); // the second worker finds them
+
+        database.execute("UPDATE " + schema + ".tuner_schema_version SET version = 99");
+
+        assertThatIllegalStateException().isThrownBy(() -> TestDatabase.storage(url).open())
+                .withMessageContaining("version 99, newer than this Tuner knows (1)")
+                .withMessageContaining("upgrade Tuner");
+    }
+
+    @Test
+    void aWrongPasswordIsAClearErrorThatDoesNotShowThePassword() {
+        String url = database.newSchemaUrl();
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> JdbcStorage.builder(url).user(TestDatabase.user()).password("not-the-password-42").open())
+                .withMessageContaining("could not connect to " + url + " as user " + TestDatabase.user())
+                .withMessageContaining(JdbcStorage.USER_VARIABLE)
+                .withMessageNotContaining("not-the-password-42");
+    }
+
+    @Test
+    void onlyPostgresqlUrlsAreAccepted() {
+        assertThatIllegalArgumentException().isThrownBy(() -> JdbcStorage.builder("jdbc:mysql://localhost/db"))
+                .withMessageContaining("not a PostgreSQL JDBC URL; write jdbc:postgresql://host:port/database");
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void workersWithTheirOwnConnectionsShareOneStudyAndItsBudget() throws Exception {
+        String url = database.newSchemaUrl();
+        int workers = 4;
+        int budget = 120;
+        Set<TrialState> counted = EnumSet.of(TrialState.RUNNING, TrialState.COMPLETE);
+        List<JdbcStorage> storages = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            for (int w = 0; w < workers; w++) {
+                storages.add(TestDatabase.storage(url).open());
+            }
+            List<Callable<List<Integer>>> tasks = new ArrayList<>();
+            for (JdbcStorage storage : storages) {
+                tasks.add(() -> {
+                    storage.createStudy("shared", Direction.MINIMIZE);
+                    List<Integer> mine = new ArrayList<>();
+                    OptionalInt number;
+                    while ((number = storage.createTrialWithinBudget("shared", budget, counted)).isPresent()) {
+                        int n = number.getAsInt();
+                        storage.setParam("shared", n, "x", Uniform.of(0, 1000), n);
+                        storage.trials("shared"); // as a sampler reads the history
+                        storage.finishTrial("shared", n, TrialState.COMPLETE, OptionalDouble.of(n), null);
+                        mine.add(n);
+                    }
+                    return mine;
+                });
+            }
+            List<Integer> numbers = new ArrayList<>();
+            for (Future<List<Integer>> mine : pool.invokeAll(tasks)) {
+                numbers.addAll(mine.get());
+            }
+
+            assertThat(numbers).hasSize(budget).doesNotHaveDuplicates().allSatisfy(n -> assertThat(n).isBetween(0, budget - 1));
+            List<FrozenTrial> trials = storages.get(0).trials("shared");
+            assertThat(trials).hasSize(budget).allSatisfy(trial -> {
+                assertThat(trial.state()).isEqualTo(TrialState.COMPLETE);
+                assertThat(trial.params()).containsEntry("x", (double) trial.number());
+            });
+        } finally {
+            pool.shutdownNow();
+            storages.forEach(JdbcStorage::close);
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aTrialWhoseWorkerStopsBeatingFailsAfterTheGracePeriod() throws Exception {
+        String url = database.newSchemaUrl();
+        Duration beat = Duration.ofMillis(100);
+        Duration grace = Duration.ofMillis(400);
+        try (JdbcStorage alive = TestDatabase.storage(url).heartbeat(beat, grace).open();
+                JdbcStorage watcher = TestDatabase.storage(url).heartbeat(beat, grace).open()) {
+            alive.createStudy("s", Direction.MINIMIZE);
+            int beating = alive.createTrial("s");
+            JdbcStorage dying = TestDatabase.storage(url).heartbeat(beat, grace).open();
+            int orphan = dying.createTrial("s");
+            dying.close(); // its heartbeat stops, as when a worker is killed
+
+            Thread.sleep(3 * grace.toMillis());
+            assertThat(watcher.failStaleTrials("s")).isOne();
+
+            FrozenTrial failed = watcher.trial("s", orphan);
+            assertThat(failed.state()).isEqualTo(TrialState.FAIL);
+            assertThat(failed.failure().orElseThrow().type()).isEqualTo(WorkerDiedException.class.getName());
+            assertThat(failed.failure().orElseThrow().message()).startsWith("worker died: no heartbeat from ");
+            assertThat(watcher.trial("s", beating).state()).isEqualTo(TrialState.RUNNING);
+            alive.finishTrial("s", beating, TrialState.COMPLETE, OptionalDouble.of(1), null);
+        }
+    }
+
+    @Test
+    void aWorkerCannotFinishATrialThatOthersFailedForItsSilence() throws Exception {
+        String url = database.newSchemaUrl();
+        try (JdbcStorage slow = TestDatabase.storage(url).heartbeat(Duration.ofSeconds(30), Duration.ofSeconds(60)).open();
+                JdbcStorage strict = TestDatabase.storage(url).heartbeat(Duration.ofMillis(50), Duration.ofMillis(200)).open()) {
+            slow.createStudy("s", Direction.MINIMIZE);
+            int number = slow.createTrial("s");
+
+            Thread.sleep(500);
+
+            assertThat(strict.trials("s")).singleElement().extracting(FrozenTrial::state).isEqualTo(TrialState.FAIL);
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> slow.finishTrial("s", number, TrialState.COMPLETE, OptionalDouble.of(1), null))
+                    .withMessageContaining("trial #0 of study 's' is already FAIL");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.tuner.core.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoragesTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void journalOpensTheNamedFile() {
+        Path file = folder.resolve("sub/journal.jsonl");
+
+        try (Storage storage = Storages.open("journal:" + file)) {
+            assertThat(storage).isInstanceOf(JournalStorage.class);
+            assertThat(((JournalStorage) storage).path()).isEqualTo(file.toAbsolutePath());
+        }
+        assertThat(Files.exists(file)).isTrue();
+    }
+
+    @Test
+    void journalTakesAnFsyncOption() {
+        Path file = folder.resolve("fast.jsonl");
+
+        try (Storage storage = Storages.open("journal:" + file + "?fsync=never")) {
+            assertThat(((JournalStorage) storage).path()).isEqualTo(file.toAbsolutePath());
+        }
+        assertThatIllegalArgumentException().isThrownBy(() -> Storages.open("journal:" + file + "?fsync=sometimes"))
+                .withMessageContaining("fsync=sometimes is unknown; use fsync=finish");
+    }
+
+    @Test
+    void theDefaultIsAJournalUnderTarget() {
+        assertThat(Storages.DEFAULT).isEqualTo("journal:target/tuner/journal.jsonl");
+    }
+
+    @Test
+    void memoryIsInMemory() {
+        assertThat(Storages.open("memory:")).isInstanceOf(InMemoryStorage.class);
+        assertThat(Storages.open(" memory: ")).isInstanceOf(InMemoryStorage.class);
+    }
+
+    @Test
+    void anythingElseIsAnErrorListingTheForms() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Storages.open("redis://localhost"))
+                .withMessage("unknown storage 'redis://localhost'; use journal:<path> (e.g. journal:target/tuner/journal.jsonl),"
+                        + " memory: or jdbc:postgresql://host:port/database");
+        assertThatIllegalArgumentException().isThrownBy(() -> Storages.open("jdbc:mysql://localhost/db"))
+                .withMessageContaining("only PostgreSQL is");
+        assertThatIllegalArgumentException().isThrownBy(() -> Storages.open("memory"))
+                .withMessageContaining("write memory: (with the colon");
+        assertThatIllegalArgumentException().isThrownBy(() -> Storages.open(" ")).withMessageContaining("no storage named");
+    }
+}
