@@ -24,7 +24,8 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
  * Knobs declared on fields and methods of production-like code, read by a {@code @Tune} method
- * through the agent: each trial shows and records them by their full names.
+ * through the agent: each trial shows and records them by their full names. And the other members
+ * the agent serves, run through the engine: a sealed choice of records, an enum choice, a thread.
  */
 class FieldKnobsTest {
 
@@ -47,6 +48,80 @@ class FieldKnobsTest {
             SCORES.add(score);
             return score;
         }
+    }
+
+    enum Loss { SQUARED, ABSOLUTE }
+
+    sealed interface Model permits Line, Constant {
+        double predict(double x);
+    }
+
+    record Line(@Uniform(min = -2, max = 2) double slope, @Uniform(min = -1, max = 1) double intercept)
+            implements Model {
+        @Override
+        public double predict(double x) {
+            return slope * x + intercept;
+        }
+    }
+
+    record Constant(@Uniform(min = -1, max = 1) double value) implements Model {
+        @Override
+        public double predict(double x) {
+            return value;
+        }
+    }
+
+    static class ModelSelectionTestCase {
+        static final List<String> SEEN = new ArrayList<>();
+
+        @dev.tuner.Choice
+        Loss loss = Loss.SQUARED;
+
+        @Tune(trials = 8, seed = 3)
+        double select(@dev.tuner.Choice Model model) throws InterruptedException {
+            double[] error = new double[1];
+            // the loss is read on a thread the objective starts: it serves the same trial
+            Thread worker = new Thread(() -> {
+                for (double x = -1; x <= 1; x += 0.5) {
+                    double residual = model.predict(x) - 0.5 * x;
+                    error[0] += loss == Loss.SQUARED ? residual * residual : Math.abs(residual);
+                }
+            });
+            worker.start();
+            worker.join();
+            SEEN.add(model + " " + loss);
+            return error[0];
+        }
+    }
+
+    @Test
+    void aSealedChoiceOfRecordsAnEnumFieldAndAThreadWorkThroughTheEngine() throws IOException {
+        ModelSelectionTestCase.SEEN.clear();
+        EngineExecutionResults results = execute(ModelSelectionTestCase.class, outputDir);
+
+        results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(8).succeeded(8).failed(0));
+        List<String> names = trialNames(results);
+        for (int n = 0; n < names.size(); n++) {
+            String seen = ModelSelectionTestCase.SEEN.get(n);
+            assertThat(names.get(n)).matches("#" + n + " model=(Line slope=\\S+ intercept=\\S+|Constant value=\\S+)"
+                    + " loss=(SQUARED|ABSOLUTE) → \\S+");
+            // the record the objective got was built from the values the trial shows
+            assertThat(seen).startsWith(names.get(n).contains("model=Line") ? "Line[" : "Constant[")
+                    .endsWith(names.get(n).contains("loss=SQUARED") ? "SQUARED" : "ABSOLUTE");
+        }
+        assertThat(names).anyMatch(name -> name.contains("model=Line"))
+                .anyMatch(name -> name.contains("model=Constant"));
+
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of(reportEntry(results).get("tuner.properties")),
+                StandardCharsets.ISO_8859_1)) {
+            properties.load(reader);
+        }
+        String model = ModelSelectionTestCase.class.getName() + ".select.model";
+        String branch = properties.getProperty(model);
+        assertThat(branch).isIn("Line", "Constant");
+        assertThat(properties.stringPropertyNames()).contains(ModelSelectionTestCase.class.getName() + ".loss")
+                .allMatch(key -> !key.startsWith(model + ".") || key.startsWith(model + "." + branch + "."));
     }
 
     @Test

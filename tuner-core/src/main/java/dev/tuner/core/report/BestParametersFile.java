@@ -86,6 +86,13 @@ public final class BestParametersFile {
     }
 
     private static String text(Object value) {
-        return value instanceof Enum<?> constant ? constant.name() : String.valueOf(value);
+        if (value instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        if (value instanceof Class<?> branch) {
+            // the chosen branch of a @Choice over a sealed type; its knobs follow, prefixed by it
+            return branch.getSimpleName();
+        }
+        return String.valueOf(value);
     }
 }

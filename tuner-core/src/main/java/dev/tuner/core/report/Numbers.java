@@ -14,11 +14,16 @@ public final class Numbers {
     /**
      * A value shortened to four significant digits: {@code 0.7501}, {@code 12.5}, {@code 3.2e-05},
      * {@code 1.235e+07}; scientific below 0.001 and from a million up, judged after rounding.
-     * Integers (int, long) and non-numbers are shown whole.
+     * Integers (int, long) and non-numbers are shown whole; a class (the branch of a choice over a
+     * sealed type) by its simple name.
      */
     public static String compact(Object value) {
         if (value instanceof Double || value instanceof Float) {
             return compact(((Number) value).doubleValue());
+        }
+        if (value instanceof Class<?> branch) {
+            // the chosen branch of a @Choice over a sealed type
+            return branch.getSimpleName();
         }
         return String.valueOf(value);
     }

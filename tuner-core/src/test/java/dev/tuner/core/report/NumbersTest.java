@@ -69,4 +69,9 @@ class NumbersTest {
         assertThat(Numbers.compact((Object) true)).isEqualTo("true");
         assertThat(Numbers.compact((Object) null)).isEqualTo("null");
     }
+
+    @Test
+    void showsTheBranchOfASealedChoiceByItsSimpleName() {
+        assertThat(Numbers.compact((Object) java.util.ArrayList.class)).isEqualTo("ArrayList");
+    }
 }
