@@ -75,7 +75,7 @@ final class KnobInstrumentation {
         return new AgentBuilder.Default(new ByteBuddy().ignore(ElementMatchers.none()))
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.Listener.StreamWriting.toSystemError().withErrorsOnly())
+                .with(new InstrumentationErrors())
                 .with(classFiles)
                 .ignore(skipped())
                 .type(not(skipped()), isChildOf(KnobReads.class.getClassLoader()))

@@ -92,6 +92,13 @@ class InjectionTest {
         }
     }
 
+    /** Reads its inherited knob fields through its own name: {@code getfield Deep.layers}. */
+    static class Deep extends Network {
+        int doubled() {
+            return 2 * layers;
+        }
+    }
+
     /** A @Tune method whose objective builds its model from a sealed choice and reads field knobs. */
     static class SelectTestCase {
         static final List<Object[]> SEEN = new ArrayList<>();
@@ -160,6 +167,18 @@ class InjectionTest {
         // the fields themselves were never written
         assertThat(network.layers).isEqualTo(2);
         assertThat(Network.momentum).isEqualTo(0.9);
+    }
+
+    @Test
+    void anInheritedFieldIsTheKnobOfItsDeclaringClass() {
+        Trial trial = study(10).ask();
+
+        try (TrialContext.Scope scope = TrialContext.bind(trial)) {
+            Deep deep = new Deep();
+            assertThat(deep.doubled()).isEqualTo(2 * deep.layers).isEqualTo(2 * new Network().layers);
+        }
+        assertThat(trial.params()).containsOnlyKeys(NETWORK + ".layers");
+        assertThat(new Deep().doubled()).isEqualTo(4);
     }
 
     @Test
