@@ -36,6 +36,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  * Once the scope is closed, threads that inherited the trial see no trial any more (they read
  * defaults), so a pool kept alive past its trial cannot write into a finished trial.
+ *
+ * <p>Reads of annotated members from several threads at once are safe: each knob is drawn once,
+ * under the trial's lock, and every thread then reads that value. Calls of {@code Trial}'s own
+ * {@code suggest} methods are meant for the objective's thread.
  */
 public final class TrialContext {
 
