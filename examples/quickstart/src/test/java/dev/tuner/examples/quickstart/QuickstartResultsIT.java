@@ -41,6 +41,27 @@ class QuickstartResultsIT {
     }
 
     @Test
+    void braninFieldKnobsAreKeyedByTheirFieldsAndNearAMinimum() throws IOException {
+        Properties best = read("branin");
+        Branin branin = new Branin();
+        branin.x1 = Double.parseDouble(best.getProperty(Branin.class.getName() + ".x1"));
+        branin.x2 = Double.parseDouble(best.getProperty(Branin.class.getName() + ".x2"));
+
+        assertThat(branin.value()).isLessThan(2.0);
+    }
+
+    @Test
+    void modelChoiceWritesTheBranchAndOnlyItsKnobs() throws IOException {
+        Properties best = read("modelChoice");
+        String choice = STUDY + "modelChoice.model";
+
+        assertThat(best.getProperty(choice)).isEqualTo("Narrow");
+        double y = Double.parseDouble(best.getProperty(choice + ".Narrow.y"));
+        assertThat(new Model.Narrow(y).loss()).isLessThan(0.5);
+        assertThat(best.stringPropertyNames()).noneMatch(key -> key.contains(".Broad."));
+    }
+
+    @Test
     void filesSayWhereTheValuesCameFrom() throws IOException {
         String text = Files.readString(RESULTS.resolve(STUDY + "quad1.properties"), StandardCharsets.ISO_8859_1);
         assertThat(text)

@@ -1,5 +1,6 @@
 package dev.tuner.examples.quickstart;
 
+import dev.tuner.Choice;
 import dev.tuner.Tune;
 import dev.tuner.Uniform;
 
@@ -27,5 +28,23 @@ class QuickstartTuning {
     @Tune(trials = 200)
     double saddle(@Uniform(min = -2, max = 3) double a, @Uniform(min = -1, max = 2) double b) {
         return a * a - b * b;
+    }
+
+    /**
+     * Knobs declared on fields: {@link Branin}'s inputs carry their ranges, and each trial's new
+     * {@code Branin} reads that trial's values. Minimum 0.397887.
+     */
+    @Tune(trials = 200)
+    double branin() {
+        return new Branin().value();
+    }
+
+    /**
+     * A conditional space: each trial picks a {@link Model} and tunes only that model's knobs.
+     * Minimum 0, in the {@code Narrow} branch.
+     */
+    @Tune(trials = 200)
+    double modelChoice(@Choice Model model) {
+        return model.loss();
     }
 }
