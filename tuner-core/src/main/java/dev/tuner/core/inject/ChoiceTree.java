@@ -29,9 +29,10 @@ import java.util.stream.Collectors;
  *                                            //       ...select.model.Forest.trees
  * }</pre>
  *
- * <p>A record branch is built through its canonical constructor, every component carrying a knob
- * annotation; a class branch through its constructor without arguments, then its annotated
- * instance fields are set. Branch knobs are named {@code <parent knob>.<branch simple name>.<member>}.
+ * <p>The branches are the concrete permitted subclasses, at any depth ({@code @Choice({"Svm"})}
+ * keeps those named). A record branch is built through its canonical constructor, every component
+ * carrying a knob annotation; a class branch through its constructor without arguments, then its
+ * annotated instance fields are set. Branch knobs are named {@code <parent knob>.<branch simple name>.<member>}.
  */
 final class ChoiceTree implements KnobValue {
 
@@ -60,22 +61,19 @@ final class ChoiceTree implements KnobValue {
                     + " > " + type.getSimpleName() + "), so its space has no end; break the cycle, e.g. with a "
                     + "knob that bounds the depth read through Trial");
         }
-        String[] named = member.getAnnotation(dev.tuner.Choice.class).value();
-        if (named.length > 0) {
-            throw new InvalidDeclarationException(where, "@Choice on the sealed type " + type.getName()
-                    + " chooses among its permitted subclasses, so it takes no options; write @Choice without "
-                    + "values, or permit only the branches you want");
-        }
+        // the options (every concrete permitted subclass, or those the annotation names) are
+        // AnnotationSpace's, as for any @Choice; the branches built from them are this class's
+        Knob knob = AnnotationSpace.knob(member, type, name, where).orElseThrow();
         List<Class<?>> nextPath = new ArrayList<>(path);
         nextPath.add(type);
         Map<Class<?>, Branch> branches = new LinkedHashMap<>();
-        for (Class<?> leaf : leaves(type, where)) {
+        for (Object option : ((Choice) knob.distribution()).options()) {
+            Class<?> leaf = (Class<?>) option;
             String branchName = name + "." + leaf.getSimpleName();
             branches.put(leaf, leaf.isRecord()
                     ? RecordBranch.of(leaf, branchName, nextPath)
                     : ClassBranch.of(leaf, branchName, nextPath));
         }
-        Knob knob = new Knob(name, Choice.of(new ArrayList<>(branches.keySet())), type);
         return new ChoiceTree(knob, branches);
     }
 
@@ -102,23 +100,6 @@ final class ChoiceTree implements KnobValue {
             binding.addBuilt(instance);
         }
         return instance;
-    }
-
-    /** The concrete records and classes under a sealed type, in the order it permits them. */
-    private static List<Class<?>> leaves(Class<?> type, String where) {
-        List<Class<?>> leaves = new ArrayList<>();
-        for (Class<?> permitted : type.getPermittedSubclasses()) {
-            if (permitted.isSealed()) {
-                leaves.addAll(leaves(permitted, where));
-            } else if (permitted.isInterface() || Modifier.isAbstract(permitted.getModifiers())) {
-                throw new InvalidDeclarationException(where, "@Choice " + type.getName() + " permits "
-                        + permitted.getName() + ", which is non-sealed and abstract, so Tuner cannot know its "
-                        + "branches; make it sealed, or a record or final class");
-            } else {
-                leaves.add(permitted);
-            }
-        }
-        return leaves;
     }
 
     private static RuntimeException buildFailure(Class<?> branch, Throwable cause) {

@@ -259,8 +259,8 @@ class MemberKnobsTest {
         Open model;
     }
 
-    static class OptionsOnSealedCase {
-        @Choice({"Svm"})
+    static class NamedBranchesCase {
+        @Choice({"Gbm", "Svm"})
         Model model;
     }
 
@@ -359,15 +359,20 @@ class MemberKnobsTest {
     void aNonSealedAbstractBranchHasNoKnownBranches() {
         assertThatThrownBy(() -> MemberKnobs.declaredBy(NonSealedCase.class))
                 .hasMessageStartingWith("field " + PREFIX + "NonSealedCase.model: ")
-                .hasMessageContaining("non-sealed")
+                .hasMessageContaining(PREFIX + "OpenBase")
+                .hasMessageContaining("abstract and not sealed")
                 .hasMessageContaining("make it sealed");
     }
 
     @Test
-    void aChoiceOverASealedTypeTakesNoOptions() {
-        assertThatThrownBy(() -> MemberKnobs.declaredBy(OptionsOnSealedCase.class))
-                .hasMessageStartingWith("field " + PREFIX + "OptionsOnSealedCase.model: ")
-                .hasMessageContaining("takes no options");
+    void aChoiceOverASealedTypeMayNameTheBranchesItKeeps() throws Exception {
+        KnobValue model = MemberKnobs.field(NamedBranchesCase.class.getDeclaredField("model")).orElseThrow();
+        String name = PREFIX + "NamedBranchesCase.model";
+
+        assertThat(model.knob().distribution())
+                .isEqualTo(dev.tuner.core.space.Choice.of(List.of(Gbm.class, Svm.class)));
+        assertThat(model.knobs()).extracting(Knob::name).containsExactly(name, name + ".Gbm.learningRate",
+                name + ".Svm.c", name + ".Svm.kernel", name + ".Svm.kernel.Rbf.gamma");
     }
 
     @Test
