@@ -312,6 +312,31 @@ class MemberKnobsTest {
                 .hasMessageContaining("compile-time constant");
     }
 
+    /** Project code between the objective and the class with the invalid knob. */
+    static class Helper {
+        int value() {
+            return new InstanceConstantCase().hashCode();
+        }
+    }
+
+    static class ReferencesThroughAHelperTestCase {
+        @Tune
+        double objective() {
+            return new Helper().value();
+        }
+    }
+
+    @Test
+    void discoveryFollowsTheProjectsOwnClassesToTheKnobs() {
+        Method method = MethodObjectiveTest.tuneMethod(ReferencesThroughAHelperTestCase.class);
+
+        assertThatThrownBy(() -> MethodObjective.of(method))
+                .hasMessageStartingWith("field " + PREFIX + "InstanceConstantCase.layers: ");
+        assertThat(ReferencedClasses.from(ReferencesThroughAHelperTestCase.class))
+                .as("classes loaded for checking: the start and those with knobs, not the helper")
+                .containsExactly(ReferencesThroughAHelperTestCase.class, InstanceConstantCase.class);
+    }
+
     @Test
     void aKnobMethodMustTakeNoParametersReturnAValueAndHaveABody() {
         assertThatThrownBy(() -> MemberKnobs.declaredBy(MethodWithParametersCase.class))
