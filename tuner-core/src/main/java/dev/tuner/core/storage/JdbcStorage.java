@@ -6,14 +6,7 @@ import dev.tuner.core.space.DistributionJson;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.TrialFailure;
 import dev.tuner.core.study.TrialState;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +15,6 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -73,12 +65,8 @@ public final class JdbcStorage implements Storage {
     private final JdbcSession session;
     private final JdbcTrialReader reader = new JdbcTrialReader();
     private final Map<String, Integer> studyIds = new HashMap<>();
-    private final Map<Integer, Long> lastStaleCheck = new HashMap<>();
-    private final String worker;
-    private final Duration heartbeat;
-    private final Duration grace;
+    private final JdbcHeartbeats heartbeats;
     private final ScheduledExecutorService beats;
-    private int running;
     private boolean closed;
 
     private JdbcStorage(Builder builder) {
@@ -92,9 +80,7 @@ public final class JdbcStorage implements Storage {
         if (builder.password != null) {
             properties.setProperty("password", builder.password);
         }
-        this.heartbeat = builder.heartbeat;
-        this.grace = builder.grace;
-        this.worker = WorkerId.current().text() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.heartbeats = new JdbcHeartbeats(builder.heartbeat, builder.grace);
         this.session = new JdbcSession(builder.url, properties);
         try {
             session.transaction("create or check the Tuner tables", JdbcSchema::ensure);
@@ -107,7 +93,7 @@ public final class JdbcStorage implements Storage {
             thread.setDaemon(true);
             return thread;
         });
-        long every = heartbeat.toMillis();
+        long every = builder.heartbeat.toMillis();
         beats.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
     }
 
@@ -131,27 +117,8 @@ public final class JdbcStorage implements Storage {
     public synchronized void createStudy(String studyName, Direction direction) {
         Objects.requireNonNull(direction, "direction");
         checkOpen();
-        int id = session.transaction("create study '" + studyName + "'", connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO tuner_studies (name, direction) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
-                insert.setString(1, studyName);
-                insert.setString(2, direction.name());
-                insert.executeUpdate();
-            }
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT study_id, direction FROM tuner_studies WHERE name = ?")) {
-                select.setString(1, studyName);
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    Direction existing = Direction.valueOf(row.getString(2));
-                    if (existing != direction) {
-                        throw new IllegalStateException("study '" + studyName + "' exists with direction " + existing
-                                + ", not " + direction + "; use another study name or the same direction");
-                    }
-                    return row.getInt(1);
-                }
-            }
-        });
+        int id = session.transaction("create study '" + studyName + "'",
+                connection -> JdbcWrites.createStudy(connection, studyName, direction));
         studyIds.put(studyName, id);
     }
 
@@ -159,16 +126,13 @@ public final class JdbcStorage implements Storage {
     public synchronized int createTrial(String studyName) {
         int study = studyId(studyName);
         failStaleTrials(studyName, study, false);
-        return session.transaction("create a trial of study '" + studyName + "'", connection -> {
-            try (PreparedStatement bump = connection.prepareStatement(
-                    "UPDATE tuner_studies SET next_number = next_number + 1 WHERE study_id = ? RETURNING next_number - 1")) {
-                bump.setInt(1, study);
-                try (ResultSet row = bump.executeQuery()) {
-                    row.next();
-                    return insertTrial(connection, study, row.getInt(1));
-                }
-            }
+        int created = session.transaction("create a trial of study '" + studyName + "'", connection -> {
+            int number = JdbcWrites.takeNumber(connection, study);
+            JdbcWrites.insertTrial(connection, study, number, heartbeats.worker());
+            return number;
         });
+        heartbeats.created();
+        return created;
     }
 
     @Override
@@ -176,73 +140,31 @@ public final class JdbcStorage implements Storage {
         Budgets.check(budget, counted);
         int study = studyId(studyName);
         failStaleTrials(studyName, study, false);
-        return session.transaction("create a trial of study '" + studyName + "' within its budget", connection -> {
-            int next;
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "SELECT next_number FROM tuner_studies WHERE study_id = ? FOR UPDATE")) {
-                lock.setInt(1, study);
-                try (ResultSet row = lock.executeQuery()) {
-                    row.next();
-                    next = row.getInt(1);
-                }
-            }
-            try (PreparedStatement count = connection.prepareStatement(
-                    "SELECT count(*) FROM tuner_trials WHERE study_id = ? AND state = ANY (?)")) {
-                count.setInt(1, study);
-                Array states = connection.createArrayOf("text", counted.stream().map(Enum::name).toArray());
-                count.setArray(2, states);
-                try (ResultSet row = count.executeQuery()) {
-                    row.next();
-                    if (row.getLong(1) >= budget) {
-                        return OptionalInt.empty();
+        OptionalInt created = session.transaction("create a trial of study '" + studyName + "' within its budget",
+                connection -> {
+                    OptionalInt number = JdbcWrites.takeNumberWithinBudget(connection, study, budget, counted);
+                    if (number.isPresent()) {
+                        JdbcWrites.insertTrial(connection, study, number.getAsInt(), heartbeats.worker());
                     }
-                }
-            }
-            try (PreparedStatement bump = connection.prepareStatement(
-                    "UPDATE tuner_studies SET next_number = ? WHERE study_id = ?")) {
-                bump.setInt(1, next + 1);
-                bump.setInt(2, study);
-                bump.executeUpdate();
-            }
-            return OptionalInt.of(insertTrial(connection, study, next));
-        });
-    }
-
-    private int insertTrial(Connection connection, int study, int number) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tuner_trials"
-                + " (study_id, number, state, started, worker, heartbeat) VALUES (?, ?, 'RUNNING', clock_timestamp(), ?, now())")) {
-            insert.setInt(1, study);
-            insert.setInt(2, number);
-            insert.setString(3, worker);
-            insert.executeUpdate();
-        }
-        running++;
-        return number;
+                    return number;
+                });
+        created.ifPresent(number -> heartbeats.created());
+        return created;
     }
 
     @Override
-    public synchronized void setParam(
-            String studyName, int trialNumber, String knob, Distribution distribution, double internal) {
+    public void setParam(String studyName, int trialNumber, String knob, Distribution distribution, double internal) {
+        String json = DistributionJson.write(distribution); // outside the lock, which heartbeats need too
+        setParam(studyName, trialNumber, knob, json, internal);
+    }
+
+    private synchronized void setParam(String studyName, int trialNumber, String knob, String json, double internal) {
         int study = studyId(studyName);
-        String json = DistributionJson.write(distribution);
         session.transaction("set knob '" + knob + "' of trial #" + trialNumber, connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("WITH trial AS ("
-                    + " UPDATE tuner_trials SET heartbeat = now()"
-                    + " WHERE study_id = ? AND number = ? AND state = 'RUNNING' RETURNING study_id, number)"
-                    + " INSERT INTO tuner_params (study_id, number, knob, distribution, internal)"
-                    + " SELECT study_id, number, ?, ?, ? FROM trial"
-                    + " ON CONFLICT (study_id, number, knob) DO UPDATE SET distribution = EXCLUDED.distribution,"
-                    + " internal = EXCLUDED.internal")) {
-                insert.setInt(1, study);
-                insert.setInt(2, trialNumber);
-                insert.setString(3, knob);
-                insert.setString(4, json);
-                insert.setDouble(5, internal);
-                if (insert.executeUpdate() == 0) {
-                    throw notRunning(connection, studyName, study, trialNumber);
-                }
-                return null;
+            if (!JdbcWrites.setParam(connection, study, trialNumber, knob, json, internal)) {
+                throw JdbcWrites.notRunning(connection, studyName, study, trialNumber);
             }
+            return null;
         });
     }
 
@@ -251,49 +173,14 @@ public final class JdbcStorage implements Storage {
             String studyName, int trialNumber, TrialState state, OptionalDouble value, TrialFailure failure) {
         StudyTable.checkFinish(state);
         int study = studyId(studyName);
-        session.transaction("finish trial #" + trialNumber + " of study '" + studyName + "'", connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE tuner_trials SET state = ?, value = ?,"
-                    + " failure_type = ?, failure_message = ?, failure_where = ?, finished = clock_timestamp(), heartbeat = NULL"
-                    + " WHERE study_id = ? AND number = ? AND state = 'RUNNING' RETURNING worker")) {
-                update.setString(1, state.name());
-                if (value.isPresent()) {
-                    update.setDouble(2, value.getAsDouble());
-                } else {
-                    update.setNull(2, Types.DOUBLE);
-                }
-                update.setString(3, failure == null ? null : failure.type());
-                update.setString(4, failure == null ? null : failure.message());
-                update.setString(5, failure == null ? null : failure.where());
-                update.setInt(6, study);
-                update.setInt(7, trialNumber);
-                try (ResultSet row = update.executeQuery()) {
-                    if (!row.next()) {
-                        throw notRunning(connection, studyName, study, trialNumber);
-                    }
-                    if (worker.equals(row.getString(1))) {
-                        running = Math.max(0, running - 1);
-                    }
-                }
-                return null;
+        String worker = session.transaction("finish trial #" + trialNumber + " of study '" + studyName + "'", connection -> {
+            String trialWorker = JdbcWrites.finish(connection, study, trialNumber, state, value, failure);
+            if (trialWorker == null) {
+                throw JdbcWrites.notRunning(connection, studyName, study, trialNumber);
             }
+            return trialWorker;
         });
-    }
-
-    /** Why a trial could not be changed: it does not exist, or it is finished. */
-    private static RuntimeException notRunning(Connection connection, String studyName, int study, int number)
-            throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT state FROM tuner_trials WHERE study_id = ? AND number = ?")) {
-            select.setInt(1, study);
-            select.setInt(2, number);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return new IllegalArgumentException("study '" + studyName + "' has no trial #" + number);
-                }
-                return new IllegalStateException("trial #" + number + " of study '" + studyName + "' is already "
-                        + row.getString(1) + " and cannot change");
-            }
-        }
+        heartbeats.finished(worker);
     }
 
     @Override
@@ -324,59 +211,31 @@ public final class JdbcStorage implements Storage {
     }
 
     private int failStaleTrials(String studyName, int study, boolean now) {
-        long time = System.nanoTime();
-        Long last = lastStaleCheck.get(study);
-        if (!now && last != null && time - last < heartbeat.toNanos()) {
+        if (!now && !heartbeats.due(study)) {
             return 0;
         }
-        lastStaleCheck.put(study, time);
-        TrialFailure failure = WorkerDiedException.failure("");
-        List<Integer> failed = session.transaction("fail stale trials", connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE tuner_trials SET state = 'FAIL',"
-                    + " failure_type = ?, failure_message = ? || 'no heartbeat from ' || coalesce(worker, 'an unknown worker')"
-                    + " || ' since ' || to_char(heartbeat AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
-                    + " failure_where = '', finished = clock_timestamp(), heartbeat = NULL"
-                    + " WHERE (study_id, number) IN (SELECT study_id, number FROM tuner_trials"
-                    + " WHERE study_id = ? AND state = 'RUNNING' AND heartbeat < now() - make_interval(secs => ?)"
-                    + " FOR UPDATE SKIP LOCKED)"
-                    + " RETURNING number")) {
-                update.setString(1, failure.type());
-                update.setString(2, failure.message());
-                update.setInt(3, study);
-                update.setDouble(4, grace.toMillis() / 1000.0);
-                List<Integer> numbers = new ArrayList<>();
-                try (ResultSet rows = update.executeQuery()) {
-                    while (rows.next()) {
-                        numbers.add(rows.getInt(1));
-                    }
-                }
-                return numbers;
-            }
-        });
+        List<Integer> failed = session.transaction("fail the stale trials of study '" + studyName + "'",
+                connection -> heartbeats.failStale(connection, study));
         if (!failed.isEmpty()) {
             LOG.warning(() -> session.url() + ": trials " + failed + " of study '" + studyName + "' had no heartbeat for "
-                    + grace.toMillis() + " ms; they are now FAIL (worker died)");
+                    + heartbeats.grace().toMillis() + " ms; they are now FAIL (worker died)");
         }
         return failed.size();
     }
 
-    /** Stamps this worker's running trials with the database's time. */
+    /** Stamps this worker's running trials with the database's time; run by the heartbeat thread. */
     private synchronized void beat() {
-        if (closed || running == 0) {
+        if (closed || !heartbeats.hasRunningTrials()) {
             return;
         }
         try {
-            int beating = session.transaction("send a heartbeat", connection -> {
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE tuner_trials SET heartbeat = now() WHERE worker = ? AND state = 'RUNNING'")) {
-                    update.setString(1, worker);
-                    return update.executeUpdate();
-                }
+            session.transaction("send a heartbeat", connection -> {
+                heartbeats.beat(connection);
+                return null;
             });
-            running = beating;
         } catch (RuntimeException unreachable) {
             LOG.warning(() -> "could not send a heartbeat: " + unreachable.getMessage()
-                    + "; trying again in " + heartbeat.toMillis() + " ms");
+                    + "; trying again in " + heartbeats.interval().toMillis() + " ms");
         }
     }
 
@@ -384,14 +243,7 @@ public final class JdbcStorage implements Storage {
         checkOpen();
         Integer id = studyIds.get(studyName);
         if (id == null) {
-            id = session.transaction("find study '" + studyName + "'", connection -> {
-                try (PreparedStatement select = connection.prepareStatement("SELECT study_id FROM tuner_studies WHERE name = ?")) {
-                    select.setString(1, studyName);
-                    try (ResultSet row = select.executeQuery()) {
-                        return row.next() ? row.getInt(1) : null;
-                    }
-                }
-            });
+            id = session.transaction("find study '" + studyName + "'", connection -> JdbcWrites.studyId(connection, studyName));
             if (id == null) {
                 throw new IllegalArgumentException("no study named '" + studyName + "'; create it first");
             }
@@ -460,7 +312,9 @@ public final class JdbcStorage implements Storage {
 
         /**
          * How often this worker stamps its running trials, and how old a stamp may grow before
-         * other workers fail the trial; the grace period must be at least twice the interval.
+         * other workers fail the trial; the grace period must be at least twice the interval, and
+         * longer than any pause of a live worker (a long garbage collection, a loaded machine), or
+         * that worker's trials are failed under it.
          */
         public Builder heartbeat(Duration interval, Duration gracePeriod) {
             if (interval.isNegative() || interval.isZero() || gracePeriod.compareTo(interval.multipliedBy(2)) < 0) {

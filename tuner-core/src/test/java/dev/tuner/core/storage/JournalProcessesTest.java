@@ -119,9 +119,14 @@ class JournalProcessesTest {
 
     /** A child JVM running {@link JournalWorkerMain} on this test's class path. */
     static ProcessBuilder child(String... args) {
+        return child(JournalWorkerMain.class, args);
+    }
+
+    /** A child JVM running {@code main} on this test's class path, its errors on this one's. */
+    static ProcessBuilder child(Class<?> main, String... args) {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classPath, JournalWorkerMain.class.getName()));
+                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classPath, main.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
     }

@@ -1,0 +1,110 @@
+package dev.tuner.core.storage;
+
+import dev.tuner.core.study.TrialFailure;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The heartbeat rule of {@link JdbcStorage}: this worker stamps its {@code RUNNING} trials with the
+ * database's time, and a {@code RUNNING} trial whose stamp is older than the grace period is failed
+ * by whoever looks. Times are the database's, so the workers' clocks need not agree. Not
+ * thread-safe: the storage locks.
+ */
+final class JdbcHeartbeats {
+
+    private static final String FAIL_STALE = "UPDATE tuner_trials SET state = 'FAIL', failure_type = ?,"
+            + " failure_message = ? || 'no heartbeat from ' || coalesce(worker, 'an unknown worker') || ' since '"
+            + " || to_char(heartbeat AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
+            + " failure_where = '', finished = clock_timestamp(), heartbeat = NULL"
+            + " WHERE (study_id, number) IN (SELECT study_id, number FROM tuner_trials"
+            + " WHERE study_id = ? AND state = 'RUNNING' AND heartbeat < now() - make_interval(secs => ?)"
+            + " FOR UPDATE SKIP LOCKED)" // never waits for a row another worker holds: no deadlock
+            + " RETURNING number";
+
+    private final String worker = WorkerId.current().text() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    private final Duration interval;
+    private final Duration grace;
+    private final Map<Integer, Long> lastCheck = new HashMap<>();
+    private int running;
+
+    JdbcHeartbeats(Duration interval, Duration grace) {
+        this.interval = interval;
+        this.grace = grace;
+    }
+
+    /** This storage's name in the {@code worker} column: host, pid, start and a token of its own. */
+    String worker() {
+        return worker;
+    }
+
+    Duration interval() {
+        return interval;
+    }
+
+    Duration grace() {
+        return grace;
+    }
+
+    /** Notes a trial this worker created. */
+    void created() {
+        running++;
+    }
+
+    /** Notes a trial finished; it beats no more if it was this worker's. */
+    void finished(String trialWorker) {
+        if (worker.equals(trialWorker)) {
+            running = Math.max(0, running - 1);
+        }
+    }
+
+    /** Whether the study's stale trials were last looked for a heartbeat interval ago or more. */
+    boolean due(int study) {
+        long now = System.nanoTime();
+        Long last = lastCheck.get(study);
+        if (last != null && now - last < interval.toNanos()) {
+            return false;
+        }
+        lastCheck.put(study, now);
+        return true;
+    }
+
+    /** Fails the study's stale trials and returns their numbers. */
+    List<Integer> failStale(Connection connection, int study) throws SQLException {
+        TrialFailure failure = WorkerDiedException.failure("");
+        try (PreparedStatement update = connection.prepareStatement(FAIL_STALE)) {
+            update.setString(1, failure.type());
+            update.setString(2, failure.message());
+            update.setInt(3, study);
+            update.setDouble(4, grace.toMillis() / 1000.0);
+            List<Integer> numbers = new ArrayList<>();
+            try (ResultSet rows = update.executeQuery()) {
+                while (rows.next()) {
+                    numbers.add(rows.getInt(1));
+                }
+            }
+            return numbers;
+        }
+    }
+
+    /** Whether this worker has trials to stamp. */
+    boolean hasRunningTrials() {
+        return running > 0;
+    }
+
+    /** Stamps this worker's running trials; those others failed meanwhile are no longer counted. */
+    void beat(Connection connection) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE tuner_trials SET heartbeat = now() WHERE worker = ? AND state = 'RUNNING'")) {
+            update.setString(1, worker);
+            running = update.executeUpdate();
+        }
+    }
+}

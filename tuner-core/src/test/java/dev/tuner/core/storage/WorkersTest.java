@@ -1,0 +1,95 @@
+package dev.tuner.core.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.TrialState;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Four worker processes ({@link BudgetWorkerMain}) share one study and its budget, through one
+ * journal file and through PostgreSQL; one of them is killed mid-trial and the others finish the
+ * budget without it.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class WorkersTest {
+
+    private static final int WORKERS = 4;
+    private static final int BUDGET = 40;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void workersSharingAJournalSpendTheBudgetExactlyThoughOneIsKilled() throws Exception {
+        String spec = "journal:" + folder.resolve("workers.jsonl");
+
+        runWorkers(spec);
+
+        try (Storage storage = Storages.open(spec)) {
+            check(storage.trials("workers"));
+        }
+    }
+
+    @Test
+    void workersSharingPostgresqlSpendTheBudgetExactlyThoughOneIsKilled() throws Exception {
+        String url = TestDatabase.fromEnvironment().newSchemaUrl();
+        try {
+            runWorkers(url);
+
+            try (Storage storage = TestDatabase.storage(url).open()) {
+                check(storage.trials("workers"));
+            }
+        } finally {
+            TestDatabase.fromEnvironment().dropSchemas();
+        }
+    }
+
+    private void runWorkers(String spec) throws Exception {
+        Path go = folder.resolve("go");
+        Process doomed = worker(spec, 1);
+        List<Process> others = new ArrayList<>();
+        for (int i = 1; i < WORKERS; i++) {
+            others.add(worker(spec, 0, go.toString()));
+        }
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(doomed.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(lines.readLine()).as("the doomed worker's first trial, which would take a minute").startsWith("ASKED");
+            Files.createFile(go); // the others start
+            doomed.destroyForcibly(); // SIGKILL in the middle of its trial
+            assertThat(doomed.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        }
+        for (Process worker : others) {
+            assertThat(worker.waitFor(45, TimeUnit.SECONDS)).as("a surviving worker finished: nothing stalled").isTrue();
+            assertThat(new String(worker.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).endsWith("DONE\n");
+            assertThat(worker.exitValue()).isZero();
+        }
+    }
+
+    private static void check(List<FrozenTrial> trials) {
+        assertThat(trials).filteredOn(trial -> trial.state() == TrialState.COMPLETE).hasSize(BUDGET);
+        assertThat(trials).filteredOn(trial -> trial.state() == TrialState.FAIL).singleElement()
+                .satisfies(killed -> assertThat(killed.failure().orElseThrow().message()).startsWith("worker died"));
+        assertThat(trials).hasSize(BUDGET + 1).extracting(FrozenTrial::number)
+                .containsExactlyElementsOf(IntStream.rangeClosed(0, BUDGET).boxed().toList());
+        assertThat(trials).filteredOn(trial -> trial.state() == TrialState.COMPLETE)
+                .allSatisfy(trial -> assertThat(trial.value()).hasValue(trial.number()));
+    }
+
+    private static Process worker(String spec, int slowAt, String... go) throws IOException {
+        List<String> args = new ArrayList<>(List.of(spec, String.valueOf(BUDGET), String.valueOf(slowAt)));
+        args.addAll(List.of(go));
+        return JournalProcessesTest.child(BudgetWorkerMain.class, args.toArray(String[]::new)).start();
+    }
+}
