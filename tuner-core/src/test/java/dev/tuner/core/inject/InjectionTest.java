@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * The agent at work on real classes in this JVM: reads of annotated fields and returns of
  * annotated methods see the bound trial's values, and their declared values outside a trial.
  */
+@SuppressWarnings("try") // scopes are opened for their effect, only closed
 class InjectionTest {
 
     private static final String NETWORK = Network.class.getName();

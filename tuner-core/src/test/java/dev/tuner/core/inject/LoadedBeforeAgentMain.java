@@ -15,6 +15,7 @@ import dev.tuner.core.study.Trial;
  * retransforms its class (this {@code main}) goes on with its old code until it returns, which is
  * why the engine installs the agent before it runs the first study.
  */
+@SuppressWarnings("try") // scopes are opened for their effect, only closed
 public final class LoadedBeforeAgentMain {
 
     /** Loaded, initialized and run before the agent exists. */
