@@ -157,17 +157,18 @@ final class JournalFile {
         return new String(bytes, 0, Math.max(read, 0), StandardCharsets.UTF_8);
     }
 
-    /** What {@link #readLines} hands each line to. */
-    interface LineConsumer {
+    /** What {@link #readLines} hands each block of whole lines to. */
+    interface LinesConsumer {
+        /** Takes {@code length} bytes from {@code offset}: whole lines, each with its newline. */
         void accept(byte[] bytes, int offset, int length) throws IOException;
     }
 
     /**
-     * Hands every complete line in {@code [from, to)} to {@code consumer}, without its newline, and
-     * returns the position just after the last complete line: {@code to} unless the range ends in
-     * a line that has no newline yet.
+     * Hands every complete line in {@code [from, to)} to {@code consumer}, in blocks of whole lines,
+     * and returns the position just after the last complete line: {@code to} unless the range ends
+     * in a line that has no newline yet.
      */
-    long readLines(long from, long to, LineConsumer consumer) throws IOException {
+    long readLines(long from, long to, LinesConsumer consumer) throws IOException {
         byte[] buffer = new byte[(int) Math.min(CHUNK, Math.max(to - from, 64))];
         long bufferStart = from; // file position of buffer[0]
         int filled = 0;
@@ -190,11 +191,16 @@ final class JournalFile {
             }
             int scan = filled;
             filled += read;
-            for (int i = scan; i < filled; i++) {
+            int lastNewline = -1;
+            for (int i = filled - 1; i >= scan; i--) {
                 if (buffer[i] == '\n') {
-                    consumer.accept(buffer, lineStart, i - lineStart);
-                    lineStart = i + 1;
+                    lastNewline = i;
+                    break;
                 }
+            }
+            if (lastNewline >= 0) {
+                consumer.accept(buffer, lineStart, lastNewline + 1 - lineStart);
+                lineStart = lastNewline + 1;
             }
         }
         return bufferStart + lineStart;

@@ -8,7 +8,6 @@ import dev.tuner.core.study.TrialFailure;
 import dev.tuner.core.study.TrialState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,6 +74,7 @@ public final class JournalStorage implements Storage {
     private final Sync sync;
     private final StudyTable table = new StudyTable();
     private final JournalRecords records = new JournalRecords();
+    private final JournalReplay replayer = new JournalReplay();
     private long offset;
     private long lines;
     private boolean closed;
@@ -283,22 +283,17 @@ public final class JournalStorage implements Storage {
         offset = end;
     }
 
-    private void replay(byte[] bytes, int start, int length) throws IOException {
-        if (length > 0) {
-            try {
-                records.apply(JournalRecords.parse(bytes, start, length), table);
-            } catch (IOException | RuntimeException corrupt) {
-                throw corrupt(lines + 1, bytes, start, length, corrupt);
-            }
+    private void replay(byte[] bytes, int start, int length) {
+        try {
+            lines += replayer.applyLines(bytes, start, length, table);
+            offset += length;
+        } catch (JournalReplay.BadLine bad) {
+            lines += bad.linesBefore;
+            offset += bad.start;
+            throw new IllegalStateException("journal " + file.path() + " line " + (lines + 1) + " is not a record Tuner wrote ("
+                    + bad.getMessage() + "): " + bad.text + "; remove that line, or move the journal aside to start afresh",
+                    bad.getCause());
         }
-        lines++;
-        offset += length + 1;
-    }
-
-    private IllegalStateException corrupt(long line, byte[] bytes, int start, int length, Exception corrupt) {
-        return new IllegalStateException("journal " + file.path() + " line " + line + " is not a record Tuner wrote ("
-                    + corrupt.getMessage() + "): " + new String(bytes, start, Math.min(length, 200), StandardCharsets.UTF_8)
-                + "; remove that line, or move the journal aside to start afresh", corrupt);
     }
 
     /** Appends a record and applies it; call with the file locked, after {@link #catchUp()}. */
@@ -308,9 +303,7 @@ public final class JournalStorage implements Storage {
         if (force) {
             file.force();
         }
-        lines++;
-        offset += line.length;
-        records.apply(record, table);
+        replay(line, 0, line.length);
     }
 
     private void checkOpen() {

@@ -1,0 +1,280 @@
+package dev.tuner.core.storage;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.tuner.Direction;
+import dev.tuner.core.space.Distribution;
+import dev.tuner.core.space.DistributionJson;
+import dev.tuner.core.study.TrialFailure;
+import dev.tuner.core.study.TrialState;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Applies the journal's lines, as {@link JournalRecords} writes them, to a {@link StudyTable}. A
+ * resume reads every line of the file, so this reads whole blocks of lines with one streaming
+ * parser rather than through trees, parses each distinct distribution once (keyed by its JSON
+ * text), and reads
+ * the timestamps {@link Instant#toString()} wrote without a formatter. Unknown fields are skipped,
+ * so a later format may add some.
+ */
+final class JournalReplay {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .build();
+
+    private final Map<String, Distribution> distributions = new HashMap<>();
+
+    /**
+     * Applies a block of whole lines, each ending in a newline, with one parser for the block.
+     *
+     * @return how many lines the block held
+     * @throws BadLine if a line is not a record that fits the table; the lines before it are applied
+     */
+    int applyLines(byte[] bytes, int offset, int length, StudyTable table) {
+        int recordStart = offset;
+        try (JsonParser parser = MAPPER.createParser(bytes, offset, length)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                recordStart = offset + (int) parser.currentTokenLocation().getByteOffset();
+                if (token != JsonToken.START_OBJECT) {
+                    throw new IllegalArgumentException("a record is a JSON object");
+                }
+                Record record = new Record();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    parser.nextToken();
+                    read(field, parser, bytes, offset, record);
+                }
+                record.applyTo(table);
+            }
+        } catch (IOException | RuntimeException bad) {
+            throw new BadLine(bytes, offset, recordStart, bad);
+        }
+        return newlines(bytes, offset, offset + length);
+    }
+
+    private static int newlines(byte[] bytes, int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == '\n') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** A line of a block that is not a record fitting the table, where it lies, and why. */
+    static final class BadLine extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        /** How many whole lines precede it in its block. */
+        final int linesBefore;
+        /** Where it starts in its block. */
+        final int start;
+        /** Its text, at most 200 characters. */
+        final String text;
+
+        BadLine(byte[] bytes, int blockStart, int recordStart, Exception cause) {
+            super(cause.getMessage(), cause);
+            int lineStart = recordStart;
+            while (lineStart > blockStart && bytes[lineStart - 1] != '\n') {
+                lineStart--;
+            }
+            int lineEnd = lineStart;
+            while (lineEnd < bytes.length && bytes[lineEnd] != '\n' && lineEnd - lineStart < 200) {
+                lineEnd++;
+            }
+            this.linesBefore = newlines(bytes, blockStart, lineStart);
+            this.start = lineStart - blockStart;
+            this.text = new String(bytes, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+        }
+    }
+
+    private void read(String field, JsonParser parser, byte[] bytes, int offset, Record record) throws IOException {
+        switch (field) {
+            case "op" -> record.op = parser.getText();
+            case "version" -> record.version = parser.getIntValue();
+            case "study" -> record.study = parser.getText();
+            case "direction" -> record.direction = parser.getText();
+            case "number" -> record.number = parser.getIntValue();
+            case "started" -> record.started = parser.getText();
+            case "worker" -> record.worker = worker(parser);
+            case "knob" -> record.knob = parser.getText();
+            case "distribution" -> record.distribution = distribution(parser, bytes, offset);
+            case "internal" -> record.internal = number(parser);
+            case "state" -> record.state = parser.getText();
+            case "value" -> record.value = parser.currentToken() == JsonToken.VALUE_NULL ? null : number(parser);
+            case "failure" -> record.failure = failure(parser);
+            case "finished" -> record.finished = parser.getText();
+            default -> parser.skipChildren();
+        }
+    }
+
+    private Distribution distribution(JsonParser parser, byte[] bytes, int offset) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw new IllegalArgumentException("field 'distribution' must be an object");
+        }
+        int start = (int) parser.currentTokenLocation().getByteOffset();
+        parser.skipChildren();
+        int end = (int) parser.currentLocation().getByteOffset();
+        String json = new String(bytes, offset + start, end - start, StandardCharsets.UTF_8);
+        Distribution distribution = distributions.get(json);
+        if (distribution == null) {
+            distribution = DistributionJson.read(json);
+            distributions.put(json, distribution);
+        }
+        return distribution;
+    }
+
+    private static WorkerId worker(JsonParser parser) throws IOException {
+        String host = "";
+        long pid = 0;
+        long start = 0;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "host" -> host = parser.getText();
+                case "pid" -> pid = parser.getLongValue();
+                case "start" -> start = parser.getLongValue();
+                default -> parser.skipChildren();
+            }
+        }
+        return new WorkerId(host, pid, start);
+    }
+
+    private static TrialFailure failure(JsonParser parser) throws IOException {
+        String type = null;
+        String message = "";
+        String where = "";
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "type" -> type = parser.getText();
+                case "message" -> message = parser.getText();
+                case "where" -> where = parser.getText();
+                default -> parser.skipChildren();
+            }
+        }
+        if (type == null) {
+            throw new IllegalArgumentException("a failure needs a 'type'");
+        }
+        return new TrialFailure(type, message, where);
+    }
+
+    /** A number, or one of the strings Jackson writes for NaN and the infinities. */
+    private static double number(JsonParser parser) throws IOException {
+        if (parser.currentToken() == JsonToken.VALUE_STRING) {
+            return Double.parseDouble(parser.getText());
+        }
+        return parser.getDoubleValue();
+    }
+
+    /** {@link Instant#parse}, without a formatter for the form {@link Instant#toString()} writes. */
+    static Instant instant(String text) {
+        int length = text.length();
+        if (length >= 20 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
+                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(length - 1) == 'Z'
+                && (length == 20 || text.charAt(19) == '.')) {
+            try {
+                long day = LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10)).toEpochDay();
+                long seconds = day * 86_400 + digits(text, 11, 13) * 3_600L + digits(text, 14, 16) * 60L + digits(text, 17, 19);
+                int nanos = 0;
+                if (length > 20) {
+                    int fraction = length - 21;
+                    if (fraction > 9) {
+                        return Instant.parse(text);
+                    }
+                    nanos = digits(text, 20, length - 1);
+                    for (int i = fraction; i < 9; i++) {
+                        nanos *= 10;
+                    }
+                }
+                return Instant.ofEpochSecond(seconds, nanos);
+            } catch (RuntimeException unusual) {
+                // fall through to the full parser, which says what is wrong
+            }
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException invalid) {
+            throw new IllegalArgumentException("'" + text + "' is not a time", invalid);
+        }
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NumberFormatException(text);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    /** The fields of one record, as read. */
+    private static final class Record {
+        String op;
+        int version = -1;
+        String study;
+        String direction;
+        Integer number;
+        String started;
+        WorkerId worker;
+        String knob;
+        Distribution distribution;
+        Double internal;
+        String state;
+        Double value;
+        TrialFailure failure;
+        String finished;
+
+        void applyTo(StudyTable table) {
+            switch (required(op, "op")) {
+                case "journal" -> {
+                    if (version < 1 || version > JournalRecords.VERSION) {
+                        throw new IllegalStateException("journal format version " + version + " is not one this Tuner reads"
+                                + " (1.." + JournalRecords.VERSION + "); open it with the Tuner that wrote it, or a newer one");
+                    }
+                }
+                case "study" -> table.createStudy(required(study, "study"), Direction.valueOf(required(direction, "direction")));
+                case "trial" -> {
+                    int expected = table.nextNumber(required(study, "study"));
+                    if (required(number, "number") != expected) {
+                        throw new IllegalStateException("trial #" + number + " of study '" + study + "' should be #" + expected);
+                    }
+                    table.createTrial(study, instant(required(started, "started")), worker);
+                }
+                case "param" -> table.setParam(required(study, "study"), required(number, "number"), required(knob, "knob"),
+                        required(distribution, "distribution"), required(internal, "internal"));
+                case "finish" -> table.finishTrial(required(study, "study"), required(number, "number"),
+                        TrialState.valueOf(required(state, "state")),
+                        value == null ? OptionalDouble.empty() : OptionalDouble.of(value), failure,
+                        instant(required(finished, "finished")));
+                default -> throw new IllegalArgumentException("unknown record '" + op + "'");
+            }
+        }
+
+        private static <T> T required(T value, String field) {
+            if (value == null) {
+                throw new IllegalArgumentException("field '" + field + "' is missing");
+            }
+            return value;
+        }
+    }
+}
