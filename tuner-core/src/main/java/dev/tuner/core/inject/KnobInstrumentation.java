@@ -61,25 +61,29 @@ final class KnobInstrumentation {
 
     static ResettableClassFileTransformer install(Instrumentation instrumentation) {
         OriginalClassFiles classFiles = new OriginalClassFiles();
+        KnobReaders readers = new KnobReaders();
         classFiles.retransformingLoadedClasses();
         try {
-            return builder(classFiles).installOn(instrumentation);
+            return builder(classFiles, readers).installOn(instrumentation);
         } finally {
             classFiles.loadingFinished();
         }
     }
 
-    private static AgentBuilder builder(OriginalClassFiles classFiles) {
+    private static AgentBuilder builder(OriginalClassFiles classFiles, KnobReaders readers) {
         // Byte Buddy leaves synthetic methods alone by default, but lambda bodies are synthetic
         // methods that read fields as much as any other
         return new AgentBuilder.Default(new ByteBuddy().ignore(ElementMatchers.none()))
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new InstrumentationErrors())
+                .with(transformer -> new KnobReadersOnly(transformer, readers))
                 .with(classFiles)
                 .ignore(skipped())
                 .type(not(skipped()), isChildOf(KnobReads.class.getClassLoader()))
                 .and(KnobInstrumentation::notTunersOwn)
+                .and((type, loader, module, loaded, domain) -> loaded == null
+                        || readers.loadedClassMayReadKnobs(type.getInternalName(), loader))
                 .transform((builder, type, loader, module, domain) -> builder
                         .visit(fieldReads().on(isMethod().or(isConstructor()).or(isTypeInitializer())
                                 .and(not(generatedRecordMethod()))))

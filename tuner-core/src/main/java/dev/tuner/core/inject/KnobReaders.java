@@ -1,0 +1,171 @@
+package dev.tuner.core.inject;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import net.bytebuddy.jar.asm.AnnotationVisitor;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.FieldVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+
+/**
+ * Tells from a class file, cheaply, whether the class may read a knob: it declares a knob method or
+ * field, or its constant pool refers to a field of a class that declares knob fields (or inherits
+ * them). Only such classes go through Byte Buddy; every other class a program loads (most of a
+ * library) is left as it is, which keeps loading them nearly as fast as without the agent.
+ *
+ * <p>What it learns about a class (by reading its class file from the class loader, never loading
+ * it) is kept per class loader.
+ */
+final class KnobReaders {
+
+    private static final int FIELD_REF = 9;
+    private static final String[] NEVER = {"java/", "javax/", "jdk/", "sun/", "com/sun/", "net/bytebuddy/"};
+
+    /** Per class loader: internal class name → whether it declares or inherits knob fields. */
+    private final Map<ClassLoader, Map<String, Boolean>> knobFields = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Per class loader: annotation descriptor → whether it is a knob annotation. */
+    private final Map<ClassLoader, Map<String, Boolean>> knobAnnotations =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** Whether the class in {@code classFile}, defined by {@code loader}, may read a knob. */
+    boolean mayReadKnobs(byte[] classFile, ClassLoader loader) {
+        if (loader == null) {
+            return false;
+        }
+        ClassReader reader = new ClassReader(classFile);
+        Declared declared = declared(reader, loader);
+        if (declared.knobFields || declared.knobMethods) {
+            return true;
+        }
+        char[] buffer = new char[reader.getMaxStringLength()];
+        for (int item = 1; item < reader.getItemCount(); item++) {
+            int offset = reader.getItem(item);
+            if (offset > 0 && classFile[offset - 1] == FIELD_REF
+                    && hasKnobFields(reader.readClass(offset, buffer), loader)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a class loaded before the agent may read a knob, judged on the class file its loader
+     * has (a class without one, generated at run time, is left alone).
+     */
+    boolean loadedClassMayReadKnobs(String internalName, ClassLoader loader) {
+        if (loader == null) {
+            return false;
+        }
+        byte[] classFile = read(loader, internalName);
+        return classFile != null && mayReadKnobs(classFile, loader);
+    }
+
+    /** Whether the class declares knob fields, or inherits them from a superclass. */
+    private boolean hasKnobFields(String internalName, ClassLoader loader) {
+        if (internalName == null || isNever(internalName)) {
+            return false;
+        }
+        Map<String, Boolean> known = knobFields.computeIfAbsent(loader, absent -> new ConcurrentHashMap<>());
+        Boolean cached = known.get(internalName);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] classFile = read(loader, internalName);
+        boolean result = false;
+        if (classFile != null) {
+            ClassReader reader = new ClassReader(classFile);
+            result = declared(reader, loader).knobFields || hasKnobFields(reader.getSuperName(), loader);
+        }
+        known.put(internalName, result);
+        return result;
+    }
+
+    /** Which knob members a class declares, from its own class file. */
+    private Declared declared(ClassReader reader, ClassLoader loader) {
+        Declared declared = new Declared();
+        reader.accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public FieldVisitor visitField(int access, String name, String descriptor, String signature,
+                    Object value) {
+                return new FieldVisitor(Opcodes.ASM9) {
+                    @Override
+                    public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                        declared.knobFields |= isKnobAnnotation(annotation, loader);
+                        return null;
+                    }
+                };
+            }
+
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                        declared.knobMethods |= isKnobAnnotation(annotation, loader);
+                        return null;
+                    }
+                };
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return declared;
+    }
+
+    /** One of Tuner's knob annotations, or a user's annotation marked {@code @KnobAnnotation}. */
+    boolean isKnobAnnotation(String descriptor, ClassLoader loader) {
+        if (descriptor.startsWith("Ldev/tuner/") && descriptor.indexOf('/', "Ldev/tuner/".length()) < 0) {
+            return !descriptor.equals("Ldev/tuner/Tune;");
+        }
+        String internalName = descriptor.substring(1, descriptor.length() - 1);
+        if (isNever(internalName)) {
+            return false;
+        }
+        return knobAnnotations.computeIfAbsent(loader, absent -> new ConcurrentHashMap<>())
+                .computeIfAbsent(descriptor, absent -> isMarked(internalName, loader));
+    }
+
+    private static boolean isMarked(String internalName, ClassLoader loader) {
+        byte[] classFile = read(loader, internalName);
+        if (classFile == null) {
+            return false;
+        }
+        boolean[] marked = {false};
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                marked[0] |= annotation.equals("Ldev/tuner/KnobAnnotation;");
+                return null;
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return marked[0];
+    }
+
+    private static boolean isNever(String internalName) {
+        for (String prefix : NEVER) {
+            if (internalName.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] read(ClassLoader loader, String internalName) {
+        try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException unreadable) {
+            return null;
+        }
+    }
+
+    /** What a class declares itself. */
+    private static final class Declared {
+        boolean knobFields;
+        boolean knobMethods;
+    }
+}
