@@ -25,7 +25,8 @@ import java.util.Map;
  * study.tell(trial, train(lr, layers, act));
  * }</pre>
  *
- * <p>A trial serves one thread. Asking for a knob again with a different distribution is an error.
+ * <p>Threads the objective starts may read knobs too: each knob is drawn once. Asking for a knob
+ * again with a different distribution is an error.
  */
 public final class Trial {
 
@@ -120,9 +121,12 @@ public final class Trial {
      * The value of the knob {@code name} drawn from {@code distribution}: sampled on first use,
      * the same value afterwards.
      *
+     * <p>Safe to call from the threads an objective starts: the first read of a knob draws it
+     * once, and every thread sees that value.
+     *
      * @throws IllegalArgumentException if the knob was suggested before with another distribution
      */
-    public Object suggest(String name, Distribution distribution) {
+    public synchronized Object suggest(String name, Distribution distribution) {
         Suggestion known = suggestions.get(name);
         if (known == null) {
             known = study.suggest(number, name, distribution);
@@ -136,7 +140,7 @@ public final class Trial {
     }
 
     /** The knob values handed out so far, keyed by name, in the order they were first asked for. */
-    public Map<String, Object> params() {
+    public synchronized Map<String, Object> params() {
         Map<String, Object> params = new LinkedHashMap<>();
         suggestions.forEach((name, suggestion) -> params.put(name, suggestion.value()));
         return Collections.unmodifiableMap(params);

@@ -183,4 +183,29 @@ class TrialTest {
         assertThatIllegalArgumentException().isThrownBy(() -> trial.suggestInt("n", 1, 9, 2, Scale.LOG))
                 .withMessageContaining("cannot have a step (2)");
     }
+
+    @Test
+    void threadsReadingTheSameKnobAtOnceSeeOneDraw() throws Exception {
+        Trial trial = study.ask();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Double>> reads = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                reads.add(pool.submit(() -> {
+                    start.await();
+                    return trial.suggestFloat("x", -1, 1);
+                }));
+            }
+            start.countDown();
+            Set<Double> seen = new HashSet<>();
+            for (java.util.concurrent.Future<Double> read : reads) {
+                seen.add(read.get());
+            }
+            assertThat(seen).hasSize(1);
+            assertThat(storage.trial("s", trial.number()).suggestions()).containsOnlyKeys("x");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
