@@ -59,12 +59,17 @@ public final class StorageBenchmark {
         double journalOs = microsPerTrial(JournalStorage.open(folder.resolve("os.jsonl"), JournalStorage.Sync.NEVER), trials * 10);
         Path big = folder.resolve("resume.jsonl");
         write(big, RESUME_TRIALS);
+        long bytes = Files.size(big);
         double resume = Double.MAX_VALUE;
         for (int run = 0; run < 3; run++) {
             resume = Math.min(resume, resumeInChild(big));
         }
+        for (String name : List.of("fsync.jsonl", "os.jsonl", "resume.jsonl")) {
+            Files.deleteIfExists(folder.resolve(name));
+        }
+        Files.delete(folder);
         String json = String.format(Locale.ROOT, "{\"ask_tell_us\":%.3f,\"journal_us\":%.1f,\"journal_os_us\":%.1f,"
-                + "\"resume_100k_s\":%.3f,\"journal_bytes_100k\":%d}%n", askTell, journal, journalOs, resume, Files.size(big));
+                + "\"resume_100k_s\":%.3f,\"journal_bytes_100k\":%d}%n", askTell, journal, journalOs, resume, bytes);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, json);
         System.out.printf(Locale.ROOT, "ask/tell in memory  %8.2f µs a trial (target ≤ 10)%n", askTell);
