@@ -117,17 +117,7 @@ final class Functions {
     }
 
     static BenchmarkFunction mixed1() {
-        return new BenchmarkFunction() {
-            @Override
-            public String name() {
-                return "mixed1";
-            }
-
-            @Override
-            public double optimum() {
-                return 0.0;
-            }
-
+        return new Named("mixed1", 0.0) {
             @Override
             public double evaluate(Trial trial) {
                 Map<String, Object> point = new LinkedHashMap<>();
@@ -158,17 +148,7 @@ final class Functions {
     }
 
     static BenchmarkFunction conditional1() {
-        return new BenchmarkFunction() {
-            @Override
-            public String name() {
-                return "conditional1";
-            }
-
-            @Override
-            public double optimum() {
-                return 0.0;
-            }
-
+        return new Named("conditional1", 0.0) {
             @Override
             public double evaluate(Trial trial) {
                 Map<String, Object> point = new LinkedHashMap<>();
@@ -199,17 +179,7 @@ final class Functions {
     /** A function of uniform float knobs only. */
     private static BenchmarkFunction floats(String name, double optimum, String[] knobs, double[] low, double[] high,
             ToDoubleFunction<Map<String, Double>> formula) {
-        return new BenchmarkFunction() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public double optimum() {
-                return optimum;
-            }
-
+        return new Named(name, optimum) {
             @Override
             public double evaluate(Trial trial) {
                 Map<String, Double> point = new LinkedHashMap<>();
@@ -226,6 +196,27 @@ final class Functions {
                 return formula.applyAsDouble(doubles);
             }
         };
+    }
+
+    /** A function's name and optimum; the subclass gives its space and formula. */
+    private abstract static class Named implements BenchmarkFunction {
+        private final String name;
+        private final double optimum;
+
+        Named(String name, double optimum) {
+            this.name = name;
+            this.optimum = optimum;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public double optimum() {
+            return optimum;
+        }
     }
 
     private static String[] names(String prefix, int count) {
