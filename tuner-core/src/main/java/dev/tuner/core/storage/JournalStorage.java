@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,8 @@ import java.util.logging.Logger;
  * the middle of a write leaves a torn last line: the next process to open the file ignores it,
  * with a warning, and cuts it off before it appends. A trial left {@code RUNNING} by a process
  * that is gone is failed with a {@link WorkerDiedException} ("worker died") when the journal is
- * opened, and by {@link #failStaleTrials()} at any time after.
+ * opened, when {@link #createTrialWithinBudget} finds the budget spent while trials run, and by
+ * {@link #failStaleTrials()} at any time.
  *
  * <p><b>Several processes.</b> Processes on one machine share a journal safely: each append, and
  * each read of what others appended, holds the operating system's lock on the file, and every
@@ -55,6 +57,7 @@ import java.util.logging.Logger;
 public final class JournalStorage implements Storage {
 
     private static final Logger LOG = Logger.getLogger(JournalStorage.class.getName());
+    private static final Set<TrialState> RUNNING = EnumSet.of(TrialState.RUNNING);
 
     /** When appends are forced past the operating system's cache to the disk. */
     public enum Sync {
@@ -135,25 +138,28 @@ public final class JournalStorage implements Storage {
      * @return how many trials were failed
      */
     public synchronized int failStaleTrials() {
-        return write(() -> {
-            Map<WorkerId, Boolean> alive = new HashMap<>();
-            List<ObjectNode> finishes = new ArrayList<>();
-            table.forEachRunning((studyName, trial) -> {
-                WorkerId worker = trial.worker();
-                if (worker != null && !alive.computeIfAbsent(worker, WorkerId::mayBeAlive)) {
-                    TrialFailure failure = WorkerDiedException.failure("process " + worker.pid() + " on " + worker.host()
-                            + " ended while the trial ran");
-                    finishes.add(records.finish(studyName, trial.number(), TrialState.FAIL, OptionalDouble.empty(),
-                            failure, Instant.now()));
-                    LOG.warning(() -> "journal " + path() + ": trial #" + trial.number() + " of study '" + studyName
-                            + "' was RUNNING in process " + worker.pid() + ", which is gone; it is now FAIL (worker died)");
-                }
-            });
-            for (int i = 0; i < finishes.size(); i++) {
-                append(finishes.get(i), i == finishes.size() - 1);
+        return write(this::failStale);
+    }
+
+    /** Fails the running trials of workers that are gone; call with the file locked, after {@link #catchUp()}. */
+    private int failStale() throws IOException {
+        Map<WorkerId, Boolean> alive = new HashMap<>();
+        List<ObjectNode> finishes = new ArrayList<>();
+        table.forEachRunning((studyName, trial) -> {
+            WorkerId worker = trial.worker();
+            if (worker != null && !alive.computeIfAbsent(worker, WorkerId::mayBeAlive)) {
+                TrialFailure failure = WorkerDiedException.failure("process " + worker.pid() + " on " + worker.host()
+                        + " ended while the trial ran");
+                finishes.add(records.finish(studyName, trial.number(), TrialState.FAIL, OptionalDouble.empty(),
+                        failure, Instant.now()));
+                LOG.warning(() -> "journal " + path() + ": trial #" + trial.number() + " of study '" + studyName
+                        + "' was RUNNING in process " + worker.pid() + ", which is gone; it is now FAIL (worker died)");
             }
-            return finishes.size();
         });
+        for (int i = 0; i < finishes.size(); i++) {
+            append(finishes.get(i), i == finishes.size() - 1);
+        }
+        return finishes.size();
     }
 
     @Override
@@ -175,7 +181,12 @@ public final class JournalStorage implements Storage {
     @Override
     public synchronized OptionalInt createTrialWithinBudget(String studyName, int budget, Set<TrialState> counted) {
         Budgets.check(budget, counted);
-        return write(() -> table.count(studyName, counted) < budget ? OptionalInt.of(newTrial(studyName)) : OptionalInt.empty());
+        return write(() -> {
+            if (table.count(studyName, counted) >= budget && table.count(studyName, RUNNING) > 0) {
+                failStale(); // a dead worker's trial may hold budget that live workers should spend
+            }
+            return table.count(studyName, counted) < budget ? OptionalInt.of(newTrial(studyName)) : OptionalInt.empty();
+        });
     }
 
     private int newTrial(String studyName) throws IOException {

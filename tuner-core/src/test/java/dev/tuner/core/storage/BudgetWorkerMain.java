@@ -19,9 +19,9 @@ import java.util.Set;
  * the study holds {@code budget} trials that are COMPLETE or RUNNING and none is RUNNING, printing
  * {@code ASKED n} and {@code COMPLETE n}. Its {@code slowAt}-th trial (counting from 1; 0 for none)
  * takes a minute, for the test to kill it in.
- * A journal storage fails the trials of dead workers when it finds the budget held up by running
- * trials; a PostgreSQL one, opened with a 250 ms heartbeat and a 3 s grace period, lets the
- * heartbeat rule do that. (A shorter grace period fails live workers' trials when four JVMs start
+ * The storage fails the trials of dead workers that hold budget up: a journal when it finds the
+ * budget spent while trials run, PostgreSQL (opened with a 250 ms heartbeat and a 3 s grace period)
+ * by the heartbeat rule. (A shorter grace period fails live workers' trials when four JVMs start
  * on two cores: a grace period must outlast the longest pause of a worker.)
  */
 public final class BudgetWorkerMain {
@@ -69,9 +69,6 @@ public final class BudgetWorkerMain {
         List<FrozenTrial> trials = storage.trials("workers");
         if (trials.stream().noneMatch(trial -> trial.state() == TrialState.RUNNING)) {
             return false;
-        }
-        if (storage instanceof JournalStorage journal) {
-            journal.failStaleTrials();
         }
         Thread.sleep(50);
         return true;

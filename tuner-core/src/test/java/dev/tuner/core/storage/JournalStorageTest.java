@@ -18,8 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -157,6 +159,24 @@ class JournalStorageTest extends StorageContractTest {
             assertThat(storage.trial("s", 2).state()).isEqualTo(TrialState.RUNNING);
             assertThat(log.messages()).singleElement().asString().contains("trial #0 of study 's'", "worker died");
             assertThat(storage.failStaleTrials()).isZero();
+        }
+    }
+
+    @Test
+    void aBudgetHeldByAWorkerThatDiedIsFreedForTheLiving() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path file = folder.resolve("held.jsonl");
+        try (JournalStorage storage = JournalStorage.open(file)) {
+            storage.createStudy("s", Direction.MINIMIZE);
+            // another process appends a trial and dies while it runs
+            Files.writeString(file, line(new JournalRecords().trial("s", 0, Instant.now(), WorkerId.of(gone.toHandle()))) + "\n",
+                    StandardOpenOption.APPEND);
+
+            OptionalInt next = storage.createTrialWithinBudget("s", 1, EnumSet.of(TrialState.RUNNING, TrialState.COMPLETE));
+
+            assertThat(next).hasValue(1);
+            assertThat(storage.trial("s", 0).state()).isEqualTo(TrialState.FAIL);
         }
     }
 
