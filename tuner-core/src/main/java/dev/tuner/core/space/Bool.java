@@ -63,9 +63,7 @@ public record Bool() implements Distribution {
 
     @Override
     public Distribution narrow(double internalGuess, double keptRatio) {
-        Narrowing.requireRatio(keptRatio);
-        Narrowing.requireGuess(this, internalGuess);
-        return Narrowing.keptOptions(2, keptRatio, false) < 2 ? Fixed.of(toExternal(internalGuess)) : this;
+        return Narrowing.unordered(this, 2, internalGuess, keptRatio);
     }
 
     @Override

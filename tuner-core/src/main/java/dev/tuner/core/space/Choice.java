@@ -76,12 +76,7 @@ public record Choice(List<Object> options) implements Distribution {
 
     @Override
     public Distribution narrow(double internalGuess, double keptRatio) {
-        Narrowing.requireRatio(keptRatio);
-        Narrowing.requireGuess(this, internalGuess);
-        if (Narrowing.keptOptions(options.size(), keptRatio, false) < 2) {
-            return Fixed.of(toExternal(internalGuess));
-        }
-        return this;
+        return Narrowing.unordered(this, options.size(), internalGuess, keptRatio);
     }
 
     /** {@code choice("relu", "tanh")}: strings quoted, enum constants as {@code Type.NAME}. */

@@ -34,8 +34,7 @@ public non-sealed interface CustomDistribution extends Distribution {
     /** Leaves the distribution as it is; override to narrow by a rule of its own. */
     @Override
     default Distribution narrow(double internalGuess, double keptRatio) {
-        Narrowing.requireRatio(keptRatio);
-        Narrowing.requireGuess(this, internalGuess);
+        Narrowing.require(this, internalGuess, keptRatio);
         return this;
     }
 }

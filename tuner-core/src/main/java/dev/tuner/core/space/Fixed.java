@@ -71,8 +71,7 @@ public record Fixed(Object value) implements Distribution {
 
     @Override
     public Distribution narrow(double internalGuess, double keptRatio) {
-        Narrowing.requireRatio(keptRatio);
-        Narrowing.requireGuess(this, internalGuess);
+        Narrowing.require(this, internalGuess, keptRatio);
         return this;
     }
 

@@ -145,8 +145,7 @@ public record IntUniform(long min, long max, long step, boolean log) implements 
 
     @Override
     public Distribution narrow(double internalGuess, double keptRatio) {
-        Narrowing.requireRatio(keptRatio);
-        Narrowing.requireGuess(this, internalGuess);
+        Narrowing.require(this, internalGuess, keptRatio);
         double[] range = log
                 ? Narrowing.logInterval(min, max, internalGuess, keptRatio)
                 : Narrowing.interval(min, max, internalGuess, keptRatio);

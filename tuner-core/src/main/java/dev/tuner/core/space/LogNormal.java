@@ -152,8 +152,8 @@ public final class LogNormal implements Distribution {
 
     @Override
     public boolean contains(double internal) {
-        return Double.isFinite(internal) && internal >= min && internal <= max
-                && (isQuantized() ? quantization().reaches(internal) : internal > 0);
+        // unquantized, 0 itself is out: log x is -∞
+        return Reals.contains(min, max, quantization(), internal) && (isQuantized() || internal > 0);
     }
 
     @Override
@@ -163,8 +163,7 @@ public final class LogNormal implements Distribution {
 
     @Override
     public double toInternal(Object external) {
-        double value = Ranges.asDouble(this, external);
-        return Ranges.requireContained(this, Reals.snap(quantization(), value));
+        return Reals.toInternal(this, quantization(), external);
     }
 
     @Override
@@ -180,18 +179,17 @@ public final class LogNormal implements Distribution {
 
     @Override
     public double low() {
-        return isQuantized() ? quantization().low() : min;
+        return quantization().lowest(min);
     }
 
     @Override
     public double high() {
-        return isQuantized() ? quantization().high() : max;
+        return quantization().highest(max);
     }
 
     @Override
     public Distribution narrow(double internalGuess, double keptRatio) {
-        Narrowing.requireRatio(keptRatio);
-        Narrowing.requireGuess(this, internalGuess);
+        Narrowing.require(this, internalGuess, keptRatio);
         // a quantized guess of 0 stands for the draws below q/2
         double positiveGuess = internalGuess > 0 ? internalGuess : q / 2;
         double[] range = Narrowing.logInterval(min, max, positiveGuess, keptRatio);

@@ -65,7 +65,7 @@ public record LogUniform(double min, double max, double q) implements Distributi
 
     @Override
     public boolean contains(double internal) {
-        return internal >= min && internal <= max && quantization().reaches(internal);
+        return Reals.contains(min, max, quantization(), internal);
     }
 
     @Override
@@ -75,8 +75,7 @@ public record LogUniform(double min, double max, double q) implements Distributi
 
     @Override
     public double toInternal(Object external) {
-        double value = Ranges.asDouble(this, external);
-        return Ranges.requireContained(this, Reals.snap(quantization(), value));
+        return Reals.toInternal(this, quantization(), external);
     }
 
     @Override
@@ -93,18 +92,17 @@ public record LogUniform(double min, double max, double q) implements Distributi
 
     @Override
     public double low() {
-        return isQuantized() ? quantization().low() : min;
+        return quantization().lowest(min);
     }
 
     @Override
     public double high() {
-        return isQuantized() ? quantization().high() : max;
+        return quantization().highest(max);
     }
 
     @Override
     public Distribution narrow(double internalGuess, double keptRatio) {
-        Narrowing.requireRatio(keptRatio);
-        Narrowing.requireGuess(this, internalGuess);
+        Narrowing.require(this, internalGuess, keptRatio);
         double[] range = Narrowing.logInterval(min, max, internalGuess, keptRatio);
         if (Reals.vanishes(range, q)) {
             return Fixed.of(internalGuess);

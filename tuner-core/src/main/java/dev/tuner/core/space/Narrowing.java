@@ -16,7 +16,13 @@ final class Narrowing {
         }
     }
 
-    static void requireGuess(Distribution distribution, double internalGuess) {
+    /** The checks every narrowing starts with: the ratio, then the guess. */
+    static void require(Distribution distribution, double internalGuess, double keptRatio) {
+        requireRatio(keptRatio);
+        requireGuess(distribution, internalGuess);
+    }
+
+    private static void requireGuess(Distribution distribution, double internalGuess) {
         if (!distribution.contains(internalGuess)) {
             throw new IllegalArgumentException("the best guess " + internalGuess + " lies outside " + distribution
                     + "; narrow around a value the distribution can produce");
@@ -62,5 +68,14 @@ final class Narrowing {
         double kept = keptRatio * n;
         // 0.3 · 10 is 3.0000000000000004: round as if exact
         return (int) (roundUp ? Math.ceil(kept - 1e-9) : Math.floor(kept + 1e-9));
+    }
+
+    /**
+     * The rule for unordered options ({@link Choice}, {@link Bool}): all {@code n} stay while the kept
+     * ratio leaves room for two or more, else the guess, a {@link Fixed}; there is no "near" to keep.
+     */
+    static Distribution unordered(Distribution distribution, int n, double internalGuess, double keptRatio) {
+        require(distribution, internalGuess, keptRatio);
+        return keptOptions(n, keptRatio, false) < 2 ? Fixed.of(distribution.toExternal(internalGuess)) : distribution;
     }
 }

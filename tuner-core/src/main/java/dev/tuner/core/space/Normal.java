@@ -140,7 +140,7 @@ public final class Normal implements Distribution {
 
     @Override
     public boolean contains(double internal) {
-        return Double.isFinite(internal) && internal >= min && internal <= max && quantization().reaches(internal);
+        return Reals.contains(min, max, quantization(), internal);
     }
 
     @Override
@@ -150,8 +150,7 @@ public final class Normal implements Distribution {
 
     @Override
     public double toInternal(Object external) {
-        double value = Ranges.asDouble(this, external);
-        return Ranges.requireContained(this, Reals.snap(quantization(), value));
+        return Reals.toInternal(this, quantization(), external);
     }
 
     @Override
@@ -165,18 +164,17 @@ public final class Normal implements Distribution {
 
     @Override
     public double low() {
-        return isQuantized() ? quantization().low() : min;
+        return quantization().lowest(min);
     }
 
     @Override
     public double high() {
-        return isQuantized() ? quantization().high() : max;
+        return quantization().highest(max);
     }
 
     @Override
     public Distribution narrow(double internalGuess, double keptRatio) {
-        Narrowing.requireRatio(keptRatio);
-        Narrowing.requireGuess(this, internalGuess);
+        Narrowing.require(this, internalGuess, keptRatio);
         double[] range = Narrowing.interval(min, max, internalGuess, keptRatio);
         double narrowSd = sd * keptRatio;
         if (!(narrowSd > 0) || Reals.vanishes(range, q)) {

@@ -74,8 +74,7 @@ public record PriorityChoice(List<Object> options) implements Distribution {
 
     @Override
     public Distribution narrow(double internalGuess, double keptRatio) {
-        Narrowing.requireRatio(keptRatio);
-        Narrowing.requireGuess(this, internalGuess);
+        Narrowing.require(this, internalGuess, keptRatio);
         Object guess = toExternal(internalGuess);
         int kept = Math.max(1, Narrowing.keptOptions(options.size(), keptRatio, true));
         if (kept == 1) {

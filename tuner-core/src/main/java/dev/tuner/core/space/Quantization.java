@@ -79,6 +79,16 @@ record Quantization(double q, double first, double last) {
         return last * q;
     }
 
+    /** The first reachable value of {@code [min, max]}: the first multiple, or {@code min} when not quantized. */
+    double lowest(double min) {
+        return isQuantized() ? low() : min;
+    }
+
+    /** The last reachable value of {@code [min, max]}: the last multiple, or {@code max} when not quantized. */
+    double highest(double max) {
+        return isQuantized() ? high() : max;
+    }
+
     /** Whether only one value is reachable. */
     boolean isSingleValue() {
         return isQuantized() && first == last;

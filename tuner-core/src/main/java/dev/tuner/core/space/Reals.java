@@ -5,6 +5,17 @@ final class Reals {
 
     private Reals() {}
 
+    /** Whether a finite value lies in {@code [min, max]} and on the quantization's grid. */
+    static boolean contains(double min, double max, Quantization quantization, double value) {
+        return Double.isFinite(value) && value >= min && value <= max && quantization.reaches(value);
+    }
+
+    /** The internal value of a double given from outside: {@linkplain #snap snapped}, and contained. */
+    static double toInternal(Distribution distribution, Quantization quantization, Object external) {
+        double value = Ranges.asDouble(distribution, external);
+        return Ranges.requireContained(distribution, snap(quantization, value));
+    }
+
     /**
      * A value given from outside moved onto the nearest multiple of q when it is within rounding of
      * it ({@code 0.3} for {@code 3 · 0.1}); unchanged otherwise.
