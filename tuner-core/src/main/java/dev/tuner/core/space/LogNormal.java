@@ -34,13 +34,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class LogNormal implements Distribution {
 
-    private final double mean;
-    private final double sd;
-    private final double min;
-    private final double max;
-    private final double q;
-    /** Kept, not recomputed: its normalizing mass costs two CDF evaluations. */
-    private final TruncatedNormal truncated;
+    private final NormalParameters parameters;
+    /** The truncated normal of {@code log x}; kept, not recomputed: its normalizing mass costs two CDF evaluations. */
+    private final TruncatedNormal logTruncated;
     private final Quantization quantization;
 
     /**
@@ -50,20 +46,19 @@ public final class LogNormal implements Distribution {
      * @throws IllegalArgumentException if a parameter breaks its rule
      */
     public LogNormal(double mean, double sd, double min, double max, double q) {
-        Ranges.requireFinite("the mean of log x", mean);
-        Ranges.requirePositiveSd(sd);
-        Ranges.requireOrdered(min, max);
-        if (min < 0) {
+        this(NormalParameters.of("the mean of log x", mean, sd, min, max, q));
+    }
+
+    /** From parameters {@link NormalParameters#of} has checked. */
+    private LogNormal(NormalParameters parameters) {
+        if (parameters.min() < 0) {
             throw new IllegalArgumentException("a log-normal value is positive, so min must be at least 0, but it is "
-                    + min + "; use min = 0 for no lower bound, or Normal for values that can be negative");
+                    + parameters.min() + "; use min = 0 for no lower bound, or Normal for values that can be negative");
         }
-        this.mean = Ranges.normalize(mean);
-        this.sd = sd;
-        this.min = Ranges.normalize(min);
-        this.max = max;
-        this.q = q;
-        this.quantization = Quantization.of(q, this.min, max);
-        this.truncated = new TruncatedNormal(this.mean, sd, Math.log(this.min), Math.log(max));
+        this.parameters = parameters;
+        this.quantization = parameters.quantization();
+        this.logTruncated = new TruncatedNormal(parameters.mean(), parameters.sd(),
+                Math.log(parameters.min()), Math.log(parameters.max()));
     }
 
     /** A log-normal distribution: {@code log x} is normal with this mean and sd. */
@@ -73,87 +68,76 @@ public final class LogNormal implements Distribution {
 
     /** This distribution truncated to {@code [min, max]}; {@code min = 0} and {@code max = +∞} mean none. */
     public LogNormal clipped(double min, double max) {
-        return new LogNormal(mean, sd, min, max, q);
+        return new LogNormal(mean(), sd(), min, max, q());
     }
 
     /** This distribution, quantized to the multiples of {@code q}. */
     public LogNormal quantized(double q) {
-        return new LogNormal(mean, sd, min, max, q);
+        return new LogNormal(mean(), sd(), min(), max(), q);
     }
 
     /** The mean of {@code log x}. */
     public double mean() {
-        return mean;
+        return parameters.mean();
     }
 
     /** The standard deviation of {@code log x}. */
     public double sd() {
-        return sd;
+        return parameters.sd();
     }
 
     /** The lower clip bound; 0 for none. */
     public double min() {
-        return min;
+        return parameters.min();
     }
 
     /** The upper clip bound; {@code +∞} for none. */
     public double max() {
-        return max;
+        return parameters.max();
     }
 
     /** The quantization step; {@code NaN} for none. */
     public double q() {
-        return q;
+        return parameters.q();
     }
 
     /** Equal when every parameter is, as records compare doubles. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof LogNormal that
-                && Double.compare(mean, that.mean) == 0 && Double.compare(sd, that.sd) == 0
-                && Double.compare(min, that.min) == 0 && Double.compare(max, that.max) == 0
-                && Double.compare(q, that.q) == 0;
+        return other instanceof LogNormal that && parameters.equals(that.parameters);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(mean, sd, min, max, q);
+        return parameters.hashCode();
     }
 
     /** Whether values are quantized to multiples of {@link #q()}. */
     public boolean isQuantized() {
-        return !Double.isNaN(q);
+        return quantization.isQuantized();
     }
 
     /** Whether the distribution is restricted to a positive lower or a finite upper bound. */
     public boolean isClipped() {
-        return min > 0 || Double.isFinite(max);
-    }
-
-    private Quantization quantization() {
-        return quantization;
-    }
-
-    /** The truncated normal of {@code log x}. */
-    private TruncatedNormal logTruncated() {
-        return truncated;
+        return min() > 0 || Double.isFinite(max());
     }
 
     private double cdf(double x) {
-        return x <= 0 ? 0 : logTruncated().cdf(Math.log(x));
+        return x <= 0 ? 0 : logTruncated.cdf(Math.log(x));
     }
 
     @Override
     public double sample(UniformRandomProvider rng) {
-        double x = Math.exp(logTruncated().inverse(rng.nextDouble()));
+        double x = Math.exp(logTruncated.inverse(rng.nextDouble()));
         // exp can land a hair outside the bounds, or underflow to 0
-        return quantization().quantize(Ranges.clamp(x, Math.max(min, Double.MIN_VALUE), max));
+        return quantization.quantize(Ranges.clamp(x, Math.max(parameters.min(), Double.MIN_VALUE), parameters.max()));
     }
 
     @Override
     public boolean contains(double internal) {
         // unquantized, 0 itself is out: log x is -∞
-        return Reals.contains(min, max, quantization(), internal) && (isQuantized() || internal > 0);
+        return Reals.contains(parameters.min(), parameters.max(), quantization, internal)
+                && (isQuantized() || internal > 0);
     }
 
     @Override
@@ -163,7 +147,7 @@ public final class LogNormal implements Distribution {
 
     @Override
     public double toInternal(Object external) {
-        return Reals.toInternal(this, quantization(), external);
+        return Reals.toInternal(this, quantization, external);
     }
 
     @Override
@@ -172,40 +156,38 @@ public final class LogNormal implements Distribution {
             return Double.NEGATIVE_INFINITY;
         }
         if (isQuantized()) {
-            return quantization().logMass(internal, this::cdf);
+            return quantization.logMass(internal, this::cdf);
         }
-        return logTruncated().logDensity(Math.log(internal)) - Math.log(internal);
+        return logTruncated.logDensity(Math.log(internal)) - Math.log(internal);
     }
 
     @Override
     public double low() {
-        return quantization().lowest(min);
+        return quantization.lowest(min());
     }
 
     @Override
     public double high() {
-        return quantization().highest(max);
+        return quantization.highest(max());
     }
 
     @Override
     public Distribution narrow(double internalGuess, double keptRatio) {
         Narrowing.require(this, internalGuess, keptRatio);
         // a quantized guess of 0 stands for the draws below q/2
-        double positiveGuess = internalGuess > 0 ? internalGuess : q / 2;
-        double[] range = Narrowing.logInterval(min, max, positiveGuess, keptRatio);
+        double positiveGuess = internalGuess > 0 ? internalGuess : q() / 2;
+        double[] range = Narrowing.logInterval(min(), max(), positiveGuess, keptRatio);
         range[0] = Math.min(range[0], internalGuess);
-        double narrowSd = sd * keptRatio;
-        if (!(narrowSd > 0) || Reals.vanishes(range, q)) {
+        if (parameters.vanishes(range, keptRatio)) {
             return Fixed.of(internalGuess);
         }
-        double narrowMean = Narrowing.towards(mean, Math.log(positiveGuess), keptRatio);
-        return new LogNormal(narrowMean, narrowSd, range[0], range[1], q);
+        double narrowMean = Narrowing.towards(mean(), Math.log(positiveGuess), keptRatio);
+        return new LogNormal(narrowMean, sd() * keptRatio, range[0], range[1], q());
     }
 
     /** {@code lognormal(0, 1)}, with {@code min=}, {@code max=} for clip bounds and {@code q=}. */
     @Override
     public String toString() {
-        return "lognormal(" + Texts.number(mean) + ", " + Texts.number(sd) + Reals.bounds(min, max, 0)
-                + quantization().text() + ")";
+        return parameters.text("lognormal", 0);
     }
 }

@@ -33,11 +33,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class Normal implements Distribution {
 
-    private final double mean;
-    private final double sd;
-    private final double min;
-    private final double max;
-    private final double q;
+    private final NormalParameters parameters;
     /** Kept, not recomputed: its normalizing mass costs two CDF evaluations. */
     private final TruncatedNormal truncated;
     private final Quantization quantization;
@@ -49,16 +45,14 @@ public final class Normal implements Distribution {
      * @throws IllegalArgumentException if a parameter breaks its rule
      */
     public Normal(double mean, double sd, double min, double max, double q) {
-        Ranges.requireFinite("the mean", mean);
-        Ranges.requirePositiveSd(sd);
-        Ranges.requireOrdered(min, max);
-        this.mean = Ranges.normalize(mean);
-        this.sd = sd;
-        this.min = Ranges.normalize(min);
-        this.max = Ranges.normalize(max);
-        this.q = q;
-        this.quantization = Quantization.of(q, this.min, this.max);
-        this.truncated = new TruncatedNormal(this.mean, sd, this.min, this.max);
+        this(NormalParameters.of("the mean", mean, sd, min, max, q));
+    }
+
+    /** From parameters {@link NormalParameters#of} has checked. */
+    private Normal(NormalParameters parameters) {
+        this.parameters = parameters;
+        this.quantization = parameters.quantization();
+        this.truncated = new TruncatedNormal(parameters.mean(), parameters.sd(), parameters.min(), parameters.max());
     }
 
     /** An unclipped normal distribution. */
@@ -68,79 +62,68 @@ public final class Normal implements Distribution {
 
     /** This normal truncated to {@code [min, max]} (either may be infinite). */
     public Normal clipped(double min, double max) {
-        return new Normal(mean, sd, min, max, q);
+        return new Normal(mean(), sd(), min, max, q());
     }
 
     /** This normal, quantized to the multiples of {@code q}. */
     public Normal quantized(double q) {
-        return new Normal(mean, sd, min, max, q);
+        return new Normal(mean(), sd(), min(), max(), q);
     }
 
     /** The mean of the (unclipped) normal. */
     public double mean() {
-        return mean;
+        return parameters.mean();
     }
 
     /** Its standard deviation. */
     public double sd() {
-        return sd;
+        return parameters.sd();
     }
 
     /** The lower clip bound; {@code -∞} for none. */
     public double min() {
-        return min;
+        return parameters.min();
     }
 
     /** The upper clip bound; {@code +∞} for none. */
     public double max() {
-        return max;
+        return parameters.max();
     }
 
     /** The quantization step; {@code NaN} for none. */
     public double q() {
-        return q;
+        return parameters.q();
     }
 
     /** Equal when every parameter is, as records compare doubles. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof Normal that
-                && Double.compare(mean, that.mean) == 0 && Double.compare(sd, that.sd) == 0
-                && Double.compare(min, that.min) == 0 && Double.compare(max, that.max) == 0
-                && Double.compare(q, that.q) == 0;
+        return other instanceof Normal that && parameters.equals(that.parameters);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(mean, sd, min, max, q);
+        return parameters.hashCode();
     }
 
     /** Whether values are quantized to multiples of {@link #q()}. */
     public boolean isQuantized() {
-        return !Double.isNaN(q);
+        return quantization.isQuantized();
     }
 
     /** Whether the normal is restricted to a finite bound on either side. */
     public boolean isClipped() {
-        return Double.isFinite(min) || Double.isFinite(max);
-    }
-
-    private Quantization quantization() {
-        return quantization;
-    }
-
-    private TruncatedNormal truncated() {
-        return truncated;
+        return Double.isFinite(min()) || Double.isFinite(max());
     }
 
     @Override
     public double sample(UniformRandomProvider rng) {
-        return quantization().quantize(truncated().inverse(rng.nextDouble()));
+        return quantization.quantize(truncated.inverse(rng.nextDouble()));
     }
 
     @Override
     public boolean contains(double internal) {
-        return Reals.contains(min, max, quantization(), internal);
+        return Reals.contains(parameters.min(), parameters.max(), quantization, internal);
     }
 
     @Override
@@ -150,7 +133,7 @@ public final class Normal implements Distribution {
 
     @Override
     public double toInternal(Object external) {
-        return Reals.toInternal(this, quantization(), external);
+        return Reals.toInternal(this, quantization, external);
     }
 
     @Override
@@ -158,35 +141,33 @@ public final class Normal implements Distribution {
         if (!contains(internal)) {
             return Double.NEGATIVE_INFINITY;
         }
-        TruncatedNormal truncated = truncated();
-        return isQuantized() ? quantization().logMass(internal, truncated::cdf) : truncated.logDensity(internal);
+        return isQuantized() ? quantization.logMass(internal, truncated::cdf) : truncated.logDensity(internal);
     }
 
     @Override
     public double low() {
-        return quantization().lowest(min);
+        return quantization.lowest(min());
     }
 
     @Override
     public double high() {
-        return quantization().highest(max);
+        return quantization.highest(max());
     }
 
     @Override
     public Distribution narrow(double internalGuess, double keptRatio) {
         Narrowing.require(this, internalGuess, keptRatio);
-        double[] range = Narrowing.interval(min, max, internalGuess, keptRatio);
-        double narrowSd = sd * keptRatio;
-        if (!(narrowSd > 0) || Reals.vanishes(range, q)) {
+        double[] range = Narrowing.interval(min(), max(), internalGuess, keptRatio);
+        if (parameters.vanishes(range, keptRatio)) {
             return Fixed.of(internalGuess);
         }
-        return new Normal(Narrowing.towards(mean, internalGuess, keptRatio), narrowSd, range[0], range[1], q);
+        double narrowMean = Narrowing.towards(mean(), internalGuess, keptRatio);
+        return new Normal(narrowMean, sd() * keptRatio, range[0], range[1], q());
     }
 
     /** {@code normal(0.5, 0.2)}, with {@code min=}, {@code max=} for finite bounds and {@code q=}. */
     @Override
     public String toString() {
-        return "normal(" + Texts.number(mean) + ", " + Texts.number(sd) + Reals.bounds(min, max, Double.NEGATIVE_INFINITY)
-                + quantization().text() + ")";
+        return parameters.text("normal", Double.NEGATIVE_INFINITY);
     }
 }

@@ -36,16 +36,4 @@ final class Reals {
         }
         return !Double.isNaN(q) && Quantization.of(q, range[0], range[1]).isSingleValue();
     }
-
-    /** {@code , min=0, max=1}, leaving out a bound that has its default. */
-    static String bounds(double min, double max, double defaultMin) {
-        String text = "";
-        if (min != defaultMin) {
-            text += ", min=" + Texts.number(min);
-        }
-        if (max != Double.POSITIVE_INFINITY) {
-            text += ", max=" + Texts.number(max);
-        }
-        return text;
-    }
 }
