@@ -113,6 +113,6 @@ public record LogUniform(double min, double max, double q) implements Distributi
     /** {@code loguniform(1.0E-5, 0.1)} or {@code loguniform(16, 4096, q=16)}. */
     @Override
     public String toString() {
-        return "loguniform(" + Texts.number(min) + ", " + Texts.number(max) + quantization().text() + ")";
+        return Reals.rangeText("loguniform", min, max, quantization());
     }
 }

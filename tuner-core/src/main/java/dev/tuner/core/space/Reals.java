@@ -20,13 +20,18 @@ final class Reals {
      * A value given from outside moved onto the nearest multiple of q when it is within rounding of
      * it ({@code 0.3} for {@code 3 · 0.1}); unchanged otherwise.
      */
-    static double snap(Quantization quantization, double value) {
+    private static double snap(Quantization quantization, double value) {
         if (!quantization.isQuantized() || quantization.reaches(value)) {
             return value;
         }
         double nearest = Math.rint(value / quantization.q()) * quantization.q();
         double tolerance = 1e-9 * Math.max(quantization.q(), Math.abs(value));
         return Math.abs(nearest - value) <= tolerance ? quantization.quantize(nearest) : value;
+    }
+
+    /** {@code name(min, max)}, with {@code q=} when quantized: the text of a range distribution. */
+    static String rangeText(String name, double min, double max, Quantization quantization) {
+        return name + "(" + Texts.number(min) + ", " + Texts.number(max) + quantization.text() + ")";
     }
 
     /** Whether a narrowed range {@code [low, high]} has room for fewer than two values. */

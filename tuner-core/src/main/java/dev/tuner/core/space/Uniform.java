@@ -105,6 +105,6 @@ public record Uniform(double min, double max, double q) implements Distribution 
     /** {@code uniform(-10, 10)} or {@code uniform(-10, 10, q=0.5)}. */
     @Override
     public String toString() {
-        return "uniform(" + Texts.number(min) + ", " + Texts.number(max) + quantization().text() + ")";
+        return Reals.rangeText("uniform", min, max, quantization());
     }
 }
