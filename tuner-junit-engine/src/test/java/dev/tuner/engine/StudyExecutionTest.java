@@ -9,7 +9,7 @@ import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.EventConditions.engine;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
-import static org.junit.platform.testkit.engine.EventConditions.uniqueId;
+import static dev.tuner.engine.TunerKit.uniqueId;
 
 import dev.tuner.Direction;
 import dev.tuner.IntUniform;

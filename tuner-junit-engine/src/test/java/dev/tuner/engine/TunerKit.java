@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.assertj.core.api.Condition;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -46,5 +47,14 @@ final class TunerKit {
     /** The finished events of the trials, in order. */
     static List<Event> finishedTrials(EngineExecutionResults results) {
         return results.testEvents().finished().list();
+    }
+
+    /**
+     * An event of the descriptor with this unique id; EventConditions has one only from JUnit
+     * Platform 1.12 on, and these tests also run against 1.10.
+     */
+    static Condition<Event> uniqueId(UniqueId uniqueId) {
+        return new Condition<>(event -> event.getTestDescriptor().getUniqueId().equals(uniqueId),
+                "descriptor with unique id %s", uniqueId);
     }
 }
