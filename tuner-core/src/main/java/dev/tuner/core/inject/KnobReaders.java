@@ -135,24 +135,11 @@ final class KnobReaders {
         if (classFile == null) {
             return false;
         }
-        boolean[] marked = {false};
-        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-                marked[0] |= annotation.equals("Ldev/tuner/KnobAnnotation;");
-                return null;
-            }
-        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return marked[0];
+        return ClassFiles.isMarkedKnobAnnotation(classFile);
     }
 
     private static boolean isNever(String internalName) {
-        for (String prefix : NEVER) {
-            if (internalName.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
+        return ClassFiles.startsWithAny(internalName, NEVER);
     }
 
     private static byte[] read(ClassLoader loader, String internalName) {

@@ -34,7 +34,6 @@ final class ReferencedClasses {
     private static final String[] SKIPPED = {"java/", "javax/", "jdk/", "sun/", "com/sun/", "org/junit/",
         "net/bytebuddy/", "org/assertj/", "org/opentest4j/", "org/apiguardian/"};
     private static final String TUNE = "Ldev/tuner/Tune;";
-    private static final String MARKER = "Ldev/tuner/KnobAnnotation;";
 
     private final ClassLoader loader;
     private final URL own = location(ReferencedClasses.class.getProtectionDomain().getCodeSource());
@@ -214,24 +213,11 @@ final class ReferencedClasses {
         if (classFile == null) {
             return false;
         }
-        boolean[] marked = {false};
-        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-                marked[0] |= annotation.equals(MARKER);
-                return null;
-            }
-        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return marked[0];
+        return ClassFiles.isMarkedKnobAnnotation(classFile);
     }
 
     private static boolean isSkipped(String internalName) {
-        for (String prefix : SKIPPED) {
-            if (internalName.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
+        return ClassFiles.startsWithAny(internalName, SKIPPED);
     }
 
     /** Whether a class file was compiled by the project: in a directory, and not one of Tuner's. */
