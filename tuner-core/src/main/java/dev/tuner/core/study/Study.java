@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * A search for the knob values that optimize an objective: a named series of trials, kept in a
@@ -67,7 +69,22 @@ public final class Study {
 
     /** Starts a new trial, {@link TrialState#RUNNING} until it is told. */
     public Trial ask() {
-        return new Trial(this, storage.createTrial(name));
+        return newTrial(storage.createTrial(name));
+    }
+
+    /**
+     * Starts a new trial unless the study already holds {@code budget} trials in the {@code counted}
+     * states: a budget counted per study, so that workers sharing the storage together run it once.
+     *
+     * @return the new trial, or empty when the budget is spent
+     */
+    public Optional<Trial> askWithinBudget(int budget, Set<TrialState> counted) {
+        OptionalInt number = storage.createTrialWithinBudget(name, budget, counted);
+        return number.isPresent() ? Optional.of(newTrial(number.getAsInt())) : Optional.empty();
+    }
+
+    private Trial newTrial(int number) {
+        return new Trial(this, number);
     }
 
     /**
@@ -94,23 +111,36 @@ public final class Study {
      * objective fails the trial and is returned in the outcome, not thrown.
      */
     public TrialOutcome runTrial(Objective objective) {
-        Trial trial = ask();
+        return evaluate(ask(), objective);
+    }
+
+    /** Evaluates {@code objective} on an asked trial and tells the outcome; what it throws fails the trial. */
+    TrialOutcome evaluate(Trial trial, Objective objective) {
         double value;
         try {
             value = objective.evaluate(trial);
         } catch (Exception | AssertionError | LinkageError | StackOverflowError cause) {
             // Errors a user's objective can cause fail the trial; the study goes on. Other
             // errors (OutOfMemoryError, ThreadDeath) mean the process is in trouble: let them go.
-            return new TrialOutcome(tellFailure(trial, cause), Optional.of(cause));
+            return fail(trial, cause);
         }
+        return complete(trial, value);
+    }
+
+    /** Tells a trial's objective value; a value that is not finite fails it. */
+    TrialOutcome complete(Trial trial, double value) {
         if (!Double.isFinite(value)) {
-            NonFiniteObjectiveException cause = new NonFiniteObjectiveException(trial.number(), value);
-            return new TrialOutcome(tellFailure(trial, cause), Optional.of(cause));
+            return fail(trial, new NonFiniteObjectiveException(trial.number(), value));
         }
         return new TrialOutcome(tell(trial, value), Optional.empty());
     }
 
-    /** Runs {@code trials} trials of {@code objective} one after another. */
+    /** Tells a trial failed by {@code cause}. */
+    TrialOutcome fail(Trial trial, Throwable cause) {
+        return new TrialOutcome(tellFailure(trial, cause), Optional.of(cause));
+    }
+
+    /** Runs {@code trials} more trials of {@code objective} one after another, whatever the study holds. */
     public void optimize(Objective objective, int trials) {
         if (trials < 1) {
             throw new IllegalArgumentException("trials must be at least 1, but it is " + trials);
@@ -118,6 +148,17 @@ public final class Study {
         for (int i = 0; i < trials; i++) {
             runTrial(objective);
         }
+    }
+
+    /**
+     * Runs trials of {@code objective} until the study holds its budget, a timeout passes or a stop
+     * condition holds; see {@link OptimizeSettings}. The budget counts the study's trials, so a
+     * resumed study or several workers on one storage run it once between them.
+     *
+     * @throws IllegalStateException if a storage or callback failed; the trials finished so far are kept
+     */
+    public OptimizeResult optimize(Objective objective, OptimizeSettings settings) {
+        return new StudyRunner(this, objective, settings).run();
     }
 
     /** Every trial of the study, in number order, as stored now. */

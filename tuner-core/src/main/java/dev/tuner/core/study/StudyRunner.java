@@ -1,0 +1,151 @@
+package dev.tuner.core.study;
+
+import dev.tuner.core.study.OptimizeResult.StopReason;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The loop behind {@link Study#optimize(Objective, OptimizeSettings)}: {@code parallelism} workers
+ * each ask for a trial within the budget, evaluate it (on a watched thread when trials have a
+ * timeout), call the callbacks and check the stop conditions, until one of them says stop.
+ */
+final class StudyRunner {
+
+    private final Study study;
+    private final Objective objective;
+    private final OptimizeSettings settings;
+    private final long deadline;
+    private final AtomicReference<StopReason> stop = new AtomicReference<>();
+    private final AtomicInteger trialsRun = new AtomicInteger();
+
+    StudyRunner(Study study, Objective objective, OptimizeSettings settings) {
+        this.study = study;
+        this.objective = objective;
+        this.settings = settings;
+        this.deadline = settings.timeout().map(timeout -> System.nanoTime() + timeout.toNanos()).orElse(Long.MAX_VALUE);
+    }
+
+    OptimizeResult run() {
+        ExecutorService workers = Executors.newFixedThreadPool(settings.parallelism(), threads("tuner-worker"));
+        ExecutorService watched = settings.trialTimeout().isPresent()
+                ? Executors.newCachedThreadPool(threads("tuner-trial"))
+                : null;
+        try {
+            List<Future<?>> loops = new ArrayList<>();
+            for (int i = 0; i < settings.parallelism(); i++) {
+                loops.add(workers.submit(() -> {
+                    try {
+                        work(watched);
+                    } catch (RuntimeException | Error failure) {
+                        // the other workers stop too; run() rethrows this one
+                        stop.compareAndSet(null, StopReason.STOP_CONDITION);
+                        throw failure;
+                    }
+                }));
+            }
+            for (Future<?> loop : loops) {
+                await(loop);
+            }
+        } finally {
+            workers.shutdownNow();
+            if (watched != null) {
+                watched.shutdownNow();
+            }
+        }
+        return new OptimizeResult(trialsRun.get(), stop.get());
+    }
+
+    private void work(ExecutorService watched) {
+        while (stop.get() == null) {
+            if (System.nanoTime() >= deadline) {
+                stop.compareAndSet(null, StopReason.TIMEOUT);
+                return;
+            }
+            if (settings.retryFailed() && failedTrials() > settings.budget()) {
+                // more failures than the whole budget: give up rather than retry for ever
+                stop.compareAndSet(null, StopReason.BUDGET_SPENT);
+                return;
+            }
+            Optional<Trial> trial = study.askWithinBudget(settings.budget(), settings.countedStates());
+            if (trial.isEmpty()) {
+                stop.compareAndSet(null, StopReason.BUDGET_SPENT);
+                return;
+            }
+            TrialOutcome outcome = watched == null
+                    ? study.evaluate(trial.get(), objective)
+                    : evaluateWatched(trial.get(), watched);
+            trialsRun.incrementAndGet();
+            for (TrialCallback callback : settings.callbacks()) {
+                callback.afterTrial(study, outcome);
+            }
+            for (StopCondition condition : settings.stopConditions()) {
+                if (condition.shouldStop(study, outcome.trial())) {
+                    stop.compareAndSet(null, StopReason.STOP_CONDITION);
+                }
+            }
+        }
+    }
+
+    /** Evaluates on another thread and fails the trial if it outlives its timeout, interrupting it. */
+    private TrialOutcome evaluateWatched(Trial trial, ExecutorService watched) {
+        Duration timeout = settings.trialTimeout().orElseThrow();
+        Future<Double> running = watched.submit(() -> objective.evaluate(trial));
+        try {
+            return study.complete(trial, running.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+        } catch (TimeoutException late) {
+            running.cancel(true);
+            return study.fail(trial, new TrialTimeoutException(trial.number(), timeout));
+        } catch (ExecutionException thrown) {
+            Throwable cause = thrown.getCause();
+            if (cause instanceof VirtualMachineError fatal && !(cause instanceof StackOverflowError)) {
+                throw fatal;
+            }
+            return study.fail(trial, cause);
+        } catch (InterruptedException interrupted) {
+            running.cancel(true);
+            Thread.currentThread().interrupt();
+            return study.fail(trial, interrupted);
+        }
+    }
+
+    private long failedTrials() {
+        return study.trials().stream().filter(trial -> trial.state() == TrialState.FAIL).count();
+    }
+
+    private void await(Future<?> loop) {
+        try {
+            loop.get();
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause();
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("optimizing study '" + study.name() + "' stopped: " + cause.getMessage()
+                    + "; the trials finished so far are kept in its storage", cause);
+        } catch (InterruptedException interrupted) {
+            stop.compareAndSet(null, StopReason.TIMEOUT);
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            // a trial that ignores its interrupt must not keep the JVM alive after the study
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,200 @@
+package dev.tuner.core.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import dev.tuner.Direction;
+import dev.tuner.core.sampler.RandomSampler;
+import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.study.OptimizeResult.StopReason;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class OptimizeTest {
+
+    private final InMemoryStorage storage = new InMemoryStorage();
+
+    private Study study(Direction direction) {
+        return Study.builder("s").direction(direction).sampler(new RandomSampler(5)).storage(storage).build();
+    }
+
+    private static double quadratic(Trial trial) {
+        double x = trial.suggestFloat("x", -10, 10);
+        return x * x;
+    }
+
+    @Test
+    void theBudgetCountsTheStudysTrialsNotThisCallsOnes() {
+        Study study = study(Direction.MINIMIZE);
+        study.optimize(OptimizeTest::quadratic, 30);
+
+        OptimizeResult result = study.optimize(OptimizeTest::quadratic, OptimizeSettings.builder().budget(50).build());
+
+        assertThat(result.trialsRun()).isEqualTo(20);
+        assertThat(result.reason()).isEqualTo(StopReason.BUDGET_SPENT);
+        assertThat(study.trials()).hasSize(50);
+    }
+
+    @Test
+    void parallelWorkersRunTrialsAtOnceAndSpendTheBudgetExactly() {
+        Study study = study(Direction.MINIMIZE);
+        CountDownLatch together = new CountDownLatch(4);
+        AtomicInteger overlapped = new AtomicInteger();
+
+        study.optimize(trial -> {
+            together.countDown();
+            // the first four trials wait for each other: only parallel workers get past this
+            if (together.await(10, TimeUnit.SECONDS)) {
+                overlapped.incrementAndGet();
+            }
+            return quadratic(trial);
+        }, OptimizeSettings.builder().budget(40).parallelism(4).build());
+
+        assertThat(overlapped.get()).isGreaterThanOrEqualTo(4);
+        assertThat(study.trials()).hasSize(40)
+                .allMatch(trial -> trial.state() == TrialState.COMPLETE);
+        assertThat(study.trials().stream().map(FrozenTrial::number).distinct()).hasSize(40);
+    }
+
+    @Test
+    void aTrialPastItsTimeoutFailsWithTheReasonAndTheStudyGoesOn() {
+        Study study = study(Direction.MINIMIZE);
+
+        study.optimize(trial -> {
+            double x = trial.suggestFloat("x", -10, 10);
+            if (trial.number() == 1) {
+                Thread.sleep(60_000);
+            }
+            return x * x;
+        }, OptimizeSettings.builder().budget(4).trialTimeout(Duration.ofMillis(200)).build());
+
+        List<FrozenTrial> trials = study.trials();
+        assertThat(trials).hasSize(4);
+        assertThat(trials.get(1).state()).isEqualTo(TrialState.FAIL);
+        assertThat(trials.get(1).failure().orElseThrow().type()).isEqualTo(TrialTimeoutException.class.getName());
+        assertThat(trials.get(1).failure().orElseThrow().message()).contains("trial #1 ran past its timeout of PT0.2S");
+        assertThat(trials).filteredOn(trial -> trial.number() != 1)
+                .allMatch(trial -> trial.state() == TrialState.COMPLETE);
+    }
+
+    @Test
+    void theTimeoutStopsStartingTrials() {
+        Study study = study(Direction.MINIMIZE);
+
+        OptimizeResult result = study.optimize(trial -> {
+            Thread.sleep(20);
+            return quadratic(trial);
+        }, OptimizeSettings.builder().budget(100_000).timeout(Duration.ofMillis(300)).build());
+
+        assertThat(result.reason()).isEqualTo(StopReason.TIMEOUT);
+        assertThat(result.trialsRun()).isBetween(1, 100);
+    }
+
+    @Test
+    void callbacksSeeEveryTrialAndAFailureStillCounts() {
+        Study study = study(Direction.MINIMIZE);
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+
+        study.optimize(trial -> {
+            if (trial.number() == 2) {
+                throw new IllegalStateException("boom");
+            }
+            return quadratic(trial);
+        }, OptimizeSettings.builder().budget(5).callback((s, outcome) -> seen.add(outcome.trial().number())).build());
+
+        assertThat(seen).containsExactly(0, 1, 2, 3, 4);
+        assertThat(study.trials().get(2).failure().orElseThrow().message()).isEqualTo("boom");
+    }
+
+    @Test
+    void retryFailedMakesUpForFailedTrials() {
+        Study study = study(Direction.MINIMIZE);
+
+        study.optimize(trial -> {
+            if (trial.number() % 2 == 0) {
+                throw new IllegalStateException("even trials fail");
+            }
+            return quadratic(trial);
+        }, OptimizeSettings.builder().budget(5).retryFailed(true).build());
+
+        assertThat(study.trials()).filteredOn(trial -> trial.state() == TrialState.COMPLETE).hasSize(5);
+        assertThat(study.trials()).filteredOn(trial -> trial.state() == TrialState.FAIL).hasSize(5);
+    }
+
+    @Test
+    void retryingAnObjectiveThatAlwaysFailsEnds() {
+        Study study = study(Direction.MINIMIZE);
+
+        OptimizeResult result = study.optimize(trial -> {
+            throw new IllegalStateException("always");
+        }, OptimizeSettings.builder().budget(3).retryFailed(true).build());
+
+        assertThat(result.reason()).isEqualTo(StopReason.BUDGET_SPENT);
+        // it gives up once more trials failed than the budget
+        assertThat(study.trials()).hasSize(4);
+    }
+
+    @Test
+    void aTargetValueStopsTheSearchInEitherDirection() {
+        Study minimizing = study(Direction.MINIMIZE);
+        OptimizeResult reached = minimizing.optimize(OptimizeTest::quadratic,
+                OptimizeSettings.builder().budget(10_000).stopWhen(StopCondition.targetValue(1.0)).build());
+
+        assertThat(reached.reason()).isEqualTo(StopReason.STOP_CONDITION);
+        assertThat(minimizing.bestTrial().orElseThrow().value().getAsDouble()).isLessThanOrEqualTo(1.0);
+        assertThat(minimizing.trials()).hasSize(reached.trialsRun());
+
+        Study maximizing = Study.builder("m").direction(Direction.MAXIMIZE).sampler(new RandomSampler(5))
+                .storage(storage).build();
+        maximizing.optimize(OptimizeTest::quadratic,
+                OptimizeSettings.builder().budget(10_000).stopWhen(StopCondition.targetValue(99.0)).build());
+        assertThat(maximizing.bestTrial().orElseThrow().value().getAsDouble()).isGreaterThanOrEqualTo(99.0);
+    }
+
+    @Test
+    void noImprovementForStopsAfterThatManyTrialsWithoutABetterValue() {
+        Study study = study(Direction.MINIMIZE);
+        AtomicInteger calls = new AtomicInteger();
+
+        OptimizeResult result = study.optimize(trial -> {
+            trial.suggestFloat("x", 0, 1);
+            // improves for five trials, then never again
+            return calls.getAndIncrement() < 5 ? -calls.get() : 0;
+        }, OptimizeSettings.builder().budget(1000).stopWhen(StopCondition.noImprovementFor(10)).build());
+
+        assertThat(result.reason()).isEqualTo(StopReason.STOP_CONDITION);
+        assertThat(result.trialsRun()).isEqualTo(15);
+    }
+
+    @Test
+    void aFailingCallbackStopsTheCallAndKeepsTheTrials() {
+        Study study = study(Direction.MINIMIZE);
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> study.optimize(OptimizeTest::quadratic, OptimizeSettings.builder().budget(10)
+                        .callback((s, outcome) -> {
+                            throw new IllegalArgumentException("callback broke");
+                        }).build()))
+                .withMessageContaining("callback broke")
+                .withMessageContaining("kept");
+        assertThat(study.trials()).hasSize(1);
+    }
+
+    @Test
+    void invalidSettingsSayWhat() {
+        assertThatIllegalArgumentException().isThrownBy(() -> OptimizeSettings.builder().budget(-1).build())
+                .withMessageContaining("budget");
+        assertThatIllegalArgumentException().isThrownBy(() -> OptimizeSettings.builder().parallelism(0).build())
+                .withMessageContaining("parallelism");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> OptimizeSettings.builder().trialTimeout(Duration.ZERO).build())
+                .withMessageContaining("trial timeout");
+        assertThatIllegalArgumentException().isThrownBy(() -> StopCondition.noImprovementFor(0));
+    }
+}
