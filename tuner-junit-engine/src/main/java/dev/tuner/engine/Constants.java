@@ -22,6 +22,24 @@ public final class Constants {
     public static final String SAMPLER_PROPERTY_NAME = "tuner.sampler";
 
     /**
+     * How many trials of a study run at once, on threads of one JVM: a positive whole number. The
+     * objective's code must then be thread-safe. Key: {@value}; default 1.
+     */
+    public static final String PARALLELISM_PROPERTY_NAME = "tuner.parallelism";
+
+    /**
+     * How long each study may start new trials: {@code 90s}, {@code 10m}, {@code 2h}, {@code 500ms} or
+     * ISO-8601 ({@code PT10M}). Running trials finish. Key: {@value}; default: no limit.
+     */
+    public static final String TIMEOUT_PROPERTY_NAME = "tuner.timeout";
+
+    /**
+     * How long one trial may run before it fails (and is interrupted), in the same form as
+     * {@link #TIMEOUT_PROPERTY_NAME}; the study goes on. Key: {@value}; default: no limit.
+     */
+    public static final String TRIAL_TIMEOUT_PROPERTY_NAME = "tuner.trial.timeout";
+
+    /**
      * Directory the best-parameter files go to, relative to the working directory. Key: {@value};
      * default {@value #OUTPUT_DIR_DEFAULT}.
      */

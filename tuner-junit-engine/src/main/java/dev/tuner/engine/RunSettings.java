@@ -1,14 +1,21 @@
 package dev.tuner.engine;
 
 import dev.tuner.core.inject.StudyOverrides;
+import dev.tuner.core.study.OptimizeSettings;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.platform.engine.ConfigurationParameters;
 
 /** The engine's configuration parameters, parsed, with messages that name the key at fault. */
 final class RunSettings {
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     private final ConfigurationParameters parameters;
 
@@ -19,6 +26,14 @@ final class RunSettings {
     /** Settings that override every study's {@code @Tune} attributes for this run. */
     StudyOverrides overrides() {
         return new StudyOverrides(trials(), seed(), text(Constants.SAMPLER_PROPERTY_NAME));
+    }
+
+    /** How the studies of this run are optimized: {@code trials} trials, in parallel and timed as configured. */
+    OptimizeSettings.Builder optimize(int trials) {
+        OptimizeSettings.Builder builder = OptimizeSettings.builder().budget(trials).parallelism(parallelism());
+        duration(Constants.TIMEOUT_PROPERTY_NAME).ifPresent(builder::timeout);
+        duration(Constants.TRIAL_TIMEOUT_PROPERTY_NAME).ifPresent(builder::trialTimeout);
+        return builder;
     }
 
     Path outputDirectory() {
@@ -40,6 +55,47 @@ final class RunSettings {
             return text.map(value -> OptionalLong.of(Long.parseLong(value))).orElse(OptionalLong.empty());
         } catch (NumberFormatException notANumber) {
             throw invalid(Constants.SEED_PROPERTY_NAME, text.get(), "a whole number, e.g. 1");
+        }
+    }
+
+    private int parallelism() {
+        Optional<String> text = text(Constants.PARALLELISM_PROPERTY_NAME);
+        try {
+            int threads = text.map(Integer::parseInt).orElse(1);
+            if (threads < 1) {
+                throw new NumberFormatException();
+            }
+            return threads;
+        } catch (NumberFormatException notANumber) {
+            throw invalid(Constants.PARALLELISM_PROPERTY_NAME, text.get(), "a positive number of threads, e.g. 4");
+        }
+    }
+
+    private Optional<Duration> duration(String key) {
+        Optional<String> text = text(key);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher shortForm = SHORT_DURATION.matcher(text.get());
+        try {
+            Duration duration;
+            if (shortForm.matches()) {
+                long amount = Long.parseLong(shortForm.group(1));
+                duration = switch (shortForm.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                };
+            } else {
+                duration = Duration.parse(text.get());
+            }
+            if (duration.isNegative() || duration.isZero()) {
+                throw new DateTimeParseException("not positive", text.get(), 0);
+            }
+            return Optional.of(duration);
+        } catch (DateTimeParseException | ArithmeticException notADuration) {
+            throw invalid(key, text.get(), "a positive duration such as 90s, 10m, 2h, 500ms or PT10M");
         }
     }
 

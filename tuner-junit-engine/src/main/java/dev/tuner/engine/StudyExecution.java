@@ -61,9 +61,9 @@ final class StudyExecution {
         TunerAgent.ensureInstalled();
         StudyPlan plan = StudyPlan.of(descriptor.testClass(), descriptor.method(), settings.overrides());
         Study study = plan.newStudy(new InMemoryStorage());
-        for (int i = 0; i < plan.trials(); i++) {
-            report(study.runTrial(plan.objective()));
-        }
+        study.optimize(plan.objective(), settings.optimize(plan.trials())
+                .callback((optimized, outcome) -> report(outcome))
+                .build());
         FrozenTrial best = study.bestTrial().orElseThrow(() -> noCompleteTrial(study));
         Path file = new BestParametersFile(Clock.systemUTC()).write(settings.outputDirectory(), study);
         Map<String, String> entry = new LinkedHashMap<>();
@@ -74,7 +74,8 @@ final class StudyExecution {
         listener.reportingEntryPublished(descriptor, ReportEntry.from(entry));
     }
 
-    private void report(TrialOutcome outcome) {
+    /** Called on the worker thread of each trial; one at a time, as the descriptor's children are a plain set. */
+    private synchronized void report(TrialOutcome outcome) {
         FrozenTrial trial = outcome.trial();
         TrialDescriptor test = new TrialDescriptor(descriptor, trial.number(), TrialFormat.describe(trial));
         descriptor.addChild(test);
