@@ -69,6 +69,21 @@ public class TuneMojo extends AbstractTunerMojo {
     @Parameter(property = "tuner.test")
     private String test;
 
+    /** Trials of a study run at once, on threads of the forked JVM. Example: {@code -Dtuner.parallelism=4}. */
+    @Parameter(property = "tuner.parallelism")
+    private Integer parallelism;
+
+    /**
+     * How long each study may start new trials: {@code 90s}, {@code 10m}, {@code 2h} or ISO-8601.
+     * Example: {@code -Dtuner.timeout=30m}.
+     */
+    @Parameter(property = "tuner.timeout")
+    private String timeout;
+
+    /** How long one trial may run before it fails. Example: {@code -Dtuner.trial.timeout=2m}. */
+    @Parameter(property = "tuner.trial.timeout")
+    private String trialTimeout;
+
     /** Where the best-parameter files are written. */
     @Parameter(property = "tuner.outputDirectory", defaultValue = "${project.build.directory}/tuner")
     private File outputDirectory;
@@ -166,6 +181,9 @@ public class TuneMojo extends AbstractTunerMojo {
         putIfSet(properties, "tuner.seed", seed);
         putIfSet(properties, "tuner.sampler", sampler);
         putIfSet(properties, "tuner.test", test);
+        putIfSet(properties, "tuner.parallelism", parallelism);
+        putIfSet(properties, "tuner.timeout", timeout);
+        putIfSet(properties, "tuner.trial.timeout", trialTimeout);
         properties.put("tuner.output.dir", outputDirectory.getAbsolutePath());
         // Maven-side options, not engine settings
         properties.remove("tuner.argLine");
