@@ -67,7 +67,8 @@ public final class Study {
 
     /** Starts a new trial, {@link TrialState#RUNNING} until it is told. */
     public Trial ask() {
-        return new Trial(this, storage.createTrial(name));
+        int number = storage.createTrial(name);
+        return new Trial(this, number, sampler.sampleRelative(this, number));
     }
 
     /**
@@ -134,8 +135,10 @@ public final class Study {
                 .min(better.thenComparingInt(FrozenTrial::number));
     }
 
-    Suggestion suggest(int trialNumber, String knob, Distribution distribution) {
-        double internal = sampler.sample(this, trialNumber, knob, distribution);
+    Suggestion suggest(int trialNumber, String knob, Distribution distribution, Suggestion relative) {
+        double internal = relative != null && relative.distribution().equals(distribution)
+                ? relative.internal()
+                : sampler.sample(this, trialNumber, knob, distribution);
         if (!distribution.contains(internal)) {
             throw new IllegalStateException(sampler.getClass().getSimpleName() + " proposed " + internal
                     + " for knob '" + knob + "', outside " + distribution + "; this is a bug in the sampler");
