@@ -49,10 +49,27 @@ final class QualityRun {
         return entry;
     }
 
+    /**
+     * The sampler a column names: a sampler name, optionally followed by options, each
+     * {@code +key=value} (e.g. {@code tpe+multivariate=true+gamma=0.15}), so variants can be compared.
+     */
+    static dev.tuner.core.sampler.Sampler sampler(String spec, long seed) {
+        String[] parts = spec.split("\\+");
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 1; i < parts.length; i++) {
+            int eq = parts[i].indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("sampler option '" + parts[i] + "' of '" + spec + "' needs key=value");
+            }
+            options.put(parts[i].substring(0, eq), parts[i].substring(eq + 1));
+        }
+        return Samplers.create(parts[0], seed, options);
+    }
+
     /** The best value after each trial of one seeded run; a failed trial keeps the previous best. */
     double[] bestSoFar(BenchmarkFunction function, String sampler, long seed) {
         Study study = Study.builder(function.name())
-                .sampler(Samplers.create(sampler, seed))
+                .sampler(sampler(sampler, seed))
                 .storage(new InMemoryStorage())
                 .build();
         double[] trace = new double[trials];

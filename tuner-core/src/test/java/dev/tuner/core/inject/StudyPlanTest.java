@@ -38,7 +38,7 @@ class StudyPlanTest {
     }
 
     static class UnknownSamplerCase {
-        @Tune(sampler = "tpe")
+        @Tune(sampler = "cma")
         double f(@Uniform(min = 0, max = 1) double x) {
             return x;
         }
@@ -156,7 +156,7 @@ class StudyPlanTest {
         assertThatThrownBy(() -> StudyPlan.of(tuneMethod(UnknownSamplerCase.class), StudyOverrides.none()))
                 .isInstanceOf(InvalidDeclarationException.class)
                 .hasMessageStartingWith("@Tune method " + UnknownSamplerCase.class.getName() + ".f(double): ")
-                .hasMessageContaining("unknown sampler 'tpe'; use one of random");
+                .hasMessageContaining("unknown sampler 'cma'; use one of random, tpe");
     }
 
     @Test

@@ -1,0 +1,38 @@
+package dev.tuner.core.sampler;
+
+/**
+ * The bandwidth rule of the numeric kernels: Scott's rule for a product kernel in {@code dims}
+ * dimensions, {@code scale · spread · n^(-1/(dims+4))}, where the spread is the observations'
+ * standard deviation shrunk towards the prior's (a uniform over the range) by a pseudo-count, so
+ * that one observation, or several equal ones, still get a sensible width. The result is kept
+ * between a small fraction of the range and the range itself.
+ */
+final class Bandwidth {
+
+    private Bandwidth() {}
+
+    static double of(TpeParam param, double[] values, double[] weights, int count, int dims, TpeSettings settings) {
+        double range = param.modelHigh() - param.modelLow();
+        if (count == 0) {
+            return range;
+        }
+        double total = 0;
+        double mean = 0;
+        for (int i = 0; i < count; i++) {
+            double w = weights == null ? 1 : weights[i];
+            total += w;
+            mean += w * values[i];
+        }
+        mean /= total;
+        double squares = 0;
+        for (int i = 0; i < count; i++) {
+            double d = values[i] - mean;
+            squares += (weights == null ? 1 : weights[i]) * d * d;
+        }
+        double pseudo = settings.priorSpread();
+        double spread = Math.sqrt((squares + pseudo * range * range / 12) / (total + pseudo));
+        double sigma = settings.bandwidthScale() * spread * Math.pow(total, -1.0 / (dims + 4));
+        double floor = range * Math.max(settings.minBandwidth(), settings.magicClip() / (1 + count));
+        return Math.max(floor, Math.min(range, sigma));
+    }
+}

@@ -1,0 +1,295 @@
+package dev.tuner.core.sampler;
+
+import dev.tuner.core.sampler.TpeHistory.ColumnKey;
+import dev.tuner.core.space.Distribution;
+import dev.tuner.core.study.Study;
+import dev.tuner.core.study.Suggestion;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * The Tree-structured Parzen Estimator (Bergstra et al., NeurIPS 2011; Watanabe, arXiv 2304.11127).
+ * DEFAULTS-JAVADOC
+ */
+public final class TpeSampler implements Sampler {
+
+    private final long seed;
+    private final TpeSettings settings;
+    private final Map<Study, TpeHistory> histories = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** A TPE sampler with the default settings. */
+    public TpeSampler(long seed) {
+        this(builder().seed(seed));
+    }
+
+    private TpeSampler(Builder builder) {
+        this.seed = builder.seed;
+        this.settings = new TpeSettings(builder.multivariate, builder.startupTrials, builder.candidates,
+                builder.gamma, builder.maxBelow, builder.priorWeight, builder.bandwidthScale, builder.priorSpread,
+                builder.minBandwidth, builder.magicClip, builder.recentWindow, builder.constantLiar);
+    }
+
+    /** Starts building a TPE sampler; every option has a default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public double sample(Study study, int trialNumber, String name, Distribution distribution) {
+        TpeParam param = TpeParam.of(distribution);
+        if (param != null) {
+            TpeHistory history = history(study);
+            synchronized (history) {
+                history.refresh(study.trials(), trialNumber);
+                if (history.observations() >= settings.startupTrials()) {
+                    TpeParam[] params = {param};
+                    double[] best = propose(history, List.of(new ColumnKey(name, distribution)), params,
+                            rng(trialNumber, "tpe:" + name));
+                    return param.toInternal(best[0]);
+                }
+            }
+        }
+        return distribution.sample(RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.stream(seed, trialNumber, name)));
+    }
+
+    @Override
+    public Map<String, Suggestion> sampleRelative(Study study, int trialNumber) {
+        if (!settings.multivariate()) {
+            return Map.of();
+        }
+        TpeHistory history = history(study);
+        synchronized (history) {
+            history.refresh(study.trials(), trialNumber);
+            if (history.observations() < settings.startupTrials()) {
+                return Map.of();
+            }
+            Map<String, Suggestion> proposal = new LinkedHashMap<>();
+            for (List<ColumnKey> group : history.groups()) {
+                TpeParam[] params = new TpeParam[group.size()];
+                StringBuilder label = new StringBuilder("tpe-group");
+                for (int k = 0; k < params.length; k++) {
+                    params[k] = history.column(group.get(k)).param;
+                    label.append(':').append(group.get(k).name());
+                }
+                double[] best = propose(history, group, params, rng(trialNumber, label.toString()));
+                for (int k = 0; k < params.length; k++) {
+                    ColumnKey key = group.get(k);
+                    proposal.put(key.name(), new Suggestion(key.distribution(), params[k].toInternal(best[k])));
+                }
+            }
+            return proposal;
+        }
+    }
+
+    /** The model values that maximize l(x)/g(x) among candidates drawn from l. */
+    private double[] propose(TpeHistory history, List<ColumnKey> keys, TpeParam[] params, UniformRandomProvider rng) {
+        TpeHistory.Split split = history.split(keys, settings);
+        ParzenEstimator below = ParzenEstimator.fit(params, split.below(), split.belowCount(), null, settings);
+        ParzenEstimator above = ParzenEstimator.fit(params, split.above(), split.aboveCount(), split.aboveWeights(),
+                settings);
+        double[][] candidates = below.sample(rng, settings.candidates());
+        double[] good = below.logPdf(candidates);
+        double[] bad = above.logPdf(candidates);
+        int best = 0;
+        for (int c = 1; c < good.length; c++) {
+            if (good[c] - bad[c] > good[best] - bad[best]) {
+                best = c;
+            }
+        }
+        double[] chosen = new double[params.length];
+        for (int k = 0; k < params.length; k++) {
+            chosen[k] = candidates[k][best];
+        }
+        return chosen;
+    }
+
+    TpeSettings settings() {
+        return settings;
+    }
+
+    private TpeHistory history(Study study) {
+        return histories.computeIfAbsent(study, s -> new TpeHistory(s.direction()));
+    }
+
+    private UniformRandomProvider rng(int trialNumber, String label) {
+        return RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.stream(seed, trialNumber, label));
+    }
+
+    @Override
+    public String toString() {
+        return "TpeSampler[seed=" + seed + ", " + settings + "]";
+    }
+
+    /** Builds a {@link TpeSampler}; every option has a default. */
+    public static final class Builder {
+        private long seed = Seeds.fresh();
+        private boolean multivariate = false;
+        private int startupTrials = 10;
+        private int candidates = 24;
+        private double gamma = 0.1;
+        private int maxBelow = 25;
+        private double priorWeight = 1.0;
+        private double bandwidthScale = 1.0;
+        private double priorSpread = 1.0;
+        private double minBandwidth = 0.01;
+        private double magicClip = 1.0;
+        private int recentWindow = 25;
+        private boolean constantLiar = true;
+
+        private Builder() {}
+
+        /** The seed; the same seed, space and history give the same proposals. Default: a fresh seed. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Whether knobs that are active together are proposed jointly (one kernel over all of them). */
+        public Builder multivariate(boolean multivariate) {
+            this.multivariate = multivariate;
+            return this;
+        }
+
+        /** How many finished trials are drawn at random before TPE takes over; at least 0. */
+        public Builder startupTrials(int startupTrials) {
+            this.startupTrials = requireAtLeast("startupTrials", startupTrials, 0);
+            return this;
+        }
+
+        /** How many candidates are drawn from l(x) and ranked by l(x)/g(x); at least 1. */
+        public Builder candidates(int candidates) {
+            this.candidates = requireAtLeast("candidates", candidates, 1);
+            return this;
+        }
+
+        /** The fraction of finished trials that count as good, in (0, 1]. */
+        public Builder gamma(double gamma) {
+            if (!(gamma > 0 && gamma <= 1)) {
+                throw new IllegalArgumentException("gamma must lie in (0, 1], but it is " + gamma);
+            }
+            this.gamma = gamma;
+            return this;
+        }
+
+        /** The most trials that count as good, however many finished; at least 1. */
+        public Builder maxBelow(int maxBelow) {
+            this.maxBelow = requireAtLeast("maxBelow", maxBelow, 1);
+            return this;
+        }
+
+        /** The weight of the prior component of each estimator, relative to one observation's; positive. */
+        public Builder priorWeight(double priorWeight) {
+            this.priorWeight = requirePositive("priorWeight", priorWeight);
+            return this;
+        }
+
+        /** The factor of the bandwidth rule (1 is Scott's rule); positive. */
+        public Builder bandwidthScale(double bandwidthScale) {
+            this.bandwidthScale = requirePositive("bandwidthScale", bandwidthScale);
+            return this;
+        }
+
+        /** The pseudo-count with which the kernels' spread leans to the prior's; at least 0. */
+        public Builder priorSpread(double priorSpread) {
+            if (!(priorSpread >= 0)) {
+                throw new IllegalArgumentException("priorSpread must be at least 0, but it is " + priorSpread);
+            }
+            this.priorSpread = priorSpread;
+            return this;
+        }
+
+        /** The smallest bandwidth, as a fraction of the knob's range (in model space); positive. */
+        public Builder minBandwidth(double minBandwidth) {
+            this.minBandwidth = requirePositive("minBandwidth", minBandwidth);
+            return this;
+        }
+
+        /** The bandwidth floor {@code magicClip · range / (1 + n)} of an estimator of n observations; at least 0. */
+        public Builder magicClip(double magicClip) {
+            if (!(magicClip >= 0)) {
+                throw new IllegalArgumentException("magicClip must be at least 0, but it is " + magicClip);
+            }
+            this.magicClip = magicClip;
+            return this;
+        }
+
+        /** How many of the latest bad trials weigh fully in g(x); older ones weigh less. 0: all weigh the same. */
+        public Builder recentWindow(int recentWindow) {
+            this.recentWindow = requireAtLeast("recentWindow", recentWindow, 0);
+            return this;
+        }
+
+        /** Whether running trials count as bad, so parallel workers spread out. */
+        public Builder constantLiar(boolean constantLiar) {
+            this.constantLiar = constantLiar;
+            return this;
+        }
+
+        /**
+         * Sets options by name, as the configuration keys {@code tuner.tpe.<name>} give them:
+         * {@code multivariate}, {@code startupTrials}, {@code candidates}, {@code gamma},
+         * {@code maxBelow}, {@code priorWeight}, {@code bandwidthScale}, {@code priorSpread},
+         * {@code minBandwidth}, {@code magicClip}, {@code recentWindow}, {@code constantLiar}.
+         *
+         * @throws IllegalArgumentException for an unknown name or a bad value
+         */
+        public Builder options(Map<String, String> options) {
+            options.forEach((name, value) -> {
+                switch (name) {
+                    case "multivariate" -> multivariate(parseBoolean(name, value));
+                    case "startupTrials" -> startupTrials(Integer.parseInt(value.trim()));
+                    case "candidates" -> candidates(Integer.parseInt(value.trim()));
+                    case "gamma" -> gamma(Double.parseDouble(value.trim()));
+                    case "maxBelow" -> maxBelow(Integer.parseInt(value.trim()));
+                    case "priorWeight" -> priorWeight(Double.parseDouble(value.trim()));
+                    case "bandwidthScale" -> bandwidthScale(Double.parseDouble(value.trim()));
+                    case "priorSpread" -> priorSpread(Double.parseDouble(value.trim()));
+                    case "minBandwidth" -> minBandwidth(Double.parseDouble(value.trim()));
+                    case "magicClip" -> magicClip(Double.parseDouble(value.trim()));
+                    case "recentWindow" -> recentWindow(Integer.parseInt(value.trim()));
+                    case "constantLiar" -> constantLiar(parseBoolean(name, value));
+                    default -> throw new IllegalArgumentException("unknown TPE option '" + name + "'; use multivariate,"
+                            + " startupTrials, candidates, gamma, maxBelow, priorWeight, bandwidthScale,"
+                            + " priorSpread, minBandwidth, magicClip, recentWindow or constantLiar");
+                }
+            });
+            return this;
+        }
+
+        /** The sampler. */
+        public TpeSampler build() {
+            return new TpeSampler(this);
+        }
+
+        private static boolean parseBoolean(String name, String value) {
+            switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "true":
+                    return true;
+                case "false":
+                    return false;
+                default:
+                    throw new IllegalArgumentException("TPE option '" + name + "' must be true or false, but it is '"
+                            + value + "'");
+            }
+        }
+
+        private static int requireAtLeast(String name, int value, int min) {
+            if (value < min) {
+                throw new IllegalArgumentException(name + " must be at least " + min + ", but it is " + value);
+            }
+            return value;
+        }
+
+        private static double requirePositive(String name, double value) {
+            if (!(value > 0) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException(name + " must be positive and finite, but it is " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.tuner.core.sampler;
+
+/**
+ * The TPE sampler's options, as {@link TpeSampler.Builder} sets them; the defaults and why they
+ * are what they are are in {@link TpeSampler}'s Javadoc.
+ */
+record TpeSettings(
+        boolean multivariate,
+        int startupTrials,
+        int candidates,
+        double gamma,
+        int maxBelow,
+        double priorWeight,
+        double bandwidthScale,
+        double priorSpread,
+        double minBandwidth,
+        double magicClip,
+        int recentWindow,
+        boolean constantLiar) {
+
+    /** How many of {@code n} observations form the good group: {@code ceil(gamma · n)}, at most {@code maxBelow}, at least 1. */
+    int below(int n) {
+        if (n == 0) {
+            return 0;
+        }
+        return (int) Math.max(1, Math.min(maxBelow, Math.ceil(gamma * n)));
+    }
+
+    /**
+     * The weight of the i-th oldest of {@code n} bad observations: the latest {@code recentWindow}
+     * weigh 1, older ones ramp linearly down to 1/n, so that g follows where the search is now.
+     */
+    double badWeight(int i, int n) {
+        if (recentWindow <= 0 || n <= recentWindow) {
+            return 1;
+        }
+        int ramp = n - recentWindow;
+        if (i >= ramp) {
+            return 1;
+        }
+        return ramp == 1 ? 1.0 / n : 1.0 / n + (1 - 1.0 / n) * i / (ramp - 1);
+    }
+
+    /** The pseudo-count with which a categorical kernel leans towards uniform. */
+    double categoricalSmoothing(int count) {
+        return priorWeight;
+    }
+}
