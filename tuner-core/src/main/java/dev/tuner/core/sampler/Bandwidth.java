@@ -32,7 +32,8 @@ final class Bandwidth {
         double pseudo = settings.priorSpread();
         double spread = Math.sqrt((squares + pseudo * range * range / 12) / (total + pseudo));
         double sigma = settings.bandwidthScale() * spread * Math.pow(total, -1.0 / (dims + 4));
-        double floor = range * Math.max(settings.minBandwidth(), settings.magicClip() / (1 + count));
+        double clip = param.kind() == TpeParam.Kind.DISCRETE ? settings.magicClip() : settings.continuousClip();
+        double floor = range * Math.max(settings.minBandwidth(), clip / (1 + count));
         return Math.max(floor, Math.min(range, sigma));
     }
 }

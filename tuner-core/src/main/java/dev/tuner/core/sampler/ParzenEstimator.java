@@ -92,10 +92,11 @@ final class ParzenEstimator {
         double[] logMiss = new double[dims];
         for (int k = 0; k < dims; k++) {
             if (params[k].kind() == Kind.CATEGORICAL) {
+                // an Aitchison-Aitken kernel: the observed option keeps 1 - b, the rest share b
                 int n = params[k].cells();
-                double eps = settings.categoricalSmoothing(count) / n;
-                logHit[k] = Math.log((1 + eps) / (1 + n * eps));
-                logMiss[k] = Math.log(eps / (1 + n * eps));
+                double b = settings.categoricalBandwidth(count);
+                logHit[k] = Math.log(1 - b + b / n);
+                logMiss[k] = Math.log(b / n);
             }
         }
         double[][] centres = points;

@@ -31,7 +31,7 @@ public final class TpeSampler implements Sampler {
         this.seed = builder.seed;
         this.settings = new TpeSettings(builder.multivariate, builder.startupTrials, builder.candidates,
                 builder.gamma, builder.maxBelow, builder.priorWeight, builder.bandwidthScale, builder.priorSpread,
-                builder.minBandwidth, builder.magicClip, builder.recentWindow, builder.constantLiar);
+                builder.minBandwidth, builder.magicClip, builder.continuousClip, builder.categoricalClip, builder.recentWindow, builder.constantLiar);
     }
 
     /** Starts building a TPE sampler; every option has a default. */
@@ -138,6 +138,8 @@ public final class TpeSampler implements Sampler {
         private double priorSpread = 1.0;
         private double minBandwidth = 0.01;
         private double magicClip = 1.0;
+        private double continuousClip = 0.0;
+        private double categoricalClip = 5.0;
         private int recentWindow = 25;
         private boolean constantLiar = true;
 
@@ -209,12 +211,27 @@ public final class TpeSampler implements Sampler {
             return this;
         }
 
-        /** The bandwidth floor {@code magicClip · range / (1 + n)} of an estimator of n observations; at least 0. */
+        /** The bandwidth floor {@code magicClip · range / (1 + n)} of an int knob's estimator of n observations; at least 0. */
         public Builder magicClip(double magicClip) {
             if (!(magicClip >= 0)) {
                 throw new IllegalArgumentException("magicClip must be at least 0, but it is " + magicClip);
             }
             this.magicClip = magicClip;
+            return this;
+        }
+
+        /** As {@link #magicClip}, for continuous knobs; at least 0. */
+        public Builder continuousClip(double continuousClip) {
+            if (!(continuousClip >= 0)) {
+                throw new IllegalArgumentException("continuousClip must be at least 0, but it is " + continuousClip);
+            }
+            this.continuousClip = continuousClip;
+            return this;
+        }
+
+        /** The spread {@code min(1, categoricalClip / (1 + n))} of a categorical kernel of n observations; positive. */
+        public Builder categoricalClip(double categoricalClip) {
+            this.categoricalClip = requirePositive("categoricalClip", categoricalClip);
             return this;
         }
 
@@ -234,7 +251,7 @@ public final class TpeSampler implements Sampler {
          * Sets options by name, as the configuration keys {@code tuner.tpe.<name>} give them:
          * {@code multivariate}, {@code startupTrials}, {@code candidates}, {@code gamma},
          * {@code maxBelow}, {@code priorWeight}, {@code bandwidthScale}, {@code priorSpread},
-         * {@code minBandwidth}, {@code magicClip}, {@code recentWindow}, {@code constantLiar}.
+         * {@code minBandwidth}, {@code magicClip}, {@code continuousClip}, {@code categoricalClip}, {@code recentWindow}, {@code constantLiar}.
          *
          * @throws IllegalArgumentException for an unknown name or a bad value
          */
@@ -251,11 +268,13 @@ public final class TpeSampler implements Sampler {
                     case "priorSpread" -> priorSpread(Double.parseDouble(value.trim()));
                     case "minBandwidth" -> minBandwidth(Double.parseDouble(value.trim()));
                     case "magicClip" -> magicClip(Double.parseDouble(value.trim()));
+                    case "continuousClip" -> continuousClip(Double.parseDouble(value.trim()));
+                    case "categoricalClip" -> categoricalClip(Double.parseDouble(value.trim()));
                     case "recentWindow" -> recentWindow(Integer.parseInt(value.trim()));
                     case "constantLiar" -> constantLiar(parseBoolean(name, value));
                     default -> throw new IllegalArgumentException("unknown TPE option '" + name + "'; use multivariate,"
                             + " startupTrials, candidates, gamma, maxBelow, priorWeight, bandwidthScale,"
-                            + " priorSpread, minBandwidth, magicClip, recentWindow or constantLiar");
+                            + " priorSpread, minBandwidth, magicClip, continuousClip, categoricalClip, recentWindow or constantLiar");
                 }
             });
             return this;

@@ -15,6 +15,8 @@ record TpeSettings(
         double priorSpread,
         double minBandwidth,
         double magicClip,
+        double continuousClip,
+        double categoricalClip,
         int recentWindow,
         boolean constantLiar) {
 
@@ -41,8 +43,13 @@ record TpeSettings(
         return ramp == 1 ? 1.0 / n : 1.0 / n + (1 - 1.0 / n) * i / (ramp - 1);
     }
 
-    /** The pseudo-count with which a categorical kernel leans towards uniform. */
-    double categoricalSmoothing(int count) {
-        return priorWeight;
+    /**
+     * The share of a categorical kernel spread evenly over all options, for an estimator of
+     * {@code count} observations: {@code categoricalClip / (1 + count)}, at most 1 — like the magic
+     * clip, the few good trials get broad kernels and the many bad ones sharp kernels, so l/g
+     * favours options near good trials that the search has not tried much.
+     */
+    double categoricalBandwidth(int count) {
+        return Math.min(1, categoricalClip / (1 + count));
     }
 }
