@@ -17,11 +17,17 @@ import java.util.Map;
 final class QualityRun {
 
     private final int trials;
+    private final int firstSeed;
     private final int seeds;
     private final List<Integer> checkpoints;
 
     QualityRun(int trials, int seeds, List<Integer> checkpoints) {
+        this(trials, 0, seeds, checkpoints);
+    }
+
+    QualityRun(int trials, int firstSeed, int seeds, List<Integer> checkpoints) {
         this.trials = trials;
+        this.firstSeed = firstSeed;
         this.seeds = seeds;
         this.checkpoints = checkpoints;
     }
@@ -31,7 +37,7 @@ final class QualityRun {
         double[][] bestAt = new double[checkpoints.size()][seeds];
         long started = System.nanoTime();
         for (int seed = 0; seed < seeds; seed++) {
-            double[] trace = bestSoFar(function, sampler, seed);
+            double[] trace = bestSoFar(function, sampler, firstSeed + seed);
             for (int c = 0; c < checkpoints.size(); c++) {
                 bestAt[c][seed] = trace[checkpoints.get(c) - 1];
             }
@@ -39,7 +45,7 @@ final class QualityRun {
         double wallPerRun = (System.nanoTime() - started) / 1e9 / seeds;
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("n_seeds", seeds);
-        entry.put("seeds", java.util.stream.IntStream.range(0, seeds).toArray());
+        entry.put("seeds", java.util.stream.IntStream.range(firstSeed, firstSeed + seeds).toArray());
         entry.put("mean_wall_s_per_run", wallPerRun);
         Map<String, Object> byCheckpoint = new LinkedHashMap<>();
         for (int c = 0; c < checkpoints.size(); c++) {

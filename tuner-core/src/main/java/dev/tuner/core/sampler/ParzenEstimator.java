@@ -8,7 +8,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * A Parzen estimator over the model space of one or more knobs: a weighted mixture of product
  * kernels, one centred on each observation plus one wide prior component. Numeric dimensions use
  * Gaussian kernels truncated to the range (a discrete knob's kernel gives each value the mass of
- * its cell); categorical dimensions use a one-hot kernel smoothed towards uniform.
+ * its cell); categorical dimensions use an Aitchison-Aitken kernel (the observed option keeps
+ * {@code 1 - b}, all options share {@code b}).
  *
  * <p>With one dimension the mixture is compacted before use: equal values of a discrete or
  * categorical knob merge into one component, and a continuous knob with many observations is
@@ -22,53 +23,76 @@ final class ParzenEstimator {
 
     private final TpeParam[] params;
     private final int dims;
+    /** Observation components; the prior is one more, index {@code components}. */
     private final int components;
-    /** Component-major: {@code mu[j * dims + k]}; for categorical dimensions the observed index. */
-    private final double[] mu;
-    private final double[] sigma;
-    /** log of each component's weight, minus its truncation normalizer's log and the Gaussian constants. */
+    /** Dimension-major: {@code mu[k][j]}; for categorical dimensions the observed option. */
+    private final double[][] mu;
+    private final double[] inverseSigma;
+    private final double[] priorInverseSigma;
+    /** log of each component's weight, less its truncation normalizer and Gaussian constants; the prior's last. */
     private final double[] logWeight;
-    /** Cumulative normalized component weights, for drawing a component. */
+    /** Cumulative normalized component weights, for drawing a component; the prior's last. */
     private final double[] cumulative;
-    /** Per categorical dimension: log kernel value at the observed index and elsewhere (the prior component is uniform). */
+    /** Per categorical dimension: log kernel value at the observed option and at any other. */
     private final double[] logHit;
     private final double[] logMiss;
 
-    private ParzenEstimator(TpeParam[] params, double[] mu, double[] sigma, double[] weight, double[] logHit,
-            double[] logMiss) {
+    private ParzenEstimator(TpeParam[] params, double[][] mu, int components, double[] weight, double[] sigma,
+            double priorWeight, double[] logHit, double[] logMiss) {
         this.params = params;
         this.dims = params.length;
-        this.components = weight.length;
+        this.components = components;
         this.mu = mu;
-        this.sigma = sigma;
         this.logHit = logHit;
         this.logMiss = logMiss;
-        double total = 0;
-        for (double w : weight) {
-            total += w;
+        inverseSigma = new double[dims];
+        priorInverseSigma = new double[dims];
+        double observationNorm = 0;
+        double priorNorm = 0;
+        double priorMass = 1;
+        for (int k = 0; k < dims; k++) {
+            TpeParam p = params[k];
+            double range = p.modelHigh() - p.modelLow();
+            inverseSigma[k] = sigma[k] > 0 ? 1 / sigma[k] : 0;
+            priorInverseSigma[k] = 1 / range;
+            if (p.kind() == Kind.CONTINUOUS) {
+                observationNorm += Math.log(sigma[k]) + Gaussian.LOG_SQRT_2PI;
+                priorNorm += Math.log(range) + Gaussian.LOG_SQRT_2PI;
+            }
+            if (p.numeric()) {
+                priorMass *= Gaussian.insideMass(0.5 * (p.modelLow() + p.modelHigh()), 1 / range, p.modelLow(),
+                        p.modelHigh());
+            }
         }
-        cumulative = new double[components];
-        logWeight = new double[components];
-        double running = 0;
+        double total = priorWeight;
         for (int j = 0; j < components; j++) {
-            running += weight[j] / total;
-            cumulative[j] = running;
-            double lw = Math.log(weight[j] / total);
-            for (int k = 0; k < dims; k++) {
-                TpeParam p = params[k];
-                if (p.kind() == Kind.CATEGORICAL) {
-                    continue;
-                }
-                double m = mu[j * dims + k];
-                double s = sigma[j * dims + k];
-                lw -= Math.log(Gaussian.mass((p.modelLow() - m) / s, (p.modelHigh() - m) / s));
-                if (p.kind() == Kind.CONTINUOUS) {
-                    lw -= Math.log(s) + Gaussian.LOG_SQRT_2PI;
+            total += weight == null ? 1 : weight[j];
+        }
+        logWeight = new double[components + 1];
+        cumulative = new double[components + 1];
+        double[] inside = new double[components];
+        Arrays.fill(inside, 1);
+        for (int k = 0; k < dims; k++) {
+            TpeParam p = params[k];
+            if (p.numeric()) {
+                double[] centres = mu[k];
+                double lo = p.modelLow();
+                double hi = p.modelHigh();
+                double inverse = inverseSigma[k];
+                for (int j = 0; j < components; j++) {
+                    inside[j] *= Gaussian.insideMass(centres[j], inverse, lo, hi);
                 }
             }
-            logWeight[j] = lw;
         }
-        cumulative[components - 1] = 1;
+        double running = 0;
+        for (int j = 0; j < components; j++) {
+            double w = (weight == null ? 1 : weight[j]) / total;
+            running += w;
+            cumulative[j] = running;
+            logWeight[j] = Math.log(w / inside[j]) - observationNorm;
+        }
+        cumulative[components] = 1;
+        logWeight[components] = Math.log(priorWeight / total) - Math.log(priorMass) - priorNorm;
     }
 
     /**
@@ -83,17 +107,15 @@ final class ParzenEstimator {
     static ParzenEstimator fit(TpeParam[] params, double[][] points, int count, double[] observationWeights,
             TpeSettings settings) {
         int dims = params.length;
-        double[] sigmaObs = new double[dims];
-        for (int k = 0; k < dims; k++) {
-            sigmaObs[k] = params[k].numeric()
-                    ? Bandwidth.of(params[k], points[k], observationWeights, count, dims, settings) : 0;
-        }
+        double[] sigma = new double[dims];
         double[] logHit = new double[dims];
         double[] logMiss = new double[dims];
         for (int k = 0; k < dims; k++) {
-            if (params[k].kind() == Kind.CATEGORICAL) {
-                // an Aitchison-Aitken kernel: the observed option keeps 1 - b, the rest share b
-                int n = params[k].cells();
+            TpeParam p = params[k];
+            if (p.numeric()) {
+                sigma[k] = Bandwidth.of(p, points[k], observationWeights, count, dims, settings);
+            } else {
+                int n = p.cells();
                 double b = settings.categoricalBandwidth(count);
                 logHit[k] = Math.log(1 - b + b / n);
                 logMiss[k] = Math.log(b / n);
@@ -103,79 +125,54 @@ final class ParzenEstimator {
         double[] weights = observationWeights;
         int m = count;
         if (dims == 1 && count > 0) {
-            Compacted compacted = compact(params[0], points[0], observationWeights, count, sigmaObs[0]);
+            Compacted compacted = compact(params[0], points[0], observationWeights, count, sigma[0]);
             if (compacted != null) {
                 centres = new double[][] {compacted.centres};
                 weights = compacted.weights;
                 m = compacted.centres.length;
             }
         }
-        double[] mu = new double[(m + 1) * dims];
-        double[] sigma = new double[(m + 1) * dims];
-        double[] weight = new double[m + 1];
-        for (int j = 0; j < m; j++) {
-            for (int k = 0; k < dims; k++) {
-                mu[j * dims + k] = centres[k][j];
-                sigma[j * dims + k] = sigmaObs[k];
-            }
-            weight[j] = weights == null ? 1 : weights[j];
-        }
-        // the prior: centred, as wide as the range, uniform over a categorical's options
-        for (int k = 0; k < dims; k++) {
-            TpeParam p = params[k];
-            mu[m * dims + k] = p.numeric() ? 0.5 * (p.modelLow() + p.modelHigh()) : -1;
-            sigma[m * dims + k] = p.modelHigh() - p.modelLow();
-        }
-        weight[m] = settings.priorWeight();
-        return new ParzenEstimator(params, mu, sigma, weight, logHit, logMiss);
+        return new ParzenEstimator(params, centres, m, weights, sigma, settings.priorWeight(), logHit, logMiss);
     }
 
     private record Compacted(double[] centres, double[] weights) {}
 
     /** Merges equal discrete values, or bins many continuous ones; null when nothing is gained. */
     private static Compacted compact(TpeParam p, double[] values, double[] given, int count, double sigma) {
+        double[] weights;
+        double low;
+        double spacing;
         if (p.kind() != Kind.CONTINUOUS) {
-            int cells = p.cells();
-            if (cells >= count) {
+            if (p.cells() >= count) {
                 return null;
             }
-            double[] weights = new double[cells];
+            weights = new double[p.cells()];
             for (int i = 0; i < count; i++) {
                 weights[(int) values[i]] += given == null ? 1 : given[i];
             }
-            int used = 0;
-            for (double w : weights) {
-                used += w > 0 ? 1 : 0;
+            low = 0;
+            spacing = 1;
+        } else {
+            if (count <= BIN_ABOVE) {
+                return null;
             }
-            double[] centres = new double[used];
-            double[] kept = new double[used];
-            for (int c = 0, u = 0; c < cells; c++) {
-                if (weights[c] > 0) {
-                    centres[u] = c;
-                    kept[u++] = weights[c];
-                }
+            low = p.modelLow();
+            double width = p.modelHigh() - low;
+            // grid spacing at most a fifth of the bandwidth: linear binning then errs by well under 1%
+            int bins = (int) Math.min(4096, Math.max(16, Math.ceil(5 * width / sigma)));
+            if (bins + 1 >= count) {
+                return null;
             }
-            return new Compacted(centres, kept);
-        }
-        if (count <= BIN_ABOVE) {
-            return null;
-        }
-        double low = p.modelLow();
-        double width = p.modelHigh() - low;
-        // grid spacing at most a fifth of the bandwidth: linear binning then errs by well under 1%
-        int bins = (int) Math.min(4096, Math.max(16, Math.ceil(5 * width / sigma)));
-        if (bins + 1 >= count) {
-            return null;
-        }
-        double spacing = width / bins;
-        double[] weights = new double[bins + 1];
-        for (int i = 0; i < count; i++) {
-            double position = (values[i] - low) / spacing;
-            int left = Math.max(0, Math.min(bins - 1, (int) position));
-            double right = Math.max(0, Math.min(1, position - left));
-            double w = given == null ? 1 : given[i];
-            weights[left] += w * (1 - right);
-            weights[left + 1] += w * right;
+            spacing = width / bins;
+            weights = new double[bins + 1];
+            for (int i = 0; i < count; i++) {
+                double position = (values[i] - low) / spacing;
+                int left = Math.max(0, Math.min(bins - 1, (int) position));
+                double right = Math.max(0, Math.min(1, position - left));
+                double w = given == null ? 1 : given[i];
+                weights[left] += w * (1 - right);
+                weights[left + 1] += w * right;
+            }
         }
         int used = 0;
         for (double w : weights) {
@@ -183,7 +180,7 @@ final class ParzenEstimator {
         }
         double[] centres = new double[used];
         double[] kept = new double[used];
-        for (int b = 0, u = 0; b <= bins; b++) {
+        for (int b = 0, u = 0; b < weights.length; b++) {
             if (weights[b] > 0) {
                 centres[u] = low + b * spacing;
                 kept[u++] = weights[b];
@@ -192,25 +189,21 @@ final class ParzenEstimator {
         return new Compacted(centres, kept);
     }
 
-    int dims() {
-        return dims;
-    }
-
     /** {@code count} draws: {@code result[k][c]} is draw c's model value in dimension k. */
     double[][] sample(UniformRandomProvider rng, int count) {
         double[][] draws = new double[dims][count];
         for (int c = 0; c < count; c++) {
             int j = Arrays.binarySearch(cumulative, rng.nextDouble());
-            j = Math.min(components - 1, j < 0 ? -j - 1 : j);
-            boolean prior = j == components - 1;
+            j = Math.min(components, j < 0 ? -j - 1 : j);
+            boolean prior = j == components;
             for (int k = 0; k < dims; k++) {
                 TpeParam p = params[k];
                 if (p.kind() == Kind.CATEGORICAL) {
-                    draws[k][c] = drawCategory(rng, p.cells(), prior ? -1 : (int) mu[j * dims + k], k);
+                    draws[k][c] = prior ? rng.nextInt(p.cells()) : drawCategory(rng, p.cells(), (int) mu[k][j], k);
                     continue;
                 }
-                double m = mu[j * dims + k];
-                double s = sigma[j * dims + k];
+                double m = prior ? 0.5 * (p.modelLow() + p.modelHigh()) : mu[k][j];
+                double s = 1 / (prior ? priorInverseSigma[k] : inverseSigma[k]);
                 double x = m + s * Gaussian.truncated((p.modelLow() - m) / s, (p.modelHigh() - m) / s, rng.nextDouble());
                 x = Math.max(p.modelLow(), Math.min(p.modelHigh(), x));
                 if (p.kind() == Kind.DISCRETE) {
@@ -223,12 +216,7 @@ final class ParzenEstimator {
     }
 
     private int drawCategory(UniformRandomProvider rng, int n, int observed, int k) {
-        if (observed < 0) {
-            return rng.nextInt(n);
-        }
-        double hit = Math.exp(logHit[k]);
-        double u = rng.nextDouble();
-        if (u < hit) {
+        if (rng.nextDouble() < Math.exp(logHit[k])) {
             return observed;
         }
         // the other options share the rest equally
@@ -236,43 +224,59 @@ final class ParzenEstimator {
         return other >= observed ? other + 1 : other;
     }
 
-    /** The log density (log mass for discrete and categorical dimensions) at each point. */
+    /** The log density (log mass for discrete and categorical dimensions) at each point {@code points[k][c]}. */
     double[] logPdf(double[][] points) {
         int count = points[0].length;
         double[] result = new double[count];
-        double[] terms = new double[components];
-        double[] x = new double[dims];
+        // per point, one pass per dimension over all components: long loops the JIT vectorizes
+        double[] t = new double[components];
         for (int c = 0; c < count; c++) {
+            System.arraycopy(logWeight, 0, t, 0, components);
+            double prior = logWeight[components];
             for (int k = 0; k < dims; k++) {
-                x[k] = points[k][c];
-            }
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < components; j++) {
-                double t = logWeight[j];
-                int base = j * dims;
-                boolean prior = j == components - 1;
-                for (int k = 0; k < dims; k++) {
-                    TpeParam p = params[k];
-                    double m = mu[base + k];
-                    switch (p.kind()) {
-                        case CONTINUOUS -> {
-                            double z = (x[k] - m) / sigma[base + k];
-                            t -= 0.5 * z * z;
+                TpeParam p = params[k];
+                double x = points[k][c];
+                double[] m = mu[k];
+                switch (p.kind()) {
+                    case CONTINUOUS -> {
+                        double half = 0.5 * inverseSigma[k] * inverseSigma[k];
+                        for (int j = 0; j < components; j++) {
+                            double d = x - m[j];
+                            t[j] -= half * d * d;
                         }
-                        case DISCRETE -> {
-                            double s = sigma[base + k];
-                            t += Math.log(Math.max(Double.MIN_NORMAL,
-                                    Gaussian.mass((x[k] - 0.5 - m) / s, (x[k] + 0.5 - m) / s)));
+                        double z = (x - 0.5 * (p.modelLow() + p.modelHigh())) * priorInverseSigma[k];
+                        prior -= 0.5 * z * z;
+                    }
+                    case DISCRETE -> {
+                        double inverse = inverseSigma[k];
+                        for (int j = 0; j < components; j++) {
+                            double a = (x - 0.5 - m[j]) * inverse;
+                            t[j] += Math.log(Math.max(Double.MIN_NORMAL, Gaussian.mass(a, a + inverse)));
                         }
-                        case CATEGORICAL -> t += prior ? -Math.log(p.cells()) : (x[k] == m ? logHit[k] : logMiss[k]);
+                        double a = (x - 0.5 - 0.5 * (p.modelLow() + p.modelHigh())) * priorInverseSigma[k];
+                        prior += Math.log(Math.max(Double.MIN_NORMAL, Gaussian.mass(a, a + priorInverseSigma[k])));
+                    }
+                    case CATEGORICAL -> {
+                        double hit = logHit[k];
+                        double miss = logMiss[k];
+                        for (int j = 0; j < components; j++) {
+                            t[j] += x == m[j] ? hit : miss;
+                        }
+                        prior -= Math.log(p.cells());
                     }
                 }
-                terms[j] = t;
-                max = Math.max(max, t);
             }
-            double sum = 0;
+            double max = prior;
             for (int j = 0; j < components; j++) {
-                sum += Math.exp(terms[j] - max);
+                max = Math.max(max, t[j]);
+            }
+            // terms below e^-24 of the largest cannot change the sum by more than N·4e-11 of it
+            double floor = max - 24;
+            double sum = Gaussian.expNonPositive(prior - max);
+            for (int j = 0; j < components; j++) {
+                if (t[j] > floor) {
+                    sum += Gaussian.expNonPositive(t[j] - max);
+                }
             }
             result[c] = max + Math.log(sum);
         }

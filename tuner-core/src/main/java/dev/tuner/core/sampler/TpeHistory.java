@@ -232,52 +232,54 @@ final class TpeHistory {
                 return new Split(new double[dims][0], 0, new double[dims][0], 0, null);
             }
         }
-        int holding = 0;
-        if (dims == 1) {
-            holding = cols[0].count;
-        } else {
-            for (int i = 0; i < observations; i++) {
-                if (holdsAll(cols, i)) {
-                    holding++;
-                }
+        // which observations hold every knob, one column at a time
+        boolean[] holds = new boolean[observations];
+        Arrays.fill(holds, true);
+        for (Column column : cols) {
+            double[] values = column.values;
+            for (int o = 0; o < observations; o++) {
+                holds[o] &= !Double.isNaN(values[o]);
             }
         }
+        int holding = 0;
+        for (int o = 0; o < observations; o++) {
+            holding += holds[o] ? 1 : 0;
+        }
+        // the good: the best that hold the knobs, read in rank order until there are enough
         int belowCount = settings.below(holding);
         double[][] below = new double[dims][belowCount];
-        double[][] above = new double[dims][holding - belowCount + running.size()];
-        int b = 0;
-        int a = 0;
-        // the age rank of each bad observation (observations are read in about trial order)
-        int[] slot = new int[observations];
-        for (int r = 0; r < observations; r++) {
+        for (int r = 0, b = 0; b < belowCount; r++) {
             int o = order[r];
-            if (!holdsAll(cols, o)) {
-                slot[o] = -1;
-                continue;
-            }
-            if (b < belowCount) {
+            if (holds[o]) {
+                holds[o] = false;
                 for (int k = 0; k < dims; k++) {
                     below[k][b] = cols[k].values[o];
                 }
                 b++;
-                slot[o] = -1;
-            } else {
-                for (int k = 0; k < dims; k++) {
-                    above[k][a] = cols[k].values[o];
+            }
+        }
+        // the bad, oldest first, so that their weights can follow their age
+        int bad = holding - belowCount;
+        double[][] above = new double[dims][bad + (settings.constantLiar() ? running.size() : 0)];
+        for (int k = 0; k < dims; k++) {
+            double[] values = cols[k].values;
+            double[] into = above[k];
+            for (int o = 0, a = 0; o < observations; o++) {
+                if (holds[o]) {
+                    into[a++] = values[o];
                 }
-                slot[o] = a++;
             }
         }
-        int bad = a;
+        double[] weights = new double[above[0].length];
+        int a = bad;
+        for (int i = 0; i < bad; i++) {
+            weights[i] = settings.badWeight(i, bad);
+        }
         int total = liars(keys, settings, above, a);
-        double[] weights = new double[total];
-        java.util.Arrays.fill(weights, 1);
-        for (int o = 0, age = 0; o < observations; o++) {
-            if (slot[o] >= 0) {
-                weights[slot[o]] = settings.badWeight(age++, bad);
-            }
+        for (int i = a; i < total; i++) {
+            weights[i] = 1;
         }
-        return new Split(below, b, above, total, weights);
+        return new Split(below, belowCount, above, total, weights);
     }
 
     /** Appends the running trials' values to {@code above} from index {@code a}; the new count. */
@@ -307,15 +309,6 @@ final class TpeHistory {
             a++;
         }
         return a;
-    }
-
-    private static boolean holdsAll(Column[] cols, int o) {
-        for (Column column : cols) {
-            if (Double.isNaN(column.values[o])) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Good and bad observations of some knobs, {@code [dim][i]}, with how many of each are filled. */
