@@ -6,8 +6,11 @@ import java.util.Map;
 /** Creates samplers by the names that {@code @Tune(sampler = ...)} and {@code tuner.sampler} use. */
 public final class Samplers {
 
-    /** The sampler used when none is named. */
-    public static final String DEFAULT = "random";
+    /**
+     * The sampler used when none is named: TPE, multivariate (see {@link TpeSampler} for the
+     * benchmark that chose it; on the public suite it beats random search 5- to 100-fold).
+     */
+    public static final String DEFAULT = "tpe";
 
     private static final List<String> NAMES = List.of("random", "tpe");
 
