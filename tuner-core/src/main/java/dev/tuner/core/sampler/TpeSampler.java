@@ -46,7 +46,8 @@ import org.apache.commons.rng.simple.RandomSource;
  *       active together as one joint vector, group by group, so conditional spaces (a branch
  *       choice, then knobs of that branch only) get one group per branch, fitted on the trials
  *       that took it. Knobs never seen before, or read with another range, are proposed one by
- *       one. Univariate mode proposes every knob on its own, when it is read.</li>
+ *       one. Univariate mode proposes every knob on its own (from the same single read of the
+ *       history when the trial starts).</li>
  *   <li>FAIL trials are ignored. RUNNING trials of other workers count as bad (constant liar), so
  *       parallel workers spread out. PRUNED trials with a value rank after every complete one
  *       (the hook for pruners: {@code TpeHistory.lossOf}).</li>
@@ -114,9 +115,6 @@ public final class TpeSampler implements Sampler {
 
     @Override
     public Map<String, Suggestion> sampleRelative(Study study, int trialNumber) {
-        if (!settings.multivariate()) {
-            return Map.of();
-        }
         TpeHistory history = history(study);
         synchronized (history) {
             history.refresh(study.trials(), trialNumber);
@@ -124,6 +122,20 @@ public final class TpeSampler implements Sampler {
                 return Map.of();
             }
             Map<String, Suggestion> proposal = new LinkedHashMap<>();
+            if (!settings.multivariate()) {
+                // every knob on its own, as sample(...) would propose it, but from one read of the history
+                for (List<ColumnKey> group : history.groups()) {
+                    for (ColumnKey key : group) {
+                        if (!proposal.containsKey(key.name())) {
+                            TpeParam param = history.column(key).param;
+                            double[] best = propose(history, List.of(key), new TpeParam[] {param},
+                                    rng(trialNumber, "tpe:" + key.name()));
+                            proposal.put(key.name(), new Suggestion(key.distribution(), param.toInternal(best[0])));
+                        }
+                    }
+                }
+                return proposal;
+            }
             for (List<ColumnKey> group : history.groups()) {
                 TpeParam[] params = new TpeParam[group.size()];
                 StringBuilder label = new StringBuilder("tpe-group");
