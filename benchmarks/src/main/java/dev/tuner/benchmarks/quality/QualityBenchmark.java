@@ -125,8 +125,14 @@ public final class QualityBenchmark {
                 return Scoreboard.geometricMean(ratios);
             }).toArray();
             out.printf(Locale.ROOT, "%-16s %8.2f %8.2f %8.2f%n", column, scores[0], scores[1], scores[2]);
-            results.add(String.format(Locale.ROOT, "%s score25=%.3f score50=%.3f score100=%.3f",
-                    column, scores[0], scores[1], scores[2]));
+            double maxRatio = 0;
+            for (String function : options.functions) {
+                JsonNode stats = ours.path(function).path("optimizers").path(column).path("checkpoints").path("100");
+                maxRatio = Math.max(maxRatio,
+                        scoreboard.ratio(function, "100", stats.path("median_gap_to_optimum").asDouble()));
+            }
+            results.add(String.format(Locale.ROOT, "sampler=%s score25=%.3f score50=%.3f score100=%.3f maxr100=%.3f",
+                    column.substring("tuner_".length()), scores[0], scores[1], scores[2], maxRatio));
         }
         for (String optimizer : REFERENCE_OPTIMIZERS) {
             double[] scores = SCORED.stream()
