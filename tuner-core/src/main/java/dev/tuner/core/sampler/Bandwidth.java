@@ -16,19 +16,28 @@ final class Bandwidth {
         if (count == 0) {
             return range;
         }
+        // one pass: shifted sums (the range's low end as origin) keep the variance exact enough
+        double origin = param.modelLow();
         double total = 0;
-        double mean = 0;
-        for (int i = 0; i < count; i++) {
-            double w = weights == null ? 1 : weights[i];
-            total += w;
-            mean += w * values[i];
+        double sum = 0;
+        double sumSquares = 0;
+        if (weights == null) {
+            for (int i = 0; i < count; i++) {
+                double d = values[i] - origin;
+                sum += d;
+                sumSquares += d * d;
+            }
+            total = count;
+        } else {
+            for (int i = 0; i < count; i++) {
+                double w = weights[i];
+                double d = values[i] - origin;
+                total += w;
+                sum += w * d;
+                sumSquares += w * d * d;
+            }
         }
-        mean /= total;
-        double squares = 0;
-        for (int i = 0; i < count; i++) {
-            double d = values[i] - mean;
-            squares += (weights == null ? 1 : weights[i]) * d * d;
-        }
+        double squares = Math.max(0, sumSquares - sum * sum / total);
         double pseudo = settings.priorSpread();
         double spread = Math.sqrt((squares + pseudo * range * range / 12) / (total + pseudo));
         double sigma = settings.bandwidthScale() * spread * Math.pow(total, -1.0 / (dims + 4));

@@ -53,11 +53,13 @@ final class Gaussian {
         if (x < -700) {
             return 0;
         }
-        double k = Math.rint(x * LOG2E);
+        // round to the nearest integer by truncation, which is cheap (Math.rint is not on every CPU)
+        long n = (long) (0.5 - x * LOG2E);
+        double k = -n;
         double y = (x - k * LN2_HI) - k * LN2_LO;
         double p = 1 + y * (1 + y * (0.5 + y * (1.0 / 6 + y * (1.0 / 24 + y * (1.0 / 120 + y * (1.0 / 720
                 + y * (1.0 / 5040 + y * (1.0 / 40320))))))));
-        return p * Double.longBitsToDouble((long) (k + 1023) << 52);
+        return p * Double.longBitsToDouble((1023 - n) << 52);
     }
 
     private static final int TAIL_STEPS_PER_UNIT = 256;

@@ -164,9 +164,10 @@ final class ParzenEstimator {
                 return null;
             }
             spacing = width / bins;
+            double perSpacing = bins / width;
             weights = new double[bins + 1];
             for (int i = 0; i < count; i++) {
-                double position = (values[i] - low) / spacing;
+                double position = (values[i] - low) * perSpacing;
                 int left = Math.max(0, Math.min(bins - 1, (int) position));
                 double right = Math.max(0, Math.min(1, position - left));
                 double w = given == null ? 1 : given[i];
