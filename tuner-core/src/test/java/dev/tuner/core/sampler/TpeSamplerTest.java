@@ -8,6 +8,7 @@ import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.study.Objective;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.study.Trial;
+import dev.tuner.core.space.Uniform;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -111,6 +112,35 @@ class TpeSamplerTest extends SamplerContractTest {
         double x = trial.suggestFloat("x", 100, 101);
 
         assertThat(x).isBetween(100.0, 101.0);
+    }
+
+    @Test
+    void aRunningTrialCountsAsBadForAnotherWorker() {
+        InMemoryStorage storage = new InMemoryStorage();
+        Study study = Study.builder("liar").sampler(new RandomSampler(5)).storage(storage).build();
+        study.optimize(trial -> Math.abs(trial.suggestFloat("x", -10, 10) - 3), 30);
+        TpeSampler liar = TpeSampler.builder().seed(6).multivariate(false).build();
+        TpeSampler honest = TpeSampler.builder().seed(6).multivariate(false).constantLiar(false).build();
+        double alone = honest.sampleRelative(study, 31).get("x").internal();
+        assertThat(liar.sampleRelative(study, 31).get("x").internal()).isEqualTo(alone);
+
+        // worker A runs trial 30 at exactly the value worker B, asking for trial 31, would get
+        int running = storage.createTrial("liar");
+        storage.setParam("liar", running, "x", Uniform.of(-10, 10), alone);
+
+        assertThat(honest.sampleRelative(study, 31).get("x").internal()).isEqualTo(alone);
+        // with the liar, the bad density g rises at the running trial's value, so l/g falls there
+        assertThat(badDensityAt(study, liar, alone)).isGreaterThan(badDensityAt(study, honest, alone));
+    }
+
+    private static double badDensityAt(Study study, TpeSampler sampler, double x) {
+        TpeHistory history = new TpeHistory(study.direction());
+        history.refresh(study.trials(), 31);
+        TpeHistory.ColumnKey key = new TpeHistory.ColumnKey("x", Uniform.of(-10, 10));
+        TpeHistory.Split split = history.split(java.util.List.of(key), sampler.settings());
+        ParzenEstimator bad = ParzenEstimator.fit(new TpeParam[] {TpeParam.of(Uniform.of(-10, 10))}, split.above(),
+                split.aboveCount(), split.aboveWeights(), sampler.settings());
+        return bad.logPdf(new double[][] {{x}})[0];
     }
 
     @Test
