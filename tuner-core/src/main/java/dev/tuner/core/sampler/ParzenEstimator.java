@@ -164,8 +164,8 @@ final class ParzenEstimator {
             }
             low = p.modelLow();
             double width = p.modelHigh() - low;
-            // grid spacing at most a fifth of the bandwidth: linear binning then errs by well under 1%
-            int bins = (int) Math.min(4096, Math.max(16, Math.ceil(5 * width / sigma)));
+            // grid spacing at most a quarter of the bandwidth: linear binning then errs by under 1%
+            int bins = (int) Math.min(4096, Math.max(16, Math.ceil(4 * width / sigma)));
             if (bins + 1 >= count) {
                 return null;
             }
@@ -295,15 +295,15 @@ final class ParzenEstimator {
 
     /**
      * The log density of one continuous dimension whose centres are sorted: only the centres within
-     * 8 bandwidths of a point are summed (a farther kernel contributes less than e^-32 of its
-     * weight, far below the prior's density), so a point costs O(log N + 16 · bins per bandwidth),
+     * 6.5 bandwidths of a point are summed (a farther kernel contributes less than e^-21 of its
+     * weight, far below the prior's density), so a point costs O(log N + 13 · bins per bandwidth),
      * however narrow the bandwidth and however many trials are binned.
      */
     private double[] logPdfNear(double[] xs, double[] result) {
         TpeParam p = params[0];
         double[] m = mu[0];
         double half = 0.5 * inverseSigma[0] * inverseSigma[0];
-        double reach = 8 / inverseSigma[0];
+        double reach = 6.5 / inverseSigma[0];
         double middle = 0.5 * (p.modelLow() + p.modelHigh());
         for (int c = 0; c < xs.length; c++) {
             double x = xs[c];
