@@ -57,8 +57,8 @@ public @interface Tune {
     long seed() default UNSEEDED;
 
     /**
-     * Name of the sampler that proposes the values: {@code "random"}. Default: empty, which means
-     * the configured default ({@code tuner.sampler}, else {@code "random"}).
+     * Name of the sampler that proposes the values: {@code "tpe"} or {@code "random"}. Default:
+     * empty, which means the configured default ({@code tuner.sampler}, else {@code "tpe"}).
      */
     String sampler() default "";
 }

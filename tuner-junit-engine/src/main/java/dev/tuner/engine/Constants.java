@@ -18,7 +18,7 @@ public final class Constants {
     /** Sampler seed of every study in the run: a whole number. Key: {@value}. */
     public static final String SEED_PROPERTY_NAME = "tuner.seed";
 
-    /** Sampler of every study in the run, by name ({@code random}). Key: {@value}. */
+    /** Sampler of every study in the run, by name ({@code tpe}, the default, or {@code random}). Key: {@value}. */
     public static final String SAMPLER_PROPERTY_NAME = "tuner.sampler";
 
     /**

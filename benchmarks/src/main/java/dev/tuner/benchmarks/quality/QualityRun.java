@@ -17,11 +17,17 @@ import java.util.Map;
 final class QualityRun {
 
     private final int trials;
+    private final int firstSeed;
     private final int seeds;
     private final List<Integer> checkpoints;
 
     QualityRun(int trials, int seeds, List<Integer> checkpoints) {
+        this(trials, 0, seeds, checkpoints);
+    }
+
+    QualityRun(int trials, int firstSeed, int seeds, List<Integer> checkpoints) {
         this.trials = trials;
+        this.firstSeed = firstSeed;
         this.seeds = seeds;
         this.checkpoints = checkpoints;
     }
@@ -31,7 +37,7 @@ final class QualityRun {
         double[][] bestAt = new double[checkpoints.size()][seeds];
         long started = System.nanoTime();
         for (int seed = 0; seed < seeds; seed++) {
-            double[] trace = bestSoFar(function, sampler, seed);
+            double[] trace = bestSoFar(function, sampler, firstSeed + seed);
             for (int c = 0; c < checkpoints.size(); c++) {
                 bestAt[c][seed] = trace[checkpoints.get(c) - 1];
             }
@@ -39,7 +45,7 @@ final class QualityRun {
         double wallPerRun = (System.nanoTime() - started) / 1e9 / seeds;
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("n_seeds", seeds);
-        entry.put("seeds", java.util.stream.IntStream.range(0, seeds).toArray());
+        entry.put("seeds", java.util.stream.IntStream.range(firstSeed, firstSeed + seeds).toArray());
         entry.put("mean_wall_s_per_run", wallPerRun);
         Map<String, Object> byCheckpoint = new LinkedHashMap<>();
         for (int c = 0; c < checkpoints.size(); c++) {
@@ -49,10 +55,27 @@ final class QualityRun {
         return entry;
     }
 
+    /**
+     * The sampler a column names: a sampler name, optionally followed by options, each
+     * {@code +key=value} (e.g. {@code tpe+multivariate=true+gamma=0.15}), so variants can be compared.
+     */
+    static dev.tuner.core.sampler.Sampler sampler(String spec, long seed) {
+        String[] parts = spec.split("\\+");
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 1; i < parts.length; i++) {
+            int eq = parts[i].indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("sampler option '" + parts[i] + "' of '" + spec + "' needs key=value");
+            }
+            options.put(parts[i].substring(0, eq), parts[i].substring(eq + 1));
+        }
+        return Samplers.create(parts[0], seed, options);
+    }
+
     /** The best value after each trial of one seeded run; a failed trial keeps the previous best. */
     double[] bestSoFar(BenchmarkFunction function, String sampler, long seed) {
         Study study = Study.builder(function.name())
-                .sampler(Samplers.create(sampler, seed))
+                .sampler(sampler(sampler, seed))
                 .storage(new InMemoryStorage())
                 .build();
         double[] trace = new double[trials];

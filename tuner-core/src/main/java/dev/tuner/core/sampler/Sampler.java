@@ -2,6 +2,8 @@ package dev.tuner.core.sampler;
 
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.study.Study;
+import dev.tuner.core.study.Suggestion;
+import java.util.Map;
 
 /**
  * Proposes knob values. Samplers are read-only: they read the study's history and return a value;
@@ -18,4 +20,16 @@ public interface Sampler {
      * @return an internal value that {@code distribution} {@linkplain Distribution#contains contains}
      */
     double sample(Study study, int trialNumber, String name, Distribution distribution);
+
+    /**
+     * Proposes values for several knobs jointly, once, when trial {@code trialNumber} starts. A knob
+     * the trial then reads with the same distribution takes the proposed value; any other knob is
+     * drawn by {@link #sample}. Samplers that propose knob by knob keep the default: no proposal.
+     *
+     * @return the proposals keyed by knob name; each value one that its distribution
+     *     {@linkplain Distribution#contains contains}
+     */
+    default Map<String, Suggestion> sampleRelative(Study study, int trialNumber) {
+        return Map.of();
+    }
 }

@@ -1,14 +1,18 @@
 package dev.tuner.core.sampler;
 
 import java.util.List;
+import java.util.Map;
 
 /** Creates samplers by the names that {@code @Tune(sampler = ...)} and {@code tuner.sampler} use. */
 public final class Samplers {
 
-    /** The sampler used when none is named. */
-    public static final String DEFAULT = "random";
+    /**
+     * The sampler used when none is named: TPE, multivariate (see {@link TpeSampler} for the
+     * benchmark that chose it; on the public suite it beats random search 5- to 100-fold).
+     */
+    public static final String DEFAULT = "tpe";
 
-    private static final List<String> NAMES = List.of("random");
+    private static final List<String> NAMES = List.of("random", "tpe");
 
     private Samplers() {}
 
@@ -23,9 +27,25 @@ public final class Samplers {
      * @throws IllegalArgumentException if no sampler has that name
      */
     public static Sampler create(String name, long seed) {
+        return create(name, seed, Map.of());
+    }
+
+    /**
+     * A new sampler of the given name, seeded, with options by name: the configuration keys
+     * {@code tuner.<sampler>.<option>} without their prefix (for {@code tpe}, see
+     * {@link TpeSampler.Builder#options(Map)}, e.g. {@code multivariate=true}).
+     *
+     * @throws IllegalArgumentException if no sampler has that name, or it does not know an option
+     */
+    public static Sampler create(String name, long seed, Map<String, String> options) {
         switch (name) {
             case "random":
+                if (!options.isEmpty()) {
+                    throw new IllegalArgumentException("the random sampler takes no options, but got " + options.keySet());
+                }
                 return new RandomSampler(seed);
+            case "tpe":
+                return TpeSampler.builder().seed(seed).options(options).build();
             default:
                 throw new IllegalArgumentException(
                         "unknown sampler '" + name + "'; use one of " + String.join(", ", NAMES));

@@ -84,7 +84,7 @@ public final class Study {
     }
 
     private Trial newTrial(int number) {
-        return new Trial(this, number);
+        return new Trial(this, number, sampler.sampleRelative(this, number));
     }
 
     /**
@@ -175,8 +175,10 @@ public final class Study {
                 .min(better.thenComparingInt(FrozenTrial::number));
     }
 
-    Suggestion suggest(int trialNumber, String knob, Distribution distribution) {
-        double internal = sampler.sample(this, trialNumber, knob, distribution);
+    Suggestion suggest(int trialNumber, String knob, Distribution distribution, Suggestion relative) {
+        double internal = relative != null && relative.distribution().equals(distribution)
+                ? relative.internal()
+                : sampler.sample(this, trialNumber, knob, distribution);
         if (!distribution.contains(internal)) {
             throw new IllegalStateException(sampler.getClass().getSimpleName() + " proposed " + internal
                     + " for knob '" + knob + "', outside " + distribution + "; this is a bug in the sampler");

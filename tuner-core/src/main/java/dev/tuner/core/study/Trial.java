@@ -33,10 +33,12 @@ public final class Trial {
     private final Study study;
     private final int number;
     private final Map<String, Suggestion> suggestions = new LinkedHashMap<>();
+    private final Map<String, Suggestion> relative;
 
-    Trial(Study study, int number) {
+    Trial(Study study, int number, Map<String, Suggestion> relative) {
         this.study = study;
         this.number = number;
+        this.relative = relative;
     }
 
     /** This trial's number in its study, from 0. */
@@ -129,7 +131,7 @@ public final class Trial {
     public synchronized Object suggest(String name, Distribution distribution) {
         Suggestion known = suggestions.get(name);
         if (known == null) {
-            known = study.suggest(number, name, distribution);
+            known = study.suggest(number, name, distribution, relative.get(name));
             suggestions.put(name, known);
         } else if (!known.distribution().equals(distribution)) {
             throw new IllegalArgumentException("knob '" + name + "' of trial #" + number + " was suggested from "

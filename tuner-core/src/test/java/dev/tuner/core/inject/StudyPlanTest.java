@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tuner.Direction;
 import dev.tuner.Tune;
 import dev.tuner.Uniform;
-import dev.tuner.core.sampler.RandomSampler;
+import dev.tuner.core.sampler.Samplers;
+import dev.tuner.core.sampler.TpeSampler;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.Study;
@@ -38,7 +39,7 @@ class StudyPlanTest {
     }
 
     static class UnknownSamplerCase {
-        @Tune(sampler = "tpe")
+        @Tune(sampler = "cma")
         double f(@Uniform(min = 0, max = 1) double x) {
             return x;
         }
@@ -87,7 +88,7 @@ class StudyPlanTest {
         assertThat(plan.direction()).isEqualTo(Direction.MAXIMIZE);
         assertThat(plan.trials()).isEqualTo(7);
         assertThat(plan.seed()).isEqualTo(42);
-        assertThat(plan.samplerName()).isEqualTo("random");
+        assertThat(plan.samplerName()).isEqualTo(Samplers.DEFAULT);
         assertThat(plan.objective().knobs()).extracting(Knob::name)
                 .containsExactly("dev.tuner.core.inject.StudyPlanTest$PlannedCase.f.x");
     }
@@ -99,7 +100,7 @@ class StudyPlanTest {
 
         assertThat(plan.direction()).isEqualTo(Direction.MINIMIZE);
         assertThat(plan.trials()).isEqualTo(100);
-        assertThat(plan.samplerName()).isEqualTo("random");
+        assertThat(plan.samplerName()).isEqualTo("tpe");
         // unseeded: a fresh seed per plan
         assertThat(plan.seed()).isNotEqualTo(Tune.UNSEEDED).isNotEqualTo(again.seed());
     }
@@ -156,7 +157,7 @@ class StudyPlanTest {
         assertThatThrownBy(() -> StudyPlan.of(tuneMethod(UnknownSamplerCase.class), StudyOverrides.none()))
                 .isInstanceOf(InvalidDeclarationException.class)
                 .hasMessageStartingWith("@Tune method " + UnknownSamplerCase.class.getName() + ".f(double): ")
-                .hasMessageContaining("unknown sampler 'tpe'; use one of random");
+                .hasMessageContaining("unknown sampler 'cma'; use one of random, tpe");
     }
 
     @Test
@@ -199,7 +200,7 @@ class StudyPlanTest {
 
         assertThat(study.name()).isEqualTo(plan.studyName());
         assertThat(study.direction()).isEqualTo(Direction.MAXIMIZE);
-        assertThat(study.sampler()).isInstanceOf(RandomSampler.class).hasToString("RandomSampler[seed=42]");
+        assertThat(study.sampler()).isInstanceOf(TpeSampler.class).hasToString(new TpeSampler(42).toString());
         assertThat(study.trials()).hasSize(7).allSatisfy(trial -> assertThat(trial.state()).isEqualTo(TrialState.COMPLETE));
         double best = study.bestTrial().orElseThrow().value().getAsDouble();
         assertThat(study.trials()).allSatisfy(trial -> assertThat(trial.value().getAsDouble()).isLessThanOrEqualTo(best));

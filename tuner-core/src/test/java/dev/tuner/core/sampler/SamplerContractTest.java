@@ -2,15 +2,21 @@ package dev.tuner.core.sampler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tuner.core.space.Bool;
 import dev.tuner.core.space.Choice;
 import dev.tuner.core.space.Distribution;
+import dev.tuner.core.space.Fixed;
 import dev.tuner.core.space.IntUniform;
+import dev.tuner.core.space.LogNormal;
 import dev.tuner.core.space.LogUniform;
+import dev.tuner.core.space.Normal;
+import dev.tuner.core.space.PriorityChoice;
 import dev.tuner.core.space.Uniform;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.study.Trial;
+import dev.tuner.core.study.TrialState;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,7 +26,10 @@ import org.junit.jupiter.api.Test;
 abstract class SamplerContractTest {
 
     static final List<Distribution> SPACE = List.of(
-            Uniform.of(-10, 10), LogUniform.of(1e-5, 1e-1), IntUniform.of(1, 8), Choice.of("relu", "tanh", "elu"));
+            Uniform.of(-10, 10), LogUniform.of(1e-5, 1e-1), IntUniform.of(1, 8), Choice.of("relu", "tanh", "elu"),
+            IntUniform.of(2, 64).withStep(2), IntUniform.of(1, 1024).onLogScale(), Bool.of(),
+            PriorityChoice.of("adam", "sgd", "rmsprop"), Uniform.of(0, 0.5).quantized(0.05),
+            Normal.of(0.5, 0.2).clipped(0, 1), LogNormal.of(0, 1), Fixed.of("rbf"));
 
     /** A new sampler seeded with {@code seed}. */
     abstract Sampler sampler(long seed);
@@ -53,9 +62,63 @@ abstract class SamplerContractTest {
         }
     }
 
+    /** A conditional space: a branch choice, then knobs of that branch only (conditional1 of the bench suite). */
+    static double conditional(Trial trial) {
+        String model = trial.suggestCategorical("model", List.of("A", "B"));
+        if (model.equals("A")) {
+            double x = trial.suggestFloat("x_a", -5, 5);
+            int k = trial.suggestInt("k_a", 1, 10);
+            return 1 + 0.25 * (x - 1.5) * (x - 1.5) + 0.1 * (k - 7) * (k - 7);
+        }
+        double y = Math.log10(trial.suggestFloat("y_b", 1e-3, 1e3, dev.tuner.core.space.Scale.LOG));
+        return 3 - 3 * Math.exp(-0.5 * Math.pow((y - 1.2) / 0.5, 2));
+    }
+
+    @Test
+    void proposesValuesInsideEveryDistributionWithAHistory() {
+        Study study = study(sampler(11));
+        // the study checks every proposal against its distribution and throws on a value outside
+        study.optimize(trial -> {
+            double sum = 0;
+            for (int i = 0; i < SPACE.size(); i++) {
+                Object value = trial.suggest("k" + i, SPACE.get(i));
+                sum += value instanceof Number number ? Math.abs(number.doubleValue()) : value.hashCode() % 3;
+            }
+            return sum;
+        }, 40);
+
+        assertThat(study.trials()).allSatisfy(trial -> assertThat(trial.state()).isEqualTo(TrialState.COMPLETE));
+    }
+
+    @Test
+    void conditionalKnobsAreProposedOnlyWhenActive() {
+        Study study = study(sampler(3));
+        study.optimize(SamplerContractTest::conditional, 40);
+
+        assertThat(study.trials()).allSatisfy(trial -> {
+            assertThat(trial.state()).isEqualTo(TrialState.COMPLETE);
+            if (trial.params().get("model").equals("A")) {
+                assertThat(trial.params()).containsOnlyKeys("model", "x_a", "k_a");
+            } else {
+                assertThat(trial.params()).containsOnlyKeys("model", "y_b");
+            }
+        });
+    }
+
     @Test
     void theSameSeedGivesTheSameTrials() {
         assertThat(run(sampler(42), 30)).isEqualTo(run(sampler(42), 30));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameTrialsWithAHistory() {
+        assertThat(runConditional(sampler(42), 40)).isEqualTo(runConditional(sampler(42), 40));
+    }
+
+    static List<Map<String, Object>> runConditional(Sampler sampler, int trials) {
+        Study study = study(sampler);
+        study.optimize(SamplerContractTest::conditional, trials);
+        return study.trials().stream().map(FrozenTrial::params).collect(Collectors.toList());
     }
 
     @Test

@@ -21,8 +21,8 @@ class SamplersTest {
     @Test
     void rejectsUnknownNamesListingTheKnownOnes() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> Samplers.create("tpe", 1))
-                .withMessageContaining("unknown sampler 'tpe'")
+                .isThrownBy(() -> Samplers.create("cma", 1))
+                .withMessageContaining("unknown sampler 'cma'")
                 .withMessageContaining("use one of " + String.join(", ", Samplers.names()));
     }
 

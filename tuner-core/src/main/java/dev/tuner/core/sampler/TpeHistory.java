@@ -1,0 +1,316 @@
+package dev.tuner.core.sampler;
+
+import dev.tuner.Direction;
+import dev.tuner.core.space.Distribution;
+import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.Suggestion;
+import dev.tuner.core.study.TrialState;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One study's history as the TPE sampler reads it, kept between proposals. Finished trials never
+ * change, so each is read once: its loss goes into a list kept sorted (best first) and its knobs'
+ * model values into one column per knob. Each proposal then only reads the trials that finished
+ * since the last one, and the trials still running (for the constant liar).
+ *
+ * <p>Not thread-safe: the sampler holds its lock while it proposes.
+ */
+final class TpeHistory {
+
+    /** A knob as TPE models it: its name and distribution (the same name with another range is another column). */
+    record ColumnKey(String name, Distribution distribution) {}
+
+    /** One knob's model values by observation, NaN where the observation lacks the knob. */
+    static final class Column {
+        final ColumnKey key;
+        final TpeParam param;
+        double[] values = new double[16];
+        int count;
+
+        Column(ColumnKey key, TpeParam param, int observations) {
+            this.key = key;
+            this.param = param;
+            Arrays.fill(values, Double.NaN);
+            ensure(observations);
+        }
+
+        void ensure(int size) {
+            if (values.length < size) {
+                int old = values.length;
+                values = Arrays.copyOf(values, Math.max(size, 2 * old));
+                Arrays.fill(values, old, values.length, Double.NaN);
+            }
+        }
+    }
+
+    private final Direction direction;
+    private final Map<ColumnKey, Column> columns = new LinkedHashMap<>();
+    private double[] loss = new double[16];
+    private boolean[] pruned = new boolean[16];
+    private int[] trialNumber = new int[16];
+    /** Observation indices, best first: complete trials by loss, then pruned ones, ties by trial number. */
+    private int[] order = new int[16];
+    private int observations;
+    private int scanned;
+    private List<Integer> unfinished = new ArrayList<>();
+    private final List<FrozenTrial> running = new ArrayList<>();
+    /** Knobs grouped so that the knobs of a group were always active together. */
+    private List<List<ColumnKey>> groups = new ArrayList<>();
+
+    TpeHistory(Direction direction) {
+        this.direction = direction;
+    }
+
+    /** Reads the trials that finished since the last call; remembers those still running, except {@code current}. */
+    void refresh(List<FrozenTrial> trials, int current) {
+        List<Integer> stillUnfinished = new ArrayList<>();
+        running.clear();
+        for (int number : unfinished) {
+            visit(trials.get(number), current, stillUnfinished);
+        }
+        for (int number = scanned; number < trials.size(); number++) {
+            visit(trials.get(number), current, stillUnfinished);
+        }
+        scanned = trials.size();
+        unfinished = stillUnfinished;
+    }
+
+    private void visit(FrozenTrial trial, int current, List<Integer> stillUnfinished) {
+        if (trial.state().isFinished()) {
+            absorb(trial);
+            return;
+        }
+        stillUnfinished.add(trial.number());
+        if (trial.state() == TrialState.RUNNING && trial.number() != current && !trial.suggestions().isEmpty()) {
+            running.add(trial);
+        }
+    }
+
+    /**
+     * The loss TPE ranks a finished trial by (smaller is better), or NaN to ignore it: FAIL trials
+     * are ignored. PRUNED trials are the pruning hook: once pruners record a pruned trial's last
+     * intermediate value, they rank after every complete trial by that value, as Optuna does;
+     * a pruned trial without a value is ignored.
+     */
+    private double lossOf(FrozenTrial trial) {
+        if ((trial.state() != TrialState.COMPLETE && trial.state() != TrialState.PRUNED)
+                || trial.value().isEmpty()) {
+            return Double.NaN;
+        }
+        double value = trial.value().getAsDouble();
+        return direction == Direction.MAXIMIZE ? -value : value;
+    }
+
+    private void absorb(FrozenTrial trial) {
+        double value = lossOf(trial);
+        if (Double.isNaN(value)) {
+            return;
+        }
+        int o = observations++;
+        if (o == loss.length) {
+            int size = 2 * o;
+            loss = Arrays.copyOf(loss, size);
+            pruned = Arrays.copyOf(pruned, size);
+            trialNumber = Arrays.copyOf(trialNumber, size);
+            order = Arrays.copyOf(order, size);
+        }
+        loss[o] = value;
+        pruned[o] = trial.state() == TrialState.PRUNED;
+        trialNumber[o] = trial.number();
+        int at = insertionPoint(o);
+        System.arraycopy(order, at, order, at + 1, o - at);
+        order[at] = o;
+
+        Set<ColumnKey> keys = new LinkedHashSet<>();
+        for (Map.Entry<String, Suggestion> entry : trial.suggestions().entrySet()) {
+            Distribution distribution = entry.getValue().distribution();
+            ColumnKey key = new ColumnKey(entry.getKey(), distribution);
+            Column column = columns.get(key);
+            if (column == null) {
+                TpeParam param = TpeParam.of(distribution);
+                if (param == null) {
+                    continue;
+                }
+                column = new Column(key, param, o);
+                columns.put(key, column);
+            }
+            column.ensure(o + 1);
+            column.values[o] = column.param.toModel(entry.getValue().internal());
+            column.count++;
+            keys.add(key);
+        }
+        for (Column column : columns.values()) {
+            column.ensure(o + 1);
+        }
+        regroup(keys);
+    }
+
+    private boolean before(int a, int b) {
+        if (pruned[a] != pruned[b]) {
+            return !pruned[a];
+        }
+        if (loss[a] != loss[b]) {
+            return loss[a] < loss[b];
+        }
+        return trialNumber[a] < trialNumber[b];
+    }
+
+    private int insertionPoint(int o) {
+        int lo = 0;
+        int hi = o;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (before(order[mid], o)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Splits every group by whether its knobs were in this trial, and adds the trial's new knobs as a group. */
+    private void regroup(Set<ColumnKey> keys) {
+        List<List<ColumnKey>> next = new ArrayList<>();
+        Set<ColumnKey> seen = new LinkedHashSet<>();
+        for (List<ColumnKey> group : groups) {
+            List<ColumnKey> in = new ArrayList<>();
+            List<ColumnKey> out = new ArrayList<>();
+            for (ColumnKey key : group) {
+                (keys.contains(key) ? in : out).add(key);
+                seen.add(key);
+            }
+            if (!in.isEmpty()) {
+                next.add(in);
+            }
+            if (!out.isEmpty()) {
+                next.add(out);
+            }
+        }
+        List<ColumnKey> fresh = new ArrayList<>();
+        for (ColumnKey key : keys) {
+            if (!seen.contains(key)) {
+                fresh.add(key);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            next.add(fresh);
+        }
+        groups = next;
+    }
+
+    /** How many trials were finished and ranked (complete, or pruned with a value). */
+    int observations() {
+        return observations;
+    }
+
+    List<List<ColumnKey>> groups() {
+        return groups;
+    }
+
+    Column column(ColumnKey key) {
+        return columns.get(key);
+    }
+
+    /**
+     * The observations that hold every knob of {@code keys}, split into the best
+     * {@code settings.below(n)} and the rest, as model values ({@code [dim][observation]}); with
+     * the constant liar, running trials that hold the knobs join the rest.
+     */
+    Split split(List<ColumnKey> keys, TpeSettings settings) {
+        int dims = keys.size();
+        Column[] cols = new Column[dims];
+        for (int k = 0; k < dims; k++) {
+            cols[k] = columns.get(keys.get(k));
+            if (cols[k] == null) {
+                return new Split(new double[dims][0], 0, new double[dims][0], 0, null);
+            }
+        }
+        // which observations hold every knob, one column at a time
+        boolean[] holds = new boolean[observations];
+        Arrays.fill(holds, true);
+        for (Column column : cols) {
+            double[] values = column.values;
+            for (int o = 0; o < observations; o++) {
+                holds[o] &= !Double.isNaN(values[o]);
+            }
+        }
+        int holding = 0;
+        for (int o = 0; o < observations; o++) {
+            holding += holds[o] ? 1 : 0;
+        }
+        // the good: the best that hold the knobs, read in rank order until there are enough
+        int belowCount = settings.below(holding);
+        double[][] below = new double[dims][belowCount];
+        for (int r = 0, b = 0; b < belowCount; r++) {
+            int o = order[r];
+            if (holds[o]) {
+                holds[o] = false;
+                for (int k = 0; k < dims; k++) {
+                    below[k][b] = cols[k].values[o];
+                }
+                b++;
+            }
+        }
+        // the bad, oldest first, so that their weights can follow their age
+        int bad = holding - belowCount;
+        double[][] above = new double[dims][bad + (settings.constantLiar() ? running.size() : 0)];
+        for (int k = 0; k < dims; k++) {
+            double[] values = cols[k].values;
+            double[] into = above[k];
+            for (int o = 0, a = 0; o < observations; o++) {
+                if (holds[o]) {
+                    into[a++] = values[o];
+                }
+            }
+        }
+        double[] weights = new double[above[0].length];
+        int a = bad;
+        for (int i = 0; i < bad; i++) {
+            weights[i] = settings.badWeight(i, bad);
+        }
+        int total = liars(keys, settings, above, a);
+        for (int i = a; i < total; i++) {
+            weights[i] = 1;
+        }
+        return new Split(below, belowCount, above, total, weights);
+    }
+
+    /** Appends the running trials' values to {@code above} from index {@code a}; the new count. */
+    private int liars(List<ColumnKey> keys, TpeSettings settings, double[][] above, int a) {
+        if (!settings.constantLiar()) {
+            return a;
+        }
+        for (FrozenTrial trial : running) {
+            if (a >= above[0].length) {
+                return a;
+            }
+            boolean all = true;
+            for (ColumnKey key : keys) {
+                Suggestion s = trial.suggestions().get(key.name());
+                if (s == null || !s.distribution().equals(key.distribution())) {
+                    all = false;
+                    break;
+                }
+            }
+            if (!all) {
+                continue;
+            }
+            for (int k = 0; k < keys.size(); k++) {
+                TpeParam param = TpeParam.of(keys.get(k).distribution());
+                above[k][a] = param.toModel(trial.suggestions().get(keys.get(k).name()).internal());
+            }
+            a++;
+        }
+        return a;
+    }
+
+    /** Good and bad observations of some knobs, {@code [dim][i]}, with how many of each are filled. */
+    record Split(double[][] below, int belowCount, double[][] above, int aboveCount, double[] aboveWeights) {}
+}

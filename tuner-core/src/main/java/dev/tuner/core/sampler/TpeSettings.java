@@ -1,0 +1,55 @@
+package dev.tuner.core.sampler;
+
+/**
+ * The TPE sampler's options, as {@link TpeSampler.Builder} sets them; the defaults and why they
+ * are what they are are in {@link TpeSampler}'s Javadoc.
+ */
+record TpeSettings(
+        boolean multivariate,
+        int startupTrials,
+        int candidates,
+        double gamma,
+        int maxBelow,
+        double priorWeight,
+        double bandwidthScale,
+        double priorSpread,
+        double minBandwidth,
+        double magicClip,
+        double continuousClip,
+        double categoricalClip,
+        int recentWindow,
+        boolean constantLiar) {
+
+    /** How many of {@code n} observations form the good group: {@code ceil(gamma · n)}, at most {@code maxBelow}, at least 1. */
+    int below(int n) {
+        if (n == 0) {
+            return 0;
+        }
+        return (int) Math.max(1, Math.min(maxBelow, Math.ceil(gamma * n)));
+    }
+
+    /**
+     * The weight of the i-th oldest of {@code n} bad observations: the latest {@code recentWindow}
+     * weigh 1, older ones ramp linearly down to 1/n, so that g follows where the search is now.
+     */
+    double badWeight(int i, int n) {
+        if (recentWindow <= 0 || n <= recentWindow) {
+            return 1;
+        }
+        int ramp = n - recentWindow;
+        if (i >= ramp) {
+            return 1;
+        }
+        return ramp == 1 ? 1.0 / n : 1.0 / n + (1 - 1.0 / n) * i / (ramp - 1);
+    }
+
+    /**
+     * The share of a categorical kernel spread evenly over all options, for an estimator of
+     * {@code count} observations: {@code categoricalClip / (1 + count)}, at most 1 — like the magic
+     * clip, the few good trials get broad kernels and the many bad ones sharp kernels, so l/g
+     * favours options near good trials that the search has not tried much.
+     */
+    double categoricalBandwidth(int count) {
+        return Math.min(1, categoricalClip / (1 + count));
+    }
+}
