@@ -1,8 +1,10 @@
 package dev.tuner.benchmarks.quality;
 
+import dev.tuner.Direction;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * The statistics of the best values that the seeds reached at one checkpoint, as
@@ -14,6 +16,15 @@ final class CheckpointStats {
     private CheckpointStats() {}
 
     static Map<String, Object> of(double[] perSeed, double optimum) {
+        return of(perSeed, OptionalDouble.of(optimum), Direction.MINIMIZE);
+    }
+
+    /**
+     * The statistics of a problem minimized or maximized: the gap is how far the median falls short
+     * of the optimum ({@code median - optimum} when minimized, {@code optimum - median} when
+     * maximized), {@code null} when the optimum is unknown.
+     */
+    static Map<String, Object> of(double[] perSeed, OptionalDouble optimum, Direction direction) {
         double[] sorted = perSeed.clone();
         Arrays.sort(sorted);
         double median = quantile(sorted, 0.5);
@@ -27,7 +38,9 @@ final class CheckpointStats {
         stats.put("iqr", q75 - q25);
         stats.put("min", sorted[0]);
         stats.put("max", sorted[sorted.length - 1]);
-        stats.put("median_gap_to_optimum", median - optimum);
+        stats.put("median_gap_to_optimum", optimum.isPresent()
+                ? (direction == Direction.MAXIMIZE ? optimum.getAsDouble() - median : median - optimum.getAsDouble())
+                : null);
         stats.put("per_seed", perSeed.clone());
         return stats;
     }

@@ -1,8 +1,10 @@
 package dev.tuner.benchmarks.quality;
 
+import dev.tuner.Direction;
 import dev.tuner.core.sampler.Samplers;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.Objective;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.study.TrialOutcome;
 import dev.tuner.core.study.TrialState;
@@ -34,6 +36,14 @@ final class QualityRun {
 
     /** The optimizer's entry: {@code n_seeds}, {@code seeds}, wall time and per-checkpoint statistics. */
     Map<String, Object> run(BenchmarkFunction function, String sampler) {
+        return run(Problem.of(function), sampler);
+    }
+
+    /**
+     * The optimizer's entry on any problem; best values are in the problem's own direction (the
+     * largest so far for a maximized one), gaps only when its optimum is known.
+     */
+    Map<String, Object> run(Problem function, String sampler) {
         double[][] bestAt = new double[checkpoints.size()][seeds];
         long started = System.nanoTime();
         for (int seed = 0; seed < seeds; seed++) {
@@ -49,7 +59,8 @@ final class QualityRun {
         entry.put("mean_wall_s_per_run", wallPerRun);
         Map<String, Object> byCheckpoint = new LinkedHashMap<>();
         for (int c = 0; c < checkpoints.size(); c++) {
-            byCheckpoint.put(String.valueOf(checkpoints.get(c)), CheckpointStats.of(bestAt[c], function.optimum()));
+            byCheckpoint.put(String.valueOf(checkpoints.get(c)), CheckpointStats.of(bestAt[c], function.optimum(),
+                    function.direction()));
         }
         entry.put("checkpoints", byCheckpoint);
         return entry;
@@ -74,17 +85,29 @@ final class QualityRun {
 
     /** The best value after each trial of one seeded run; a failed trial keeps the previous best. */
     double[] bestSoFar(BenchmarkFunction function, String sampler, long seed) {
+        return bestSoFar(Problem.of(function), sampler, seed);
+    }
+
+    /**
+     * The best value after each trial of one seeded run, in the problem's direction (the smallest
+     * so far when minimized, the largest when maximized); a failed trial keeps the previous best.
+     */
+    double[] bestSoFar(Problem function, String sampler, long seed) {
+        boolean maximize = function.direction() == Direction.MAXIMIZE;
+        Objective objective = function.objective(sampler.split("\\+")[0], seed, trials);
         Study study = Study.builder(function.name())
+                .direction(function.direction())
                 .sampler(sampler(sampler, seed))
                 .storage(new InMemoryStorage())
                 .build();
         double[] trace = new double[trials];
-        double best = Double.POSITIVE_INFINITY;
+        double best = maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         for (int i = 0; i < trials; i++) {
-            TrialOutcome outcome = study.runTrial(function::evaluate);
+            TrialOutcome outcome = study.runTrial(objective);
             FrozenTrial trial = outcome.trial();
             if (trial.state() == TrialState.COMPLETE) {
-                best = Math.min(best, trial.value().getAsDouble());
+                double value = trial.value().getAsDouble();
+                best = maximize ? Math.max(best, value) : Math.min(best, value);
             }
             trace[i] = best;
         }

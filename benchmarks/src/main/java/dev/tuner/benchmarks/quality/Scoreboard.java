@@ -30,6 +30,17 @@ final class Scoreboard {
         return Math.max(medianGap, GAP_FLOOR) / Math.max(optuna, GAP_FLOOR);
     }
 
+    /** Whether the reference has a median gap of an optimizer on a function at a checkpoint. */
+    boolean hasGap(String function, String optimizer, String checkpoint) {
+        return reference.path(function).path("optimizers").path(optimizer).path("checkpoints").path(checkpoint)
+                .path("median_gap_to_optimum").isNumber();
+    }
+
+    /** Whether r can be computed for a function at a checkpoint: the reference has both Optuna TPE gaps. */
+    boolean scores(String function, String checkpoint) {
+        return hasGap(function, OPTUNA_TPE, checkpoint) && hasGap(function, OPTUNA_TPE_MULTIVARIATE, checkpoint);
+    }
+
     /** The reference's median gap of an optimizer on a function at a checkpoint. */
     double referenceGap(String function, String optimizer, String checkpoint) {
         JsonNode gap = reference.path(function).path("optimizers").path(optimizer).path("checkpoints")
