@@ -5,6 +5,8 @@ import dev.tuner.core.study.OptimizeSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -25,7 +27,13 @@ final class RunSettings {
 
     /** Settings that override every study's {@code @Tune} attributes for this run. */
     StudyOverrides overrides() {
-        return new StudyOverrides(trials(), seed(), text(Constants.SAMPLER_PROPERTY_NAME));
+        Map<String, String> settings = new HashMap<>();
+        for (String key : parameters.keySet()) {
+            if (key.startsWith("tuner.")) {
+                text(key).ifPresent(value -> settings.put(key, value));
+            }
+        }
+        return new StudyOverrides(trials(), seed(), text(Constants.SAMPLER_PROPERTY_NAME), settings);
     }
 
     /** How the studies of this run are optimized: {@code trials} trials, in parallel and timed as configured. */

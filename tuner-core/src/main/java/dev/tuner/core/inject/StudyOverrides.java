@@ -1,5 +1,6 @@
 package dev.tuner.core.inject;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -11,8 +12,20 @@ import java.util.OptionalLong;
  * @param trials the trial budget
  * @param seed the sampler's seed
  * @param sampler the sampler's name
+ * @param settings every {@code tuner.*} setting of the run, by full key; the plan takes the
+ *     sampler's options from those named {@code tuner.<sampler>.<option>}
  */
-public record StudyOverrides(OptionalInt trials, OptionalLong seed, Optional<String> sampler) {
+public record StudyOverrides(OptionalInt trials, OptionalLong seed, Optional<String> sampler,
+        Map<String, String> settings) {
+
+    public StudyOverrides {
+        settings = Map.copyOf(settings);
+    }
+
+    /** Overrides without sampler options. */
+    public StudyOverrides(OptionalInt trials, OptionalLong seed, Optional<String> sampler) {
+        this(trials, seed, sampler, Map.of());
+    }
 
     /** No overrides: the annotation decides. */
     public static StudyOverrides none() {

@@ -7,6 +7,8 @@ import dev.tuner.core.sampler.Seeds;
 import dev.tuner.core.storage.Storage;
 import dev.tuner.core.study.Study;
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything needed to run the study of one {@code @Tune} method: its name, direction, budget,
@@ -17,10 +19,12 @@ import java.lang.reflect.Method;
  * @param trials how many trials to run; at least 1
  * @param seed the sampler's seed; a fresh one when neither the annotation nor the run set one
  * @param samplerName the sampler, as {@link Samplers#create(String, long)} knows it
+ * @param samplerOptions the sampler's options, from the run's {@code tuner.<sampler>.<option>} settings
  * @param objective the method as an objective
  */
 public record StudyPlan(
-        String studyName, Direction direction, int trials, long seed, String samplerName, MethodObjective objective) {
+        String studyName, Direction direction, int trials, long seed, String samplerName,
+        Map<String, String> samplerOptions, MethodObjective objective) {
 
     /**
      * The plan of a {@code @Tune} method.
@@ -54,15 +58,33 @@ public record StudyPlan(
             throw new InvalidDeclarationException(where, "unknown sampler '" + samplerName + "'; use one of "
                     + String.join(", ", Samplers.names()));
         }
+        Map<String, String> samplerOptions = samplerOptions(overrides.settings(), samplerName);
+        try {
+            Samplers.create(samplerName, seed, samplerOptions);
+        } catch (IllegalArgumentException invalid) {
+            throw new InvalidDeclarationException(where, invalid.getMessage());
+        }
         return new StudyPlan(MethodObjective.studyName(testClass, method), tune.direction(), trials, seed,
-                samplerName, MethodObjective.of(testClass, method));
+                samplerName, samplerOptions, MethodObjective.of(testClass, method));
+    }
+
+    /** The settings {@code tuner.<sampler>.<option>}, by option name. */
+    private static Map<String, String> samplerOptions(Map<String, String> settings, String samplerName) {
+        String prefix = "tuner." + samplerName + ".";
+        Map<String, String> options = new TreeMap<>();
+        settings.forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                options.put(key.substring(prefix.length()), value);
+            }
+        });
+        return Map.copyOf(options);
     }
 
     /** A new study of this plan, kept in {@code storage}. */
     public Study newStudy(Storage storage) {
         return Study.builder(studyName)
                 .direction(direction)
-                .sampler(Samplers.create(samplerName, seed))
+                .sampler(Samplers.create(samplerName, seed, samplerOptions))
                 .storage(storage)
                 .build();
     }

@@ -12,7 +12,7 @@ public final class Samplers {
      */
     public static final String DEFAULT = "tpe";
 
-    private static final List<String> NAMES = List.of("random", "tpe");
+    private static final List<String> NAMES = List.of("tpe", "random", "grid", "qmc");
 
     private Samplers() {}
 
@@ -28,6 +28,21 @@ public final class Samplers {
      */
     public static Sampler create(String name, long seed) {
         return create(name, seed, Map.of());
+    }
+
+    private static int gridPoints(Map<String, String> options) {
+        for (String key : options.keySet()) {
+            if (!key.equals("points")) {
+                throw new IllegalArgumentException("the grid sampler knows the option 'points' only, not '" + key
+                        + "' (tuner.grid.points)");
+            }
+        }
+        String points = options.getOrDefault("points", String.valueOf(GridSampler.DEFAULT_POINTS));
+        try {
+            return Integer.parseInt(points.trim());
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException("tuner.grid.points=" + points + " is not a whole number; give e.g. 10");
+        }
     }
 
     /**
@@ -46,6 +61,13 @@ public final class Samplers {
                 return new RandomSampler(seed);
             case "tpe":
                 return TpeSampler.builder().seed(seed).options(options).build();
+            case "grid":
+                return new GridSampler(seed, gridPoints(options));
+            case "qmc":
+                if (!options.isEmpty()) {
+                    throw new IllegalArgumentException("the qmc sampler takes no options, but got " + options.keySet());
+                }
+                return new QmcSampler(seed);
             default:
                 throw new IllegalArgumentException(
                         "unknown sampler '" + name + "'; use one of " + String.join(", ", NAMES));

@@ -10,6 +10,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,6 +42,16 @@ public final class TunerConsole {
         System.exit(run(args, System.out));
     }
 
+    private static Map<String, String> tunerSystemProperties() {
+        Map<String, String> settings = new HashMap<>();
+        System.getProperties().forEach((key, value) -> {
+            if (key.toString().startsWith("tuner.")) {
+                settings.put(key.toString(), value.toString());
+            }
+        });
+        return settings;
+    }
+
     static int run(String[] args, PrintStream out) {
         if (args.length == 0) {
             out.println("[tuner] ERROR: no test-class directory given; "
@@ -53,6 +65,8 @@ public final class TunerConsole {
                 .selectors(selectClasspathRoots(roots))
                 .filters(includeEngines(TunerTestEngine.ENGINE_ID),
                         includeClassNamePatterns(ClassNamePatterns.fromFilter(testFilter)))
+                // explicit, so that the engine can list them (tuner.<sampler>.* options)
+                .configurationParameters(tunerSystemProperties())
                 .build();
         ConsoleReport report = new ConsoleReport(out);
         Launcher launcher = LauncherFactory.create();

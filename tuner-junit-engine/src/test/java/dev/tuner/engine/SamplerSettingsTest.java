@@ -1,0 +1,53 @@
+package dev.tuner.engine;
+
+import static dev.tuner.engine.TunerKit.execute;
+import static dev.tuner.engine.TunerKit.studyId;
+import static dev.tuner.engine.TunerKit.uniqueId;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import dev.tuner.Tune;
+import dev.tuner.Uniform;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/** tuner.sampler picks the sampler and tuner.&lt;sampler&gt;.* hands it options. */
+class SamplerSettingsTest {
+
+    @TempDir
+    Path outputDir;
+
+    @Test
+    void everySamplerRunsAStudyThroughTheEngine() {
+        for (String sampler : new String[] {"tpe", "random", "grid", "qmc"}) {
+            EngineExecutionResults results = execute(SquareTestCase.class, outputDir,
+                    "tuner.sampler", sampler, "tuner.seed", "2");
+
+            results.containerEvents().assertStatistics(stats -> stats.failed(0));
+            results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(12).succeeded(12));
+        }
+    }
+
+    @Test
+    void samplerOptionsComeFromTheirOwnKeys() {
+        EngineExecutionResults univariate = execute(SquareTestCase.class, outputDir,
+                "tuner.tpe.multivariate", "false", "tuner.grid.points", "3");
+        EngineExecutionResults unknown = execute(SquareTestCase.class, outputDir,
+                "tuner.sampler", "grid", "tuner.grid.size", "3");
+
+        univariate.containerEvents().assertStatistics(stats -> stats.failed(0));
+        unknown.containerEvents().assertThatEvents().haveExactly(1, event(
+                uniqueId(studyId(SquareTestCase.class, "square(double)")),
+                finishedWithFailure(message(text -> text.contains("'size'") && text.contains("tuner.grid.points")))));
+    }
+
+    static class SquareTestCase {
+        @Tune(trials = 12)
+        double square(@Uniform(min = -1, max = 1) double x) {
+            return x * x;
+        }
+    }
+}
