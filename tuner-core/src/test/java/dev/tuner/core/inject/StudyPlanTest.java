@@ -157,14 +157,14 @@ class StudyPlanTest {
         assertThatThrownBy(() -> StudyPlan.of(tuneMethod(UnknownSamplerCase.class), StudyOverrides.none()))
                 .isInstanceOf(InvalidDeclarationException.class)
                 .hasMessageStartingWith("@Tune method " + UnknownSamplerCase.class.getName() + ".f(double): ")
-                .hasMessageContaining("unknown sampler 'cma'; use one of random, tpe");
+                .hasMessageContaining("unknown sampler 'cma'; use one of tpe, random, grid, qmc");
     }
 
     @Test
     void rejectsAnUnknownSamplerInTheOverrides() {
-        assertThatThrownBy(() -> StudyPlan.of(tuneMethod(PlannedCase.class), overrides(null, null, "grid")))
+        assertThatThrownBy(() -> StudyPlan.of(tuneMethod(PlannedCase.class), overrides(null, null, "cmaes")))
                 .isInstanceOf(InvalidDeclarationException.class)
-                .hasMessageContaining("unknown sampler 'grid'; use one of random");
+                .hasMessageContaining("unknown sampler 'cmaes'; use one of tpe, random");
     }
 
     @Test
