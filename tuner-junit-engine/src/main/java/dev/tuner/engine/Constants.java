@@ -22,6 +22,12 @@ public final class Constants {
     public static final String SAMPLER_PROPERTY_NAME = "tuner.sampler";
 
     /**
+     * How each trial's test is named: a pattern with {@code {number}}, {@code {params}},
+     * {@code {value}} and {@code {state}}. Key: {@value}; default {@code #{number} {params} → {value}}.
+     */
+    public static final String DISPLAY_NAME_PROPERTY_NAME = "tuner.displayname";
+
+    /**
      * How many trials of a study run at once, on threads of one JVM: a positive whole number. The
      * objective's code must then be thread-safe. Key: {@value}; default 1.
      */

@@ -1,6 +1,7 @@
 package dev.tuner.engine;
 
 import dev.tuner.core.inject.StudyOverrides;
+import dev.tuner.core.report.TrialFormat;
 import dev.tuner.core.study.OptimizeSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +43,18 @@ final class RunSettings {
         duration(Constants.TIMEOUT_PROPERTY_NAME).ifPresent(builder::timeout);
         duration(Constants.TRIAL_TIMEOUT_PROPERTY_NAME).ifPresent(builder::trialTimeout);
         return builder;
+    }
+
+    /** The pattern of trial names, checked. */
+    String displayNamePattern() {
+        String pattern = text(Constants.DISPLAY_NAME_PROPERTY_NAME).orElse(TrialFormat.DEFAULT_PATTERN);
+        try {
+            TrialFormat.requireValid(pattern);
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalArgumentException("configuration parameter " + Constants.DISPLAY_NAME_PROPERTY_NAME
+                    + ": " + invalid.getMessage());
+        }
+        return pattern;
     }
 
     Path outputDirectory() {

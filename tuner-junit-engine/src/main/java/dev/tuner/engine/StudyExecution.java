@@ -37,6 +37,7 @@ final class StudyExecution {
     private final TuneMethodDescriptor descriptor;
     private final EngineExecutionListener listener;
     private final RunSettings settings;
+    private String displayNamePattern = TrialFormat.DEFAULT_PATTERN;
 
     StudyExecution(TuneMethodDescriptor descriptor, EngineExecutionListener listener, RunSettings settings) {
         this.descriptor = descriptor;
@@ -60,6 +61,7 @@ final class StudyExecution {
         // annotated fields and methods read trial values through the agent; -javaagent or self-attach
         TunerAgent.ensureInstalled();
         StudyPlan plan = StudyPlan.of(descriptor.testClass(), descriptor.method(), settings.overrides());
+        displayNamePattern = settings.displayNamePattern();
         Study study = plan.newStudy(new InMemoryStorage());
         study.optimize(plan.objective(), settings.optimize(plan.trials())
                 .callback((optimized, outcome) -> report(outcome))
@@ -77,7 +79,7 @@ final class StudyExecution {
     /** Called on the worker thread of each trial; one at a time, as the descriptor's children are a plain set. */
     private synchronized void report(TrialOutcome outcome) {
         FrozenTrial trial = outcome.trial();
-        TrialDescriptor test = new TrialDescriptor(descriptor, trial.number(), TrialFormat.describe(trial));
+        TrialDescriptor test = new TrialDescriptor(descriptor, trial.number(), TrialFormat.format(displayNamePattern, trial));
         descriptor.addChild(test);
         listener.dynamicTestRegistered(test);
         listener.executionStarted(test);

@@ -3,6 +3,7 @@ package dev.tuner.engine;
 import static dev.tuner.engine.TunerKit.execute;
 import static dev.tuner.engine.TunerKit.studyId;
 import static dev.tuner.engine.TunerKit.uniqueId;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
-/** tuner.sampler picks the sampler and tuner.&lt;sampler&gt;.* hands it options. */
+/** tuner.sampler picks the sampler, tuner.&lt;sampler&gt;.* hands it options, tuner.displayname names the trials. */
 class SamplerSettingsTest {
 
     @TempDir
@@ -42,6 +43,19 @@ class SamplerSettingsTest {
         unknown.containerEvents().assertThatEvents().haveExactly(1, event(
                 uniqueId(studyId(SquareTestCase.class, "square(double)")),
                 finishedWithFailure(message(text -> text.contains("'size'") && text.contains("tuner.grid.points")))));
+    }
+
+    @Test
+    void trialNamesFollowTheDisplayNamePattern() {
+        EngineExecutionResults results = execute(SquareTestCase.class, outputDir,
+                "tuner.displayname", "trial {number} ({state}): {params}", "tuner.seed", "1");
+        EngineExecutionResults invalid = execute(SquareTestCase.class, outputDir, "tuner.displayname", "{loss}");
+
+        assertThat(TunerKit.trialNames(results)).hasSize(12)
+                .allMatch(name -> name.matches("trial \\d+ \\(complete\\): x=-?[0-9.e+-]+"));
+        invalid.containerEvents().assertThatEvents().haveExactly(1, event(
+                uniqueId(studyId(SquareTestCase.class, "square(double)")),
+                finishedWithFailure(message(text -> text.contains("tuner.displayname") && text.contains("{loss}")))));
     }
 
     static class SquareTestCase {

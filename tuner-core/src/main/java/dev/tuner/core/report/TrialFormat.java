@@ -3,7 +3,10 @@ package dev.tuner.core.report;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.TrialState;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One line per trial for people: {@code #17 lr=0.0032 layers=4 → 0.931}. Knobs are shown by their
@@ -11,23 +14,64 @@ import java.util.StringJoiner;
  */
 public final class TrialFormat {
 
+    /** The pattern of {@link #describe(FrozenTrial)}: {@value}. */
+    public static final String DEFAULT_PATTERN = "#{number} {params} → {value}";
+
+    /** Longer values are cut to this many characters, the last one an ellipsis. */
+    static final int MAX_VALUE_LENGTH = 24;
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
+    private static final Set<String> PLACEHOLDERS = Set.of("number", "params", "value", "state");
+
     private TrialFormat() {}
 
-    /** The trial's number, knob values and outcome. */
+    /** The trial's number, knob values and outcome, as {@link #DEFAULT_PATTERN} lays them out. */
     public static String describe(FrozenTrial trial) {
-        StringBuilder line = new StringBuilder("#").append(trial.number());
-        String params = params(trial.params());
-        if (!params.isEmpty()) {
-            line.append(' ').append(params);
+        return format(DEFAULT_PATTERN, trial);
+    }
+
+    /**
+     * The trial as {@code pattern} lays it out: {@code {number}}, {@code {params}} (short names,
+     * compact values), {@code {value}} (the objective value, or the state when there is none) and
+     * {@code {state}} are replaced; white space left doubled by empty parts is closed up.
+     *
+     * @throws IllegalArgumentException if the pattern has another placeholder
+     */
+    public static String format(String pattern, FrozenTrial trial) {
+        requireValid(pattern);
+        String line = pattern
+                .replace("{number}", String.valueOf(trial.number()))
+                .replace("{params}", params(trial.params()))
+                .replace("{value}", outcome(trial))
+                .replace("{state}", trial.state().name().toLowerCase(java.util.Locale.ROOT));
+        return line.replaceAll(" {2,}", " ").trim();
+    }
+
+    /**
+     * Checks a display-name pattern.
+     *
+     * @throws IllegalArgumentException naming the unknown placeholders and the known ones
+     */
+    public static void requireValid(String pattern) {
+        Matcher placeholder = PLACEHOLDER.matcher(pattern);
+        while (placeholder.find()) {
+            if (!PLACEHOLDERS.contains(placeholder.group(1))) {
+                throw new IllegalArgumentException("the display-name pattern '" + pattern + "' has the unknown "
+                        + "placeholder {" + placeholder.group(1) + "}; use {number}, {params}, {value} and {state}");
+            }
         }
-        return line.append(" → ").append(outcome(trial)).toString();
     }
 
     /** The knob values as {@code name=value} pairs with short names, separated by spaces. */
     public static String params(Map<String, Object> params) {
         StringJoiner joined = new StringJoiner(" ");
-        params.forEach((name, value) -> joined.add(shortName(name) + "=" + Numbers.compact(value)));
+        params.forEach((name, value) -> joined.add(shortName(name) + "=" + abbreviated(Numbers.compact(value))));
         return joined.toString();
+    }
+
+    /** A value cut to {@link #MAX_VALUE_LENGTH} characters, so that one long option does not fill the line. */
+    static String abbreviated(String value) {
+        return value.length() <= MAX_VALUE_LENGTH ? value : value.substring(0, MAX_VALUE_LENGTH - 1) + "…";
     }
 
     /** The objective value of a complete trial, else its state in lower case. */

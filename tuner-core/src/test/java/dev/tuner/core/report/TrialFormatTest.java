@@ -73,4 +73,31 @@ class TrialFormatTest {
         assertThat(TrialFormat.shortName("com.acme.Quad$Inner.quad1.x")).isEqualTo("x");
         assertThat(TrialFormat.shortName("lr")).isEqualTo("lr");
     }
+
+    @Test
+    void aPatternLaysOutTheSameParts() {
+        FrozenTrial trial = trial(7, TrialState.COMPLETE, OptionalDouble.of(0.75), x(0.5));
+
+        assertThat(TrialFormat.format("trial {number}: {value} ({state}) with {params}", trial))
+                .isEqualTo("trial 7: 0.75 (complete) with x=0.5");
+        assertThat(TrialFormat.format("{number} {params} {value}", trial(0, TrialState.RUNNING,
+                OptionalDouble.empty(), Map.of()))).isEqualTo("0 running");
+    }
+
+    @Test
+    void anUnknownPlaceholderIsNamedWithTheKnownOnes() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> TrialFormat.requireValid("#{number} {loss}"))
+                .withMessageContaining("{loss}")
+                .withMessageContaining("{number}, {params}, {value} and {state}");
+    }
+
+    @Test
+    void longValuesAreAbbreviated() {
+        Map<String, Suggestion> longChoice = Map.of("a.b.model",
+                new Suggestion(Choice.of("a-very-long-option-name-that-fills-the-line", "short"), 0));
+        FrozenTrial trial = trial(1, TrialState.COMPLETE, OptionalDouble.of(1), longChoice);
+
+        assertThat(TrialFormat.describe(trial)).isEqualTo("#1 model=a-very-long-option-name… → 1");
+    }
 }
