@@ -1,11 +1,8 @@
 package dev.tuner.core.sampler;
 
-import dev.tuner.core.space.Bool;
-import dev.tuner.core.space.Choice;
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.space.IntUniform;
 import dev.tuner.core.space.LogUniform;
-import dev.tuner.core.space.PriorityChoice;
 import dev.tuner.core.space.Uniform;
 
 /**
@@ -55,26 +52,13 @@ record TpeParam(Kind kind, double low, double high, boolean log, double step, in
             }
             return new TpeParam(Kind.DISCRETE, u.min(), u.max(), false, u.step(), (int) cells, u.min(), u.max());
         }
-        int options = categoricalOptions(distribution);
+        int options = UnitMapping.options(distribution);
         if (options > 1) {
             return new TpeParam(Kind.CATEGORICAL, 0, options - 1, false, 0, options, 0, options - 1);
         }
-        // quantized, normal, fixed and custom distributions are drawn from their prior for now
+        // a single option (Fixed) needs no model; quantized, normal and custom distributions are
+        // drawn from their prior for now
         return null;
-    }
-
-    /** The number of options of a categorical distribution, else 0. */
-    private static int categoricalOptions(Distribution distribution) {
-        if (distribution instanceof Choice c) {
-            return c.options().size();
-        }
-        if (distribution instanceof PriorityChoice c) {
-            return c.options().size();
-        }
-        if (distribution instanceof Bool) {
-            return 2;
-        }
-        return 0;
     }
 
     boolean numeric() {

@@ -35,8 +35,9 @@ public interface StopCondition {
             throw new IllegalArgumentException("noImprovementFor needs at least 1 trial, not " + trials);
         }
         return (study, last) -> {
+            // one read of the history: with a database storage each read is a query
             List<FrozenTrial> all = study.trials();
-            return study.bestTrial()
+            return study.bestOf(all)
                     .map(best -> all.stream()
                             .filter(trial -> trial.state().isFinished() && trial.number() > best.number())
                             .count() >= trials)

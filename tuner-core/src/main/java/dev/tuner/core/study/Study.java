@@ -168,9 +168,14 @@ public final class Study {
 
     /** The completed trial with the best objective value (the earliest on ties), if any. */
     public Optional<FrozenTrial> bestTrial() {
+        return bestOf(trials());
+    }
+
+    /** The best complete trial among {@code trials}, for callers that read the history once. */
+    Optional<FrozenTrial> bestOf(List<FrozenTrial> trials) {
         Comparator<FrozenTrial> byValue = Comparator.comparingDouble(trial -> trial.value().getAsDouble());
         Comparator<FrozenTrial> better = direction == Direction.MAXIMIZE ? byValue.reversed() : byValue;
-        return trials().stream()
+        return trials.stream()
                 .filter(trial -> trial.state() == TrialState.COMPLETE)
                 .min(better.thenComparingInt(FrozenTrial::number));
     }
