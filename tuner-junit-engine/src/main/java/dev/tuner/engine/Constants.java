@@ -18,8 +18,18 @@ public final class Constants {
     /** Sampler seed of every study in the run: a whole number. Key: {@value}. */
     public static final String SEED_PROPERTY_NAME = "tuner.seed";
 
-    /** Sampler of every study in the run, by name ({@code tpe}, the default, or {@code random}). Key: {@value}. */
+    /**
+     * Sampler of every study in the run, by name ({@code tpe}, the default, {@code random}, {@code grid}
+     * or {@code qmc}); its options are the keys {@code tuner.<sampler>.<option>}. Key: {@value}.
+     */
     public static final String SAMPLER_PROPERTY_NAME = "tuner.sampler";
+
+    /**
+     * Pruner of every study in the run, by name ({@code median}, the default, {@code percentile},
+     * {@code sh}, {@code hyperband} or {@code nop}); its options are the keys
+     * {@code tuner.<pruner>.<option>}, e.g. {@code tuner.hyperband.maxResource=100}. Key: {@value}.
+     */
+    public static final String PRUNER_PROPERTY_NAME = "tuner.pruner";
 
     /**
      * How each trial's test is named: a pattern with {@code {number}}, {@code {params}},

@@ -22,9 +22,10 @@ import org.junit.platform.engine.reporting.ReportEntry;
  * Runs the study of one {@code @Tune} method and reports it: each trial as a dynamic test, the
  * best trial as a report entry on the method's container, the best parameters to a file.
  *
- * <p>A trial is registered after it ran, because its display name shows the objective value. The
- * container fails only when the study cannot run at all: an invalid declaration or setting, or no
- * trial completing.
+ * <p>A trial is registered after it ran, because its display name shows the objective value. A
+ * failed trial's test fails; a pruned trial's test is aborted (as a failed assumption is), with a
+ * message that says at which step it stopped. The container fails only when the study cannot run
+ * at all: an invalid declaration or setting, or no trial completing.
  */
 final class StudyExecution {
 
@@ -84,7 +85,9 @@ final class StudyExecution {
         listener.dynamicTestRegistered(test);
         listener.executionStarted(test);
         listener.executionFinished(test, outcome.failure()
-                .map(TestExecutionResult::failed)
+                .map(ended -> trial.state() == TrialState.PRUNED
+                        ? TestExecutionResult.aborted(ended)
+                        : TestExecutionResult.failed(ended))
                 .orElseGet(TestExecutionResult::successful));
         // The launcher keeps what it needs from the registration; dropping the finished trial keeps
         // a study of many thousand trials from holding every descriptor.
@@ -99,6 +102,13 @@ final class StudyExecution {
                 .flatMap(FrozenTrial::failure)
                 .map(failure -> "; the first failure was " + failure.describe())
                 .orElse("");
+        long pruned = trials.stream().filter(trial -> trial.state() == TrialState.PRUNED).count();
+        if (pruned > 0) {
+            return new IllegalStateException("no trial of study '" + study.name() + "' completed: " + pruned + " of "
+                    + trials.size() + " were pruned and the rest failed" + firstFailure + ". A pruner keeps pruning "
+                    + "until some trials complete: give more trials (tuner.trials), fix the failures, or a pruner "
+                    + "that prunes later (tuner.pruner, e.g. tuner.median.startupTrials)");
+        }
         return new IllegalStateException("no trial of study '" + study.name() + "' completed: all " + trials.size()
                 + " failed" + firstFailure + ". Fix the objective (each trial's failure is shown on its test)");
     }

@@ -62,10 +62,18 @@ final class ConsoleReport implements TestExecutionListener {
         StudyLine owner = parent == null ? null : studies.get(parent);
         if (owner != null) {
             owner.trials++;
-            Optional<Throwable> failure = result.getThrowable();
-            failure.ifPresent(cause -> owner.failed++);
+            Optional<Throwable> ended = result.getThrowable();
+            // a pruned trial is aborted, not failed: the pruner stopped it, nothing went wrong
+            boolean pruned = result.getStatus() == TestExecutionResult.Status.ABORTED;
+            if (ended.isPresent()) {
+                if (pruned) {
+                    owner.pruned++;
+                } else {
+                    owner.failed++;
+                }
+            }
             out.println(PREFIX + "  " + identifier.getDisplayName()
-                    + failure.map(cause -> "  ✗ " + describe(cause)).orElse(""));
+                    + ended.map(cause -> (pruned ? "  ✂ " : "  ✗ ") + describe(cause)).orElse(""));
         }
     }
 
@@ -84,7 +92,8 @@ final class ConsoleReport implements TestExecutionListener {
         }
         out.println(PREFIX + "Summary");
         for (StudyLine study : studies.values()) {
-            out.println(PREFIX + "  " + study.name + ": " + study.trials + " trials, " + study.failed + " failed");
+            out.println(PREFIX + "  " + study.name + ": " + study.trials + " trials, " + study.failed + " failed"
+                    + (study.pruned > 0 ? ", " + study.pruned + " pruned" : ""));
             if (study.failure != null) {
                 out.println(PREFIX + "    could not run: " + study.failure);
                 continue;
@@ -129,6 +138,7 @@ final class ConsoleReport implements TestExecutionListener {
         final Map<String, String> entries = new LinkedHashMap<>();
         int trials;
         int failed;
+        int pruned;
         String failure;
 
         StudyLine(String name) {
