@@ -197,6 +197,11 @@ public final class Study {
 
     /** The best complete trial among {@code trials}, for callers that read the history once. */
     Optional<FrozenTrial> bestOf(List<FrozenTrial> trials) {
+        return best(trials, direction);
+    }
+
+    /** The complete trial among {@code trials} with the best value in {@code direction}, the earliest on ties. */
+    public static Optional<FrozenTrial> best(List<FrozenTrial> trials, Direction direction) {
         Comparator<FrozenTrial> byValue = Comparator.comparingDouble(trial -> trial.value().getAsDouble());
         Comparator<FrozenTrial> better = direction == Direction.MAXIMIZE ? byValue.reversed() : byValue;
         return trials.stream()
