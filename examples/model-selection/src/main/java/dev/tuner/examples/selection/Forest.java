@@ -39,7 +39,7 @@ public record Forest(@IntUniform(min = 10, max = 200, log = true) int trees,
                      @Bool boolean extraTrees) implements Model {
 
     /** Trees and bootstrap samples are drawn from this seed, so that a trial can be repeated. */
-    static final long SEED = 12345L;
+    private static final long SEED = 12345L;
 
     private static final LabelFactory LABELS = new LabelFactory();
 

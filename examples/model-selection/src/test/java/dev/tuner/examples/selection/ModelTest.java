@@ -42,17 +42,17 @@ class ModelTest {
 
     @Test
     void aRandomForest() {
-        assertThat(new Forest(30, 8, 5, false).validationAccuracy(STANDARDIZED)).isGreaterThan(0.93);
+        assertThat(new Forest(20, 8, 5, false).validationAccuracy(STANDARDIZED)).isGreaterThan(0.93);
     }
 
     @Test
     void extremelyRandomizedTrees() {
-        assertThat(new Forest(30, 8, 5, true).validationAccuracy(MIN_MAX)).isGreaterThan(0.93);
+        assertThat(new Forest(20, 8, 5, true).validationAccuracy(MIN_MAX)).isGreaterThan(0.93);
     }
 
     @Test
     void aForestIsSeededSoTheSameKnobsGiveTheSameAccuracy() {
-        Forest forest = new Forest(15, 4, 3, false);
+        Forest forest = new Forest(5, 3, 3, false);
         assertThat(forest.validationAccuracy(STANDARDIZED)).isEqualTo(forest.validationAccuracy(STANDARDIZED));
     }
 
