@@ -19,9 +19,6 @@ public enum Scaling {
     /** Each feature mapped so that its training range becomes [0, 1] (scikit-learn's MinMaxScaler); validation values may fall outside. */
     MIN_MAX;
 
-    // The constants have no bodies of their own: an enum whose constants have bodies is implicitly
-    // sealed, and Tuner (0.1.0-SNAPSHOT) then takes it for a sealed-type @Choice and fails at discovery.
-
     /** The value subtracted from a feature, from its training values. */
     private double shift(SummaryStatistics column) {
         return switch (this) {
