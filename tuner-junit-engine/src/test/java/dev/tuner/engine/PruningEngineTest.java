@@ -70,6 +70,17 @@ class PruningEngineTest {
     }
 
     @Test
+    void theBestParametersRunOnceToTheEndWithoutAPruner() {
+        execute(CurvesTestCase.class, outputDir, "tuner.seed", "3");
+
+        // a pruner with this bootstrap count would stop any trial at its first rung
+        EngineExecutionResults best = execute(CurvesTestCase.class, outputDir, "tuner.mode", "best",
+                "tuner.sh.minResource", "1", "tuner.sh.bootstrapCount", "100");
+
+        best.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(1).succeeded(1).aborted(0));
+    }
+
+    @Test
     void anUnknownPrunerFailsTheStudyBeforeAnyTrial() {
         EngineExecutionResults results = execute(CurvesTestCase.class, outputDir, "tuner.pruner", "asha");
 

@@ -6,9 +6,11 @@ import dev.tuner.core.pruner.Pruners;
 import dev.tuner.core.sampler.Samplers;
 import dev.tuner.core.sampler.Seeds;
 import dev.tuner.core.storage.Storage;
+import dev.tuner.core.storage.Storages;
 import dev.tuner.core.study.Study;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -24,11 +26,16 @@ import java.util.TreeMap;
  * @param prunerName the pruner, as {@link Pruners#create(String, Map)} knows it
  * @param prunerOptions the pruner's options, from the run's {@code tuner.<pruner>.<option>} settings
  * @param objective the method as an objective
+ * @param storage where the study is kept, as {@link Storages#open(String)} reads it: the run's
+ *     {@value #STORAGE_SETTING}, else {@code @Tune(storage)}, else {@link Storages#DEFAULT}
  */
 public record StudyPlan(
         String studyName, Direction direction, int trials, long seed, String samplerName,
         Map<String, String> samplerOptions, String prunerName, Map<String, String> prunerOptions,
-        MethodObjective objective) {
+        MethodObjective objective, String storage) {
+
+    /** The run setting that names the storage of every study: {@value}. */
+    public static final String STORAGE_SETTING = "tuner.storage";
 
     /**
      * The plan of a {@code @Tune} method.
@@ -81,8 +88,18 @@ public record StudyPlan(
         } catch (IllegalArgumentException invalid) {
             throw new InvalidDeclarationException(where, invalid.getMessage());
         }
+        String storage = Optional.ofNullable(overrides.settings().get(STORAGE_SETTING))
+                .filter(spec -> !spec.isBlank())
+                .orElse(tune.storage().isBlank() ? Storages.DEFAULT : tune.storage());
         return new StudyPlan(MethodObjective.studyName(testClass, method), tune.direction(), trials, seed,
-                samplerName, samplerOptions, prunerName, prunerOptions, MethodObjective.of(testClass, method));
+                samplerName, samplerOptions, prunerName, prunerOptions, MethodObjective.of(testClass, method),
+                storage.strip());
+    }
+
+    /** This plan with the {@code nop} pruner: for running known parameters once, to the end. */
+    public StudyPlan withoutPruning() {
+        return new StudyPlan(studyName, direction, trials, seed, samplerName, samplerOptions, "nop", Map.of(),
+                objective, storage);
     }
 
     /** The settings {@code tuner.<name>.<option>} of a sampler or pruner, by option name. */

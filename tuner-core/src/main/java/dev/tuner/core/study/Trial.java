@@ -48,14 +48,16 @@ public final class Trial {
     private final Map<String, Suggestion> suggestions = new LinkedHashMap<>();
     private final Map<String, Suggestion> relative;
     private final Study samplerView;
+    private final Map<String, Object> given;
     /** Whether the pruner said stop and nothing was reported since. */
     private volatile boolean stoppedByPruner;
 
-    Trial(Study study, int number, Study samplerView, Map<String, Suggestion> relative) {
+    Trial(Study study, int number, Study samplerView, Map<String, Suggestion> relative, Map<String, Object> given) {
         this.study = study;
         this.number = number;
         this.samplerView = samplerView;
         this.relative = relative;
+        this.given = given == null ? Map.of() : given;
     }
 
     /** This trial's number in its study, from 0. */
@@ -148,7 +150,7 @@ public final class Trial {
     public synchronized Object suggest(String name, Distribution distribution) {
         Suggestion known = suggestions.get(name);
         if (known == null) {
-            known = study.suggest(samplerView, number, name, distribution, relative.get(name));
+            known = study.suggest(samplerView, number, name, distribution, relative.get(name), given.get(name));
             suggestions.put(name, known);
         } else if (!known.distribution().equals(distribution)) {
             throw new IllegalArgumentException("knob '" + name + "' of trial #" + number + " was suggested from "
