@@ -6,9 +6,7 @@ import dev.tuner.core.study.TrialState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -56,10 +54,7 @@ public final class BestParametersFile {
                 "study '" + study.name() + "' has no complete trial, so it has no best parameters to write"));
         Path file = pathFor(directory, study.name());
         try {
-            Files.createDirectories(directory);
-            Path partial = Files.createTempFile(directory, study.name(), ".partial");
-            Files.writeString(partial, render(study, trials, best), StandardCharsets.ISO_8859_1);
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(file, render(study, trials, best), StandardCharsets.ISO_8859_1);
         } catch (IOException failed) {
             throw new UncheckedIOException("could not write the best parameters of study '" + study.name()
                     + "' to " + file + ": " + failed.getMessage() + "; check that the directory is writable", failed);
