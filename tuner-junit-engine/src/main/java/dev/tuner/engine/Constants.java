@@ -55,6 +55,13 @@ public final class Constants {
     public static final String OUTPUT_DIR_DEFAULT = "target/tuner";
 
     /**
+     * Whether each study also writes an HTML report with plots to the output directory
+     * ({@code <study>.html}, and {@code index.html} listing every study there): {@code true} or
+     * {@code false}. Key: {@value}; default {@code true}.
+     */
+    public static final String REPORT_PROPERTY_NAME = "tuner.report";
+
+    /**
      * Which test classes the console launcher ({@code mvn tuner:tune}) runs: comma-separated
      * class names, simple ({@code QuickstartTuning}) or qualified, with {@code *} as a wildcard.
      * Key: {@value}; default: every class.

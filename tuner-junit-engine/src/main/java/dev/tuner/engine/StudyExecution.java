@@ -3,6 +3,8 @@ package dev.tuner.engine;
 import dev.tuner.core.inject.StudyPlan;
 import dev.tuner.core.inject.TunerAgent;
 import dev.tuner.core.report.BestParametersFile;
+import dev.tuner.core.report.HtmlReport;
+import dev.tuner.core.report.StudySnapshot;
 import dev.tuner.core.report.TrialFormat;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.study.FrozenTrial;
@@ -20,7 +22,8 @@ import org.junit.platform.engine.reporting.ReportEntry;
 
 /**
  * Runs the study of one {@code @Tune} method and reports it: each trial as a dynamic test, the
- * best trial as a report entry on the method's container, the best parameters to a file.
+ * best trial as a report entry on the method's container, the best parameters to a file, and the
+ * HTML report of the study (unless {@code tuner.report=false}).
  *
  * <p>A trial is registered after it ran, because its display name shows the objective value. The
  * container fails only when the study cannot run at all: an invalid declaration or setting, or no
@@ -33,6 +36,7 @@ final class StudyExecution {
     static final String TRIALS_KEY = "tuner.trials";
     static final String SEED_KEY = "tuner.seed";
     static final String PROPERTIES_KEY = "tuner.properties";
+    static final String REPORT_KEY = "tuner.report";
 
     private final TuneMethodDescriptor descriptor;
     private final EngineExecutionListener listener;
@@ -62,6 +66,7 @@ final class StudyExecution {
         TunerAgent.ensureInstalled();
         StudyPlan plan = StudyPlan.of(descriptor.testClass(), descriptor.method(), settings.overrides());
         displayNamePattern = settings.displayNamePattern();
+        boolean report = settings.report();
         Study study = plan.newStudy(new InMemoryStorage());
         study.optimize(plan.objective(), settings.optimize(plan.trials())
                 .callback((optimized, outcome) -> report(outcome))
@@ -73,6 +78,10 @@ final class StudyExecution {
         entry.put(TRIALS_KEY, String.valueOf(study.trials().size()));
         entry.put(SEED_KEY, String.valueOf(plan.seed()));
         entry.put(PROPERTIES_KEY, file.toString());
+        if (report) {
+            Path page = new HtmlReport(Clock.systemUTC()).write(settings.outputDirectory(), StudySnapshot.of(study));
+            entry.put(REPORT_KEY, page.toString());
+        }
         listener.reportingEntryPublished(descriptor, ReportEntry.from(entry));
     }
 
