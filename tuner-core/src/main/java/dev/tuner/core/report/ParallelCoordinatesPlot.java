@@ -13,7 +13,7 @@ import java.util.Optional;
  * Parallel coordinates: one vertical axis for the objective and one per knob, and each complete
  * trial a line through its values. Lines are shaded by rank, the best darkest and drawn on top, so
  * the knob values that good trials share stand out. A trial that did not read a knob (the other
- * branch of a conditional space) breaks its line there.
+ * branch of a conditional space) passes that knob's axis by, from the knob before to the one after.
  */
 final class ParallelCoordinatesPlot {
 
@@ -28,6 +28,17 @@ final class ParallelCoordinatesPlot {
     private static final double BOTTOM = 18;
 
     private ParallelCoordinatesPlot() {}
+
+    private static boolean conditional(double[][] positions) {
+        for (double[] column : positions) {
+            for (double position : column) {
+                if (Double.isNaN(position)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     /** The plot of {@code knobs}, in that order; empty without complete trials or knobs. */
     static Optional<Plot> render(StudySnapshot study, List<Knob> knobs) {
@@ -73,11 +84,17 @@ final class ParallelCoordinatesPlot {
             int i = order[rank];
             double[] xs = new double[columns];
             double[] ys = new double[columns];
+            int points = 0;
             for (int c = 0; c < columns; c++) {
-                xs[c] = SIDE + c * spacing;
                 double position = positions[c][i];
-                ys[c] = Double.isNaN(position) ? Double.NaN : TOP + (1 - axes.get(c).fraction(position)) * height;
+                // a knob the trial did not read: the line passes its axis by
+                if (!Double.isNaN(position)) {
+                    xs[points] = SIDE + c * spacing;
+                    ys[points++] = TOP + (1 - axes.get(c).fraction(position)) * height;
+                }
             }
+            xs = Arrays.copyOf(xs, points);
+            ys = Arrays.copyOf(ys, points);
             double share = order.length == 1 ? 1 : (double) rank / (order.length - 1);
             FrozenTrial trial = complete.get(i);
             svg.polyline(xs, ys, Colors.ramp(0.15 + 0.85 * share), "pcline",
@@ -106,6 +123,9 @@ final class ParallelCoordinatesPlot {
         svg.endGroup();
 
         StringBuilder note = new StringBuilder("Each line is a complete trial; darker lines are better trials.");
+        if (conditional(positions)) {
+            note.append(" A trial that did not read a knob passes its axis by.");
+        }
         if (drawn.size() < knobs.size()) {
             note.append(" The ").append(drawn.size()).append(" most important of ").append(knobs.size())
                     .append(" knobs are shown.");

@@ -88,7 +88,7 @@ final class ReportIndex {
             cell(html, String.valueOf(study.written()), String.valueOf(study.written()));
             html.append("</tr>\n");
         }
-        html.append("</tbody></table></div></div>\n<footer>Written by Tuner at ").append(Html.escape(written.toString()))
+        html.append("</tbody></table></div></div>\n<footer>Written by Tuner at ").append(Html.escape(written.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()))
                 .append(". Every page is self-contained: it loads nothing from the network.</footer>\n</div>\n");
         html.append(PageResources.tail());
         return html.toString();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.TrialState;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,6 +37,7 @@ final class StudyPage {
     }
 
     static StudySummary summary(StudySnapshot study, Instant written) {
+        written = written.truncatedTo(ChronoUnit.SECONDS);
         Optional<FrozenTrial> best = study.best();
         return new StudySummary(study.name(), fileName(study.name()),
                 study.direction().name().toLowerCase(Locale.ROOT), study.trials().size(),
@@ -62,13 +64,13 @@ final class StudyPage {
         html.append("<body>\n<div class=\"page\">\n");
         header(html, study, summary);
 
+        section(html, "", List.of(bestParameters(study), ImportancePlot.render(importance, (int) summary.complete())));
         section(html, "History", HistoryPlot.render(study));
-        List<Optional<Plot>> knobPlots = new ArrayList<>();
-        knobPlots.add(ImportancePlot.render(importance, (int) summary.complete()));
+        List<Optional<Plot>> slices = new ArrayList<>();
         for (int k = 0; k < knobs.size(); k++) {
-            knobPlots.add(SlicePlot.render(study, knobs.get(k), k));
+            slices.add(SlicePlot.render(study, knobs.get(k), k));
         }
-        section(html, "Knobs: objective value against each knob", knobPlots);
+        section(html, "Objective value against each knob", slices);
         section(html, "Knobs together", ParallelCoordinatesPlot.render(study, knobs));
         section(html, "Pruning", IntermediatePlot.render(study));
         List<Optional<Plot>> priors = new ArrayList<>();
@@ -78,7 +80,7 @@ final class StudyPage {
         section(html, "Samples against the prior", priors);
         section(html, "Trials", Optional.of(TrialTable.render(study, knobs)));
 
-        html.append("<footer>Written by Tuner at ").append(Html.escape(written.toString()))
+        html.append("<footer>Written by Tuner at ").append(Html.escape(summary.written()))
                 .append(". This page is self-contained: it loads nothing from the network.</footer>\n</div>\n");
         html.append(PageResources.tail());
         return html.toString();
@@ -110,16 +112,24 @@ final class StudyPage {
         }
         fact(html, "failed", String.valueOf(summary.failed()));
         html.append("</dl>\n");
-        study.best().ifPresent(best -> {
-            html.append("<h2>Best parameters</h2>\n<div class=\"card\"><table class=\"bestparams\">");
+        html.append("</header>\n");
+    }
+
+    /** The best trial's knob values, full names and full values. */
+    private static Optional<Plot> bestParameters(StudySnapshot study) {
+        return study.best().filter(best -> !best.params().isEmpty()).map(best -> {
+            StringBuilder table = new StringBuilder("<table class=\"bestparams\">");
             for (Map.Entry<String, Object> param : best.params().entrySet()) {
-                html.append("<tr><td>").append(Html.escape(param.getKey())).append("</td><td title=\"")
+                // long names may wrap after a dot, not inside a word
+                table.append("<tr><td>").append(Html.escape(param.getKey()).replace(".", ".<wbr>")).append("</td><td title=\"")
                         .append(Html.escape(String.valueOf(param.getValue()))).append("\">")
                         .append(Html.escape(Knob.label(param.getValue()))).append("</td></tr>");
             }
-            html.append("</table></div>\n");
+            table.append("</table>");
+            return new Plot("best", "Best parameters", "Trial #" + best.number() + ", value "
+                    + Numbers.compact(best.value().getAsDouble()) + "; full values on hover and in the properties file.",
+                    table.toString(), false);
         });
-        html.append("</header>\n");
     }
 
     private static void fact(StringBuilder html, String label, String value) {
@@ -136,10 +146,12 @@ final class StudyPage {
         if (present.isEmpty()) {
             return;
         }
-        html.append("<h2>").append(Html.escape(heading)).append("</h2>\n<div class=\"grid\">\n");
+        if (!heading.isEmpty()) {
+            html.append("<h2>").append(Html.escape(heading)).append("</h2>\n");
+        }
+        html.append("<div class=\"grid\">\n");
         for (Plot plot : present) {
-            boolean table = plot.body().startsWith("<div");
-            html.append("<figure class=\"card ").append(table ? "table" : "plot").append(plot.wide() ? " wide" : "")
+            html.append("<figure class=\"card ").append(plot.body().startsWith("<svg") ? "plot" : "table").append(plot.wide() ? " wide" : "")
                     .append("\" id=\"").append(Html.escape(plot.id())).append("\"><figcaption><h3");
             if (!plot.hint().isEmpty()) {
                 html.append(" title=\"").append(Html.escape(plot.hint())).append('"');

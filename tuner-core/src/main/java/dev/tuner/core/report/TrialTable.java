@@ -67,7 +67,8 @@ final class TrialTable {
                 }
             }
             String failure = trial.failure().map(reason -> reason.describe()).orElse("");
-            cell(html, Frame.abbreviate(failure, MAX_FAILURE_TITLE), Frame.abbreviate(failure, MAX_FAILURE_TEXT));
+            html.append("<td class=\"failure\" data-v=\"").append(Html.escape(Frame.abbreviate(failure, MAX_FAILURE_TITLE)))
+                    .append("\">").append(Html.escape(Frame.abbreviate(failure, MAX_FAILURE_TEXT))).append("</td>");
             html.append("</tr>");
         }
         html.append("</tbody></table></div>");

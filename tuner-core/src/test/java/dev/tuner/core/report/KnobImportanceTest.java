@@ -22,6 +22,7 @@ class KnobImportanceTest {
         Map<String, Double> importance = KnobImportance.of(study.trials(), study.direction());
 
         assertThat(importance.keySet()).containsExactly("f.x", "f.y");
+        assertThat(importance.get("f.y")).isLessThan(0.1);
         assertThat(importance.get("f.x")).isGreaterThan(0.8);
         assertThat(importance.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1, within(1e-9));
     }
@@ -76,17 +77,45 @@ class KnobImportanceTest {
     }
 
     @Test
-    void densitiesArePositiveEverywhereAndSumToOne() {
-        double[] density = KnobImportance.density(new double[] {0.5, 0.5, 0.51, 0.49});
+    void smoothedCountsKeepTheirTotalAndPeakWhereTheValuesAre() {
+        double[] values = new double[200];
+        java.util.Arrays.fill(values, 0.5);
 
-        assertThat(density).hasSize(KnobImportance.BINS);
-        assertThat(java.util.Arrays.stream(density).min().orElseThrow()).isPositive();
-        double sum = 0;
-        for (double p : density) {
-            sum += p;
+        double[] smoothed = KnobImportance.smooth(values);
+
+        assertThat(smoothed).hasSize(KnobImportance.BINS);
+        assertThat(java.util.Arrays.stream(smoothed).sum()).isCloseTo(200, within(1e-9));
+        assertThat(smoothed[KnobImportance.BINS / 2]).isGreaterThan(smoothed[0] * 10);
+    }
+
+    @Test
+    void aFewValuesAreSpreadWideRatherThanMadeASpike() {
+        double[] two = KnobImportance.smooth(new double[] {0.5, 0.5});
+        double[] many = new double[100];
+        java.util.Arrays.fill(many, 0.5);
+
+        // the peak holds a smaller share of the mass with 2 values than with 100
+        assertThat(two[KnobImportance.BINS / 2] / 2).isLessThan(KnobImportance.smooth(many)[KnobImportance.BINS / 2] / 100);
+    }
+
+    @Test
+    void aConditionalKnobThatTheBestTrialsNeverReadMattersLittle() {
+        // the objective is small only on branch "a", which reads knob "ya"; branch "b" reads "yb" and
+        // is uniformly bad; a few trials on branch b are not enough to make "yb" look important
+        Study study = Study.builder("conditional").sampler(new RandomSampler(8)).storage(new InMemoryStorage()).build();
+        for (int i = 0; i < 200; i++) {
+            Trial trial = study.ask();
+            String branch = trial.suggestCategorical("branch", List.of("a", "b"));
+            double value = "a".equals(branch)
+                    ? Math.abs(trial.suggestFloat("ya", 0, 1) - 0.3)
+                    : 5 + trial.suggestFloat("yb", 0, 1);
+            study.tell(trial, value);
         }
-        assertThat(sum).isCloseTo(1, within(1e-9));
-        assertThat(density[KnobImportance.BINS / 2]).isGreaterThan(density[0] * 10);
+
+        Map<String, Double> importance = KnobImportance.of(study.trials(), Direction.MINIMIZE);
+
+        assertThat(importance.get("ya")).isGreaterThan(importance.get("yb"));
+        assertThat(importance.get("branch")).isGreaterThan(importance.get("yb"));
     }
 
     @Test
