@@ -7,22 +7,16 @@ import dev.tuner.core.space.Uniform;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.Suggestion;
 import dev.tuner.core.study.TrialState;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class IntermediatePlotTest {
 
-    /** A finished trial as a storage records it; a pruned one keeps its last reported value. */
     private static FrozenTrial trial(int number, TrialState state, double value) {
-        return new FrozenTrial(number, state, OptionalDouble.of(value),
-                Map.of("x", new Suggestion(Uniform.of(0, 1), 0.5)), Optional.empty(), Instant.EPOCH,
-                Optional.of(Instant.EPOCH.plusMillis(5)));
+        return ReportStudies.finished(number, state, value, Map.of("x", new Suggestion(Uniform.of(0, 1), 0.5)));
     }
 
     private static SortedMap<Integer, Double> curve(double... values) {

@@ -11,19 +11,15 @@ import dev.tuner.core.space.Uniform;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.Suggestion;
 import dev.tuner.core.study.TrialState;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class PriorMassTest {
 
     private static PriorMass mass(Distribution distribution, double sample) {
-        FrozenTrial trial = new FrozenTrial(0, TrialState.COMPLETE, OptionalDouble.of(1),
-                Map.of("k", new Suggestion(distribution, sample)), Optional.empty(), Instant.EPOCH,
-                Optional.of(Instant.EPOCH));
+        FrozenTrial trial = ReportStudies.finished(0, TrialState.COMPLETE, 1,
+                Map.of("k", new Suggestion(distribution, sample)));
         Knob knob = Knob.of(List.of(trial)).get(0);
         return new PriorMass(knob, new double[] {sample});
     }

@@ -8,8 +8,14 @@ import dev.tuner.core.space.Scale;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.study.Trial;
+import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.Suggestion;
+import dev.tuner.core.study.TrialState;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -51,6 +57,15 @@ final class ReportStudies {
             study.tell(trial, score);
         }
         return StudySnapshot.of(study).withIntermediateValues(curves);
+    }
+
+    /**
+     * A finished trial as a storage records it, for the states ask and tell cannot make yet
+     * (pruned); the one place that builds a {@link FrozenTrial} by hand.
+     */
+    static FrozenTrial finished(int number, TrialState state, double value, Map<String, Suggestion> suggestions) {
+        return new FrozenTrial(number, state, OptionalDouble.of(value), suggestions, Optional.empty(), Instant.EPOCH,
+                Optional.of(Instant.EPOCH.plusMillis(5)));
     }
 
     /** {@code 100 x² + y} over {@code x, y ∈ [-1, 1]}, minimized by random search: x matters, y barely. */
