@@ -71,6 +71,8 @@ class TunerConsoleTest {
                 .contains("best #")
                 .contains("(seed 11)")
                 .contains("written to " + file)
+                .contains("[tuner]     report " + outputDir.resolve(study + ".html"))
+                .contains("[tuner] Report of every study: " + outputDir.resolve("index.html"))
                 .doesNotContain("ERROR");
         assertThat(output.indexOf("Summary")).isGreaterThan(output.indexOf("#2 x="));
         assertThat(file).exists();
