@@ -1,0 +1,158 @@
+package dev.tuner.benchmarks.overhead;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * The stopwatch of the overhead benchmark, inside the ConsoleLauncher's JVM: it times each
+ * container of repeated tests (a {@code @Tune} method's study, a Jupiter {@code @RepeatedTest})
+ * from its start to its end, counts the tests under it, and looks at the heap (after a full
+ * collection) before it, at {@value #SNAPSHOT_AT_KEY} tests (the clock stopped meanwhile) and after
+ * it. At the end it writes what it found, and the heap's peak, as JSON to the file named by the
+ * configuration parameter {@value #OUT_KEY}; without that parameter it does nothing.
+ *
+ * <p>{@link OverheadBenchmark} registers it for its child JVM only, through a
+ * {@code META-INF/services} file on that JVM's class path.
+ */
+public final class OverheadListener implements TestExecutionListener {
+
+    /** Configuration parameter naming the JSON file to write; the listener is off without it. */
+    static final String OUT_KEY = "tuner.benchmark.overhead.out";
+    /** Configuration parameter: after how many tests of a container to look at the heap in its middle. */
+    static final String SNAPSHOT_AT_KEY = "tuner.benchmark.overhead.snapshotAt";
+    /** The containers timed: a {@code @Tune} method's (tuner) and a test template's (Jupiter's {@code @RepeatedTest}). */
+    static final Set<String> TIMED_SEGMENTS = Set.of("tune", "test-template");
+
+    private static final int CLASSES_SHOWN = 12;
+
+    private Path out;
+    private int snapshotAt;
+    private final Map<String, Container> running = new LinkedHashMap<>();
+    private final List<Map<String, Object>> finished = new ArrayList<>();
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        Optional<String> file = testPlan.getConfigurationParameters().get(OUT_KEY);
+        if (file.isEmpty()) {
+            return;
+        }
+        out = Path.of(file.get());
+        snapshotAt = testPlan.getConfigurationParameters().get(SNAPSHOT_AT_KEY).map(Integer::parseInt).orElse(0);
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier identifier) {
+        if (out != null && isTimed(identifier)) {
+            Container container = new Container(identifier);
+            running.put(identifier.getUniqueId(), container);
+            container.before = ClassHistogram.take();
+            container.start = System.nanoTime(); // after the collection, which is not the container's time
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+        if (out == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        Container container = running.remove(identifier.getUniqueId());
+        if (container != null) {
+            container.nanos = now - container.start - container.paused;
+            container.result = result.getStatus().name();
+            container.after = ClassHistogram.take();
+            finished.add(container.toJson());
+            return;
+        }
+        Optional<String> parent = identifier.getParentId();
+        if (identifier.isTest() && parent.isPresent()) {
+            Container parentContainer = running.get(parent.get());
+            if (parentContainer != null && ++parentContainer.tests == snapshotAt) {
+                parentContainer.middle = ClassHistogram.take();
+                parentContainer.middleTests = parentContainer.tests;
+                parentContainer.paused += System.nanoTime() - now;
+            }
+        }
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        if (out == null) {
+            return;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("containers", finished);
+        json.put("heap_peak_bytes", heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum());
+        json.put("heap_max_bytes", Runtime.getRuntime().maxMemory());
+        json.put("heap_end_bytes", ClassHistogram.take().totalBytes());
+        try {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), json);
+        } catch (IOException failed) {
+            throw new UncheckedIOException("the overhead listener could not write " + out, failed);
+        }
+    }
+
+    private static boolean isTimed(TestIdentifier identifier) {
+        List<UniqueId.Segment> segments = identifier.getUniqueIdObject().getSegments();
+        return identifier.isContainer() && TIMED_SEGMENTS.contains(segments.get(segments.size() - 1).getType());
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+    }
+
+    /** What is measured of one timed container. */
+    private static final class Container {
+
+        private final TestIdentifier identifier;
+        private long start;
+        private long paused;
+        private long nanos;
+        private int tests;
+        private int middleTests;
+        private String result;
+        private ClassHistogram before;
+        private ClassHistogram middle;
+        private ClassHistogram after;
+
+        Container(TestIdentifier identifier) {
+            this.identifier = identifier;
+        }
+
+        Map<String, Object> toJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("engine", identifier.getUniqueIdObject().getEngineId().orElse("?"));
+            json.put("unique_id", identifier.getUniqueId());
+            json.put("result", result);
+            json.put("tests", tests);
+            json.put("nanos", nanos);
+            json.put("heap_before_bytes", before.totalBytes());
+            if (middle != null) {
+                json.put("heap_middle_tests", middleTests);
+                json.put("heap_middle_bytes", middle.totalBytes());
+                json.put("growth_middle", middle.growthSince(before, CLASSES_SHOWN));
+            }
+            json.put("heap_after_bytes", after.totalBytes());
+            json.put("growth_after", after.growthSince(before, CLASSES_SHOWN));
+            return json;
+        }
+    }
+}
