@@ -2,7 +2,6 @@ package dev.tuner.engine;
 
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
-import org.junit.platform.engine.support.descriptor.MethodSource;
 
 /**
  * One trial of a study, registered as a dynamic test once it has run. Its unique id segment is
@@ -13,8 +12,9 @@ final class TrialDescriptor extends AbstractTestDescriptor {
     static final String SEGMENT_TYPE = "trial";
 
     TrialDescriptor(TuneMethodDescriptor parent, int trialNumber, String displayName) {
+        // the method's own source, shared: MethodSource.from formats the parameter types anew each time
         super(parent.getUniqueId().append(SEGMENT_TYPE, String.valueOf(trialNumber)), displayName,
-                MethodSource.from(parent.testClass(), parent.method()));
+                parent.getSource().orElse(null));
     }
 
     @Override

@@ -66,6 +66,12 @@ record ClassHistogram(Map<String, long[]> classes) {
                 .toList();
     }
 
+    /** How many live instances of the named class there are. */
+    long instances(String className) {
+        long[] count = classes.get(className);
+        return count == null ? 0 : count[0];
+    }
+
     /** The bytes of every live object. */
     long totalBytes() {
         return classes.values().stream().mapToLong(count -> count[1]).sum();

@@ -38,7 +38,8 @@ import org.junit.platform.launcher.TestExecutionListener;
  * done.
  *
  * <pre>
- * benchmarks/run overhead [--trials 20000] [--heap 256m] [--details tree] [--storage journal:FILE] [--out FILE]
+ * benchmarks/run overhead [--trials 20000] [--heap 256m] [--details tree] [--storage journal:FILE]
+ *                         [--jvm-args "-XX:StartFlightRecording=filename=overhead.jfr"] [--out FILE]
  * </pre>
  */
 public final class OverheadBenchmark {
@@ -54,7 +55,8 @@ public final class OverheadBenchmark {
     }
 
     /** The harness's options; {@code trials} empty means the 20,000 that the cases declare. */
-    record Options(OptionalInt trials, String jupiterClass, String heap, String details, Optional<String> storage, Path out) {
+    record Options(OptionalInt trials, String jupiterClass, String heap, String details, Optional<String> storage,
+            List<String> jvmArgs, Path out) {
 
         static Options parse(String... args) {
             OptionalInt trials = OptionalInt.empty();
@@ -62,6 +64,7 @@ public final class OverheadBenchmark {
             String heap = "256m";
             String details = "tree";
             Optional<String> storage = Optional.empty();
+            List<String> jvmArgs = List.of();
             Path out = Path.of("benchmarks/target/results/overhead.json");
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
@@ -74,13 +77,14 @@ public final class OverheadBenchmark {
                     case "--heap" -> heap = value;
                     case "--details" -> details = value;
                     case "--storage" -> storage = Optional.of(value);
+                    case "--jvm-args" -> jvmArgs = List.of(value.strip().split("\\s+"));
                     case "--out" -> out = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --trials N (Tuner's"
                             + " trials; Jupiter's repetitions are @RepeatedTest's), --jupiter CLASS, --heap 256m,"
-                            + " --details tree|flat|none|..., --storage journal:FILE|memory: or --out FILE");
+                            + " --details tree|flat|none|..., --storage journal:FILE|memory:, --jvm-args \"-XX:StartFlightRecording=filename=x.jfr\" or --out FILE");
                 }
             }
-            return new Options(trials, jupiter, heap, details, storage, out);
+            return new Options(trials, jupiter, heap, details, storage, jvmArgs, out);
         }
     }
 
@@ -113,6 +117,8 @@ public final class OverheadBenchmark {
             ObjectNode results = new ObjectMapper().createObjectNode();
             results.put("tuner_us", microsPerTest(tuner));
             results.put("jupiter_us", microsPerTest(jupiter));
+            results.put("tuner_cpu_us", cpuMicrosPerTest(tuner));
+            results.put("jupiter_cpu_us", cpuMicrosPerTest(jupiter));
             results.put("tuner_retained_bytes_per_trial_middle", bytesPerTest(tuner, "heap_middle_bytes", "heap_middle_tests"));
             results.put("tuner_retained_bytes_per_trial_after", bytesPerTest(tuner, "heap_after_bytes", "tests"));
             results.put("jupiter_retained_bytes_per_test_after", bytesPerTest(jupiter, "heap_after_bytes", "tests"));
@@ -152,6 +158,11 @@ public final class OverheadBenchmark {
         return container.get("nanos").asDouble() / 1e3 / container.get("tests").asInt();
     }
 
+    /** The JVM's CPU time (all threads) during the container, per test under it, in microseconds. */
+    static double cpuMicrosPerTest(JsonNode container) {
+        return container.get("cpu_nanos").asDouble() / 1e3 / container.get("tests").asInt();
+    }
+
     private static double bytesPerTest(JsonNode container, String heapKey, String testsKey) {
         JsonNode heap = container.get(heapKey);
         return heap == null ? Double.NaN
@@ -164,6 +175,7 @@ public final class OverheadBenchmark {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + options.heap()));
         agentJar(classPath).ifPresent(jar -> command.add("-javaagent:" + jar));
+        command.addAll(options.jvmArgs());
         command.addAll(List.of("-cp", listenerRegistration(folder) + File.pathSeparator + classPath, LAUNCHER, "execute",
                 "--disable-banner", "--disable-ansi-colors", "--details", options.details(),
                 "--select-class", TrivialTuning.class.getName(), "--select-class", options.jupiterClass(),
@@ -220,10 +232,11 @@ public final class OverheadBenchmark {
         System.out.printf(Locale.ROOT, "ConsoleLauncher, --details %s, whole process %.1f s (load average %.2f before)%n",
                 results.get("details").asText(), results.get("process_seconds").asDouble(),
                 results.get("load_average_before").asDouble());
-        System.out.printf(Locale.ROOT, "Tuner    %6d trials       %7.1f µs a trial (target ≤ 85), storage %s%n",
-                tuner.get("tests").asInt(), results.get("tuner_us").asDouble(), results.get("storage").asText());
-        System.out.printf(Locale.ROOT, "Jupiter  %6d repetitions  %7.1f µs a repetition (≈ 300 on the reference machine)%n",
-                jupiter.get("tests").asInt(), results.get("jupiter_us").asDouble());
+        System.out.printf(Locale.ROOT, "Tuner    %6d trials       %7.1f µs a trial (target ≤ 85; CPU %.1f µs), storage %s%n",
+                tuner.get("tests").asInt(), results.get("tuner_us").asDouble(), results.get("tuner_cpu_us").asDouble(),
+                results.get("storage").asText());
+        System.out.printf(Locale.ROOT, "Jupiter  %6d repetitions  %7.1f µs a repetition (≈ 300 on the reference machine; CPU %.1f µs)%n",
+                jupiter.get("tests").asInt(), results.get("jupiter_us").asDouble(), results.get("jupiter_cpu_us").asDouble());
         System.out.printf(Locale.ROOT, "heap: peak %.0f MB of %.0f MB; %.0f MB at the end%n",
                 results.get("heap_peak_bytes").asDouble() / (1 << 20), results.get("heap_max_bytes").asDouble() / (1 << 20),
                 results.get("heap_end_bytes").asDouble() / (1 << 20));
@@ -231,6 +244,12 @@ public final class OverheadBenchmark {
                 results.get("tuner_retained_bytes_per_trial_middle").asDouble(),
                 results.get("tuner_retained_bytes_per_trial_after").asDouble(),
                 results.get("jupiter_retained_bytes_per_test_after").asDouble());
+        if (tuner.has("instances_middle")) {
+            System.out.println("live instances after " + tuner.get("heap_middle_tests").asInt() + " trials / repetitions:");
+            tuner.get("instances_middle").fields().forEachRemaining(entry -> System.out.printf(Locale.ROOT,
+                    "  %8d / %8d  %s%n", entry.getValue().asLong(),
+                    jupiter.path("instances_middle").path(entry.getKey()).asLong(), entry.getKey()));
+        }
         if (tuner.has("growth_middle")) {
             System.out.println("what the study's first " + tuner.get("heap_middle_tests").asInt() + " trials keep, by class:");
             for (JsonNode growth : tuner.get("growth_middle")) {

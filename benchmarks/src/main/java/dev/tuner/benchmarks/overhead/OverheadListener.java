@@ -23,7 +23,7 @@ import org.junit.platform.launcher.TestPlan;
 /**
  * The stopwatch of the overhead benchmark, inside the ConsoleLauncher's JVM: it times each
  * container of repeated tests (a {@code @Tune} method's study, a Jupiter {@code @RepeatedTest})
- * from its start to its end, counts the tests under it, and looks at the heap (after a full
+ * from its start to its end (wall clock, and the CPU time of the whole JVM), counts the tests under it, and looks at the heap (after a full
  * collection) before it, at {@value #SNAPSHOT_AT_KEY} tests (the clock stopped meanwhile) and after
  * it. At the end it writes what it found, and the heap's peak, as JSON to the file named by the
  * configuration parameter {@value #OUT_KEY}; without that parameter it does nothing.
@@ -41,10 +41,20 @@ public final class OverheadListener implements TestExecutionListener {
     static final Set<String> TIMED_SEGMENTS = Set.of("tune", "test-template");
 
     private static final int CLASSES_SHOWN = 12;
+    /**
+     * Classes of which one instance a test would be kept if something held on to finished tests:
+     * the engines' test descriptors, the launcher's test identifiers, the console's tree nodes, and
+     * the trials of a study's storage (its history, which samplers read).
+     */
+    static final List<String> WATCHED = List.of("dev.tuner.engine.TrialDescriptor",
+            "org.junit.jupiter.engine.descriptor.TestTemplateInvocationTestDescriptor",
+            "org.junit.platform.launcher.TestIdentifier", "org.junit.platform.console.output.TreeNode",
+            "dev.tuner.core.storage.TrialRecord", "dev.tuner.core.study.FrozenTrial");
 
     private Path out;
     private int snapshotAt;
-    private final Map<String, Container> running = new LinkedHashMap<>();
+    /** The timed container running now; engines run one after the other, and these containers do not nest. */
+    private Container current;
     private final List<Map<String, Object>> finished = new ArrayList<>();
 
     @Override
@@ -60,36 +70,39 @@ public final class OverheadListener implements TestExecutionListener {
 
     @Override
     public void executionStarted(TestIdentifier identifier) {
-        if (out != null && isTimed(identifier)) {
-            Container container = new Container(identifier);
-            running.put(identifier.getUniqueId(), container);
-            container.before = ClassHistogram.take();
-            container.start = System.nanoTime(); // after the collection, which is not the container's time
+        if (out != null && current == null && isTimed(identifier)) {
+            current = new Container(identifier);
+            current.before = ClassHistogram.take();
+            current.cpuStart = processCpuNanos();
+            current.start = System.nanoTime(); // after the collection, which is not the container's time
         }
     }
 
+    /**
+     * Called for each of the 40,000 tests, so it compares unique ids as objects: formatting them
+     * as text would cost each engine's tests a few microseconds of this listener's.
+     */
     @Override
     public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
-        if (out == null) {
+        if (current == null) {
             return;
         }
         long now = System.nanoTime();
-        Container container = running.remove(identifier.getUniqueId());
-        if (container != null) {
-            container.nanos = now - container.start - container.paused;
-            container.result = result.getStatus().name();
-            container.after = ClassHistogram.take();
-            finished.add(container.toJson());
-            return;
-        }
-        Optional<String> parent = identifier.getParentId();
-        if (identifier.isTest() && parent.isPresent()) {
-            Container parentContainer = running.get(parent.get());
-            if (parentContainer != null && ++parentContainer.tests == snapshotAt) {
-                parentContainer.middle = ClassHistogram.take();
-                parentContainer.middleTests = parentContainer.tests;
-                parentContainer.paused += System.nanoTime() - now;
+        if (identifier.isTest()) {
+            if (identifier.getParentIdObject().filter(current.id::equals).isPresent() && ++current.tests == snapshotAt) {
+                long cpu = processCpuNanos();
+                current.middle = ClassHistogram.take();
+                current.middleTests = current.tests;
+                current.cpuPaused += processCpuNanos() - cpu;
+                current.paused += System.nanoTime() - now;
             }
+        } else if (identifier.getUniqueIdObject().equals(current.id)) {
+            current.nanos = now - current.start - current.paused;
+            current.cpuNanos = processCpuNanos() - current.cpuStart - current.cpuPaused;
+            current.result = result.getStatus().name();
+            current.after = ClassHistogram.take();
+            finished.add(current.toJson());
+            current = null;
         }
     }
 
@@ -111,21 +124,39 @@ public final class OverheadListener implements TestExecutionListener {
     }
 
     private static boolean isTimed(TestIdentifier identifier) {
+        if (!identifier.isContainer()) {
+            return false;
+        }
         List<UniqueId.Segment> segments = identifier.getUniqueIdObject().getSegments();
-        return identifier.isContainer() && TIMED_SEGMENTS.contains(segments.get(segments.size() - 1).getType());
+        return TIMED_SEGMENTS.contains(segments.get(segments.size() - 1).getType());
+    }
+
+    /** The CPU time of every thread of this JVM (the engine's, the garbage collector's, the compiler's). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static List<MemoryPoolMXBean> heapPools() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP).toList();
     }
 
+    private static Map<String, Long> instances(ClassHistogram histogram) {
+        Map<String, Long> instances = new LinkedHashMap<>();
+        WATCHED.forEach(name -> instances.put(name, histogram.instances(name)));
+        return instances;
+    }
+
     /** What is measured of one timed container. */
     private static final class Container {
 
         private final TestIdentifier identifier;
+        private final UniqueId id;
         private long start;
         private long paused;
         private long nanos;
+        private long cpuStart;
+        private long cpuPaused;
+        private long cpuNanos;
         private int tests;
         private int middleTests;
         private String result;
@@ -135,6 +166,7 @@ public final class OverheadListener implements TestExecutionListener {
 
         Container(TestIdentifier identifier) {
             this.identifier = identifier;
+            this.id = identifier.getUniqueIdObject();
         }
 
         Map<String, Object> toJson() {
@@ -144,14 +176,17 @@ public final class OverheadListener implements TestExecutionListener {
             json.put("result", result);
             json.put("tests", tests);
             json.put("nanos", nanos);
+            json.put("cpu_nanos", cpuNanos);
             json.put("heap_before_bytes", before.totalBytes());
             if (middle != null) {
                 json.put("heap_middle_tests", middleTests);
                 json.put("heap_middle_bytes", middle.totalBytes());
                 json.put("growth_middle", middle.growthSince(before, CLASSES_SHOWN));
+                json.put("instances_middle", instances(middle));
             }
             json.put("heap_after_bytes", after.totalBytes());
             json.put("growth_after", after.growthSince(before, CLASSES_SHOWN));
+            json.put("instances_after", instances(after));
             return json;
         }
     }
