@@ -56,7 +56,7 @@ public final class OverheadBenchmark {
 
     /** The harness's options; {@code trials} empty means the 20,000 that the cases declare. */
     record Options(OptionalInt trials, String jupiterClass, String heap, String details, Optional<String> storage,
-            List<String> jvmArgs, Path out) {
+            List<String> jvmArgs, String first, Path out) {
 
         static Options parse(String... args) {
             OptionalInt trials = OptionalInt.empty();
@@ -65,6 +65,7 @@ public final class OverheadBenchmark {
             String details = "tree";
             Optional<String> storage = Optional.empty();
             List<String> jvmArgs = List.of();
+            String first = "tuner";
             Path out = Path.of("benchmarks/target/results/overhead.json");
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
@@ -78,13 +79,17 @@ public final class OverheadBenchmark {
                     case "--details" -> details = value;
                     case "--storage" -> storage = Optional.of(value);
                     case "--jvm-args" -> jvmArgs = List.of(value.strip().split("\\s+"));
+                    case "--first" -> first = value;
                     case "--out" -> out = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --trials N (Tuner's"
                             + " trials; Jupiter's repetitions are @RepeatedTest's), --jupiter CLASS, --heap 256m,"
-                            + " --details tree|flat|none|..., --storage journal:FILE|memory:, --jvm-args \"-XX:StartFlightRecording=filename=x.jfr\" or --out FILE");
+                            + " --details tree|flat|none|..., --storage journal:FILE|memory:, --jvm-args \"-XX:StartFlightRecording=filename=x.jfr\", --first tuner|jupiter or --out FILE");
                 }
             }
-            return new Options(trials, jupiter, heap, details, storage, jvmArgs, out);
+            if (!first.equals("tuner") && !first.equals("jupiter")) {
+                throw new IllegalArgumentException("--first " + first + ": give tuner or jupiter, the engine to run first");
+            }
+            return new Options(trials, jupiter, heap, details, storage, jvmArgs, first, out);
         }
     }
 
@@ -129,6 +134,7 @@ public final class OverheadBenchmark {
             results.put("storage", options.storage().isPresent() ? storage : "journal:<temporary file>");
             results.put("journal_bytes", Files.exists(journal) ? Files.size(journal) : 0);
             results.put("details", options.details());
+            results.put("first", options.first());
             results.put("load_average_before", loadBefore);
             results.put("load_average_after", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             results.putPOJO("console_summary", summary(output));
@@ -176,7 +182,8 @@ public final class OverheadBenchmark {
                 "-Xmx" + options.heap()));
         agentJar(classPath).ifPresent(jar -> command.add("-javaagent:" + jar));
         command.addAll(options.jvmArgs());
-        command.addAll(List.of("-cp", listenerRegistration(folder) + File.pathSeparator + classPath, LAUNCHER, "execute",
+        command.addAll(List.of("-cp", listenerRegistration(folder) + File.pathSeparator + engineFirst(classPath, options.first()),
+                LAUNCHER, "execute",
                 "--disable-banner", "--disable-ansi-colors", "--details", options.details(),
                 "--select-class", TrivialTuning.class.getName(), "--select-class", options.jupiterClass(),
                 "--config", "tuner.mode=search",
@@ -186,6 +193,19 @@ public final class OverheadBenchmark {
                 "--config", OverheadListener.SNAPSHOT_AT_KEY + "=" + trials / 2));
         options.trials().ifPresent(count -> command.addAll(List.of("--config", "tuner.trials=" + count)));
         return command;
+    }
+
+    /**
+     * The class path with the engine to run first at its front: the launcher runs engines in the
+     * order it finds them on the class path, and the first pays for compiling the launcher's code.
+     */
+    static String engineFirst(String classPath, String first) {
+        String jar = first.equals("tuner") ? "tuner-junit-engine" : "junit-jupiter-engine";
+        List<String> entries = new ArrayList<>(Arrays.asList(classPath.split(File.pathSeparator)));
+        List<String> engine = entries.stream().filter(entry -> entry.contains(jar)).toList();
+        entries.removeAll(engine);
+        entries.addAll(0, engine);
+        return String.join(File.pathSeparator, entries);
     }
 
     /** A folder whose {@code META-INF/services} registers {@link OverheadListener}, for the child's class path only. */
@@ -229,8 +249,8 @@ public final class OverheadBenchmark {
     }
 
     private static void print(JsonNode results, JsonNode tuner, JsonNode jupiter) {
-        System.out.printf(Locale.ROOT, "ConsoleLauncher, --details %s, whole process %.1f s (load average %.2f before)%n",
-                results.get("details").asText(), results.get("process_seconds").asDouble(),
+        System.out.printf(Locale.ROOT, "ConsoleLauncher, --details %s, %s first, whole process %.1f s (load average %.2f before)%n",
+                results.get("details").asText(), results.get("first").asText(), results.get("process_seconds").asDouble(),
                 results.get("load_average_before").asDouble());
         System.out.printf(Locale.ROOT, "Tuner    %6d trials       %7.1f µs a trial (target ≤ 85; CPU %.1f µs), storage %s%n",
                 tuner.get("tests").asInt(), results.get("tuner_us").asDouble(), results.get("tuner_cpu_us").asDouble(),
