@@ -124,6 +124,10 @@ public final class OverheadBenchmark {
             results.put("jupiter_us", microsPerTest(jupiter));
             results.put("tuner_cpu_us", cpuMicrosPerTest(tuner));
             results.put("jupiter_cpu_us", cpuMicrosPerTest(jupiter));
+            results.put("tuner_java_threads_cpu_us", tuner.get("java_threads_cpu_nanos").asDouble() / 1e3 / tuner.get("tests").asInt());
+            results.put("jupiter_java_threads_cpu_us", jupiter.get("java_threads_cpu_nanos").asDouble() / 1e3 / jupiter.get("tests").asInt());
+            results.put("tuner_us_second_half", secondHalfMicrosPerTest(tuner));
+            results.put("jupiter_us_second_half", secondHalfMicrosPerTest(jupiter));
             results.put("tuner_retained_bytes_per_trial_middle", bytesPerTest(tuner, "heap_middle_bytes", "heap_middle_tests"));
             results.put("tuner_retained_bytes_per_trial_after", bytesPerTest(tuner, "heap_after_bytes", "tests"));
             results.put("jupiter_retained_bytes_per_test_after", bytesPerTest(jupiter, "heap_after_bytes", "tests"));
@@ -162,6 +166,15 @@ public final class OverheadBenchmark {
     /** The container's time per test under it, in microseconds. */
     static double microsPerTest(JsonNode container) {
         return container.get("nanos").asDouble() / 1e3 / container.get("tests").asInt();
+    }
+
+    /** The container's time per test after its middle, once the code is compiled; NaN without a middle. */
+    static double secondHalfMicrosPerTest(JsonNode container) {
+        if (!container.has("nanos_to_middle")) {
+            return Double.NaN;
+        }
+        return (container.get("nanos").asDouble() - container.get("nanos_to_middle").asDouble()) / 1e3
+                / (container.get("tests").asInt() - container.get("heap_middle_tests").asInt());
     }
 
     /** The JVM's CPU time (all threads) during the container, per test under it, in microseconds. */
@@ -252,11 +265,14 @@ public final class OverheadBenchmark {
         System.out.printf(Locale.ROOT, "ConsoleLauncher, --details %s, %s first, whole process %.1f s (load average %.2f before)%n",
                 results.get("details").asText(), results.get("first").asText(), results.get("process_seconds").asDouble(),
                 results.get("load_average_before").asDouble());
-        System.out.printf(Locale.ROOT, "Tuner    %6d trials       %7.1f µs a trial (target ≤ 85; CPU %.1f µs), storage %s%n",
+        System.out.printf(Locale.ROOT, "Tuner    %6d trials       %7.1f µs a trial (target ≤ 85; CPU %.1f µs, of which Java threads %.1f), storage %s%n",
                 tuner.get("tests").asInt(), results.get("tuner_us").asDouble(), results.get("tuner_cpu_us").asDouble(),
-                results.get("storage").asText());
-        System.out.printf(Locale.ROOT, "Jupiter  %6d repetitions  %7.1f µs a repetition (≈ 300 on the reference machine; CPU %.1f µs)%n",
-                jupiter.get("tests").asInt(), results.get("jupiter_us").asDouble(), results.get("jupiter_cpu_us").asDouble());
+                results.get("tuner_java_threads_cpu_us").asDouble(), results.get("storage").asText());
+        System.out.printf(Locale.ROOT, "Jupiter  %6d repetitions  %7.1f µs a repetition (≈ 300 on the reference machine; CPU %.1f µs, of which Java threads %.1f)%n",
+                jupiter.get("tests").asInt(), results.get("jupiter_us").asDouble(), results.get("jupiter_cpu_us").asDouble(),
+                results.get("jupiter_java_threads_cpu_us").asDouble());
+        System.out.printf(Locale.ROOT, "second half alone: Tuner %.1f µs a trial, Jupiter %.1f µs a repetition%n",
+                results.get("tuner_us_second_half").asDouble(), results.get("jupiter_us_second_half").asDouble());
         System.out.printf(Locale.ROOT, "heap: peak %.0f MB of %.0f MB; %.0f MB at the end%n",
                 results.get("heap_peak_bytes").asDouble() / (1 << 20), results.get("heap_max_bytes").asDouble() / (1 << 20),
                 results.get("heap_end_bytes").asDouble() / (1 << 20));

@@ -74,6 +74,7 @@ public final class OverheadListener implements TestExecutionListener {
             current = new Container(identifier);
             current.before = ClassHistogram.take();
             current.cpuStart = processCpuNanos();
+            current.threads.start();
             current.start = System.nanoTime(); // after the collection, which is not the container's time
         }
     }
@@ -89,16 +90,23 @@ public final class OverheadListener implements TestExecutionListener {
         }
         long now = System.nanoTime();
         if (identifier.isTest()) {
-            if (identifier.getParentIdObject().filter(current.id::equals).isPresent() && ++current.tests == snapshotAt) {
+            if (identifier.getParentIdObject().filter(current.id::equals).isPresent() && ++current.tests % 1000 == 0) {
+                current.threads.sampleCurrent();
+            }
+            if (snapshotAt > 0 && current.tests == snapshotAt && current.middle == null) {
+                current.nanosToMiddle = now - current.start - current.paused;
                 long cpu = processCpuNanos();
+                current.threads.pause();
                 current.middle = ClassHistogram.take();
                 current.middleTests = current.tests;
                 current.cpuPaused += processCpuNanos() - cpu;
+                current.threads.resume();
                 current.paused += System.nanoTime() - now;
             }
         } else if (identifier.getUniqueIdObject().equals(current.id)) {
             current.nanos = now - current.start - current.paused;
             current.cpuNanos = processCpuNanos() - current.cpuStart - current.cpuPaused;
+            current.threadsNanos = current.threads.total();
             current.result = result.getStatus().name();
             current.after = ClassHistogram.take();
             finished.add(current.toJson());
@@ -157,6 +165,9 @@ public final class OverheadListener implements TestExecutionListener {
         private long cpuStart;
         private long cpuPaused;
         private long cpuNanos;
+        private final ThreadCpu threads = new ThreadCpu();
+        private long threadsNanos;
+        private long nanosToMiddle;
         private int tests;
         private int middleTests;
         private String result;
@@ -177,9 +188,11 @@ public final class OverheadListener implements TestExecutionListener {
             json.put("tests", tests);
             json.put("nanos", nanos);
             json.put("cpu_nanos", cpuNanos);
+            json.put("java_threads_cpu_nanos", threadsNanos);
             json.put("heap_before_bytes", before.totalBytes());
             if (middle != null) {
                 json.put("heap_middle_tests", middleTests);
+                json.put("nanos_to_middle", nanosToMiddle);
                 json.put("heap_middle_bytes", middle.totalBytes());
                 json.put("growth_middle", middle.growthSince(before, CLASSES_SHOWN));
                 json.put("instances_middle", instances(middle));

@@ -88,8 +88,9 @@ public final class ParallelBenchmark {
         results.put("cores", Runtime.getRuntime().availableProcessors());
         results.put("load_average_before", loadBefore);
         try {
-            // warm up the study loop's code, so that the one-thread run is not the one that loads it
-            threads(InMemoryStorage::new, threads, threads * 2, 1);
+            // warm up the study loop's and the journal's code, so that no one-thread run is the one that loads it
+            threads(InMemoryStorage::new, threads, threads * 4, 1);
+            threads(() -> JournalStorage.open(folder.resolve("warmup.jsonl")), threads, threads * 4, 1);
 
             results.put("threads", compare(
                     threads(InMemoryStorage::new, 1, trials, sleepMillis),

@@ -32,6 +32,11 @@ class OverheadBenchmarkTest {
         assertThat(written.at("/jupiter/engine").asText()).isEqualTo("junit-jupiter");
         assertThat(written.at("/jupiter/tests").asInt()).isEqualTo(TinyRepeated.REPETITIONS);
         assertThat(written.get("tuner_us").asDouble()).isEqualTo(OverheadBenchmark.microsPerTest(written.get("tuner")));
+        assertThat(written.at("/tuner/java_threads_cpu_nanos").asLong()).isPositive();
+        assertThat(written.at("/tuner/instances_middle").has("dev.tuner.engine.TrialDescriptor")).isTrue();
+        assertThat(written.at("/tuner/instances_middle/dev.tuner.engine.TrialDescriptor").asLong())
+                .as("finished trials' descriptors are dropped; at most the one being reported is alive").isLessThanOrEqualTo(1);
+        assertThat(written.get("tuner_us_second_half").asDouble()).isPositive();
         assertThat(written.get("heap_peak_bytes").asLong()).isPositive()
                 .isLessThanOrEqualTo(written.get("heap_max_bytes").asLong());
         assertThat(written.get("console_summary").toString()).contains("16 tests successful");
