@@ -26,8 +26,8 @@ import java.util.stream.Stream;
  * The parallelism targets of issue 5, with an objective that sleeps 50 ms: {@link Study#optimize}
  * on 8 threads runs at least 7× the trials per second of 1 thread, and 4 worker processes sharing
  * one study through PostgreSQL at least 3.5× those of 1 worker. Also measured: the same threads on
- * a journal (each finished trial forced to the disk), and 4 worker processes sharing one journal
- * file.
+ * a journal (its default: the operating system flushes it), and 4 worker processes sharing one
+ * journal file.
  *
  * <p>Each runner (a thread or a process) gets the same number of trials, so every run takes about
  * as long as {@code trials × sleep}; the speedup is the ratio of trials per second. Worker
