@@ -33,7 +33,6 @@ final class SearchRun {
     private final long progressIntervalNanos;
     private Progress progress;
     private long lastProgressNanos;
-    private int trialsLeft;
 
     SearchRun(TuneMethodDescriptor descriptor, EngineExecutionListener listener, RunSettings settings) {
         this.descriptor = descriptor;
@@ -54,7 +53,6 @@ final class SearchRun {
         }
         progress = new Progress(plan.trials(), stored.size(), plan.direction(), System.nanoTime());
         lastProgressNanos = System.nanoTime();
-        trialsLeft = plan.trials() - stored.size();
         study.optimize(plan.objective(), settings.optimize(plan.trials())
                 .callback((optimized, outcome) -> {
                     reporter.report(TrialDescriptor.Kind.SEARCHED, outcome.trial().number(), outcome);
@@ -86,8 +84,7 @@ final class SearchRun {
     private synchronized void publishProgress(TrialOutcome outcome) {
         progress.record(outcome.trial());
         long now = System.nanoTime();
-        // the budget's last trial always shows, so a log ends on the study's full count however fast it ran
-        if (--trialsLeft == 0 || now - lastProgressNanos >= progressIntervalNanos) {
+        if (now - lastProgressNanos >= progressIntervalNanos) {
             lastProgressNanos = now;
             listener.reportingEntryPublished(descriptor, ReportEntry.from(Constants.PROGRESS_ENTRY, progress.line(now)));
         }
