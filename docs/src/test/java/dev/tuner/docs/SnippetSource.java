@@ -21,7 +21,8 @@ import javax.tools.SimpleJavaFileObject;
  *       {@code class Snippet { void snippet() throws Exception { ... } }} after the common imports.
  * </ul>
  *
- * <p>One shorthand is compiled as if written out: an elided body {@code { ... }} is an empty body
+ * <p>In the last two forms, {@code import} lines at the top of the block are moved to the imports.
+ * One shorthand is compiled as if written out: an elided body {@code { ... }} is an empty body
  * after a type's header ({@code record Svm(double c) implements Model { ... }}) and a body that throws
  * after a method's ({@code double fit() { ... }}), so a snippet can leave out what it is not about.
  *
@@ -74,6 +75,7 @@ final class SnippetSource {
 
     static final String CLASS_NAME = "Snippet";
 
+    private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(static\\s+)?[\\w.]+(\\.\\*)?\\s*;\\s*$");
     private static final Pattern ELIDED_BODY = Pattern.compile("\\{ \\.\\.\\. \\}");
     private static final Pattern TYPE_HEADER = Pattern.compile("\\b(class|interface|enum|record)\\b");
     private static final Pattern PUBLIC_TOP_LEVEL_TYPE = Pattern.compile(
@@ -124,6 +126,17 @@ final class SnippetSource {
         }
         for (String imported : extraImports) {
             header.append(" import ").append(imported).append(";");
+        }
+        if (form != Form.UNIT) {
+            // the block's own imports go where imports may stand; blank lines keep the others in place
+            String[] lines = code.split("\n", -1);
+            for (int i = 0; i < lines.length && (lines[i].isBlank() || IMPORT.matcher(lines[i]).matches()); i++) {
+                if (!lines[i].isBlank()) {
+                    header.append(' ').append(lines[i].strip());
+                    lines[i] = "";
+                }
+            }
+            code = String.join("\n", lines);
         }
         return switch (form) {
             case UNIT -> header + "\n" + code + "\n";

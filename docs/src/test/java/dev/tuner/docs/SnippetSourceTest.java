@@ -65,4 +65,16 @@ class SnippetSourceTest {
 
         assertThat(source.file().getName()).isEqualTo("/snippets/docs_trial_api_md/l42/Classifier.java");
     }
+
+    @Test
+    void importsAtTheTopOfAFragmentJoinTheImports() {
+        SnippetSource source = new SnippetSource(snippet("import dev.tuner.examples.mlp.Mlp;\n\nMlp mlp;"),
+                SnippetSource.Form.MEMBERS, List.of());
+
+        String[] lines = source.text().split("\n", -1);
+
+        assertThat(lines[0]).contains(" import dev.tuner.examples.mlp.Mlp; class Snippet {");
+        assertThat(lines[1]).isEmpty();
+        assertThat(lines[3]).isEqualTo("Mlp mlp;");
+    }
 }
