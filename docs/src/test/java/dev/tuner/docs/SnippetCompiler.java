@@ -90,7 +90,7 @@ final class SnippetCompiler {
             if (source == null) {
                 throw new IllegalStateException("the compiler failed outside the snippets: " + diagnostic);
             }
-            long line = source.markdownLine(diagnostic.getLineNumber());
+            long line = source.markdownLine(diagnostic.getLineNumber(), diagnostic.getColumnNumber());
             failures.get(source).add(new Failure(source.snippet(), source.form(), line,
                     diagnostic.getMessage(Locale.ROOT), line > 0 ? source.codeLine(line) : ""));
         }

@@ -2,6 +2,8 @@ package dev.tuner.docs;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +29,7 @@ import javax.tools.SimpleJavaFileObject;
  * after a method's ({@code double fit() { ... }}), so a snippet can leave out what it is not about.
  *
  * <p>The added text sits on the unit's first line, so line {@code n} of the block is line {@code n + 1}
- * of the unit; {@link #markdownLine(long)} maps back.
+ * of the unit; {@link #markdownLine(long, long)} maps back.
  */
 final class SnippetSource {
 
@@ -87,6 +89,9 @@ final class SnippetSource {
     private final Form form;
     private final String packageName;
     private final List<String> extraImports;
+    /** The block's imports moved to the first line: the column each starts at, to the block line it came from. */
+    private final TreeMap<Integer, Integer> hoisted = new TreeMap<>();
+    private final String text;
 
     SnippetSource(Snippet snippet, Form form, List<String> extraImports) {
         this.snippet = snippet;
@@ -94,6 +99,7 @@ final class SnippetSource {
         this.extraImports = List.copyOf(extraImports);
         Matcher own = OWN_PACKAGE.matcher(stripLeadingComments(snippet.code()));
         this.packageName = form == Form.UNIT && own.lookingAt() ? own.group(1) : packageFor(snippet);
+        this.text = render();
     }
 
     Snippet snippet() {
@@ -116,6 +122,10 @@ final class SnippetSource {
 
     /** The compilation unit's text. */
     String text() {
+        return text;
+    }
+
+    private String render() {
         String code = expandElidedBodies(snippet.code());
         if (hasOwnPackage()) {
             return code + "\n";
@@ -132,7 +142,9 @@ final class SnippetSource {
             String[] lines = code.split("\n", -1);
             for (int i = 0; i < lines.length && (lines[i].isBlank() || IMPORT.matcher(lines[i]).matches()); i++) {
                 if (!lines[i].isBlank()) {
-                    header.append(' ').append(lines[i].strip());
+                    header.append(' ');
+                    hoisted.put(header.length() + 1, i + 1);   // 1-based column where the import starts
+                    header.append(lines[i].strip());
                     lines[i] = "";
                 }
             }
@@ -147,10 +159,15 @@ final class SnippetSource {
     }
 
     /**
-     * The Markdown line of the unit's line {@code unitLine}, or 0 when it is a line the test added
-     * (the package, imports and wrapper on the first line, the closing braces after the block).
+     * The Markdown line of the unit's line {@code unitLine} (and {@code column}, on the first line,
+     * where the block's own imports were moved), or 0 when it is text the test added: the package,
+     * imports and wrapper on the first line, the closing braces after the block.
      */
-    long markdownLine(long unitLine) {
+    long markdownLine(long unitLine, long column) {
+        if (unitLine == 1 && !hasOwnPackage()) {
+            Map.Entry<Integer, Integer> imported = hoisted.floorEntry((int) column);
+            return imported == null ? 0 : snippet.line() + imported.getValue() - 1;
+        }
         long blockLine = hasOwnPackage() ? unitLine : unitLine - 1;
         long blockLines = snippet.code().split("\n", -1).length;
         if (blockLine < 1 || blockLine > blockLines) {
@@ -170,7 +187,6 @@ final class SnippetSource {
     JavaFileObject file() {
         String typeName = form == Form.UNIT ? publicTypeName(snippet.code()) : CLASS_NAME;
         URI uri = URI.create("string:///" + packageName.replace('.', '/') + "/" + typeName + ".java");
-        String text = text();
         return new SimpleJavaFileObject(uri, JavaFileObject.Kind.SOURCE) {
             @Override
             public CharSequence getCharContent(boolean ignoreEncodingErrors) {

@@ -42,10 +42,10 @@ class SnippetSourceTest {
                 .contains(" import dev.tuner.examples.svm.*;")
                 .endsWith(" class Snippet {");
         assertThat(lines[1]).isEqualTo("int a = 1;");
-        assertThat(source.markdownLine(2)).isEqualTo(42);
-        assertThat(source.markdownLine(3)).isEqualTo(43);
-        assertThat(source.markdownLine(1)).isZero();
-        assertThat(source.markdownLine(4)).isZero();
+        assertThat(source.markdownLine(2, 1)).isEqualTo(42);
+        assertThat(source.markdownLine(3, 1)).isEqualTo(43);
+        assertThat(source.markdownLine(1, 1)).isZero();
+        assertThat(source.markdownLine(4, 1)).isZero();
     }
 
     @Test
@@ -54,7 +54,7 @@ class SnippetSourceTest {
         SnippetSource source = new SnippetSource(snippet(code), SnippetSource.Form.UNIT, List.of());
 
         assertThat(source.text()).isEqualTo(code + "\n");
-        assertThat(source.markdownLine(3)).isEqualTo(44);
+        assertThat(source.markdownLine(3, 1)).isEqualTo(44);
         assertThat(source.file().getName()).isEqualTo("/com/acme/Tuning.java");
     }
 
@@ -76,5 +76,8 @@ class SnippetSourceTest {
         assertThat(lines[0]).contains(" import dev.tuner.examples.mlp.Mlp; class Snippet {");
         assertThat(lines[1]).isEmpty();
         assertThat(lines[3]).isEqualTo("Mlp mlp;");
+        int column = lines[0].indexOf("import dev.tuner.examples.mlp.Mlp;") + 1;
+        assertThat(source.markdownLine(1, column + 7)).isEqualTo(42);
+        assertThat(source.markdownLine(1, 1)).isZero();
     }
 }
