@@ -60,6 +60,13 @@ public final class Constants {
     public static final String OUTPUT_DIR_DEFAULT = "target/tuner";
 
     /**
+     * Whether each study also writes an HTML report with plots to the output directory
+     * ({@code <study>.html}, and {@code index.html} listing every study there): {@code true} or
+     * {@code false}. Key: {@value}; default {@code true}.
+     */
+    public static final String REPORT_PROPERTY_NAME = "tuner.report";
+
+    /**
      * Which test classes the console launcher ({@code mvn tuner:tune}) runs: comma-separated
      * class names, simple ({@code QuickstartTuning}) or qualified, with {@code *} as a wildcard.
      * Key: {@value}; default: every class.
@@ -122,6 +129,9 @@ public final class Constants {
 
     /** Report entry on a study's container: the best-parameters file written. */
     public static final String PROPERTIES_ENTRY = "tuner.properties";
+
+    /** Report entry on a study's container: the HTML report page written, unless {@link #REPORT_PROPERTY_NAME} is false. */
+    public static final String REPORT_ENTRY = "tuner.report";
 
     /** Report entry on a study's container while it runs: its progress line. */
     public static final String PROGRESS_ENTRY = "tuner.progress";

@@ -86,6 +86,19 @@ final class RunSettings {
         return Path.of(text(Constants.OUTPUT_DIR_PROPERTY_NAME).orElse(Constants.OUTPUT_DIR_DEFAULT));
     }
 
+    /** Whether studies write their HTML report. */
+    boolean report() {
+        Optional<String> text = text(Constants.REPORT_PROPERTY_NAME);
+        if (text.isEmpty()) {
+            return true;
+        }
+        return switch (text.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid(Constants.REPORT_PROPERTY_NAME, text.get(), "true or false");
+        };
+    }
+
     private OptionalInt trials() {
         Optional<String> text = text(Constants.TRIALS_PROPERTY_NAME);
         try {

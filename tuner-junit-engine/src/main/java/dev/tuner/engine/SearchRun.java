@@ -2,8 +2,10 @@ package dev.tuner.engine;
 
 import dev.tuner.core.inject.StudyPlan;
 import dev.tuner.core.report.BestParametersFile;
+import dev.tuner.core.report.HtmlReport;
 import dev.tuner.core.report.KnownParameters;
 import dev.tuner.core.report.Progress;
+import dev.tuner.core.report.StudySnapshot;
 import dev.tuner.core.report.TrialFormat;
 import dev.tuner.core.storage.Storage;
 import dev.tuner.core.study.FrozenTrial;
@@ -21,7 +23,8 @@ import org.junit.platform.engine.reporting.ReportEntry;
 /**
  * Runs the study of one {@code @Tune} method in its storage, resuming what is there, and reports
  * it: each trial as a dynamic test, its progress now and then, the best trial at the end as a
- * report entry, the best parameters to a file.
+ * report entry, the best parameters to a file, and the study's HTML report (unless
+ * {@code tuner.report=false}).
  *
  * <p>A trial is registered after it ran, because its display name shows the objective value.
  */
@@ -42,6 +45,7 @@ final class SearchRun {
     }
 
     void run(StudyPlan plan, Storage storage) {
+        boolean report = settings.report();
         TrialReporter reporter = new TrialReporter(descriptor, listener, settings.displayNamePattern());
         Study study = plan.newStudy(storage);
         List<FrozenTrial> stored = study.trials();
@@ -68,6 +72,10 @@ final class SearchRun {
         entry.put(Constants.TRIALS_ENTRY, String.valueOf(study.trials().size()));
         entry.put(Constants.SEED_ENTRY, String.valueOf(plan.seed()));
         entry.put(Constants.PROPERTIES_ENTRY, file.toString());
+        if (report) {
+            Path page = new HtmlReport(Clock.systemUTC()).write(settings.outputDirectory(), StudySnapshot.of(study));
+            entry.put(Constants.REPORT_ENTRY, page.toString());
+        }
         listener.reportingEntryPublished(descriptor, ReportEntry.from(entry));
     }
 

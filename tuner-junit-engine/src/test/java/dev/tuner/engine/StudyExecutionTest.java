@@ -132,9 +132,9 @@ class StudyExecutionTest {
 
         Map<String, String> entry = reportEntry(results);
         assertThat(entry).containsOnlyKeys(Constants.BEST_ENTRY, Constants.TRIALS_ENTRY,
-                Constants.SEED_ENTRY, Constants.PROPERTIES_ENTRY);
+                Constants.SEED_ENTRY, Constants.PROPERTIES_ENTRY, Constants.REPORT_ENTRY);
         assertThat(entry.keySet()).containsExactlyInAnyOrder("tuner.best", "tuner.trials", "tuner.seed",
-                "tuner.properties");
+                "tuner.properties", "tuner.report");
         int best = bestEvaluation(QuadraticTestCase.EVALUATIONS, Comparator.naturalOrder());
         assertThat(entry.get("tuner.best")).isEqualTo(trialNames(results).get(best));
         assertThat(entry.get("tuner.trials")).isEqualTo("6");
@@ -216,6 +216,42 @@ class StudyExecutionTest {
         assertThat(outputDir.resolve(TwoStudiesTestCase.class.getName() + ".alpha.properties")).exists();
         assertThat(outputDir.resolve(TwoStudiesTestCase.class.getName() + ".beta.properties")).exists();
         assertThat(results.containerEvents().reportingEntryPublished().count()).isEqualTo(2);
+    }
+
+    @Test
+    void everyStudyWritesItsReportPageAndTheIndexListsThemAll() throws IOException {
+        EngineExecutionResults results = execute(TwoStudiesTestCase.class, outputDir, "tuner.seed", "1");
+
+        List<String> pages = results.containerEvents().reportingEntryPublished()
+                .map(event -> event.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs().get("tuner.report"))
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toList());
+        String alpha = TwoStudiesTestCase.class.getName() + ".alpha";
+        String beta = TwoStudiesTestCase.class.getName() + ".beta";
+        assertThat(pages).containsExactlyInAnyOrder(outputDir.resolve(alpha + ".html").toString(),
+                outputDir.resolve(beta + ".html").toString());
+        assertThat(Files.readString(outputDir.resolve(alpha + ".html"))).contains("Optimization history");
+        String index = Files.readString(outputDir.resolve("index.html"));
+        assertThat(index).contains("href=\"" + alpha + ".html\"", "href=\"" + beta + ".html\"");
+    }
+
+    @Test
+    void reportFalseWritesNoReport() {
+        EngineExecutionResults results = execute(QuadraticTestCase.class, outputDir, "tuner.report", "false");
+
+        assertThat(reportEntry(results)).doesNotContainKey("tuner.report").containsKey("tuner.properties");
+        assertThat(outputDir.resolve("index.html")).doesNotExist();
+        assertThat(outputDir.resolve(QUAD_STUDY + ".html")).doesNotExist();
+    }
+
+    @Test
+    void reportSettingOtherThanTrueOrFalseFailsTheStudyNamingTheKey() {
+        EngineExecutionResults results = execute(QuadraticTestCase.class, outputDir, "tuner.report", "yes");
+
+        Throwable failure = results.containerEvents().failed().list().get(0)
+                .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+                .getThrowable().orElseThrow();
+        assertThat(failure).hasMessageContaining("tuner.report=yes").hasMessageContaining("true or false");
     }
 
     @Test

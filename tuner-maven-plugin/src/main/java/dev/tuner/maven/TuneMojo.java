@@ -135,6 +135,14 @@ public class TuneMojo extends AbstractTunerMojo {
     private File outputFile;
 
     /**
+     * Whether each study also writes its HTML report (a page of plots, and {@code index.html} listing
+     * every study) to the output directory: {@code true} or {@code false}, checked by the engine.
+     * Example: {@code -Dtuner.report=false}. Default: {@code true}.
+     */
+    @Parameter(property = "tuner.report")
+    private String report;
+
+    /**
      * How often the progress line is refreshed, as {@code 500ms} or {@code 10s}. Default: twice a
      * second on a terminal, every ten seconds otherwise.
      */
@@ -256,6 +264,7 @@ public class TuneMojo extends AbstractTunerMojo {
         putIfSet(properties, "tuner.warmstart", warmStart == null ? null : warmStart.getAbsolutePath());
         putIfSet(properties, "tuner.outputFile", outputFile == null ? null : outputFile.getAbsolutePath());
         putIfSet(properties, "tuner.progress.interval", progressInterval);
+        putIfSet(properties, "tuner.report", report);
         properties.put("tuner.output.dir", outputDirectory.getAbsolutePath());
         // Maven-side options, not engine settings
         properties.remove("tuner.argLine");

@@ -6,9 +6,7 @@ import dev.tuner.core.study.TrialState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -86,12 +84,8 @@ public final class BestParametersFile {
     }
 
     private static void writeWhole(Path file, String content, String studyName) {
-        Path directory = file.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(directory);
-            Path partial = Files.createTempFile(directory, file.getFileName().toString(), ".partial");
-            Files.writeString(partial, content, StandardCharsets.ISO_8859_1);
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(file, content, StandardCharsets.ISO_8859_1);
         } catch (IOException failed) {
             throw new UncheckedIOException("could not write the best parameters of study '" + studyName
                     + "' to " + file + ": " + failed.getMessage() + "; check that the directory is writable", failed);

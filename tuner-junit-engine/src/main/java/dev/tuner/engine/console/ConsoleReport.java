@@ -148,6 +148,7 @@ final class ConsoleReport implements TestExecutionListener {
             return;
         }
         out.println(PREFIX + "Summary");
+        String index = null;
         for (StudyLine study : studies.values()) {
             out.println(PREFIX + "  " + study.name + ": " + study.trials + " trials, " + study.failed + " failed");
             if (study.failure != null) {
@@ -160,6 +161,14 @@ final class ConsoleReport implements TestExecutionListener {
             out.println(PREFIX + "    best " + study.entries.get(Constants.BEST_ENTRY)
                     + "  (seed " + study.entries.getOrDefault(Constants.SEED_ENTRY, "?") + ")");
             out.println(PREFIX + "    written to " + relative(study.entries.getOrDefault(Constants.PROPERTIES_ENTRY, "?")));
+            if (study.entries.containsKey(Constants.REPORT_ENTRY)) {
+                Path page = Path.of(study.entries.get(Constants.REPORT_ENTRY));
+                out.println(PREFIX + "    report " + relative(page.toString()));
+                index = page.resolveSibling("index.html").toString();
+            }
+        }
+        if (index != null) {
+            out.println(PREFIX + "Report of every study: " + relative(index));
         }
     }
 

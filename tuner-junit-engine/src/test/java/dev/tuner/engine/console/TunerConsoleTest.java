@@ -71,6 +71,8 @@ class TunerConsoleTest {
                 .contains("best #")
                 .contains("(seed 11)")
                 .contains("written to " + file)
+                .contains("[tuner]     report " + outputDir.resolve(study + ".html"))
+                .contains("[tuner] Report of every study: " + outputDir.resolve("index.html"))
                 .doesNotContain("ERROR");
         assertThat(output.indexOf("Summary")).isGreaterThan(output.indexOf("#2 x="));
         assertThat(file).exists();
@@ -78,19 +80,22 @@ class TunerConsoleTest {
 
     @Test
     void inALogTheProgressIsAPlainLineEachTimeItIsPublished() {
-        System.setProperty(Constants.TEST_PROPERTY_NAME, "QuadraticStudy");
+        System.setProperty(Constants.TEST_PROPERTY_NAME, "SlowTestCase");
         System.setProperty(Constants.PROGRESS_INTERVAL_PROPERTY_NAME, "1ms");
 
         int status = TunerConsole.run(new String[] {testClassesRoot()}, out, false);
 
         assertThat(status).isZero();
-        assertThat(output()).containsPattern("\\[tuner\\]   3/3 trials · best \\S+ \\(#\\d\\) · \\S+ trials/s\\n")
+        // each trial takes longer than the interval, so each publishes the line
+        assertThat(output())
+                .containsPattern("\\[tuner\\]   1/3 trials · best \\S+ \\(#0\\) · \\S+ trials/s · ETA \\S+\\n")
+                .containsPattern("\\[tuner\\]   3/3 trials · best \\S+ \\(#\\d\\) · \\S+ trials/s\\n")
                 .doesNotContain("\r");
     }
 
     @Test
     void onATerminalTheProgressLineIsRedrawnInPlaceAndClearedAtTheEnd() {
-        System.setProperty(Constants.TEST_PROPERTY_NAME, "QuadraticStudy");
+        System.setProperty(Constants.TEST_PROPERTY_NAME, "SlowTestCase");
         System.setProperty(Constants.PROGRESS_INTERVAL_PROPERTY_NAME, "1ms");
 
         TunerConsole.run(new String[] {testClassesRoot()}, out, true);
@@ -251,6 +256,16 @@ class TunerConsoleTest {
         @Tune(trials = 3)
         double objective(@Uniform(min = -1, max = 1) double x) {
             throw new IllegalStateException("never works");
+        }
+    }
+
+    static class SlowTestCase {
+
+        /** Each trial takes longer than the tests' progress interval. */
+        @Tune(trials = 3)
+        double slow(@Uniform(min = 0, max = 1) double x) throws InterruptedException {
+            Thread.sleep(5);
+            return x;
         }
     }
 }
