@@ -41,8 +41,9 @@ final class SnippetCompiler {
         }
     }
 
+    /** Options of the compilation; {@code -Xmaxerrs}: javac stops reporting after 100 errors by default. */
     private static final List<String> OPTIONS = List.of("--release", "17", "-proc:none", "-nowarn", "-Xlint:none",
-            "-parameters", "-encoding", "UTF-8");
+            "-parameters", "-encoding", "UTF-8", "-Xmaxerrs", "1000000");
 
     private final JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     private final String classPath;
@@ -136,7 +137,7 @@ final class SnippetCompiler {
     private Map<Integer, Long> firstSyntaxErrors(List<SnippetSource> candidates) {
         List<JavaFileObject> files = candidates.stream().map(SnippetSource::file).toList();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        JavacTask task = (JavacTask) compiler.getTask(null, null, diagnostics, List.of("-proc:none", "--release", "17"),
+        JavacTask task = (JavacTask) compiler.getTask(null, null, diagnostics, List.of("-proc:none", "--release", "17", "-Xmaxerrs", "1000000"),
                 null, files);
         try {
             task.parse();

@@ -73,4 +73,13 @@ class SnippetCompilerTest {
     void blocksMayDeclareTheSameNames() {
         assertThat(compile("class Classifier { int a; }", "class Classifier { int b; }")).isEmpty();
     }
+
+    @Test
+    void manyFragmentsDoNotHideEachOthersForm() {
+        // each block is 60 statements: as a Java file each gives dozens of syntax errors, more than
+        // javac reports by default, which must not make a later block look like a valid file
+        String statements = "int a = 1;\n" + "a = a + 1;\n".repeat(60);
+
+        assertThat(compile(statements, statements, statements, statements)).isEmpty();
+    }
 }
