@@ -49,8 +49,10 @@ import org.apache.commons.rng.simple.RandomSource;
  *       one. Univariate mode proposes every knob on its own (from the same single read of the
  *       history when the trial starts).</li>
  *   <li>FAIL trials are ignored. RUNNING trials of other workers count as bad (constant liar), so
- *       parallel workers spread out. PRUNED trials with a value rank after every complete one
- *       (the hook for pruners: {@code TpeHistory.lossOf}).</li>
+ *       parallel workers spread out. PRUNED trials rank after every complete one, those that
+ *       reached a later step first, then by their last reported value (as Optuna ranks them).
+ *       Under a {@link dev.tuner.core.pruner.HyperbandPruner} the study handed in holds only the
+ *       trial's bracket, and a history is kept per bracket.</li>
  *   <li>Unknown distributions are drawn at random, as {@link RandomSampler} draws them.</li>
  * </ul>
  *
