@@ -77,7 +77,7 @@ final class SnippetSource {
 
     static final String CLASS_NAME = "Snippet";
 
-    private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(static\\s+)?[\\w.]+(\\.\\*)?\\s*;\\s*$");
+    private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(static\\s+)?[\\w.]+(\\.\\*)?\\s*;\\s*(//.*)?$");
     private static final Pattern ELIDED_BODY = Pattern.compile("\\{ \\.\\.\\. \\}");
     private static final Pattern TYPE_HEADER = Pattern.compile("\\b(class|interface|enum|record)\\b");
     private static final Pattern PUBLIC_TOP_LEVEL_TYPE = Pattern.compile(
@@ -144,7 +144,7 @@ final class SnippetSource {
                 if (!lines[i].isBlank()) {
                     header.append(' ');
                     hoisted.put(header.length() + 1, i + 1);   // 1-based column where the import starts
-                    header.append(lines[i].strip());
+                    header.append(lines[i].replaceFirst("//.*$", "").strip());   // a comment would end the line
                     lines[i] = "";
                 }
             }

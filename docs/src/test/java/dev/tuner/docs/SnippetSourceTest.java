@@ -68,7 +68,7 @@ class SnippetSourceTest {
 
     @Test
     void importsAtTheTopOfAFragmentJoinTheImports() {
-        SnippetSource source = new SnippetSource(snippet("import dev.tuner.examples.mlp.Mlp;\n\nMlp mlp;"),
+        SnippetSource source = new SnippetSource(snippet("import dev.tuner.examples.mlp.Mlp;   // the perceptron\n\nMlp mlp;"),
                 SnippetSource.Form.MEMBERS, List.of());
 
         String[] lines = source.text().split("\n", -1);
