@@ -15,6 +15,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
@@ -53,7 +54,7 @@ class MlpDigitsResultsIT {
 
     @Test
     void theFileHoldsTheKnobsOfExactlyTheLayersTheBestNetworkHas() {
-        int layers = Integer.parseInt(best.getProperty("layers"));
+        int layers = whole("layers");
         assertThat(layers).isBetween(1, MAX_LAYERS);
 
         Set<String> expected = new HashSet<>(Set.of(LEARNING_RATE, ACTIVATION, "layers"));
@@ -69,15 +70,13 @@ class MlpDigitsResultsIT {
         LogUniform range = MlpDigitsTuning.class
                 .getDeclaredMethod("validationAccuracy", double.class, Activation.class, Trial.class)
                 .getParameters()[0].getAnnotation(LogUniform.class);
-        assertThat(Double.parseDouble(best.getProperty(LEARNING_RATE))).isBetween(range.min(), range.max());
-        assertThat(Activation.valueOf(best.getProperty(ACTIVATION))).isIn((Object[]) Activation.values());
+        assertThat(number(LEARNING_RATE)).isBetween(range.min(), range.max());
+        assertThat(value(ACTIVATION)).isIn(Arrays.stream(Activation.values()).map(Enum::name).toList());
 
-        int layers = Integer.parseInt(best.getProperty("layers"));
+        int layers = whole("layers");
         for (int layer = 1; layer <= layers; layer++) {
-            assertThat(Integer.parseInt(best.getProperty("units" + layer))).as("units%d", layer)
-                    .isBetween(MIN_UNITS, MAX_UNITS);
-            assertThat(Double.parseDouble(best.getProperty("dropout" + layer))).as("dropout%d", layer)
-                    .isBetween(0.0, MAX_DROPOUT);
+            assertThat(whole("units" + layer)).as("units%d", layer).isBetween(MIN_UNITS, MAX_UNITS);
+            assertThat(number("dropout" + layer)).as("dropout%d", layer).isBetween(0.0, MAX_DROPOUT);
         }
     }
 
@@ -85,13 +84,12 @@ class MlpDigitsResultsIT {
     void theNetworkRebuiltFromTheFileReachesTheWrittenAccuracy() throws IOException {
         Dataset digits = Datasets.digits();
         Mlp.Builder network = Mlp.builder(digits.featureCount(), digits.classes())
-                .learningRate(Double.parseDouble(best.getProperty(LEARNING_RATE)))
-                .activation(Activation.valueOf(best.getProperty(ACTIVATION)))
+                .learningRate(number(LEARNING_RATE))
+                .activation(Activation.valueOf(value(ACTIVATION)))
                 .seed(MlpDigitsTuning.SEED);
-        int layers = Integer.parseInt(best.getProperty("layers"));
+        int layers = whole("layers");
         for (int layer = 1; layer <= layers; layer++) {
-            network.hidden(Integer.parseInt(best.getProperty("units" + layer)),
-                    Double.parseDouble(best.getProperty("dropout" + layer)));
+            network.hidden(whole("units" + layer), number("dropout" + layer));
         }
         Mlp mlp = network.build();
         for (int epoch = 1; epoch <= MlpDigitsTuning.EPOCHS; epoch++) {
@@ -134,5 +132,19 @@ class MlpDigitsResultsIT {
         assertThat(FILE).content(StandardCharsets.ISO_8859_1)
                 .contains("# objective: " + bestValue + " (maximize)")
                 .contains("# trials: " + trials.size() + " (" + complete.size() + " complete, 0 failed)");
+    }
+
+    private static int whole(String key) {
+        return Integer.parseInt(value(key));
+    }
+
+    private static double number(String key) {
+        return Double.parseDouble(value(key));
+    }
+
+    private static String value(String key) {
+        String value = best.getProperty(key);
+        assertThat(value).as("key %s in %s", key, FILE).isNotNull();
+        return value;
     }
 }
