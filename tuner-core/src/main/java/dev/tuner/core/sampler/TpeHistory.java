@@ -7,6 +7,7 @@ import dev.tuner.core.study.Suggestion;
 import dev.tuner.core.study.TrialState;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,6 +61,10 @@ final class TpeHistory {
     private int scanned;
     private List<Integer> unfinished = new ArrayList<>();
     private final List<FrozenTrial> running = new ArrayList<>();
+    /** The trial being proposed for, as last read; null when it is not in the study (yet). */
+    private FrozenTrial currentTrial;
+    /** Joint proposals made for running trials and not read yet, by trial number; dropped when the trial finishes. */
+    private final Map<Integer, Map<String, Suggestion>> pending = new HashMap<>();
     /** Knobs grouped so that the knobs of a group were always active together. */
     private List<List<ColumnKey>> groups = new ArrayList<>();
 
@@ -71,6 +76,7 @@ final class TpeHistory {
     void refresh(List<FrozenTrial> trials, int current) {
         List<Integer> stillUnfinished = new ArrayList<>();
         running.clear();
+        currentTrial = null;
         for (int number : unfinished) {
             visit(trials.get(number), current, stillUnfinished);
         }
@@ -83,10 +89,14 @@ final class TpeHistory {
 
     private void visit(FrozenTrial trial, int current, List<Integer> stillUnfinished) {
         if (trial.state().isFinished()) {
+            pending.remove(trial.number());
             absorb(trial);
             return;
         }
         stillUnfinished.add(trial.number());
+        if (trial.number() == current) {
+            currentTrial = trial;
+        }
         if (trial.state() == TrialState.RUNNING && trial.number() != current && !trial.suggestions().isEmpty()) {
             running.add(trial);
         }
@@ -212,6 +222,61 @@ final class TpeHistory {
 
     List<List<ColumnKey>> groups() {
         return groups;
+    }
+
+    /** Whether every observation holds the knobs of {@code group} (a group of {@link #groups()}). */
+    boolean alwaysActive(List<ColumnKey> group) {
+        return columns.get(group.get(0)).count == observations;
+    }
+
+    /**
+     * The keys of the group that holds {@code key}, less the knobs the current trial (of the last
+     * {@link #refresh}) already holds, {@code key} always among them; null when no group holds it.
+     */
+    List<ColumnKey> openGroupOf(ColumnKey key) {
+        for (List<ColumnKey> group : groups) {
+            if (group.contains(key)) {
+                Map<String, Suggestion> held = currentTrial == null ? Map.of() : currentTrial.suggestions();
+                List<ColumnKey> open = new ArrayList<>(group.size());
+                for (ColumnKey k : group) {
+                    if (k.equals(key) || !held.containsKey(k.name())) {
+                        open.add(k);
+                    }
+                }
+                return open;
+            }
+        }
+        return null;
+    }
+
+    /** Forgets the proposals kept for trial {@code trialNumber}. */
+    void clearPending(int trialNumber) {
+        pending.remove(trialNumber);
+    }
+
+    /** Keeps proposals for trial {@code trialNumber} until it reads them or finishes. */
+    void keepPending(int trialNumber, Map<String, Suggestion> proposals) {
+        if (!proposals.isEmpty()) {
+            pending.computeIfAbsent(trialNumber, n -> new HashMap<>()).putAll(proposals);
+        }
+    }
+
+    /** The kept proposal of knob {@code name} from {@code distribution} for a trial, removed; null if none. */
+    Suggestion takePending(int trialNumber, String name, Distribution distribution) {
+        Map<String, Suggestion> kept = pending.get(trialNumber);
+        if (kept == null) {
+            return null;
+        }
+        Suggestion suggestion = kept.remove(name);
+        if (kept.isEmpty()) {
+            pending.remove(trialNumber);
+        }
+        return suggestion != null && suggestion.distribution().equals(distribution) ? suggestion : null;
+    }
+
+    /** How many trials have proposals kept: for tests, that nothing is kept for finished trials. */
+    int pendingTrials() {
+        return pending.size();
     }
 
     Column column(ColumnKey key) {

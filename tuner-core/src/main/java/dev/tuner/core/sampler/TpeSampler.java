@@ -42,12 +42,16 @@ import org.apache.commons.rng.simple.RandomSource;
  *       good.</li>
  *   <li>The good group is the best {@code ceil(0.1 n)} trials, at most 25. Bad trials older than
  *       the latest 25 weigh less, linearly down to 1/n, so g follows where the search is now.</li>
- *   <li>Multivariate mode (the default) proposes, when a trial starts, all knobs that were always
- *       active together as one joint vector, group by group, so conditional spaces (a branch
- *       choice, then knobs of that branch only) get one group per branch, fitted on the trials
- *       that took it. Knobs never seen before, or read with another range, are proposed one by
- *       one. Univariate mode proposes every knob on its own (from the same single read of the
- *       history when the trial starts).</li>
+ *   <li>Multivariate mode (the default) groups the knobs by the set of knobs active together:
+ *       the knobs of a group were held by the same finished trials, so a conditional space (a
+ *       branch choice, then knobs of that branch only) gets one group for the choice and one per
+ *       branch. Each group is proposed as one joint vector, fitted on the trials that held it:
+ *       when a trial starts, the groups that every finished trial held; a conditional group when
+ *       the trial first reads one of its knobs (the rest of the group is kept for the trial's
+ *       next reads, and dropped when it finishes), so a trial gets proposals only for the branch
+ *       it takes. Knobs never seen before, or read with another range, are proposed one by one.
+ *       Univariate mode proposes every knob on its own: those every trial held when the trial
+ *       starts, from one read of the history, the others when read.</li>
  *   <li>FAIL trials are ignored. RUNNING trials of other workers count as bad (constant liar), so
  *       parallel workers spread out. PRUNED trials with a value rank after every complete one
  *       (the hook for pruners: {@code TpeHistory.lossOf}).</li>
@@ -116,54 +120,89 @@ public final class TpeSampler implements Sampler {
             synchronized (history) {
                 history.refresh(study.trials(), trialNumber);
                 if (history.observations() >= settings.startupTrials()) {
-                    TpeParam[] params = {param};
-                    double[] best = propose(history, List.of(new ColumnKey(name, distribution)), params,
-                            rng(trialNumber, "tpe:" + name));
-                    return param.toInternal(best[0]);
+                    return propose(history, trialNumber, new ColumnKey(name, distribution), param);
                 }
             }
         }
         return distribution.sample(RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.stream(seed, trialNumber, name)));
     }
 
+    /**
+     * A knob's value when the trial first reads it and the relative step did not propose it: in
+     * multivariate mode, its group (the knobs active together with it, less those the trial already
+     * holds) is proposed jointly now and the rest of the group kept for when the trial reads them;
+     * otherwise, or for a knob of no group, the knob on its own.
+     */
+    private double propose(TpeHistory history, int trialNumber, ColumnKey key, TpeParam param) {
+        if (settings.multivariate()) {
+            Suggestion kept = history.takePending(trialNumber, key.name(), key.distribution());
+            if (kept != null) {
+                return kept.internal();
+            }
+            List<ColumnKey> group = history.openGroupOf(key);
+            if (group != null) {
+                Map<String, Suggestion> proposal = proposeGroup(history, group, trialNumber);
+                Suggestion mine = proposal.remove(key.name());
+                history.keepPending(trialNumber, proposal);
+                return mine.internal();
+            }
+        }
+        double[] best = propose(history, List.of(key), new TpeParam[] {param}, rng(trialNumber, "tpe:" + key.name()));
+        return param.toInternal(best[0]);
+    }
+
+    /**
+     * Proposes, when a trial starts, the knobs that every finished trial held: in multivariate mode
+     * each group of them jointly, otherwise each on its own. The knobs of conditional groups (those
+     * some trials lacked, such as the knobs of one branch) are left to {@link #sample}, which
+     * proposes a group jointly when the trial first reads one of its knobs: a trial gets
+     * proposals only for the branch it takes.
+     */
     @Override
     public Map<String, Suggestion> sampleRelative(Study study, int trialNumber) {
         TpeHistory history = history(study);
         synchronized (history) {
             history.refresh(study.trials(), trialNumber);
+            history.clearPending(trialNumber);
             if (history.observations() < settings.startupTrials()) {
                 return Map.of();
             }
             Map<String, Suggestion> proposal = new LinkedHashMap<>();
-            if (!settings.multivariate()) {
-                // every knob on its own, as sample(...) would propose it, but from one read of the history
-                for (List<ColumnKey> group : history.groups()) {
-                    for (ColumnKey key : group) {
-                        if (!proposal.containsKey(key.name())) {
-                            TpeParam param = history.column(key).param;
-                            double[] best = propose(history, List.of(key), new TpeParam[] {param},
-                                    rng(trialNumber, "tpe:" + key.name()));
-                            proposal.put(key.name(), new Suggestion(key.distribution(), param.toInternal(best[0])));
-                        }
-                    }
-                }
-                return proposal;
-            }
             for (List<ColumnKey> group : history.groups()) {
-                TpeParam[] params = new TpeParam[group.size()];
-                StringBuilder label = new StringBuilder("tpe-group");
-                for (int k = 0; k < params.length; k++) {
-                    params[k] = history.column(group.get(k)).param;
-                    label.append(':').append(group.get(k).name());
+                if (!history.alwaysActive(group)) {
+                    continue;
                 }
-                double[] best = propose(history, group, params, rng(trialNumber, label.toString()));
-                for (int k = 0; k < params.length; k++) {
-                    ColumnKey key = group.get(k);
-                    proposal.put(key.name(), new Suggestion(key.distribution(), params[k].toInternal(best[k])));
+                if (settings.multivariate()) {
+                    proposal.putAll(proposeGroup(history, group, trialNumber));
+                    continue;
+                }
+                // every knob on its own, as sample(...) would propose it, but from one read of the history
+                for (ColumnKey key : group) {
+                    TpeParam param = history.column(key).param;
+                    double[] best = propose(history, List.of(key), new TpeParam[] {param},
+                            rng(trialNumber, "tpe:" + key.name()));
+                    proposal.put(key.name(), new Suggestion(key.distribution(), param.toInternal(best[0])));
                 }
             }
             return proposal;
         }
+    }
+
+    /** A joint proposal for the knobs {@code keys}, keyed by name, in their order. */
+    private Map<String, Suggestion> proposeGroup(TpeHistory history, List<ColumnKey> keys, int trialNumber) {
+        TpeParam[] params = new TpeParam[keys.size()];
+        StringBuilder label = new StringBuilder("tpe-group");
+        for (int k = 0; k < params.length; k++) {
+            params[k] = history.column(keys.get(k)).param;
+            label.append(':').append(keys.get(k).name());
+        }
+        double[] best = propose(history, keys, params, rng(trialNumber, label.toString()));
+        Map<String, Suggestion> proposal = new LinkedHashMap<>();
+        for (int k = 0; k < params.length; k++) {
+            ColumnKey key = keys.get(k);
+            proposal.put(key.name(), new Suggestion(key.distribution(), params[k].toInternal(best[k])));
+        }
+        return proposal;
     }
 
     /** The model values that maximize l(x)/g(x) among candidates drawn from l. */
@@ -192,7 +231,8 @@ public final class TpeSampler implements Sampler {
         return settings;
     }
 
-    private TpeHistory history(Study study) {
+    /** The history this sampler keeps for {@code study}. */
+    TpeHistory history(Study study) {
         return histories.computeIfAbsent(study, s -> new TpeHistory(s.direction()));
     }
 

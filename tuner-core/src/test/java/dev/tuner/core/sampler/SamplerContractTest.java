@@ -15,10 +15,13 @@ import dev.tuner.core.space.Uniform;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.Study;
+import dev.tuner.core.study.Suggestion;
 import dev.tuner.core.study.Trial;
 import dev.tuner.core.study.TrialState;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +106,35 @@ abstract class SamplerContractTest {
                 assertThat(trial.params()).containsOnlyKeys("model", "y_b");
             }
         });
+    }
+
+    /**
+     * A sampler's relative (joint) step runs when a trial starts, before the trial has chosen a
+     * branch: it may propose only knobs that every finished trial held, never the knobs of a branch
+     * the trial may not take. Those are proposed when the trial reads them.
+     */
+    @Test
+    void relativeProposalsCoverOnlyKnobsThatEveryTrialHeld() {
+        Sampler sampler = sampler(3);
+        List<Set<String>> relative = new ArrayList<>();
+        Sampler recording = new Sampler() {
+            @Override
+            public double sample(Study study, int trialNumber, String name, Distribution distribution) {
+                return sampler.sample(study, trialNumber, name, distribution);
+            }
+
+            @Override
+            public Map<String, Suggestion> sampleRelative(Study study, int trialNumber) {
+                Map<String, Suggestion> proposal = sampler.sampleRelative(study, trialNumber);
+                relative.add(Set.copyOf(proposal.keySet()));
+                return proposal;
+            }
+        };
+        Study study = study(recording);
+        study.optimize(SamplerContractTest::conditional, 40);
+
+        assertThat(relative).hasSize(40).allSatisfy(keys -> assertThat(keys).isSubsetOf("model"));
+        assertThat(study.trials()).allSatisfy(trial -> assertThat(trial.state()).isEqualTo(TrialState.COMPLETE));
     }
 
     @Test
