@@ -6,10 +6,11 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * A Parzen estimator over the model space of one or more knobs: a weighted mixture of product
- * kernels, one centred on each observation plus one wide prior component. Numeric dimensions use
- * Gaussian kernels truncated to the range (a discrete knob's kernel gives each value the mass of
- * its cell); categorical dimensions use an Aitchison-Aitken kernel (the observed option keeps
- * {@code 1 - b}, all options share {@code b}).
+ * kernels, one centred on each observation plus one prior component ({@link TpeParam}'s prior).
+ * Numeric dimensions use Gaussian kernels truncated to the range (a discrete knob's kernel gives
+ * each value the mass of its cell, on a linear or a log grid); categorical dimensions use an
+ * Aitchison-Aitken kernel (the observed option keeps {@code 1 - b}, all options share {@code b}).
+ * A custom distribution's dimension draws its candidates from the distribution itself.
  *
  * <p>With one dimension the mixture is compacted before use: equal values of a discrete or
  * categorical knob merge into one component, and a continuous knob with many observations is
@@ -55,16 +56,14 @@ final class ParzenEstimator {
         double priorMass = 1;
         for (int k = 0; k < dims; k++) {
             TpeParam p = params[k];
-            double range = p.modelHigh() - p.modelLow();
             inverseSigma[k] = sigma[k] > 0 ? 1 / sigma[k] : 0;
-            priorInverseSigma[k] = 1 / range;
+            priorInverseSigma[k] = 1 / p.priorSigma();
             if (p.kind() == Kind.CONTINUOUS) {
                 observationNorm += Math.log(sigma[k]) + Gaussian.LOG_SQRT_2PI;
-                priorNorm += Math.log(range) + Gaussian.LOG_SQRT_2PI;
+                priorNorm += Math.log(p.priorSigma()) + Gaussian.LOG_SQRT_2PI;
             }
             if (p.numeric()) {
-                priorMass *= Gaussian.insideMass(0.5 * (p.modelLow() + p.modelHigh()), 1 / range, p.modelLow(),
-                        p.modelHigh());
+                priorMass *= Gaussian.insideMass(p.priorCentre(), priorInverseSigma[k], p.modelLow(), p.modelHigh());
             }
         }
         double total = priorWeight;
@@ -157,7 +156,7 @@ final class ParzenEstimator {
             }
             weights = new double[p.cells()];
             for (int i = 0; i < count; i++) {
-                weights[(int) values[i]] += given == null ? 1 : given[i];
+                weights[p.cell(values[i])] += given == null ? 1 : given[i];
             }
             low = 0;
             spacing = 1;
@@ -192,7 +191,7 @@ final class ParzenEstimator {
         double[] kept = new double[used];
         for (int b = 0, u = 0; b < weights.length; b++) {
             if (weights[b] > 0) {
-                centres[u] = low + b * spacing;
+                centres[u] = p.kind() == Kind.DISCRETE ? p.centre(b) : low + b * spacing;
                 kept[u++] = weights[b];
             }
         }
@@ -212,12 +211,16 @@ final class ParzenEstimator {
                     draws[k][c] = prior ? rng.nextInt(p.cells()) : drawCategory(rng, p.cells(), (int) mu[k][j], k);
                     continue;
                 }
-                double m = prior ? 0.5 * (p.modelLow() + p.modelHigh()) : mu[k][j];
+                if (p.drawnFromPrior()) {
+                    draws[k][c] = p.drawPrior(rng);
+                    continue;
+                }
+                double m = prior ? p.priorCentre() : mu[k][j];
                 double s = 1 / (prior ? priorInverseSigma[k] : inverseSigma[k]);
                 double x = m + s * Gaussian.truncated((p.modelLow() - m) / s, (p.modelHigh() - m) / s, rng.nextDouble());
                 x = Math.max(p.modelLow(), Math.min(p.modelHigh(), x));
                 if (p.kind() == Kind.DISCRETE) {
-                    x = Math.max(0, Math.min(p.cells() - 1, Math.rint(x)));
+                    x = p.snap(x);
                 }
                 draws[k][c] = x;
             }
@@ -257,18 +260,10 @@ final class ParzenEstimator {
                             double d = x - m[j];
                             t[j] -= half * d * d;
                         }
-                        double z = (x - 0.5 * (p.modelLow() + p.modelHigh())) * priorInverseSigma[k];
+                        double z = (x - p.priorCentre()) * priorInverseSigma[k];
                         prior -= 0.5 * z * z;
                     }
-                    case DISCRETE -> {
-                        double inverse = inverseSigma[k];
-                        for (int j = 0; j < components; j++) {
-                            double a = (x - 0.5 - m[j]) * inverse;
-                            t[j] += Math.log(Math.max(Double.MIN_NORMAL, Gaussian.mass(a, a + inverse)));
-                        }
-                        double a = (x - 0.5 - 0.5 * (p.modelLow() + p.modelHigh())) * priorInverseSigma[k];
-                        prior += Math.log(Math.max(Double.MIN_NORMAL, Gaussian.mass(a, a + priorInverseSigma[k])));
-                    }
+                    case DISCRETE -> prior += addCellMasses(k, x, t);
                     case CATEGORICAL -> {
                         double hit = logHit[k];
                         double miss = logMiss[k];
@@ -296,6 +291,89 @@ final class ParzenEstimator {
         return result;
     }
 
+    /** Cells of a linear grid narrower than this many bandwidths get the Gaussian approximation of their mass. */
+    static final double NARROW_CELL = 0.25;
+
+    /** Cells of a log grid narrower than this many bandwidths get the Gaussian approximation of their mass. */
+    static final double NARROW_LOG_CELL = 1;
+
+    /**
+     * Adds to {@code t[j]} the log of the mass that component j's kernel in discrete dimension
+     * {@code k} gives the cell of value {@code x}; returns the prior component's.
+     *
+     * <p>A narrow cell (width {@code w} at most {@value #NARROW_CELL} bandwidths on a linear grid,
+     * {@value #NARROW_LOG_CELL} on a log grid) gets its width times the density, at its midpoint,
+     * of the kernel widened by the cell ({@code σ² + w²/12}, the variance of the kernel smeared
+     * over the cell): one multiply-add per component, as for a continuous dimension. Against the
+     * exact mass it errs by under 0.01% (0.1% for the log grid's widest) at the centre, 0.1% (4%)
+     * four bandwidths away, where a kernel weighs e^-8 of its peak. A wider cell of a linear grid,
+     * whose kernels then reach a few cells only, looks its exact mass up by its distance in cells
+     * from the centre; a wider cell of a log grid gets each mass from the distribution function.
+     */
+    private double addCellMasses(int k, double x, double[] t) {
+        TpeParam p = params[k];
+        double[] m = mu[k];
+        double lo = p.cellLow(x);
+        double hi = p.cellHigh(x);
+        double w = hi - lo;
+        double inverse = inverseSigma[k];
+        double r = w * inverse;
+        if (r <= (p.log() ? NARROW_LOG_CELL : NARROW_CELL)) {
+            double precision = inverse * inverse / (1 + r * r / 12);
+            double constant = Math.log(w) + 0.5 * Math.log(precision) - Gaussian.LOG_SQRT_2PI;
+            double half = 0.5 * precision;
+            double mid = 0.5 * (lo + hi);
+            for (int j = 0; j < components; j++) {
+                double d = mid - m[j];
+                t[j] += constant - half * d * d;
+            }
+        } else if (!p.log()) {
+            double[] table = offsetTable(k);
+            int reach = table.length / 2;
+            for (int j = 0; j < components; j++) {
+                // centres and values of a linear grid are whole indices
+                int d = (int) (x - m[j]) + reach;
+                t[j] += d >= 0 && d < table.length ? table[d] : FLOOR;
+            }
+        } else {
+            for (int j = 0; j < components; j++) {
+                double a = (lo - m[j]) * inverse;
+                double b = (hi - m[j]) * inverse;
+                t[j] += Math.log(Math.max(Double.MIN_NORMAL, Gaussian.cellMass(a, b)));
+            }
+        }
+        double a = (lo - p.priorCentre()) * priorInverseSigma[k];
+        double b = (hi - p.priorCentre()) * priorInverseSigma[k];
+        return Math.log(Math.max(Double.MIN_NORMAL, Gaussian.cellMass(a, b)));
+    }
+
+    /** The log of the least mass a kernel gives a cell, as masses below it are clamped. */
+    private static final double FLOOR = Math.log(Double.MIN_NORMAL);
+
+    /**
+     * Per discrete dimension of a linear grid, built when first needed: the log mass that a kernel
+     * gives the cell {@code d} cells from its centre, at index {@code d + reach}, for
+     * {@code |d| ≤ reach}; beyond 40 bandwidths the mass is below the smallest double anyway.
+     */
+    private double[][] offsetTables;
+
+    private double[] offsetTable(int k) {
+        if (offsetTables == null) {
+            offsetTables = new double[dims][];
+        }
+        if (offsetTables[k] == null) {
+            double inverse = inverseSigma[k];
+            int reach = (int) Math.min(params[k].cells() - 1, Math.ceil(40 / inverse) + 1);
+            double[] table = new double[2 * reach + 1];
+            for (int d = -reach; d <= reach; d++) {
+                table[d + reach] = Math.log(Math.max(Double.MIN_NORMAL,
+                        Gaussian.cellMass((d - 0.5) * inverse, (d + 0.5) * inverse)));
+            }
+            offsetTables[k] = table;
+        }
+        return offsetTables[k];
+    }
+
     /**
      * The log density of one continuous dimension whose centres are sorted: only the centres within
      * 6.5 bandwidths of a point are summed (a farther kernel contributes less than e^-21 of its
@@ -307,7 +385,7 @@ final class ParzenEstimator {
         double[] m = mu[0];
         double half = 0.5 * inverseSigma[0] * inverseSigma[0];
         double reach = 6.5 / inverseSigma[0];
-        double middle = 0.5 * (p.modelLow() + p.modelHigh());
+        double middle = p.priorCentre();
         for (int c = 0; c < xs.length; c++) {
             double x = xs[c];
             double z = (x - middle) * priorInverseSigma[0];

@@ -32,7 +32,10 @@ abstract class SamplerContractTest {
             Uniform.of(-10, 10), LogUniform.of(1e-5, 1e-1), IntUniform.of(1, 8), Choice.of("relu", "tanh", "elu"),
             IntUniform.of(2, 64).withStep(2), IntUniform.of(1, 1024).onLogScale(), Bool.of(),
             PriorityChoice.of("adam", "sgd", "rmsprop"), Uniform.of(0, 0.5).quantized(0.05),
-            Normal.of(0.5, 0.2).clipped(0, 1), LogNormal.of(0, 1), Fixed.of("rbf"));
+            Normal.of(0.5, 0.2).clipped(0, 1), LogNormal.of(0, 1), Fixed.of("rbf"),
+            LogUniform.of(16, 4096).quantized(16), Normal.of(0, 10).quantized(1), LogNormal.of(4, 1).quantized(1),
+            Normal.of(0, 1).clipped(3, Double.POSITIVE_INFINITY), new TpeDistributionsTest.Exponent(20),
+            new TpeDistributionsTest.Geometric());
 
     /** A new sampler seeded with {@code seed}. */
     abstract Sampler sampler(long seed);
