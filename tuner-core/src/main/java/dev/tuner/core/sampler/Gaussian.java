@@ -90,12 +90,11 @@ final class Gaussian {
     /**
      * P(Z &gt; x) for x &ge; 0 from a table with linear interpolation (absolute error below 5e-7):
      * the truncation normalizers of thousands of kernels cost a lookup each, not an {@code exp}.
+     * Beyond the table's end it gives its last entry (6e-16); below 0, P(Z &gt; 0).
      */
     static double upperTail(double x) {
-        if (x >= TAIL_END) {
-            return 0;
-        }
-        double position = x * TAIL_STEPS_PER_UNIT;
+        // comparisons, not Math.min and max, whose care for NaN and -0.0 cost a third of a normalizer loop
+        double position = (x < TAIL_END ? (x > 0 ? x : 0) : TAIL_END) * TAIL_STEPS_PER_UNIT;
         int i = (int) position;
         double f = position - i;
         return TAIL[i] + f * (TAIL[i + 1] - TAIL[i]);

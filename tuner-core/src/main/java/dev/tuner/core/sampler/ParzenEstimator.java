@@ -81,11 +81,11 @@ final class ParzenEstimator {
                 double lo = p.modelLow();
                 double hi = p.modelHigh();
                 double inverse = inverseSigma[k];
-                // centres lie inside the range: the mass inside is 1 minus the two tails
+                // centres lie inside the range (model values are kept inside it): the mass inside is 1
+                // minus the two tails
                 for (int j = 0; j < components; j++) {
-                    double below = Math.max(0, (centres[j] - lo) * inverse);
-                    double above = Math.max(0, (hi - centres[j]) * inverse);
-                    inside[j] *= 1 - Gaussian.upperTail(below) - Gaussian.upperTail(above);
+                    inside[j] *= 1 - Gaussian.upperTail((centres[j] - lo) * inverse)
+                            - Gaussian.upperTail((hi - centres[j]) * inverse);
                 }
             }
         }
