@@ -233,7 +233,7 @@ public final class TpeSampler implements Sampler {
 
     /** The model values that maximize l(x)/g(x) among candidates drawn from l. */
     private double[] propose(TpeHistory history, List<ColumnKey> keys, TpeParam[] params, UniformRandomProvider rng) {
-        TpeHistory.Split split = history.split(keys, settings);
+        TpeHistory.Split split = history.splitReusing(keys, settings);
         ParzenEstimator below = ParzenEstimator.fit(params, split.below(), split.belowCount(), null, settings);
         ParzenEstimator above = ParzenEstimator.fit(params, split.above(), split.aboveCount(), split.aboveWeights(),
                 settings);
