@@ -1,4 +1,4 @@
-// The two studies ran with the command line's budget and wrote their best parameters.
+// The two studies ran with the command line's budget and wrote their best parameters and reports.
 def log = new File(basedir, 'build.log').text
 assert log.contains('[tuner] Summary')
 assert log.contains('it.basic.BasicTuning.quad1: 150 trials, 0 failed')
@@ -26,4 +26,16 @@ def (peakText, peak) = load('it.basic.BasicTuning.peak')
 assert peak.getProperty('it.basic.BasicTuning.peak.n') == '15'
 assert peak.getProperty('it.basic.BasicTuning.peak.level') == 'high'
 assert peakText.contains('(maximize)')
+
+// and a report page each, listed by the index
+['it.basic.BasicTuning.quad1', 'it.basic.BasicTuning.peak'].each { name ->
+    def page = new File(basedir, "target/tuner/${name}.html")
+    assert page.isFile() : "missing ${page}"
+    assert page.text.contains('Optimization history')
+    assert page.text.contains('"trials":150')
+}
+def index = new File(basedir, 'target/tuner/index.html')
+assert index.isFile() : "missing ${index}"
+assert index.text.contains('href="it.basic.BasicTuning.quad1.html"')
+assert index.text.contains('href="it.basic.BasicTuning.peak.html"')
 return true

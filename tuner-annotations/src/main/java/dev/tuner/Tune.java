@@ -57,8 +57,17 @@ public @interface Tune {
     long seed() default UNSEEDED;
 
     /**
-     * Name of the sampler that proposes the values: {@code "tpe"} or {@code "random"}. Default:
-     * empty, which means the configured default ({@code tuner.sampler}, else {@code "tpe"}).
+     * Name of the sampler that proposes the values: {@code "tpe"}, {@code "random"}, {@code "grid"} or
+     * {@code "qmc"}. Default: empty, which means the configured default ({@code tuner.sampler}, else
+     * {@code "tpe"}).
      */
     String sampler() default "";
+
+    /**
+     * Where the study's trials are kept, so that a later run resumes it and several workers share
+     * it: {@code "journal:<path>"}, {@code "memory:"} or {@code "jdbc:postgresql://host:port/db"}.
+     * Default: empty, which means the configured default ({@code tuner.storage}, else the journal
+     * {@code target/tuner/journal.jsonl}).
+     */
+    String storage() default "";
 }

@@ -1,5 +1,7 @@
 package dev.tuner.engine;
 
+import dev.tuner.core.storage.Storages;
+
 /**
  * The configuration parameters of the tuner engine. Each can be given in
  * {@code junit-platform.properties}, as a {@code -D} system property, in a launcher request, or as
@@ -18,7 +20,10 @@ public final class Constants {
     /** Sampler seed of every study in the run: a whole number. Key: {@value}. */
     public static final String SEED_PROPERTY_NAME = "tuner.seed";
 
-    /** Sampler of every study in the run, by name ({@code tpe}, the default, or {@code random}). Key: {@value}. */
+    /**
+     * Sampler of every study in the run, by name: {@code tpe} (the default), {@code random},
+     * {@code grid} or {@code qmc}; its options as {@code tuner.<sampler>.<option>}. Key: {@value}.
+     */
     public static final String SAMPLER_PROPERTY_NAME = "tuner.sampler";
 
     /**
@@ -55,11 +60,87 @@ public final class Constants {
     public static final String OUTPUT_DIR_DEFAULT = "target/tuner";
 
     /**
+     * Whether each study also writes an HTML report with plots to the output directory
+     * ({@code <study>.html}, and {@code index.html} listing every study there): {@code true} or
+     * {@code false}. Key: {@value}; default {@code true}.
+     */
+    public static final String REPORT_PROPERTY_NAME = "tuner.report";
+
+    /**
      * Which test classes the console launcher ({@code mvn tuner:tune}) runs: comma-separated
      * class names, simple ({@code QuickstartTuning}) or qualified, with {@code *} as a wildcard.
      * Key: {@value}; default: every class.
      */
     public static final String TEST_PROPERTY_NAME = "tuner.test";
+
+    /**
+     * Where each study's trials are kept: {@code journal:<path>}, {@code memory:} or
+     * {@code jdbc:postgresql://host:port/database} (credentials from {@code TUNER_JDBC_USER} and
+     * {@code TUNER_JDBC_PASSWORD}). A study found there is resumed: its trials count toward the
+     * budget and the sampler learns from them. Overrides {@code @Tune(storage)}. Key: {@value};
+     * default {@value #STORAGE_DEFAULT}.
+     */
+    public static final String STORAGE_PROPERTY_NAME = "tuner.storage";
+
+    /** Default of {@link #STORAGE_PROPERTY_NAME}: {@value}. */
+    public static final String STORAGE_DEFAULT = Storages.DEFAULT;
+
+    /**
+     * What a run does with each {@code @Tune} method: {@code search} runs its study; {@code best}
+     * runs the objective once with the best known parameters (from the storage, else the
+     * properties file in {@link #OUTPUT_DIR_PROPERTY_NAME}, else {@link #OUTPUT_FILE_PROPERTY_NAME}),
+     * and skips it when none are known; {@code off} skips it. Key: {@value}. When unset, a method
+     * selected by itself (the IDE's run button next to it, {@code --select-method}) searches and
+     * any other (a whole class or package, as Surefire selects: a plain {@code mvn test}) runs
+     * {@code best}, so that an ordinary test run never starts a long search. {@code mvn tuner:tune}
+     * sets {@code search}.
+     */
+    public static final String MODE_PROPERTY_NAME = "tuner.mode";
+
+    /**
+     * A properties file of knob values (e.g. last run's best) that a new study tries as its first
+     * trial; the sampler draws the knobs it does not name. Ignored for a study that has trials
+     * already. Key: {@value}; default: none.
+     */
+    public static final String WARM_START_PROPERTY_NAME = "tuner.warmstart";
+
+    /**
+     * A properties file the best parameters of every study are also merged into, e.g.
+     * {@code src/main/resources/tuner.properties} for {@code Tuned} to read in production. Keys of
+     * other knobs in the file are kept. Key: {@value}; default: none.
+     */
+    public static final String OUTPUT_FILE_PROPERTY_NAME = "tuner.outputFile";
+
+    /**
+     * How often a running study publishes its progress line (trials done, best so far, rate, ETA)
+     * as a report entry, in the form of {@link #TIMEOUT_PROPERTY_NAME}. Key: {@value}; default
+     * 10s ({@code mvn tuner:tune} refreshes it twice a second on a terminal).
+     */
+    public static final String PROGRESS_INTERVAL_PROPERTY_NAME = "tuner.progress.interval";
+
+    /** Report entry on a study's container: its best trial, as {@code #17 x=0.5 → 0.25}. */
+    public static final String BEST_ENTRY = "tuner.best";
+
+    /** Report entry on a study's container: how many trials it holds at the end. */
+    public static final String TRIALS_ENTRY = "tuner.trials";
+
+    /** Report entry on a study's container: the sampler's seed. */
+    public static final String SEED_ENTRY = "tuner.seed";
+
+    /** Report entry on a study's container: the best-parameters file written. */
+    public static final String PROPERTIES_ENTRY = "tuner.properties";
+
+    /** Report entry on a study's container: the HTML report page written, unless {@link #REPORT_PROPERTY_NAME} is false. */
+    public static final String REPORT_ENTRY = "tuner.report";
+
+    /** Report entry on a study's container while it runs: its progress line. */
+    public static final String PROGRESS_ENTRY = "tuner.progress";
+
+    /** Report entry on a resumed study's container: how many trials its storage held already. */
+    public static final String RESUMED_ENTRY = "tuner.resumed";
+
+    /** Report entry on the container of a best run or a replay: where the parameters came from. */
+    public static final String SOURCE_ENTRY = "tuner.source";
 
     private Constants() {}
 }

@@ -57,8 +57,46 @@ final class RunSettings {
         return pattern;
     }
 
+    /** The mode the run sets for every study, if it sets one. */
+    Optional<StudyMode> mode() {
+        Optional<String> text = text(Constants.MODE_PROPERTY_NAME);
+        try {
+            return text.map(StudyMode::parse);
+        } catch (IllegalArgumentException unknown) {
+            throw invalid(Constants.MODE_PROPERTY_NAME, text.get(), "search, best or off");
+        }
+    }
+
+    /** How often a running study publishes its progress line. */
+    Duration progressInterval() {
+        return duration(Constants.PROGRESS_INTERVAL_PROPERTY_NAME).orElse(Duration.ofSeconds(10));
+    }
+
+    /** The properties file a new study takes its first trial's values from, if any. */
+    Optional<Path> warmStart() {
+        return text(Constants.WARM_START_PROPERTY_NAME).map(Path::of);
+    }
+
+    /** The properties file every study's best parameters are merged into, if any. */
+    Optional<Path> outputFile() {
+        return text(Constants.OUTPUT_FILE_PROPERTY_NAME).map(Path::of);
+    }
+
     Path outputDirectory() {
         return Path.of(text(Constants.OUTPUT_DIR_PROPERTY_NAME).orElse(Constants.OUTPUT_DIR_DEFAULT));
+    }
+
+    /** Whether studies write their HTML report. */
+    boolean report() {
+        Optional<String> text = text(Constants.REPORT_PROPERTY_NAME);
+        if (text.isEmpty()) {
+            return true;
+        }
+        return switch (text.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid(Constants.REPORT_PROPERTY_NAME, text.get(), "true or false");
+        };
     }
 
     private OptionalInt trials() {

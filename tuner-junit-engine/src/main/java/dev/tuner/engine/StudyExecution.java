@@ -3,53 +3,75 @@ package dev.tuner.engine;
 import dev.tuner.core.inject.StudyPlan;
 import dev.tuner.core.inject.TunerAgent;
 import dev.tuner.core.report.BestParametersFile;
-import dev.tuner.core.report.TrialFormat;
-import dev.tuner.core.storage.InMemoryStorage;
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.Study;
-import dev.tuner.core.study.TrialOutcome;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.report.KnownParameters;
+import dev.tuner.core.storage.StoragePool;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.reporting.ReportEntry;
 
 /**
- * Runs the study of one {@code @Tune} method and reports it: each trial as a dynamic test, the
- * best trial as a report entry on the method's container, the best parameters to a file.
- *
- * <p>A trial is registered after it ran, because its display name shows the objective value. The
- * container fails only when the study cannot run at all: an invalid declaration or setting, or no
- * trial completing.
+ * Runs one {@code @Tune} method as its mode says ({@link Constants#MODE_PROPERTY_NAME}): its study,
+ * its best known parameters once, one stored trial again, or nothing. The container fails only
+ * when the method cannot run at all: an invalid declaration or setting, or no trial completing.
  */
 final class StudyExecution {
-
-    /** Report entry keys on a study's container. */
-    static final String BEST_KEY = "tuner.best";
-    static final String TRIALS_KEY = "tuner.trials";
-    static final String SEED_KEY = "tuner.seed";
-    static final String PROPERTIES_KEY = "tuner.properties";
 
     private final TuneMethodDescriptor descriptor;
     private final EngineExecutionListener listener;
     private final RunSettings settings;
-    private String displayNamePattern = TrialFormat.DEFAULT_PATTERN;
+    private final StoragePool storages;
 
-    StudyExecution(TuneMethodDescriptor descriptor, EngineExecutionListener listener, RunSettings settings) {
+    StudyExecution(TuneMethodDescriptor descriptor, EngineExecutionListener listener, RunSettings settings,
+            StoragePool storages) {
         this.descriptor = descriptor;
         this.listener = listener;
         this.settings = settings;
+        this.storages = storages;
     }
 
     void run() {
+        StudyPlan plan;
+        Optional<KnownParameters> known = Optional.empty();
+        TrialDescriptor.Kind kind = TrialDescriptor.Kind.SEARCHED;
+        try {
+            StudyMode mode = mode();
+            if (mode == StudyMode.OFF) {
+                listener.executionSkipped(descriptor, Constants.MODE_PROPERTY_NAME + "=off");
+                return;
+            }
+            // annotated fields and methods read trial values through the agent; -javaagent or self-attach
+            TunerAgent.ensureInstalled();
+            plan = StudyPlan.of(descriptor.testClass(), descriptor.method(), settings.overrides());
+            if (descriptor.replayedTrial().isPresent()) {
+                known = Optional.of(replayed(plan, descriptor.replayedTrial().getAsInt()));
+                kind = TrialDescriptor.Kind.REPLAYED;
+            } else if (mode == StudyMode.BEST) {
+                List<String> lookedIn = new ArrayList<>();
+                known = bestKnown(plan, lookedIn);
+                if (known.isEmpty()) {
+                    listener.executionSkipped(descriptor, "no tuned parameters of study " + plan.studyName()
+                            + " yet (looked in " + String.join(", ", lookedIn) + "); run mvn tuner:tune to search,"
+                            + " or set " + Constants.MODE_PROPERTY_NAME + "=search");
+                    return;
+                }
+                kind = TrialDescriptor.Kind.BEST;
+            }
+        } catch (Exception | AssertionError invalid) {
+            listener.executionStarted(descriptor);
+            listener.executionFinished(descriptor, TestExecutionResult.failed(invalid));
+            return;
+        }
         listener.executionStarted(descriptor);
         TestExecutionResult result;
         try {
-            runStudy();
+            if (known.isPresent()) {
+                new SingleTrialRun(descriptor, listener, settings).run(plan, known.get(), kind);
+            } else {
+                new SearchRun(descriptor, listener, settings).run(plan, storages.open(plan.storage()));
+            }
             result = TestExecutionResult.successful();
         } catch (Exception | AssertionError failure) {
             result = TestExecutionResult.failed(failure);
@@ -57,49 +79,49 @@ final class StudyExecution {
         listener.executionFinished(descriptor, result);
     }
 
-    private void runStudy() {
-        // annotated fields and methods read trial values through the agent; -javaagent or self-attach
-        TunerAgent.ensureInstalled();
-        StudyPlan plan = StudyPlan.of(descriptor.testClass(), descriptor.method(), settings.overrides());
-        displayNamePattern = settings.displayNamePattern();
-        Study study = plan.newStudy(new InMemoryStorage());
-        study.optimize(plan.objective(), settings.optimize(plan.trials())
-                .callback((optimized, outcome) -> report(outcome))
-                .build());
-        FrozenTrial best = study.bestTrial().orElseThrow(() -> noCompleteTrial(study));
-        Path file = new BestParametersFile(Clock.systemUTC()).write(settings.outputDirectory(), study);
-        Map<String, String> entry = new LinkedHashMap<>();
-        entry.put(BEST_KEY, TrialFormat.describe(best));
-        entry.put(TRIALS_KEY, String.valueOf(study.trials().size()));
-        entry.put(SEED_KEY, String.valueOf(plan.seed()));
-        entry.put(PROPERTIES_KEY, file.toString());
-        listener.reportingEntryPublished(descriptor, ReportEntry.from(entry));
+    /**
+     * The run's mode, else the one the selection implies: a method selected by itself searches,
+     * one reached through its class or package runs its best, so a plain test run never searches.
+     * Rerunning the test of a best run runs the best again, whatever the run's mode but off.
+     */
+    private StudyMode mode() {
+        Optional<StudyMode> configured = settings.mode();
+        if (configured.orElse(null) == StudyMode.OFF) {
+            return StudyMode.OFF;
+        }
+        if (descriptor.bestRequested()) {
+            return StudyMode.BEST;
+        }
+        return configured.orElse(descriptor.selectedDirectly() ? StudyMode.SEARCH : StudyMode.BEST);
     }
 
-    /** Called on the worker thread of each trial; one at a time, as the descriptor's children are a plain set. */
-    private synchronized void report(TrialOutcome outcome) {
-        FrozenTrial trial = outcome.trial();
-        TrialDescriptor test = new TrialDescriptor(descriptor, trial.number(), TrialFormat.format(displayNamePattern, trial));
-        descriptor.addChild(test);
-        listener.dynamicTestRegistered(test);
-        listener.executionStarted(test);
-        listener.executionFinished(test, outcome.failure()
-                .map(TestExecutionResult::failed)
-                .orElseGet(TestExecutionResult::successful));
-        // The launcher keeps what it needs from the registration; dropping the finished trial keeps
-        // a study of many thousand trials from holding every descriptor.
-        descriptor.removeChild(test);
+    private KnownParameters replayed(StudyPlan plan, int number) {
+        return storages.openIfPresent(plan.storage())
+                .flatMap(storage -> KnownParameters.storedTrial(storage, plan.studyName(), number))
+                .orElseThrow(() -> new IllegalStateException("trial #" + number + " of study " + plan.studyName()
+                        + " is not in storage " + plan.storage() + ", so it cannot be run again; run the whole study"
+                        + " (its method) instead, or point " + Constants.STORAGE_PROPERTY_NAME
+                        + " at the storage that holds it"));
     }
 
-    private static IllegalStateException noCompleteTrial(Study study) {
-        List<FrozenTrial> trials = study.trials();
-        String firstFailure = trials.stream()
-                .filter(trial -> trial.state() == TrialState.FAIL)
-                .findFirst()
-                .flatMap(FrozenTrial::failure)
-                .map(failure -> "; the first failure was " + failure.describe())
-                .orElse("");
-        return new IllegalStateException("no trial of study '" + study.name() + "' completed: all " + trials.size()
-                + " failed" + firstFailure + ". Fix the objective (each trial's failure is shown on its test)");
+    /** The best parameters known: the study's stored best, else its properties file, else the output file. */
+    private Optional<KnownParameters> bestKnown(StudyPlan plan, List<String> lookedIn) {
+        lookedIn.add(plan.storage());
+        Optional<KnownParameters> stored = storages.openIfPresent(plan.storage())
+                .flatMap(storage -> KnownParameters.bestStored(storage, plan.studyName(), plan.direction()));
+        if (stored.isPresent()) {
+            return stored;
+        }
+        List<Path> files = new ArrayList<>();
+        files.add(BestParametersFile.pathFor(settings.outputDirectory(), plan.studyName()));
+        settings.outputFile().ifPresent(files::add);
+        for (Path file : files) {
+            lookedIn.add(file.toString());
+            Optional<KnownParameters> fromFile = KnownParameters.fromFile(file);
+            if (fromFile.isPresent()) {
+                return fromFile;
+            }
+        }
+        return Optional.empty();
     }
 }

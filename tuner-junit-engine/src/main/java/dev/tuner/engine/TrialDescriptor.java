@@ -5,15 +5,40 @@ import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 
 /**
- * One trial of a study, registered as a dynamic test once it has run. Its unique id segment is
- * the trial number ({@code [trial:17]}), which identifies it within its study.
+ * One run of a study's objective, registered as a dynamic test once it has run. A trial of the
+ * search, or a stored trial run again, has the unique id segment {@code [trial:17]}, which
+ * identifies it within its study, so that rerunning it from an IDE replays that trial; a run of
+ * the best known parameters has {@code [best:17]}, so that rerunning it checks the best again.
  */
 final class TrialDescriptor extends AbstractTestDescriptor {
 
     static final String SEGMENT_TYPE = "trial";
+    static final String BEST_SEGMENT_TYPE = "best";
 
-    TrialDescriptor(TuneMethodDescriptor parent, int trialNumber, String displayName) {
-        super(parent.getUniqueId().append(SEGMENT_TYPE, String.valueOf(trialNumber)), displayName,
+    /** Why the objective ran. */
+    enum Kind {
+        /** A trial of the search. */
+        SEARCHED(SEGMENT_TYPE, ""),
+        /** A stored trial run again with its parameters. */
+        REPLAYED(SEGMENT_TYPE, "replay "),
+        /** The best known parameters run again. */
+        BEST(BEST_SEGMENT_TYPE, "best ");
+
+        private final String segmentType;
+        private final String namePrefix;
+
+        Kind(String segmentType, String namePrefix) {
+            this.segmentType = segmentType;
+            this.namePrefix = namePrefix;
+        }
+
+        String namePrefix() {
+            return namePrefix;
+        }
+    }
+
+    TrialDescriptor(TuneMethodDescriptor parent, Kind kind, int trialNumber, String displayName) {
+        super(parent.getUniqueId().append(kind.segmentType, String.valueOf(trialNumber)), displayName,
                 MethodSource.from(parent.testClass(), parent.method()));
     }
 

@@ -2,6 +2,7 @@ package dev.tuner.engine;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -14,6 +15,9 @@ final class TuneMethodDescriptor extends AbstractTestDescriptor {
 
     private final Class<?> testClass;
     private final Method method;
+    private boolean selectedDirectly;
+    private OptionalInt replayedTrial = OptionalInt.empty();
+    private boolean bestRequested;
 
     TuneMethodDescriptor(UniqueId parentId, Class<?> testClass, Method method) {
         super(parentId.append(SEGMENT_TYPE, segmentValue(method)), segmentValue(method),
@@ -36,6 +40,33 @@ final class TuneMethodDescriptor extends AbstractTestDescriptor {
 
     Method method() {
         return method;
+    }
+
+    /** Whether the request named this method itself, not only its class or package. */
+    boolean selectedDirectly() {
+        return selectedDirectly;
+    }
+
+    void markSelectedDirectly() {
+        selectedDirectly = true;
+    }
+
+    /** The stored trial the request asked to run again, by its unique id, if it did. */
+    OptionalInt replayedTrial() {
+        return replayedTrial;
+    }
+
+    void replay(int trialNumber) {
+        replayedTrial = OptionalInt.of(trialNumber);
+    }
+
+    /** Whether the request named the test of a best run (rerunning it from an IDE): run the best again. */
+    boolean bestRequested() {
+        return bestRequested;
+    }
+
+    void requestBest() {
+        bestRequested = true;
     }
 
     @Override

@@ -79,8 +79,9 @@ final class TuneSelectorResolver implements SelectorResolver {
                             .map(method -> Resolution.selectors(Set.of(selectMethod(testClass, method)))))
                     .orElse(Resolution.unresolved());
         }
-        if (last.getType().equals(TrialDescriptor.SEGMENT_TYPE)) {
-            // a trial depends on the ones before it: rerunning it (from an IDE) reruns its study
+        if (last.getType().equals(TrialDescriptor.SEGMENT_TYPE)
+                || last.getType().equals(TrialDescriptor.BEST_SEGMENT_TYPE)) {
+            // a trial's test resolves to its study, which replays it (see DirectSelections)
             return Resolution.selectors(Set.of(selectUniqueId(uniqueId.removeLastSegment())));
         }
         return Resolution.unresolved();

@@ -1,5 +1,6 @@
 package dev.tuner.engine;
 
+import dev.tuner.core.storage.StoragePool;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
@@ -20,12 +21,15 @@ final class TunerExecution {
 
     void run() {
         listener.executionStarted(engine);
-        for (TestDescriptor testClass : engine.getChildren()) {
-            listener.executionStarted(testClass);
-            for (TestDescriptor child : testClass.getChildren()) {
-                new StudyExecution((TuneMethodDescriptor) child, listener, settings).run();
+        // one storage object per spec for the whole run: studies sharing a journal share its lock
+        try (StoragePool storages = new StoragePool()) {
+            for (TestDescriptor testClass : engine.getChildren()) {
+                listener.executionStarted(testClass);
+                for (TestDescriptor child : testClass.getChildren()) {
+                    new StudyExecution((TuneMethodDescriptor) child, listener, settings, storages).run();
+                }
+                listener.executionFinished(testClass, TestExecutionResult.successful());
             }
-            listener.executionFinished(testClass, TestExecutionResult.successful());
         }
         listener.executionFinished(engine, TestExecutionResult.successful());
     }

@@ -36,6 +36,7 @@ public final class TunerTestEngine implements TestEngine {
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
         EngineDescriptor engine = new EngineDescriptor(uniqueId, "Tuner");
         RESOLVER.resolve(request, engine);
+        DirectSelections.mark(request, engine);
         return engine;
     }
 

@@ -9,6 +9,8 @@ import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.EventConditions.engine;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 import static dev.tuner.engine.TunerKit.uniqueId;
 
 import dev.tuner.Direction;
@@ -73,7 +75,7 @@ class StudyExecutionTest {
                 "tuner.seed", "42", Constants.TRIALS_PROPERTY_NAME, "3");
 
         results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(3).succeeded(3));
-        assertThat(reportEntry(results)).containsEntry(StudyExecution.TRIALS_KEY, "3");
+        assertThat(reportEntry(results)).containsEntry(Constants.TRIALS_ENTRY, "3");
     }
 
     @Test
@@ -129,10 +131,10 @@ class StudyExecutionTest {
         EngineExecutionResults results = execute(QuadraticTestCase.class, outputDir, "tuner.seed", "42");
 
         Map<String, String> entry = reportEntry(results);
-        assertThat(entry).containsOnlyKeys(StudyExecution.BEST_KEY, StudyExecution.TRIALS_KEY,
-                StudyExecution.SEED_KEY, StudyExecution.PROPERTIES_KEY);
+        assertThat(entry).containsOnlyKeys(Constants.BEST_ENTRY, Constants.TRIALS_ENTRY,
+                Constants.SEED_ENTRY, Constants.PROPERTIES_ENTRY, Constants.REPORT_ENTRY);
         assertThat(entry.keySet()).containsExactlyInAnyOrder("tuner.best", "tuner.trials", "tuner.seed",
-                "tuner.properties");
+                "tuner.properties", "tuner.report");
         int best = bestEvaluation(QuadraticTestCase.EVALUATIONS, Comparator.naturalOrder());
         assertThat(entry.get("tuner.best")).isEqualTo(trialNames(results).get(best));
         assertThat(entry.get("tuner.trials")).isEqualTo("6");
@@ -217,20 +219,66 @@ class StudyExecutionTest {
     }
 
     @Test
-    void trialUniqueIdFromAnEarlierRunRerunsItsStudyAndRecreatesTheTrial() {
-        EngineExecutionResults first = execute(QuadraticTestCase.class, outputDir, "tuner.seed", "42");
+    void everyStudyWritesItsReportPageAndTheIndexListsThemAll() throws IOException {
+        EngineExecutionResults results = execute(TwoStudiesTestCase.class, outputDir, "tuner.seed", "1");
+
+        List<String> pages = results.containerEvents().reportingEntryPublished()
+                .map(event -> event.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs().get("tuner.report"))
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toList());
+        String alpha = TwoStudiesTestCase.class.getName() + ".alpha";
+        String beta = TwoStudiesTestCase.class.getName() + ".beta";
+        assertThat(pages).containsExactlyInAnyOrder(outputDir.resolve(alpha + ".html").toString(),
+                outputDir.resolve(beta + ".html").toString());
+        assertThat(Files.readString(outputDir.resolve(alpha + ".html"))).contains("Optimization history");
+        String index = Files.readString(outputDir.resolve("index.html"));
+        assertThat(index).contains("href=\"" + alpha + ".html\"", "href=\"" + beta + ".html\"");
+    }
+
+    @Test
+    void reportFalseWritesNoReport() {
+        EngineExecutionResults results = execute(QuadraticTestCase.class, outputDir, "tuner.report", "false");
+
+        assertThat(reportEntry(results)).doesNotContainKey("tuner.report").containsKey("tuner.properties");
+        assertThat(outputDir.resolve("index.html")).doesNotExist();
+        assertThat(outputDir.resolve(QUAD_STUDY + ".html")).doesNotExist();
+    }
+
+    @Test
+    void reportSettingOtherThanTrueOrFalseFailsTheStudyNamingTheKey() {
+        EngineExecutionResults results = execute(QuadraticTestCase.class, outputDir, "tuner.report", "yes");
+
+        Throwable failure = results.containerEvents().failed().list().get(0)
+                .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+                .getThrowable().orElseThrow();
+        assertThat(failure).hasMessageContaining("tuner.report=yes").hasMessageContaining("true or false");
+    }
+
+    @Test
+    void trialUniqueIdFromAnEarlierRunReplaysThatTrialAlone() {
+        String journal = "journal:" + outputDir.resolve("journal.jsonl");
+        EngineExecutionResults first = execute(QuadraticTestCase.class, outputDir, "tuner.seed", "42",
+                Constants.STORAGE_PROPERTY_NAME, journal);
         TestDescriptor trial = first.testEvents().dynamicallyRegistered().list().get(4).getTestDescriptor();
 
-        EngineExecutionResults rerun = EngineTestKit.engine(TunerTestEngine.ENGINE_ID)
-                .selectors(selectUniqueId(trial.getUniqueId()))
-                .configurationParameter(Constants.OUTPUT_DIR_PROPERTY_NAME, outputDir.toString())
-                .configurationParameter(Constants.SEED_PROPERTY_NAME, "42")
-                .execute();
+        EngineExecutionResults rerun = execute(selectUniqueId(trial.getUniqueId()), outputDir,
+                Constants.STORAGE_PROPERTY_NAME, journal);
 
         rerun.allEvents().assertStatistics(stats -> stats.failed(0));
         rerun.testEvents().assertThatEvents().haveExactly(1,
-                event(uniqueId(trial.getUniqueId()), displayName(trial.getDisplayName()), finishedSuccessfully()));
-        assertThat(trialNames(rerun)).isEqualTo(trialNames(first));
+                event(uniqueId(trial.getUniqueId()), displayName("replay " + trial.getDisplayName()),
+                        finishedSuccessfully()));
+        assertThat(trialNames(rerun)).hasSize(1);
+    }
+
+    @Test
+    void replayingATrialTheStorageDoesNotHoldFailsTheStudyAndSaysWhy() {
+        UniqueId missing = QUAD_ID.append(TrialDescriptor.SEGMENT_TYPE, "7");
+
+        EngineExecutionResults rerun = execute(selectUniqueId(missing), outputDir);
+
+        rerun.containerEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(
+                message(text -> text.contains("trial #7 of study") && text.contains("is not in storage memory:")))));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.assertj.core.api.Condition;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -18,11 +19,21 @@ final class TunerKit {
 
     private TunerKit() {}
 
-    /** Runs the studies of {@code testClass}; {@code settings} are configuration parameters as key, value, key, value. */
+    /**
+     * Runs the studies of {@code testClass} in search mode, each in a fresh in-memory storage;
+     * {@code settings} are configuration parameters as key, value, key, value, and override those.
+     */
     static EngineExecutionResults execute(Class<?> testClass, Path outputDir, String... settings) {
+        return execute(selectClass(testClass), outputDir, settings);
+    }
+
+    /** Runs what {@code selector} selects, as {@link #execute(Class, Path, String...)} does. */
+    static EngineExecutionResults execute(DiscoverySelector selector, Path outputDir, String... settings) {
         EngineTestKit.Builder kit = EngineTestKit.engine(TunerTestEngine.ENGINE_ID)
-                .selectors(selectClass(testClass))
-                .configurationParameter(Constants.OUTPUT_DIR_PROPERTY_NAME, outputDir.toString());
+                .selectors(selector)
+                .configurationParameter(Constants.OUTPUT_DIR_PROPERTY_NAME, outputDir.toString())
+                .configurationParameter(Constants.STORAGE_PROPERTY_NAME, "memory:")
+                .configurationParameter(Constants.MODE_PROPERTY_NAME, "search");
         for (int i = 0; i < settings.length; i += 2) {
             kit.configurationParameter(settings[i], settings[i + 1]);
         }

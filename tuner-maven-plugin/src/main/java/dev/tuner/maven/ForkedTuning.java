@@ -33,20 +33,22 @@ final class ForkedTuning {
     /**
      * Runs the studies under {@code testClasses}, printing to this process's output; returns the exit code.
      *
+     * @param environment variables added to the forked JVM's environment (a database login)     *
      * @param agent tuner-core's jar, given to the JVM with {@code -javaagent}; empty when it is not
      *     a jar (a reactor build's {@code target/classes}), and then the engine attaches the agent itself
      */
-    int run(List<String> classpath, String argLine, Map<String, String> properties, Path testClasses,
-            Optional<Path> agent) throws IOException, InterruptedException {
+    int run(List<String> classpath, String argLine, Map<String, String> properties, Map<String, String> environment,
+            Path testClasses, Optional<Path> agent) throws IOException, InterruptedException {
         List<String> arguments = arguments(classpath, argLine, properties, testClasses, agent);
         Files.createDirectories(buildDirectory);
         Path argumentFile = Files.createTempFile(buildDirectory, "tuner-fork", ".args");
         try {
             Files.write(argumentFile, quoted(arguments), StandardCharsets.UTF_8);
-            Process process = new ProcessBuilder(java.toString(), "@" + argumentFile)
+            ProcessBuilder builder = new ProcessBuilder(java.toString(), "@" + argumentFile)
                     .directory(workingDirectory.toFile())
-                    .inheritIO()
-                    .start();
+                    .inheritIO();
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             return process.waitFor();
         } finally {
             Files.deleteIfExists(argumentFile);

@@ -13,12 +13,17 @@ import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * Runs every {@code @Tune} study in the project's test sources and writes each study's best
@@ -49,6 +54,13 @@ public class TuneMojo extends AbstractTunerMojo {
 
     @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
     private List<Artifact> pluginArtifacts;
+
+    @Component
+    private SettingsDecrypter decrypter;
+
+    // the variables JdbcStorage reads its login from; the plugin does not depend on tuner-core's classes
+    static final String JDBC_USER_VARIABLE = "TUNER_JDBC_USER";
+    static final String JDBC_PASSWORD_VARIABLE = "TUNER_JDBC_PASSWORD";
 
     /** Trial budget of every study, overriding {@code @Tune(trials)}. Example: {@code -Dtuner.trials=500}. */
     @Parameter(property = "tuner.trials")
@@ -84,6 +96,67 @@ public class TuneMojo extends AbstractTunerMojo {
     @Parameter(property = "tuner.trial.timeout")
     private String trialTimeout;
 
+    /**
+     * Where each study's trials are kept, overriding {@code @Tune(storage)}: {@code journal:<path>},
+     * {@code memory:} or {@code jdbc:postgresql://host:port/database} (credentials from the
+     * environment, {@code TUNER_JDBC_USER} and {@code TUNER_JDBC_PASSWORD}, or from the Maven settings'
+     * server named by {@code jdbcServerId}). A study found there is resumed. Default:
+     * {@code journal:target/tuner/journal.jsonl}.
+     */
+    @Parameter(property = "tuner.storage")
+    private String storage;
+
+    /**
+     * What to do with each study: {@code search} (the default of this goal), {@code best} (run the
+     * objective once with the best known parameters) or {@code off}.
+     */
+    @Parameter(property = "tuner.mode", defaultValue = "search")
+    private String mode;
+
+    /**
+     * How each trial is named: a pattern with {@code {number}}, {@code {params}}, {@code {value}}
+     * and {@code {state}}. Default: {@code #{number} {params} → {value}}.
+     */
+    @Parameter(property = "tuner.displayname")
+    private String displayName;
+
+    /**
+     * A properties file of knob values that a new study tries first, e.g. the best of an earlier
+     * run. Example: {@code -Dtuner.warmstart=src/main/resources/tuner.properties}.
+     */
+    @Parameter(property = "tuner.warmstart")
+    private File warmStart;
+
+    /**
+     * A properties file the best parameters of every study are merged into, so that production code
+     * reads them with {@code Tuned}. Example: {@code -Dtuner.outputFile=src/main/resources/tuner.properties}.
+     */
+    @Parameter(property = "tuner.outputFile")
+    private File outputFile;
+
+    /**
+     * Whether each study also writes its HTML report (a page of plots, and {@code index.html} listing
+     * every study) to the output directory: {@code true} or {@code false}, checked by the engine.
+     * Example: {@code -Dtuner.report=false}. Default: {@code true}.
+     */
+    @Parameter(property = "tuner.report")
+    private String report;
+
+    /**
+     * How often the progress line is refreshed, as {@code 500ms} or {@code 10s}. Default: twice a
+     * second on a terminal, every ten seconds otherwise.
+     */
+    @Parameter(property = "tuner.progress.interval")
+    private String progressInterval;
+
+    /**
+     * The id of a {@code <server>} in the Maven settings whose username and password log in to a
+     * {@code jdbc:postgresql:} storage, so that no credential is written in the pom. Environment
+     * variables {@code TUNER_JDBC_USER} and {@code TUNER_JDBC_PASSWORD}, when set, take precedence.
+     */
+    @Parameter(property = "tuner.jdbcServerId", defaultValue = "tuner")
+    private String jdbcServerId;
+
     /** Where the best-parameter files are written. */
     @Parameter(property = "tuner.outputDirectory", defaultValue = "${project.build.directory}/tuner")
     private File outputDirectory;
@@ -107,7 +180,8 @@ public class TuneMojo extends AbstractTunerMojo {
                 Path.of(project.getBuild().getDirectory()));
         int exitCode;
         try {
-            exitCode = fork.run(classpath(), argLine, engineProperties(), testClasses.toPath(), agentJar());
+            exitCode = fork.run(classpath(), argLine, engineProperties(), jdbcCredentials(), testClasses.toPath(),
+                    agentJar());
         } catch (IllegalArgumentException invalid) {
             throw new MojoFailureException(invalid.getMessage(), invalid);
         } catch (IOException failed) {
@@ -184,13 +258,45 @@ public class TuneMojo extends AbstractTunerMojo {
         putIfSet(properties, "tuner.parallelism", parallelism);
         putIfSet(properties, "tuner.timeout", timeout);
         putIfSet(properties, "tuner.trial.timeout", trialTimeout);
+        putIfSet(properties, "tuner.storage", storage);
+        putIfSet(properties, "tuner.mode", mode);
+        putIfSet(properties, "tuner.displayname", displayName);
+        putIfSet(properties, "tuner.warmstart", warmStart == null ? null : warmStart.getAbsolutePath());
+        putIfSet(properties, "tuner.outputFile", outputFile == null ? null : outputFile.getAbsolutePath());
+        putIfSet(properties, "tuner.progress.interval", progressInterval);
+        putIfSet(properties, "tuner.report", report);
         properties.put("tuner.output.dir", outputDirectory.getAbsolutePath());
         // Maven-side options, not engine settings
         properties.remove("tuner.argLine");
         properties.remove("tuner.jvm");
         properties.remove("tuner.outputDirectory");
         properties.remove("tuner.skip");
+        properties.remove("tuner.jdbcServerId");
         return properties;
+    }
+
+    /**
+     * The login of a PostgreSQL storage from the Maven settings' server {@code jdbcServerId}, as the
+     * environment variables the storage reads; none when the environment already has them, the
+     * storage is not a database, or the settings have no such server. Passed in the environment,
+     * not on the command line, where other users of the machine could read it.
+     */
+    private Map<String, String> jdbcCredentials() throws MojoExecutionException {
+        String spec = storage != null ? storage : session.getUserProperties().getProperty("tuner.storage", "");
+        Server server = session.getSettings().getServer(jdbcServerId);
+        if (!spec.startsWith("jdbc:") || server == null || System.getenv(JDBC_USER_VARIABLE) != null) {
+            return Map.of();
+        }
+        SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        if (!decrypted.getProblems().isEmpty()) {
+            throw new MojoExecutionException("Could not decrypt the password of server '" + jdbcServerId
+                    + "' in the Maven settings: " + decrypted.getProblems().get(0).getMessage());
+        }
+        Server login = decrypted.getServer();
+        Map<String, String> environment = new LinkedHashMap<>();
+        putIfSet(environment, JDBC_USER_VARIABLE, login.getUsername());
+        putIfSet(environment, JDBC_PASSWORD_VARIABLE, login.getPassword());
+        return environment;
     }
 
     private static void putIfSet(Map<String, String> properties, String key, Object value) {

@@ -44,9 +44,13 @@ final class ChoiceTree implements KnobValue {
         this.branches = branches;
     }
 
-    /** Whether {@code member} is a {@code @Choice} over a sealed type, which this class reads. */
+    /**
+     * Whether {@code member} is a {@code @Choice} over a sealed type, which this class reads. An enum
+     * whose constants have bodies is sealed too (its permitted subclasses are the constants'
+     * classes), but its options are its constants, as for any enum.
+     */
     static boolean applies(AnnotatedElement member, Class<?> type) {
-        return member.isAnnotationPresent(dev.tuner.Choice.class) && type.isSealed();
+        return member.isAnnotationPresent(dev.tuner.Choice.class) && type.isSealed() && !type.isEnum();
     }
 
     /**

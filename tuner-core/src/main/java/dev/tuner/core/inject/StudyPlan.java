@@ -5,9 +5,11 @@ import dev.tuner.Tune;
 import dev.tuner.core.sampler.Samplers;
 import dev.tuner.core.sampler.Seeds;
 import dev.tuner.core.storage.Storage;
+import dev.tuner.core.storage.Storages;
 import dev.tuner.core.study.Study;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -21,10 +23,15 @@ import java.util.TreeMap;
  * @param samplerName the sampler, as {@link Samplers#create(String, long)} knows it
  * @param samplerOptions the sampler's options, from the run's {@code tuner.<sampler>.<option>} settings
  * @param objective the method as an objective
+ * @param storage where the study is kept, as {@link Storages#open(String)} reads it: the run's
+ *     {@value #STORAGE_SETTING}, else {@code @Tune(storage)}, else {@link Storages#DEFAULT}
  */
 public record StudyPlan(
         String studyName, Direction direction, int trials, long seed, String samplerName,
-        Map<String, String> samplerOptions, MethodObjective objective) {
+        Map<String, String> samplerOptions, MethodObjective objective, String storage) {
+
+    /** The run setting that names the storage of every study: {@value}. */
+    public static final String STORAGE_SETTING = "tuner.storage";
 
     /**
      * The plan of a {@code @Tune} method.
@@ -64,8 +71,11 @@ public record StudyPlan(
         } catch (IllegalArgumentException invalid) {
             throw new InvalidDeclarationException(where, invalid.getMessage());
         }
+        String storage = Optional.ofNullable(overrides.settings().get(STORAGE_SETTING))
+                .filter(spec -> !spec.isBlank())
+                .orElse(tune.storage().isBlank() ? Storages.DEFAULT : tune.storage());
         return new StudyPlan(MethodObjective.studyName(testClass, method), tune.direction(), trials, seed,
-                samplerName, samplerOptions, MethodObjective.of(testClass, method));
+                samplerName, samplerOptions, MethodObjective.of(testClass, method), storage.strip());
     }
 
     /** The settings {@code tuner.<sampler>.<option>}, by option name. */

@@ -6,13 +6,12 @@ import dev.tuner.core.study.TrialState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes a study's best parameters as a properties file, keyed by each knob's full name, with
@@ -55,16 +54,42 @@ public final class BestParametersFile {
         FrozenTrial best = study.bestTrial().orElseThrow(() -> new IllegalStateException(
                 "study '" + study.name() + "' has no complete trial, so it has no best parameters to write"));
         Path file = pathFor(directory, study.name());
+        writeWhole(file, render(study, trials, best), study.name());
+        return file;
+    }
+
+    /**
+     * Merges the best parameters of {@code study} into the properties file {@code file}, e.g. the
+     * {@code tuner.properties} that production code reads with {@code Tuned}: its knobs' keys get the
+     * new values, every other key stays. The file is replaced whole, so a reader never sees half of it.
+     *
+     * @return the file written
+     * @throws IllegalStateException if the study has no complete trial
+     * @throws UncheckedIOException if the file cannot be read or written
+     */
+    public Path mergeInto(Path file, Study study) {
+        FrozenTrial best = study.bestTrial().orElseThrow(() -> new IllegalStateException(
+                "study '" + study.name() + "' has no complete trial, so it has no best parameters to write"));
+        Map<String, String> values = new TreeMap<>();
+        KnownParameters.fromFile(file).ifPresent(known -> known.values()
+                .forEach((key, value) -> values.put(key, value.toString())));
+        best.params().forEach((key, value) -> values.put(key, text(value)));
+        StringBuilder content = new StringBuilder();
+        content.append("# Tuned parameters, keyed by knob; written by Tuner, last from study ").append(study.name())
+                .append(" (trial #").append(best.number()).append(") at ").append(Instant.now(clock)).append('\n');
+        values.forEach((key, value) -> content.append(PropertiesText.escape(key, true)).append('=')
+                .append(PropertiesText.escape(value, false)).append('\n'));
+        writeWhole(file, content.toString(), study.name());
+        return file;
+    }
+
+    private static void writeWhole(Path file, String content, String studyName) {
         try {
-            Files.createDirectories(directory);
-            Path partial = Files.createTempFile(directory, study.name(), ".partial");
-            Files.writeString(partial, render(study, trials, best), StandardCharsets.ISO_8859_1);
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(file, content, StandardCharsets.ISO_8859_1);
         } catch (IOException failed) {
-            throw new UncheckedIOException("could not write the best parameters of study '" + study.name()
+            throw new UncheckedIOException("could not write the best parameters of study '" + studyName
                     + "' to " + file + ": " + failed.getMessage() + "; check that the directory is writable", failed);
         }
-        return file;
     }
 
     String render(Study study, List<FrozenTrial> trials, FrozenTrial best) {

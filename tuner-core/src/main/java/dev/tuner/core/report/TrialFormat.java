@@ -38,9 +38,19 @@ public final class TrialFormat {
      * @throws IllegalArgumentException if the pattern has another placeholder
      */
     public static String format(String pattern, FrozenTrial trial) {
+        return format(pattern, trial, trial.number());
+    }
+
+    /**
+     * The trial as {@code pattern} lays it out, with {@code number} in place of its own: a stored
+     * trial or the best one run again shows the number it has in its study.
+     *
+     * @throws IllegalArgumentException if the pattern has another placeholder
+     */
+    public static String format(String pattern, FrozenTrial trial, int number) {
         requireValid(pattern);
         String line = pattern
-                .replace("{number}", String.valueOf(trial.number()))
+                .replace("{number}", String.valueOf(number))
                 .replace("{params}", params(trial.params()))
                 .replace("{value}", outcome(trial))
                 .replace("{state}", trial.state().name().toLowerCase(java.util.Locale.ROOT));

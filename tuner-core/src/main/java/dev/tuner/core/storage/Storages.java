@@ -8,8 +8,9 @@ import java.nio.file.Path;
  *
  * <ul>
  *   <li>{@code journal:<path>}: a {@link JournalStorage} on that file, created with its folders if
- *       missing ({@code journal:} alone means {@value #DEFAULT_JOURNAL}); add {@code ?fsync=never}
- *       to leave flushing to the operating system ({@link JournalStorage.Sync#NEVER});</li>
+ *       missing ({@code journal:} alone means {@value #DEFAULT_JOURNAL}); it survives a killed
+ *       process; add {@code ?fsync=finish} to force each finished trial to the disk so that it
+ *       survives a power cut too ({@link JournalStorage.Sync#ON_FINISH});</li>
  *   <li>{@code memory:}: an {@link InMemoryStorage}, gone when the process ends;</li>
  *   <li>{@code jdbc:postgresql://host:port/database}: a {@link JdbcStorage}, with the credentials
  *       from {@value JdbcStorage#USER_VARIABLE} and {@value JdbcStorage#PASSWORD_VARIABLE}.</li>
@@ -61,7 +62,7 @@ public final class Storages {
     }
 
     private static Storage journal(String rest) {
-        JournalStorage.Sync sync = JournalStorage.Sync.ON_FINISH;
+        JournalStorage.Sync sync = JournalStorage.Sync.NEVER;
         String path = rest;
         int query = rest.lastIndexOf("?fsync=");
         if (query >= 0) {
@@ -69,13 +70,13 @@ public final class Storages {
             path = rest.substring(0, query);
             switch (value) {
                 case "finish":
+                    sync = JournalStorage.Sync.ON_FINISH;
                     break;
                 case "never":
-                    sync = JournalStorage.Sync.NEVER;
                     break;
                 default:
                     throw new IllegalArgumentException("journal option fsync=" + value + " is unknown;"
-                            + " use fsync=finish (the default: each finished trial forced to disk) or fsync=never");
+                            + " use fsync=finish (each finished trial forced to the disk) or fsync=never (the default)");
             }
         }
         return JournalStorage.open(Path.of(path.isEmpty() ? DEFAULT_JOURNAL : path), sync);

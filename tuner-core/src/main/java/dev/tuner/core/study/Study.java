@@ -5,12 +5,16 @@ import dev.tuner.core.sampler.Sampler;
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.storage.Storage;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A search for the knob values that optimize an objective: a named series of trials, kept in a
@@ -38,6 +42,7 @@ public final class Study {
     private final Direction direction;
     private final Sampler sampler;
     private final Storage storage;
+    private final Queue<Map<String, Object>> enqueued = new ConcurrentLinkedQueue<>();
 
     private Study(Builder builder) {
         this.name = builder.name;
@@ -84,7 +89,26 @@ public final class Study {
     }
 
     private Trial newTrial(int number) {
-        return new Trial(this, number, sampler.sampleRelative(this, number));
+        return new Trial(this, number, sampler.sampleRelative(this, number), enqueued.poll());
+    }
+
+    /**
+     * Queues a trial with given knob values, which the next trial this study starts takes (warm
+     * start: last run's best, or a configuration known to be good). Knobs it leaves out are drawn by
+     * the sampler as usual. Values are given as the objective receives them or as their text, as a
+     * properties file of best parameters holds them ({@code "0.5"}, {@code "relu"}); each is checked
+     * against its knob's distribution when the trial reads it.
+     *
+     * <p>The queue belongs to this study object, in this process: a trial taken from it is stored
+     * as any other, but a queued one that no trial took yet is not stored.
+     *
+     * @param params knob values by full knob name
+     */
+    public void enqueue(Map<String, ?> params) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        params.forEach((knob, value) -> copy.put(Objects.requireNonNull(knob, "knob name"),
+                Objects.requireNonNull(value, () -> "value of knob '" + knob + "'")));
+        enqueued.add(copy);
     }
 
     /**
@@ -173,6 +197,11 @@ public final class Study {
 
     /** The best complete trial among {@code trials}, for callers that read the history once. */
     Optional<FrozenTrial> bestOf(List<FrozenTrial> trials) {
+        return best(trials, direction);
+    }
+
+    /** The complete trial among {@code trials} with the best value in {@code direction}, the earliest on ties. */
+    public static Optional<FrozenTrial> best(List<FrozenTrial> trials, Direction direction) {
         Comparator<FrozenTrial> byValue = Comparator.comparingDouble(trial -> trial.value().getAsDouble());
         Comparator<FrozenTrial> better = direction == Direction.MAXIMIZE ? byValue.reversed() : byValue;
         return trials.stream()
@@ -180,10 +209,15 @@ public final class Study {
                 .min(better.thenComparingInt(FrozenTrial::number));
     }
 
-    Suggestion suggest(int trialNumber, String knob, Distribution distribution, Suggestion relative) {
-        double internal = relative != null && relative.distribution().equals(distribution)
-                ? relative.internal()
-                : sampler.sample(this, trialNumber, knob, distribution);
+    Suggestion suggest(int trialNumber, String knob, Distribution distribution, Suggestion relative, Object given) {
+        double internal;
+        if (given != null) {
+            internal = EnqueuedValue.internalOf(knob, distribution, given);
+        } else if (relative != null && relative.distribution().equals(distribution)) {
+            internal = relative.internal();
+        } else {
+            internal = sampler.sample(this, trialNumber, knob, distribution);
+        }
         if (!distribution.contains(internal)) {
             throw new IllegalStateException(sampler.getClass().getSimpleName() + " proposed " + internal
                     + " for knob '" + knob + "', outside " + distribution + "; this is a bug in the sampler");

@@ -34,11 +34,13 @@ public final class Trial {
     private final int number;
     private final Map<String, Suggestion> suggestions = new LinkedHashMap<>();
     private final Map<String, Suggestion> relative;
+    private final Map<String, Object> given;
 
-    Trial(Study study, int number, Map<String, Suggestion> relative) {
+    Trial(Study study, int number, Map<String, Suggestion> relative, Map<String, Object> given) {
         this.study = study;
         this.number = number;
         this.relative = relative;
+        this.given = given == null ? Map.of() : given;
     }
 
     /** This trial's number in its study, from 0. */
@@ -131,7 +133,7 @@ public final class Trial {
     public synchronized Object suggest(String name, Distribution distribution) {
         Suggestion known = suggestions.get(name);
         if (known == null) {
-            known = study.suggest(number, name, distribution, relative.get(name));
+            known = study.suggest(number, name, distribution, relative.get(name), given.get(name));
             suggestions.put(name, known);
         } else if (!known.distribution().equals(distribution)) {
             throw new IllegalArgumentException("knob '" + name + "' of trial #" + number + " was suggested from "

@@ -64,6 +64,21 @@ class MethodObjectiveTest {
         }
     }
 
+    /** An enum whose constants have bodies: Java 17 calls it sealed, yet its options are its constants. */
+    enum Operation {
+        ADD { double apply(double a) { return a + 1; } },
+        DOUBLE { double apply(double a) { return a * 2; } };
+
+        abstract double apply(double a);
+    }
+
+    static class EnumWithBodiesCase {
+        @Tune
+        double f(@Choice Operation operation) {
+            return operation.apply(3);
+        }
+    }
+
     static class NamedEnumCase {
         @Tune
         double f(@Choice({"BLUE", "RED"}) Color color) {
@@ -432,6 +447,20 @@ class MethodObjectiveTest {
         assertThat(objective.knobs().get(0).distribution())
                 .isEqualTo(dev.tuner.core.space.Choice.of(Color.RED, Color.GREEN, Color.BLUE));
         assertThat(values).containsExactlyInAnyOrder(0.0, 1.0, 2.0);
+    }
+
+    @Test
+    void anEnumWhoseConstantsHaveBodiesIsChosenAmongItsConstants() throws Exception {
+        MethodObjective objective = objective(EnumWithBodiesCase.class);
+        Study study = study(EnumWithBodiesCase.class);
+        Set<Double> values = new HashSet<>();
+        for (int i = 0; i < 30; i++) {
+            values.add(objective.evaluate(study.ask()));
+        }
+
+        assertThat(objective.knobs().get(0).distribution())
+                .isEqualTo(dev.tuner.core.space.Choice.of(Operation.ADD, Operation.DOUBLE));
+        assertThat(values).containsExactlyInAnyOrder(4.0, 6.0);
     }
 
     @Test

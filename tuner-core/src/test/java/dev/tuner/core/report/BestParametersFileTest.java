@@ -182,4 +182,30 @@ class BestParametersFileTest {
             assertThat(files).isEmpty();
         }
     }
+    @Test
+    void mergingKeepsOtherKnobsAndReplacesThisStudysAndTheResultRunsAgain() throws IOException {
+        Path file = directory.resolve("resources/tuner.properties");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "com.acme.Other.cacheSize=64\n" + NAME + ".x=9.5\n");
+        Study study = study(Direction.MINIMIZE);
+        trial(study, 2.0);
+        trial(study, 1.0);
+        FrozenTrial best = study.bestTrial().orElseThrow();
+
+        writer.mergeInto(file, study);
+
+        Properties merged = load(file);
+        assertThat(merged.getProperty("com.acme.Other.cacheSize")).isEqualTo("64");
+        assertThat(Double.parseDouble(merged.getProperty(NAME + ".x"))).isEqualTo(best.params().get(NAME + ".x"));
+        assertThat(merged.getProperty(NAME + ".scale")).isEqualTo(((Scale) best.params().get(NAME + ".scale")).name());
+        try (Stream<Path> left = Files.list(file.getParent())) {
+            assertThat(left).containsExactly(file);
+        }
+
+        // the merged text is read back into the same values by an enqueued trial
+        Study again = study(Direction.MINIMIZE);
+        again.enqueue(KnownParameters.fromFile(file).orElseThrow().values());
+        trial(again, 0.5);
+        assertThat(again.trials().get(0).params()).isEqualTo(best.params());
+    }
 }

@@ -28,8 +28,15 @@ class StoragesTest {
     void journalTakesAnFsyncOption() {
         Path file = folder.resolve("fast.jsonl");
 
-        try (Storage storage = Storages.open("journal:" + file + "?fsync=never")) {
+        try (Storage storage = Storages.open("journal:" + file + "?fsync=finish")) {
             assertThat(((JournalStorage) storage).path()).isEqualTo(file.toAbsolutePath());
+            assertThat(((JournalStorage) storage).sync()).isEqualTo(JournalStorage.Sync.ON_FINISH);
+        }
+        try (Storage storage = Storages.open("journal:" + file)) {
+            assertThat(((JournalStorage) storage).sync()).as("default").isEqualTo(JournalStorage.Sync.NEVER);
+        }
+        try (Storage storage = Storages.open("journal:" + file + "?fsync=never")) {
+            assertThat(((JournalStorage) storage).sync()).isEqualTo(JournalStorage.Sync.NEVER);
         }
         assertThatIllegalArgumentException().isThrownBy(() -> Storages.open("journal:" + file + "?fsync=sometimes"))
                 .withMessageContaining("fsync=sometimes is unknown; use fsync=finish");

@@ -1,5 +1,6 @@
 package dev.tuner.engine.console;
 
+import dev.tuner.engine.Constants;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -13,21 +14,42 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
-/** Prints each trial as it finishes and, at the end, a summary of every study. */
+/**
+ * Prints each trial as it finishes, a study's progress line now and then, and at the end a summary
+ * of every study. On a terminal the progress line stays at the bottom and is redrawn in place; in a
+ * log (CI) it is printed as a plain line each time the engine publishes it.
+ */
 final class ConsoleReport implements TestExecutionListener {
 
     private static final String PREFIX = "[tuner] ";
+    private static final String CLEAR_LINE = "\r\u001b[K";
 
     private final PrintStream out;
+    private final boolean terminal;
     private final Map<String, StudyLine> studies = new LinkedHashMap<>();
     private final Map<String, String> studyOfTrial = new HashMap<>();
+    private int skipped;
+    private String progressShown;
 
-    ConsoleReport(PrintStream out) {
+    ConsoleReport(PrintStream out, boolean terminal) {
         this.out = out;
+        this.terminal = terminal;
     }
 
     int studiesRun() {
         return studies.size();
+    }
+
+    int studiesSkipped() {
+        return skipped;
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier identifier, String reason) {
+        if (isStudy(identifier)) {
+            skipped++;
+            println(PREFIX + "Skipped " + studyName(identifier) + ": " + reason);
+        }
     }
 
     int studiesFailed() {
@@ -39,7 +61,7 @@ final class ConsoleReport implements TestExecutionListener {
         if (isStudy(identifier)) {
             StudyLine study = new StudyLine(studyName(identifier));
             studies.put(identifier.getUniqueId(), study);
-            out.println(PREFIX + "Tuning " + study.name);
+            println(PREFIX + "Tuning " + study.name);
         }
     }
 
@@ -54,8 +76,9 @@ final class ConsoleReport implements TestExecutionListener {
         if (study != null) {
             result.getThrowable().ifPresent(failure -> {
                 study.failure = describe(failure);
-                out.println(PREFIX + "ERROR " + study.name + ": " + study.failure);
+                println(PREFIX + "ERROR " + study.name + ": " + study.failure);
             });
+            clearProgress();
             return;
         }
         String parent = studyOfTrial.remove(identifier.getUniqueId());
@@ -64,7 +87,7 @@ final class ConsoleReport implements TestExecutionListener {
             owner.trials++;
             Optional<Throwable> failure = result.getThrowable();
             failure.ifPresent(cause -> owner.failed++);
-            out.println(PREFIX + "  " + identifier.getDisplayName()
+            println(PREFIX + "  " + identifier.getDisplayName()
                     + failure.map(cause -> "  ✗ " + describe(cause)).orElse(""));
         }
     }
@@ -72,26 +95,80 @@ final class ConsoleReport implements TestExecutionListener {
     @Override
     public void reportingEntryPublished(TestIdentifier identifier, ReportEntry entry) {
         StudyLine study = studies.get(identifier.getUniqueId());
-        if (study != null) {
-            study.entries.putAll(entry.getKeyValuePairs());
+        if (study == null) {
+            return;
+        }
+        Map<String, String> pairs = entry.getKeyValuePairs();
+        study.entries.putAll(pairs);
+        if (pairs.containsKey(Constants.PROGRESS_ENTRY)) {
+            showProgress(PREFIX + "  " + pairs.get(Constants.PROGRESS_ENTRY));
+        }
+        if (pairs.containsKey(Constants.RESUMED_ENTRY)) {
+            println(PREFIX + "  resuming: " + pairs.get(Constants.RESUMED_ENTRY));
+        }
+        if (pairs.containsKey(Constants.SOURCE_ENTRY)) {
+            println(PREFIX + "  parameters from " + pairs.get(Constants.SOURCE_ENTRY));
+        }
+    }
+
+    /** Prints a line, above the progress line on a terminal. */
+    private void println(String line) {
+        if (terminal && progressShown != null) {
+            out.print(CLEAR_LINE);
+            out.println(line);
+            out.print(progressShown);
+            out.flush();
+        } else {
+            out.println(line);
+        }
+    }
+
+    private void showProgress(String line) {
+        if (terminal) {
+            out.print(CLEAR_LINE + line);
+            out.flush();
+            progressShown = line;
+        } else {
+            out.println(line);
+        }
+    }
+
+    private void clearProgress() {
+        if (terminal && progressShown != null) {
+            out.print(CLEAR_LINE);
+            out.flush();
+            progressShown = null;
         }
     }
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
+        clearProgress();
         if (studies.isEmpty()) {
             return;
         }
         out.println(PREFIX + "Summary");
+        String index = null;
         for (StudyLine study : studies.values()) {
             out.println(PREFIX + "  " + study.name + ": " + study.trials + " trials, " + study.failed + " failed");
             if (study.failure != null) {
                 out.println(PREFIX + "    could not run: " + study.failure);
                 continue;
             }
-            out.println(PREFIX + "    best " + study.entries.getOrDefault("tuner.best", "?")
-                    + "  (seed " + study.entries.getOrDefault("tuner.seed", "?") + ")");
-            out.println(PREFIX + "    written to " + relative(study.entries.getOrDefault("tuner.properties", "?")));
+            if (!study.entries.containsKey(Constants.BEST_ENTRY)) {
+                continue;  // a best run or a replay: its one trial above says it all
+            }
+            out.println(PREFIX + "    best " + study.entries.get(Constants.BEST_ENTRY)
+                    + "  (seed " + study.entries.getOrDefault(Constants.SEED_ENTRY, "?") + ")");
+            out.println(PREFIX + "    written to " + relative(study.entries.getOrDefault(Constants.PROPERTIES_ENTRY, "?")));
+            if (study.entries.containsKey(Constants.REPORT_ENTRY)) {
+                Path page = Path.of(study.entries.get(Constants.REPORT_ENTRY));
+                out.println(PREFIX + "    report " + relative(page.toString()));
+                index = page.resolveSibling("index.html").toString();
+            }
+        }
+        if (index != null) {
+            out.println(PREFIX + "Report of every study: " + relative(index));
         }
     }
 

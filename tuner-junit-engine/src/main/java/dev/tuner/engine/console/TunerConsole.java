@@ -39,20 +39,32 @@ public final class TunerConsole {
 
     /** Runs the studies under the directories named by {@code args}; see the class comment. */
     public static void main(String[] args) {
-        System.exit(run(args, System.out));
+        System.exit(run(args, System.out, System.console() != null));
     }
 
-    private static Map<String, String> tunerSystemProperties() {
+    /**
+     * The run's settings: every {@code tuner.*} system property, with the defaults of a tuning run:
+     * search (an ordinary test run defaults to the best), and a progress line refreshed twice a
+     * second on a terminal, every ten seconds in a log.
+     */
+    private static Map<String, String> settings(boolean terminal) {
         Map<String, String> settings = new HashMap<>();
         System.getProperties().forEach((key, value) -> {
             if (key.toString().startsWith("tuner.")) {
                 settings.put(key.toString(), value.toString());
             }
         });
+        settings.putIfAbsent(Constants.MODE_PROPERTY_NAME, "search");
+        settings.putIfAbsent(Constants.PROGRESS_INTERVAL_PROPERTY_NAME, terminal ? "500ms" : "10s");
         return settings;
     }
 
     static int run(String[] args, PrintStream out) {
+        return run(args, out, false);
+    }
+
+    /** Runs the studies, printing to {@code out}, redrawing the progress line in place if it is a terminal. */
+    static int run(String[] args, PrintStream out, boolean terminal) {
         if (args.length == 0) {
             out.println("[tuner] ERROR: no test-class directory given; "
                     + "usage: TunerConsole <test-classes directory>...");
@@ -66,12 +78,12 @@ public final class TunerConsole {
                 .filters(includeEngines(TunerTestEngine.ENGINE_ID),
                         includeClassNamePatterns(ClassNamePatterns.fromFilter(testFilter)))
                 // explicit, so that the engine can list them (tuner.<sampler>.* options)
-                .configurationParameters(tunerSystemProperties())
+                .configurationParameters(settings(terminal))
                 .build();
-        ConsoleReport report = new ConsoleReport(out);
+        ConsoleReport report = new ConsoleReport(out, terminal);
         Launcher launcher = LauncherFactory.create();
         launcher.execute(request, report);
-        if (report.studiesRun() == 0) {
+        if (report.studiesRun() == 0 && report.studiesSkipped() == 0) {
             out.println("[tuner] ERROR: no @Tune method found in " + roots
                     + (testFilter.isBlank() ? "" : " matching " + Constants.TEST_PROPERTY_NAME + "=" + testFilter)
                     + "; annotate an objective method in the test sources with @Tune, or correct the filter");

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TunerConsoleTest {
 
     private static final List<String> KEYS = List.of(Constants.TEST_PROPERTY_NAME, Constants.TRIALS_PROPERTY_NAME,
-            Constants.SEED_PROPERTY_NAME, Constants.OUTPUT_DIR_PROPERTY_NAME);
+            Constants.SEED_PROPERTY_NAME, Constants.OUTPUT_DIR_PROPERTY_NAME, Constants.STORAGE_PROPERTY_NAME,
+            Constants.MODE_PROPERTY_NAME, Constants.PROGRESS_INTERVAL_PROPERTY_NAME);
 
     private final Map<String, String> saved = new HashMap<>();
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -37,6 +38,7 @@ class TunerConsoleTest {
         System.setProperty(Constants.TRIALS_PROPERTY_NAME, "3");
         System.setProperty(Constants.SEED_PROPERTY_NAME, "11");
         System.setProperty(Constants.OUTPUT_DIR_PROPERTY_NAME, outputDir.toString());
+        System.setProperty(Constants.STORAGE_PROPERTY_NAME, "memory:");
     }
 
     @AfterEach
@@ -69,9 +71,50 @@ class TunerConsoleTest {
                 .contains("best #")
                 .contains("(seed 11)")
                 .contains("written to " + file)
+                .contains("[tuner]     report " + outputDir.resolve(study + ".html"))
+                .contains("[tuner] Report of every study: " + outputDir.resolve("index.html"))
                 .doesNotContain("ERROR");
         assertThat(output.indexOf("Summary")).isGreaterThan(output.indexOf("#2 x="));
         assertThat(file).exists();
+    }
+
+    @Test
+    void inALogTheProgressIsAPlainLineEachTimeItIsPublished() {
+        System.setProperty(Constants.TEST_PROPERTY_NAME, "SlowTestCase");
+        System.setProperty(Constants.PROGRESS_INTERVAL_PROPERTY_NAME, "1ms");
+
+        int status = TunerConsole.run(new String[] {testClassesRoot()}, out, false);
+
+        assertThat(status).isZero();
+        // each trial takes longer than the interval, so each publishes the line
+        assertThat(output())
+                .containsPattern("\\[tuner\\]   1/3 trials · best \\S+ \\(#0\\) · \\S+ trials/s · ETA \\S+\\n")
+                .containsPattern("\\[tuner\\]   3/3 trials · best \\S+ \\(#\\d\\) · \\S+ trials/s\\n")
+                .doesNotContain("\r");
+    }
+
+    @Test
+    void onATerminalTheProgressLineIsRedrawnInPlaceAndClearedAtTheEnd() {
+        System.setProperty(Constants.TEST_PROPERTY_NAME, "SlowTestCase");
+        System.setProperty(Constants.PROGRESS_INTERVAL_PROPERTY_NAME, "1ms");
+
+        TunerConsole.run(new String[] {testClassesRoot()}, out, true);
+
+        String output = output();
+        assertThat(output).contains("\r\u001b[K[tuner]   1/3 trials", "\r\u001b[K[tuner]   #1 x=");
+        assertThat(output).contains("\r\u001b[K[tuner] Summary");
+    }
+
+    @Test
+    void skippedStudiesAreSaidSoAndAreNotAnError() {
+        System.setProperty(Constants.TEST_PROPERTY_NAME, "QuadraticStudy");
+        System.setProperty(Constants.MODE_PROPERTY_NAME, "off");
+
+        int status = TunerConsole.run(new String[] {testClassesRoot()}, out);
+
+        assertThat(status).isZero();
+        assertThat(output()).contains("[tuner] Skipped " + QuadraticStudy.class.getName() + ".quad: tuner.mode=off")
+                .doesNotContain("ERROR");
     }
 
     @Test
@@ -213,6 +256,16 @@ class TunerConsoleTest {
         @Tune(trials = 3)
         double objective(@Uniform(min = -1, max = 1) double x) {
             throw new IllegalStateException("never works");
+        }
+    }
+
+    static class SlowTestCase {
+
+        /** Each trial takes longer than the tests' progress interval. */
+        @Tune(trials = 3)
+        double slow(@Uniform(min = 0, max = 1) double x) throws InterruptedException {
+            Thread.sleep(5);
+            return x;
         }
     }
 }

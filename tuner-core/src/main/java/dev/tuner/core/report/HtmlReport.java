@@ -1,0 +1,86 @@
+package dev.tuner.core.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Writes a study's HTML report: a page of plots for the study, and the directory's
+ * {@code index.html} listing every study page in it.
+ *
+ * <pre>{@code
+ * Path page = new HtmlReport(Clock.systemUTC()).write(Path.of("target/tuner"), StudySnapshot.of(study));
+ * // target/tuner/com.acme.ClassifierTuning.accuracy.html and target/tuner/index.html
+ * }</pre>
+ *
+ * <p>A page shows the optimization history, the importance of each knob ({@link KnobImportance}),
+ * a slice plot per knob, parallel coordinates, the intermediate values when trials reported any, each
+ * knob's samples against its prior, and a sortable table of the trials. Pages are self-contained:
+ * the plots are inline SVG drawn here, the stylesheet and the small sorting script are inline, and
+ * nothing is loaded from the network when the page is viewed. Studies of many thousand trials draw a
+ * sample of their points (the best ones and an even spread of the rest) and say so on the plot.
+ *
+ * <p>Each file is replaced whole (a temporary file, then a move), and the index is rebuilt from the
+ * pages present, under a lock on {@code .report.lock} in the directory, so that the studies of one
+ * build, run one after another or by several processes, all end up listed.
+ */
+public final class HtmlReport {
+
+    /** Serializes writers of this JVM; the file lock serializes processes but cannot be held twice by one JVM. */
+    private static final ReentrantLock WRITERS = new ReentrantLock();
+
+    private final Clock clock;
+
+    /** A writer that dates pages by {@code clock}. */
+    public HtmlReport(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The page a study's report goes to: {@code <directory>/<study name>.html}, unsafe characters as {@code _}. */
+    public static Path pageFor(Path directory, String studyName) {
+        return directory.resolve(StudyPage.fileName(studyName));
+    }
+
+    /** The index of the report directory: {@code <directory>/index.html}. */
+    public static Path indexFor(Path directory) {
+        return directory.resolve(ReportIndex.FILE_NAME);
+    }
+
+    /**
+     * Writes the study's page to {@link #pageFor} and rebuilds the directory's index.
+     *
+     * @return the page written
+     * @throws UncheckedIOException if the directory cannot be written, naming it
+     */
+    public Path write(Path directory, StudySnapshot study) {
+        Path page = pageFor(directory, study.name());
+        Instant now = Instant.now(clock);
+        String html = StudyPage.render(study, now);
+        WRITERS.lock();
+        try {
+            Files.createDirectories(directory);
+            try (FileChannel lockFile = FileChannel.open(directory.resolve(".report.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = lockFile.lock()) {
+                AtomicFile.write(page, html, StandardCharsets.UTF_8);
+                AtomicFile.write(indexFor(directory), ReportIndex.render(ReportIndex.read(directory), now),
+                        StandardCharsets.UTF_8);
+            }
+        } catch (IOException failed) {
+            throw new UncheckedIOException("could not write the HTML report of study '" + study.name() + "' to "
+                    + directory.toAbsolutePath() + ": " + failed + "; check that the directory is writable, or turn "
+                    + "the report off (tuner.report=false)", failed);
+        } finally {
+            WRITERS.unlock();
+        }
+        return page;
+    }
+}

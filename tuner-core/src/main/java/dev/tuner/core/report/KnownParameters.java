@@ -1,0 +1,74 @@
+package dev.tuner.core.report;
+
+import dev.tuner.Direction;
+import dev.tuner.core.storage.Storage;
+import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.Study;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Properties;
+
+/**
+ * Knob values known from earlier work, and where they came from: the best trial of a stored
+ * study, a stored trial by number, or a properties file of best parameters. The engine runs them
+ * again to guard a tuned configuration in an ordinary test run, to replay one trial, or to start a
+ * search from them.
+ *
+ * @param values knob values by full knob name; stored values as the objective received them,
+ *     values from a file as text
+ * @param source where they came from, for messages ({@code trial #17 of journal:target/tuner/journal.jsonl})
+ * @param trialNumber the number of the trial they are in their study, when known
+ */
+public record KnownParameters(Map<String, ?> values, String source, OptionalInt trialNumber) {
+
+    public KnownParameters {
+        values = Map.copyOf(values);
+    }
+
+    /** The best complete trial of study {@code studyName} in {@code storage}, if it has one. */
+    public static Optional<KnownParameters> bestStored(Storage storage, String studyName, Direction direction) {
+        return Study.best(storage.trials(studyName), direction).map(best -> new KnownParameters(best.params(), "best trial #" + best.number() + " of " + storage,
+                        OptionalInt.of(best.number())));
+    }
+
+    /** Trial {@code number} of study {@code studyName} in {@code storage}, if it was stored. */
+    public static Optional<KnownParameters> storedTrial(Storage storage, String studyName, int number) {
+        List<FrozenTrial> trials = storage.trials(studyName);
+        return trials.stream()
+                .filter(trial -> trial.number() == number)
+                .findFirst()
+                .map(trial -> new KnownParameters(trial.params(), "trial #" + number + " of " + storage,
+                        OptionalInt.of(number)));
+    }
+
+    /**
+     * The values of a properties file of best parameters ({@link BestParametersFile}'s, or any file
+     * keyed by full knob names), if the file exists.
+     *
+     * @throws UncheckedIOException if the file exists but cannot be read
+     */
+    public static Optional<KnownParameters> fromFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException unreadable) {
+            throw new UncheckedIOException("could not read the parameters in " + file + ": " + unreadable.getMessage()
+                    + "; fix or delete the file", unreadable instanceof IOException io ? io : new IOException(unreadable));
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key)));
+        return Optional.of(new KnownParameters(values, file.toString(), OptionalInt.empty()));
+    }
+}

@@ -1,0 +1,167 @@
+package dev.tuner.core.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.TrialState;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The HTML of one study's page: a summary with the best parameters, then the plots (history,
+ * importance, a slice per knob, parallel coordinates, intermediate values, samples against the
+ * prior) and the table of trials, with the stylesheet and script inlined so the page needs nothing
+ * else to show.
+ */
+final class StudyPage {
+
+    /** The id of the script element holding the page's {@link StudySummary}. */
+    static final String SUMMARY_ID = "tuner-summary";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private StudyPage() {}
+
+    /** The file name of a study's page: its name with characters other than letters, digits, {@code . _ $ -} as {@code _}. */
+    static String fileName(String studyName) {
+        String safe = studyName.replaceAll("[^A-Za-z0-9._$-]", "_");
+        if (safe.isEmpty() || safe.equalsIgnoreCase("index") || safe.startsWith(".")) {
+            safe = "study-" + safe;
+        }
+        return safe + ".html";
+    }
+
+    static StudySummary summary(StudySnapshot study, Instant written) {
+        written = written.truncatedTo(ChronoUnit.SECONDS);
+        Optional<FrozenTrial> best = study.best();
+        return new StudySummary(study.name(), fileName(study.name()),
+                study.direction().name().toLowerCase(Locale.ROOT), study.trials().size(),
+                study.count(TrialState.COMPLETE), study.count(TrialState.PRUNED), study.count(TrialState.FAIL),
+                best.map(trial -> trial.value().getAsDouble()).orElse(null),
+                best.map(FrozenTrial::number).orElse(null), written.toString());
+    }
+
+    static String render(StudySnapshot study, Instant written) {
+        StudySummary summary = summary(study, written);
+        Map<String, Double> importance = KnobImportance.of(study.trials(), study.direction());
+        List<Knob> knobs = byImportance(Knob.of(study.trials()), importance);
+
+        StringBuilder html = new StringBuilder(64 * 1024);
+        String json;
+        try {
+            json = JSON.writeValueAsString(summary);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("could not write the summary of study '" + study.name() + "' as JSON",
+                    impossible);
+        }
+        html.append(PageResources.head(TrialFormat.shortName(study.name()) + " · Tuner report",
+                "<script type=\"application/json\" id=\"" + SUMMARY_ID + "\">" + Html.scriptJson(json) + "</script>\n"));
+        html.append("<body>\n<div class=\"page\">\n");
+        header(html, study, summary);
+
+        section(html, "", List.of(bestParameters(study), ImportancePlot.render(importance, (int) summary.complete())));
+        section(html, "History", HistoryPlot.render(study));
+        List<Optional<Plot>> slices = new ArrayList<>();
+        for (int k = 0; k < knobs.size(); k++) {
+            slices.add(SlicePlot.render(study, knobs.get(k), k));
+        }
+        section(html, "Objective value against each knob", slices);
+        section(html, "Knobs together", ParallelCoordinatesPlot.render(study, knobs));
+        section(html, "Pruning", IntermediatePlot.render(study));
+        List<Optional<Plot>> priors = new ArrayList<>();
+        for (int k = 0; k < knobs.size(); k++) {
+            priors.add(PriorPlot.render(study, knobs.get(k), k));
+        }
+        section(html, "Samples against the prior", priors);
+        section(html, "Trials", Optional.of(TrialTable.render(study, knobs)));
+
+        html.append("<footer>Written by Tuner at ").append(Html.escape(summary.written()))
+                .append(". This page is self-contained: it loads nothing from the network.</footer>\n</div>\n");
+        html.append(PageResources.tail());
+        return html.toString();
+    }
+
+    /** The knobs, the ranked ones first in order of importance, then the others as the trials read them. */
+    static List<Knob> byImportance(List<Knob> knobs, Map<String, Double> importance) {
+        List<String> ranked = new ArrayList<>(importance.keySet());
+        List<Knob> ordered = new ArrayList<>(knobs);
+        ordered.sort(Comparator.comparingInt(knob -> {
+            int rank = ranked.indexOf(knob.name());
+            return rank < 0 ? Integer.MAX_VALUE : rank;
+        }));
+        return ordered;
+    }
+
+    private static void header(StringBuilder html, StudySnapshot study, StudySummary summary) {
+        html.append("<header>\n<nav><a href=\"index.html\">← All studies</a></nav>\n");
+        html.append("<h1>").append(Html.escape(TrialFormat.shortName(study.name()))).append("</h1>\n");
+        html.append("<p class=\"fullname\">").append(Html.escape(study.name())).append("</p>\n");
+        html.append("<dl class=\"facts\">");
+        fact(html, "best value", summary.best() == null ? "none" : Numbers.compact(summary.best()));
+        fact(html, "best trial", summary.bestTrial() == null ? "none" : "#" + summary.bestTrial());
+        fact(html, "direction", summary.direction());
+        fact(html, "trials", String.valueOf(summary.trials()));
+        fact(html, "complete", String.valueOf(summary.complete()));
+        if (summary.pruned() > 0) {
+            fact(html, "pruned", String.valueOf(summary.pruned()));
+        }
+        fact(html, "failed", String.valueOf(summary.failed()));
+        html.append("</dl>\n");
+        html.append("</header>\n");
+    }
+
+    /** The best trial's knob values, full names and full values. */
+    private static Optional<Plot> bestParameters(StudySnapshot study) {
+        return study.best().filter(best -> !best.params().isEmpty()).map(best -> {
+            StringBuilder table = new StringBuilder("<table class=\"bestparams\">");
+            for (Map.Entry<String, Object> param : best.params().entrySet()) {
+                // long names may wrap after a dot, not inside a word
+                table.append("<tr><td>").append(Html.escape(param.getKey()).replace(".", ".<wbr>")).append("</td><td title=\"")
+                        .append(Html.escape(String.valueOf(param.getValue()))).append("\">")
+                        .append(Html.escape(Knob.label(param.getValue()))).append("</td></tr>");
+            }
+            table.append("</table>");
+            return new Plot("best", "Best parameters", "Trial #" + best.number() + ", value "
+                    + Numbers.compact(best.value().getAsDouble()) + "; full values on hover and in the properties file.",
+                    table.toString(), false);
+        });
+    }
+
+    private static void fact(StringBuilder html, String label, String value) {
+        html.append("<div class=\"fact\"><dt>").append(Html.escape(label)).append("</dt><dd>")
+                .append(Html.escape(value)).append("</dd></div>");
+    }
+
+    private static void section(StringBuilder html, String heading, Optional<Plot> plot) {
+        section(html, heading, List.of(plot));
+    }
+
+    private static void section(StringBuilder html, String heading, List<Optional<Plot>> plots) {
+        List<Plot> present = plots.stream().flatMap(Optional::stream).toList();
+        if (present.isEmpty()) {
+            return;
+        }
+        if (!heading.isEmpty()) {
+            html.append("<h2>").append(Html.escape(heading)).append("</h2>\n");
+        }
+        html.append("<div class=\"grid\">\n");
+        for (Plot plot : present) {
+            html.append("<figure class=\"card ").append(plot.body().startsWith("<svg") ? "plot" : "table").append(plot.wide() ? " wide" : "")
+                    .append("\" id=\"").append(Html.escape(plot.id())).append("\"><figcaption><h3");
+            if (!plot.hint().isEmpty()) {
+                html.append(" title=\"").append(Html.escape(plot.hint())).append('"');
+            }
+            html.append('>').append(Html.escape(plot.title())).append("</h3>");
+            if (!plot.note().isEmpty()) {
+                html.append("<p class=\"note\">").append(Html.escape(plot.note())).append("</p>");
+            }
+            html.append("</figcaption>\n").append(plot.body()).append("\n</figure>\n");
+        }
+        html.append("</div>\n");
+    }
+}

@@ -1,0 +1,147 @@
+package dev.tuner.core.report;
+
+import dev.tuner.Direction;
+import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.TrialState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The trials as a table, sortable by any column in the browser (the page's script sorts by each
+ * cell's {@code data-v}): number, state, value, duration, each knob's value and the failure.
+ * A study of more than {@value #MAX_ROWS} trials lists its best complete trials and its most recent
+ * others, and says so.
+ */
+final class TrialTable {
+
+    static final int MAX_ROWS = 1000;
+    static final int BEST_ROWS = 700;
+    static final int MAX_FAILURE_TEXT = 160;
+    static final int MAX_FAILURE_TITLE = 2000;
+
+    private TrialTable() {}
+
+    static Plot render(StudySnapshot study, List<Knob> knobs) {
+        List<FrozenTrial> rows = rows(study);
+        int bestNumber = study.best().map(FrozenTrial::number).orElse(-1);
+        StringBuilder html = new StringBuilder(256 + rows.size() * (120 + 40 * knobs.size()));
+        html.append("<div class=\"tablewrap\"><table class=\"trials sortable\"><thead><tr>");
+        header(html, "#", "num", "");
+        header(html, "state", "text", "");
+        header(html, "value", "num", "value");
+        header(html, "duration", "num", "");
+        for (Knob knob : knobs) {
+            header(html, knob.shortName(), knob.isCategorical() ? "text" : "num", "", knob.name());
+        }
+        header(html, "failure", "text", "");
+        html.append("</tr></thead><tbody>");
+        for (FrozenTrial trial : rows) {
+            html.append(trial.number() == bestNumber ? "<tr class=\"best\">" : "<tr>");
+            cell(html, String.valueOf(trial.number()), String.valueOf(trial.number()));
+            String state = trial.state().name().toLowerCase(Locale.ROOT);
+            html.append("<td data-v=\"").append(state).append("\"><span class=\"state ").append(state).append("\">")
+                    .append(state).append("</span></td>");
+            if (trial.value().isPresent()) {
+                double value = trial.value().getAsDouble();
+                cell(html, Double.toString(value), Numbers.compact(value));
+            } else {
+                cell(html, "", "");
+            }
+            Duration duration = trial.finished().map(end -> Duration.between(trial.started(), end)).orElse(null);
+            if (duration == null) {
+                cell(html, "", "");
+            } else {
+                cell(html, String.valueOf(duration.toNanos() / 1e6), duration(duration));
+            }
+            for (Knob knob : knobs) {
+                double position = knob.position(trial);
+                if (Double.isNaN(position)) {
+                    cell(html, "", "");
+                } else {
+                    String label = knob.positionLabel(position);
+                    cell(html, knob.isCategorical() ? label : Double.toString(position), label);
+                }
+            }
+            String failure = trial.failure().map(reason -> reason.describe()).orElse("");
+            html.append("<td class=\"failure\" data-v=\"").append(Html.escape(Frame.abbreviate(failure, MAX_FAILURE_TITLE)))
+                    .append("\">").append(Html.escape(Frame.abbreviate(failure, MAX_FAILURE_TEXT))).append("</td>");
+            html.append("</tr>");
+        }
+        html.append("</tbody></table></div>");
+        int total = study.trials().size();
+        String note = rows.size() < total
+                ? "Showing " + rows.size() + " of " + total + " trials: the " + Math.min(BEST_ROWS, rows.size())
+                        + " best complete ones and the most recent others. Click a heading to sort."
+                : "Click a heading to sort; the best trial is highlighted.";
+        return new Plot("trials", "Trials", note, html.toString(), true);
+    }
+
+    /** Every trial when they fit, else the best complete ones and the most recent others; in number order. */
+    static List<FrozenTrial> rows(StudySnapshot study) {
+        List<FrozenTrial> trials = study.trials();
+        if (trials.size() <= MAX_ROWS) {
+            return trials;
+        }
+        Comparator<FrozenTrial> byValue = Comparator.comparingDouble(trial -> trial.value().getAsDouble());
+        List<FrozenTrial> best = trials.stream()
+                .filter(trial -> trial.state() == TrialState.COMPLETE)
+                .sorted(study.direction() == Direction.MAXIMIZE ? byValue.reversed() : byValue)
+                .limit(BEST_ROWS)
+                .collect(Collectors.toList());
+        java.util.Set<Integer> chosen = best.stream().map(FrozenTrial::number).collect(Collectors.toSet());
+        List<FrozenTrial> rows = new ArrayList<>(best);
+        for (int i = trials.size() - 1; i >= 0 && rows.size() < MAX_ROWS; i--) {
+            if (!chosen.contains(trials.get(i).number())) {
+                rows.add(trials.get(i));
+            }
+        }
+        rows.sort(Comparator.comparingInt(FrozenTrial::number));
+        return rows;
+    }
+
+    private static void header(StringBuilder html, String label, String type, String key) {
+        header(html, label, type, key, "");
+    }
+
+    private static void header(StringBuilder html, String label, String type, String key, String title) {
+        html.append("<th data-type=\"").append(type).append('"');
+        if (!key.isEmpty()) {
+            html.append(" data-key=\"").append(key).append('"');
+        }
+        if (!title.isEmpty()) {
+            html.append(" title=\"").append(Html.escape(title)).append('"');
+        }
+        html.append('>').append(Html.escape(label)).append("</th>");
+    }
+
+    /**
+     * A cell showing {@code text} and sorted by {@code sortValue}, which also holds the full value:
+     * the page's script shows it on hover where the text is shortened.
+     */
+    private static void cell(StringBuilder html, String sortValue, String text) {
+        html.append("<td data-v=\"").append(Html.escape(sortValue)).append("\">").append(Html.escape(text)).append("</td>");
+    }
+
+    /** {@code 0.42 ms}, {@code 350 ms}, {@code 2.4 s}, {@code 3 min 12 s}, {@code 1 h 5 min}. */
+    static String duration(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 10) {
+            return String.format(Locale.ROOT, "%.2f ms", duration.toNanos() / 1e6);
+        }
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        if (millis < 60_000) {
+            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        long seconds = millis / 1000;
+        if (seconds < 3600) {
+            return seconds / 60 + " min " + seconds % 60 + " s";
+        }
+        return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+    }
+}

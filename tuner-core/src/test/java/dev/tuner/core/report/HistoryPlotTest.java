@@ -1,0 +1,54 @@
+package dev.tuner.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tuner.Direction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class HistoryPlotTest {
+
+    @Test
+    void bestSoFarFallsWhenMinimizing() {
+        assertThat(HistoryPlot.bestSoFar(new double[] {5, 7, 3, 4, 1, 2}, Direction.MINIMIZE))
+                .containsExactly(5, 5, 3, 3, 1, 1);
+    }
+
+    @Test
+    void bestSoFarRisesWhenMaximizing() {
+        assertThat(HistoryPlot.bestSoFar(new double[] {5, 7, 3, 8, 1, 2}, Direction.MAXIMIZE))
+                .containsExactly(5, 7, 7, 8, 8, 8);
+    }
+
+    @Test
+    void drawsADotPerCompleteTrialAndTheBestSoFarLine() {
+        StudySnapshot study = ReportStudies.mixed(60, 2);
+
+        Plot plot = HistoryPlot.render(study).orElseThrow();
+
+        assertThat(count(plot.body(), "<circle")).isEqualTo(study.count(dev.tuner.core.study.TrialState.COMPLETE) + 1);
+        assertThat(plot.body()).contains("class=\"bestline\"");
+        assertThat(plot.note()).contains("did not complete").doesNotContain("Showing");
+    }
+
+    @Test
+    void aLargeStudyDrawsASampleAndSaysSo() {
+        StudySnapshot study = ReportStudies.xDominates(10_000, 5);
+
+        Plot plot = HistoryPlot.render(study).orElseThrow();
+
+        // the legend's dot is the one more
+        assertThat(count(plot.body(), "<circle")).isEqualTo(HistoryPlot.MAX_POINTS + 1);
+        assertThat(plot.note()).contains("Showing 2000 of 10000 trials");
+    }
+
+    static int count(String text, String part) {
+        Matcher matcher = Pattern.compile(Pattern.quote(part)).matcher(text);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.tuner.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tuner.Direction;
+import dev.tuner.core.space.Uniform;
+import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.Suggestion;
+import dev.tuner.core.study.TrialState;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class IntermediatePlotTest {
+
+    private static FrozenTrial trial(int number, TrialState state, double value) {
+        return ReportStudies.finished(number, state, value, Map.of("x", new Suggestion(Uniform.of(0, 1), 0.5)));
+    }
+
+    private static SortedMap<Integer, Double> curve(double... values) {
+        SortedMap<Integer, Double> curve = new TreeMap<>();
+        for (int step = 0; step < values.length; step++) {
+            curve.put(step, values[step]);
+        }
+        return curve;
+    }
+
+    @Test
+    void drawsALinePerTrialPrunedInGreyAndTheBestInOrange() {
+        StudySnapshot study = new StudySnapshot("pruning", Direction.MINIMIZE,
+                List.of(trial(0, TrialState.COMPLETE, 0.2), trial(1, TrialState.PRUNED, 0.9),
+                        trial(2, TrialState.COMPLETE, 0.4)),
+                Map.of(0, curve(1, 0.5, 0.2), 1, curve(1, 0.9), 2, curve(1, 0.6, 0.4)));
+
+        Plot plot = IntermediatePlot.render(study).orElseThrow();
+
+        assertThat(plot.body()).contains("<title>#1 (pruned)</title>", "<title>#0 (complete)</title>");
+        assertThat(plot.body()).containsPattern("class=\"curve best\" stroke=\"" + Colors.BEST + "\"><title>#0 ");
+        assertThat(plot.body()).containsPattern("stroke=\"" + Colors.PRUNED + "\"><title>#1 ");
+        assertThat(plot.body()).containsPattern("stroke=\"" + Colors.TRIAL + "\"><title>#2 ");
+    }
+
+    @Test
+    void isLeftOutWhenNoTrialReportedAValue() {
+        StudySnapshot study = new StudySnapshot("plain", Direction.MINIMIZE,
+                List.of(trial(0, TrialState.COMPLETE, 0.2)), Map.of(0, new TreeMap<>()));
+
+        assertThat(IntermediatePlot.render(study)).isEmpty();
+        assertThat(study.intermediateValues()).isEmpty();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.tuner.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.TrialState;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrialTableTest {
+
+    @Test
+    void listsEveryTrialOfASmallStudyWithItsStateValueAndKnobs() {
+        StudySnapshot study = ReportStudies.mixed(40, 1);
+
+        Plot table = TrialTable.render(study, Knob.of(study.trials()));
+
+        assertThat(HistoryPlotTest.count(table.body(), "<tr")).isEqualTo(41);
+        assertThat(table.body()).contains("data-key=\"value\"", "title=\"" + ReportStudies.MIXED + ".learningRate\"",
+                "class=\"best\"");
+        FrozenTrial failed = study.trials().stream().filter(trial -> trial.state() == TrialState.FAIL)
+                .findFirst().orElseThrow();
+        assertThat(table.body()).contains("diverged: loss &lt;NaN&gt; &amp; &quot;grad&quot; exploded");
+        assertThat(failed.number()).isNotNegative();
+    }
+
+    @Test
+    void aLargeStudyListsItsBestAndMostRecentTrials() {
+        StudySnapshot study = ReportStudies.xDominates(3000, 1);
+
+        List<FrozenTrial> rows = TrialTable.rows(study);
+
+        assertThat(rows).hasSize(TrialTable.MAX_ROWS).isSortedAccordingTo(Comparator.comparingInt(FrozenTrial::number));
+        FrozenTrial best = study.best().orElseThrow();
+        assertThat(rows).contains(best, study.trials().get(2999));
+    }
+
+    @Test
+    void durationsAreShortAndReadable() {
+        assertThat(TrialTable.duration(Duration.ofNanos(420_000))).isEqualTo("0.42 ms");
+        assertThat(TrialTable.duration(Duration.ofMillis(350))).isEqualTo("350 ms");
+        assertThat(TrialTable.duration(Duration.ofMillis(2400))).isEqualTo("2.4 s");
+        assertThat(TrialTable.duration(Duration.ofSeconds(192))).isEqualTo("3 min 12 s");
+        assertThat(TrialTable.duration(Duration.ofMinutes(65))).isEqualTo("1 h 5 min");
+    }
+}

@@ -1,0 +1,71 @@
+package dev.tuner.core.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import dev.tuner.core.sampler.RandomSampler;
+import dev.tuner.core.space.Bool;
+import dev.tuner.core.space.Choice;
+import dev.tuner.core.space.IntUniform;
+import dev.tuner.core.space.Scale;
+import dev.tuner.core.storage.InMemoryStorage;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EnqueueTest {
+
+    private final Study study = Study.builder("warm").sampler(new RandomSampler(3)).storage(new InMemoryStorage()).build();
+
+    @Test
+    void theNextTrialTakesTheEnqueuedValuesAndTheOneAfterSamples() {
+        study.enqueue(Map.of("x", 0.25, "n", 7L));
+
+        Trial first = study.ask();
+        assertThat(first.suggestFloat("x", 0, 1)).isEqualTo(0.25);
+        assertThat(first.suggestInt("n", 1, 10)).isEqualTo(7);
+        assertThat(first.suggestFloat("free", 0, 1)).isBetween(0.0, 1.0);
+        study.tell(first, 1);
+        assertThat(study.trials().get(0).params()).containsEntry("x", 0.25).containsEntry("n", 7L);
+
+        Trial second = study.ask();
+        assertThat(second.suggestFloat("x", 0, 1)).isNotEqualTo(0.25);
+    }
+
+    @Test
+    void textAsAPropertiesFileHoldsItIsReadByTheKnobsDistribution() {
+        study.enqueue(Map.of("lr", "1.0E-3", "layers", "4", "act", "tanh", "bias", "false", "unit", "SECONDS",
+                "whole", "3.0"));
+
+        Trial trial = study.ask();
+
+        assertThat(trial.suggestFloat("lr", 1e-5, 1e-1, Scale.LOG)).isEqualTo(1e-3);
+        assertThat(trial.suggestInt("layers", 1, 8)).isEqualTo(4);
+        assertThat(trial.suggestCategorical("act", List.of("relu", "tanh"))).isEqualTo("tanh");
+        assertThat(trial.suggest("bias", Bool.of())).isEqualTo(false);
+        assertThat(trial.suggest("unit", Choice.of(ChronoUnit.MINUTES, ChronoUnit.SECONDS))).isEqualTo(ChronoUnit.SECONDS);
+        assertThat(trial.suggest("whole", IntUniform.of(1, 5))).isEqualTo(3L);
+    }
+
+    @Test
+    void aValueOutsideTheRangeIsAnErrorThatNamesTheKnob() {
+        study.enqueue(Map.of("x", "12"));
+        Trial trial = study.ask();
+
+        assertThatIllegalArgumentException().isThrownBy(() -> trial.suggestFloat("x", -10, 10))
+                .withMessageContaining("'12' enqueued for knob 'x'")
+                .withMessageContaining("uniform(-10")
+                .withMessageContaining("give a value inside");
+    }
+
+    @Test
+    void anOptionThatIsNotThereIsAnError() {
+        study.enqueue(Map.of("act", "gelu"));
+        Trial trial = study.ask();
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> trial.suggestCategorical("act", List.of("relu", "tanh")))
+                .withMessageContaining("'gelu' enqueued for knob 'act'");
+    }
+}

@@ -1,0 +1,112 @@
+package dev.tuner.engine;
+
+import dev.tuner.core.inject.StudyPlan;
+import dev.tuner.core.report.BestParametersFile;
+import dev.tuner.core.report.HtmlReport;
+import dev.tuner.core.report.KnownParameters;
+import dev.tuner.core.report.Progress;
+import dev.tuner.core.report.StudySnapshot;
+import dev.tuner.core.report.TrialFormat;
+import dev.tuner.core.storage.Storage;
+import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.Study;
+import dev.tuner.core.study.TrialOutcome;
+import dev.tuner.core.study.TrialState;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.reporting.ReportEntry;
+
+/**
+ * Runs the study of one {@code @Tune} method in its storage, resuming what is there, and reports
+ * it: each trial as a dynamic test, its progress now and then, the best trial at the end as a
+ * report entry, the best parameters to a file, and the study's HTML report (unless
+ * {@code tuner.report=false}).
+ *
+ * <p>A trial is registered after it ran, because its display name shows the objective value.
+ */
+final class SearchRun {
+
+    private final TuneMethodDescriptor descriptor;
+    private final EngineExecutionListener listener;
+    private final RunSettings settings;
+    private final long progressIntervalNanos;
+    private Progress progress;
+    private long lastProgressNanos;
+
+    SearchRun(TuneMethodDescriptor descriptor, EngineExecutionListener listener, RunSettings settings) {
+        this.descriptor = descriptor;
+        this.listener = listener;
+        this.settings = settings;
+        this.progressIntervalNanos = settings.progressInterval().toNanos();
+    }
+
+    void run(StudyPlan plan, Storage storage) {
+        boolean report = settings.report();
+        TrialReporter reporter = new TrialReporter(descriptor, listener, settings.displayNamePattern());
+        Study study = plan.newStudy(storage);
+        List<FrozenTrial> stored = study.trials();
+        if (stored.isEmpty()) {
+            settings.warmStart().ifPresent(file -> study.enqueue(warmStart(file)));
+        } else {
+            listener.reportingEntryPublished(descriptor, ReportEntry.from(Constants.RESUMED_ENTRY,
+                    stored.size() + " trials already in " + storage));
+        }
+        progress = new Progress(plan.trials(), stored.size(), plan.direction(), System.nanoTime());
+        lastProgressNanos = System.nanoTime();
+        study.optimize(plan.objective(), settings.optimize(plan.trials())
+                .callback((optimized, outcome) -> {
+                    reporter.report(TrialDescriptor.Kind.SEARCHED, outcome.trial().number(), outcome);
+                    publishProgress(outcome);
+                })
+                .build());
+        FrozenTrial best = study.bestTrial().orElseThrow(() -> noCompleteTrial(study));
+        BestParametersFile files = new BestParametersFile(Clock.systemUTC());
+        Path file = files.write(settings.outputDirectory(), study);
+        settings.outputFile().ifPresent(target -> files.mergeInto(target, study));
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put(Constants.BEST_ENTRY, TrialFormat.describe(best));
+        entry.put(Constants.TRIALS_ENTRY, String.valueOf(study.trials().size()));
+        entry.put(Constants.SEED_ENTRY, String.valueOf(plan.seed()));
+        entry.put(Constants.PROPERTIES_ENTRY, file.toString());
+        if (report) {
+            Path page = new HtmlReport(Clock.systemUTC()).write(settings.outputDirectory(), StudySnapshot.of(study));
+            entry.put(Constants.REPORT_ENTRY, page.toString());
+        }
+        listener.reportingEntryPublished(descriptor, ReportEntry.from(entry));
+    }
+
+    private Map<String, ?> warmStart(Path file) {
+        return KnownParameters.fromFile(file)
+                .orElseThrow(() -> new IllegalArgumentException("configuration parameter "
+                        + Constants.WARM_START_PROPERTY_NAME + "=" + file + " names no file (looked in "
+                        + file.toAbsolutePath() + "); give the path of a properties file of knob values,"
+                        + " e.g. target/tuner/<study>.properties from an earlier run"))
+                .values();
+    }
+
+    /** Called on a trial's worker thread; serialized, as the reporter is. */
+    private synchronized void publishProgress(TrialOutcome outcome) {
+        progress.record(outcome.trial());
+        long now = System.nanoTime();
+        if (now - lastProgressNanos >= progressIntervalNanos) {
+            lastProgressNanos = now;
+            listener.reportingEntryPublished(descriptor, ReportEntry.from(Constants.PROGRESS_ENTRY, progress.line(now)));
+        }
+    }
+
+    private static IllegalStateException noCompleteTrial(Study study) {
+        List<FrozenTrial> trials = study.trials();
+        String firstFailure = trials.stream()
+                .filter(trial -> trial.state() == TrialState.FAIL)
+                .findFirst()
+                .flatMap(FrozenTrial::failure)
+                .map(failure -> "; the first failure was " + failure.describe())
+                .orElse("");
+        return new IllegalStateException("no trial of study '" + study.name() + "' completed: all " + trials.size()
+                + " failed" + firstFailure + ". Fix the objective (each trial's failure is shown on its test)");
+    }
+}

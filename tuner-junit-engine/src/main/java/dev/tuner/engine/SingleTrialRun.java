@@ -1,0 +1,43 @@
+package dev.tuner.engine;
+
+import dev.tuner.core.inject.StudyPlan;
+import dev.tuner.core.report.KnownParameters;
+import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.study.Study;
+import dev.tuner.core.study.TrialOutcome;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.reporting.ReportEntry;
+
+/**
+ * Runs the objective of a {@code @Tune} method once with known parameters (the best so far, or a
+ * stored trial's), and shows that run as one test. The run is not a trial of the study: it goes to
+ * a study in memory, so re-checking the best configuration never changes what the search found.
+ */
+final class SingleTrialRun {
+
+    private final TuneMethodDescriptor descriptor;
+    private final EngineExecutionListener listener;
+    private final RunSettings settings;
+
+    SingleTrialRun(TuneMethodDescriptor descriptor, EngineExecutionListener listener, RunSettings settings) {
+        this.descriptor = descriptor;
+        this.listener = listener;
+        this.settings = settings;
+    }
+
+    /**
+     * Runs the objective with {@code known} and reports it as a test of {@code kind}, numbered as
+     * the trial the parameters come from (0, without its number in the name, when that is unknown).
+     */
+    void run(StudyPlan plan, KnownParameters known, TrialDescriptor.Kind kind) {
+        listener.reportingEntryPublished(descriptor, ReportEntry.from(Constants.SOURCE_ENTRY, known.source()));
+        Study study = plan.newStudy(new InMemoryStorage());
+        study.enqueue(known.values());
+        TrialOutcome outcome = study.runTrial(plan.objective());
+        String pattern = settings.displayNamePattern();
+        if (known.trialNumber().isEmpty()) {
+            pattern = pattern.replace("#{number}", "").replace("{number}", "");
+        }
+        new TrialReporter(descriptor, listener, pattern).report(kind, known.trialNumber().orElse(0), outcome);
+    }
+}

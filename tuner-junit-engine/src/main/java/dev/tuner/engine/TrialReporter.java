@@ -1,0 +1,40 @@
+package dev.tuner.engine;
+
+import dev.tuner.core.report.TrialFormat;
+import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.TrialOutcome;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.TestExecutionResult;
+
+/** Shows finished trials as dynamic tests of their study's container, named by a pattern. */
+final class TrialReporter {
+
+    private final TuneMethodDescriptor study;
+    private final EngineExecutionListener listener;
+    private final String namePattern;
+
+    TrialReporter(TuneMethodDescriptor study, EngineExecutionListener listener, String namePattern) {
+        this.study = study;
+        this.listener = listener;
+        this.namePattern = namePattern;
+    }
+
+    /**
+     * Registers, starts and finishes the test of a trial, shown as trial {@code number}; called
+     * from a trial's worker thread, one at a time, as the container's children are a plain set.
+     */
+    synchronized void report(TrialDescriptor.Kind kind, int number, TrialOutcome outcome) {
+        FrozenTrial trial = outcome.trial();
+        TrialDescriptor test = new TrialDescriptor(study, kind, number, kind.namePrefix()
+                + TrialFormat.format(namePattern, trial, number));
+        study.addChild(test);
+        listener.dynamicTestRegistered(test);
+        listener.executionStarted(test);
+        listener.executionFinished(test, outcome.failure()
+                .map(TestExecutionResult::failed)
+                .orElseGet(TestExecutionResult::successful));
+        // The launcher keeps what it needs from the registration; dropping the finished trial keeps
+        // a study of many thousand trials from holding every descriptor.
+        study.removeChild(test);
+    }
+}

@@ -1,0 +1,193 @@
+package dev.tuner.engine;
+
+import static dev.tuner.engine.TunerKit.studyId;
+import static dev.tuner.engine.TunerKit.trialNames;
+import static dev.tuner.engine.TunerKit.uniqueId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import dev.tuner.Tune;
+import dev.tuner.Uniform;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/** What a run does with a study when {@code tuner.mode} says, or the selection implies, which mode. */
+class ModesTest {
+
+    private static final String STUDY = LineTestCase.class.getName() + ".line";
+    private static final UniqueId STUDY_ID = studyId(LineTestCase.class, "line(double)");
+
+    @TempDir
+    Path outputDir;
+
+    private String journal;
+
+    @BeforeEach
+    void setUp() {
+        journal = "journal:" + outputDir.resolve("journal.jsonl");
+        LineTestCase.SEEN.clear();
+    }
+
+    /** Runs the engine as an ordinary test run would: no mode set, the given selector, the test's journal. */
+    private EngineExecutionResults run(DiscoverySelector selector, String... settings) {
+        EngineTestKit.Builder kit = EngineTestKit.engine(TunerTestEngine.ENGINE_ID)
+                .selectors(selector)
+                .configurationParameter(Constants.OUTPUT_DIR_PROPERTY_NAME, outputDir.toString())
+                .configurationParameter(Constants.STORAGE_PROPERTY_NAME, journal);
+        for (int i = 0; i < settings.length; i += 2) {
+            kit.configurationParameter(settings[i], settings[i + 1]);
+        }
+        return kit.execute();
+    }
+
+    @Test
+    void aPlainTestRunOfAnUntunedClassSkipsTheStudyAndSaysHowToTuneIt() {
+        EngineExecutionResults results = run(selectClass(LineTestCase.class));
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(uniqueId(STUDY_ID),
+                skippedWithReason(reason -> reason.contains("no tuned parameters of study " + STUDY)
+                        && reason.contains("mvn tuner:tune"))));
+        assertThat(LineTestCase.SEEN).isEmpty();
+        assertThat(outputDir.resolve("journal.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void aMethodSelectedByItselfSearches() {
+        EngineExecutionResults results = run(selectMethod(LineTestCase.class, "line", "double"));
+
+        assertThat(trialNames(results)).hasSize(5);
+        assertThat(LineTestCase.SEEN).hasSize(5);
+    }
+
+    @Test
+    void afterASearchAPlainTestRunChecksTheBestOnceWithoutAddingATrial() {
+        run(selectMethod(LineTestCase.class, "line", "double"));
+        double best = LineTestCase.SEEN.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        int bestNumber = LineTestCase.SEEN.indexOf(best);
+        LineTestCase.SEEN.clear();
+
+        EngineExecutionResults results = run(selectClass(LineTestCase.class));
+
+        assertThat(LineTestCase.SEEN).containsExactly(best);
+        results.testEvents().assertThatEvents().haveExactly(1, event(
+                uniqueId(STUDY_ID.append(TrialDescriptor.BEST_SEGMENT_TYPE, String.valueOf(bestNumber))),
+                finishedSuccessfully()));
+        assertThat(trialNames(results)).singleElement().asString().startsWith("best #" + bestNumber + " x=");
+        assertThat(results.containerEvents().reportingEntryPublished().list().get(0)
+                .getPayload(org.junit.platform.engine.reporting.ReportEntry.class).orElseThrow().getKeyValuePairs())
+                .containsEntry(Constants.SOURCE_ENTRY, "best trial #" + bestNumber + " of " + journal);
+
+        run(selectMethod(LineTestCase.class, "line", "double"), Constants.TRIALS_PROPERTY_NAME, "6");
+        assertThat(LineTestCase.SEEN).hasSize(2);  // the best check added no trial: one more to reach 6
+    }
+
+    @Test
+    void withoutAStoredStudyTheBestComesFromThePropertiesFile() throws IOException {
+        Files.writeString(outputDir.resolve(STUDY + ".properties"), STUDY + ".x=2.5\n");
+
+        EngineExecutionResults results = run(selectClass(LineTestCase.class));
+
+        assertThat(LineTestCase.SEEN).containsExactly(2.5);
+        assertThat(trialNames(results)).containsExactly("best x=2.5 → 2.5");
+    }
+
+    @Test
+    void rerunningTheBestTestChecksTheBestEvenWhenTheRunSearches() throws IOException {
+        Files.writeString(outputDir.resolve(STUDY + ".properties"), STUDY + ".x=1.5\n");
+
+        run(selectUniqueId(STUDY_ID.append(TrialDescriptor.BEST_SEGMENT_TYPE, "0")),
+                Constants.MODE_PROPERTY_NAME, "search");
+
+        assertThat(LineTestCase.SEEN).containsExactly(1.5);
+    }
+
+    @Test
+    void bestModeWithAValueOutsideTheRangeFailsTheTrialAndNamesTheKnob() throws IOException {
+        Files.writeString(outputDir.resolve(STUDY + ".properties"), STUDY + ".x=42\n");
+
+        EngineExecutionResults results = run(selectClass(LineTestCase.class), Constants.MODE_PROPERTY_NAME, "best");
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(
+                message(text -> text.contains("'42' enqueued for knob '" + STUDY + ".x'")))));
+    }
+
+    @Test
+    void searchModeSearchesWhateverTheSelection() {
+        run(selectClass(LineTestCase.class), Constants.MODE_PROPERTY_NAME, "search");
+
+        assertThat(LineTestCase.SEEN).hasSize(5);
+    }
+
+    @Test
+    void offSkipsEvenAMethodSelectedByItself() {
+        EngineExecutionResults results = run(selectMethod(LineTestCase.class, "line", "double"),
+                Constants.MODE_PROPERTY_NAME, "off");
+
+        results.containerEvents().assertThatEvents().haveExactly(1,
+                event(uniqueId(STUDY_ID), skippedWithReason("tuner.mode=off")));
+        assertThat(LineTestCase.SEEN).isEmpty();
+    }
+
+    @Test
+    void anUnknownModeFailsTheStudyAndListsTheModes() {
+        EngineExecutionResults results = run(selectClass(LineTestCase.class), Constants.MODE_PROPERTY_NAME, "fast");
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(uniqueId(STUDY_ID), finishedWithFailure(
+                message(text -> text.contains("tuner.mode=fast is invalid") && text.contains("search, best or off")))));
+    }
+
+    @Test
+    void aNewStudyStartsFromTheWarmStartFile() throws IOException {
+        Path warm = outputDir.resolve("warm.properties");
+        Files.writeString(warm, STUDY + ".x=0.75\n");
+
+        run(selectMethod(LineTestCase.class, "line", "double"), Constants.WARM_START_PROPERTY_NAME, warm.toString());
+
+        assertThat(LineTestCase.SEEN).hasSize(5).first().isEqualTo(0.75);
+    }
+
+    @Test
+    void theBestIsMergedIntoTheOutputFile() throws IOException {
+        Path resources = outputDir.resolve("resources/tuner.properties");
+        Files.createDirectories(resources.getParent());
+        Files.writeString(resources, "com.acme.Other.size=3\n");
+
+        run(selectMethod(LineTestCase.class, "line", "double"), Constants.OUTPUT_FILE_PROPERTY_NAME, resources.toString());
+
+        double best = LineTestCase.SEEN.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        java.util.Properties merged = new java.util.Properties();
+        try (var in = Files.newInputStream(resources)) {
+            merged.load(in);
+        }
+        assertThat(merged).containsEntry("com.acme.Other.size", "3").containsEntry(STUDY + ".x", String.valueOf(best));
+    }
+
+    static class LineTestCase {
+
+        static final List<Double> SEEN = new ArrayList<>();
+
+        @Tune(trials = 5, seed = 4)
+        double line(@Uniform(min = 0, max = 10) double x) {
+            SEEN.add(x);
+            return x;
+        }
+    }
+}
