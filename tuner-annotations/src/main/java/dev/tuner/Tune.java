@@ -28,9 +28,9 @@ import org.junit.platform.commons.annotation.Testable;
  *
  * <p>The study is named after the method ({@code com.acme.QuadraticTuning.quad1}); its best
  * parameters are written to {@code target/tuner/com.acme.QuadraticTuning.quad1.properties}. The
- * configuration parameters {@code tuner.trials}, {@code tuner.seed} and {@code tuner.sampler}
- * ({@code -D}, {@code junit-platform.properties} or the Maven plugin) override the attributes
- * here for one run.
+ * configuration parameters {@code tuner.trials}, {@code tuner.seed}, {@code tuner.sampler} and
+ * {@code tuner.pruner} ({@code -D}, {@code junit-platform.properties} or the Maven plugin) override
+ * the attributes here for one run.
  *
  * <p>The method must not be private or static and its class needs a no-argument constructor: a
  * new instance serves each trial, as JUnit does for each test.
@@ -62,6 +62,15 @@ public @interface Tune {
      * {@code "tpe"}).
      */
     String sampler() default "";
+
+    /**
+     * Name of the pruner that stops hopeless trials early, judging by the values the objective
+     * reports through {@code Trial.report(step, value)}: {@code "median"}, {@code "percentile"},
+     * {@code "sh"} (asynchronous successive halving), {@code "hyperband"} or {@code "nop"} (never
+     * prune). It acts only on objectives that report. Default: empty, which means the configured
+     * default ({@code tuner.pruner}, else {@code "median"}).
+     */
+    String pruner() default "";
 
     /**
      * Where the study's trials are kept, so that a later run resumes it and several workers share

@@ -27,6 +27,13 @@ public final class Constants {
     public static final String SAMPLER_PROPERTY_NAME = "tuner.sampler";
 
     /**
+     * Pruner of every study in the run, by name ({@code median}, the default, {@code percentile},
+     * {@code sh}, {@code hyperband} or {@code nop}); its options are the keys
+     * {@code tuner.<pruner>.<option>}, e.g. {@code tuner.hyperband.maxResource=100}. Key: {@value}.
+     */
+    public static final String PRUNER_PROPERTY_NAME = "tuner.pruner";
+
+    /**
      * How each trial's test is named: a pattern with {@code {number}}, {@code {params}},
      * {@code {value}} and {@code {state}}. Key: {@value}; default {@code #{number} {params} → {value}}.
      */

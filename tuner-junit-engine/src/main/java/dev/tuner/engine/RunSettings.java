@@ -34,7 +34,8 @@ final class RunSettings {
                 text(key).ifPresent(value -> settings.put(key, value));
             }
         }
-        return new StudyOverrides(trials(), seed(), text(Constants.SAMPLER_PROPERTY_NAME), settings);
+        return new StudyOverrides(trials(), seed(), text(Constants.SAMPLER_PROPERTY_NAME),
+                text(Constants.PRUNER_PROPERTY_NAME), settings);
     }
 
     /** How the studies of this run are optimized: {@code trials} trials, in parallel and timed as configured. */

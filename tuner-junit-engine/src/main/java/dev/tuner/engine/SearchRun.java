@@ -106,6 +106,13 @@ final class SearchRun {
                 .flatMap(FrozenTrial::failure)
                 .map(failure -> "; the first failure was " + failure.describe())
                 .orElse("");
+        long pruned = trials.stream().filter(trial -> trial.state() == TrialState.PRUNED).count();
+        if (pruned > 0) {
+            return new IllegalStateException("no trial of study '" + study.name() + "' completed: " + pruned + " of "
+                    + trials.size() + " were pruned and the rest failed" + firstFailure + ". A pruner keeps pruning "
+                    + "until some trials complete: give more trials (tuner.trials), fix the failures, or a pruner "
+                    + "that prunes later (tuner.pruner, e.g. tuner.median.startupTrials)");
+        }
         return new IllegalStateException("no trial of study '" + study.name() + "' completed: all " + trials.size()
                 + " failed" + firstFailure + ". Fix the objective (each trial's failure is shown on its test)");
     }

@@ -11,7 +11,8 @@ import org.junit.platform.engine.reporting.ReportEntry;
 /**
  * Runs the objective of a {@code @Tune} method once with known parameters (the best so far, or a
  * stored trial's), and shows that run as one test. The run is not a trial of the study: it goes to
- * a study in memory, so re-checking the best configuration never changes what the search found.
+ * a study in memory, so re-checking the best configuration never changes what the search found,
+ * and without a pruner, so that it runs to its end.
  */
 final class SingleTrialRun {
 
@@ -31,7 +32,7 @@ final class SingleTrialRun {
      */
     void run(StudyPlan plan, KnownParameters known, TrialDescriptor.Kind kind) {
         listener.reportingEntryPublished(descriptor, ReportEntry.from(Constants.SOURCE_ENTRY, known.source()));
-        Study study = plan.newStudy(new InMemoryStorage());
+        Study study = plan.withoutPruning().newStudy(new InMemoryStorage());
         study.enqueue(known.values());
         TrialOutcome outcome = study.runTrial(plan.objective());
         String pattern = settings.displayNamePattern();

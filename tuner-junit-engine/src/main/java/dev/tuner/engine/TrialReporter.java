@@ -3,10 +3,15 @@ package dev.tuner.engine;
 import dev.tuner.core.report.TrialFormat;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.TrialOutcome;
+import dev.tuner.core.study.TrialState;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestExecutionResult;
 
-/** Shows finished trials as dynamic tests of their study's container, named by a pattern. */
+/**
+ * Shows finished trials as dynamic tests of their study's container, named by a pattern: a failed
+ * trial's test fails with its exception; a pruned trial's test is aborted (as a failed assumption
+ * is), with a message that says at which step it stopped.
+ */
 final class TrialReporter {
 
     private final TuneMethodDescriptor study;
@@ -31,7 +36,9 @@ final class TrialReporter {
         listener.dynamicTestRegistered(test);
         listener.executionStarted(test);
         listener.executionFinished(test, outcome.failure()
-                .map(TestExecutionResult::failed)
+                .map(ended -> trial.state() == TrialState.PRUNED
+                        ? TestExecutionResult.aborted(ended)
+                        : TestExecutionResult.failed(ended))
                 .orElseGet(TestExecutionResult::successful));
         // The launcher keeps what it needs from the registration; dropping the finished trial keeps
         // a study of many thousand trials from holding every descriptor.

@@ -75,6 +75,14 @@ public class TuneMojo extends AbstractTunerMojo {
     private String sampler;
 
     /**
+     * Pruner of every study, overriding {@code @Tune(pruner)}: {@code median} (the default),
+     * {@code percentile}, {@code sh}, {@code hyperband} or {@code nop}; its options are the properties
+     * {@code tuner.<pruner>.<option>}. Example: {@code -Dtuner.pruner=hyperband -Dtuner.hyperband.maxResource=50}.
+     */
+    @Parameter(property = "tuner.pruner")
+    private String pruner;
+
+    /**
      * Test classes to run: comma-separated simple or qualified class names, {@code *} as wildcard.
      * Example: {@code -Dtuner.test=QuickstartTuning}. Default: every class with a {@code @Tune} method.
      */
@@ -254,6 +262,7 @@ public class TuneMojo extends AbstractTunerMojo {
         putIfSet(properties, "tuner.trials", trials);
         putIfSet(properties, "tuner.seed", seed);
         putIfSet(properties, "tuner.sampler", sampler);
+        putIfSet(properties, "tuner.pruner", pruner);
         putIfSet(properties, "tuner.test", test);
         putIfSet(properties, "tuner.parallelism", parallelism);
         putIfSet(properties, "tuner.timeout", timeout);

@@ -12,14 +12,22 @@ import java.util.OptionalLong;
  * @param trials the trial budget
  * @param seed the sampler's seed
  * @param sampler the sampler's name
+ * @param pruner the pruner's name
  * @param settings every {@code tuner.*} setting of the run, by full key; the plan takes the
- *     sampler's options from those named {@code tuner.<sampler>.<option>}
+ *     sampler's options from those named {@code tuner.<sampler>.<option>}, and the pruner's from
+ *     {@code tuner.<pruner>.<option>}
  */
 public record StudyOverrides(OptionalInt trials, OptionalLong seed, Optional<String> sampler,
-        Map<String, String> settings) {
+        Optional<String> pruner, Map<String, String> settings) {
 
     public StudyOverrides {
         settings = Map.copyOf(settings);
+    }
+
+    /** Overrides that leave the pruner to the annotation. */
+    public StudyOverrides(OptionalInt trials, OptionalLong seed, Optional<String> sampler,
+            Map<String, String> settings) {
+        this(trials, seed, sampler, Optional.empty(), settings);
     }
 
     /** Overrides without sampler options. */

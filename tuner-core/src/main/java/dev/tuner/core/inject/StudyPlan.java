@@ -2,6 +2,7 @@ package dev.tuner.core.inject;
 
 import dev.tuner.Direction;
 import dev.tuner.Tune;
+import dev.tuner.core.pruner.Pruners;
 import dev.tuner.core.sampler.Samplers;
 import dev.tuner.core.sampler.Seeds;
 import dev.tuner.core.storage.Storage;
@@ -14,7 +15,7 @@ import java.util.TreeMap;
 
 /**
  * Everything needed to run the study of one {@code @Tune} method: its name, direction, budget,
- * seed and sampler (from the annotation, overridden for this run), and its objective.
+ * seed, sampler and pruner (from the annotation, overridden for this run), and its objective.
  *
  * @param studyName the study's name, {@code <binary class name>.<method name>}
  * @param direction whether smaller or larger values are better
@@ -22,13 +23,16 @@ import java.util.TreeMap;
  * @param seed the sampler's seed; a fresh one when neither the annotation nor the run set one
  * @param samplerName the sampler, as {@link Samplers#create(String, long)} knows it
  * @param samplerOptions the sampler's options, from the run's {@code tuner.<sampler>.<option>} settings
+ * @param prunerName the pruner, as {@link Pruners#create(String, Map)} knows it
+ * @param prunerOptions the pruner's options, from the run's {@code tuner.<pruner>.<option>} settings
  * @param objective the method as an objective
  * @param storage where the study is kept, as {@link Storages#open(String)} reads it: the run's
  *     {@value #STORAGE_SETTING}, else {@code @Tune(storage)}, else {@link Storages#DEFAULT}
  */
 public record StudyPlan(
         String studyName, Direction direction, int trials, long seed, String samplerName,
-        Map<String, String> samplerOptions, MethodObjective objective, String storage) {
+        Map<String, String> samplerOptions, String prunerName, Map<String, String> prunerOptions,
+        MethodObjective objective, String storage) {
 
     /** The run setting that names the storage of every study: {@value}. */
     public static final String STORAGE_SETTING = "tuner.storage";
@@ -65,9 +69,22 @@ public record StudyPlan(
             throw new InvalidDeclarationException(where, "unknown sampler '" + samplerName + "'; use one of "
                     + String.join(", ", Samplers.names()));
         }
-        Map<String, String> samplerOptions = samplerOptions(overrides.settings(), samplerName);
+        Map<String, String> samplerOptions = options(overrides.settings(), samplerName);
         try {
             Samplers.create(samplerName, seed, samplerOptions);
+        } catch (IllegalArgumentException invalid) {
+            throw new InvalidDeclarationException(where, invalid.getMessage());
+        }
+        String prunerName = overrides.pruner().filter(name -> !name.isBlank())
+                .orElse(tune.pruner().isBlank() ? Pruners.DEFAULT : tune.pruner());
+        if (!Pruners.names().contains(prunerName)) {
+            String source = overrides.pruner().filter(name -> !name.isBlank()).isPresent() ? "tuner.pruner" : "@Tune(pruner)";
+            throw new InvalidDeclarationException(where, source + " names the unknown pruner '" + prunerName
+                    + "'; use one of " + String.join(", ", Pruners.names()));
+        }
+        Map<String, String> prunerOptions = options(overrides.settings(), prunerName);
+        try {
+            Pruners.create(prunerName, prunerOptions);
         } catch (IllegalArgumentException invalid) {
             throw new InvalidDeclarationException(where, invalid.getMessage());
         }
@@ -75,12 +92,19 @@ public record StudyPlan(
                 .filter(spec -> !spec.isBlank())
                 .orElse(tune.storage().isBlank() ? Storages.DEFAULT : tune.storage());
         return new StudyPlan(MethodObjective.studyName(testClass, method), tune.direction(), trials, seed,
-                samplerName, samplerOptions, MethodObjective.of(testClass, method), storage.strip());
+                samplerName, samplerOptions, prunerName, prunerOptions, MethodObjective.of(testClass, method),
+                storage.strip());
     }
 
-    /** The settings {@code tuner.<sampler>.<option>}, by option name. */
-    private static Map<String, String> samplerOptions(Map<String, String> settings, String samplerName) {
-        String prefix = "tuner." + samplerName + ".";
+    /** This plan with the {@code nop} pruner: for running known parameters once, to the end. */
+    public StudyPlan withoutPruning() {
+        return new StudyPlan(studyName, direction, trials, seed, samplerName, samplerOptions, "nop", Map.of(),
+                objective, storage);
+    }
+
+    /** The settings {@code tuner.<name>.<option>} of a sampler or pruner, by option name. */
+    private static Map<String, String> options(Map<String, String> settings, String name) {
+        String prefix = "tuner." + name + ".";
         Map<String, String> options = new TreeMap<>();
         settings.forEach((key, value) -> {
             if (key.startsWith(prefix)) {
@@ -95,6 +119,7 @@ public record StudyPlan(
         return Study.builder(studyName)
                 .direction(direction)
                 .sampler(Samplers.create(samplerName, seed, samplerOptions))
+                .pruner(Pruners.create(prunerName, prunerOptions))
                 .storage(storage)
                 .build();
     }

@@ -47,9 +47,16 @@ public record StudySnapshot(
         intermediateValues = Collections.unmodifiableMap(copy);
     }
 
-    /** The study as its storage holds it now, without intermediate values. */
+    /** The study as its storage holds it now, with the values its trials reported on their way. */
     public static StudySnapshot of(Study study) {
-        return new StudySnapshot(study.name(), study.direction(), study.trials(), Map.of());
+        List<FrozenTrial> trials = study.trials();
+        Map<Integer, SortedMap<Integer, Double>> reported = new TreeMap<>();
+        for (FrozenTrial trial : trials) {
+            if (!trial.intermediateValues().isEmpty()) {
+                reported.put(trial.number(), trial.intermediateValues());
+            }
+        }
+        return new StudySnapshot(study.name(), study.direction(), trials, reported);
     }
 
     /** This snapshot with the values each trial reported by step (trial number → step → value). */

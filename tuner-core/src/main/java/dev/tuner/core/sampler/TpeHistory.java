@@ -54,11 +54,17 @@ final class TpeHistory {
     private final Map<ColumnKey, Column> columns = new LinkedHashMap<>();
     private double[] loss = new double[16];
     private boolean[] pruned = new boolean[16];
+    /** The last step a pruned trial reported, -1 if none; ranks pruned trials. */
+    private int[] lastStep = new int[16];
     private int[] trialNumber = new int[16];
-    /** Observation indices, best first: complete trials by loss, then pruned ones, ties by trial number. */
+    /**
+     * Observation indices, best first: complete trials by loss, then pruned ones, those that went
+     * further first and then by loss; ties by trial number.
+     */
     private int[] order = new int[16];
     private int observations;
     private int scanned;
+    /** Positions in the trial list (which may be a sampler's view of a group) of trials not yet finished. */
     private List<Integer> unfinished = new ArrayList<>();
     private final List<FrozenTrial> running = new ArrayList<>();
     /** The trial being proposed for, as last read; null when it is not in the study (yet). */
@@ -77,23 +83,23 @@ final class TpeHistory {
         List<Integer> stillUnfinished = new ArrayList<>();
         running.clear();
         currentTrial = null;
-        for (int number : unfinished) {
-            visit(trials.get(number), current, stillUnfinished);
+        for (int position : unfinished) {
+            visit(trials.get(position), position, current, stillUnfinished);
         }
-        for (int number = scanned; number < trials.size(); number++) {
-            visit(trials.get(number), current, stillUnfinished);
+        for (int position = scanned; position < trials.size(); position++) {
+            visit(trials.get(position), position, current, stillUnfinished);
         }
         scanned = trials.size();
         unfinished = stillUnfinished;
     }
 
-    private void visit(FrozenTrial trial, int current, List<Integer> stillUnfinished) {
+    private void visit(FrozenTrial trial, int position, int current, List<Integer> stillUnfinished) {
         if (trial.state().isFinished()) {
             pending.remove(trial.number());
             absorb(trial);
             return;
         }
-        stillUnfinished.add(trial.number());
+        stillUnfinished.add(position);
         if (trial.number() == current) {
             currentTrial = trial;
         }
@@ -104,13 +110,16 @@ final class TpeHistory {
 
     /**
      * The loss TPE ranks a finished trial by (smaller is better), or NaN to ignore it: FAIL trials
-     * are ignored. PRUNED trials are the pruning hook: once pruners record a pruned trial's last
-     * intermediate value, they rank after every complete trial by that value, as Optuna does;
-     * a pruned trial without a value is ignored.
+     * are ignored. A PRUNED trial's loss is its last reported value (kept as its value), or +∞ when
+     * that is NaN or it reported nothing; it ranks after every complete trial, among the pruned
+     * ones by the last step it reached (further is better) and then by that loss, as Optuna does.
      */
     private double lossOf(FrozenTrial trial) {
-        if ((trial.state() != TrialState.COMPLETE && trial.state() != TrialState.PRUNED)
-                || trial.value().isEmpty()) {
+        if (trial.state() == TrialState.PRUNED) {
+            double value = trial.value().orElse(Double.NaN);
+            return Double.isNaN(value) ? Double.POSITIVE_INFINITY : direction == Direction.MAXIMIZE ? -value : value;
+        }
+        if (trial.state() != TrialState.COMPLETE || trial.value().isEmpty()) {
             return Double.NaN;
         }
         double value = trial.value().getAsDouble();
@@ -127,11 +136,13 @@ final class TpeHistory {
             int size = 2 * o;
             loss = Arrays.copyOf(loss, size);
             pruned = Arrays.copyOf(pruned, size);
+            lastStep = Arrays.copyOf(lastStep, size);
             trialNumber = Arrays.copyOf(trialNumber, size);
             order = Arrays.copyOf(order, size);
         }
         loss[o] = value;
         pruned[o] = trial.state() == TrialState.PRUNED;
+        lastStep[o] = trial.lastStep().orElse(-1);
         trialNumber[o] = trial.number();
         int at = insertionPoint(o);
         System.arraycopy(order, at, order, at + 1, o - at);
@@ -164,6 +175,9 @@ final class TpeHistory {
     private boolean before(int a, int b) {
         if (pruned[a] != pruned[b]) {
             return !pruned[a];
+        }
+        if (pruned[a] && lastStep[a] != lastStep[b]) {
+            return lastStep[a] > lastStep[b];
         }
         if (loss[a] != loss[b]) {
             return loss[a] < loss[b];
@@ -215,7 +229,7 @@ final class TpeHistory {
         groups = next;
     }
 
-    /** How many trials were finished and ranked (complete, or pruned with a value). */
+    /** How many trials were finished and ranked (complete or pruned). */
     int observations() {
         return observations;
     }

@@ -65,8 +65,10 @@ import org.apache.commons.rng.simple.RandomSource;
  *       Univariate mode proposes every knob on its own: those every trial held when the trial
  *       starts, from one read of the history, the others when read.</li>
  *   <li>FAIL trials are ignored. RUNNING trials of other workers count as bad (constant liar), so
- *       parallel workers spread out. PRUNED trials with a value rank after every complete one
- *       (the hook for pruners: {@code TpeHistory.lossOf}).</li>
+ *       parallel workers spread out. PRUNED trials rank after every complete one, those that
+ *       reached a later step first, then by their last reported value (as Optuna ranks them).
+ *       Under a {@link dev.tuner.core.pruner.HyperbandPruner} the study handed in holds only the
+ *       trial's bracket, and a history is kept per bracket.</li>
  * </ul>
  *
  * <h2>Defaults, and the benchmark that chose them</h2>

@@ -43,6 +43,11 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
+    public synchronized void setIntermediateValue(String studyName, int trialNumber, int step, double value) {
+        table.setIntermediateValue(studyName, trialNumber, step, value);
+    }
+
+    @Override
     public synchronized void finishTrial(
             String studyName, int trialNumber, TrialState state, OptionalDouble value, TrialFailure failure) {
         table.finishTrial(studyName, trialNumber, state, value, failure, Instant.now());

@@ -17,12 +17,17 @@ import java.util.List;
  *                 worker, heartbeat), primary key (study_id, number)
  * tuner_params   (param_id: the order of setting, study_id, number, knob, distribution as JSON,
  *                 internal), unique (study_id, number, knob)
+ * tuner_intermediate_values (study_id, number, step, value), primary key (study_id, number, step);
+ *                 since version 2
  * </pre>
+ *
+ * <p>Each version is a migration from the one before; a database at an older version is brought
+ * up to this one, in one transaction, by the first worker that opens it.
  */
 final class JdbcSchema {
 
     /** The version these tables are at. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     /** Serializes schema creation among workers starting together; any constant of ours would do. */
     private static final long LOCK_KEY = 0x54554e4552L; // "TUNER"
@@ -59,11 +64,28 @@ final class JdbcSchema {
                     + " internal DOUBLE PRECISION NOT NULL,"
                     + " UNIQUE (study_id, number, knob),"
                     + " FOREIGN KEY (study_id, number) REFERENCES tuner_trials)",
-            "INSERT INTO tuner_schema_version (version) VALUES (" + VERSION + ")");
+            "INSERT INTO tuner_schema_version (version) VALUES (1)");
+
+    /** Version 2: the values trials report at each step, which pruners read. */
+    private static final List<String> VERSION_2 = List.of(
+            "CREATE TABLE tuner_intermediate_values ("
+                    + " study_id INTEGER NOT NULL,"
+                    + " number INTEGER NOT NULL,"
+                    + " step INTEGER NOT NULL,"
+                    + " value DOUBLE PRECISION NOT NULL,"
+                    + " PRIMARY KEY (study_id, number, step),"
+                    + " FOREIGN KEY (study_id, number) REFERENCES tuner_trials)",
+            "INSERT INTO tuner_schema_version (version) VALUES (2)");
+
+    /** The statements that bring the tables from version {@code i} to {@code i + 1}, at index {@code i}. */
+    static final List<List<String>> MIGRATIONS = List.of(VERSION_1, VERSION_2);
 
     private JdbcSchema() {}
 
-    /** Creates the tables if they are missing, or checks their version; runs inside a transaction. */
+    /**
+     * Creates the tables if they are missing, brings them up from an older version, or checks that
+     * they are not newer; runs inside a transaction.
+     */
     static Void ensure(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
@@ -72,24 +94,25 @@ final class JdbcSchema {
                 table.next();
                 exists = table.getBoolean(1);
             }
-            if (!exists) {
-                for (String sql : VERSION_1) {
-                    statement.execute(sql);
+            int version = 0;
+            if (exists) {
+                try (ResultSet row = statement.executeQuery("SELECT max(version) FROM tuner_schema_version")) {
+                    row.next();
+                    version = row.getInt(1);
                 }
-                return null;
-            }
-            int version;
-            try (ResultSet row = statement.executeQuery("SELECT max(version) FROM tuner_schema_version")) {
-                row.next();
-                version = row.getInt(1);
+                if (version < 1) {
+                    throw new IllegalStateException("tuner_schema_version holds no version; the Tuner tables are damaged. "
+                            + "Drop the tuner_* tables to start afresh, or restore them");
+                }
             }
             if (version > VERSION) {
                 throw new IllegalStateException("the database's Tuner tables are at version " + version
                         + ", newer than this Tuner knows (" + VERSION + "); upgrade Tuner on this worker");
             }
-            if (version < 1) {
-                throw new IllegalStateException("tuner_schema_version holds no version; the Tuner tables are damaged. "
-                        + "Drop the tuner_* tables to start afresh, or restore them");
+            for (int from = version; from < VERSION; from++) {
+                for (String sql : MIGRATIONS.get(from)) {
+                    statement.execute(sql);
+                }
             }
             return null;
         }

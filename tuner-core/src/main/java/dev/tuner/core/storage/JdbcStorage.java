@@ -31,10 +31,12 @@ import java.util.logging.Logger;
  * }
  * }</pre>
  *
- * <p><b>Schema.</b> The tables ({@code tuner_studies}, {@code tuner_trials}, {@code tuner_params})
- * are created on first use in the connection's current schema ({@code ?currentSchema=} in the URL
- * chooses another) and versioned in {@code tuner_schema_version}. The user needs the right to
- * create tables the first time, and to read and write them after.
+ * <p><b>Schema.</b> The tables ({@code tuner_studies}, {@code tuner_trials}, {@code tuner_params},
+ * {@code tuner_intermediate_values}) are created on first use in the connection's current schema
+ * ({@code ?currentSchema=} in the URL chooses another) and versioned in {@code tuner_schema_version};
+ * tables an older Tuner created are upgraded by the first worker that opens them, after which
+ * workers of the older Tuner refuse them. The user needs the right to create tables the first time
+ * (and at an upgrade), and to read and write them after.
  *
  * <p><b>Workers.</b> Trial numbers are assigned in a transaction that bumps the study's counter
  * row, so they are unique across workers; {@link #createTrialWithinBudget} counts and creates
@@ -162,6 +164,18 @@ public final class JdbcStorage implements Storage {
         int study = studyId(studyName);
         session.transaction("set knob '" + knob + "' of trial #" + trialNumber, connection -> {
             if (!JdbcWrites.setParam(connection, study, trialNumber, knob, json, internal)) {
+                throw JdbcWrites.notRunning(connection, studyName, study, trialNumber);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized void setIntermediateValue(String studyName, int trialNumber, int step, double value) {
+        StudyTable.checkStep(step);
+        int study = studyId(studyName);
+        session.transaction("report step " + step + " of trial #" + trialNumber, connection -> {
+            if (!JdbcWrites.setIntermediateValue(connection, study, trialNumber, step, value)) {
                 throw JdbcWrites.notRunning(connection, studyName, study, trialNumber);
             }
             return null;

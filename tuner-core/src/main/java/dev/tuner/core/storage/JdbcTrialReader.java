@@ -19,10 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Reads a study's trials from the database into {@link FrozenTrial}s, each trial with its params in
- * one statement (one snapshot). Finished trials never change, so the unbroken run of finished
+ * one statement (one snapshot), then their intermediate values in a second. Finished trials never change, so the unbroken run of finished
  * trials from #0 is kept and only the trials after it are read again.
  */
 final class JdbcTrialReader {
@@ -32,6 +34,9 @@ final class JdbcTrialReader {
             + " FROM tuner_trials t LEFT JOIN tuner_params p ON p.study_id = t.study_id AND p.number = t.number"
             + " WHERE t.study_id = ? AND t.number >= ? AND t.number < ?"
             + " ORDER BY t.number, p.param_id";
+
+    private static final String SELECT_INTERMEDIATE = "SELECT number, step, value FROM tuner_intermediate_values"
+            + " WHERE study_id = ? AND number >= ? AND number < ?";
 
     private final Map<Integer, List<FrozenTrial>> finishedPrefix = new HashMap<>();
     private final Map<String, Distribution> distributions = new HashMap<>();
@@ -60,7 +65,7 @@ final class JdbcTrialReader {
     }
 
     private List<FrozenTrial> read(Connection connection, int studyId, int from, int to) throws SQLException {
-        List<FrozenTrial> trials = new ArrayList<>();
+        Map<Integer, TrialRow> rowsByNumber = new LinkedHashMap<>();
         try (PreparedStatement select = connection.prepareStatement(SELECT)) {
             select.setInt(1, studyId);
             select.setInt(2, from);
@@ -70,20 +75,35 @@ final class JdbcTrialReader {
                 while (rows.next()) {
                     int number = rows.getInt(1);
                     if (current == null || current.number != number) {
-                        if (current != null) {
-                            trials.add(current.freeze());
-                        }
                         current = new TrialRow(rows);
+                        rowsByNumber.put(number, current);
                     }
                     String knob = rows.getString(9);
                     if (knob != null) {
                         current.suggestions.put(knob, new Suggestion(distribution(rows.getString(10)), rows.getDouble(11)));
                     }
                 }
-                if (current != null) {
-                    trials.add(current.freeze());
+            }
+        }
+        if (!rowsByNumber.isEmpty()) {
+            // read after the trials: a trial read as finished has all its values committed already
+            try (PreparedStatement select = connection.prepareStatement(SELECT_INTERMEDIATE)) {
+                select.setInt(1, studyId);
+                select.setInt(2, from);
+                select.setInt(3, to);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        TrialRow trial = rowsByNumber.get(rows.getInt(1));
+                        if (trial != null) {
+                            trial.intermediateValues.put(rows.getInt(2), rows.getDouble(3));
+                        }
+                    }
                 }
             }
+        }
+        List<FrozenTrial> trials = new ArrayList<>(rowsByNumber.size());
+        for (TrialRow row : rowsByNumber.values()) {
+            trials.add(row.freeze());
         }
         return trials;
     }
@@ -101,6 +121,7 @@ final class JdbcTrialReader {
         final Instant started;
         final Optional<Instant> finished;
         final Map<String, Suggestion> suggestions = new LinkedHashMap<>();
+        final SortedMap<Integer, Double> intermediateValues = new TreeMap<>();
 
         TrialRow(ResultSet rows) throws SQLException {
             number = rows.getInt(1);
@@ -115,7 +136,7 @@ final class JdbcTrialReader {
         }
 
         FrozenTrial freeze() {
-            return new FrozenTrial(number, state, value, suggestions, failure, started, finished);
+            return new FrozenTrial(number, state, value, suggestions, failure, started, finished, intermediateValues);
         }
     }
 }

@@ -121,6 +121,26 @@ final class JdbcWrites {
         }
     }
 
+    /**
+     * Records an intermediate value if the trial runs (which also stamps its heartbeat), replacing
+     * one at the same step; false if it does not run.
+     */
+    static boolean setIntermediateValue(Connection connection, int study, int number, int step, double value)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("WITH trial AS ("
+                + " UPDATE tuner_trials SET heartbeat = now()"
+                + " WHERE study_id = ? AND number = ? AND state = 'RUNNING' RETURNING study_id, number)"
+                + " INSERT INTO tuner_intermediate_values (study_id, number, step, value)"
+                + " SELECT study_id, number, ?, ? FROM trial"
+                + " ON CONFLICT (study_id, number, step) DO UPDATE SET value = EXCLUDED.value")) {
+            insert.setInt(1, study);
+            insert.setInt(2, number);
+            insert.setInt(3, step);
+            insert.setDouble(4, value);
+            return insert.executeUpdate() > 0;
+        }
+    }
+
     /** Finishes the trial if it runs and returns its worker; {@code null} if it does not run. */
     static String finish(Connection connection, int study, int number, TrialState state, OptionalDouble value,
             TrialFailure failure) throws SQLException {

@@ -18,21 +18,23 @@ import java.util.OptionalDouble;
  * The journal's records, one JSON object a line, one per change of state:
  *
  * <pre>{@code
- * {"op":"journal","version":1}
+ * {"op":"journal","version":2}
  * {"op":"study","study":"quad1","direction":"MINIMIZE"}
  * {"op":"trial","study":"quad1","number":0,"started":"2026-11-22T10:00:00.123Z","worker":{"host":"h","pid":4711,"start":1795000000000}}
  * {"op":"param","study":"quad1","number":0,"knob":"x","distribution":{"type":"uniform","min":-10.0,"max":10.0},"internal":3.25}
+ * {"op":"intermediate","study":"quad1","number":0,"step":3,"value":0.91}
  * {"op":"finish","study":"quad1","number":0,"state":"COMPLETE","value":8.31,"finished":"2026-11-22T10:00:01.456Z"}
  * {"op":"finish","study":"quad1","number":1,"state":"FAIL","failure":{"type":"java.lang.IllegalStateException","message":"boom","where":"A.b(A.java:3)"},"finished":"..."}
  * }</pre>
  *
- * A trial record's number must be the study's next number: every writer appends it after reading
+ * Version 2 added the {@code intermediate} record (a value a trial reported at a step); a version 1
+ * journal has none, and this code reads it as it is and appends to it. A trial record's number must be the study's next number: every writer appends it after reading
  * all records before it, under the file lock. {@link JournalReplay} reads them back.
  */
 final class JournalRecords {
 
-    /** The format this code writes and the newest it reads. */
-    static final int VERSION = 1;
+    /** The format this code writes and the newest it reads: 2 since intermediate values. */
+    static final int VERSION = 2;
 
     private static final ObjectWriter WRITER = JsonMapper.builder().build().writer();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -55,6 +57,10 @@ final class JournalRecords {
         ObjectNode record = record("param").put("study", studyName).put("number", number).put("knob", knob);
         record.set("distribution", DistributionJson.toTree(distribution));
         return record.put("internal", internal);
+    }
+
+    ObjectNode intermediate(String studyName, int number, int step, double value) {
+        return record("intermediate").put("study", studyName).put("number", number).put("step", step).put("value", value);
     }
 
     ObjectNode finish(String studyName, int number, TrialState state, OptionalDouble value, TrialFailure failure,

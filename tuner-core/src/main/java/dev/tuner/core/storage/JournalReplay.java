@@ -114,6 +114,7 @@ final class JournalReplay {
             case "knob" -> record.knob = parser.getText();
             case "distribution" -> record.distribution = distribution(parser, bytes, offset);
             case "internal" -> record.internal = number(parser);
+            case "step" -> record.step = parser.getIntValue();
             case "state" -> record.state = parser.getText();
             case "value" -> record.value = parser.currentToken() == JsonToken.VALUE_NULL ? null : number(parser);
             case "failure" -> record.failure = failure(parser);
@@ -239,6 +240,7 @@ final class JournalReplay {
         String knob;
         Distribution distribution;
         Double internal;
+        Integer step;
         String state;
         Double value;
         TrialFailure failure;
@@ -262,6 +264,8 @@ final class JournalReplay {
                 }
                 case "param" -> table.setParam(required(study, "study"), required(number, "number"), required(knob, "knob"),
                         required(distribution, "distribution"), required(internal, "internal"));
+                case "intermediate" -> table.setIntermediateValue(required(study, "study"), required(number, "number"),
+                        required(step, "step"), required(value, "value"));
                 case "finish" -> table.finishTrial(required(study, "study"), required(number, "number"),
                         TrialState.valueOf(required(state, "state")),
                         value == null ? OptionalDouble.empty() : OptionalDouble.of(value), failure,

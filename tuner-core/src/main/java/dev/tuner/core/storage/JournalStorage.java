@@ -24,7 +24,8 @@ import java.util.logging.Logger;
 
 /**
  * The embedded default storage: an append-only file of JSON lines, one record per change of state
- * (a study created, a trial created, a knob's value set, a trial finished). Opening the file
+ * (a study created, a trial created, a knob's value set, an intermediate value reported, a trial
+ * finished). Opening the file
  * replays it, so the next run of a study resumes it with every trial kept.
  *
  * <pre>{@code
@@ -205,6 +206,16 @@ public final class JournalStorage implements Storage {
         write(() -> {
             table.running(studyName, trialNumber);
             append(records.param(studyName, trialNumber, knob, distribution, internal), false);
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized void setIntermediateValue(String studyName, int trialNumber, int step, double value) {
+        StudyTable.checkStep(step);
+        write(() -> {
+            table.running(studyName, trialNumber);
+            append(records.intermediate(studyName, trialNumber, step, value), false);
             return null;
         });
     }

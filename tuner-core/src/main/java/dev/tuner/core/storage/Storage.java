@@ -59,6 +59,18 @@ public interface Storage extends AutoCloseable {
     void setParam(String studyName, int trialNumber, String knob, Distribution distribution, double internal);
 
     /**
+     * Records the value a running trial reported at {@code step} (an intermediate value, such as the
+     * validation accuracy after an epoch), replacing one reported at the same step before. Pruners
+     * read them from {@link FrozenTrial#intermediateValues()}.
+     *
+     * @param step the step, at least 0
+     * @param value the value; NaN and the infinities are kept as they are
+     * @throws IllegalStateException if the trial is already finished
+     * @throws IllegalArgumentException if the step is negative or there is no such trial
+     */
+    void setIntermediateValue(String studyName, int trialNumber, int step, double value);
+
+    /**
      * Finishes a running trial.
      *
      * @param state a finished state

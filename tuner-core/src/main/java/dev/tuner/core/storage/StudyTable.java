@@ -82,6 +82,18 @@ final class StudyTable {
         running(studyName, trialNumber).setParam(knob, distribution, internal);
     }
 
+    void setIntermediateValue(String studyName, int trialNumber, int step, double value) {
+        checkStep(step);
+        running(studyName, trialNumber).setIntermediateValue(step, value);
+    }
+
+    /** Checks the step of an intermediate value before anything is written. */
+    static void checkStep(int step) {
+        if (step < 0) {
+            throw new IllegalArgumentException("step " + step + " is negative; report intermediate values at steps 0, 1, 2, ...");
+        }
+    }
+
     /** Checks the arguments of a finish before anything is written. */
     static void checkFinish(TrialState state) {
         if (!state.isFinished()) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 
 /**
  * One trial as a storage keeps it in memory: mutable while it runs, with its {@link FrozenTrial}
@@ -21,6 +22,7 @@ final class TrialRecord {
     private final Instant started;
     private final WorkerId worker;
     private final Map<String, Suggestion> suggestions = new LinkedHashMap<>();
+    private final TreeMap<Integer, Double> intermediateValues = new TreeMap<>();
     private TrialState state = TrialState.RUNNING;
     private OptionalDouble value = OptionalDouble.empty();
     private Optional<TrialFailure> failure = Optional.empty();
@@ -51,6 +53,11 @@ final class TrialRecord {
         snapshot = null;
     }
 
+    void setIntermediateValue(int step, double value) {
+        intermediateValues.put(step, value);
+        snapshot = null;
+    }
+
     void finish(TrialState state, OptionalDouble value, TrialFailure failure, Instant finished) {
         this.state = state;
         this.value = value;
@@ -61,7 +68,8 @@ final class TrialRecord {
 
     FrozenTrial snapshot() {
         if (snapshot == null) {
-            snapshot = new FrozenTrial(number, state, value, suggestions, failure, started, finished);
+            snapshot = new FrozenTrial(number, state, value, suggestions, failure, started, finished,
+                    intermediateValues);
         }
         return snapshot;
     }

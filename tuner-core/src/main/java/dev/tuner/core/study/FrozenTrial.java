@@ -6,17 +6,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A trial as the storage records it: an immutable snapshot, safe to share and keep.
  *
  * @param number the trial's number in its study, from 0
  * @param state where the trial stands
- * @param value the objective value; present when {@code COMPLETE}
+ * @param value the objective value when {@code COMPLETE}; when {@code PRUNED}, the last value it
+ *     {@linkplain Trial#report reported} (the one at its largest step), or empty if it reported none
  * @param suggestions the knobs' values in the order they were first read
  * @param failure why the trial failed; present only when {@code FAIL}
  * @param started when the trial was asked for
  * @param finished when it was told, or empty while it runs
+ * @param intermediateValues the values the trial {@linkplain Trial#report reported}, by step, in
+ *     step order; empty when it reported none
  */
 public record FrozenTrial(
         int number,
@@ -25,10 +31,20 @@ public record FrozenTrial(
         Map<String, Suggestion> suggestions,
         Optional<TrialFailure> failure,
         Instant started,
-        Optional<Instant> finished) {
+        Optional<Instant> finished,
+        SortedMap<Integer, Double> intermediateValues) {
 
     public FrozenTrial {
         suggestions = Collections.unmodifiableMap(new LinkedHashMap<>(suggestions));
+        intermediateValues = intermediateValues.isEmpty()
+                ? Collections.emptySortedMap()
+                : Collections.unmodifiableSortedMap(new TreeMap<>(intermediateValues));
+    }
+
+    /** A trial that reported no intermediate values. */
+    public FrozenTrial(int number, TrialState state, OptionalDouble value, Map<String, Suggestion> suggestions,
+            Optional<TrialFailure> failure, Instant started, Optional<Instant> finished) {
+        this(number, state, value, suggestions, failure, started, finished, Collections.emptySortedMap());
     }
 
     /** The knobs' values as the objective received them, keyed by full knob name, in reading order. */
@@ -36,5 +52,10 @@ public record FrozenTrial(
         Map<String, Object> params = new LinkedHashMap<>();
         suggestions.forEach((name, suggestion) -> params.put(name, suggestion.value()));
         return Collections.unmodifiableMap(params);
+    }
+
+    /** The largest step the trial reported a value at, or empty if it reported none. */
+    public OptionalInt lastStep() {
+        return intermediateValues.isEmpty() ? OptionalInt.empty() : OptionalInt.of(intermediateValues.lastKey());
     }
 }

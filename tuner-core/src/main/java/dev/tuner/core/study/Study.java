@@ -1,9 +1,13 @@
 package dev.tuner.core.study;
 
 import dev.tuner.Direction;
+import dev.tuner.core.pruner.NopPruner;
+import dev.tuner.core.pruner.Pruner;
+import dev.tuner.core.pruner.TrialGroup;
 import dev.tuner.core.sampler.Sampler;
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.storage.Storage;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +18,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -35,6 +40,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *
  * <p>The storage is the only state: a study built on a storage that already holds trials of the
  * same name continues them.
+ *
+ * <p>A {@link Pruner} (none by default) stops hopeless trials early, judging by the values they
+ * {@linkplain Trial#report report}; see {@link Trial#shouldPrune()}.
  */
 public final class Study {
 
@@ -42,6 +50,10 @@ public final class Study {
     private final Direction direction;
     private final Sampler sampler;
     private final Storage storage;
+    private final Pruner pruner;
+    /** The trials this study shows when it is a sampler's view of a group, or {@code null} for all. */
+    private final TrialGroup group;
+    private final Map<TrialGroup, Study> views;
     private final Queue<Map<String, Object>> enqueued = new ConcurrentLinkedQueue<>();
 
     private Study(Builder builder) {
@@ -49,7 +61,21 @@ public final class Study {
         this.direction = builder.direction;
         this.sampler = Objects.requireNonNull(builder.sampler, "sampler");
         this.storage = Objects.requireNonNull(builder.storage, "storage");
+        this.pruner = builder.pruner;
+        this.group = null;
+        this.views = new ConcurrentHashMap<>();
         storage.createStudy(name, direction);
+    }
+
+    /** The view of {@code whole} that shows only the trials of {@code group}. */
+    private Study(Study whole, TrialGroup group) {
+        this.name = whole.name;
+        this.direction = whole.direction;
+        this.sampler = whole.sampler;
+        this.storage = whole.storage;
+        this.pruner = whole.pruner;
+        this.group = group;
+        this.views = whole.views;
     }
 
     /** Starts building a study with the given name; the name identifies it in its storage. */
@@ -72,6 +98,11 @@ public final class Study {
         return sampler;
     }
 
+    /** The pruner that decides whether a running trial should stop; a {@link NopPruner} unless one was set. */
+    public Pruner pruner() {
+        return pruner;
+    }
+
     /** Starts a new trial, {@link TrialState#RUNNING} until it is told. */
     public Trial ask() {
         return newTrial(storage.createTrial(name));
@@ -89,7 +120,22 @@ public final class Study {
     }
 
     private Trial newTrial(int number) {
-        return new Trial(this, number, sampler.sampleRelative(this, number), enqueued.poll());
+        Study view = samplerView(number);
+        return new Trial(this, number, view, sampler.sampleRelative(view, number), enqueued.poll());
+    }
+
+    /**
+     * The study as the sampler sees it when it proposes for trial {@code trialNumber}: the whole
+     * study, or, when the pruner {@linkplain Pruner#samplerGroup puts the trial in a group} (a
+     * Hyperband bracket), a view whose {@link #trials()} holds only that group's trials. A view
+     * is kept for each group, so that samplers that keep state per study keep it per group.
+     */
+    Study samplerView(int trialNumber) {
+        Optional<TrialGroup> of = pruner.samplerGroup(this, trialNumber);
+        if (of.isEmpty() || of.get().equals(group)) {
+            return this;
+        }
+        return views.computeIfAbsent(of.get(), key -> new Study(this, key));
     }
 
     /**
@@ -124,6 +170,19 @@ public final class Study {
         return storage.trial(name, trial.number());
     }
 
+    /**
+     * Finishes a trial as {@link TrialState#PRUNED}, keeping the last value it reported (the one at
+     * its largest step) as its value, or none if it reported nothing.
+     */
+    public FrozenTrial tellPruned(Trial trial) {
+        FrozenTrial now = storage.trial(name, trial.number());
+        OptionalDouble last = now.lastStep().isPresent()
+                ? OptionalDouble.of(now.intermediateValues().get(now.lastStep().getAsInt()))
+                : OptionalDouble.empty();
+        storage.finishTrial(name, trial.number(), TrialState.PRUNED, last, null);
+        return storage.trial(name, trial.number());
+    }
+
     /** Finishes a trial as {@link TrialState#FAIL}, keeping why. */
     public FrozenTrial tellFailure(Trial trial, Throwable cause) {
         storage.finishTrial(name, trial.number(), TrialState.FAIL, OptionalDouble.empty(), TrialFailure.of(cause));
@@ -132,7 +191,8 @@ public final class Study {
 
     /**
      * Runs one trial of {@code objective}: asks, evaluates and tells. An exception thrown by the
-     * objective fails the trial and is returned in the outcome, not thrown.
+     * objective fails the trial and is returned in the outcome, not thrown; a {@link TrialPruned}
+     * (or returning after {@link Trial#shouldPrune()} said stop) prunes it.
      */
     public TrialOutcome runTrial(Objective objective) {
         return evaluate(ask(), objective);
@@ -151,17 +211,39 @@ public final class Study {
         return complete(trial, value);
     }
 
-    /** Tells a trial's objective value; a value that is not finite fails it. */
+    /** Tells a trial's objective value; a value that is not finite fails it; a trial the pruner stopped is pruned. */
     TrialOutcome complete(Trial trial, double value) {
+        if (trial.stoppedByPruner()) {
+            return prune(trial, null);
+        }
         if (!Double.isFinite(value)) {
             return fail(trial, new NonFiniteObjectiveException(trial.number(), value));
         }
         return new TrialOutcome(tell(trial, value), Optional.empty());
     }
 
-    /** Tells a trial failed by {@code cause}. */
+    /** Tells a trial failed by {@code cause}, or pruned when {@code cause} is (or wraps) a {@link TrialPruned}. */
     TrialOutcome fail(Trial trial, Throwable cause) {
+        Throwable wrapped = cause;
+        for (int depth = 0; wrapped != null && depth < 8; depth++, wrapped = wrapped.getCause()) {
+            if (wrapped instanceof TrialPruned pruned) {
+                return prune(trial, pruned);
+            }
+        }
         return new TrialOutcome(tellFailure(trial, cause), Optional.of(cause));
+    }
+
+    private TrialOutcome prune(Trial trial, TrialPruned thrown) {
+        FrozenTrial told = tellPruned(trial);
+        return new TrialOutcome(told, Optional.of(TrialPruned.describing(told, thrown)));
+    }
+
+    void report(int trialNumber, int step, double value) {
+        storage.setIntermediateValue(name, trialNumber, step, value);
+    }
+
+    boolean shouldPrune(int trialNumber) {
+        return pruner.prune(this, storage.trial(name, trialNumber));
     }
 
     /** Runs {@code trials} more trials of {@code objective} one after another, whatever the study holds. */
@@ -185,9 +267,22 @@ public final class Study {
         return new StudyRunner(this, objective, settings).run();
     }
 
-    /** Every trial of the study, in number order, as stored now. */
+    /**
+     * Every trial of the study, in number order, as stored now. In the view a sampler gets for a
+     * trial that the pruner put in a group (see {@link Pruner#samplerGroup}), only that group's.
+     */
     public List<FrozenTrial> trials() {
-        return storage.trials(name);
+        List<FrozenTrial> all = storage.trials(name);
+        if (group == null) {
+            return all;
+        }
+        List<FrozenTrial> members = new ArrayList<>();
+        for (FrozenTrial trial : all) {
+            if (group.contains(trial.number())) {
+                members.add(trial);
+            }
+        }
+        return List.copyOf(members);
     }
 
     /** The completed trial with the best objective value (the earliest on ties), if any. */
@@ -209,14 +304,15 @@ public final class Study {
                 .min(better.thenComparingInt(FrozenTrial::number));
     }
 
-    Suggestion suggest(int trialNumber, String knob, Distribution distribution, Suggestion relative, Object given) {
+    Suggestion suggest(Study samplerView, int trialNumber, String knob, Distribution distribution,
+            Suggestion relative, Object given) {
         double internal;
         if (given != null) {
             internal = EnqueuedValue.internalOf(knob, distribution, given);
         } else if (relative != null && relative.distribution().equals(distribution)) {
             internal = relative.internal();
         } else {
-            internal = sampler.sample(this, trialNumber, knob, distribution);
+            internal = sampler.sample(samplerView, trialNumber, knob, distribution);
         }
         if (!distribution.contains(internal)) {
             throw new IllegalStateException(sampler.getClass().getSimpleName() + " proposed " + internal
@@ -233,6 +329,7 @@ public final class Study {
         private Direction direction = Direction.MINIMIZE;
         private Sampler sampler;
         private Storage storage;
+        private Pruner pruner = new NopPruner();
 
         private Builder(String name) {
             if (name == null || name.isBlank()) {
@@ -256,6 +353,12 @@ public final class Study {
         /** Where the study's trials are kept. */
         public Builder storage(Storage storage) {
             this.storage = storage;
+            return this;
+        }
+
+        /** The pruner that stops hopeless trials early; default a {@link NopPruner}, which never does. */
+        public Builder pruner(Pruner pruner) {
+            this.pruner = Objects.requireNonNull(pruner, "pruner");
             return this;
         }
 

@@ -27,6 +27,19 @@ import java.util.Map;
  *
  * <p>Threads the objective starts may read knobs too: each knob is drawn once. Asking for a knob
  * again with a different distribution is an error.
+ *
+ * <p>A long objective reports how it is doing as it goes, so that the study's pruner can stop a
+ * hopeless trial early:
+ *
+ * <pre>{@code
+ * for (int epoch = 0; epoch < 50; epoch++) {
+ *     trial.report(epoch, model.trainEpoch());   // e.g. the validation accuracy after this epoch
+ *     if (trial.shouldPrune()) {
+ *         throw new TrialPruned();                // the trial ends PRUNED, keeping its last value
+ *     }
+ * }
+ * return model.validationAccuracy();
+ * }</pre>
  */
 public final class Trial {
 
@@ -34,11 +47,15 @@ public final class Trial {
     private final int number;
     private final Map<String, Suggestion> suggestions = new LinkedHashMap<>();
     private final Map<String, Suggestion> relative;
+    private final Study samplerView;
     private final Map<String, Object> given;
+    /** Whether the pruner said stop and nothing was reported since. */
+    private volatile boolean stoppedByPruner;
 
-    Trial(Study study, int number, Map<String, Suggestion> relative, Map<String, Object> given) {
+    Trial(Study study, int number, Study samplerView, Map<String, Suggestion> relative, Map<String, Object> given) {
         this.study = study;
         this.number = number;
+        this.samplerView = samplerView;
         this.relative = relative;
         this.given = given == null ? Map.of() : given;
     }
@@ -133,7 +150,7 @@ public final class Trial {
     public synchronized Object suggest(String name, Distribution distribution) {
         Suggestion known = suggestions.get(name);
         if (known == null) {
-            known = study.suggest(number, name, distribution, relative.get(name), given.get(name));
+            known = study.suggest(samplerView, number, name, distribution, relative.get(name), given.get(name));
             suggestions.put(name, known);
         } else if (!known.distribution().equals(distribution)) {
             throw new IllegalArgumentException("knob '" + name + "' of trial #" + number + " was suggested from "
@@ -141,6 +158,38 @@ public final class Trial {
                     + "; a knob keeps one distribution, so use another name for the other range");
         }
         return known.value();
+    }
+
+    /**
+     * Records how the objective is doing at {@code step} (an epoch, an iteration, a number of
+     * examples seen): the study's pruner compares these values across trials. The value is on the
+     * objective's own scale and direction, e.g. the validation accuracy when the study maximizes
+     * accuracy. Reporting a step again replaces its value.
+     *
+     * @param step the step, at least 0; steps need not be consecutive
+     * @param value the value; NaN (a diverged model) makes the pruners stop the trial
+     * @throws IllegalArgumentException if the step is negative
+     */
+    public void report(int step, double value) {
+        study.report(number, step, value);
+        stoppedByPruner = false;
+    }
+
+    /**
+     * Whether the study's pruner says this trial should stop now, judging by the values it reported
+     * so far and those of the other trials. On {@code true}, stop: throw {@link TrialPruned}, or
+     * return; a trial that returns after {@code true} without reporting again ends
+     * {@link TrialState#PRUNED} as well, whatever it returns.
+     */
+    public boolean shouldPrune() {
+        boolean prune = study.shouldPrune(number);
+        stoppedByPruner = prune;
+        return prune;
+    }
+
+    /** Whether the pruner's last word was stop, with no report since. */
+    boolean stoppedByPruner() {
+        return stoppedByPruner;
     }
 
     /** The knob values handed out so far, keyed by name, in the order they were first asked for. */

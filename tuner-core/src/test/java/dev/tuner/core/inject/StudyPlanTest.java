@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tuner.Direction;
 import dev.tuner.Tune;
 import dev.tuner.Uniform;
+import dev.tuner.core.pruner.HyperbandPruner;
+import dev.tuner.core.pruner.MedianPruner;
+import dev.tuner.core.pruner.Pruners;
 import dev.tuner.core.sampler.Samplers;
 import dev.tuner.core.sampler.TpeSampler;
 import dev.tuner.core.storage.InMemoryStorage;
@@ -55,6 +58,20 @@ class StudyPlanTest {
     static class InvalidObjectiveCase {
         @Tune
         double f(@Uniform(min = 1, max = 0) double x) {
+            return x;
+        }
+    }
+
+    static class HyperbandCase {
+        @Tune(pruner = "hyperband")
+        double f(@Uniform(min = 0, max = 1) double x) {
+            return x;
+        }
+    }
+
+    static class UnknownPrunerCase {
+        @Tune(pruner = "asha")
+        double f(@Uniform(min = 0, max = 1) double x) {
             return x;
         }
     }
@@ -165,6 +182,46 @@ class StudyPlanTest {
         assertThatThrownBy(() -> StudyPlan.of(tuneMethod(PlannedCase.class), overrides(null, null, "cmaes")))
                 .isInstanceOf(InvalidDeclarationException.class)
                 .hasMessageContaining("unknown sampler 'cmaes'; use one of tpe, random");
+    }
+
+    private static StudyOverrides prunerOverrides(String pruner, String... settings) {
+        Map<String, String> map = new java.util.HashMap<>();
+        for (int i = 0; i < settings.length; i += 2) {
+            map.put(settings[i], settings[i + 1]);
+        }
+        return new StudyOverrides(OptionalInt.empty(), OptionalLong.empty(), Optional.empty(),
+                Optional.ofNullable(pruner), map);
+    }
+
+    @Test
+    void thePrunerComesFromTheAnnotationOrTheRunWithItsOwnOptions() {
+        StudyPlan annotated = StudyPlan.of(tuneMethod(HyperbandCase.class), StudyOverrides.none());
+        StudyPlan defaulted = StudyPlan.of(tuneMethod(DefaultsCase.class), StudyOverrides.none());
+        StudyPlan overridden = StudyPlan.of(tuneMethod(HyperbandCase.class), prunerOverrides("median",
+                "tuner.median.warmupSteps", "3", "tuner.hyperband.maxResource", "50", "tuner.tpe.gamma", "0.2"));
+
+        assertThat(annotated.prunerName()).isEqualTo("hyperband");
+        assertThat(annotated.newStudy(new InMemoryStorage()).pruner()).isInstanceOf(HyperbandPruner.class);
+        assertThat(defaulted.prunerName()).isEqualTo(Pruners.DEFAULT);
+        assertThat(overridden.prunerName()).isEqualTo("median");
+        assertThat(overridden.prunerOptions()).containsExactly(org.assertj.core.api.Assertions.entry("warmupSteps", "3"));
+        assertThat(overridden.newStudy(new InMemoryStorage()).pruner()).isInstanceOf(MedianPruner.class)
+                .hasToString(MedianPruner.builder().warmupSteps(3).build().toString());
+    }
+
+    @Test
+    void rejectsAnUnknownPrunerOrOptionNamingWhereItCameFrom() {
+        assertThatThrownBy(() -> StudyPlan.of(tuneMethod(UnknownPrunerCase.class), StudyOverrides.none()))
+                .isInstanceOf(InvalidDeclarationException.class)
+                .hasMessageStartingWith("@Tune method " + UnknownPrunerCase.class.getName() + ".f(double): ")
+                .hasMessageContaining("@Tune(pruner) names the unknown pruner 'asha'; use one of nop, median, percentile, sh, hyperband");
+        assertThatThrownBy(() -> StudyPlan.of(tuneMethod(DefaultsCase.class), prunerOverrides("asha")))
+                .hasMessageContaining("tuner.pruner names the unknown pruner 'asha'");
+        assertThat(StudyPlan.of(tuneMethod(UnknownPrunerCase.class), prunerOverrides("sh")).prunerName()).isEqualTo("sh");
+        assertThatThrownBy(() -> StudyPlan.of(tuneMethod(DefaultsCase.class),
+                prunerOverrides("sh", "tuner.sh.reductionFactor", "one")))
+                .isInstanceOf(InvalidDeclarationException.class)
+                .hasMessageContaining("tuner.sh.reductionFactor=one is not a whole number");
     }
 
     @Test

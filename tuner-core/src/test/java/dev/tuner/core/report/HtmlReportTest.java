@@ -119,6 +119,29 @@ class HtmlReportTest {
     }
 
     @Test
+    void aStudysSnapshotCarriesTheValuesItsTrialsReported() throws IOException {
+        Study study = Study.builder("reported").sampler(new RandomSampler(1)).storage(new InMemoryStorage()).build();
+        for (int i = 0; i < 4; i++) {
+            Trial trial = study.ask();
+            double x = trial.suggestFloat("x", 0, 1);
+            for (int step = 1; step <= (i == 2 ? 2 : 3); step++) {
+                trial.report(step, x / step);
+            }
+            if (i == 2) {
+                study.tellPruned(trial);
+            } else {
+                study.tell(trial, x / 3);
+            }
+        }
+
+        StudySnapshot snapshot = StudySnapshot.of(study);
+
+        assertThat(snapshot.intermediateValues()).containsOnlyKeys(0, 1, 2, 3);
+        assertThat(snapshot.intermediateValues().get(2)).containsOnlyKeys(1, 2);
+        assertThat(Files.readString(report.write(directory, snapshot))).contains("id=\"intermediate\"");
+    }
+
+    @Test
     void aStudyWithoutCompleteTrialsStillGetsItsTable() throws IOException {
         Study study = Study.builder("allFailed").sampler(new RandomSampler(1)).storage(new InMemoryStorage()).build();
         for (int i = 0; i < 3; i++) {

@@ -95,6 +95,62 @@ class TpeHistoryTest {
         assertThat(Arrays.stream(values(split.above(), split.aboveCount())).max().orElseThrow()).isLessThan(50);
     }
 
+    /** A pruned trial with x = its value that reported {@code values} at steps 0, 1, ...; its value is the last one. */
+    int pruned(double x, double... values) {
+        int number = storage.createTrial("s");
+        storage.setParam("s", number, "x", X, x);
+        for (int step = 0; step < values.length; step++) {
+            storage.setIntermediateValue("s", number, step, values[step]);
+        }
+        storage.finishTrial("s", number, TrialState.PRUNED,
+                values.length == 0 ? OptionalDouble.empty() : OptionalDouble.of(values[values.length - 1]), null);
+        return number;
+    }
+
+    @Test
+    void prunedTrialsRankAfterCompleteOnesByTheStepTheyReachedThenByTheirLastValue() {
+        trial(10, TrialState.COMPLETE, 50);
+        pruned(72, -100, -100);          // best value, but stopped early
+        pruned(73);                      // reported nothing
+        pruned(70, 9, 8, 5);             // reached step 2 with 5
+        pruned(74, 9, 8, Double.NaN);    // reached step 2, diverged
+        pruned(71, 9, 8, 1);             // reached step 2 with 1: the best pruned one
+        TpeHistory history = new TpeHistory(Direction.MINIMIZE);
+        history.refresh(storage.trials("s"), -1);
+        TpeSettings d = settings(true);
+        TpeSettings everyoneGood = new TpeSettings(d.multivariate(), d.startupTrials(), d.candidates(), 1.0, 25,
+                d.priorWeight(), d.bandwidthScale(), d.priorSpread(), d.minBandwidth(), d.magicClip(),
+                d.continuousClip(), d.categoricalClip(), 0, true);
+
+        TpeHistory.Split split = history.split(List.of(X_KEY), everyoneGood);
+
+        assertThat(history.observations()).isEqualTo(6);
+        assertThat(values(split.below(), split.belowCount())).containsExactly(10, 71, 70, 74, 72, 73);
+    }
+
+    @Test
+    void readsAViewWhoseTrialNumbersAreNotPositions() {
+        // a sampler's view of one Hyperband bracket: trials #1, #3, #5 only, #3 still running at first
+        for (int i = 0; i < 6; i++) {
+            trial(i, i == 3 ? TrialState.RUNNING : TrialState.COMPLETE, 10 - i);
+        }
+        TpeHistory history = new TpeHistory(Direction.MINIMIZE);
+        history.refresh(odd(storage.trials("s")), -1);
+        assertThat(history.observations()).isEqualTo(2);
+
+        storage.finishTrial("s", 3, TrialState.COMPLETE, OptionalDouble.of(-1), null);
+        trial(6, TrialState.COMPLETE, 0);
+        trial(7, TrialState.COMPLETE, 0);
+        history.refresh(odd(storage.trials("s")), -1);
+
+        assertThat(history.observations()).isEqualTo(4);
+        assertThat(values(history.split(List.of(X_KEY), settings(true)).below(), 1)).containsExactly(3.0);
+    }
+
+    private static List<dev.tuner.core.study.FrozenTrial> odd(List<dev.tuner.core.study.FrozenTrial> trials) {
+        return trials.stream().filter(trial -> trial.number() % 2 == 1).toList();
+    }
+
     @Test
     void runningTrialsCountAsBadWithTheConstantLiar() {
         for (int i = 0; i < 10; i++) {

@@ -62,8 +62,39 @@ class JdbcStorageTest extends StorageContractTest {
         database.execute("UPDATE " + schema + ".tuner_schema_version SET version = 99");
 
         assertThatIllegalStateException().isThrownBy(() -> TestDatabase.storage(url).open())
-                .withMessageContaining("version 99, newer than this Tuner knows (1)")
+                .withMessageContaining("version 99, newer than this Tuner knows (" + JdbcSchema.VERSION + ")")
                 .withMessageContaining("upgrade Tuner");
+    }
+
+    @Test
+    void tablesOfVersionOneAreUpgradedWithTheirTrialsKept() throws Exception {
+        String url = database.newSchemaUrl();
+        String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+        // the tables and one finished trial as the first Tuner wrote them
+        database.execute("SET search_path TO " + schema + "; " + String.join("; ", JdbcSchema.MIGRATIONS.get(0)) + "; "
+                + "INSERT INTO tuner_studies (name, direction, next_number) VALUES ('old', 'MINIMIZE', 1); "
+                + "INSERT INTO tuner_trials (study_id, number, state, value, started, finished) "
+                + "SELECT study_id, 0, 'COMPLETE', 2.5, now(), now() FROM tuner_studies; "
+                + "INSERT INTO tuner_params (study_id, number, knob, distribution, internal) "
+                + "SELECT study_id, 0, 'x', '{\"type\":\"uniform\",\"min\":0.0,\"max\":1.0}', 0.5 FROM tuner_studies");
+
+        try (JdbcStorage storage = TestDatabase.storage(url).open()) {
+            FrozenTrial old = storage.trial("old", 0);
+            assertThat(old.value()).hasValue(2.5);
+            assertThat(old.params()).containsEntry("x", 0.5);
+            assertThat(old.intermediateValues()).isEmpty();
+            int number = storage.createTrial("old");
+            storage.setIntermediateValue("old", number, 3, 0.125);
+            assertThat(storage.trial("old", number).intermediateValues()).containsEntry(3, 0.125);
+        }
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, TestDatabase.user(),
+                TestDatabase.password());
+                java.sql.ResultSet version = connection.createStatement().executeQuery(
+                        "SELECT max(version) FROM tuner_schema_version")) {
+            version.next();
+            assertThat(version.getInt(1)).isEqualTo(JdbcSchema.VERSION).isEqualTo(2);
+        }
+        TestDatabase.storage(url).open().close(); // a second worker finds them upgraded
     }
 
     @Test

@@ -62,6 +62,66 @@ class JournalStorageTest extends StorageContractTest {
     }
 
     @Test
+    void aNewJournalIsVersionTwoAndKeepsEachIntermediateValueAsOneRecord() throws IOException {
+        Path file = folder.resolve("intermediate.jsonl");
+        try (JournalStorage storage = JournalStorage.open(file)) {
+            storage.createStudy("s", Direction.MINIMIZE);
+            int number = storage.createTrial("s");
+            storage.setIntermediateValue("s", number, 0, 0.5);
+            storage.setIntermediateValue("s", number, 1, Double.NaN);
+        }
+
+        List<String> lines = Files.readAllLines(file);
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(lines.get(0)).get("version").asInt()).isEqualTo(2);
+        assertThat(lines.subList(3, 5)).containsExactly(
+                "{\"op\":\"intermediate\",\"study\":\"s\",\"number\":0,\"step\":0,\"value\":0.5}",
+                "{\"op\":\"intermediate\",\"study\":\"s\",\"number\":0,\"step\":1,\"value\":\"NaN\"}");
+    }
+
+    @Test
+    void aVersionOneJournalStillLoadsAndTakesIntermediateValues() throws IOException {
+        Path file = folder.resolve("version1.jsonl");
+        // exactly what the first journal format wrote
+        Files.write(file, List.of(
+                "{\"op\":\"journal\",\"version\":1}",
+                "{\"op\":\"study\",\"study\":\"s\",\"direction\":\"MAXIMIZE\"}",
+                "{\"op\":\"trial\",\"study\":\"s\",\"number\":0,\"started\":\"2026-11-22T10:00:00.123Z\","
+                        + "\"worker\":{\"host\":\"h\",\"pid\":4711,\"start\":1795000000000}}",
+                "{\"op\":\"param\",\"study\":\"s\",\"number\":0,\"knob\":\"x\","
+                        + "\"distribution\":{\"type\":\"uniform\",\"min\":-10.0,\"max\":10.0},\"internal\":3.25}",
+                "{\"op\":\"finish\",\"study\":\"s\",\"number\":0,\"state\":\"COMPLETE\",\"value\":8.31,"
+                        + "\"finished\":\"2026-11-22T10:00:01.456Z\"}"));
+
+        try (JournalStorage storage = JournalStorage.open(file)) {
+            FrozenTrial old = storage.trial("s", 0);
+            assertThat(old.value()).hasValue(8.31);
+            assertThat(old.params()).containsEntry("x", 3.25);
+            assertThat(old.intermediateValues()).isEmpty();
+            int number = storage.createTrial("s");
+            storage.setIntermediateValue("s", number, 4, 0.75);
+            storage.finishTrial("s", number, TrialState.PRUNED, OptionalDouble.of(0.75), null);
+        }
+
+        try (JournalStorage storage = JournalStorage.open(file)) {
+            FrozenTrial pruned = storage.trial("s", 1);
+            assertThat(pruned.state()).isEqualTo(TrialState.PRUNED);
+            assertThat(pruned.intermediateValues()).containsExactly(org.assertj.core.api.Assertions.entry(4, 0.75));
+        }
+        assertThat(Files.readAllLines(file).get(0)).isEqualTo("{\"op\":\"journal\",\"version\":1}");
+    }
+
+    @Test
+    void aJournalOfANewerFormatIsRefusedWithTheFix() throws IOException {
+        Path file = folder.resolve("future.jsonl");
+        Files.write(file, List.of("{\"op\":\"journal\",\"version\":3}"));
+
+        assertThatIllegalStateException().isThrownBy(() -> JournalStorage.open(file))
+                .withMessageContaining("journal format version 3 is not one this Tuner reads (1..2)")
+                .withMessageContaining("a newer one");
+    }
+
+    @Test
     void theNextRunOfAStudyResumesIt() {
         Path file = folder.resolve("resume.jsonl");
         try (JournalStorage storage = JournalStorage.open(file)) {

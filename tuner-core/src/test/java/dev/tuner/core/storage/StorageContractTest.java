@@ -161,6 +161,83 @@ abstract class StorageContractTest {
     }
 
     @Test
+    void intermediateValuesComeBackInStepOrderToEveryReader() {
+        int number = storage.createTrial("s");
+        storage.setIntermediateValue("s", number, 5, 0.5);
+        storage.setIntermediateValue("s", number, 0, 0.9);
+        storage.setIntermediateValue("s", number, 2, -1.0e-300);
+
+        for (Storage reader : List.of(storage, open(sameStoreAgain(storage)))) {
+            FrozenTrial trial = reader.trial("s", number);
+            assertThat(trial.intermediateValues()).containsExactly(entry(0, 0.9), entry(2, -1.0e-300), entry(5, 0.5));
+            assertThat(trial.lastStep()).hasValue(5);
+            assertThat(reader.trials("s").get(0).intermediateValues()).isEqualTo(trial.intermediateValues());
+        }
+        assertThat(storage.trial("s", storage.createTrial("s")).intermediateValues()).isEmpty();
+    }
+
+    @Test
+    void reportingAStepAgainReplacesItsValue() {
+        int number = storage.createTrial("s");
+        storage.setIntermediateValue("s", number, 3, 0.25);
+
+        storage.setIntermediateValue("s", number, 3, 0.75);
+
+        assertThat(storage.trial("s", number).intermediateValues()).containsExactly(entry(3, 0.75));
+        assertThat(open(sameStoreAgain(storage)).trial("s", number).intermediateValues()).containsExactly(entry(3, 0.75));
+    }
+
+    @Test
+    void intermediateValuesKeepNaNAndTheInfinities() {
+        int number = storage.createTrial("s");
+        storage.setIntermediateValue("s", number, 0, Double.NaN);
+        storage.setIntermediateValue("s", number, 1, Double.POSITIVE_INFINITY);
+        storage.setIntermediateValue("s", number, 2, Double.NEGATIVE_INFINITY);
+
+        assertThat(open(sameStoreAgain(storage)).trial("s", number).intermediateValues()).containsExactly(
+                entry(0, Double.NaN), entry(1, Double.POSITIVE_INFINITY), entry(2, Double.NEGATIVE_INFINITY));
+    }
+
+    @Test
+    void aPrunedTrialKeepsItsIntermediateValuesAndLastValue() {
+        int number = storage.createTrial("s");
+        storage.setParam("s", number, "x", Uniform.of(0, 1), 0.5);
+        storage.setIntermediateValue("s", number, 0, 0.9);
+        storage.setIntermediateValue("s", number, 1, 0.8);
+
+        storage.finishTrial("s", number, TrialState.PRUNED, OptionalDouble.of(0.8), null);
+
+        FrozenTrial pruned = open(sameStoreAgain(storage)).trial("s", number);
+        assertThat(pruned.state()).isEqualTo(TrialState.PRUNED);
+        assertThat(pruned.value()).hasValue(0.8);
+        assertThat(pruned.intermediateValues()).containsExactly(entry(0, 0.9), entry(1, 0.8));
+        assertThat(pruned.params()).containsExactly(entry("x", 0.5));
+    }
+
+    @Test
+    void aFinishedTrialTakesNoMoreIntermediateValues() {
+        int number = storage.createTrial("s");
+        storage.setIntermediateValue("s", number, 0, 1.0);
+        storage.finishTrial("s", number, TrialState.COMPLETE, OptionalDouble.of(1), null);
+
+        assertThatIllegalStateException().isThrownBy(() -> storage.setIntermediateValue("s", number, 1, 2.0))
+                .withMessageContaining("trial #0")
+                .withMessageContaining("already COMPLETE");
+        assertThat(storage.trial("s", number).intermediateValues()).containsExactly(entry(0, 1.0));
+    }
+
+    @Test
+    void aNegativeStepOrAnUnknownTrialIsRejected() {
+        int number = storage.createTrial("s");
+
+        assertThatIllegalArgumentException().isThrownBy(() -> storage.setIntermediateValue("s", number, -1, 1.0))
+                .withMessageContaining("step -1 is negative");
+        assertThatIllegalArgumentException().isThrownBy(() -> storage.setIntermediateValue("s", 7, 0, 1.0))
+                .withMessageContaining("no trial #7");
+        assertThat(storage.trial("s", number).intermediateValues()).isEmpty();
+    }
+
+    @Test
     void creatingAnExistingStudyWithTheSameDirectionKeepsItsTrials() {
         storage.createTrial("s");
 

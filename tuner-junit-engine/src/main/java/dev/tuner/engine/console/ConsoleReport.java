@@ -85,10 +85,18 @@ final class ConsoleReport implements TestExecutionListener {
         StudyLine owner = parent == null ? null : studies.get(parent);
         if (owner != null) {
             owner.trials++;
-            Optional<Throwable> failure = result.getThrowable();
-            failure.ifPresent(cause -> owner.failed++);
+            Optional<Throwable> ended = result.getThrowable();
+            // a pruned trial is aborted, not failed: the pruner stopped it, nothing went wrong
+            boolean pruned = result.getStatus() == TestExecutionResult.Status.ABORTED;
+            if (ended.isPresent()) {
+                if (pruned) {
+                    owner.pruned++;
+                } else {
+                    owner.failed++;
+                }
+            }
             println(PREFIX + "  " + identifier.getDisplayName()
-                    + failure.map(cause -> "  ✗ " + describe(cause)).orElse(""));
+                    + ended.map(cause -> (pruned ? "  ✂ " : "  ✗ ") + describe(cause)).orElse(""));
         }
     }
 
@@ -150,7 +158,8 @@ final class ConsoleReport implements TestExecutionListener {
         out.println(PREFIX + "Summary");
         String index = null;
         for (StudyLine study : studies.values()) {
-            out.println(PREFIX + "  " + study.name + ": " + study.trials + " trials, " + study.failed + " failed");
+            out.println(PREFIX + "  " + study.name + ": " + study.trials + " trials, " + study.failed + " failed"
+                    + (study.pruned > 0 ? ", " + study.pruned + " pruned" : ""));
             if (study.failure != null) {
                 out.println(PREFIX + "    could not run: " + study.failure);
                 continue;
@@ -206,6 +215,7 @@ final class ConsoleReport implements TestExecutionListener {
         final Map<String, String> entries = new LinkedHashMap<>();
         int trials;
         int failed;
+        int pruned;
         String failure;
 
         StudyLine(String name) {

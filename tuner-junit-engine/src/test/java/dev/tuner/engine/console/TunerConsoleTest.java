@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.Tune;
 import dev.tuner.Uniform;
+import dev.tuner.core.study.Trial;
+import dev.tuner.core.study.TrialPruned;
 import dev.tuner.engine.Constants;
 import dev.tuner.engine.testcases.QuadraticStudy;
 import java.io.ByteArrayOutputStream;
@@ -135,6 +137,23 @@ class TunerConsoleTest {
     }
 
     @Test
+    void prunedTrialsAreMarkedAndCountedApartFromFailedOnes() {
+        System.setProperty(Constants.TEST_PROPERTY_NAME, "PrunesTestCase");
+        System.setProperty(Constants.TRIALS_PROPERTY_NAME, "12");
+
+        int status = TunerConsole.run(new String[] {testClassesRoot()}, out);
+
+        String output = output();
+        assertThat(status).as(output).isZero();
+        long prunedLines = output.lines().filter(line -> line.contains("✂")).count();
+        assertThat(prunedLines).isPositive().isLessThan(12);
+        assertThat(output.lines().filter(line -> line.contains("✂")))
+                .allMatch(line -> line.contains("→ pruned") && line.matches(".*trial #\\d+ pruned at step \\d+ .*"));
+        assertThat(output).doesNotContain("✗").contains(PrunesTestCase.class.getName() + ".objective: 12 trials, 0 failed, "
+                + prunedLines + " pruned");
+    }
+
+    @Test
     void filterMatchingNothingReturnsTwoWithAMessage() {
         System.setProperty(Constants.TEST_PROPERTY_NAME, "NoSuchStudyAnywhere");
 
@@ -237,6 +256,20 @@ class TunerConsoleTest {
         @Tune(trials = 3)
         double broken(@Uniform(min = 1, max = 0) double x) {
             return x;
+        }
+    }
+
+    static class PrunesTestCase {
+
+        @Tune(trials = 3, pruner = "sh")
+        double objective(@Uniform(min = -1, max = 1) double x, Trial trial) {
+            for (int step = 0; step < 5; step++) {
+                trial.report(step, x * x + 1.0 / (step + 1));
+                if (trial.shouldPrune()) {
+                    throw new TrialPruned();
+                }
+            }
+            return x * x;
         }
     }
 

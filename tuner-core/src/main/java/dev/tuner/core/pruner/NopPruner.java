@@ -1,0 +1,18 @@
+package dev.tuner.core.pruner;
+
+import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.Study;
+
+/** Never stops a trial: every trial runs to its end. A study's pruner when none is set. */
+public final class NopPruner implements Pruner {
+
+    @Override
+    public boolean prune(Study study, FrozenTrial trial) {
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "NopPruner";
+    }
+}
