@@ -2,7 +2,6 @@ package dev.tuner.engine;
 
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
-import org.junit.platform.engine.support.descriptor.MethodSource;
 
 /**
  * One run of a study's objective, registered as a dynamic test once it has run. A trial of the
@@ -38,8 +37,9 @@ final class TrialDescriptor extends AbstractTestDescriptor {
     }
 
     TrialDescriptor(TuneMethodDescriptor parent, Kind kind, int trialNumber, String displayName) {
+        // the method's own source, shared: MethodSource.from formats the parameter types anew each time
         super(parent.getUniqueId().append(kind.segmentType, String.valueOf(trialNumber)), displayName,
-                MethodSource.from(parent.testClass(), parent.method()));
+                parent.getSource().orElse(null));
     }
 
     @Override

@@ -95,13 +95,14 @@ public final class BestParametersFile {
     String render(Study study, List<FrozenTrial> trials, FrozenTrial best) {
         long complete = trials.stream().filter(trial -> trial.state() == TrialState.COMPLETE).count();
         long failed = trials.stream().filter(trial -> trial.state() == TrialState.FAIL).count();
+        long pruned = trials.stream().filter(trial -> trial.state() == TrialState.PRUNED).count();
         StringBuilder text = new StringBuilder();
         text.append("# Best parameters of study ").append(study.name()).append('\n');
         text.append("# objective: ").append(best.value().getAsDouble())
                 .append(" (").append(study.direction().name().toLowerCase(java.util.Locale.ROOT)).append("), trial #")
                 .append(best.number()).append('\n');
         text.append("# trials: ").append(trials.size()).append(" (").append(complete).append(" complete, ")
-                .append(failed).append(" failed)\n");
+                .append(pruned > 0 ? pruned + " pruned, " : "").append(failed).append(" failed)\n");
         text.append("# written: ").append(Instant.now(clock)).append('\n');
         for (Map.Entry<String, Object> param : best.params().entrySet()) {
             text.append(PropertiesText.escape(param.getKey(), true)).append('=')

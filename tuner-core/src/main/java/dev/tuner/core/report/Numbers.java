@@ -8,6 +8,15 @@ import java.util.Locale;
 public final class Numbers {
 
     private static final int SIGNIFICANT_DIGITS = 4;
+    /** 10^0 to 10^22, each exactly a double. */
+    private static final double[] POWERS = new double[23];
+
+    static {
+        POWERS[0] = 1;
+        for (int i = 1; i < POWERS.length; i++) {
+            POWERS[i] = POWERS[i - 1] * 10;
+        }
+    }
 
     private Numbers() {}
 
@@ -36,6 +45,83 @@ public final class Numbers {
         if (value == 0) {
             return "0";
         }
+        // Each trial's test name shows its values, so this runs twice a trial: a double's arithmetic
+        // rounds it, and only a value next to a tie (or far out) goes through the exact decimal.
+        long digits = fourDigits(Math.abs(value));
+        int exponent = (int) (digits >> 32);
+        long significand = digits & 0xFFFF_FFFFL;
+        return significand == 0 ? exact(value) : format(value < 0, significand, exponent);
+    }
+
+    /**
+     * The magnitude rounded (half up) to four significant digits, {@code significand × 10^(exponent − 3)}
+     * with {@code 1000 ≤ significand ≤ 9999}, packed as {@code exponent << 32 | significand}; a
+     * significand of 0 when the double's arithmetic cannot be sure of the rounding.
+     */
+    private static long fourDigits(double magnitude) {
+        if (magnitude < 1e-290 || magnitude > 1e290) {
+            return 0;
+        }
+        int exponent = (int) Math.floor(Math.log10(magnitude));
+        int shift = SIGNIFICANT_DIGITS - 1 - exponent;
+        if (Math.abs(shift) >= POWERS.length) {
+            return 0; // beyond the powers of ten that are exact doubles
+        }
+        // one multiplication or division by an exact power of ten: correctly rounded, off by half an ulp at most
+        double scaled = shift >= 0 ? magnitude * POWERS[shift] : magnitude / POWERS[-shift];
+        if (scaled < 1000 || scaled >= 10_000) {
+            return 0; // log10 was off by one next to a power of ten
+        }
+        double floor = Math.floor(scaled);
+        if (Math.abs(scaled - floor - 0.5) < 1e-6) {
+            return 0; // too near a tie to trust the rounding of a rounded product
+        }
+        long significand = (long) floor + (scaled - floor > 0.5 ? 1 : 0);
+        if (significand == 10_000) {
+            significand = 1000;
+            exponent++;
+        }
+        return (long) exponent << 32 | significand;
+    }
+
+    /** Plain inside [1e-3, 1e6), else scientific with at least two exponent digits: {@code 3.2e-05}. */
+    private static String format(boolean negative, long significand, int exponent) {
+        String digits = Long.toString(significand); // four of them
+        int kept = SIGNIFICANT_DIGITS;
+        while (kept > 1 && digits.charAt(kept - 1) == '0') {
+            kept--;
+        }
+        StringBuilder text = new StringBuilder(12);
+        if (negative) {
+            text.append('-');
+        }
+        if (exponent >= 6 || exponent < -3) {
+            text.append(digits.charAt(0));
+            if (kept > 1) {
+                text.append('.').append(digits, 1, kept);
+            }
+            int magnitude = Math.abs(exponent);
+            return text.append(exponent < 0 ? "e-" : "e+").append(magnitude < 10 ? "0" : "").append(magnitude).toString();
+        }
+        if (exponent < 0) {
+            text.append("0.");
+            for (int zero = -1; zero > exponent; zero--) {
+                text.append('0');
+            }
+            return text.append(digits, 0, kept).toString();
+        }
+        if (exponent >= kept - 1) {
+            text.append(digits, 0, kept);
+            for (int zero = kept - 1; zero < exponent; zero++) {
+                text.append('0');
+            }
+            return text.toString();
+        }
+        return text.append(digits, 0, exponent + 1).append('.').append(digits, exponent + 1, kept).toString();
+    }
+
+    /** The same rounding on the double's exact decimal expansion: slow, but sure. */
+    static String exact(double value) {
         // round first, so that 999999.95 and 1e6 take the same form
         BigDecimal rounded = new BigDecimal(value).round(new MathContext(SIGNIFICANT_DIGITS));
         double magnitude = Math.abs(rounded.doubleValue());

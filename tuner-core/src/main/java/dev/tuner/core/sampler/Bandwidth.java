@@ -3,7 +3,7 @@ package dev.tuner.core.sampler;
 /**
  * The bandwidth rule of the numeric kernels: Scott's rule for a product kernel in {@code dims}
  * dimensions, {@code scale · spread · n^(-1/(dims+4))}, where the spread is the observations'
- * standard deviation shrunk towards the prior's (a uniform over the range) by a pseudo-count, so
+ * standard deviation shrunk towards the prior's ({@link TpeParam#priorVariance()}) by a pseudo-count, so
  * that one observation, or several equal ones, still get a sensible width. The result is kept
  * between a small fraction of the range and the range itself.
  */
@@ -39,9 +39,12 @@ final class Bandwidth {
         }
         double squares = Math.max(0, sumSquares - sum * sum / total);
         double pseudo = settings.priorSpread();
-        double spread = Math.sqrt((squares + pseudo * range * range / 12) / (total + pseudo));
+        double spread = Math.sqrt((squares + pseudo * param.priorVariance()) / (total + pseudo));
         double sigma = settings.bandwidthScale() * spread * Math.pow(total, -1.0 / (dims + 4));
-        double clip = param.kind() == TpeParam.Kind.DISCRETE ? settings.magicClip() : settings.continuousClip();
+        // the magic clip keeps linear int knobs from locking onto one value; on quantized reals and
+        // log ints it blurred the optimum (DistributionProblems), as it does on continuous knobs
+        double clip = param.integer() && !param.log() && param.kind() == TpeParam.Kind.DISCRETE
+                ? settings.magicClip() : settings.continuousClip();
         double floor = range * Math.max(settings.minBandwidth(), clip / (1 + count));
         return Math.max(floor, Math.min(range, sigma));
     }

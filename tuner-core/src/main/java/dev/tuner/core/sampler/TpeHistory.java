@@ -7,6 +7,7 @@ import dev.tuner.core.study.Suggestion;
 import dev.tuner.core.study.TrialState;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,6 +67,10 @@ final class TpeHistory {
     /** Positions in the trial list (which may be a sampler's view of a group) of trials not yet finished. */
     private List<Integer> unfinished = new ArrayList<>();
     private final List<FrozenTrial> running = new ArrayList<>();
+    /** The trial being proposed for, as last read; null when it is not in the study (yet). */
+    private FrozenTrial currentTrial;
+    /** Joint proposals made for running trials and not read yet, by trial number; dropped when the trial finishes. */
+    private final Map<Integer, Map<String, Suggestion>> pending = new HashMap<>();
     /** Knobs grouped so that the knobs of a group were always active together. */
     private List<List<ColumnKey>> groups = new ArrayList<>();
 
@@ -77,6 +82,7 @@ final class TpeHistory {
     void refresh(List<FrozenTrial> trials, int current) {
         List<Integer> stillUnfinished = new ArrayList<>();
         running.clear();
+        currentTrial = null;
         for (int position : unfinished) {
             visit(trials.get(position), position, current, stillUnfinished);
         }
@@ -89,10 +95,14 @@ final class TpeHistory {
 
     private void visit(FrozenTrial trial, int position, int current, List<Integer> stillUnfinished) {
         if (trial.state().isFinished()) {
+            pending.remove(trial.number());
             absorb(trial);
             return;
         }
         stillUnfinished.add(position);
+        if (trial.number() == current) {
+            currentTrial = trial;
+        }
         if (trial.state() == TrialState.RUNNING && trial.number() != current && !trial.suggestions().isEmpty()) {
             running.add(trial);
         }
@@ -228,8 +238,80 @@ final class TpeHistory {
         return groups;
     }
 
+    /** Whether every observation holds the knobs of {@code group} (a group of {@link #groups()}). */
+    boolean alwaysActive(List<ColumnKey> group) {
+        return columns.get(group.get(0)).count == observations;
+    }
+
+    /**
+     * The keys of the group that holds {@code key}, less the knobs the current trial (of the last
+     * {@link #refresh}) already holds, {@code key} always among them; null when no group holds it.
+     */
+    List<ColumnKey> openGroupOf(ColumnKey key) {
+        for (List<ColumnKey> group : groups) {
+            if (group.contains(key)) {
+                Map<String, Suggestion> held = currentTrial == null ? Map.of() : currentTrial.suggestions();
+                List<ColumnKey> open = new ArrayList<>(group.size());
+                for (ColumnKey k : group) {
+                    if (k.equals(key) || !held.containsKey(k.name())) {
+                        open.add(k);
+                    }
+                }
+                return open;
+            }
+        }
+        return null;
+    }
+
+    /** Forgets the proposals kept for trial {@code trialNumber}. */
+    void clearPending(int trialNumber) {
+        pending.remove(trialNumber);
+    }
+
+    /** Keeps proposals for trial {@code trialNumber} until it reads them or finishes. */
+    void keepPending(int trialNumber, Map<String, Suggestion> proposals) {
+        if (!proposals.isEmpty()) {
+            pending.computeIfAbsent(trialNumber, n -> new HashMap<>()).putAll(proposals);
+        }
+    }
+
+    /** The kept proposal of knob {@code name} from {@code distribution} for a trial, removed; null if none. */
+    Suggestion takePending(int trialNumber, String name, Distribution distribution) {
+        Map<String, Suggestion> kept = pending.get(trialNumber);
+        if (kept == null) {
+            return null;
+        }
+        Suggestion suggestion = kept.remove(name);
+        if (kept.isEmpty()) {
+            pending.remove(trialNumber);
+        }
+        return suggestion != null && suggestion.distribution().equals(distribution) ? suggestion : null;
+    }
+
+    /** How many trials have proposals kept: for tests, that nothing is kept for finished trials. */
+    int pendingTrials() {
+        return pending.size();
+    }
+
     Column column(ColumnKey key) {
         return columns.get(key);
+    }
+
+    /**
+     * The arrays of the bad observations' values and weights, reused from one split to the next:
+     * a proposal with 10,000 trials otherwise spent a quarter of its time writing fresh memory.
+     */
+    private double[][] aboveBuffers = new double[0][];
+    private double[] weightBuffer = new double[0];
+    /** The count of bad observations whose weights {@link #weightBuffer} holds; -1 for none. */
+    private int weightsFor = -1;
+
+    /**
+     * As {@link #split(List, TpeSettings)}, into arrays this history reuses: the split is valid
+     * until the next call. For the sampler, which is done with one split before it asks for the next.
+     */
+    Split splitReusing(List<ColumnKey> keys, TpeSettings settings) {
+        return split(keys, settings, true);
     }
 
     /**
@@ -238,6 +320,46 @@ final class TpeHistory {
      * the constant liar, running trials that hold the knobs join the rest.
      */
     Split split(List<ColumnKey> keys, TpeSettings settings) {
+        return split(keys, settings, false);
+    }
+
+    /** The rows of the bad observations of {@code dims} knobs, at least {@code size} long. */
+    private double[][] aboveRows(int dims, int size, boolean reuse) {
+        if (!reuse) {
+            return new double[dims][size];
+        }
+        if (aboveBuffers.length < dims) {
+            aboveBuffers = Arrays.copyOf(aboveBuffers, dims);
+        }
+        double[][] rows = new double[dims][];
+        for (int k = 0; k < dims; k++) {
+            if (aboveBuffers[k] == null || aboveBuffers[k].length < size) {
+                aboveBuffers[k] = new double[Math.max(size, aboveBuffers[k] == null ? 0 : 2 * aboveBuffers[k].length)];
+            }
+            rows[k] = aboveBuffers[k];
+        }
+        return rows;
+    }
+
+    /** The weights of {@code bad} bad observations and room for {@code liars} more (set by the caller). */
+    private double[] badWeights(int bad, int liars, TpeSettings settings, boolean reuse) {
+        if (!reuse) {
+            double[] weights = new double[bad + liars];
+            settings.badWeights(weights, bad);
+            return weights;
+        }
+        if (weightBuffer.length < bad + liars) {
+            weightBuffer = new double[Math.max(bad + liars, 2 * weightBuffer.length)];
+            weightsFor = -1;
+        }
+        if (weightsFor != bad) {
+            settings.badWeights(weightBuffer, bad);
+            weightsFor = bad;
+        }
+        return weightBuffer;
+    }
+
+    private Split split(List<ColumnKey> keys, TpeSettings settings, boolean reuse) {
         int dims = keys.size();
         Column[] cols = new Column[dims];
         for (int k = 0; k < dims; k++) {
@@ -246,63 +368,95 @@ final class TpeHistory {
                 return new Split(new double[dims][0], 0, new double[dims][0], 0, null);
             }
         }
-        // which observations hold every knob, one column at a time
-        boolean[] holds = new boolean[observations];
-        Arrays.fill(holds, true);
+        boolean everyHolds = true;
         for (Column column : cols) {
-            double[] values = column.values;
+            everyHolds &= column.count == observations;
+        }
+        int liarRoom = settings.constantLiar() ? running.size() : 0;
+        double[][] below;
+        double[][] above;
+        int belowCount;
+        int bad;
+        if (everyHolds) {
+            // the common case, knobs every trial held: the good are the first of the ranking, and the
+            // bad are copied in runs between them
+            belowCount = settings.below(observations);
+            bad = observations - belowCount;
+            below = new double[dims][belowCount];
+            above = aboveRows(dims, bad + liarRoom, reuse);
+            int[] good = Arrays.copyOf(order, belowCount);
+            for (int k = 0; k < dims; k++) {
+                double[] values = cols[k].values;
+                for (int b = 0; b < belowCount; b++) {
+                    below[k][b] = values[good[b]];
+                }
+            }
+            Arrays.sort(good);
+            for (int k = 0; k < dims; k++) {
+                double[] values = cols[k].values;
+                int from = 0;
+                int a = 0;
+                for (int g : good) {
+                    System.arraycopy(values, from, above[k], a, g - from);
+                    a += g - from;
+                    from = g + 1;
+                }
+                System.arraycopy(values, from, above[k], a, observations - from);
+            }
+        } else {
+            // which observations hold every knob, one column at a time
+            boolean[] holds = new boolean[observations];
+            Arrays.fill(holds, true);
+            for (Column column : cols) {
+                double[] values = column.values;
+                for (int o = 0; o < observations; o++) {
+                    holds[o] &= !Double.isNaN(values[o]);
+                }
+            }
+            int holding = 0;
             for (int o = 0; o < observations; o++) {
-                holds[o] &= !Double.isNaN(values[o]);
+                holding += holds[o] ? 1 : 0;
             }
-        }
-        int holding = 0;
-        for (int o = 0; o < observations; o++) {
-            holding += holds[o] ? 1 : 0;
-        }
-        // the good: the best that hold the knobs, read in rank order until there are enough
-        int belowCount = settings.below(holding);
-        double[][] below = new double[dims][belowCount];
-        for (int r = 0, b = 0; b < belowCount; r++) {
-            int o = order[r];
-            if (holds[o]) {
-                holds[o] = false;
-                for (int k = 0; k < dims; k++) {
-                    below[k][b] = cols[k].values[o];
-                }
-                b++;
-            }
-        }
-        // the bad, oldest first, so that their weights can follow their age
-        int bad = holding - belowCount;
-        double[][] above = new double[dims][bad + (settings.constantLiar() ? running.size() : 0)];
-        for (int k = 0; k < dims; k++) {
-            double[] values = cols[k].values;
-            double[] into = above[k];
-            for (int o = 0, a = 0; o < observations; o++) {
+            // the good: the best that hold the knobs, read in rank order until there are enough
+            belowCount = settings.below(holding);
+            below = new double[dims][belowCount];
+            for (int r = 0, b = 0; b < belowCount; r++) {
+                int o = order[r];
                 if (holds[o]) {
-                    into[a++] = values[o];
+                    holds[o] = false;
+                    for (int k = 0; k < dims; k++) {
+                        below[k][b] = cols[k].values[o];
+                    }
+                    b++;
+                }
+            }
+            // the bad, oldest first, so that their weights can follow their age
+            bad = holding - belowCount;
+            above = aboveRows(dims, bad + liarRoom, reuse);
+            for (int k = 0; k < dims; k++) {
+                double[] values = cols[k].values;
+                double[] into = above[k];
+                for (int o = 0, a = 0; o < observations; o++) {
+                    if (holds[o]) {
+                        into[a++] = values[o];
+                    }
                 }
             }
         }
-        double[] weights = new double[above[0].length];
-        int a = bad;
-        for (int i = 0; i < bad; i++) {
-            weights[i] = settings.badWeight(i, bad);
-        }
-        int total = liars(keys, settings, above, a);
-        for (int i = a; i < total; i++) {
-            weights[i] = 1;
-        }
+        double[] weights = badWeights(bad, liarRoom, settings, reuse);
+        int total = liars(keys, settings, above, bad, bad + liarRoom);
+        // the liars' weights follow the bad ones' (which stay as they are for the next split)
+        Arrays.fill(weights, bad, total, 1);
         return new Split(below, belowCount, above, total, weights);
     }
 
-    /** Appends the running trials' values to {@code above} from index {@code a}; the new count. */
-    private int liars(List<ColumnKey> keys, TpeSettings settings, double[][] above, int a) {
+    /** Appends the running trials' values to {@code above} from index {@code a} up to {@code end}; the new count. */
+    private int liars(List<ColumnKey> keys, TpeSettings settings, double[][] above, int a, int end) {
         if (!settings.constantLiar()) {
             return a;
         }
         for (FrozenTrial trial : running) {
-            if (a >= above[0].length) {
+            if (a >= end) {
                 return a;
             }
             boolean all = true;

@@ -7,7 +7,9 @@ package dev.tuner.core.space;
  * {@code toString}) and should be an immutable value with {@code equals} and {@code hashCode};
  * a record is the easy way.
  *
- * <p>Samplers that know nothing of it draw from its prior with {@link #sample}. Its JSON form is
+ * <p>Samplers that know nothing of it draw from its prior with {@link #sample}; the TPE sampler
+ * models one with finite {@link #low()} and {@link #high()} as an ordered value in that range,
+ * its candidates drawn with {@link #sample}. Its JSON form is
  * its class name and its Jackson form, so a record of numbers and strings round-trips as it is.
  * It does not narrow unless it overrides {@link #narrow}.
  *

@@ -7,6 +7,7 @@ import dev.tuner.core.study.TrialFailure;
 import dev.tuner.core.study.TrialState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -114,11 +115,28 @@ final class StudyTable {
         return record(studyName, trialNumber).snapshot();
     }
 
+    /**
+     * Every trial's snapshot. A finished trial never changes, so its snapshot is kept in an array
+     * and read from there: a sampler reads all trials before each proposal, and going to each
+     * trial's record instead cost a third of a proposal's time with 10,000 trials.
+     */
     List<FrozenTrial> trials(String studyName) {
-        List<TrialRecord> records = study(studyName).trials;
+        StudyEntry study = study(studyName);
+        List<TrialRecord> records = study.trials;
+        if (study.finished.length < records.size()) {
+            study.finished = Arrays.copyOf(study.finished, Math.max(records.size(), 2 * study.finished.length));
+        }
+        FrozenTrial[] finished = study.finished;
         FrozenTrial[] snapshots = new FrozenTrial[records.size()];
         for (int i = 0; i < snapshots.length; i++) {
-            snapshots[i] = records.get(i).snapshot();
+            FrozenTrial snapshot = finished[i];
+            if (snapshot == null) {
+                snapshot = records.get(i).snapshot();
+                if (snapshot.state().isFinished()) {
+                    finished[i] = snapshot;
+                }
+            }
+            snapshots[i] = snapshot;
         }
         return List.of(snapshots);
     }
@@ -153,6 +171,8 @@ final class StudyTable {
         final Direction direction;
         final List<TrialRecord> trials = new ArrayList<>();
         final Map<TrialState, Integer> counts = new EnumMap<>(TrialState.class);
+        /** The snapshots of finished trials by number, null for the others: they no longer change. */
+        FrozenTrial[] finished = new FrozenTrial[16];
 
         StudyEntry(Direction direction) {
             this.direction = direction;

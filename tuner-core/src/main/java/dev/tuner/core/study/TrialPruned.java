@@ -37,8 +37,8 @@ public class TrialPruned extends RuntimeException {
         StringBuilder message = new StringBuilder("trial #").append(trial.number()).append(" pruned ");
         if (trial.lastStep().isPresent()) {
             int step = trial.lastStep().getAsInt();
-            message.append("at step ").append(step).append(" (value ").append(trial.intermediateValues().get(step))
-                    .append(')');
+            message.append("at step ").append(step).append(" (value ")
+                    .append(compact(trial.intermediateValues().get(step))).append(')');
         } else {
             message.append("before it reported any step");
         }
@@ -51,5 +51,10 @@ public class TrialPruned extends RuntimeException {
             described.setStackTrace(thrown.getStackTrace());
         }
         return described;
+    }
+
+    /** Four significant digits, as trial names show values; the stored value keeps them all. */
+    private static String compact(double value) {
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }

@@ -39,10 +39,13 @@ class KnobPlotsTest {
                 .filter(trial -> trial.suggestions().containsKey(ReportStudies.MIXED + ".momentum"))
                 .count();
 
+        boolean bestReadIt = STUDY.best()
+                .map(trial -> trial.suggestions().containsKey(ReportStudies.MIXED + ".momentum")).orElse(false);
+
         String momentum = SlicePlot.render(STUDY, knob("momentum"), 0).orElseThrow().body();
 
-        // one circle per point, plus the legend's three keys
-        assertThat(HistoryPlotTest.count(momentum, "<circle")).isEqualTo(readIt + 3);
+        // one circle per point, a ring around the best trial's if it read the knob, plus the legend's three keys
+        assertThat(HistoryPlotTest.count(momentum, "<circle")).isEqualTo(readIt + (bestReadIt ? 1 : 0) + 3);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.tuner.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,6 +49,26 @@ class NumbersTest {
     void compactsDoublesToFourSignificantDigits(double value, String expected) {
         assertThat(Numbers.compact(value)).isEqualTo(expected);
         assertThat(Numbers.compact((Object) value)).isEqualTo(expected);
+    }
+
+    @Test
+    void theFastRoundingAgreesWithTheExactDecimalOnEveryScaleAndNextToTies() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 5_000; i++) {
+            double value = switch (i % 4) {
+                // any scale, any digits
+                case 0 -> random.nextDouble(1, 10) * Math.pow(10, random.nextInt(-40, 40));
+                // four digits and a half: ties in decimal, which doubles hold a hair above or below
+                case 1 -> (random.nextInt(1000, 10_000) + 0.5) * Math.pow(10, random.nextInt(-12, 12));
+                // a few ulps from such a tie
+                case 2 -> Math.nextAfter((random.nextInt(1000, 10_000) + 0.5) / 1e4, random.nextBoolean() ? 0 : 1)
+                        * Math.pow(10, random.nextInt(-8, 8));
+                // next to powers of ten, where log10 rounds
+                default -> Math.nextAfter(Math.pow(10, random.nextInt(-20, 20)), random.nextBoolean() ? 0 : 1e300);
+            };
+            double signed = random.nextBoolean() ? value : -value;
+            assertThat(Numbers.compact(signed)).as("%s", signed).isEqualTo(Numbers.exact(signed));
+        }
     }
 
     @Test

@@ -93,6 +93,22 @@ class TrialFormatTest {
     }
 
     @Test
+    void formatChecksEachNewPatternThoughItChecksARepeatedOneOnce() {
+        FrozenTrial trial = trial(7, TrialState.COMPLETE, OptionalDouble.of(0.75), x(0.5));
+        assertThat(TrialFormat.format("{number} {value}", trial)).isEqualTo("7 0.75");
+        assertThat(TrialFormat.format("{number} {value}", trial)).isEqualTo("7 0.75");
+
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> TrialFormat.format("#{number} {loss}", trial))
+                .withMessageContaining("{loss}");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> TrialFormat.format("#{number} {loss}", trial))
+                .as("an invalid pattern is never remembered as checked")
+                .withMessageContaining("{loss}");
+        assertThat(TrialFormat.format("{number} {value}", trial)).isEqualTo("7 0.75");
+    }
+
+    @Test
     void longValuesAreAbbreviated() {
         Map<String, Suggestion> longChoice = Map.of("a.b.model",
                 new Suggestion(Choice.of("a-very-long-option-name-that-fills-the-line", "short"), 0));

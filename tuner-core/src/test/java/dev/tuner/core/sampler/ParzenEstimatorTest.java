@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import dev.tuner.core.space.Choice;
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.space.IntUniform;
+import dev.tuner.core.space.LogNormal;
 import dev.tuner.core.space.LogUniform;
+import dev.tuner.core.space.Normal;
 import dev.tuner.core.space.Uniform;
 import java.util.Random;
 import org.apache.commons.rng.simple.RandomSource;
@@ -94,6 +96,58 @@ class ParzenEstimatorTest {
         }
         assertThat(sum).isCloseTo(1, within(1e-6));
         assertThat(log[3]).isGreaterThan(log[0]).isGreaterThan(log[7]);
+    }
+
+    /** The sum of the masses an estimator of a grid knob gives each of its values. */
+    static double totalMass(TpeParam param, ParzenEstimator estimator) {
+        double[][] values = new double[1][param.cells()];
+        for (int i = 0; i < param.cells(); i++) {
+            values[0][i] = param.centre(i);
+        }
+        double sum = 0;
+        for (double log : estimator.logPdf(values)) {
+            sum += Math.exp(log);
+        }
+        return sum;
+    }
+
+    @Test
+    void aLogGridsMassesSumToOneWhetherItsCellsAreWideOrNarrowForTheKernels() {
+        for (Distribution distribution : new Distribution[] {IntUniform.of(1, 4096).onLogScale(),
+                LogUniform.of(16, 4096).quantized(16), LogNormal.of(4, 1).quantized(1)}) {
+            TpeParam param = TpeParam.of(distribution);
+            // one observation (broad kernels), then many near one value (narrow ones)
+            double[] many = new double[400];
+            for (int i = 0; i < many.length; i++) {
+                many[i] = param.toModel(param.toInternal(param.modelLow() + 0.3 + 0.001 * i));
+            }
+            double one = param.toModel(param.toInternal(param.modelLow() + 1));
+            assertThat(totalMass(param, fit(distribution, one))).as("%s", distribution).isCloseTo(1, within(1e-3));
+            assertThat(totalMass(param, fit(distribution, many))).as("%s", distribution).isCloseTo(1, within(1e-3));
+        }
+    }
+
+    @Test
+    void aFineLinearGridsMassesSumToOneAndFavourTheObservedValues() {
+        TpeParam param = TpeParam.of(Uniform.of(-10, 10).quantized(0.01));
+        ParzenEstimator estimator = fit(Uniform.of(-10, 10).quantized(0.01), param.toModel(3), param.toModel(3.5));
+
+        assertThat(totalMass(param, estimator)).isCloseTo(1, within(1e-4));
+        double[] log = estimator.logPdf(new double[][] {{param.toModel(3.2), param.toModel(-8)}});
+        assertThat(log[0]).isGreaterThan(log[1]);
+    }
+
+    @Test
+    void aNormalKnobsDensityIntegratesToOneAndWithoutObservationsIsItsPrior() {
+        TpeParam param = TpeParam.of(Normal.of(2, 3));
+        ParzenEstimator prior = fit(Normal.of(2, 3));
+        ParzenEstimator observed = fit(Normal.of(2, 3), -4, -3.5, 10);
+
+        assertThat(integral(prior, param.modelLow(), param.modelHigh())).isCloseTo(1, within(1e-4));
+        assertThat(integral(observed, param.modelLow(), param.modelHigh())).isCloseTo(1, within(1e-4));
+        // the prior is the knob's own normal, not a curve as wide as the range
+        double atMean = Math.exp(prior.logPdf(new double[][] {{2}})[0]);
+        assertThat(atMean).isCloseTo(1 / (3 * Math.sqrt(2 * Math.PI)), within(1e-5));
     }
 
     @Test

@@ -15,10 +15,13 @@ import dev.tuner.core.space.Uniform;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.Study;
+import dev.tuner.core.study.Suggestion;
 import dev.tuner.core.study.Trial;
 import dev.tuner.core.study.TrialState;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +32,10 @@ abstract class SamplerContractTest {
             Uniform.of(-10, 10), LogUniform.of(1e-5, 1e-1), IntUniform.of(1, 8), Choice.of("relu", "tanh", "elu"),
             IntUniform.of(2, 64).withStep(2), IntUniform.of(1, 1024).onLogScale(), Bool.of(),
             PriorityChoice.of("adam", "sgd", "rmsprop"), Uniform.of(0, 0.5).quantized(0.05),
-            Normal.of(0.5, 0.2).clipped(0, 1), LogNormal.of(0, 1), Fixed.of("rbf"));
+            Normal.of(0.5, 0.2).clipped(0, 1), LogNormal.of(0, 1), Fixed.of("rbf"),
+            LogUniform.of(16, 4096).quantized(16), Normal.of(0, 10).quantized(1), LogNormal.of(4, 1).quantized(1),
+            Normal.of(0, 1).clipped(3, Double.POSITIVE_INFINITY), new TpeDistributionsTest.Exponent(20),
+            new TpeDistributionsTest.Geometric());
 
     /** A new sampler seeded with {@code seed}. */
     abstract Sampler sampler(long seed);
@@ -103,6 +109,35 @@ abstract class SamplerContractTest {
                 assertThat(trial.params()).containsOnlyKeys("model", "y_b");
             }
         });
+    }
+
+    /**
+     * A sampler's relative (joint) step runs when a trial starts, before the trial has chosen a
+     * branch: it may propose only knobs that every finished trial held, never the knobs of a branch
+     * the trial may not take. Those are proposed when the trial reads them.
+     */
+    @Test
+    void relativeProposalsCoverOnlyKnobsThatEveryTrialHeld() {
+        Sampler sampler = sampler(3);
+        List<Set<String>> relative = new ArrayList<>();
+        Sampler recording = new Sampler() {
+            @Override
+            public double sample(Study study, int trialNumber, String name, Distribution distribution) {
+                return sampler.sample(study, trialNumber, name, distribution);
+            }
+
+            @Override
+            public Map<String, Suggestion> sampleRelative(Study study, int trialNumber) {
+                Map<String, Suggestion> proposal = sampler.sampleRelative(study, trialNumber);
+                relative.add(Set.copyOf(proposal.keySet()));
+                return proposal;
+            }
+        };
+        Study study = study(recording);
+        study.optimize(SamplerContractTest::conditional, 40);
+
+        assertThat(relative).hasSize(40).allSatisfy(keys -> assertThat(keys).isSubsetOf("model"));
+        assertThat(study.trials()).allSatisfy(trial -> assertThat(trial.state()).isEqualTo(TrialState.COMPLETE));
     }
 
     @Test

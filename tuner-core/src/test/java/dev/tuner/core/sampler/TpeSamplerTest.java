@@ -10,6 +10,7 @@ import dev.tuner.core.study.Study;
 import dev.tuner.core.study.Trial;
 import dev.tuner.core.space.Uniform;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,59 @@ class TpeSamplerTest extends SamplerContractTest {
         Trial trial = study.ask();
         double x = trial.suggestFloat("x", -10, 10);
         assertThat(x).isEqualTo(sampler.sampleRelative(study, trial.number()).get("x").internal());
+    }
+
+    /** A study of {@code trials} trials of the conditional space, by multivariate TPE seeded 3. */
+    static Study conditionalStudy(int trials) {
+        Study study = study(TpeSampler.builder().seed(3).multivariate(true).build());
+        study.optimize(SamplerContractTest::conditional, trials);
+        return study;
+    }
+
+    @Test
+    void aBranchsKnobsAreProposedJointlyWhenTheTrialFirstReadsOneOfThem() {
+        Study kFirst = conditionalStudy(30);
+        Study xFirst = conditionalStudy(30);
+        TpeSampler sampler = (TpeSampler) kFirst.sampler();
+        assertThat(sampler.sampleRelative(kFirst, 30)).containsOnlyKeys("model");
+
+        Trial one = kFirst.ask();
+        one.suggestCategorical("model", List.of("A", "B"));
+        int k = one.suggestInt("k_a", 1, 10);
+        // the branch was proposed as a whole: x_a waits for its read
+        assertThat(sampler.history(kFirst).pendingTrials()).isEqualTo(1);
+        double x = one.suggestFloat("x_a", -5, 5);
+        assertThat(sampler.history(kFirst).pendingTrials()).isZero();
+
+        Trial other = xFirst.ask();
+        other.suggestCategorical("model", List.of("A", "B"));
+        assertThat(other.suggestFloat("x_a", -5, 5)).isEqualTo(x);
+        assertThat(other.suggestInt("k_a", 1, 10)).isEqualTo(k);
+    }
+
+    @Test
+    void proposalsKeptForATrialAreDroppedWhenItFinishes() {
+        Study study = conditionalStudy(30);
+        TpeSampler sampler = (TpeSampler) study.sampler();
+        Trial trial = study.ask();
+        trial.suggestInt("k_a", 1, 10);
+        assertThat(sampler.history(study).pendingTrials()).isEqualTo(1);
+
+        study.tell(trial, 5);
+        study.optimize(SamplerContractTest::conditional, 1);
+
+        assertThat(sampler.history(study).pendingTrials()).isZero();
+    }
+
+    @Test
+    void univariateModeKeepsNoJointProposals() {
+        TpeSampler sampler = TpeSampler.builder().seed(3).multivariate(false).build();
+        Study study = study(sampler);
+        study.optimize(SamplerContractTest::conditional, 30);
+        Trial trial = study.ask();
+        trial.suggestInt("k_a", 1, 10);
+
+        assertThat(sampler.history(study).pendingTrials()).isZero();
     }
 
     @Test

@@ -107,7 +107,7 @@ class PruningTest {
 
         assertThat(outcome.trial().state()).isEqualTo(TrialState.PRUNED);
         assertThat(outcome.trial().value()).hasValue(1.0);
-        assertThat(outcome.failure().orElseThrow()).hasMessage("trial #0 pruned at step 1 (value 1.0)");
+        assertThat(outcome.failure().orElseThrow()).hasMessage("trial #0 pruned at step 1 (value 1)");
     }
 
     @Test

@@ -96,7 +96,7 @@ final class ConsoleReport implements TestExecutionListener {
                 }
             }
             println(PREFIX + "  " + identifier.getDisplayName()
-                    + ended.map(cause -> (pruned ? "  ✂ " : "  ✗ ") + describe(cause)).orElse(""));
+                    + ended.map(cause -> pruned ? "  ✂ " + whereStopped(cause) : "  ✗ " + describe(cause)).orElse(""));
         }
     }
 
@@ -158,8 +158,11 @@ final class ConsoleReport implements TestExecutionListener {
         out.println(PREFIX + "Summary");
         String index = null;
         for (StudyLine study : studies.values()) {
-            out.println(PREFIX + "  " + study.name + ": " + study.trials + " trials, " + study.failed + " failed"
-                    + (study.pruned > 0 ? ", " + study.pruned + " pruned" : ""));
+            String resumed = study.entries.get(Constants.RESUMED_ENTRY);
+            out.println(PREFIX + "  " + study.name + ": " + study.trials + (resumed == null ? " trials, " : " new trials, ")
+                    + study.failed + " failed" + (study.pruned > 0 ? ", " + study.pruned + " pruned" : "")
+                    + (resumed == null ? "" : "; resumed with " + resumed.substring(0, resumed.indexOf(" already"))
+                            + (study.trials == 0 ? ", the whole budget: raise tuner.trials to search further" : "")));
             if (study.failure != null) {
                 out.println(PREFIX + "    could not run: " + study.failure);
                 continue;
@@ -192,6 +195,13 @@ final class ConsoleReport implements TestExecutionListener {
         }
         StackTraceElement[] stack = failure.getStackTrace();
         return failure + (stack.length == 0 ? "" : " (at " + stack[0] + ")");
+    }
+
+    /** A pruned trial's reason without the words its name already says: {@code at step 4 (value 0.91)}. */
+    private static String whereStopped(Throwable pruned) {
+        String message = describe(pruned);
+        int at = message.indexOf(" pruned ");
+        return message.startsWith("trial #") && at > 0 ? message.substring(at + " pruned ".length()) : message;
     }
 
     /** A path under the working directory as a relative one, which is shorter to read. */

@@ -108,6 +108,22 @@ class TunerConsoleTest {
     }
 
     @Test
+    void aResumedStudySaysHowManyTrialsItFoundAndWhyNoneRan() {
+        System.setProperty(Constants.TEST_PROPERTY_NAME, "QuadraticStudy");
+        System.setProperty(Constants.STORAGE_PROPERTY_NAME, "journal:" + outputDir.resolve("journal.jsonl"));
+        TunerConsole.run(new String[] {testClassesRoot()}, out);
+        bytes.reset();
+
+        int status = TunerConsole.run(new String[] {testClassesRoot()}, out);
+
+        assertThat(status).isZero();
+        assertThat(output()).contains("[tuner]   resuming: 3 trials already in journal:")
+                .contains(QuadraticStudy.class.getName() + ".quad: 0 new trials, 0 failed; resumed with 3 trials, "
+                        + "the whole budget: raise tuner.trials to search further")
+                .contains("best #");
+    }
+
+    @Test
     void skippedStudiesAreSaidSoAndAreNotAnError() {
         System.setProperty(Constants.TEST_PROPERTY_NAME, "QuadraticStudy");
         System.setProperty(Constants.MODE_PROPERTY_NAME, "off");
@@ -148,7 +164,7 @@ class TunerConsoleTest {
         long prunedLines = output.lines().filter(line -> line.contains("✂")).count();
         assertThat(prunedLines).isPositive().isLessThan(12);
         assertThat(output.lines().filter(line -> line.contains("✂")))
-                .allMatch(line -> line.contains("→ pruned") && line.matches(".*trial #\\d+ pruned at step \\d+ .*"));
+                .allMatch(line -> line.contains("→ pruned") && line.matches(".*→ pruned  ✂ at step \\d+ \\(value [0-9.]+\\).*"));
         assertThat(output).doesNotContain("✗").contains(PrunesTestCase.class.getName() + ".objective: 12 trials, 0 failed, "
                 + prunedLines + " pruned");
     }

@@ -1,0 +1,75 @@
+package dev.tuner.benchmarks.parallel;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The PostgreSQL database the benchmark's workers share: a schema of its own, made on the server
+ * named by a URL and dropped at the end, so that a benchmark leaves nothing in a user's database.
+ * The credentials come from {@code TUNER_TEST_JDBC_USER} and {@code TUNER_TEST_JDBC_PASSWORD}
+ * (as {@code .ci/postgres.sh} exports them), else from {@code TUNER_JDBC_USER} and
+ * {@code TUNER_JDBC_PASSWORD}.
+ */
+final class BenchmarkDatabase implements AutoCloseable {
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final String schema = "tuner_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    private BenchmarkDatabase(String url, String user, String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        execute("CREATE SCHEMA " + schema);
+    }
+
+    /** Makes a fresh schema on the server at {@code url}. */
+    static BenchmarkDatabase create(String url) {
+        return new BenchmarkDatabase(url, environment("TUNER_TEST_JDBC_USER", "TUNER_JDBC_USER"),
+                environment("TUNER_TEST_JDBC_PASSWORD", "TUNER_JDBC_PASSWORD"));
+    }
+
+    /** The storage spec of the schema. */
+    String spec() {
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    /** The environment a worker needs to connect: the credentials under the names {@code JdbcStorage} reads. */
+    Map<String, String> workerEnvironment() {
+        Map<String, String> environment = new HashMap<>();
+        if (user != null) {
+            environment.put("TUNER_JDBC_USER", user);
+        }
+        if (password != null) {
+            environment.put("TUNER_JDBC_PASSWORD", password);
+        }
+        return environment;
+    }
+
+    @Override
+    public void close() {
+        execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+
+    private void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException failed) {
+            throw new IllegalStateException(sql + " failed on " + url + ": " + failed.getMessage() + "; give a database"
+                    + " whose user may create schemas (TUNER_TEST_JDBC_URL, TUNER_TEST_JDBC_USER, TUNER_TEST_JDBC_PASSWORD),"
+                    + " or run benchmarks/run parallel without them to start a throwaway server", failed);
+        }
+    }
+
+    private static String environment(String name, String fallback) {
+        String value = System.getenv(name);
+        return value != null && !value.isEmpty() ? value : System.getenv(fallback);
+    }
+}
