@@ -64,6 +64,6 @@ record PrunerSummary(String problem, String pruner, long steps, double stepsFrac
 
     static String header() {
         return String.format(java.util.Locale.ROOT, "%-11s %10s %7s %9s %9s %9s %7s %6s %6s %8s",
-                "pruner", "steps", "frac", "median", "q25", "q75", "ratio", "compl", "pruned", "cpu_s");
+                "pruner", "steps", "frac", "median", "q25", "q75", "ratio", "compl", "pruned", "wall_s");
     }
 }
