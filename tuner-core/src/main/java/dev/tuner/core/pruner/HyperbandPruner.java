@@ -234,11 +234,7 @@ public final class HyperbandPruner implements Pruner {
                 minResource(read.integer("minResource"));
             }
             if (read.has("maxResource")) {
-                int steps = read.integerOrAuto("maxResource", AUTO);
-                if (steps == AUTO && !read.text("maxResource").equalsIgnoreCase("auto")) {
-                    throw read.invalid("maxResource", "a whole number of at least 1, or auto");
-                }
-                maxResource(steps);
+                maxResource(read.integerOrAuto("maxResource", AUTO));
             }
             if (read.has("reductionFactor")) {
                 reductionFactor(read.integer("reductionFactor"));

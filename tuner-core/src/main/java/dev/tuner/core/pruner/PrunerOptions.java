@@ -47,9 +47,19 @@ final class PrunerOptions {
         }
     }
 
-    /** A whole number, or {@code auto} (returned as {@code auto}). */
+    /**
+     * A whole number, or {@code auto} (returned as {@code auto}); the number that stands for
+     * {@code auto} in code is refused when written as a number, so {@code 0} is not taken for {@code auto}.
+     */
     int integerOrAuto(String key, int auto) {
-        return text(key).equalsIgnoreCase("auto") ? auto : integer(key);
+        if (text(key).equalsIgnoreCase("auto")) {
+            return auto;
+        }
+        int value = integer(key);
+        if (value == auto) {
+            throw invalid(key, "a whole number of at least 1, or auto");
+        }
+        return value;
     }
 
     IllegalArgumentException invalid(String key, String expected) {

@@ -198,11 +198,7 @@ public final class SuccessiveHalvingPruner implements Pruner {
         public Builder options(Map<String, String> options) {
             PrunerOptions read = new PrunerOptions("sh", options, OPTIONS);
             if (read.has("minResource")) {
-                int steps = read.integerOrAuto("minResource", AUTO);
-                if (steps == AUTO && !read.text("minResource").equalsIgnoreCase("auto")) {
-                    throw read.invalid("minResource", "a whole number of at least 1, or auto");
-                }
-                minResource(steps);
+                minResource(read.integerOrAuto("minResource", AUTO));
             }
             if (read.has("reductionFactor")) {
                 reductionFactor(read.integer("reductionFactor"));
