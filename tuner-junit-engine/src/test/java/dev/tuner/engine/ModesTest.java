@@ -110,6 +110,18 @@ class ModesTest {
     }
 
     @Test
+    void aStorageHoldingOnlyOtherStudiesLeavesTheBestToThePropertiesFile() throws IOException {
+        try (var storage = dev.tuner.core.storage.Storages.open(journal)) {
+            storage.createStudy("some.other.Study", dev.tuner.Direction.MINIMIZE);
+        }
+        Files.writeString(outputDir.resolve(STUDY + ".properties"), STUDY + ".x=3.5\n");
+
+        run(selectClass(LineTestCase.class));
+
+        assertThat(LineTestCase.SEEN).containsExactly(3.5);
+    }
+
+    @Test
     void rerunningTheBestTestChecksTheBestEvenWhenTheRunSearches() throws IOException {
         Files.writeString(outputDir.resolve(STUDY + ".properties"), STUDY + ".x=1.5\n");
 

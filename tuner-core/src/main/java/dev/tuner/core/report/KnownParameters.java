@@ -34,20 +34,28 @@ public record KnownParameters(Map<String, ?> values, String source, OptionalInt 
         values = Map.copyOf(values);
     }
 
-    /** The best complete trial of study {@code studyName} in {@code storage}, if it has one. */
+    /** The best complete trial of study {@code studyName} in {@code storage}, if it holds the study and one. */
     public static Optional<KnownParameters> bestStored(Storage storage, String studyName, Direction direction) {
-        return Study.best(storage.trials(studyName), direction).map(best -> new KnownParameters(best.params(), "best trial #" + best.number() + " of " + storage,
-                        OptionalInt.of(best.number())));
+        List<FrozenTrial> trials;
+        try {
+            trials = storage.trials(studyName);
+        } catch (IllegalArgumentException notStored) {
+            return Optional.empty();  // a storage holding other studies only: the properties file may know
+        }
+        return Study.best(trials, direction).map(best -> new KnownParameters(best.params(),
+                "best trial #" + best.number() + " of " + storage, OptionalInt.of(best.number())));
     }
 
     /** Trial {@code number} of study {@code studyName} in {@code storage}, if it was stored. */
     public static Optional<KnownParameters> storedTrial(Storage storage, String studyName, int number) {
-        List<FrozenTrial> trials = storage.trials(studyName);
-        return trials.stream()
-                .filter(trial -> trial.number() == number)
-                .findFirst()
-                .map(trial -> new KnownParameters(trial.params(), "trial #" + number + " of " + storage,
-                        OptionalInt.of(number)));
+        FrozenTrial trial;
+        try {
+            trial = storage.trial(studyName, number);
+        } catch (IllegalArgumentException notStored) {
+            return Optional.empty();  // no such study, or no such trial in it
+        }
+        return Optional.of(new KnownParameters(trial.params(), "trial #" + number + " of " + storage,
+                OptionalInt.of(number)));
     }
 
     /**
