@@ -1,7 +1,6 @@
 package dev.tuner.core.storage;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -41,14 +40,8 @@ public final class StoragePool implements AutoCloseable {
         if (text.startsWith("memory")) {
             return Optional.empty();
         }
-        if (text.startsWith("journal:")) {
-            String path = text.substring("journal:".length());
-            int query = path.indexOf('?');
-            path = query >= 0 ? path.substring(0, query) : path;
-            Path file = Path.of(path.isEmpty() ? Storages.DEFAULT_JOURNAL : path);
-            if (!Files.isRegularFile(file)) {
-                return Optional.empty();
-            }
+        if (text.startsWith("journal:") && !Files.isRegularFile(Storages.journalFile(text.substring("journal:".length())))) {
+            return Optional.empty();
         }
         return Optional.of(open(text));
     }

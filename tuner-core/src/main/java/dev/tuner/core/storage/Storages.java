@@ -61,13 +61,18 @@ public final class Storages {
         throw new IllegalArgumentException("unknown storage '" + spec + "'; " + FORMS);
     }
 
+    /** The file of a journal spec's part after {@code journal:}, its options left out. */
+    static Path journalFile(String rest) {
+        int query = rest.lastIndexOf("?fsync=");
+        String path = query >= 0 ? rest.substring(0, query) : rest;
+        return Path.of(path.isEmpty() ? DEFAULT_JOURNAL : path);
+    }
+
     private static Storage journal(String rest) {
         JournalStorage.Sync sync = JournalStorage.Sync.NEVER;
-        String path = rest;
         int query = rest.lastIndexOf("?fsync=");
         if (query >= 0) {
             String value = rest.substring(query + "?fsync=".length());
-            path = rest.substring(0, query);
             switch (value) {
                 case "finish":
                     sync = JournalStorage.Sync.ON_FINISH;
@@ -79,6 +84,6 @@ public final class Storages {
                             + " use fsync=finish (each finished trial forced to the disk) or fsync=never (the default)");
             }
         }
-        return JournalStorage.open(Path.of(path.isEmpty() ? DEFAULT_JOURNAL : path), sync);
+        return JournalStorage.open(journalFile(rest), sync);
     }
 }
