@@ -1,0 +1,225 @@
+package dev.tuner.benchmarks.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tuner.core.report.HtmlReport;
+import dev.tuner.core.report.StudySnapshot;
+import dev.tuner.core.sampler.RandomSampler;
+import dev.tuner.core.space.Scale;
+import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.study.Study;
+import dev.tuner.core.study.Trial;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The cost of a study's HTML report at the end of a large study: {@code new HtmlReport(clock)
+ * .write(directory, StudySnapshot.of(study))} for studies of 1,000, 20,000 and 100,000 trials in
+ * memory. The engine writes the report once, at the end of a study, in a JVM where the report's code
+ * has never run, so the figure that counts is the <em>cold</em> one: the first write in a fresh JVM
+ * (one child JVM per measurement, the median of {@code --cold} of them). The <em>warm</em> figure is
+ * the median of {@code --repeats} writes in the same child after {@code --warmup} more, once the JIT
+ * compiled the code. The cold figure is also given as the CPU time of the writing thread, which a
+ * busy machine disturbs less than the time on the clock (the JIT compiler's threads are not in it).
+ *
+ * <p>Each study has the knobs a user's model has: a log-scaled learning rate, an integer, a
+ * categorical option, a float, and a knob that only one option reads (a conditional space). Half of
+ * the trials report a learning curve of ten steps, and half of those are pruned after four; one in
+ * fifty fails. The studies are sampled at random, seeded, so every run writes the same pages.
+ *
+ * <pre>
+ * benchmarks/run report [--sizes 1000,20000,100000] [--cold 3] [--warmup 5] [--repeats 5] [--out FILE]
+ * </pre>
+ *
+ * <p>{@code --child SIZE} is the child JVM: it builds the study (not timed), writes the report once
+ * (cold), then {@code warmup + repeats} times more, and prints {@code cold_ms warm_ms page_bytes cold_cpu_ms}.
+ */
+public final class ReportBenchmark {
+
+    private ReportBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> sizes = List.of(1000, 20_000, 100_000);
+        int cold = 3;
+        int warmup = 5;
+        int repeats = 5;
+        Path out = Path.of("benchmarks/target/results/report.json");
+        Integer child = null;
+        for (int i = 0; i < args.length; i += 2) {
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("option " + args[i] + " needs a value");
+            }
+            String value = args[i + 1];
+            switch (args[i]) {
+                case "--sizes" -> sizes = Arrays.stream(value.split(",")).map(String::strip).map(Integer::valueOf).toList();
+                case "--cold" -> cold = Integer.parseInt(value);
+                case "--warmup" -> warmup = Integer.parseInt(value);
+                case "--repeats" -> repeats = Integer.parseInt(value);
+                case "--out" -> out = Path.of(value);
+                case "--child" -> child = Integer.valueOf(value);
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --sizes 1000,20000,"
+                        + "100000, --cold 3 (fresh JVMs per size), --warmup 5, --repeats 5 or --out FILE");
+            }
+        }
+        if (child != null) {
+            child(child, warmup, repeats);
+            return;
+        }
+        if (cold < 1 || repeats < 1) {
+            throw new IllegalArgumentException("--cold " + cold + " --repeats " + repeats + ": give at least 1 of each");
+        }
+        run(sizes, cold, warmup, repeats, out);
+    }
+
+    private static void run(List<Integer> sizes, int cold, int warmup, int repeats, Path out)
+            throws IOException, InterruptedException {
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode results = json.createObjectNode();
+        ArrayNode studies = results.putArray("studies");
+        StringBuilder line = new StringBuilder("RESULT report");
+        System.out.printf(Locale.ROOT, "HtmlReport.write(StudySnapshot.of(study)), memory storage; cold: first write in a"
+                + " fresh JVM, median of %d JVMs; warm: median of %d writes after %d more (load average %.2f)%n",
+                cold, repeats, warmup, loadBefore);
+        for (int size : sizes) {
+            double[] colds = new double[cold];
+            double[] coldCpus = new double[cold];
+            double[] warms = new double[cold];
+            long bytes = 0;
+            for (int run = 0; run < cold; run++) {
+                // the warm writes are measured in the first child only
+                double[] measured = inChild(size, run == 0 ? warmup : 0, run == 0 ? repeats : 0);
+                colds[run] = measured[0];
+                warms[run] = measured[1];
+                bytes = (long) measured[2];
+                coldCpus[run] = measured[3];
+            }
+            double coldMs = median(colds);
+            double coldCpuMs = median(coldCpus);
+            double warmMs = warms[0];
+            ObjectNode study = studies.addObject();
+            study.put("trials", size);
+            study.put("cold_ms", coldMs);
+            study.put("cold_us_per_trial", coldMs * 1e3 / size);
+            study.put("cold_cpu_ms", coldCpuMs);
+            study.put("warm_ms", warmMs);
+            study.put("page_bytes", bytes);
+            study.putPOJO("cold_ms_each", colds);
+            System.out.printf(Locale.ROOT, "%7d trials  cold %8.1f ms (%5.1f µs a trial; each %s; the writing thread's CPU %.1f ms)"
+                    + "  warm %8.1f ms  page %,d bytes%n",
+                    size, coldMs, coldMs * 1e3 / size, Arrays.toString(round(colds)), coldCpuMs, warmMs, bytes);
+            line.append(String.format(Locale.ROOT, " cold_ms_%d=%.0f cold_cpu_ms_%d=%.0f warm_ms_%d=%.0f", size, coldMs, size,
+                    coldCpuMs, size, warmMs));
+        }
+        results.put("load_average_before", loadBefore);
+        results.put("load_average_after", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        json.writeValue(out.toFile(), results);
+        System.out.println("results written to " + out);
+        System.out.println(line);
+    }
+
+    /** {@code cold_ms warm_ms page_bytes cold_cpu_ms} of one child JVM. */
+    private static double[] inChild(int size, int warmup, int repeats) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ReportBenchmark.class.getName(), "--child", String.valueOf(size),
+                "--warmup", String.valueOf(warmup), "--repeats", String.valueOf(repeats)));
+        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (child.waitFor() != 0) {
+            throw new IllegalStateException("the report benchmark's child for " + size + " trials failed (exit value "
+                    + child.exitValue() + "): " + output + "\ncommand: " + String.join(" ", command));
+        }
+        return Arrays.stream(output.split("\\s+")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    private static void child(int size, int warmup, int repeats) throws IOException {
+        Study study = study(size);
+        Path folder = Files.createTempDirectory("tuner-report-benchmark");
+        try {
+            HtmlReport report = new HtmlReport(Clock.systemUTC());
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            Path page = report.write(folder, StudySnapshot.of(study));
+            double coldMs = (System.nanoTime() - start) / 1e6;
+            double coldCpuMs = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
+            long bytes = Files.size(page);
+            for (int i = 0; i < warmup; i++) {
+                report.write(folder, StudySnapshot.of(study));
+            }
+            double[] warm = new double[repeats];
+            for (int i = 0; i < repeats; i++) {
+                start = System.nanoTime();
+                report.write(folder, StudySnapshot.of(study));
+                warm[i] = (System.nanoTime() - start) / 1e6;
+            }
+            System.out.println(coldMs + " " + (repeats == 0 ? Double.NaN : median(warm)) + " " + bytes + " " + coldCpuMs);
+        } finally {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+    }
+
+    /**
+     * A study of {@code size} trials in memory, sampled at random with seed 1: five knobs (one read
+     * only by one option of another), half the trials reporting a ten-step curve, a quarter pruned,
+     * one in fifty failed.
+     */
+    static Study study(int size) {
+        Study study = Study.builder("com.acme.ClassifierTuning.accuracy").sampler(new RandomSampler(1))
+                .storage(new InMemoryStorage()).build();
+        for (int i = 0; i < size; i++) {
+            Trial trial = study.ask();
+            double lr = trial.suggestFloat("com.acme.Classifier.learningRate", 1e-5, 1e-1, Scale.LOG);
+            int layers = trial.suggestInt("com.acme.Classifier.layers", 1, 8);
+            String activation = trial.suggestCategorical("com.acme.Classifier.activation", List.of("relu", "tanh", "elu"));
+            double dropout = trial.suggestFloat("com.acme.Classifier.dropout", 0, 0.5);
+            double alpha = activation.equals("elu") ? trial.suggestFloat("com.acme.Classifier.eluAlpha", 0.1, 2) : 1;
+            double value = Math.pow(Math.log10(lr) + 3, 2) + 0.1 * Math.abs(layers - 4) + dropout * alpha
+                    + (activation.equals("tanh") ? 0.3 : 0);
+            if (i % 50 == 49) {
+                study.tellFailure(trial, new IllegalStateException("the model diverged at epoch 3"));
+            } else if (i % 2 == 0) {
+                boolean pruned = false;
+                for (int step = 0; step < 10 && !pruned; step++) {
+                    trial.report(step, value + 1.0 / (step + 1));
+                    pruned = step == 3 && i % 4 == 0;
+                }
+                if (pruned) {
+                    study.tellPruned(trial);
+                } else {
+                    study.tell(trial, value);
+                }
+            } else {
+                study.tell(trial, value);
+            }
+        }
+        return study;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static double[] round(double[] values) {
+        return Arrays.stream(values).map(Math::rint).toArray();
+    }
+}
