@@ -1,7 +1,5 @@
 package dev.tuner.core.report;
 
-import java.util.Locale;
-
 /** The report's palette: one colour per meaning, the same on every plot, and a ramp for ordered values. */
 final class Colors {
 
@@ -16,15 +14,18 @@ final class Colors {
 
     private static final int[] LIGHT = {0xc6, 0xdb, 0xef};
     private static final int[] DARK = {0x08, 0x30, 0x6b};
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private Colors() {}
 
     /** A blue from light ({@code share} 0) to dark ({@code share} 1). */
     static String ramp(double share) {
         double t = Math.max(0, Math.min(1, share));
-        int r = (int) Math.round(LIGHT[0] + (DARK[0] - LIGHT[0]) * t);
-        int g = (int) Math.round(LIGHT[1] + (DARK[1] - LIGHT[1]) * t);
-        int b = (int) Math.round(LIGHT[2] + (DARK[2] - LIGHT[2]) * t);
-        return String.format(Locale.ROOT, "#%02x%02x%02x", r, g, b);
+        StringBuilder color = new StringBuilder(7).append('#');
+        for (int channel = 0; channel < 3; channel++) {
+            int level = (int) Math.round(LIGHT[channel] + (DARK[channel] - LIGHT[channel]) * t);
+            color.append(HEX[level >> 4]).append(HEX[level & 0xf]);
+        }
+        return color.toString();
     }
 }

@@ -1,7 +1,6 @@
 package dev.tuner.core.report;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
@@ -25,19 +24,36 @@ final class Downsample {
         if (n <= max) {
             return IntStream.range(0, n).toArray();
         }
-        Integer[] byPriority = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-        Arrays.sort(byPriority, Comparator.comparingDouble(index -> priority[index]));
+        int[] byPriority = SortOrder.ascending(priority);
         boolean[] kept = new boolean[n];
-        int forced = (int) Arrays.stream(priority).filter(value -> value == Double.NEGATIVE_INFINITY).count();
+        int forced = 0;
+        for (double value : priority) {
+            if (value == Double.NEGATIVE_INFINITY) {
+                forced++;
+            }
+        }
         int best = Math.min(max, Math.max(forced, max / 4));
         for (int i = 0; i < best; i++) {
             kept[byPriority[i]] = true;
         }
-        int[] rest = IntStream.range(0, n).filter(index -> !kept[index]).toArray();
+        int[] rest = new int[n - best];
+        int others = 0;
+        for (int index = 0; index < n; index++) {
+            if (!kept[index]) {
+                rest[others++] = index;
+            }
+        }
         int spread = max - best;
         for (int j = 0; j < spread; j++) {
             kept[rest[(int) ((long) j * rest.length / spread)]] = true;
         }
-        return IntStream.range(0, n).filter(index -> kept[index]).toArray();
+        int[] shown = new int[max];
+        int count = 0;
+        for (int index = 0; index < n; index++) {
+            if (kept[index]) {
+                shown[count++] = index;
+            }
+        }
+        return Arrays.copyOf(shown, count);
     }
 }

@@ -1,8 +1,6 @@
 package dev.tuner.core.report;
 
 import dev.tuner.Direction;
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.TrialState;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -29,22 +27,21 @@ final class HistoryPlot {
         return best;
     }
 
-    static Optional<Plot> render(StudySnapshot study) {
-        List<FrozenTrial> complete = study.trials().stream()
-                .filter(trial -> trial.state() == TrialState.COMPLETE)
-                .toList();
-        if (complete.isEmpty()) {
+    static Optional<Plot> render(TrialColumns columns) {
+        StudySnapshot study = columns.study();
+        int[] complete = columns.complete();
+        if (complete.length == 0) {
             return Optional.empty();
         }
-        int n = complete.size();
+        int n = complete.length;
         double[] numbers = new double[n];
         double[] values = new double[n];
         for (int i = 0; i < n; i++) {
-            numbers[i] = complete.get(i).number();
-            values[i] = complete.get(i).value().getAsDouble();
+            numbers[i] = columns.trial(complete[i]).number();
+            values[i] = columns.value(complete[i]);
         }
         double[] best = bestSoFar(values, study.direction());
-        double sign = study.direction() == Direction.MAXIMIZE ? -1 : 1;
+        double sign = columns.sign();
         double[] priority = new double[n];
         for (int i = 0; i < n; i++) {
             boolean improves = i == 0 || best[i] != best[i - 1];
@@ -52,7 +49,7 @@ final class HistoryPlot {
         }
         int[] shown = Downsample.indices(priority, MAX_POINTS);
 
-        int lastNumber = study.trials().get(study.trials().size() - 1).number();
+        int lastNumber = columns.lastNumber();
         Frame frame = new Frame(WIDTH, HEIGHT, Axis.linear(0, Math.max(1, lastNumber)), Axis.forObjective(values));
         Svg svg = new Svg(WIDTH, HEIGHT, "optimization history of " + study.name());
         frame.drawAxes(svg, "trial", "objective value");
@@ -92,7 +89,7 @@ final class HistoryPlot {
             note.append(" Showing ").append(shown.length).append(" of ").append(n)
                     .append(" trials: each improvement, the best quarter and an even sample of the rest.");
         }
-        long others = study.trials().size() - n;
+        long others = columns.size() - n;
         if (others > 0) {
             note.append(' ').append(others).append(" trials that did not complete are not drawn.");
         }

@@ -1,10 +1,7 @@
 package dev.tuner.core.report;
 
-import dev.tuner.Direction;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.TrialState;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,50 +20,62 @@ final class IntermediatePlot {
 
     private IntermediatePlot() {}
 
-    static Optional<Plot> render(StudySnapshot study) {
-        Map<Integer, SortedMap<Integer, Double>> curves = study.intermediateValues();
-        if (curves.isEmpty()) {
+    static Optional<Plot> render(TrialColumns trials) {
+        StudySnapshot study = trials.study();
+        // the indices of the trials that reported values
+        int[] reported = new int[trials.size()];
+        int count = 0;
+        for (int trial = 0; trial < reported.length; trial++) {
+            if (!trials.trial(trial).intermediateValues().isEmpty()) {
+                reported[count++] = trial;
+            }
+        }
+        if (count == 0) {
             return Optional.empty();
         }
-        Map<Integer, TrialState> states = new HashMap<>();
-        for (FrozenTrial trial : study.trials()) {
-            states.put(trial.number(), trial.state());
-        }
-        int bestNumber = study.best().map(FrozenTrial::number).orElse(-1);
-        List<Integer> numbers = new ArrayList<>(curves.keySet());
-        double sign = study.direction() == Direction.MAXIMIZE ? -1 : 1;
-        double[] priority = new double[numbers.size()];
-        List<Double> allValues = new ArrayList<>();
+        int bestNumber = trials.bestNumber();
+        int[] numbers = new int[count];
+        double sign = trials.sign();
+        double[] priority = new double[count];
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
         double lastStep = 0;
         double firstStep = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < numbers.size(); i++) {
-            SortedMap<Integer, Double> curve = curves.get(numbers.get(i));
+        for (int i = 0; i < count; i++) {
+            SortedMap<Integer, Double> curve = trials.trial(reported[i]).intermediateValues();
+            numbers[i] = trials.trial(reported[i]).number();
             double last = curve.get(curve.lastKey());
-            priority[i] = numbers.get(i) == bestNumber ? Double.NEGATIVE_INFINITY
+            priority[i] = numbers[i] == bestNumber ? Double.NEGATIVE_INFINITY
                     : Double.isFinite(last) ? sign * last : Double.NaN;
             firstStep = Math.min(firstStep, curve.firstKey());
             lastStep = Math.max(lastStep, curve.lastKey());
-            curve.values().stream().filter(Double::isFinite).forEach(allValues::add);
+            for (double value : curve.values()) {
+                if (Double.isFinite(value)) {
+                    lowest = Math.min(lowest, value);
+                    highest = Math.max(highest, value);
+                }
+            }
         }
-        if (allValues.isEmpty()) {
-            return Optional.empty();
+        if (lowest > highest) {
+            return Optional.empty();  // no finite value
         }
         int[] shown = Downsample.indices(priority, MAX_TRIALS);
         Frame frame = new Frame(WIDTH, HEIGHT, Axis.linear(firstStep, Math.max(firstStep + 1, lastStep)),
-                Axis.forObjective(allValues.stream().mapToDouble(Double::doubleValue).toArray()));
+                Axis.forObjective(new double[] {lowest, highest}));
         Svg svg = new Svg(WIDTH, HEIGHT, "intermediate values of " + study.name());
         frame.drawAxes(svg, "step", "intermediate value");
         svg.group("marks");
         // pruned first, then the others, then the best, so the interesting lines are on top
         for (int pass = 0; pass < 3; pass++) {
-            for (int i : shown) {
-                int number = numbers.get(i);
-                TrialState state = states.getOrDefault(number, TrialState.RUNNING);
+            for (int shownIndex : shown) {
+                FrozenTrial trial = trials.trial(reported[shownIndex]);
+                int number = trial.number();
+                TrialState state = trial.state();
                 int layer = number == bestNumber ? 2 : state == TrialState.PRUNED ? 0 : 1;
                 if (layer != pass) {
                     continue;
                 }
-                SortedMap<Integer, Double> curve = curves.get(number);
+                SortedMap<Integer, Double> curve = trial.intermediateValues();
                 double[] xs = new double[curve.size()];
                 double[] ys = new double[curve.size()];
                 int point = 0;
@@ -89,8 +98,8 @@ final class IntermediatePlot {
                 new Frame.Key(Colors.PRUNED, Frame.Shape.LINE, "pruned"),
                 new Frame.Key(Colors.BEST, Frame.Shape.LINE, "best")));
         StringBuilder note = new StringBuilder("Each line is the values one trial reported, by step.");
-        if (shown.length < numbers.size()) {
-            note.append(" Showing ").append(shown.length).append(" of ").append(numbers.size())
+        if (shown.length < numbers.length) {
+            note.append(" Showing ").append(shown.length).append(" of ").append(numbers.length)
                     .append(" trials: the best quarter by their last value and an even sample of the rest.");
         }
         return Optional.of(new Plot("intermediate", "Intermediate values", note.toString(), svg.finish(), true));

@@ -13,6 +13,7 @@ import dev.tuner.core.space.Uniform;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.Suggestion;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,10 @@ import java.util.OptionalDouble;
  * placed by value, on a log axis when their distribution is log-scaled; categorical ones
  * ({@code Choice}, {@code PriorityChoice}, {@code Bool}, {@code Fixed}) by the index of their option's
  * label, so that trials of an older declaration with other options still find their place.
+ *
+ * <p>A knob is made from a list of trials and keeps the position of each of them, read once, so
+ * that a page's plots of a study of 100,000 trials do not look up and convert every trial's value
+ * once a plot.
  */
 final class Knob {
 
@@ -32,37 +37,81 @@ final class Knob {
     private final Distribution distribution;
     private final List<String> categories = new ArrayList<>();
     private final Map<String, Integer> categoryIndex = new HashMap<>();
+    /** The position of each trial of the list the knob was made from, by index in it; NaN where not read. */
+    private final double[] positions;
 
-    private Knob(String name, Distribution distribution) {
+    private Knob(String name, Suggestion[] column) {
         this.name = name;
-        this.distribution = distribution;
+        Distribution declared = null;
+        for (int t = column.length - 1; declared == null; t--) {
+            declared = column[t] == null ? null : column[t].distribution();
+        }
+        this.distribution = declared;
+        this.positions = new double[column.length];
         if (isCategorical(distribution)) {
             for (int index = 0; index <= (int) distribution.high(); index++) {
                 category(label(distribution.toExternal(index)));
             }
+            categoricalPositions(column);
+        } else {
+            for (int t = 0; t < column.length; t++) {
+                positions[t] = column[t] == null ? Double.NaN : column[t].internal();
+            }
         }
     }
 
-    /** The knobs the trials read, in order of first reading. */
+    /**
+     * The knobs the trials read, in order of first reading, each with the position of every trial
+     * (see {@link #position(int)}, by index in {@code trials}).
+     */
     static List<Knob> of(List<FrozenTrial> trials) {
-        Map<String, Distribution> latest = new LinkedHashMap<>();
-        for (FrozenTrial trial : trials) {
-            trial.suggestions().forEach((knob, suggestion) -> latest.put(knob, suggestion.distribution()));
-        }
-        List<Knob> knobs = new ArrayList<>();
-        latest.forEach((name, distribution) -> knobs.add(new Knob(name, distribution)));
-        for (Knob knob : knobs) {
-            if (knob.isCategorical()) {
-                // options only older declarations had
-                for (FrozenTrial trial : trials) {
-                    Suggestion suggestion = trial.suggestions().get(knob.name);
-                    if (suggestion != null) {
-                        knob.category(label(suggestion.value()));
-                    }
+        int n = trials.size();
+        Map<String, Suggestion[]> columns = new LinkedHashMap<>();
+        for (int t = 0; t < n; t++) {
+            for (Map.Entry<String, Suggestion> read : trials.get(t).suggestions().entrySet()) {
+                Suggestion[] column = columns.get(read.getKey());
+                if (column == null) {
+                    column = new Suggestion[n];
+                    columns.put(read.getKey(), column);
                 }
+                column[t] = read.getValue();
             }
         }
+        List<Knob> knobs = new ArrayList<>(columns.size());
+        columns.forEach((name, column) -> knobs.add(new Knob(name, column)));
         return knobs;
+    }
+
+    /**
+     * Each trial's category index; options only older declarations had are added in the order trials
+     * read them. Trials of one declaration share a table from option index to category index.
+     */
+    private void categoricalPositions(Suggestion[] column) {
+        Distribution tabled = null;
+        int[] table = null;
+        for (int t = 0; t < column.length; t++) {
+            Suggestion suggestion = column[t];
+            if (suggestion == null) {
+                positions[t] = Double.NaN;
+                continue;
+            }
+            Distribution declared = suggestion.distribution();
+            if (declared != tabled && !declared.equals(tabled)) {
+                tabled = declared;
+                table = new int[Math.max(0, (int) declared.high() + 1)];
+                Arrays.fill(table, -1);
+            }
+            double internal = suggestion.internal();
+            int option = (int) internal;
+            if (option != internal || option < 0 || option >= table.length) {
+                positions[t] = category(label(suggestion.value()));
+                continue;
+            }
+            if (table[option] < 0) {
+                table[option] = category(label(suggestion.value()));
+            }
+            positions[t] = table[option];
+        }
     }
 
     private int category(String label) {
@@ -113,20 +162,12 @@ final class Knob {
     }
 
     /**
-     * Where the trial's value of this knob goes: the value itself for a numeric knob (as the
-     * sampler sees it), the category's index for a categorical one; NaN when the trial did not read
-     * the knob.
+     * Where the trial at {@code index} of the list the knob was made from goes: its value (as the
+     * sampler sees it) for a numeric knob, the category's index for a categorical one; NaN when the
+     * trial did not read the knob.
      */
-    double position(FrozenTrial trial) {
-        Suggestion suggestion = trial.suggestions().get(name);
-        if (suggestion == null) {
-            return Double.NaN;
-        }
-        if (isCategorical()) {
-            Integer index = categoryIndex.get(label(suggestion.value()));
-            return index == null ? Double.NaN : index;
-        }
-        return suggestion.internal();
+    double position(int index) {
+        return positions[index];
     }
 
     /** The value at a position, as the page writes it. */

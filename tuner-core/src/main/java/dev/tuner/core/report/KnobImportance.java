@@ -2,8 +2,6 @@ package dev.tuner.core.report;
 
 import dev.tuner.Direction;
 import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.TrialState;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,21 +59,22 @@ public final class KnobImportance {
      * no knob matters at all); empty when fewer than {@value #MIN_TRIALS} trials completed.
      */
     public static Map<String, Double> of(List<FrozenTrial> trials, Direction direction) {
-        double sign = direction == Direction.MAXIMIZE ? -1 : 1;
-        // best first, sorted once for all knobs; the sort is stable, so ties keep trial order
-        List<FrozenTrial> bestFirst = trials.stream()
-                .filter(trial -> trial.state() == TrialState.COMPLETE)
-                .sorted(Comparator.comparingDouble(trial -> sign * trial.value().getAsDouble()))
-                .toList();
-        if (bestFirst.size() < MIN_TRIALS) {
+        return of(TrialColumns.of(new StudySnapshot("", direction, trials)));
+    }
+
+    /** {@link #of(List, Direction)} of trials already read into columns, as a study's page has them. */
+    static Map<String, Double> of(TrialColumns columns) {
+        // best first, sorted once for all knobs; ties keep trial order
+        int[] bestFirst = columns.bestFirst();
+        if (bestFirst.length < MIN_TRIALS) {
             return Map.of();
         }
-        int top = Math.max(2, (int) Math.ceil(TOP_QUANTILE * bestFirst.size()));
+        int top = Math.max(2, (int) Math.ceil(TOP_QUANTILE * bestFirst.length));
         Map<String, Double> divergences = new LinkedHashMap<>();
-        for (Knob knob : Knob.of(trials)) {
-            double[] positions = new double[bestFirst.size()];
+        for (Knob knob : columns.knobs()) {
+            double[] positions = new double[bestFirst.length];
             for (int i = 0; i < positions.length; i++) {
-                positions[i] = knob.position(bestFirst.get(i));
+                positions[i] = knob.position(bestFirst[i]);
             }
             divergences.put(knob.name(), divergence(knob, positions, top));
         }

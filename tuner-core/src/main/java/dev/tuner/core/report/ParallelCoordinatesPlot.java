@@ -1,8 +1,6 @@
 package dev.tuner.core.report;
 
-import dev.tuner.Direction;
 import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.TrialState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -41,24 +39,27 @@ final class ParallelCoordinatesPlot {
     }
 
     /** The plot of {@code knobs}, in that order; empty without complete trials or knobs. */
-    static Optional<Plot> render(StudySnapshot study, List<Knob> knobs) {
-        List<FrozenTrial> complete = study.trials().stream()
-                .filter(trial -> trial.state() == TrialState.COMPLETE)
-                .toList();
-        if (complete.isEmpty() || knobs.isEmpty()) {
+    static Optional<Plot> render(TrialColumns trials, List<Knob> knobs) {
+        StudySnapshot study = trials.study();
+        int[] complete = trials.complete();
+        if (complete.length == 0 || knobs.isEmpty()) {
             return Optional.empty();
         }
         List<Knob> drawn = knobs.subList(0, Math.min(MAX_KNOBS, knobs.size()));
-        int n = complete.size();
+        int n = complete.length;
         int columns = drawn.size() + 1;
         double[][] positions = new double[columns][n];
-        double sign = study.direction() == Direction.MAXIMIZE ? -1 : 1;
+        double sign = trials.sign();
         double[] priority = new double[n];
         for (int i = 0; i < n; i++) {
-            positions[0][i] = complete.get(i).value().getAsDouble();
+            positions[0][i] = trials.value(complete[i]);
             priority[i] = sign * positions[0][i];
-            for (int k = 0; k < drawn.size(); k++) {
-                positions[k + 1][i] = drawn.get(k).position(complete.get(i));
+        }
+        for (int k = 0; k < drawn.size(); k++) {
+            Knob knob = drawn.get(k);
+            double[] column = positions[k + 1];
+            for (int i = 0; i < n; i++) {
+                column[i] = knob.position(complete[i]);
             }
         }
         List<Axis> axes = new ArrayList<>();
@@ -96,7 +97,7 @@ final class ParallelCoordinatesPlot {
             xs = Arrays.copyOf(xs, points);
             ys = Arrays.copyOf(ys, points);
             double share = order.length == 1 ? 1 : (double) rank / (order.length - 1);
-            FrozenTrial trial = complete.get(i);
+            FrozenTrial trial = trials.trial(complete[i]);
             svg.polyline(xs, ys, Colors.ramp(0.15 + 0.85 * share), "pcline",
                     tooltips ? "#" + trial.number() + ": " + Numbers.compact(positions[0][i]) : "");
         }

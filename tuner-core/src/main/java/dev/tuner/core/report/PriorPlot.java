@@ -1,7 +1,7 @@
 package dev.tuner.core.report;
 
-import dev.tuner.core.study.FrozenTrial;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +23,19 @@ final class PriorPlot {
 
     private PriorPlot() {}
 
-    static Optional<Plot> render(StudySnapshot study, Knob knob, int index) {
-        List<Double> read = new ArrayList<>();
-        for (FrozenTrial trial : study.trials()) {
+    static Optional<Plot> render(TrialColumns columns, Knob knob, int index) {
+        double[] read = new double[columns.size()];
+        int n = 0;
+        for (int trial = 0; trial < read.length; trial++) {
             double position = knob.position(trial);
             if (!Double.isNaN(position)) {
-                read.add(position);
+                read[n++] = position;
             }
         }
-        if (read.isEmpty()) {
+        if (n == 0) {
             return Optional.empty();
         }
-        double[] positions = read.stream().mapToDouble(Double::doubleValue).toArray();
-        int n = positions.length;
+        double[] positions = n == read.length ? read : Arrays.copyOf(read, n);
         PriorMass prior = new PriorMass(knob, positions);
         Svg svg = new Svg(WIDTH, HEIGHT, "samples of " + knob.name() + " against its prior");
         if (knob.isCategorical()) {

@@ -1,9 +1,6 @@
 package dev.tuner.core.report;
 
-import dev.tuner.Direction;
 import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.TrialState;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,24 +20,25 @@ final class SlicePlot {
 
     private SlicePlot() {}
 
-    static Optional<Plot> render(StudySnapshot study, Knob knob, int index) {
-        List<FrozenTrial> read = new ArrayList<>();
-        for (FrozenTrial trial : study.trials()) {
-            if (trial.state() == TrialState.COMPLETE && !Double.isNaN(knob.position(trial))) {
-                read.add(trial);
+    static Optional<Plot> render(TrialColumns columns, Knob knob, int index) {
+        // the complete trials that read the knob
+        int[] read = new int[columns.complete().length];
+        int n = 0;
+        for (int trial : columns.complete()) {
+            if (!Double.isNaN(knob.position(trial))) {
+                read[n++] = trial;
             }
         }
-        if (read.isEmpty()) {
+        if (n == 0) {
             return Optional.empty();
         }
-        int n = read.size();
         double[] positions = new double[n];
         double[] values = new double[n];
         double[] priority = new double[n];
-        double sign = study.direction() == Direction.MAXIMIZE ? -1 : 1;
+        double sign = columns.sign();
         for (int i = 0; i < n; i++) {
-            positions[i] = knob.position(read.get(i));
-            values[i] = read.get(i).value().getAsDouble();
+            positions[i] = knob.position(read[i]);
+            values[i] = columns.value(read[i]);
             priority[i] = sign * values[i];
         }
         int[] shown = Downsample.indices(priority, MAX_POINTS);
@@ -48,14 +46,14 @@ final class SlicePlot {
         Frame frame = new Frame(WIDTH, HEIGHT, x, Axis.forObjective(values));
         Svg svg = new Svg(WIDTH, HEIGHT, "objective value against " + knob.name());
         frame.drawAxes(svg, knob.shortName(), "objective value");
-        int lastNumber = study.trials().get(study.trials().size() - 1).number();
-        int bestNumber = study.best().map(FrozenTrial::number).orElse(-1);
+        int lastNumber = columns.lastNumber();
+        int bestNumber = columns.bestNumber();
         boolean tooltips = shown.length <= MAX_TOOLTIPS;
         svg.group("marks");
         double bestX = Double.NaN;
         double bestY = Double.NaN;
         for (int i : shown) {
-            FrozenTrial trial = read.get(i);
+            FrozenTrial trial = columns.trial(read[i]);
             double px = frame.px(positions[i]);
             if (x.isCategorical()) {
                 px += jitter(trial.number()) * frame.slotWidth() * 0.6;

@@ -36,20 +36,23 @@ final class StudyPage {
         return safe + ".html";
     }
 
-    static StudySummary summary(StudySnapshot study, Instant written) {
+    static StudySummary summary(TrialColumns columns, Instant written) {
         written = written.truncatedTo(ChronoUnit.SECONDS);
-        Optional<FrozenTrial> best = study.best();
+        StudySnapshot study = columns.study();
+        Optional<FrozenTrial> best = columns.best();
         return new StudySummary(study.name(), fileName(study.name()),
-                study.direction().name().toLowerCase(Locale.ROOT), study.trials().size(),
-                study.count(TrialState.COMPLETE), study.count(TrialState.PRUNED), study.count(TrialState.FAIL),
+                study.direction().name().toLowerCase(Locale.ROOT), columns.size(),
+                columns.count(TrialState.COMPLETE), columns.count(TrialState.PRUNED), columns.count(TrialState.FAIL),
                 best.map(trial -> trial.value().getAsDouble()).orElse(null),
                 best.map(FrozenTrial::number).orElse(null), written.toString());
     }
 
     static String render(StudySnapshot study, Instant written) {
-        StudySummary summary = summary(study, written);
-        Map<String, Double> importance = KnobImportance.of(study.trials(), study.direction());
-        List<Knob> knobs = byImportance(Knob.of(study.trials()), importance);
+        // the trials are read into columns once, for all the plots
+        TrialColumns columns = TrialColumns.of(study);
+        StudySummary summary = summary(columns, written);
+        Map<String, Double> importance = KnobImportance.of(columns);
+        List<Knob> knobs = byImportance(columns.knobs(), importance);
 
         StringBuilder html = new StringBuilder(64 * 1024);
         String json;
@@ -64,21 +67,21 @@ final class StudyPage {
         html.append("<body>\n<div class=\"page\">\n");
         header(html, study, summary);
 
-        section(html, "", List.of(bestParameters(study), ImportancePlot.render(importance, (int) summary.complete())));
-        section(html, "History", HistoryPlot.render(study));
+        section(html, "", List.of(bestParameters(columns), ImportancePlot.render(importance, (int) summary.complete())));
+        section(html, "History", HistoryPlot.render(columns));
         List<Optional<Plot>> slices = new ArrayList<>();
         for (int k = 0; k < knobs.size(); k++) {
-            slices.add(SlicePlot.render(study, knobs.get(k), k));
+            slices.add(SlicePlot.render(columns, knobs.get(k), k));
         }
         section(html, "Objective value against each knob", slices);
-        section(html, "Knobs together", ParallelCoordinatesPlot.render(study, knobs));
-        section(html, "Pruning", IntermediatePlot.render(study));
+        section(html, "Knobs together", ParallelCoordinatesPlot.render(columns, knobs));
+        section(html, "Pruning", IntermediatePlot.render(columns));
         List<Optional<Plot>> priors = new ArrayList<>();
         for (int k = 0; k < knobs.size(); k++) {
-            priors.add(PriorPlot.render(study, knobs.get(k), k));
+            priors.add(PriorPlot.render(columns, knobs.get(k), k));
         }
         section(html, "Samples against the prior", priors);
-        section(html, "Trials", Optional.of(TrialTable.render(study, knobs)));
+        section(html, "Trials", Optional.of(TrialTable.render(columns, knobs)));
 
         html.append("<footer>Written by Tuner at ").append(Html.escape(summary.written()))
                 .append(". This page is self-contained: it loads nothing from the network.</footer>\n</div>\n");
@@ -116,8 +119,8 @@ final class StudyPage {
     }
 
     /** The best trial's knob values, full names and full values. */
-    private static Optional<Plot> bestParameters(StudySnapshot study) {
-        return study.best().filter(best -> !best.params().isEmpty()).map(best -> {
+    private static Optional<Plot> bestParameters(TrialColumns columns) {
+        return columns.best().filter(best -> !best.params().isEmpty()).map(best -> {
             StringBuilder table = new StringBuilder("<table class=\"bestparams\">");
             for (Map.Entry<String, Object> param : best.params().entrySet()) {
                 // long names may wrap after a dot, not inside a word

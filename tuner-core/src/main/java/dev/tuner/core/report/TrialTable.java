@@ -1,14 +1,10 @@
 package dev.tuner.core.report;
 
-import dev.tuner.Direction;
 import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.TrialState;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The trials as a table, sortable by any column in the browser (the page's script sorts by each
@@ -25,10 +21,10 @@ final class TrialTable {
 
     private TrialTable() {}
 
-    static Plot render(StudySnapshot study, List<Knob> knobs) {
-        List<FrozenTrial> rows = rows(study);
-        int bestNumber = study.best().map(FrozenTrial::number).orElse(-1);
-        StringBuilder html = new StringBuilder(256 + rows.size() * (120 + 40 * knobs.size()));
+    static Plot render(TrialColumns trials, List<Knob> knobs) {
+        int[] rows = rows(trials);
+        int bestNumber = trials.bestNumber();
+        StringBuilder html = new StringBuilder(256 + rows.length * (120 + 40 * knobs.size()));
         html.append("<div class=\"tablewrap\"><table class=\"trials sortable\"><thead><tr>");
         header(html, "#", "num", "");
         header(html, "state", "text", "");
@@ -39,7 +35,8 @@ final class TrialTable {
         }
         header(html, "failure", "text", "");
         html.append("</tr></thead><tbody>");
-        for (FrozenTrial trial : rows) {
+        for (int row : rows) {
+            FrozenTrial trial = trials.trial(row);
             html.append(trial.number() == bestNumber ? "<tr class=\"best\">" : "<tr>");
             cell(html, String.valueOf(trial.number()), String.valueOf(trial.number()));
             String state = trial.state().name().toLowerCase(Locale.ROOT);
@@ -58,7 +55,7 @@ final class TrialTable {
                 cell(html, String.valueOf(duration.toNanos() / 1e6), duration(duration));
             }
             for (Knob knob : knobs) {
-                double position = knob.position(trial);
+                double position = knob.position(row);
                 if (Double.isNaN(position)) {
                     cell(html, "", "");
                 } else {
@@ -72,34 +69,42 @@ final class TrialTable {
             html.append("</tr>");
         }
         html.append("</tbody></table></div>");
-        int total = study.trials().size();
-        String note = rows.size() < total
-                ? "Showing " + rows.size() + " of " + total + " trials: the " + Math.min(BEST_ROWS, rows.size())
+        int total = trials.size();
+        String note = rows.length < total
+                ? "Showing " + rows.length + " of " + total + " trials: the " + Math.min(BEST_ROWS, rows.length)
                         + " best complete ones and the most recent others. Click a heading to sort."
                 : "Click a heading to sort; the best trial is highlighted.";
         return new Plot("trials", "Trials", note, html.toString(), true);
     }
 
-    /** Every trial when they fit, else the best complete ones and the most recent others; in number order. */
-    static List<FrozenTrial> rows(StudySnapshot study) {
-        List<FrozenTrial> trials = study.trials();
-        if (trials.size() <= MAX_ROWS) {
-            return trials;
+    /**
+     * The indices of the trials listed: every trial when they fit, else the best complete ones and
+     * the most recent others; in number order.
+     */
+    static int[] rows(TrialColumns trials) {
+        int total = trials.size();
+        if (total <= MAX_ROWS) {
+            return IntStream.range(0, total).toArray();
         }
-        Comparator<FrozenTrial> byValue = Comparator.comparingDouble(trial -> trial.value().getAsDouble());
-        List<FrozenTrial> best = trials.stream()
-                .filter(trial -> trial.state() == TrialState.COMPLETE)
-                .sorted(study.direction() == Direction.MAXIMIZE ? byValue.reversed() : byValue)
-                .limit(BEST_ROWS)
-                .collect(Collectors.toList());
-        java.util.Set<Integer> chosen = best.stream().map(FrozenTrial::number).collect(Collectors.toSet());
-        List<FrozenTrial> rows = new ArrayList<>(best);
-        for (int i = trials.size() - 1; i >= 0 && rows.size() < MAX_ROWS; i--) {
-            if (!chosen.contains(trials.get(i).number())) {
-                rows.add(trials.get(i));
+        boolean[] chosen = new boolean[total];
+        int[] bestFirst = trials.bestFirst();
+        int count = Math.min(BEST_ROWS, bestFirst.length);
+        for (int i = 0; i < count; i++) {
+            chosen[bestFirst[i]] = true;
+        }
+        for (int i = total - 1; i >= 0 && count < MAX_ROWS; i--) {
+            if (!chosen[i]) {
+                chosen[i] = true;
+                count++;
             }
         }
-        rows.sort(Comparator.comparingInt(FrozenTrial::number));
+        int[] rows = new int[count];
+        int row = 0;
+        for (int i = 0; i < total; i++) {
+            if (chosen[i]) {
+                rows[row++] = i;
+            }
+        }
         return rows;
     }
 
@@ -130,18 +135,30 @@ final class TrialTable {
     static String duration(Duration duration) {
         long millis = duration.toMillis();
         if (millis < 10) {
-            return String.format(Locale.ROOT, "%.2f ms", duration.toNanos() / 1e6);
+            // hundredths of a millisecond, rounded half up as String.format's "%.2f" would
+            long nanos = duration.toNanos();
+            return (nanos < 0 ? "-" : "") + decimal((Math.abs(nanos) + 5_000) / 10_000, 2) + " ms";
         }
         if (millis < 1000) {
             return millis + " ms";
         }
         if (millis < 60_000) {
-            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+            return decimal((millis + 50) / 100, 1) + " s";
         }
         long seconds = millis / 1000;
         if (seconds < 3600) {
             return seconds / 60 + " min " + seconds % 60 + " s";
         }
         return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+    }
+
+    /** {@code units / 10^digits}, {@code units ≥ 0}, with {@code digits} decimals: {@code decimal(42, 2)} is {@code 0.42}. */
+    private static String decimal(long units, int digits) {
+        String text = Long.toString(units);
+        if (text.length() <= digits) {
+            text = "0".repeat(digits + 1 - text.length()) + text;
+        }
+        int point = text.length() - digits;
+        return text.substring(0, point) + "." + text.substring(point);
     }
 }

@@ -25,7 +25,7 @@ class HistoryPlotTest {
     void drawsADotPerCompleteTrialAndTheBestSoFarLine() {
         StudySnapshot study = ReportStudies.mixed(60, 2);
 
-        Plot plot = HistoryPlot.render(study).orElseThrow();
+        Plot plot = HistoryPlot.render(TrialColumns.of(study)).orElseThrow();
 
         assertThat(count(plot.body(), "<circle")).isEqualTo(study.count(dev.tuner.core.study.TrialState.COMPLETE) + 1);
         assertThat(plot.body()).contains("class=\"bestline\"");
@@ -36,7 +36,7 @@ class HistoryPlotTest {
     void aLargeStudyDrawsASampleAndSaysSo() {
         StudySnapshot study = ReportStudies.xDominates(10_000, 5);
 
-        Plot plot = HistoryPlot.render(study).orElseThrow();
+        Plot plot = HistoryPlot.render(TrialColumns.of(study)).orElseThrow();
 
         // the legend's dot is the one more
         assertThat(count(plot.body(), "<circle")).isEqualTo(HistoryPlot.MAX_POINTS + 1);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.study.Trial;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,7 +112,10 @@ class HtmlReportTest {
     @Test
     void theIntermediateValuesPlotIsDrawnOnlyWhenTrialsReportedSome() throws IOException {
         StudySnapshot withCurves = ReportStudies.mixed(30, 1);
-        StudySnapshot without = withCurves.withIntermediateValues(Map.of());
+        StudySnapshot without = new StudySnapshot(withCurves.name(), withCurves.direction(), withCurves.trials().stream()
+                .map(trial -> new FrozenTrial(trial.number(), trial.state(), trial.value(), trial.suggestions(),
+                        trial.failure(), trial.started(), trial.finished()))
+                .toList());
 
         assertThat(Files.readString(report.write(directory, withCurves))).contains("id=\"intermediate\"");
         assertThat(Files.readString(report.write(directory, without))).doesNotContain("id=\"intermediate\"");
@@ -136,8 +139,8 @@ class HtmlReportTest {
 
         StudySnapshot snapshot = StudySnapshot.of(study);
 
-        assertThat(snapshot.intermediateValues()).containsOnlyKeys(0, 1, 2, 3);
-        assertThat(snapshot.intermediateValues().get(2)).containsOnlyKeys(1, 2);
+        assertThat(snapshot.trials()).allSatisfy(trial -> assertThat(trial.intermediateValues()).isNotEmpty());
+        assertThat(snapshot.trials().get(2).intermediateValues()).containsOnlyKeys(1, 2);
         assertThat(Files.readString(report.write(directory, snapshot))).contains("id=\"intermediate\"");
     }
 

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 
 class IntermediatePlotTest {
 
-    private static FrozenTrial trial(int number, TrialState state, double value) {
-        return ReportStudies.finished(number, state, value, Map.of("x", new Suggestion(Uniform.of(0, 1), 0.5)));
+    private static FrozenTrial trial(int number, TrialState state, double value, SortedMap<Integer, Double> curve) {
+        FrozenTrial trial = ReportStudies.finished(number, state, value, Map.of("x", new Suggestion(Uniform.of(0, 1), 0.5)));
+        return new FrozenTrial(trial.number(), trial.state(), trial.value(), trial.suggestions(), trial.failure(),
+                trial.started(), trial.finished(), curve);
     }
 
     private static SortedMap<Integer, Double> curve(double... values) {
@@ -30,11 +32,10 @@ class IntermediatePlotTest {
     @Test
     void drawsALinePerTrialPrunedInGreyAndTheBestInOrange() {
         StudySnapshot study = new StudySnapshot("pruning", Direction.MINIMIZE,
-                List.of(trial(0, TrialState.COMPLETE, 0.2), trial(1, TrialState.PRUNED, 0.9),
-                        trial(2, TrialState.COMPLETE, 0.4)),
-                Map.of(0, curve(1, 0.5, 0.2), 1, curve(1, 0.9), 2, curve(1, 0.6, 0.4)));
+                List.of(trial(0, TrialState.COMPLETE, 0.2, curve(1, 0.5, 0.2)), trial(1, TrialState.PRUNED, 0.9, curve(1, 0.9)),
+                        trial(2, TrialState.COMPLETE, 0.4, curve(1, 0.6, 0.4))));
 
-        Plot plot = IntermediatePlot.render(study).orElseThrow();
+        Plot plot = IntermediatePlot.render(TrialColumns.of(study)).orElseThrow();
 
         assertThat(plot.body()).contains("<title>#1 (pruned)</title>", "<title>#0 (complete)</title>");
         assertThat(plot.body()).containsPattern("class=\"curve best\" stroke=\"" + Colors.BEST + "\"><title>#0 ");
@@ -45,9 +46,8 @@ class IntermediatePlotTest {
     @Test
     void isLeftOutWhenNoTrialReportedAValue() {
         StudySnapshot study = new StudySnapshot("plain", Direction.MINIMIZE,
-                List.of(trial(0, TrialState.COMPLETE, 0.2)), Map.of(0, new TreeMap<>()));
+                List.of(trial(0, TrialState.COMPLETE, 0.2, new TreeMap<>())));
 
-        assertThat(IntermediatePlot.render(study)).isEmpty();
-        assertThat(study.intermediateValues()).isEmpty();
+        assertThat(IntermediatePlot.render(TrialColumns.of(study))).isEmpty();
     }
 }

@@ -9,17 +9,18 @@ import org.junit.jupiter.api.Test;
 class KnobPlotsTest {
 
     private static final StudySnapshot STUDY = ReportStudies.mixed(60, 4);
+    private static final TrialColumns COLUMNS = TrialColumns.of(STUDY);
 
     private static Knob knob(String shortName) {
-        return Knob.of(STUDY.trials()).stream()
+        return COLUMNS.knobs().stream()
                 .filter(knob -> knob.shortName().equals(shortName))
                 .findFirst().orElseThrow();
     }
 
     @Test
     void aLogKnobIsSlicedOnALogAxisAndALinearOneIsNot() {
-        String lr = SlicePlot.render(STUDY, knob("learningRate"), 0).orElseThrow().body();
-        String dropout = SlicePlot.render(STUDY, knob("dropout"), 1).orElseThrow().body();
+        String lr = SlicePlot.render(COLUMNS, knob("learningRate"), 0).orElseThrow().body();
+        String dropout = SlicePlot.render(COLUMNS, knob("dropout"), 1).orElseThrow().body();
 
         assertThat(lr).contains(">learningRate (log)</text>", ">1e-04</text>", ">0.01</text>");
         assertThat(dropout).contains(">dropout</text>").doesNotContain("(log)");
@@ -27,7 +28,7 @@ class KnobPlotsTest {
 
     @Test
     void aCategoricalKnobIsSlicedByOption() {
-        String activation = SlicePlot.render(STUDY, knob("activation"), 0).orElseThrow().body();
+        String activation = SlicePlot.render(COLUMNS, knob("activation"), 0).orElseThrow().body();
 
         assertThat(activation).contains(">relu</text>", ">tanh</text>", ">elu</text>");
     }
@@ -42,7 +43,7 @@ class KnobPlotsTest {
         boolean bestReadIt = STUDY.best()
                 .map(trial -> trial.suggestions().containsKey(ReportStudies.MIXED + ".momentum")).orElse(false);
 
-        String momentum = SlicePlot.render(STUDY, knob("momentum"), 0).orElseThrow().body();
+        String momentum = SlicePlot.render(COLUMNS, knob("momentum"), 0).orElseThrow().body();
 
         // one circle per point, a ring around the best trial's if it read the knob, plus the legend's three keys
         assertThat(HistoryPlotTest.count(momentum, "<circle")).isEqualTo(readIt + (bestReadIt ? 1 : 0) + 3);
@@ -50,7 +51,7 @@ class KnobPlotsTest {
 
     @Test
     void theExpectationOfACategoricalPriorIsAnEqualShareOfTheSamples() {
-        String activation = PriorPlot.render(STUDY, knob("activation"), 0).orElseThrow().body();
+        String activation = PriorPlot.render(COLUMNS, knob("activation"), 0).orElseThrow().body();
 
         // 60 trials read it; three options, each expected 20 times
         assertThat(activation).contains("relu: ", "trials, prior 20</title>");
@@ -59,7 +60,7 @@ class KnobPlotsTest {
 
     @Test
     void anIntegerKnobWithFewValuesGetsABarPerValue() {
-        String layers = PriorPlot.render(STUDY, knob("layers"), 0).orElseThrow().body();
+        String layers = PriorPlot.render(COLUMNS, knob("layers"), 0).orElseThrow().body();
 
         for (String value : List.of("1", "2", "3", "4", "5", "6", "7", "8")) {
             assertThat(layers).contains("<title>" + value + ": ");
@@ -70,7 +71,7 @@ class KnobPlotsTest {
 
     @Test
     void aContinuousKnobIsBinnedWithThePriorsExpectationPerBin() {
-        String lr = PriorPlot.render(STUDY, knob("learningRate"), 0).orElseThrow().body();
+        String lr = PriorPlot.render(COLUMNS, knob("learningRate"), 0).orElseThrow().body();
 
         // 24 equal bins of the log axis over four decades: 60 / 24 = 2.5 expected in each
         assertThat(HistoryPlotTest.count(lr, ", prior 2.5</title>")).isEqualTo(PriorPlot.BINS);

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /** Studies for the report's tests, run for real through ask and tell. */
 final class ReportStudies {
@@ -33,7 +31,6 @@ final class ReportStudies {
     static StudySnapshot mixed(int trials, long seed) {
         Study study = Study.builder(MIXED).direction(Direction.MAXIMIZE)
                 .sampler(Samplers.create("tpe", seed)).storage(new InMemoryStorage()).build();
-        Map<Integer, SortedMap<Integer, Double>> curves = new TreeMap<>();
         for (int i = 0; i < trials; i++) {
             Trial trial = study.ask();
             double lr = trial.suggestFloat(MIXED + ".learningRate", 1e-5, 1e-1, Scale.LOG);
@@ -49,14 +46,12 @@ final class ReportStudies {
                 study.tellFailure(trial, new IllegalStateException("diverged: loss <NaN> & \"grad\" exploded"));
                 continue;
             }
-            SortedMap<Integer, Double> curve = new TreeMap<>();
             for (int epoch = 1; epoch <= 10; epoch++) {
-                curve.put(epoch, score * (1 - Math.exp(-epoch / 3.0)));
+                trial.report(epoch, score * (1 - Math.exp(-epoch / 3.0)));
             }
-            curves.put(trial.number(), curve);
             study.tell(trial, score);
         }
-        return StudySnapshot.of(study).withIntermediateValues(curves);
+        return StudySnapshot.of(study);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.TrialState;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ class TrialTableTest {
     void listsEveryTrialOfASmallStudyWithItsStateValueAndKnobs() {
         StudySnapshot study = ReportStudies.mixed(40, 1);
 
-        Plot table = TrialTable.render(study, Knob.of(study.trials()));
+        TrialColumns columns = TrialColumns.of(study);
+        Plot table = TrialTable.render(columns, columns.knobs());
 
         assertThat(HistoryPlotTest.count(table.body(), "<tr")).isEqualTo(41);
         assertThat(table.body()).contains("data-key=\"value\"", "title=\"" + ReportStudies.MIXED + ".learningRate\"",
@@ -30,7 +32,7 @@ class TrialTableTest {
     void aLargeStudyListsItsBestAndMostRecentTrials() {
         StudySnapshot study = ReportStudies.xDominates(3000, 1);
 
-        List<FrozenTrial> rows = TrialTable.rows(study);
+        List<FrozenTrial> rows = Arrays.stream(TrialTable.rows(TrialColumns.of(study))).mapToObj(study.trials()::get).toList();
 
         assertThat(rows).hasSize(TrialTable.MAX_ROWS).isSortedAccordingTo(Comparator.comparingInt(FrozenTrial::number));
         FrozenTrial best = study.best().orElseThrow();
@@ -40,8 +42,13 @@ class TrialTableTest {
     @Test
     void durationsAreShortAndReadable() {
         assertThat(TrialTable.duration(Duration.ofNanos(420_000))).isEqualTo("0.42 ms");
+        assertThat(TrialTable.duration(Duration.ofNanos(15_000))).isEqualTo("0.02 ms");
+        assertThat(TrialTable.duration(Duration.ofNanos(9_994_999))).isEqualTo("9.99 ms");
+        assertThat(TrialTable.duration(Duration.ofNanos(3_000_000))).isEqualTo("3.00 ms");
         assertThat(TrialTable.duration(Duration.ofMillis(350))).isEqualTo("350 ms");
         assertThat(TrialTable.duration(Duration.ofMillis(2400))).isEqualTo("2.4 s");
+        assertThat(TrialTable.duration(Duration.ofMillis(1050))).isEqualTo("1.1 s");
+        assertThat(TrialTable.duration(Duration.ofMillis(59_960))).isEqualTo("60.0 s");
         assertThat(TrialTable.duration(Duration.ofSeconds(192))).isEqualTo("3 min 12 s");
         assertThat(TrialTable.duration(Duration.ofMinutes(65))).isEqualTo("1 h 5 min");
     }
