@@ -63,17 +63,19 @@ final class SearchRun {
                     publishProgress(outcome);
                 })
                 .build());
-        FrozenTrial best = study.bestTrial().orElseThrow(() -> noCompleteTrial(study));
+        // the history, read once for everything written at the end (a full read on PostgreSQL)
+        StudySnapshot finished = StudySnapshot.of(study);
+        FrozenTrial best = finished.best().orElseThrow(() -> noCompleteTrial(finished));
         BestParametersFile files = new BestParametersFile(Clock.systemUTC());
-        Path file = files.write(settings.outputDirectory(), study);
-        settings.outputFile().ifPresent(target -> files.mergeInto(target, study));
+        Path file = files.write(settings.outputDirectory(), finished);
+        settings.outputFile().ifPresent(target -> files.mergeInto(target, finished));
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put(Constants.BEST_ENTRY, TrialFormat.describe(best));
-        entry.put(Constants.TRIALS_ENTRY, String.valueOf(study.trials().size()));
+        entry.put(Constants.TRIALS_ENTRY, String.valueOf(finished.trials().size()));
         entry.put(Constants.SEED_ENTRY, String.valueOf(plan.seed()));
         entry.put(Constants.PROPERTIES_ENTRY, file.toString());
         if (report) {
-            Path page = new HtmlReport(Clock.systemUTC()).write(settings.outputDirectory(), StudySnapshot.of(study));
+            Path page = new HtmlReport(Clock.systemUTC()).write(settings.outputDirectory(), finished);
             entry.put(Constants.REPORT_ENTRY, page.toString());
         }
         listener.reportingEntryPublished(descriptor, ReportEntry.from(entry));
@@ -98,7 +100,7 @@ final class SearchRun {
         }
     }
 
-    private static IllegalStateException noCompleteTrial(Study study) {
+    private static IllegalStateException noCompleteTrial(StudySnapshot study) {
         List<FrozenTrial> trials = study.trials();
         String firstFailure = trials.stream()
                 .filter(trial -> trial.state() == TrialState.FAIL)

@@ -1,7 +1,6 @@
 package dev.tuner.core.report;
 
 import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.Study;
 import dev.tuner.core.study.TrialState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,15 +45,18 @@ public final class BestParametersFile {
      * Writes the best trial of {@code study} to {@link #pathFor(Path, String)}, replacing the file
      * whole so that a reader never sees half of it.
      *
+     * <pre>{@code
+     * StudySnapshot snapshot = StudySnapshot.of(study);   // the trials, read once for every file
+     * Path file = new BestParametersFile(Clock.systemUTC()).write(Path.of("target/tuner"), snapshot);
+     * }</pre>
+     *
      * @return the file written
      * @throws IllegalStateException if the study has no complete trial
      */
-    public Path write(Path directory, Study study) {
-        List<FrozenTrial> trials = study.trials();
-        FrozenTrial best = study.bestTrial().orElseThrow(() -> new IllegalStateException(
-                "study '" + study.name() + "' has no complete trial, so it has no best parameters to write"));
+    public Path write(Path directory, StudySnapshot study) {
+        FrozenTrial best = best(study);
         Path file = pathFor(directory, study.name());
-        writeWhole(file, render(study, trials, best), study.name());
+        writeWhole(file, render(study, best), study.name());
         return file;
     }
 
@@ -67,9 +69,8 @@ public final class BestParametersFile {
      * @throws IllegalStateException if the study has no complete trial
      * @throws UncheckedIOException if the file cannot be read or written
      */
-    public Path mergeInto(Path file, Study study) {
-        FrozenTrial best = study.bestTrial().orElseThrow(() -> new IllegalStateException(
-                "study '" + study.name() + "' has no complete trial, so it has no best parameters to write"));
+    public Path mergeInto(Path file, StudySnapshot study) {
+        FrozenTrial best = best(study);
         Map<String, String> values = new TreeMap<>();
         KnownParameters.fromFile(file).ifPresent(known -> known.values()
                 .forEach((key, value) -> values.put(key, value.toString())));
@@ -83,6 +84,11 @@ public final class BestParametersFile {
         return file;
     }
 
+    private static FrozenTrial best(StudySnapshot study) {
+        return study.best().orElseThrow(() -> new IllegalStateException("study '" + study.name()
+                + "' has no complete trial, so it has no best parameters to write"));
+    }
+
     private static void writeWhole(Path file, String content, String studyName) {
         try {
             AtomicFile.write(file, content, StandardCharsets.ISO_8859_1);
@@ -92,10 +98,11 @@ public final class BestParametersFile {
         }
     }
 
-    String render(Study study, List<FrozenTrial> trials, FrozenTrial best) {
-        long complete = trials.stream().filter(trial -> trial.state() == TrialState.COMPLETE).count();
-        long failed = trials.stream().filter(trial -> trial.state() == TrialState.FAIL).count();
-        long pruned = trials.stream().filter(trial -> trial.state() == TrialState.PRUNED).count();
+    String render(StudySnapshot study, FrozenTrial best) {
+        List<FrozenTrial> trials = study.trials();
+        long complete = study.count(TrialState.COMPLETE);
+        long failed = study.count(TrialState.FAIL);
+        long pruned = study.count(TrialState.PRUNED);
         StringBuilder text = new StringBuilder();
         text.append("# Best parameters of study ").append(study.name()).append('\n');
         text.append("# objective: ").append(best.value().getAsDouble())

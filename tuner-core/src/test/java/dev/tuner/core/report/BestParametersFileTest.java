@@ -81,7 +81,7 @@ class BestParametersFileTest {
         trial(study, 3);
         FrozenTrial best = study.bestTrial().orElseThrow();
 
-        Path file = writer.write(directory, study);
+        Path file = writer.write(directory, StudySnapshot.of(study));
 
         assertThat(file).isEqualTo(directory.resolve(NAME + ".properties")).isRegularFile();
         Properties properties = load(file);
@@ -102,7 +102,7 @@ class BestParametersFileTest {
         trial(study, Double.NaN);
         trial(study, 3);
 
-        Path file = writer.write(directory, study);
+        Path file = writer.write(directory, StudySnapshot.of(study));
 
         assertThat(comments(file)).containsExactly(
                 "# Best parameters of study " + NAME,
@@ -118,7 +118,7 @@ class BestParametersFileTest {
         trial(study, 7.25);
         trial(study, 7.25);
 
-        Path file = writer.write(directory, study);
+        Path file = writer.write(directory, StudySnapshot.of(study));
 
         assertThat(comments(file)).contains("# objective: 7.25 (maximize), trial #1", "# trials: 3 (3 complete, 0 failed)");
     }
@@ -134,7 +134,7 @@ class BestParametersFileTest {
         }
         study.tell(trial, 1);
 
-        Path file = writer.write(directory, study);
+        Path file = writer.write(directory, StudySnapshot.of(study));
 
         Properties properties = load(file);
         assertThat(properties).hasSize(names.size());
@@ -148,10 +148,10 @@ class BestParametersFileTest {
     void replacesAnEarlierFileWholeAndLeavesNothingElse() throws IOException {
         Study study = study(Direction.MINIMIZE);
         trial(study, 5);
-        Path file = writer.write(directory, study);
+        Path file = writer.write(directory, StudySnapshot.of(study));
         trial(study, 1);
 
-        writer.write(directory, study);
+        writer.write(directory, StudySnapshot.of(study));
 
         assertThat(comments(file)).contains("# objective: 1.0 (minimize), trial #1");
         try (Stream<Path> files = Files.list(directory)) {
@@ -164,7 +164,7 @@ class BestParametersFileTest {
         Study study = study(Direction.MINIMIZE);
         trial(study, 5);
 
-        Path file = writer.write(directory.resolve("target/tuner"), study);
+        Path file = writer.write(directory.resolve("target/tuner"), StudySnapshot.of(study));
 
         assertThat(file).isEqualTo(BestParametersFile.pathFor(directory.resolve("target/tuner"), NAME)).isRegularFile();
     }
@@ -176,7 +176,7 @@ class BestParametersFileTest {
         study.ask();
 
         assertThatIllegalStateException()
-                .isThrownBy(() -> writer.write(directory, study))
+                .isThrownBy(() -> writer.write(directory, StudySnapshot.of(study)))
                 .withMessageContaining("study '" + NAME + "' has no complete trial");
         try (Stream<Path> files = Files.list(directory)) {
             assertThat(files).isEmpty();
@@ -192,7 +192,7 @@ class BestParametersFileTest {
         trial(study, 1.0);
         FrozenTrial best = study.bestTrial().orElseThrow();
 
-        writer.mergeInto(file, study);
+        writer.mergeInto(file, StudySnapshot.of(study));
 
         Properties merged = load(file);
         assertThat(merged.getProperty("com.acme.Other.cacheSize")).isEqualTo("64");
