@@ -24,7 +24,6 @@ final class Downsample {
         if (n <= max) {
             return IntStream.range(0, n).toArray();
         }
-        int[] byPriority = SortOrder.ascending(priority);
         boolean[] kept = new boolean[n];
         int forced = 0;
         for (double value : priority) {
@@ -33,8 +32,8 @@ final class Downsample {
             }
         }
         int best = Math.min(max, Math.max(forced, max / 4));
-        for (int i = 0; i < best; i++) {
-            kept[byPriority[i]] = true;
+        for (int index : Smallest.indices(priority, best)) {
+            kept[index] = true;
         }
         int[] rest = new int[n - best];
         int others = 0;

@@ -37,7 +37,7 @@ final class HistoryPlot {
         double[] numbers = new double[n];
         double[] values = new double[n];
         for (int i = 0; i < n; i++) {
-            numbers[i] = columns.trial(complete[i]).number();
+            numbers[i] = columns.number(complete[i]);
             values[i] = columns.value(complete[i]);
         }
         double[] best = bestSoFar(values, study.direction());

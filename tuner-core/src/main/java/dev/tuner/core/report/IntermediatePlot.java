@@ -43,7 +43,7 @@ final class IntermediatePlot {
         double firstStep = Double.POSITIVE_INFINITY;
         for (int i = 0; i < count; i++) {
             SortedMap<Integer, Double> curve = trials.trial(reported[i]).intermediateValues();
-            numbers[i] = trials.trial(reported[i]).number();
+            numbers[i] = trials.number(reported[i]);
             double last = curve.get(curve.lastKey());
             priority[i] = numbers[i] == bestNumber ? Double.NEGATIVE_INFINITY
                     : Double.isFinite(last) ? sign * last : Double.NaN;

@@ -67,14 +67,32 @@ final class Knob {
     static List<Knob> of(List<FrozenTrial> trials) {
         int n = trials.size();
         Map<String, Suggestion[]> columns = new LinkedHashMap<>();
+        // trials mostly read the same knobs in the same order: the previous trial's k-th knob is looked up first
+        List<String> previousNames = new ArrayList<>();
+        List<Suggestion[]> previousColumns = new ArrayList<>();
         for (int t = 0; t < n; t++) {
+            int k = 0;
             for (Map.Entry<String, Suggestion> read : trials.get(t).suggestions().entrySet()) {
-                Suggestion[] column = columns.get(read.getKey());
-                if (column == null) {
-                    column = new Suggestion[n];
-                    columns.put(read.getKey(), column);
+                String name = read.getKey();
+                Suggestion[] column;
+                if (k < previousNames.size() && name.equals(previousNames.get(k))) {
+                    column = previousColumns.get(k);
+                } else {
+                    column = columns.get(name);
+                    if (column == null) {
+                        column = new Suggestion[n];
+                        columns.put(name, column);
+                    }
+                    if (k < previousNames.size()) {
+                        previousNames.set(k, name);
+                        previousColumns.set(k, column);
+                    } else {
+                        previousNames.add(name);
+                        previousColumns.add(column);
+                    }
                 }
                 column[t] = read.getValue();
+                k++;
             }
         }
         List<Knob> knobs = new ArrayList<>(columns.size());

@@ -64,17 +64,29 @@ public final class KnobImportance {
 
     /** {@link #of(List, Direction)} of trials already read into columns, as a study's page has them. */
     static Map<String, Double> of(TrialColumns columns) {
-        // best first, sorted once for all knobs; ties keep trial order
-        int[] bestFirst = columns.bestFirst();
-        if (bestFirst.length < MIN_TRIALS) {
+        int[] complete = columns.complete();
+        if (complete.length < MIN_TRIALS) {
             return Map.of();
         }
-        int top = Math.max(2, (int) Math.ceil(TOP_QUANTILE * bestFirst.length));
+        int top = Math.max(2, (int) Math.ceil(TOP_QUANTILE * complete.length));
+        // the top trials first, then the others, each in number order; chosen once for all knobs
+        int[] order = new int[complete.length];
+        boolean[] isTop = new boolean[columns.size()];
+        int placed = 0;
+        for (int trial : columns.best(top)) {
+            isTop[trial] = true;
+            order[placed++] = trial;
+        }
+        for (int trial : complete) {
+            if (!isTop[trial]) {
+                order[placed++] = trial;
+            }
+        }
         Map<String, Double> divergences = new LinkedHashMap<>();
         for (Knob knob : columns.knobs()) {
-            double[] positions = new double[bestFirst.length];
+            double[] positions = new double[order.length];
             for (int i = 0; i < positions.length; i++) {
-                positions[i] = knob.position(bestFirst[i]);
+                positions[i] = knob.position(order[i]);
             }
             divergences.put(knob.name(), divergence(knob, positions, top));
         }

@@ -1,6 +1,5 @@
 package dev.tuner.core.report;
 
-import dev.tuner.core.study.FrozenTrial;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -97,9 +96,8 @@ final class ParallelCoordinatesPlot {
             xs = Arrays.copyOf(xs, points);
             ys = Arrays.copyOf(ys, points);
             double share = order.length == 1 ? 1 : (double) rank / (order.length - 1);
-            FrozenTrial trial = trials.trial(complete[i]);
             svg.polyline(xs, ys, Colors.ramp(0.15 + 0.85 * share), "pcline",
-                    tooltips ? "#" + trial.number() + ": " + Numbers.compact(positions[0][i]) : "");
+                    tooltips ? "#" + trials.number(complete[i]) + ": " + Numbers.compact(positions[0][i]) : "");
         }
         svg.endGroup();
 

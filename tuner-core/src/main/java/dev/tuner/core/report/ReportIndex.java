@@ -1,6 +1,7 @@
 package dev.tuner.core.report;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ final class ReportIndex {
 
     static final String FILE_NAME = "index.html";
     private static final Logger LOG = Logger.getLogger(ReportIndex.class.getName());
+    private static final String HEX = "0123456789ABCDEF";
     private static final String SUMMARY_START = "<script type=\"application/json\" id=\"" + StudyPage.SUMMARY_ID + "\">";
 
     private ReportIndex() {}
@@ -41,7 +43,7 @@ final class ReportIndex {
     /** The summary a page carries, or empty (with a warning) for a page that is not a study page of ours. */
     static Optional<StudySummary> summary(Path page) {
         try {
-            String html = Files.readString(page, StandardCharsets.UTF_8);
+            String html = head(page);
             int start = html.indexOf(SUMMARY_START);
             int end = start < 0 ? -1 : html.indexOf("</script>", start);
             if (end < 0) {
@@ -49,7 +51,7 @@ final class ReportIndex {
                 return Optional.empty();
             }
             String json = html.substring(start + SUMMARY_START.length(), end);
-            StudySummary summary = StudyPage.JSON.readValue(json, StudySummary.class);
+            StudySummary summary = StudySummary.fromJson(json);
             // the page as it is named now, should it have been renamed
             return Optional.of(new StudySummary(summary.study(), page.getFileName().toString(), summary.direction(),
                     summary.trials(), summary.complete(), summary.pruned(), summary.failed(), summary.best(),
@@ -59,6 +61,25 @@ final class ReportIndex {
                     + "); the report index leaves it out");
             return Optional.empty();
         }
+    }
+
+    /**
+     * The page's text up to the end of its summary, or all of it when it has none: the summary sits in
+     * the head, so the index of a directory of large pages reads a few kilobytes of each, not all.
+     */
+    private static String head(Path page) throws IOException {
+        StringBuilder text = new StringBuilder(8192);
+        char[] buffer = new char[8192];
+        try (Reader reader = Files.newBufferedReader(page, StandardCharsets.UTF_8)) {
+            for (int read = reader.read(buffer); read > 0; read = reader.read(buffer)) {
+                text.append(buffer, 0, read);
+                int start = text.indexOf(SUMMARY_START);
+                if (start >= 0 && text.indexOf("</script>", start) >= 0) {
+                    break;
+                }
+            }
+        }
+        return text.toString();
     }
 
     static String render(List<StudySummary> studies, Instant written) {
@@ -102,7 +123,7 @@ final class ReportIndex {
             if (c < 0x80 && (Character.isLetterOrDigit(c) || "._-~$".indexOf(c) >= 0)) {
                 href.append(c);
             } else {
-                href.append('%').append(String.format("%02X", b & 0xff));
+                href.append('%').append(HEX.charAt((b >> 4) & 0xf)).append(HEX.charAt(b & 0xf));
             }
         }
         return href.toString();

@@ -1,6 +1,5 @@
 package dev.tuner.core.report;
 
-import dev.tuner.core.study.FrozenTrial;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,18 +52,18 @@ final class SlicePlot {
         double bestX = Double.NaN;
         double bestY = Double.NaN;
         for (int i : shown) {
-            FrozenTrial trial = columns.trial(read[i]);
+            int number = columns.number(read[i]);
             double px = frame.px(positions[i]);
             if (x.isCategorical()) {
-                px += jitter(trial.number()) * frame.slotWidth() * 0.6;
+                px += jitter(number) * frame.slotWidth() * 0.6;
             }
             double py = frame.py(values[i]);
             String title = tooltips
-                    ? "#" + trial.number() + " " + knob.shortName() + "=" + knob.positionLabel(positions[i])
+                    ? "#" + number + " " + knob.shortName() + "=" + knob.positionLabel(positions[i])
                             + ": " + Numbers.compact(values[i])
                     : "";
-            svg.circle(px, py, 3, Colors.ramp((double) trial.number() / Math.max(1, lastNumber)), title);
-            if (trial.number() == bestNumber) {
+            svg.circle(px, py, 3, Colors.ramp((double) number / Math.max(1, lastNumber)), title);
+            if (number == bestNumber) {
                 bestX = px;
                 bestY = py;
             }

@@ -1,7 +1,5 @@
 package dev.tuner.core.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.TrialState;
 import java.time.Instant;
@@ -23,13 +21,15 @@ final class StudyPage {
 
     /** The id of the script element holding the page's {@link StudySummary}. */
     static final String SUMMARY_ID = "tuner-summary";
-    static final ObjectMapper JSON = new ObjectMapper();
 
     private StudyPage() {}
 
     /** The file name of a study's page: its name with characters other than letters, digits, {@code . _ $ -} as {@code _}. */
     static String fileName(String studyName) {
-        String safe = studyName.replaceAll("[^A-Za-z0-9._$-]", "_");
+        StringBuilder chars = new StringBuilder(studyName.length());
+        studyName.codePoints().forEach(c -> chars.append(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z'
+                || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '$' || c == '-' ? (char) c : '_'));
+        String safe = chars.toString();
         if (safe.isEmpty() || safe.equalsIgnoreCase("index") || safe.startsWith(".")) {
             safe = "study-" + safe;
         }
@@ -55,13 +55,7 @@ final class StudyPage {
         List<Knob> knobs = byImportance(columns.knobs(), importance);
 
         StringBuilder html = new StringBuilder(64 * 1024);
-        String json;
-        try {
-            json = JSON.writeValueAsString(summary);
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException("could not write the summary of study '" + study.name() + "' as JSON",
-                    impossible);
-        }
+        String json = summary.toJson();
         html.append(PageResources.head(TrialFormat.shortName(study.name()) + " · Tuner report",
                 "<script type=\"application/json\" id=\"" + SUMMARY_ID + "\">" + Html.scriptJson(json) + "</script>\n"));
         html.append("<body>\n<div class=\"page\">\n");

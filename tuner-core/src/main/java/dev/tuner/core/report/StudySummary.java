@@ -1,10 +1,20 @@
 package dev.tuner.core.report;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /**
  * What the index lists of a study, kept as JSON inside the study's page so that the index can be
  * rebuilt from the pages alone.
+ *
+ * <p>The JSON is written and read with Jackson's streaming generator and parser rather than bound to
+ * this record by an {@code ObjectMapper}: building a mapper and inspecting the record cost a quarter
+ * of a second in the JVM that writes a study's report at its end, where that code has never run.
  *
  * @param study the study's name
  * @param page the page's file name, relative to the index
@@ -17,7 +27,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param bestTrial the best trial's number, or null
  * @param written when the page was written, ISO-8601
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 record StudySummary(
         String study,
         String page,
@@ -28,4 +37,84 @@ record StudySummary(
         long failed,
         Double best,
         Integer bestTrial,
-        String written) {}
+        String written) {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** This summary as a JSON object, one field per component in order. */
+    String toJson() {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("study", study);
+            json.writeStringField("page", page);
+            json.writeStringField("direction", direction);
+            json.writeNumberField("trials", trials);
+            json.writeNumberField("complete", complete);
+            json.writeNumberField("pruned", pruned);
+            json.writeNumberField("failed", failed);
+            if (best == null) {
+                json.writeNullField("best");
+            } else {
+                json.writeNumberField("best", best.doubleValue());
+            }
+            if (bestTrial == null) {
+                json.writeNullField("bestTrial");
+            } else {
+                json.writeNumberField("bestTrial", bestTrial.intValue());
+            }
+            json.writeStringField("written", written);
+            json.writeEndObject();
+        } catch (IOException impossible) {
+            throw new UncheckedIOException("could not write the summary of study '" + study + "' as JSON", impossible);
+        }
+        return out.toString();
+    }
+
+    /**
+     * The summary a page's JSON object holds; fields it lacks are null or 0, fields it has beyond
+     * these are skipped (a page of a later version).
+     *
+     * @throws IOException if the text is not JSON
+     * @throws IllegalArgumentException if it is not an object or names no study
+     */
+    static StudySummary fromJson(String text) throws IOException {
+        String study = null;
+        String page = null;
+        String direction = null;
+        String written = null;
+        long[] counts = new long[4];
+        Double best = null;
+        Integer bestTrial = null;
+        try (JsonParser json = JSON.createParser(text)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("the summary is not a JSON object");
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                boolean number = value != null && value.isNumeric();
+                String string = value == JsonToken.VALUE_STRING ? json.getText() : null;
+                switch (field) {
+                    case "study" -> study = string;
+                    case "page" -> page = string;
+                    case "direction" -> direction = string;
+                    case "written" -> written = string;
+                    case "trials" -> counts[0] = number ? json.getLongValue() : 0;
+                    case "complete" -> counts[1] = number ? json.getLongValue() : 0;
+                    case "pruned" -> counts[2] = number ? json.getLongValue() : 0;
+                    case "failed" -> counts[3] = number ? json.getLongValue() : 0;
+                    case "best" -> best = number ? json.getDoubleValue() : null;
+                    case "bestTrial" -> bestTrial = number ? json.getIntValue() : null;
+                    default -> { }  // a field of a later version
+                }
+                json.skipChildren();
+            }
+        }
+        if (study == null) {
+            throw new IllegalArgumentException("the summary names no study (no text field \"study\")");
+        }
+        return new StudySummary(study, page, direction, counts[0], counts[1], counts[2], counts[3], best, bestTrial,
+                written);
+    }
+}

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A study's trials read once into what the plots of its page need: the knobs with every trial's
- * position ({@link Knob}), the complete trials in number order and best first, the best trial and
- * the count of each state. A page of a study of 100,000 trials draws a dozen plots; each reads these
- * instead of filtering, sorting and looking up the trials again.
+ * A study's trials read once into what the plots of its page need: each trial's number and value,
+ * the knobs with every trial's position ({@link Knob}), the complete trials, the best ones and the
+ * count of each state. A page of a study of 100,000 trials draws a dozen plots; each reads these
+ * arrays instead of filtering, sorting and looking up the trials again.
  *
  * <p>A trial is named by its index in {@link StudySnapshot#trials()}, which are in number order.
  * The arrays handed out are shared, not copied: callers read them and never write.
@@ -20,35 +20,42 @@ final class TrialColumns {
 
     private final StudySnapshot study;
     private final List<FrozenTrial> trials;
+    private final int[] numbers;
+    private final double[] values;
     private final List<Knob> knobs;
     private final int[] complete;
-    private final int[] bestFirst;
+    /** The index of the best complete trial, -1 without one. */
+    private final int best;
     private final long[] counts = new long[TrialState.values().length];
 
     private TrialColumns(StudySnapshot study) {
         this.study = study;
         this.trials = study.trials();
         int n = trials.size();
+        numbers = new int[n];
+        values = new double[n];
         int[] completed = new int[n];
         int count = 0;
+        int bestIndex = -1;
+        double bestKey = Double.NaN;
+        double sign = sign();
         for (int t = 0; t < n; t++) {
-            TrialState state = trials.get(t).state();
+            FrozenTrial trial = trials.get(t);
+            TrialState state = trial.state();
             counts[state.ordinal()]++;
+            numbers[t] = trial.number();
+            values[t] = trial.value().isPresent() ? trial.value().getAsDouble() : Double.NaN;
             if (state == TrialState.COMPLETE) {
                 completed[count++] = t;
+                // the earliest of equal values stays the best
+                if (bestIndex < 0 || Double.compare(sign * values[t], bestKey) < 0) {
+                    bestIndex = t;
+                    bestKey = sign * values[t];
+                }
             }
         }
         complete = Arrays.copyOf(completed, count);
-        double sign = sign();
-        double[] keys = new double[count];
-        for (int i = 0; i < count; i++) {
-            keys[i] = sign * value(complete[i]);
-        }
-        int[] order = SortOrder.ascending(keys);
-        bestFirst = new int[count];
-        for (int i = 0; i < count; i++) {
-            bestFirst[i] = complete[order[i]];
-        }
+        best = bestIndex;
         knobs = Knob.of(trials);
     }
 
@@ -78,9 +85,14 @@ final class TrialColumns {
         return trials.get(index);
     }
 
-    /** The objective value of the trial at {@code index}, which must have one. */
+    /** The number of the trial at {@code index}. */
+    int number(int index) {
+        return numbers[index];
+    }
+
+    /** The value of the trial at {@code index}: its objective value, a pruned trial's last reported one, or NaN. */
     double value(int index) {
-        return trials.get(index).value().getAsDouble();
+        return values[index];
     }
 
     /** The knobs the trials read, in order of first reading; positions are by trial index. */
@@ -93,19 +105,31 @@ final class TrialColumns {
         return complete;
     }
 
-    /** The indices of the complete trials, the best value first, trials of equal value in number order. */
-    int[] bestFirst() {
-        return bestFirst;
+    /**
+     * The indices of the {@code k} complete trials with the best values, in number order; of equal
+     * values the earlier trials. All complete trials when they are not more than {@code k}.
+     */
+    int[] best(int k) {
+        double sign = sign();
+        double[] keys = new double[complete.length];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = sign * values[complete[i]];
+        }
+        int[] chosen = Smallest.indices(keys, k);
+        for (int i = 0; i < chosen.length; i++) {
+            chosen[i] = complete[chosen[i]];
+        }
+        return chosen;
     }
 
     /** The complete trial with the best value, the earliest on ties, as {@link StudySnapshot#best()}. */
     Optional<FrozenTrial> best() {
-        return bestFirst.length == 0 ? Optional.empty() : Optional.of(trials.get(bestFirst[0]));
+        return best < 0 ? Optional.empty() : Optional.of(trials.get(best));
     }
 
     /** The best trial's number, or -1 without a complete trial. */
     int bestNumber() {
-        return bestFirst.length == 0 ? -1 : trials.get(bestFirst[0]).number();
+        return best < 0 ? -1 : numbers[best];
     }
 
     /** How many trials are in {@code state}. */
@@ -115,6 +139,6 @@ final class TrialColumns {
 
     /** The number of the last trial; the study must have one. */
     int lastNumber() {
-        return trials.get(trials.size() - 1).number();
+        return numbers[numbers.length - 1];
     }
 }

@@ -87,10 +87,10 @@ final class TrialTable {
             return IntStream.range(0, total).toArray();
         }
         boolean[] chosen = new boolean[total];
-        int[] bestFirst = trials.bestFirst();
-        int count = Math.min(BEST_ROWS, bestFirst.length);
-        for (int i = 0; i < count; i++) {
-            chosen[bestFirst[i]] = true;
+        int[] best = trials.best(BEST_ROWS);
+        int count = best.length;
+        for (int trial : best) {
+            chosen[trial] = true;
         }
         for (int i = total - 1; i >= 0 && count < MAX_ROWS; i--) {
             if (!chosen[i]) {

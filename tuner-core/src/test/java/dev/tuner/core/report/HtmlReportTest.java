@@ -103,6 +103,17 @@ class HtmlReportTest {
     }
 
     @Test
+    void aPageIsNamedAfterItsStudyWithUnsafeCharactersReplaced() {
+        Path target = Path.of("target/tuner");
+
+        assertThat(HtmlReport.pageFor(target, "com.acme.T$Inner.f-1_x")).hasFileName("com.acme.T$Inner.f-1_x.html");
+        // one _ for each character, also one outside the basic plane
+        assertThat(HtmlReport.pageFor(target, "a b/c\uD83D\uDE00.d")).hasFileName("a_b_c_.d.html");
+        assertThat(HtmlReport.pageFor(target, "index")).hasFileName("study-index.html");
+        assertThat(HtmlReport.pageFor(target, ".hidden")).hasFileName("study-.hidden.html");
+    }
+
+    @Test
     void pagesLoadNothingFromOutside() throws IOException {
         String html = Files.readString(report.write(directory, ReportStudies.mixed(40, 1)));
 

@@ -30,15 +30,19 @@ class TrialColumnsTest {
     }
 
     @Test
-    void theBestFirstOrderSortsTheCompleteTrialsByValueAndTiesByNumber() {
+    void theBestTrialsAreTheCompleteOnesWithTheBestValuesAndOnTiesTheEarliest() {
         StudySnapshot study = ReportStudies.mixed(80, 3);
 
         TrialColumns columns = TrialColumns.of(study);
 
         Comparator<FrozenTrial> better = Comparator.comparingDouble(trial -> -trial.value().getAsDouble());
-        List<FrozenTrial> expected = study.trials().stream().filter(trial -> trial.state() == TrialState.COMPLETE)
+        List<FrozenTrial> bestFirst = study.trials().stream().filter(trial -> trial.state() == TrialState.COMPLETE)
                 .sorted(better.thenComparingInt(FrozenTrial::number)).toList();
-        assertThat(Arrays.stream(columns.bestFirst()).mapToObj(columns::trial).toList()).isEqualTo(expected);
+        for (int k : new int[] {1, 7, bestFirst.size(), bestFirst.size() + 5}) {
+            List<FrozenTrial> expected = bestFirst.subList(0, Math.min(k, bestFirst.size())).stream()
+                    .sorted(Comparator.comparingInt(FrozenTrial::number)).toList();
+            assertThat(Arrays.stream(columns.best(k)).mapToObj(columns::trial).toList()).isEqualTo(expected);
+        }
         assertThat(columns.best()).isEqualTo(study.best()).isEqualTo(Study.best(study.trials(), Direction.MAXIMIZE));
         assertThat(columns.bestNumber()).isEqualTo(study.best().orElseThrow().number());
         assertThat(Arrays.stream(columns.complete()).mapToObj(columns::trial).toList())
@@ -58,8 +62,10 @@ class TrialColumnsTest {
         assertThat(columns.count(TrialState.FAIL)).isEqualTo(1);
         assertThat(columns.count(TrialState.RUNNING)).isZero();
         // a tie: the earlier trial is the best, as the study says
-        assertThat(columns.bestFirst()).containsExactly(0, 3);
+        assertThat(columns.best(1)).containsExactly(0);
         assertThat(columns.best()).isEqualTo(study.best());
+        assertThat(columns.value(1)).isEqualTo(1);
+        assertThat(columns.number(2)).isEqualTo(2);
         assertThat(columns.lastNumber()).isEqualTo(3);
     }
 
