@@ -75,8 +75,8 @@ final class JdbcServerLogin {
         String id = serverId == null ? DEFAULT_ID : serverId;
         if (isSet(USER_VARIABLE) || isSet(PASSWORD_VARIABLE)) {
             if (database) {
-                log.info("PostgreSQL login from the environment (" + USER_VARIABLE + ", " + PASSWORD_VARIABLE
-                        + "), which wins over the Maven settings' server '" + id + "'");
+                log.info("PostgreSQL login from the environment (TUNER_JDBC_USER, TUNER_JDBC_PASSWORD), which wins over"
+                        + " the Maven settings' server '" + id + "'");
             }
             return Map.of();
         }
@@ -92,22 +92,22 @@ final class JdbcServerLogin {
             }
             return Map.of();
         }
-        String where = "server '" + id + "' of the Maven settings (" + settingsFiles + ")";
         if (server.getUsername() == null || server.getUsername().isBlank()) {
-            throw new MojoFailureException("The " + where + " has no <username>, so the studies cannot log in to "
-                    + describe(storage) + "; add the database user as <username> (and its password as <password>)");
+            throw new MojoFailureException("Server '" + id + "' in the Maven settings (" + settingsFiles
+                    + ") has no <username>, so the studies cannot log in to " + describe(storage)
+                    + "; add the database user as <username> (and its password as <password>)");
         }
         // before decrypting, which would take ${env.NAME}'s braces for an encrypted password's
-        checkInterpolated(where, "<username>", server.getUsername());
-        checkInterpolated(where, "<password>", server.getPassword());
+        checkInterpolated(id, "<username>", server.getUsername());
+        checkInterpolated(id, "<password>", server.getPassword());
         Server login = decrypt(server);
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put(USER_VARIABLE, login.getUsername());
         if (login.getPassword() != null) {
             variables.put(PASSWORD_VARIABLE, login.getPassword());
         }
-        String message = "PostgreSQL login: user '" + login.getUsername() + "' from " + where
-                + (login.getPassword() == null ? ", without a password" : "");
+        String message = "PostgreSQL login: user '" + login.getUsername() + "' from server '" + id
+                + "' of the Maven settings (" + settingsFiles + ")" + (login.getPassword() == null ? ", without a password" : "");
         if (database) {
             log.info(message);
         } else {
@@ -123,12 +123,12 @@ final class JdbcServerLogin {
 
     private String missing(String id, String storage) {
         List<String> ids = settings.getServers().stream().map(Server::getId).toList();
-        return "jdbcServerId names server '" + id + "', which the Maven settings (" + settingsFiles + ") do not have"
-                + (ids.isEmpty() ? " (they have no server)" : " (they have " + String.join(", ", ids) + ")")
-                + ", so the studies could not log in to " + describe(storage) + ". Add <server><id>" + id
-                + "</id><username>…</username><password>…</password></server> to the settings, correct jdbcServerId"
-                + " (the plugin's <jdbcServerId> or -Dtuner.jdbcServerId), or give the login in " + USER_VARIABLE
-                + " and " + PASSWORD_VARIABLE;
+        String have = ids.isEmpty() ? "no server" : String.join(", ", ids);
+        return "jdbcServerId names server '" + id + "', which the Maven settings (" + settingsFiles
+                + ") do not have (they have " + have + "), so the studies could not log in to " + describe(storage)
+                + ". Add <server><id>" + id + "</id><username>…</username><password>…</password></server> to the"
+                + " settings, correct jdbcServerId (the plugin's <jdbcServerId> or -Dtuner.jdbcServerId), or give the"
+                + " login in TUNER_JDBC_USER and TUNER_JDBC_PASSWORD";
     }
 
     private Server decrypt(Server server) throws MojoExecutionException {
@@ -143,15 +143,16 @@ final class JdbcServerLogin {
     }
 
     /** Maven leaves {@code ${env.NAME}} as it is when NAME is not set; that text is no login. */
-    private static void checkInterpolated(String where, String element, String value) throws MojoFailureException {
+    private void checkInterpolated(String id, String element, String value) throws MojoFailureException {
         if (value == null) {
             return;
         }
         Matcher unset = UNSET_VARIABLE.matcher(value);
         if (unset.find()) {
-            throw new MojoFailureException("The " + element + " of the " + where + " refers to ${env." + unset.group(1)
-                    + "}, but " + unset.group(1) + " is not set in the environment Maven runs in; set it, or write the"
-                    + " value in the settings (a password encrypted with mvn --encrypt-password)");
+            throw new MojoFailureException("The " + element + " of server '" + id + "' in the Maven settings ("
+                    + settingsFiles + ") refers to ${env." + unset.group(1) + "}, but " + unset.group(1)
+                    + " is not set in the environment Maven runs in; set it, or write the value in the settings"
+                    + " (a password encrypted with mvn --encrypt-password)");
         }
     }
 

@@ -132,7 +132,7 @@ class JdbcServerLoginTest {
 
         assertThatThrownBy(() -> login(Map.of()).variables(URL, "tuner-db"))
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessage("The <password> of the server 'tuner-db' of the Maven settings (" + FILES + ") refers to"
+                .hasMessage("The <password> of server 'tuner-db' in the Maven settings (" + FILES + ") refers to"
                         + " ${env.DB_PASSWORD}, but DB_PASSWORD is not set in the environment Maven runs in; set it, or write"
                         + " the value in the settings (a password encrypted with mvn --encrypt-password)");
     }
@@ -143,7 +143,7 @@ class JdbcServerLoginTest {
 
         assertThatThrownBy(() -> login(Map.of()).variables(URL, "tuner-db"))
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessageContaining("server 'tuner-db' of the Maven settings (" + FILES + ") has no <username>")
+                .hasMessageContaining("Server 'tuner-db' in the Maven settings (" + FILES + ") has no <username>")
                 .hasMessageNotContaining("s3cr3t");
     }
 
