@@ -75,8 +75,8 @@ final class JdbcServerLogin {
         String id = serverId == null ? DEFAULT_ID : serverId;
         if (isSet(USER_VARIABLE) || isSet(PASSWORD_VARIABLE)) {
             if (database) {
-                log.info("PostgreSQL login from the environment (TUNER_JDBC_USER, TUNER_JDBC_PASSWORD), which wins over"
-                        + " the Maven settings' server '" + id + "'");
+                log.info("PostgreSQL login from the environment (TUNER_JDBC_USER, TUNER_JDBC_PASSWORD)"
+                        + (settings.getServer(id) == null ? "" : ", which wins over the Maven settings' server '" + id + "'"));
             }
             return Map.of();
         }

@@ -103,7 +103,10 @@ class JdbcServerLoginTest {
 
         assertThat(login(Map.of("TUNER_JDBC_USER", "carol")).variables(URL, "tuner-db")).isEmpty();
         assertThat(login(Map.of("TUNER_JDBC_PASSWORD", "pw")).variables(URL, "no-such-server")).isEmpty();
-        assertThat(log.lines).first().asString().startsWith("[info] PostgreSQL login from the environment");
+        assertThat(log.lines).containsExactly(
+                "[info] PostgreSQL login from the environment (TUNER_JDBC_USER, TUNER_JDBC_PASSWORD), which wins over the"
+                        + " Maven settings' server 'tuner-db'",
+                "[info] PostgreSQL login from the environment (TUNER_JDBC_USER, TUNER_JDBC_PASSWORD)");
         assertThat(login(Map.of("TUNER_JDBC_USER", "")).variables(URL, "tuner-db")).as("empty is unset")
                 .containsEntry("TUNER_JDBC_USER", "alice");
     }
