@@ -116,7 +116,8 @@ final class Knob {
             Distribution declared = suggestion.distribution();
             if (declared != tabled && !declared.equals(tabled)) {
                 tabled = declared;
-                table = new int[Math.max(0, (int) declared.high() + 1)];
+                // a declaration of another kind (the knob was numeric once) has no options to table
+                table = new int[isCategorical(declared) ? Math.max(0, (int) declared.high() + 1) : 0];
                 Arrays.fill(table, -1);
             }
             double internal = suggestion.internal();

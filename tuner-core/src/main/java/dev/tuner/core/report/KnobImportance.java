@@ -30,13 +30,13 @@ import java.util.Map;
  * The divergences are then scaled to sum to 1. Nothing is ranked with fewer than
  * {@value #MIN_TRIALS} complete trials, as the estimate would be noise.
  *
- * <p>It costs {@code O(n log n)} to sort the trials once, then {@code O(n)} per knob to bin its
- * values and {@code O(BINS²)} to smooth them, so a study of tens of thousands of trials is ranked in
- * well under a second, with no model to fit (unlike fANOVA's random forest). What it measures is
- * local: how much a knob matters among the trials the sampler ran, which for a sampler like TPE are
- * already concentrated where the objective is good, so a knob that TPE settled early can rank below
- * one it still explores. It judges each knob alone, so an effect that only shows in the interplay of
- * two knobs is missed.
+ * <p>It costs one pass over the trials to pick the top ones (a heap of them, {@code O(n log top)}
+ * at worst), then {@code O(n)} per knob to bin its values and {@code O(BINS²)} to smooth them, so a
+ * study of tens of thousands of trials is ranked in well under a second, with no model to fit
+ * (unlike fANOVA's random forest). What it measures is local: how much a knob matters among the
+ * trials the sampler ran, which for a sampler like TPE are already concentrated where the objective
+ * is good, so a knob that TPE settled early can rank below one it still explores. It judges each
+ * knob alone, so an effect that only shows in the interplay of two knobs is missed.
  *
  * <pre>{@code
  * Map<String, Double> importance = KnobImportance.of(study.trials(), study.direction());

@@ -99,4 +99,17 @@ class TrialColumnsTest {
         }
         return positions;
     }
+
+    @Test
+    void aKnobThatWasNumericOnceTakesItsOldValuesAsCategories() {
+        Choice current = Choice.of(List.of("a", "b"));
+        List<FrozenTrial> trials = List.of(
+                trial(0, TrialState.COMPLETE, 1, Map.of(MODE, new Suggestion(Uniform.of(0, 1e9), 5e8))),
+                trial(1, TrialState.COMPLETE, 1, Map.of(MODE, new Suggestion(current, 1))));
+
+        Knob mode = TrialColumns.of(new StudySnapshot("s", Direction.MINIMIZE, trials)).knobs().get(0);
+
+        assertThat(mode.categories()).containsExactly("a", "b", "5e+08");
+        assertThat(positions(mode, 2)).containsExactly(2, 1);
+    }
 }
