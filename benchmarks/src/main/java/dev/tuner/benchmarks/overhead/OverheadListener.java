@@ -23,7 +23,8 @@ import org.junit.platform.launcher.TestPlan;
 /**
  * The stopwatch of the overhead benchmark, inside the ConsoleLauncher's JVM: it times each
  * container of repeated tests (a {@code @Tune} method's study, a Jupiter {@code @RepeatedTest})
- * from its start to its end (wall clock, and the CPU time of the whole JVM), counts the tests under it, and looks at the heap (after a full
+ * from its start to its end (wall clock, and the CPU time of the whole JVM), and from its last test's
+ * end to its own (a study's end: the best trial, the properties file, the report), counts the tests under it, and looks at the heap (after a full
  * collection) before it, at {@value #SNAPSHOT_AT_KEY} tests (the clock stopped meanwhile) and after
  * it. At the end it writes what it found, and the heap's peak, as JSON to the file named by the
  * configuration parameter {@value #OUT_KEY}; without that parameter it does nothing.
@@ -90,6 +91,7 @@ public final class OverheadListener implements TestExecutionListener {
         }
         long now = System.nanoTime();
         if (identifier.isTest()) {
+            current.lastTestEnd = now;
             if (identifier.getParentIdObject().filter(current.id::equals).isPresent() && ++current.tests % 1000 == 0) {
                 current.threads.sampleCurrent();
             }
@@ -105,6 +107,7 @@ public final class OverheadListener implements TestExecutionListener {
             }
         } else if (identifier.getUniqueIdObject().equals(current.id)) {
             current.nanos = now - current.start - current.paused;
+            current.endNanos = current.lastTestEnd == 0 ? 0 : now - current.lastTestEnd;
             current.cpuNanos = processCpuNanos() - current.cpuStart - current.cpuPaused;
             current.threadsNanos = current.threads.total();
             current.result = result.getStatus().name();
@@ -162,6 +165,9 @@ public final class OverheadListener implements TestExecutionListener {
         private long start;
         private long paused;
         private long nanos;
+        /** When the container's last test ended; from then to the container's end, a study writes its files and report. */
+        private long lastTestEnd;
+        private long endNanos;
         private long cpuStart;
         private long cpuPaused;
         private long cpuNanos;
@@ -187,6 +193,7 @@ public final class OverheadListener implements TestExecutionListener {
             json.put("result", result);
             json.put("tests", tests);
             json.put("nanos", nanos);
+            json.put("end_nanos", endNanos);
             json.put("cpu_nanos", cpuNanos);
             json.put("java_threads_cpu_nanos", threadsNanos);
             json.put("heap_before_bytes", before.totalBytes());

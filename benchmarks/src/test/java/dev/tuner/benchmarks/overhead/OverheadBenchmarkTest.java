@@ -37,6 +37,9 @@ class OverheadBenchmarkTest {
         assertThat(written.at("/tuner/instances_middle/dev.tuner.engine.TrialDescriptor").asLong())
                 .as("finished trials' descriptors are dropped; at most the one being reported is alive").isLessThanOrEqualTo(1);
         assertThat(written.get("tuner_us_second_half").asDouble()).isPositive();
+        assertThat(written.at("/tuner/end_nanos").asLong()).as("the study's end: best trial, properties file, report")
+                .isPositive().isLessThan(written.at("/tuner/nanos").asLong());
+        assertThat(written.get("tuner_end_ms").asDouble()).isEqualTo(written.at("/tuner/end_nanos").asLong() / 1e6);
         assertThat(written.get("heap_peak_bytes").asLong()).isPositive()
                 .isLessThanOrEqualTo(written.get("heap_max_bytes").asLong());
         assertThat(written.at("/floor/engine").asText()).isEqualTo(PlatformFloorEngine.ID);
