@@ -7,8 +7,9 @@ import dev.tuner.core.study.TrialFailure;
 import dev.tuner.core.study.TrialState;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -26,14 +27,23 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
-    public synchronized int createTrial(String studyName) {
-        return table.createTrial(studyName, Instant.now(), null);
+    public synchronized StartedTrial startTrial(String studyName) {
+        int waiting = table.oldestWaiting(studyName);
+        if (waiting < 0) {
+            return StartedTrial.of(table.createTrial(studyName, Instant.now(), null));
+        }
+        return new StartedTrial(waiting, table.claim(studyName, waiting, Instant.now(), null));
     }
 
     @Override
-    public synchronized OptionalInt createTrialWithinBudget(String studyName, int budget, Set<TrialState> counted) {
+    public synchronized Optional<StartedTrial> startTrialWithinBudget(String studyName, int budget, Set<TrialState> counted) {
         Budgets.check(budget, counted);
-        return table.count(studyName, counted) < budget ? OptionalInt.of(createTrial(studyName)) : OptionalInt.empty();
+        return table.spent(studyName, counted) < budget ? Optional.of(startTrial(studyName)) : Optional.empty();
+    }
+
+    @Override
+    public synchronized int enqueueTrial(String studyName, Map<String, String> values) {
+        return table.enqueueTrial(studyName, values, Instant.now());
     }
 
     @Override

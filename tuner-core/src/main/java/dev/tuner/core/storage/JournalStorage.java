@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -178,19 +178,24 @@ public final class JournalStorage implements Storage {
     }
 
     @Override
-    public synchronized int createTrial(String studyName) {
-        return write(() -> newTrial(studyName));
+    public synchronized StartedTrial startTrial(String studyName) {
+        return StartedTrial.of(write(() -> newTrial(studyName)));
     }
 
     @Override
-    public synchronized OptionalInt createTrialWithinBudget(String studyName, int budget, Set<TrialState> counted) {
+    public synchronized Optional<StartedTrial> startTrialWithinBudget(String studyName, int budget, Set<TrialState> counted) {
         Budgets.check(budget, counted);
         return write(() -> {
             if (table.count(studyName, counted) >= budget && table.count(studyName, RUNNING) > 0) {
                 failStale(); // a dead worker's trial may hold budget that live workers should spend
             }
-            return table.count(studyName, counted) < budget ? OptionalInt.of(newTrial(studyName)) : OptionalInt.empty();
+            return table.count(studyName, counted) < budget ? Optional.of(StartedTrial.of(newTrial(studyName))) : Optional.empty();
         });
+    }
+
+    @Override
+    public synchronized int enqueueTrial(String studyName, Map<String, String> values) {
+        throw new UnsupportedOperationException("TODO(waiting): journal enqueue after merging main");
     }
 
     private int newTrial(String studyName) throws IOException {

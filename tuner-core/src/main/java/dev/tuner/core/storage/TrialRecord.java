@@ -19,20 +19,32 @@ import java.util.TreeMap;
 final class TrialRecord {
 
     private final int number;
-    private final Instant started;
-    private final WorkerId worker;
+    private final Map<String, String> enqueuedValues;
     private final Map<String, Suggestion> suggestions = new LinkedHashMap<>();
     private final TreeMap<Integer, Double> intermediateValues = new TreeMap<>();
-    private TrialState state = TrialState.RUNNING;
+    private Instant started;
+    private WorkerId worker;
+    private TrialState state;
     private OptionalDouble value = OptionalDouble.empty();
     private Optional<TrialFailure> failure = Optional.empty();
     private Optional<Instant> finished = Optional.empty();
     private FrozenTrial snapshot;
 
+    /** A {@code RUNNING} trial. */
     TrialRecord(int number, Instant started, WorkerId worker) {
         this.number = number;
         this.started = started;
         this.worker = worker;
+        this.state = TrialState.RUNNING;
+        this.enqueuedValues = Map.of();
+    }
+
+    /** A {@code WAITING} trial with the values it was enqueued with, as text by knob. */
+    TrialRecord(int number, Instant enqueued, Map<String, String> enqueuedValues) {
+        this.number = number;
+        this.started = enqueued;
+        this.state = TrialState.WAITING;
+        this.enqueuedValues = enqueuedValues.isEmpty() ? Map.of() : new LinkedHashMap<>(enqueuedValues);
     }
 
     int number() {
@@ -43,9 +55,22 @@ final class TrialRecord {
         return state;
     }
 
-    /** The process that created the trial, or {@code null} when not known. */
+    /** The process that created or claimed the trial, or {@code null} when not known or while it waits. */
     WorkerId worker() {
         return worker;
+    }
+
+    /** The values the trial was enqueued with, as text by knob; empty for a trial that was not enqueued. */
+    Map<String, String> enqueuedValues() {
+        return enqueuedValues;
+    }
+
+    /** Makes a {@code WAITING} trial {@code RUNNING} for {@code worker}, started now. */
+    void claim(Instant started, WorkerId worker) {
+        this.state = TrialState.RUNNING;
+        this.started = started;
+        this.worker = worker;
+        snapshot = null;
     }
 
     void setParam(String knob, Distribution distribution, double internal) {
@@ -69,7 +94,7 @@ final class TrialRecord {
     FrozenTrial snapshot() {
         if (snapshot == null) {
             snapshot = new FrozenTrial(number, state, value, suggestions, failure, started, finished,
-                    intermediateValues);
+                    intermediateValues, enqueuedValues);
         }
         return snapshot;
     }
