@@ -50,12 +50,15 @@ final class SearchRun {
         Study study = plan.newStudy(storage);
         List<FrozenTrial> stored = study.trials();
         if (stored.isEmpty()) {
+            // stored as a waiting trial: whichever worker starts first runs it, once
             settings.warmStart().ifPresent(file -> study.enqueue(warmStart(file)));
-        } else {
-            listener.reportingEntryPublished(descriptor, ReportEntry.from(Constants.RESUMED_ENTRY,
-                    stored.size() + " trials already in " + storage));
         }
-        progress = new Progress(plan.trials(), stored.size(), plan.direction(), System.nanoTime());
+        int started = started(stored);
+        if (started > 0) {
+            listener.reportingEntryPublished(descriptor, ReportEntry.from(Constants.RESUMED_ENTRY,
+                    started + " trials already in " + storage));
+        }
+        progress = new Progress(plan.trials(), started, plan.direction(), System.nanoTime());
         lastProgressNanos = System.nanoTime();
         study.optimize(plan.objective(), settings.optimize(plan.trials())
                 .callback((optimized, outcome) -> {
@@ -69,7 +72,7 @@ final class SearchRun {
         settings.outputFile().ifPresent(target -> files.mergeInto(target, study));
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put(Constants.BEST_ENTRY, TrialFormat.describe(best));
-        entry.put(Constants.TRIALS_ENTRY, String.valueOf(study.trials().size()));
+        entry.put(Constants.TRIALS_ENTRY, String.valueOf(started(study.trials())));
         entry.put(Constants.SEED_ENTRY, String.valueOf(plan.seed()));
         entry.put(Constants.PROPERTIES_ENTRY, file.toString());
         if (report) {
@@ -77,6 +80,17 @@ final class SearchRun {
             entry.put(Constants.REPORT_ENTRY, page.toString());
         }
         listener.reportingEntryPublished(descriptor, ReportEntry.from(entry));
+    }
+
+    /** How many of the trials ran or run: those enqueued and still waiting are not counted. */
+    private static int started(List<FrozenTrial> trials) {
+        int started = 0;
+        for (FrozenTrial trial : trials) {
+            if (trial.state() != TrialState.WAITING) {
+                started++;
+            }
+        }
+        return started;
     }
 
     private Map<String, ?> warmStart(Path file) {

@@ -52,7 +52,7 @@ final class HistoryPlot {
         }
         int[] shown = Downsample.indices(priority, MAX_POINTS);
 
-        int lastNumber = study.trials().get(study.trials().size() - 1).number();
+        int lastNumber = study.lastStartedNumber();
         Frame frame = new Frame(WIDTH, HEIGHT, Axis.linear(0, Math.max(1, lastNumber)), Axis.forObjective(values));
         Svg svg = new Svg(WIDTH, HEIGHT, "optimization history of " + study.name());
         frame.drawAxes(svg, "trial", "objective value");
@@ -92,9 +92,14 @@ final class HistoryPlot {
             note.append(" Showing ").append(shown.length).append(" of ").append(n)
                     .append(" trials: each improvement, the best quarter and an even sample of the rest.");
         }
-        long others = study.trials().size() - n;
+        long waiting = study.count(TrialState.WAITING);
+        long others = study.trials().size() - n - waiting;
         if (others > 0) {
             note.append(' ').append(others).append(" trials that did not complete are not drawn.");
+        }
+        if (waiting > 0) {
+            note.append(' ').append(waiting).append(waiting == 1 ? " enqueued trial waits" : " enqueued trials wait")
+                    .append(" to run.");
         }
         return Optional.of(new Plot("history", "Optimization history", note.toString(), svg.finish(), true));
     }

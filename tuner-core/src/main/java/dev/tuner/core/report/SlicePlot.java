@@ -48,7 +48,7 @@ final class SlicePlot {
         Frame frame = new Frame(WIDTH, HEIGHT, x, Axis.forObjective(values));
         Svg svg = new Svg(WIDTH, HEIGHT, "objective value against " + knob.name());
         frame.drawAxes(svg, knob.shortName(), "objective value");
-        int lastNumber = study.trials().get(study.trials().size() - 1).number();
+        int lastNumber = study.lastStartedNumber();
         int bestNumber = study.best().map(FrozenTrial::number).orElse(-1);
         boolean tooltips = shown.length <= MAX_TOOLTIPS;
         svg.group("marks");

@@ -111,6 +111,10 @@ final class StudyPage {
             fact(html, "pruned", String.valueOf(summary.pruned()));
         }
         fact(html, "failed", String.valueOf(summary.failed()));
+        long waiting = study.count(TrialState.WAITING);
+        if (waiting > 0) {
+            fact(html, "waiting", String.valueOf(waiting));
+        }
         html.append("</dl>\n");
         html.append("</header>\n");
     }

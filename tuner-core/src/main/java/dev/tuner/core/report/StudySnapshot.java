@@ -73,6 +73,19 @@ public record StudySnapshot(
                 .min(better.thenComparingInt(FrozenTrial::number));
     }
 
+    /**
+     * The number of the last trial that ran or runs, for the end of a plot's trial axis: trials
+     * enqueued and still {@code WAITING} are left out; -1 when no trial started.
+     */
+    public int lastStartedNumber() {
+        for (int i = trials.size() - 1; i >= 0; i--) {
+            if (trials.get(i).state() != TrialState.WAITING) {
+                return trials.get(i).number();
+            }
+        }
+        return -1;
+    }
+
     /** How many trials are in {@code state}. */
     public long count(TrialState state) {
         return trials.stream().filter(trial -> trial.state() == state).count();
