@@ -1,7 +1,10 @@
 package dev.tuner.core.report;
 
 import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.Suggestion;
 import dev.tuner.core.study.TrialState;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -24,8 +27,8 @@ public final class TrialFormat {
     private static final Pattern SPACES = Pattern.compile(" {2,}");
     private static final Set<String> PLACEHOLDERS = Set.of("number", "params", "value", "state");
 
-    /** The pattern last found valid: each trial of a study is named with the same one, checked once. */
-    private static volatile String lastValid = DEFAULT_PATTERN;
+    /** The pattern last used, cut into parts: each trial of a study is named with the same one, parsed once. */
+    private static volatile CompiledPattern last = CompiledPattern.of(DEFAULT_PATTERN);
 
     private TrialFormat() {}
 
@@ -52,17 +55,46 @@ public final class TrialFormat {
      * @throws IllegalArgumentException if the pattern has another placeholder
      */
     public static String format(String pattern, FrozenTrial trial, int number) {
-        if (!pattern.equals(lastValid)) {
-            requireValid(pattern);
-            lastValid = pattern;
+        CompiledPattern compiled = last;
+        if (!compiled.pattern.equals(pattern)) {
+            compiled = CompiledPattern.of(pattern);
+            last = compiled;
         }
-        String line = pattern
-                .replace("{number}", String.valueOf(number))
-                .replace("{params}", params(trial.params()))
-                .replace("{value}", outcome(trial))
-                .replace("{state}", trial.state().name().toLowerCase(java.util.Locale.ROOT));
-        // every trial's test is named by this: no regular expression is compiled per call
-        return (line.contains("  ") ? SPACES.matcher(line).replaceAll(" ") : line).trim();
+        StringBuilder line = new StringBuilder(64);
+        for (String part : compiled.parts) {
+            switch (part) {
+                case "{number}" -> line.append(number);
+                case "{params}" -> params(trial, line);
+                case "{value}" -> line.append(outcome(trial));
+                case "{state}" -> line.append(trial.state().name().toLowerCase(java.util.Locale.ROOT));
+                default -> line.append(part);
+            }
+        }
+        // every trial's test is named by this: no regular expression runs unless a part was empty
+        String text = line.toString();
+        return (text.contains("  ") ? SPACES.matcher(text).replaceAll(" ") : text).trim();
+    }
+
+    /** A checked pattern cut into literal text and placeholders, in order. */
+    private record CompiledPattern(String pattern, List<String> parts) {
+
+        static CompiledPattern of(String pattern) {
+            requireValid(pattern);
+            List<String> parts = new ArrayList<>();
+            Matcher placeholder = PLACEHOLDER.matcher(pattern);
+            int from = 0;
+            while (placeholder.find()) {
+                if (placeholder.start() > from) {
+                    parts.add(pattern.substring(from, placeholder.start()));
+                }
+                parts.add(placeholder.group());
+                from = placeholder.end();
+            }
+            if (from < pattern.length()) {
+                parts.add(pattern.substring(from));
+            }
+            return new CompiledPattern(pattern, List.copyOf(parts));
+        }
     }
 
     /**
@@ -85,6 +117,20 @@ public final class TrialFormat {
         StringJoiner joined = new StringJoiner(" ");
         params.forEach((name, value) -> joined.add(shortName(name) + "=" + abbreviated(Numbers.compact(value))));
         return joined.toString();
+    }
+
+    /** {@link #params(Map)} of a trial, appended, without building the map of its values. */
+    private static void params(FrozenTrial trial, StringBuilder line) {
+        boolean first = true;
+        for (Map.Entry<String, Suggestion> knob : trial.suggestions().entrySet()) {
+            if (!first) {
+                line.append(' ');
+            }
+            first = false;
+            String name = knob.getKey();
+            line.append(name, name.lastIndexOf('.') + 1, name.length()).append('=')
+                    .append(abbreviated(Numbers.compact(knob.getValue().value())));
+        }
     }
 
     /** A value cut to {@link #MAX_VALUE_LENGTH} characters, so that one long option does not fill the line. */

@@ -1,18 +1,13 @@
 package dev.tuner.core.storage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tuner.Direction;
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.space.DistributionJson;
 import dev.tuner.core.study.TrialFailure;
 import dev.tuner.core.study.TrialState;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -21,78 +16,95 @@ import java.util.OptionalDouble;
  * <pre>{@code
  * {"op":"journal","version":2}
  * {"op":"study","study":"quad1","direction":"MINIMIZE"}
- * {"op":"trial","study":"quad1","number":0,"started":"2026-11-22T10:00:00.123Z","worker":{"host":"h","pid":4711,"start":1795000000000}}
+ * {"op":"trial","study":"quad1","number":0,"started":"2026-11-22T10:00:00.123456Z","worker":{"host":"h","pid":4711,"start":1795000000000}}
  * {"op":"param","study":"quad1","number":0,"knob":"x","distribution":{"type":"uniform","min":-10.0,"max":10.0},"internal":3.25}
  * {"op":"intermediate","study":"quad1","number":0,"step":3,"value":0.91}
- * {"op":"finish","study":"quad1","number":0,"state":"COMPLETE","value":8.31,"finished":"2026-11-22T10:00:01.456Z"}
+ * {"op":"finish","study":"quad1","number":0,"state":"COMPLETE","value":8.31,"finished":"2026-11-22T10:00:01.456789Z"}
  * {"op":"finish","study":"quad1","number":1,"state":"FAIL","failure":{"type":"java.lang.IllegalStateException","message":"boom","where":"A.b(A.java:3)"},"finished":"..."}
  * }</pre>
  *
  * Version 2 added the {@code intermediate} record (a value a trial reported at a step); a version 1
- * journal has none, and this code reads it as it is and appends to it. A trial record's number must be the study's next number: every writer appends it after reading
- * all records before it, under the file lock. {@link JournalReplay} reads them back.
+ * journal has none, and this code reads it as it is and appends to it. A trial record's number must
+ * be the study's next number: every writer appends it after reading all records before it, under
+ * the file lock. {@link JournalReplay} reads them back.
+ *
+ * <p>Records are laid out by {@link JsonLine} into one reused buffer, never as trees: a trial
+ * writes three of them or more, and building and serializing trees was most of a trial's
+ * bookkeeping. Each distinct distribution's JSON is written once and then copied. Not
+ * thread-safe: its storage writes under its lock.
  */
 final class JournalRecords {
 
     /** The format this code writes and the newest it reads: 2 since intermediate values. */
     static final int VERSION = 2;
 
-    // Schubfach for doubles: Double.toString was a third of writing a record; the digits still
-    // round-trip exactly, and the reader parses any JSON number
-    private static final ObjectWriter WRITER = JsonMapper.builder()
-            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-            .build()
-            .writer();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final int DISTRIBUTIONS_KEPT = 256;
 
-    ObjectNode header() {
-        return record("journal").put("version", VERSION);
+    private final JsonLine line = new JsonLine();
+    private final InstantText instants = new InstantText();
+    private final Map<Distribution, String> distributionJson =
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Distribution, String> eldest) {
+                    return size() > DISTRIBUTIONS_KEPT; // a custom distribution made anew for each trial must not pile up
+                }
+            };
+
+    byte[] header() {
+        return line.start("journal").number("version", VERSION).end();
     }
 
-    ObjectNode study(String studyName, Direction direction) {
-        return record("study").put("study", studyName).put("direction", direction.name());
+    byte[] study(String studyName, Direction direction) {
+        return line.start("study").string("study", studyName, true).string("direction", direction.name(), false).end();
     }
 
-    ObjectNode trial(String studyName, int number, Instant started, WorkerId worker) {
-        ObjectNode record = record("trial").put("study", studyName).put("number", number).put("started", started.toString());
-        record.putObject("worker").put("host", worker.host()).put("pid", worker.pid()).put("start", worker.startMillis());
-        return record;
+    /** A trial's start; {@code started} must come from {@link #time}, so that a replay reads it back equal. */
+    byte[] trial(String studyName, int number, Instant started, WorkerId worker) {
+        return trialLine("trial", studyName, number)
+                .string("started", instants.format(started), false)
+                .object("worker")
+                .string("host", worker.host(), true)
+                .number("pid", worker.pid())
+                .number("start", worker.startMillis())
+                .endObject()
+                .end();
     }
 
-    ObjectNode param(String studyName, int number, String knob, Distribution distribution, double internal) {
-        ObjectNode record = record("param").put("study", studyName).put("number", number).put("knob", knob);
-        record.set("distribution", DistributionJson.toTree(distribution));
-        return record.put("internal", internal);
+    byte[] param(String studyName, int number, String knob, Distribution distribution, double internal) {
+        return trialLine("param", studyName, number)
+                .string("knob", knob, true)
+                .raw("distribution", distributionJson.computeIfAbsent(distribution, DistributionJson::write))
+                .number("internal", internal)
+                .end();
     }
 
-    ObjectNode intermediate(String studyName, int number, int step, double value) {
-        return record("intermediate").put("study", studyName).put("number", number).put("step", step).put("value", value);
+    byte[] intermediate(String studyName, int number, int step, double value) {
+        return trialLine("intermediate", studyName, number).number("step", step).number("value", value).end();
     }
 
-    ObjectNode finish(String studyName, int number, TrialState state, OptionalDouble value, TrialFailure failure,
+    /** A trial's end; {@code finished} must come from {@link #time}, so that a replay reads it back equal. */
+    byte[] finish(String studyName, int number, TrialState state, OptionalDouble value, TrialFailure failure,
             Instant finished) {
-        ObjectNode record = record("finish").put("study", studyName).put("number", number).put("state", state.name());
-        value.ifPresent(v -> record.put("value", v));
+        JsonLine record = trialLine("finish", studyName, number).string("state", state.name(), false);
+        if (value.isPresent()) {
+            record.number("value", value.getAsDouble());
+        }
         if (failure != null) {
-            record.putObject("failure").put("type", failure.type()).put("message", failure.message())
-                    .put("where", failure.where());
+            record.object("failure")
+                    .string("type", failure.type(), false)
+                    .string("message", failure.message(), false)
+                    .string("where", failure.where(), false)
+                    .endObject();
         }
-        return record.put("finished", finished.toString());
+        return record.string("finished", instants.format(finished), false).end();
     }
 
-    /** The record as one line of UTF-8, with its newline. */
-    static byte[] line(ObjectNode record) {
-        try {
-            byte[] json = WRITER.writeValueAsBytes(record);
-            byte[] line = Arrays.copyOf(json, json.length + 1);
-            line[json.length] = '\n';
-            return line;
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException("could not write journal record " + record, impossible);
-        }
+    /** Now, to the precision a record keeps (microseconds). */
+    static Instant time() {
+        return InstantText.truncate(Instant.now());
     }
 
-    private static ObjectNode record(String op) {
-        return NODES.objectNode().put("op", op);
+    private JsonLine trialLine(String op, String studyName, int number) {
+        return line.start(op).string("study", studyName, true).number("number", number);
     }
 }

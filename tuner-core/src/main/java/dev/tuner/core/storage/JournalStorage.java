@@ -1,6 +1,5 @@
 package dev.tuner.core.storage;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tuner.Direction;
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.study.FrozenTrial;
@@ -148,23 +147,30 @@ public final class JournalStorage implements Storage {
     /** Fails the running trials of workers that are gone; call with the file locked, after {@link #catchUp()}. */
     private int failStale() throws IOException {
         Map<WorkerId, Boolean> alive = new HashMap<>();
-        List<ObjectNode> finishes = new ArrayList<>();
+        List<StaleTrial> stale = new ArrayList<>();
         table.forEachRunning((studyName, trial) -> {
             WorkerId worker = trial.worker();
             if (worker != null && !alive.computeIfAbsent(worker, WorkerId::mayBeAlive)) {
                 TrialFailure failure = WorkerDiedException.failure("process " + worker.pid() + " on " + worker.host()
                         + " ended while the trial ran");
-                finishes.add(records.finish(studyName, trial.number(), TrialState.FAIL, OptionalDouble.empty(),
-                        failure, Instant.now()));
+                stale.add(new StaleTrial(studyName, trial.number(), failure));
                 LOG.warning(() -> "journal " + path() + ": trial #" + trial.number() + " of study '" + studyName
                         + "' was RUNNING in process " + worker.pid() + ", which is gone; it is now FAIL (worker died)");
             }
         });
-        for (int i = 0; i < finishes.size(); i++) {
-            append(finishes.get(i), i == finishes.size() - 1);
+        for (int i = 0; i < stale.size(); i++) {
+            StaleTrial trial = stale.get(i);
+            Instant finished = JournalRecords.time();
+            append(records.finish(trial.studyName, trial.number, TrialState.FAIL, OptionalDouble.empty(), trial.failure,
+                    finished), i == stale.size() - 1);
+            table.finishTrial(trial.studyName, trial.number, TrialState.FAIL, OptionalDouble.empty(), trial.failure,
+                    finished);
         }
-        return finishes.size();
+        return stale.size();
     }
+
+    /** A running trial of a dead worker, to fail once the table is no longer being walked. */
+    private record StaleTrial(String studyName, int number, TrialFailure failure) {}
 
     @Override
     public synchronized void createStudy(String studyName, Direction direction) {
@@ -172,6 +178,7 @@ public final class JournalStorage implements Storage {
         write(() -> {
             if (table.isNewStudy(studyName, direction)) {
                 append(records.study(studyName, direction), false);
+                table.createStudy(studyName, direction);
             }
             return null;
         });
@@ -200,7 +207,10 @@ public final class JournalStorage implements Storage {
 
     private int newTrial(String studyName) throws IOException {
         int number = table.nextNumber(studyName);
-        append(records.trial(studyName, number, Instant.now(), WorkerId.current()), false);
+        Instant started = JournalRecords.time();
+        WorkerId worker = WorkerId.current();
+        append(records.trial(studyName, number, started, worker), false);
+        table.createTrial(studyName, started, worker);
         return number;
     }
 
@@ -211,6 +221,7 @@ public final class JournalStorage implements Storage {
         write(() -> {
             table.running(studyName, trialNumber);
             append(records.param(studyName, trialNumber, knob, distribution, internal), false);
+            table.setParam(studyName, trialNumber, knob, distribution, internal);
             return null;
         });
     }
@@ -221,6 +232,7 @@ public final class JournalStorage implements Storage {
         write(() -> {
             table.running(studyName, trialNumber);
             append(records.intermediate(studyName, trialNumber, step, value), false);
+            table.setIntermediateValue(studyName, trialNumber, step, value);
             return null;
         });
     }
@@ -231,7 +243,9 @@ public final class JournalStorage implements Storage {
         StudyTable.checkFinish(state);
         write(() -> {
             table.running(studyName, trialNumber);
-            append(records.finish(studyName, trialNumber, state, value, failure, Instant.now()), sync == Sync.ON_FINISH);
+            Instant finished = JournalRecords.time();
+            append(records.finish(studyName, trialNumber, state, value, failure, finished), sync == Sync.ON_FINISH);
+            table.finishTrial(studyName, trialNumber, state, value, failure, finished);
             return null;
         });
     }
@@ -331,14 +345,19 @@ public final class JournalStorage implements Storage {
         }
     }
 
-    /** Appends a record and applies it; call with the file locked, after {@link #catchUp()}. */
-    private void append(ObjectNode record, boolean force) throws IOException {
-        byte[] line = JournalRecords.line(record);
+    /**
+     * Appends a record; call with the file locked, after {@link #catchUp()}, having checked that
+     * the table takes the change, and apply the change to the table right after. Applying it
+     * directly, rather than parsing the line back, halves what a trial's bookkeeping costs;
+     * {@code JournalStorageTest} checks that a replay of the file builds the same table.
+     */
+    private void append(byte[] line, boolean force) throws IOException {
         file.write(line, offset);
         if (force) {
             file.force();
         }
-        replay(line, 0, line.length);
+        offset += line.length;
+        lines++;
     }
 
     private void checkOpen() {

@@ -122,6 +122,46 @@ class JournalStorageTest extends StorageContractTest {
     }
 
     @Test
+    void aReplayOfTheFileBuildsExactlyTheTrialsTheWritesBuilt() {
+        Path file = folder.resolve("replay.jsonl");
+        List<FrozenTrial> written;
+        try (JournalStorage storage = JournalStorage.open(file)) {
+            storage.createStudy("s \"quoted\" ü", Direction.MINIMIZE);
+            String study = "s \"quoted\" ü";
+            int complete = storage.createTrial(study);
+            storage.setParam(study, complete, "x", Uniform.of(-1, 1), 0.25);
+            storage.setParam(study, complete, "lr", dev.tuner.core.space.LogUniform.of(1e-4, 1e-1), Math.log(3.2e-3));
+            storage.setIntermediateValue(study, complete, 0, Double.NaN);
+            storage.setIntermediateValue(study, complete, 1, -0.5);
+            storage.finishTrial(study, complete, TrialState.COMPLETE, OptionalDouble.of(Double.NEGATIVE_INFINITY), null);
+            int failed = storage.createTrial(study);
+            storage.finishTrial(study, failed, TrialState.FAIL, OptionalDouble.empty(),
+                    new TrialFailure("java.lang.IllegalStateException", "line one\nline \"two\"\t✂", "A.b(A.java:3)"));
+            storage.createTrial(study);
+            written = storage.trials(study);
+        }
+
+        try (JournalStorage storage = JournalStorage.open(file)) {
+            List<FrozenTrial> replayed = storage.trials("s \"quoted\" ü");
+            assertThat(replayed).hasSize(3);
+            // the running trial of this (live) process stays running, and everything else is equal, times included
+            assertThat(replayed).isEqualTo(written);
+        }
+    }
+
+    @Test
+    void timesAreWrittenToTheMicrosecondAndReadBackEqual() {
+        InstantText text = new InstantText();
+        Instant instant = Instant.parse("2026-11-22T10:00:01.000456789Z");
+        Instant kept = InstantText.truncate(instant);
+
+        assertThat(text.format(instant)).isEqualTo("2026-11-22T10:00:01.000456Z");
+        assertThat(JournalReplay.instant(text.format(instant))).isEqualTo(kept);
+        assertThat(text.format(Instant.parse("2026-11-22T10:00:02Z"))).isEqualTo("2026-11-22T10:00:02.000000Z");
+        assertThat(text.format(Instant.parse("2026-11-22T10:00:01.999999Z"))).isEqualTo("2026-11-22T10:00:01.999999Z");
+    }
+
+    @Test
     void theNextRunOfAStudyResumesIt() {
         Path file = folder.resolve("resume.jsonl");
         try (JournalStorage storage = JournalStorage.open(file)) {
@@ -240,8 +280,8 @@ class JournalStorageTest extends StorageContractTest {
         }
     }
 
-    private static String line(com.fasterxml.jackson.databind.node.ObjectNode record) {
-        return new String(JournalRecords.line(record), StandardCharsets.UTF_8).strip();
+    private static String line(byte[] record) {
+        return new String(record, StandardCharsets.UTF_8).strip();
     }
 
     @Test
