@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -43,7 +44,14 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public synchronized int enqueueTrial(String studyName, Map<String, String> values) {
-        return table.enqueueTrial(studyName, values, Instant.now());
+        return table.enqueueTrial(studyName, values, Instant.now(), -1);
+    }
+
+    @Override
+    public synchronized OptionalInt enqueueRetry(String studyName, int failedNumber, Map<String, String> values) {
+        return table.mayRetry(studyName, failedNumber)
+                ? OptionalInt.of(table.enqueueTrial(studyName, values, Instant.now(), failedNumber))
+                : OptionalInt.empty();
     }
 
     @Override

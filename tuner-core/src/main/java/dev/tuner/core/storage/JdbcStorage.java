@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -152,7 +153,16 @@ public final class JdbcStorage implements Storage {
     public synchronized int enqueueTrial(String studyName, Map<String, String> values) {
         int study = studyId(studyName);
         return session.transaction("enqueue a trial of study '" + studyName + "'",
-                connection -> JdbcWrites.enqueue(connection, study, values));
+                connection -> JdbcWrites.enqueue(connection, study, values, -1));
+    }
+
+    @Override
+    public synchronized OptionalInt enqueueRetry(String studyName, int failedNumber, Map<String, String> values) {
+        int study = studyId(studyName);
+        return session.transaction("enqueue a retry of trial #" + failedNumber + " of study '" + studyName + "'",
+                connection -> JdbcWrites.mayRetry(connection, studyName, study, failedNumber)
+                        ? OptionalInt.of(JdbcWrites.enqueue(connection, study, values, failedNumber))
+                        : OptionalInt.empty());
     }
 
     @Override

@@ -152,17 +152,56 @@ final class JdbcWrites {
         return enqueued == null ? StartedTrial.of(row.getInt(1)) : new StartedTrial(row.getInt(1), EnqueuedJson.read(enqueued));
     }
 
-    /** Adds a {@code WAITING} trial with the values (text by knob) and returns its number. */
-    static int enqueue(Connection connection, int study, Map<String, String> values) throws SQLException {
+    /**
+     * Adds a {@code WAITING} trial with the values (text by knob), retrying the failed trial
+     * {@code retryOf} (-1 for none), and returns its number.
+     */
+    static int enqueue(Connection connection, int study, Map<String, String> values, int retryOf) throws SQLException {
         int number = takeNumber(connection, study);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tuner_trials"
-                + " (study_id, number, state, started, enqueued) VALUES (?, ?, 'WAITING', clock_timestamp(), ?)")) {
+                + " (study_id, number, state, started, enqueued, retry_of) VALUES (?, ?, 'WAITING', clock_timestamp(), ?, ?)")) {
             insert.setInt(1, study);
             insert.setInt(2, number);
             insert.setString(3, EnqueuedJson.write(values));
+            if (retryOf >= 0) {
+                insert.setInt(4, retryOf);
+            } else {
+                insert.setNull(4, Types.INTEGER);
+            }
             insert.executeUpdate();
         }
         return number;
+    }
+
+    /**
+     * Whether the failed trial may be retried: it is not a retry itself and none of it was
+     * enqueued. Locks the study's row first, so that no other worker enqueues a retry meanwhile.
+     *
+     * @throws IllegalArgumentException if there is no such trial
+     * @throws IllegalStateException if it has not failed
+     */
+    static boolean mayRetry(Connection connection, String studyName, int study, int failedNumber) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT 1 FROM tuner_studies WHERE study_id = ? FOR UPDATE")) {
+            lock.setInt(1, study);
+            lock.executeQuery().close();
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT state, retry_of IS NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM tuner_trials r WHERE r.study_id = t.study_id AND r.retry_of = t.number)"
+                + " FROM tuner_trials t WHERE study_id = ? AND number = ?")) {
+            select.setInt(1, study);
+            select.setInt(2, failedNumber);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalArgumentException("study '" + studyName + "' has no trial #" + failedNumber);
+                }
+                if (!TrialState.FAIL.name().equals(row.getString(1))) {
+                    throw new IllegalStateException("trial #" + failedNumber + " of study '" + studyName + "' is "
+                            + row.getString(1) + ", not FAIL, so there is nothing to retry; retry only failed trials");
+                }
+                return row.getBoolean(2);
+            }
+        }
     }
 
     /** Adds a {@code RUNNING} trial, stamped with the database's time. */

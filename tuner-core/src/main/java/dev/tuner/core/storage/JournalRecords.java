@@ -23,10 +23,11 @@ import java.util.OptionalDouble;
  * {"op":"finish","study":"quad1","number":1,"state":"FAIL","failure":{"type":"java.lang.IllegalStateException","message":"boom","where":"A.b(A.java:3)"},"finished":"..."}
  * {"op":"enqueue","study":"quad1","number":2,"started":"2026-11-22T10:00:02.000001Z","values":{"x":"0.25","act":"relu"}}
  * {"op":"claim","study":"quad1","number":2,"started":"2026-11-22T10:00:03.5Z","worker":{"host":"h","pid":4712,"start":1795000000900}}
+ * {"op":"enqueue","study":"quad1","number":3,"started":"...","retryOf":1,"values":{"x":"0.75"}}
  * }</pre>
  *
  * An {@code enqueue} record adds a {@code WAITING} trial with knob values as text, {@code started}
- * being when it was enqueued; a {@code claim} record makes it {@code RUNNING} for a worker, started
+ * being when it was enqueued and {@code retryOf}, when present, the failed trial it retries; a {@code claim} record makes it {@code RUNNING} for a worker, started
  * then. A {@code trial} or {@code enqueue} record's number must be the study's next number, and a
  * {@code claim} must name a waiting trial: every writer appends them after reading all records
  * before them, under the file lock. {@link JournalReplay} reads them back.
@@ -66,12 +67,16 @@ final class JournalRecords {
         return line.start("journal").number("version", VERSION).end();
     }
 
-    /** A waiting trial's values; {@code enqueued} must come from {@link #time}. */
-    byte[] enqueue(String studyName, int number, Instant enqueued, Map<String, String> values) {
-        return trialLine("enqueue", studyName, number)
-                .string("started", instants.format(enqueued), false)
-                .raw("values", EnqueuedJson.write(values))
-                .end();
+    /**
+     * A waiting trial's values, and the failed trial it retries ({@code retryOf}, -1 for none, then
+     * left out); {@code enqueued} must come from {@link #time}.
+     */
+    byte[] enqueue(String studyName, int number, Instant enqueued, Map<String, String> values, int retryOf) {
+        JsonLine record = trialLine("enqueue", studyName, number).string("started", instants.format(enqueued), false);
+        if (retryOf >= 0) {
+            record.number("retryOf", retryOf);
+        }
+        return record.raw("values", EnqueuedJson.write(values)).end();
     }
 
     /** A worker's claim of a waiting trial; {@code started} must come from {@link #time}. */

@@ -135,6 +135,7 @@ final class JournalReplay {
             case "failure" -> record.failure = failure(parser);
             case "finished" -> record.finished = parser.getText();
             case "values" -> record.values = values(parser);
+            case "retryOf" -> record.retryOf = parser.getIntValue();
             default -> parser.skipChildren();
         }
     }
@@ -277,6 +278,7 @@ final class JournalReplay {
         TrialFailure failure;
         String finished;
         Map<String, String> values;
+        Integer retryOf;
 
         void applyTo(StudyTable table) {
             switch (required(op, "op")) {
@@ -293,7 +295,12 @@ final class JournalReplay {
                 }
                 case "enqueue" -> {
                     checkNext(table);
-                    table.enqueueTrial(study, required(values, "values"), instant(required(started, "started")));
+                    if (retryOf != null && !table.mayRetry(study, retryOf)) {
+                        throw new IllegalStateException("trial #" + retryOf + " of study '" + study
+                                + "' is a retry or has one already");
+                    }
+                    table.enqueueTrial(study, required(values, "values"), instant(required(started, "started")),
+                            retryOf == null ? -1 : retryOf);
                 }
                 case "claim" -> table.claim(required(study, "study"), required(number, "number"),
                         instant(required(started, "started")), required(worker, "worker"));

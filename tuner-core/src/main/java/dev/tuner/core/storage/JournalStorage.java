@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -203,17 +204,27 @@ public final class JournalStorage implements Storage {
 
     @Override
     public synchronized int enqueueTrial(String studyName, Map<String, String> values) {
-        return write(() -> {
-            int number = table.nextNumber(studyName);
-            if (replayer.version() < JournalRecords.WAITING_VERSION) {
-                // a journal an older Tuner began: say that it now holds records that Tuner does not know
-                append(records.header(), false);
-                replayer.wrote(JournalRecords.VERSION);
-            }
-            Instant enqueued = JournalRecords.time();
-            append(records.enqueue(studyName, number, enqueued, values), false);
-            return table.enqueueTrial(studyName, values, enqueued);
-        });
+        return write(() -> enqueue(studyName, values, -1));
+    }
+
+    @Override
+    public synchronized OptionalInt enqueueRetry(String studyName, int failedNumber, Map<String, String> values) {
+        return write(() -> table.mayRetry(studyName, failedNumber)
+                ? OptionalInt.of(enqueue(studyName, values, failedNumber))
+                : OptionalInt.empty());
+    }
+
+    /** Enqueues a trial; call with the file locked, after {@link #catchUp()}. */
+    private int enqueue(String studyName, Map<String, String> values, int retryOf) throws IOException {
+        int number = table.nextNumber(studyName);
+        if (replayer.version() < JournalRecords.WAITING_VERSION) {
+            // a journal an older Tuner began: say that it now holds records that Tuner does not know
+            append(records.header(), false);
+            replayer.wrote(JournalRecords.VERSION);
+        }
+        Instant enqueued = JournalRecords.time();
+        append(records.enqueue(studyName, number, enqueued, values, retryOf), false);
+        return table.enqueueTrial(studyName, values, enqueued, retryOf);
     }
 
     /** Claims the study's oldest waiting trial, or adds a trial; call with the file locked, after {@link #catchUp()}. */

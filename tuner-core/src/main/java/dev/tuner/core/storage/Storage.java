@@ -95,6 +95,19 @@ public interface Storage extends AutoCloseable {
      */
     int enqueueTrial(String studyName, Map<String, String> values);
 
+    /**
+     * Enqueues, as {@link #enqueueTrial} does, a trial that retries the failed trial
+     * {@code failedNumber} with {@code values} (its knob values as text), unless a retry of it was
+     * enqueued already, by any worker, or it is a retry itself: each failed trial is retried once
+     * at most, however many workers ask. {@link dev.tuner.core.study.Study#optimize} asks for
+     * trials whose worker died when failures are retried.
+     *
+     * @return the new trial's number, or empty when the trial was retried already or is a retry
+     * @throws IllegalStateException if the trial has not failed
+     * @throws IllegalArgumentException if there is no such trial
+     */
+    OptionalInt enqueueRetry(String studyName, int failedNumber, Map<String, String> values);
+
     /** Records the value a running trial drew for a knob. */
     void setParam(String studyName, int trialNumber, String knob, Distribution distribution, double internal);
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -84,14 +85,35 @@ final class StudyTable {
         return number;
     }
 
-    /** Adds a {@code WAITING} trial with {@code values} (text by knob) and returns its number. */
-    int enqueueTrial(String studyName, Map<String, String> values, Instant enqueued) {
+    /**
+     * Adds a {@code WAITING} trial with {@code values} (text by knob) and returns its number;
+     * {@code retryOf} is the failed trial it retries, checked with {@link #mayRetry}, or -1.
+     */
+    int enqueueTrial(String studyName, Map<String, String> values, Instant enqueued, int retryOf) {
         StudyEntry study = study(studyName);
         int number = study.trials.size();
-        study.trials.add(new TrialRecord(number, enqueued, values));
+        study.trials.add(new TrialRecord(number, enqueued, values, retryOf));
         study.counts.merge(TrialState.WAITING, 1, Integer::sum);
         study.waiting.add(number);
+        if (retryOf >= 0) {
+            study.retried.add(retryOf);
+        }
         return number;
+    }
+
+    /**
+     * Whether the failed trial {@code failedNumber} may be retried: it is not a retry itself and no
+     * retry of it was enqueued yet.
+     *
+     * @throws IllegalStateException if the trial has not failed
+     */
+    boolean mayRetry(String studyName, int failedNumber) {
+        TrialRecord failed = record(studyName, failedNumber);
+        if (failed.state() != TrialState.FAIL) {
+            throw new IllegalStateException("trial #" + failedNumber + " of study '" + studyName + "' is "
+                    + failed.state() + ", not FAIL, so there is nothing to retry; retry only failed trials");
+        }
+        return failed.retryOf() < 0 && !study(studyName).retried.contains(failedNumber);
     }
 
     /** The number of the study's oldest {@code WAITING} trial, or -1 when none waits: the next to claim. */
@@ -235,6 +257,8 @@ final class StudyTable {
         final Map<TrialState, Integer> counts = new EnumMap<>(TrialState.class);
         /** The numbers of the {@code WAITING} trials, the oldest first. */
         final PriorityQueue<Integer> waiting = new PriorityQueue<>();
+        /** The numbers of the failed trials a retry was enqueued for. */
+        final Set<Integer> retried = new HashSet<>();
         /** The snapshots of finished trials by number, null for the others: they no longer change. */
         FrozenTrial[] finished = new FrozenTrial[16];
 

@@ -20,6 +20,8 @@ final class TrialRecord {
 
     private final int number;
     private final Map<String, String> enqueuedValues;
+    /** The number of the failed trial this one retries, or -1. */
+    private final int retryOf;
     private final Map<String, Suggestion> suggestions = new LinkedHashMap<>();
     private final TreeMap<Integer, Double> intermediateValues = new TreeMap<>();
     private Instant started;
@@ -37,14 +39,24 @@ final class TrialRecord {
         this.worker = worker;
         this.state = TrialState.RUNNING;
         this.enqueuedValues = Map.of();
+        this.retryOf = -1;
     }
 
-    /** A {@code WAITING} trial with the values it was enqueued with, as text by knob. */
-    TrialRecord(int number, Instant enqueued, Map<String, String> enqueuedValues) {
+    /**
+     * A {@code WAITING} trial with the values it was enqueued with, as text by knob, retrying the
+     * failed trial {@code retryOf} (-1 for none).
+     */
+    TrialRecord(int number, Instant enqueued, Map<String, String> enqueuedValues, int retryOf) {
         this.number = number;
         this.started = enqueued;
         this.state = TrialState.WAITING;
         this.enqueuedValues = enqueuedValues.isEmpty() ? Map.of() : new LinkedHashMap<>(enqueuedValues);
+        this.retryOf = retryOf;
+    }
+
+    /** The number of the failed trial this one was enqueued to retry, or -1. */
+    int retryOf() {
+        return retryOf;
     }
 
     int number() {

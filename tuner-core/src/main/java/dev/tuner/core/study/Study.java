@@ -8,6 +8,7 @@ import dev.tuner.core.sampler.Sampler;
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.storage.StartedTrial;
 import dev.tuner.core.storage.Storage;
+import dev.tuner.core.storage.WorkerDiedException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -43,6 +44,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@linkplain Trial#report report}; see {@link Trial#shouldPrune()}.
  */
 public final class Study {
+
+    private static final String WORKER_DIED = WorkerDiedException.class.getName();
 
     private final String name;
     private final Direction direction;
@@ -162,6 +165,23 @@ public final class Study {
         params.forEach((knob, value) -> texts.put(Objects.requireNonNull(knob, "knob name"),
                 EnqueuedValue.textOf(Objects.requireNonNull(value, () -> "value of knob '" + knob + "'"))));
         return storage.enqueueTrial(name, texts);
+    }
+
+    /** Whether a storage failed the trial because its worker died (see {@link WorkerDiedException}). */
+    static boolean workerDied(FrozenTrial trial) {
+        return trial.state() == TrialState.FAIL
+                && trial.failure().filter(failure -> WORKER_DIED.equals(failure.type())).isPresent();
+    }
+
+    /**
+     * Enqueues a retry of a trial whose worker died, with the knob values it had read (and those it
+     * was enqueued with, if it was), unless the storage holds a retry of it already or it is a
+     * retry itself, as Optuna's {@code RetryFailedTrialCallback} does once.
+     */
+    void enqueueRetry(FrozenTrial died) {
+        Map<String, String> values = new LinkedHashMap<>(died.enqueuedValues());
+        died.params().forEach((knob, value) -> values.put(knob, EnqueuedValue.textOf(value)));
+        storage.enqueueRetry(name, died.number(), values);
     }
 
     /**

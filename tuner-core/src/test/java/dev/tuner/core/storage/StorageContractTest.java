@@ -665,6 +665,55 @@ abstract class StorageContractTest {
         }
     }
 
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aFailedTrialIsRetriedOnceHoweverManyWorkersAsk() throws Exception {
+        int failed = storage.createTrial("s");
+        storage.setParam("s", failed, "x", Uniform.of(0, 1), 0.5);
+        storage.finishTrial("s", failed, TrialState.FAIL, OptionalDouble.empty(), new TrialFailure("E", "worker died", ""));
+        List<Storage> workers = List.of(storage, open(sameStoreAgain(storage)), open(sameStoreAgain(storage)));
+        ExecutorService pool = Executors.newFixedThreadPool(workers.size() * 2);
+        List<OptionalInt> retries = new ArrayList<>();
+        try {
+            List<Callable<OptionalInt>> tasks = new ArrayList<>();
+            for (int w = 0; w < workers.size() * 2; w++) {
+                Storage worker = workers.get(w % workers.size());
+                tasks.add(() -> worker.enqueueRetry("s", failed, Map.of("x", "0.5")));
+            }
+            for (Future<OptionalInt> retry : pool.invokeAll(tasks)) {
+                retries.add(retry.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(retries).filteredOn(OptionalInt::isPresent).singleElement().isEqualTo(OptionalInt.of(failed + 1));
+        assertThat(storage.trial("s", failed + 1).state()).isEqualTo(TrialState.WAITING);
+        assertThat(storage.trial("s", failed + 1).enqueuedValues()).containsExactly(entry("x", "0.5"));
+        assertThat(storage.trials("s")).hasSize(2);
+        storage.close();
+        Storage reopened = open(sameStoreAgain(storage));
+        assertThat(reopened.enqueueRetry("s", failed, Map.of("x", "0.5"))).isEmpty();
+    }
+
+    @Test
+    void aRetryIsNotRetriedAndOnlyFailedTrialsAre() {
+        int failed = storage.createTrial("s");
+        storage.finishTrial("s", failed, TrialState.FAIL, OptionalDouble.empty(), new TrialFailure("E", "", ""));
+        int retry = storage.enqueueRetry("s", failed, Map.of()).orElseThrow();
+        assertThat(storage.startTrial("s").number()).isEqualTo(retry);
+        storage.finishTrial("s", retry, TrialState.FAIL, OptionalDouble.empty(), new TrialFailure("E", "", ""));
+        int complete = storage.createTrial("s");
+        storage.finishTrial("s", complete, TrialState.COMPLETE, OptionalDouble.of(1), null);
+
+        assertThat(open(sameStoreAgain(storage)).enqueueRetry("s", retry, Map.of())).isEmpty();
+        assertThatIllegalStateException().isThrownBy(() -> storage.enqueueRetry("s", complete, Map.of()))
+                .withMessageContaining("trial #2 of study 's' is COMPLETE, not FAIL, so there is nothing to retry");
+        assertThatIllegalArgumentException().isThrownBy(() -> storage.enqueueRetry("s", 9, Map.of()))
+                .withMessageContaining("no trial #9");
+        assertThat(storage.trials("s")).hasSize(3);
+    }
+
     /** The texts 0 to {@code count - 1}: the values the concurrent tests enqueue. */
     private static List<String> numbers(int count) {
         List<String> numbers = new ArrayList<>();
