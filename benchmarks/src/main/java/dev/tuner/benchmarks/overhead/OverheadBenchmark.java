@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
+import org.junit.platform.engine.TestEngine;
 import org.junit.platform.launcher.TestExecutionListener;
 
 /**
@@ -24,7 +25,8 @@ import org.junit.platform.launcher.TestExecutionListener;
  * ({@link TrivialTuning}: random sampler, journal storage) run through the JUnit ConsoleLauncher,
  * beside Jupiter's {@code @RepeatedTest(20000)} with an empty body ({@link TrivialRepeated}) in the
  * same process. Target: at most 85 µs a trial for Tuner (Jupiter takes about 300 µs a repetition
- * on the reference machine).
+ * on the reference machine). A third engine, {@link PlatformFloorEngine}, shows as many tests and
+ * does nothing else: the floor that the JUnit Platform itself sets for any engine.
  *
  * <p>How it measures: one child JVM runs {@code ConsoleLauncher execute} on both classes, as a user's
  * command line would (the tree of every test is printed at the end, to a file), with a bounded heap
@@ -119,9 +121,11 @@ public final class OverheadBenchmark {
             JsonNode measured = new ObjectMapper().readTree(listenerOut.toFile());
             JsonNode tuner = container(measured, "tuner");
             JsonNode jupiter = container(measured, "junit-jupiter");
+            JsonNode floor = container(measured, PlatformFloorEngine.ID);
             ObjectNode results = new ObjectMapper().createObjectNode();
             results.put("tuner_us", microsPerTest(tuner));
             results.put("jupiter_us", microsPerTest(jupiter));
+            results.put("floor_us", microsPerTest(floor));
             results.put("tuner_cpu_us", cpuMicrosPerTest(tuner));
             results.put("jupiter_cpu_us", cpuMicrosPerTest(jupiter));
             results.put("tuner_java_threads_cpu_us", tuner.get("java_threads_cpu_nanos").asDouble() / 1e3 / tuner.get("tests").asInt());
@@ -145,6 +149,7 @@ public final class OverheadBenchmark {
             results.putPOJO("command", command);
             results.set("tuner", tuner);
             results.set("jupiter", jupiter);
+            results.set("floor", floor);
 
             Files.createDirectories(options.out().toAbsolutePath().getParent());
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.out().toFile(), results);
@@ -199,6 +204,7 @@ public final class OverheadBenchmark {
                 LAUNCHER, "execute",
                 "--disable-banner", "--disable-ansi-colors", "--details", options.details(),
                 "--select-class", TrivialTuning.class.getName(), "--select-class", options.jupiterClass(),
+                "--select-class", PlatformFloor.class.getName(),
                 "--config", "tuner.mode=search",
                 "--config", "tuner.storage=" + storage,
                 "--config", "tuner.output.dir=" + folder.resolve("tuner"),
@@ -226,6 +232,7 @@ public final class OverheadBenchmark {
         Path services = folder.resolve("listener/META-INF/services");
         Files.createDirectories(services);
         Files.writeString(services.resolve(TestExecutionListener.class.getName()), OverheadListener.class.getName() + "\n");
+        Files.writeString(services.resolve(TestEngine.class.getName()), PlatformFloorEngine.class.getName() + "\n");
         return folder.resolve("listener");
     }
 
@@ -271,6 +278,8 @@ public final class OverheadBenchmark {
         System.out.printf(Locale.ROOT, "Jupiter  %6d repetitions  %7.1f µs a repetition (≈ 300 on the reference machine; CPU %.1f µs, of which Java threads %.1f)%n",
                 jupiter.get("tests").asInt(), results.get("jupiter_us").asDouble(), results.get("jupiter_cpu_us").asDouble(),
                 results.get("jupiter_java_threads_cpu_us").asDouble());
+        System.out.printf(Locale.ROOT, "Floor    %6d tests        %7.1f µs a test: the launcher and its listeners alone, for an engine that only shows tests (run last, warm)%n",
+                results.get("floor").get("tests").asInt(), results.get("floor_us").asDouble());
         System.out.printf(Locale.ROOT, "second half alone: Tuner %.1f µs a trial, Jupiter %.1f µs a repetition%n",
                 results.get("tuner_us_second_half").asDouble(), results.get("jupiter_us_second_half").asDouble());
         System.out.printf(Locale.ROOT, "heap: peak %.0f MB of %.0f MB; %.0f MB at the end%n",

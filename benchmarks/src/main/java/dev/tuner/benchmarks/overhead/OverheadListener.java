@@ -37,8 +37,8 @@ public final class OverheadListener implements TestExecutionListener {
     static final String OUT_KEY = "tuner.benchmark.overhead.out";
     /** Configuration parameter: after how many tests of a container to look at the heap in its middle. */
     static final String SNAPSHOT_AT_KEY = "tuner.benchmark.overhead.snapshotAt";
-    /** The containers timed: a {@code @Tune} method's (tuner) and a test template's (Jupiter's {@code @RepeatedTest}). */
-    static final Set<String> TIMED_SEGMENTS = Set.of("tune", "test-template");
+    /** The containers timed: a {@code @Tune} method's (tuner), a test template's (Jupiter's {@code @RepeatedTest}) and the floor's. */
+    static final Set<String> TIMED_SEGMENTS = Set.of("tune", "test-template", PlatformFloorEngine.SEGMENT_TYPE);
 
     private static final int CLASSES_SHOWN = 12;
     /**

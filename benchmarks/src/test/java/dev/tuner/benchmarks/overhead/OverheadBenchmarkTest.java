@@ -39,7 +39,10 @@ class OverheadBenchmarkTest {
         assertThat(written.get("tuner_us_second_half").asDouble()).isPositive();
         assertThat(written.get("heap_peak_bytes").asLong()).isPositive()
                 .isLessThanOrEqualTo(written.get("heap_max_bytes").asLong());
-        assertThat(written.get("console_summary").toString()).contains("16 tests successful");
+        assertThat(written.at("/floor/engine").asText()).isEqualTo(PlatformFloorEngine.ID);
+        assertThat(written.at("/floor/tests").asInt()).as("the floor shows as many tests as Tuner runs trials").isEqualTo(10);
+        assertThat(written.get("floor_us").asDouble()).isPositive();
+        assertThat(written.get("console_summary").toString()).contains((10 + TinyRepeated.REPETITIONS + 10) + " tests successful");
         assertThat(written.at("/tuner/growth_after").isArray()).isTrue();
         assertThat(OverheadBenchmark.resultLine(written.get("tuner_us").asDouble(), written.get("jupiter_us").asDouble()))
                 .matches("RESULT overhead tuner_us=\\d+\\.\\d jupiter_us=\\d+\\.\\d");

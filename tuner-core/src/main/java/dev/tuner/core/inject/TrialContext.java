@@ -135,7 +135,8 @@ public final class TrialContext {
     static final class Binding {
 
         private final Trial trial;
-        private final Set<Object> built = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+        // small: most trials build no instance at all, and this is made for every trial
+        private final Set<Object> built = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>(2)));
         private final Map<String, Object> values = new ConcurrentHashMap<>();
         private volatile boolean open = true;
 
