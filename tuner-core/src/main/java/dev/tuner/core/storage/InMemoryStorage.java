@@ -29,17 +29,15 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public synchronized StartedTrial startTrial(String studyName) {
-        int waiting = table.oldestWaiting(studyName);
-        if (waiting < 0) {
-            return StartedTrial.of(table.createTrial(studyName, Instant.now(), null));
-        }
-        return new StartedTrial(waiting, table.claim(studyName, waiting, Instant.now(), null));
+        return table.start(studyName, Instant.now(), null);
     }
 
     @Override
     public synchronized Optional<StartedTrial> startTrialWithinBudget(String studyName, int budget, Set<TrialState> counted) {
         Budgets.check(budget, counted);
-        return table.spent(studyName, counted) < budget ? Optional.of(startTrial(studyName)) : Optional.empty();
+        return table.spent(studyName, counted) < budget
+                ? Optional.of(table.start(studyName, Instant.now(), null))
+                : Optional.empty();
     }
 
     @Override

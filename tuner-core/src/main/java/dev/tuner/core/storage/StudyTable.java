@@ -78,11 +78,27 @@ final class StudyTable {
     }
 
     int createTrial(String studyName, Instant started, WorkerId worker) {
-        StudyEntry study = study(studyName);
+        return createTrial(study(studyName), started, worker);
+    }
+
+    private static int createTrial(StudyEntry study, Instant started, WorkerId worker) {
         int number = study.trials.size();
         study.trials.add(new TrialRecord(number, started, worker));
         study.counts.merge(TrialState.RUNNING, 1, Integer::sum);
         return number;
+    }
+
+    /**
+     * Starts a trial for {@code worker} at {@code started}: claims the oldest {@code WAITING} trial,
+     * or adds a {@code RUNNING} one when none waits. For an owner that records nothing elsewhere.
+     */
+    StartedTrial start(String studyName, Instant started, WorkerId worker) {
+        StudyEntry study = study(studyName);
+        if (study.waiting.isEmpty()) {
+            return StartedTrial.of(createTrial(study, started, worker));
+        }
+        int oldest = study.waiting.peek();
+        return new StartedTrial(oldest, claim(studyName, oldest, started, worker));
     }
 
     /**

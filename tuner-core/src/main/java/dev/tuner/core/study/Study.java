@@ -120,7 +120,8 @@ public final class Study {
      * @return the started trial, or empty when the budget is spent
      */
     public Optional<Trial> askWithinBudget(int budget, Set<TrialState> counted) {
-        return storage.startTrialWithinBudget(name, budget, counted).map(this::newTrial);
+        Optional<StartedTrial> started = storage.startTrialWithinBudget(name, budget, counted);
+        return started.isPresent() ? Optional.of(newTrial(started.get())) : Optional.empty();
     }
 
     private Trial newTrial(StartedTrial started) {
