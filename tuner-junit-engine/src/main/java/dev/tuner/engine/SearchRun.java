@@ -121,13 +121,14 @@ final class SearchRun {
                 .map(failure -> "; the first failure was " + failure.describe())
                 .orElse("");
         long pruned = trials.stream().filter(trial -> trial.state() == TrialState.PRUNED).count();
+        int ran = started(trials);
         if (pruned > 0) {
             return new IllegalStateException("no trial of study '" + study.name() + "' completed: " + pruned + " of "
-                    + trials.size() + " were pruned and the rest failed" + firstFailure + ". A pruner keeps pruning "
+                    + ran + " were pruned and the rest failed" + firstFailure + ". A pruner keeps pruning "
                     + "until some trials complete: give more trials (tuner.trials), fix the failures, or a pruner "
                     + "that prunes later (tuner.pruner, e.g. tuner.median.startupTrials)");
         }
-        return new IllegalStateException("no trial of study '" + study.name() + "' completed: all " + trials.size()
+        return new IllegalStateException("no trial of study '" + study.name() + "' completed: all " + ran
                 + " failed" + firstFailure + ". Fix the objective (each trial's failure is shown on its test)");
     }
 }

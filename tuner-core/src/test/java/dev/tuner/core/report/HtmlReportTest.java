@@ -142,6 +142,27 @@ class HtmlReportTest {
     }
 
     @Test
+    void enqueuedTrialsShowAsWaitingWithTheirValuesAndAreNotDrawn() throws IOException {
+        Study study = Study.builder("warm").sampler(new RandomSampler(1)).storage(new InMemoryStorage()).build();
+        for (int i = 0; i < 6; i++) {
+            Trial trial = study.ask();
+            study.tell(trial, trial.suggestFloat("x", 0, 1));
+        }
+        study.enqueue(Map.of("x", 0.123456));
+        study.enqueue(Map.of("x", 0.654321));
+        StudySnapshot snapshot = StudySnapshot.of(study);
+
+        String html = Files.readString(report.write(directory, snapshot));
+
+        assertThat(snapshot.lastStartedNumber()).isEqualTo(5);
+        assertThat(html).contains("<dt>waiting</dt><dd>2</dd>", "2 enqueued trials wait to run.",
+                "<span class=\"state waiting\">waiting</span>", ">0.123456<", ">0.654321<");
+        assertThat(html).doesNotContain("trials that did not complete");
+        assertThat(new BestParametersFile(Clock.systemUTC()).render(study, study.trials(), study.bestTrial().orElseThrow()))
+                .contains("# trials: 8 (6 complete, 0 failed, 2 waiting to run)");
+    }
+
+    @Test
     void aStudyWithoutCompleteTrialsStillGetsItsTable() throws IOException {
         Study study = Study.builder("allFailed").sampler(new RandomSampler(1)).storage(new InMemoryStorage()).build();
         for (int i = 0; i < 3; i++) {
