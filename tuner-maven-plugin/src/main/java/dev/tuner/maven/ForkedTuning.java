@@ -33,7 +33,8 @@ final class ForkedTuning {
     /**
      * Runs the studies under {@code testClasses}, printing to this process's output; returns the exit code.
      *
-     * @param environment variables added to the forked JVM's environment (a database login)     *
+     * @param environment variables added to the forked JVM's environment (a database login), which
+     *     go nowhere else: not into the argument file, not onto the command line, not into a log
      * @param agent tuner-core's jar, given to the JVM with {@code -javaagent}; empty when it is not
      *     a jar (a reactor build's {@code target/classes}), and then the engine attaches the agent itself
      */

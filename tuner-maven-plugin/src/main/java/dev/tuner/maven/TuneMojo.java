@@ -1,5 +1,6 @@
 package dev.tuner.maven;
 
+import dev.tuner.core.storage.Storages;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
@@ -20,10 +23,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.Server;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * Runs every {@code @Tune} study in the project's test sources and writes each study's best
@@ -57,10 +57,6 @@ public class TuneMojo extends AbstractTunerMojo {
 
     @Component
     private SettingsDecrypter decrypter;
-
-    // the variables JdbcStorage reads its login from; the plugin does not depend on tuner-core's classes
-    static final String JDBC_USER_VARIABLE = "TUNER_JDBC_USER";
-    static final String JDBC_PASSWORD_VARIABLE = "TUNER_JDBC_PASSWORD";
 
     /** Trial budget of every study, overriding {@code @Tune(trials)}. Example: {@code -Dtuner.trials=500}. */
     @Parameter(property = "tuner.trials")
@@ -108,8 +104,8 @@ public class TuneMojo extends AbstractTunerMojo {
      * Where each study's trials are kept, overriding {@code @Tune(storage)}: {@code journal:<path>},
      * {@code memory:} or {@code jdbc:postgresql://host:port/database} (credentials from the
      * environment, {@code TUNER_JDBC_USER} and {@code TUNER_JDBC_PASSWORD}, or from the Maven settings'
-     * server named by {@code jdbcServerId}). A study found there is resumed. Default:
-     * {@code journal:target/tuner/journal.jsonl}.
+     * server named by {@code jdbcServerId}; a URL with a password in it is refused). A study found there
+     * is resumed. Default: {@code journal:target/tuner/journal.jsonl}.
      */
     @Parameter(property = "tuner.storage")
     private String storage;
@@ -160,10 +156,14 @@ public class TuneMojo extends AbstractTunerMojo {
 
     /**
      * The id of a {@code <server>} in the Maven settings whose username and password log in to a
-     * {@code jdbc:postgresql:} storage, so that no credential is written in the pom. Environment
-     * variables {@code TUNER_JDBC_USER} and {@code TUNER_JDBC_PASSWORD}, when set, take precedence.
+     * {@code jdbc:postgresql:} storage, so that no credential is written in the pom; the password may be
+     * encrypted with {@code mvn --encrypt-password}. The login reaches the forked JVM in its environment,
+     * never on its command line. Environment variables {@code TUNER_JDBC_USER} and
+     * {@code TUNER_JDBC_PASSWORD}, when set, take precedence. A server the settings lack fails the goal.
+     * Example: {@code -Dtuner.jdbcServerId=tuner-db}. Default: a server with id {@code tuner}, if the
+     * settings have one.
      */
-    @Parameter(property = "tuner.jdbcServerId", defaultValue = "tuner")
+    @Parameter(property = "tuner.jdbcServerId")
     private String jdbcServerId;
 
     /** Where the best-parameter files are written. */
@@ -187,10 +187,14 @@ public class TuneMojo extends AbstractTunerMojo {
         }
         ForkedTuning fork = new ForkedTuning(javaExecutable(), project.getBasedir().toPath(),
                 Path.of(project.getBuild().getDirectory()));
+        Map<String, String> properties = engineProperties();
         int exitCode;
         try {
-            exitCode = fork.run(classpath(), argLine, engineProperties(), jdbcCredentials(), testClasses.toPath(),
-                    agentJar());
+            // before the storage is written into the fork's argument file
+            Storages.checkNoSecret(properties.get("tuner.storage"));
+            Map<String, String> login = new JdbcServerLogin(session.getSettings(), settingsFiles(), decrypter,
+                    System.getenv(), getLog()).variables(properties.get("tuner.storage"), jdbcServerId);
+            exitCode = fork.run(classpath(), argLine, properties, login, testClasses.toPath(), agentJar());
         } catch (IllegalArgumentException invalid) {
             throw new MojoFailureException(invalid.getMessage(), invalid);
         } catch (IOException failed) {
@@ -285,28 +289,13 @@ public class TuneMojo extends AbstractTunerMojo {
         return properties;
     }
 
-    /**
-     * The login of a PostgreSQL storage from the Maven settings' server {@code jdbcServerId}, as the
-     * environment variables the storage reads; none when the environment already has them, the
-     * storage is not a database, or the settings have no such server. Passed in the environment,
-     * not on the command line, where other users of the machine could read it.
-     */
-    private Map<String, String> jdbcCredentials() throws MojoExecutionException {
-        String spec = storage != null ? storage : session.getUserProperties().getProperty("tuner.storage", "");
-        Server server = session.getSettings().getServer(jdbcServerId);
-        if (!spec.startsWith("jdbc:") || server == null || System.getenv(JDBC_USER_VARIABLE) != null) {
-            return Map.of();
-        }
-        SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        if (!decrypted.getProblems().isEmpty()) {
-            throw new MojoExecutionException("Could not decrypt the password of server '" + jdbcServerId
-                    + "' in the Maven settings: " + decrypted.getProblems().get(0).getMessage());
-        }
-        Server login = decrypted.getServer();
-        Map<String, String> environment = new LinkedHashMap<>();
-        putIfSet(environment, JDBC_USER_VARIABLE, login.getUsername());
-        putIfSet(environment, JDBC_PASSWORD_VARIABLE, login.getPassword());
-        return environment;
+    /** The settings files Maven read, for messages: the user's and the global one that exist. */
+    private String settingsFiles() {
+        String files = Stream.of(session.getRequest().getUserSettingsFile(), session.getRequest().getGlobalSettingsFile())
+                .filter(file -> file != null && file.isFile())
+                .map(File::getPath)
+                .collect(Collectors.joining(", "));
+        return files.isEmpty() ? "none found" : files;
     }
 
     private static void putIfSet(Map<String, String> properties, String key, Object value) {

@@ -95,14 +95,16 @@ final class JdbcSession implements AutoCloseable {
 
     private String cannotConnect(SQLException failed) {
         String state = failed.getSQLState() == null ? "" : failed.getSQLState();
-        String user = properties.getProperty("user", "(none: set " + JdbcStorage.USER_VARIABLE + ")");
+        String user = properties.getProperty("user", "(none given, so the driver tried " + System.getProperty("user.name")
+                + ")");
         String message = "could not connect to " + url + " as user " + user + ": " + failed.getMessage();
         if (failed.getMessage() != null && failed.getMessage().startsWith("No suitable driver")) {
             return message + "; put PostgreSQL's driver org.postgresql:postgresql on the class path";
         }
         if (state.startsWith("28")) {
             return message + "; set " + JdbcStorage.USER_VARIABLE + " and " + JdbcStorage.PASSWORD_VARIABLE
-                    + " (or PGUSER and PGPASSWORD) to a user the server accepts";
+                    + " (or PGUSER and PGPASSWORD) to a user the server accepts, or under Maven the <server> of the"
+                    + " settings that tuner.jdbcServerId names";
         }
         return message + "; check that the server runs and the URL names its host, port and database";
     }

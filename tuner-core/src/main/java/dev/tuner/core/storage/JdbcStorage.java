@@ -57,7 +57,10 @@ import java.util.logging.Logger;
  *
  * <p><b>Credentials</b> come from the environment, never from a build file:
  * {@value #USER_VARIABLE} and {@value #PASSWORD_VARIABLE}, else {@code PGUSER} and {@code PGPASSWORD},
- * or from {@link Builder#user} and {@link Builder#password}.
+ * or from {@link Builder#user} and {@link Builder#password} (the Maven plugin's {@code jdbcServerId} sets
+ * the two variables from a {@code <server>} of the Maven settings). A {@code user=} parameter of the URL
+ * wins over all of them, as PostgreSQL's driver wants; a password in the URL is refused, since a URL is
+ * written in build files and shown in logs.
  */
 public final class JdbcStorage implements Storage {
 
@@ -80,8 +83,9 @@ public final class JdbcStorage implements Storage {
         properties.setProperty("ApplicationName", "tuner");
         properties.setProperty("connectTimeout", "10");
         properties.setProperty("tcpKeepAlive", "true");
-        if (builder.user != null) {
-            properties.setProperty("user", builder.user);
+        String user = JdbcLogin.urlUser(builder.url) != null ? JdbcLogin.urlUser(builder.url) : builder.user;
+        if (user != null) {
+            properties.setProperty("user", user);
         }
         if (builder.password != null) {
             properties.setProperty("password", builder.password);
@@ -305,25 +309,21 @@ public final class JdbcStorage implements Storage {
     public static final class Builder {
 
         private final String url;
-        private String user = environment(USER_VARIABLE, "PGUSER");
-        private String password = environment(PASSWORD_VARIABLE, "PGPASSWORD");
+        private String user = JdbcLogin.user(System.getenv());
+        private String password = JdbcLogin.password(System.getenv());
         private Duration heartbeat = Duration.ofSeconds(10);
         private Duration grace = Duration.ofSeconds(60);
 
         private Builder(String url) {
             if (url == null || !url.startsWith("jdbc:postgresql:")) {
-                throw new IllegalArgumentException("'" + url + "' is not a PostgreSQL JDBC URL;"
+                throw new IllegalArgumentException("'" + JdbcLogin.masked(url) + "' is not a PostgreSQL JDBC URL;"
                         + " write jdbc:postgresql://host:port/database");
             }
+            JdbcLogin.checkNoSecret(url);
             this.url = url;
         }
 
-        private static String environment(String name, String fallback) {
-            String value = System.getenv(name);
-            return value != null && !value.isEmpty() ? value : System.getenv(fallback);
-        }
-
-        /** The database user, instead of the one from the environment. */
+        /** The database user, instead of the one from the environment (a {@code user=} of the URL still wins). */
         public Builder user(String user) {
             this.user = user;
             return this;

@@ -13,7 +13,8 @@ import java.nio.file.Path;
  *       survives a power cut too ({@link JournalStorage.Sync#ON_FINISH});</li>
  *   <li>{@code memory:}: an {@link InMemoryStorage}, gone when the process ends;</li>
  *   <li>{@code jdbc:postgresql://host:port/database}: a {@link JdbcStorage}, with the credentials
- *       from {@value JdbcStorage#USER_VARIABLE} and {@value JdbcStorage#PASSWORD_VARIABLE}.</li>
+ *       from {@value JdbcStorage#USER_VARIABLE} and {@value JdbcStorage#PASSWORD_VARIABLE}; a URL that
+ *       carries a password is refused (see {@link #checkNoSecret}).</li>
  * </ul>
  *
  * <pre>{@code
@@ -52,13 +53,28 @@ public final class Storages {
             return JdbcStorage.open(text);
         }
         if (text.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("storage '" + spec + "' names a database Tuner does not support;"
+            throw new IllegalArgumentException("storage '" + JdbcLogin.masked(text) + "' names a database Tuner does not support;"
                     + " only PostgreSQL is: jdbc:postgresql://host:port/database");
         }
         if (text.startsWith("memory")) {
             throw new IllegalArgumentException("storage '" + spec + "': write memory: (with the colon, nothing after it)");
         }
-        throw new IllegalArgumentException("unknown storage '" + spec + "'; " + FORMS);
+        throw new IllegalArgumentException("unknown storage '" + JdbcLogin.masked(text) + "'; " + FORMS);
+    }
+
+    /**
+     * Checks that {@code spec} carries no password, before it is written anywhere (a command line, a
+     * file, a log): a {@code jdbc:} URL may name the server, the database and the user, but a
+     * parameter whose name contains {@code password}, or a login before an {@code @}, is refused.
+     * {@link #open} checks this too; the Maven plugin checks it before it starts the JVM of the studies.
+     *
+     * @throws IllegalArgumentException naming where the password is, with its value masked, and where
+     *     to give it instead
+     */
+    public static void checkNoSecret(String spec) {
+        if (spec != null && spec.strip().startsWith("jdbc:")) {
+            JdbcLogin.checkNoSecret(spec.strip());
+        }
     }
 
     /** The file of a journal spec's part after {@code journal:}, its options left out. */
