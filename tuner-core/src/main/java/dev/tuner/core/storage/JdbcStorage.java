@@ -149,7 +149,7 @@ public final class JdbcStorage implements Storage {
         failStaleTrials(studyName, study, false);
         Optional<StartedTrial> started = session.transaction("start a trial of study '" + studyName + "' within its budget",
                 connection -> JdbcWrites.startWithinBudget(connection, study, budget, counted, heartbeats.worker()));
-        started.ifPresent(number -> heartbeats.created());
+        started.ifPresent(trial -> heartbeats.created());
         return started;
     }
 
