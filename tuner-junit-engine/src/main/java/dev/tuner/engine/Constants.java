@@ -106,8 +106,10 @@ public final class Constants {
 
     /**
      * A properties file of knob values (e.g. last run's best) that a new study tries as its first
-     * trial; the sampler draws the knobs it does not name. Ignored for a study that has trials
-     * already. Key: {@value}; default: none.
+     * trial; the sampler draws the knobs it does not name. The trial is enqueued in the study's
+     * storage, so the first worker to start a trial runs it, and it waits there across a crash
+     * until one does. Ignored for a study that has trials already, waiting ones included. Key:
+     * {@value}; default: none.
      */
     public static final String WARM_START_PROPERTY_NAME = "tuner.warmstart";
 
@@ -128,7 +130,7 @@ public final class Constants {
     /** Report entry on a study's container: its best trial, as {@code #17 x=0.5 → 0.25}. */
     public static final String BEST_ENTRY = "tuner.best";
 
-    /** Report entry on a study's container: how many trials it holds at the end. */
+    /** Report entry on a study's container: how many trials it holds at the end, not counting enqueued ones still waiting. */
     public static final String TRIALS_ENTRY = "tuner.trials";
 
     /** Report entry on a study's container: the sampler's seed. */

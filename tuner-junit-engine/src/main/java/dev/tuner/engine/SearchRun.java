@@ -50,12 +50,15 @@ final class SearchRun {
         Study study = plan.newStudy(storage);
         List<FrozenTrial> stored = study.trials();
         if (stored.isEmpty()) {
+            // stored as a waiting trial: whichever worker starts first runs it, once
             settings.warmStart().ifPresent(file -> study.enqueue(warmStart(file)));
-        } else {
-            listener.reportingEntryPublished(descriptor, ReportEntry.from(Constants.RESUMED_ENTRY,
-                    stored.size() + " trials already in " + storage));
         }
-        progress = new Progress(plan.trials(), stored.size(), plan.direction(), System.nanoTime());
+        int started = started(stored);
+        if (started > 0) {
+            listener.reportingEntryPublished(descriptor, ReportEntry.from(Constants.RESUMED_ENTRY,
+                    started + " trials already in " + storage));
+        }
+        progress = new Progress(plan.trials(), started, plan.direction(), System.nanoTime());
         lastProgressNanos = System.nanoTime();
         study.optimize(plan.objective(), settings.optimize(plan.trials())
                 .callback((optimized, outcome) -> {
@@ -71,7 +74,7 @@ final class SearchRun {
         settings.outputFile().ifPresent(target -> files.mergeInto(target, finished));
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put(Constants.BEST_ENTRY, TrialFormat.describe(best));
-        entry.put(Constants.TRIALS_ENTRY, String.valueOf(finished.trials().size()));
+        entry.put(Constants.TRIALS_ENTRY, String.valueOf(started(finished.trials())));
         entry.put(Constants.SEED_ENTRY, String.valueOf(plan.seed()));
         entry.put(Constants.PROPERTIES_ENTRY, file.toString());
         if (report) {
@@ -79,6 +82,17 @@ final class SearchRun {
             entry.put(Constants.REPORT_ENTRY, page.toString());
         }
         listener.reportingEntryPublished(descriptor, ReportEntry.from(entry));
+    }
+
+    /** How many of the trials ran or run: those enqueued and still waiting are not counted. */
+    private static int started(List<FrozenTrial> trials) {
+        int started = 0;
+        for (FrozenTrial trial : trials) {
+            if (trial.state() != TrialState.WAITING) {
+                started++;
+            }
+        }
+        return started;
     }
 
     private Map<String, ?> warmStart(Path file) {
@@ -109,13 +123,14 @@ final class SearchRun {
                 .map(failure -> "; the first failure was " + failure.describe())
                 .orElse("");
         long pruned = trials.stream().filter(trial -> trial.state() == TrialState.PRUNED).count();
+        int ran = started(trials);
         if (pruned > 0) {
             return new IllegalStateException("no trial of study '" + study.name() + "' completed: " + pruned + " of "
-                    + trials.size() + " were pruned and the rest failed" + firstFailure + ". A pruner keeps pruning "
+                    + ran + " were pruned and the rest failed" + firstFailure + ". A pruner keeps pruning "
                     + "until some trials complete: give more trials (tuner.trials), fix the failures, or a pruner "
                     + "that prunes later (tuner.pruner, e.g. tuner.median.startupTrials)");
         }
-        return new IllegalStateException("no trial of study '" + study.name() + "' completed: all " + trials.size()
+        return new IllegalStateException("no trial of study '" + study.name() + "' completed: all " + ran
                 + " failed" + firstFailure + ". Fix the objective (each trial's failure is shown on its test)");
     }
 }

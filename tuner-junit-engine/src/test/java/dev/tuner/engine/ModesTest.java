@@ -13,8 +13,12 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import dev.tuner.Direction;
 import dev.tuner.Tune;
 import dev.tuner.Uniform;
+import dev.tuner.core.storage.JournalStorage;
+import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.TrialState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,6 +178,43 @@ class ModesTest {
         run(selectMethod(LineTestCase.class, "line", "double"), Constants.WARM_START_PROPERTY_NAME, warm.toString());
 
         assertThat(LineTestCase.SEEN).hasSize(5).first().isEqualTo(0.75);
+    }
+
+    @Test
+    void aWarmStartLeftWaitingByACrashedRunRunsFirstAndIsNotEnqueuedAgain() throws IOException {
+        // a run that enqueued its warm start and died before it started a trial left it waiting
+        try (JournalStorage storage = JournalStorage.open(outputDir.resolve("journal.jsonl"))) {
+            storage.createStudy(STUDY, Direction.MINIMIZE);
+            storage.enqueueTrial(STUDY, Map.of(STUDY + ".x", "0.25"));
+        }
+        Path warm = outputDir.resolve("warm.properties");
+        Files.writeString(warm, STUDY + ".x=0.75\n");
+
+        EngineExecutionResults results = run(selectMethod(LineTestCase.class, "line", "double"),
+                Constants.WARM_START_PROPERTY_NAME, warm.toString());
+
+        assertThat(LineTestCase.SEEN).hasSize(5).first().isEqualTo(0.25);
+        assertThat(LineTestCase.SEEN).doesNotContain(0.75);
+        // not a resumed study: the waiting trial is the first to run
+        assertThat(StudyExecutionTest.reportEntry(results)).containsEntry(Constants.TRIALS_ENTRY, "5");
+    }
+
+    @Test
+    void trialsEnqueuedBeyondTheBudgetKeepWaitingAndAreNotCountedAsRun() {
+        try (JournalStorage storage = JournalStorage.open(outputDir.resolve("journal.jsonl"))) {
+            storage.createStudy(STUDY, Direction.MINIMIZE);
+            for (int i = 1; i <= 7; i++) {
+                storage.enqueueTrial(STUDY, Map.of(STUDY + ".x", String.valueOf(i)));
+            }
+        }
+
+        EngineExecutionResults results = run(selectMethod(LineTestCase.class, "line", "double"));
+
+        assertThat(LineTestCase.SEEN).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0);
+        assertThat(StudyExecutionTest.reportEntry(results)).containsEntry(Constants.TRIALS_ENTRY, "5");
+        try (JournalStorage storage = JournalStorage.open(outputDir.resolve("journal.jsonl"))) {
+            assertThat(storage.trials(STUDY)).extracting(FrozenTrial::state).endsWith(TrialState.WAITING, TrialState.WAITING);
+        }
     }
 
     @Test

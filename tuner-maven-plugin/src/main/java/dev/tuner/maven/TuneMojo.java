@@ -126,7 +126,8 @@ public class TuneMojo extends AbstractTunerMojo {
 
     /**
      * A properties file of knob values that a new study tries first, e.g. the best of an earlier
-     * run. Example: {@code -Dtuner.warmstart=src/main/resources/tuner.properties}.
+     * run; the trial is enqueued in the study's storage, so the first worker to start a trial runs
+     * it. Example: {@code -Dtuner.warmstart=src/main/resources/tuner.properties}.
      */
     @Parameter(property = "tuner.warmstart")
     private File warmStart;

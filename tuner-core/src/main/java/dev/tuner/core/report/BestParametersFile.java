@@ -103,13 +103,15 @@ public final class BestParametersFile {
         long complete = study.count(TrialState.COMPLETE);
         long failed = study.count(TrialState.FAIL);
         long pruned = study.count(TrialState.PRUNED);
+        long waiting = study.count(TrialState.WAITING);
         StringBuilder text = new StringBuilder();
         text.append("# Best parameters of study ").append(study.name()).append('\n');
         text.append("# objective: ").append(best.value().getAsDouble())
                 .append(" (").append(study.direction().name().toLowerCase(java.util.Locale.ROOT)).append("), trial #")
                 .append(best.number()).append('\n');
         text.append("# trials: ").append(trials.size()).append(" (").append(complete).append(" complete, ")
-                .append(pruned > 0 ? pruned + " pruned, " : "").append(failed).append(" failed)\n");
+                .append(pruned > 0 ? pruned + " pruned, " : "").append(failed).append(" failed")
+                .append(waiting > 0 ? ", " + waiting + " waiting to run" : "").append(")\n");
         text.append("# written: ").append(Instant.now(clock)).append('\n');
         for (Map.Entry<String, Object> param : best.params().entrySet()) {
             text.append(PropertiesText.escape(param.getKey(), true)).append('=')

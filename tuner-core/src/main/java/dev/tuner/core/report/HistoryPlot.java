@@ -1,6 +1,7 @@
 package dev.tuner.core.report;
 
 import dev.tuner.Direction;
+import dev.tuner.core.study.TrialState;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +50,7 @@ final class HistoryPlot {
         }
         int[] shown = Downsample.indices(priority, MAX_POINTS);
 
-        int lastNumber = columns.lastNumber();
+        int lastNumber = columns.lastStartedNumber();
         Frame frame = new Frame(WIDTH, HEIGHT, Axis.linear(0, Math.max(1, lastNumber)), Axis.forObjective(values));
         Svg svg = new Svg(WIDTH, HEIGHT, "optimization history of " + study.name());
         frame.drawAxes(svg, "trial", "objective value");
@@ -89,9 +90,14 @@ final class HistoryPlot {
             note.append(" Showing ").append(shown.length).append(" of ").append(n)
                     .append(" trials: each improvement, the best quarter and an even sample of the rest.");
         }
-        long others = columns.size() - n;
+        long waiting = columns.count(TrialState.WAITING);
+        long others = columns.size() - n - waiting;
         if (others > 0) {
             note.append(' ').append(others).append(" trials that did not complete are not drawn.");
+        }
+        if (waiting > 0) {
+            note.append(' ').append(waiting).append(waiting == 1 ? " enqueued trial waits" : " enqueued trials wait")
+                    .append(" to run.");
         }
         return Optional.of(new Plot("history", "Optimization history", note.toString(), svg.finish(), true));
     }

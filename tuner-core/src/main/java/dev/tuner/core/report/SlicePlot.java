@@ -45,7 +45,7 @@ final class SlicePlot {
         Frame frame = new Frame(WIDTH, HEIGHT, x, Axis.forObjective(values));
         Svg svg = new Svg(WIDTH, HEIGHT, "objective value against " + knob.name());
         frame.drawAxes(svg, knob.shortName(), "objective value");
-        int lastNumber = columns.lastNumber();
+        int lastNumber = columns.lastStartedNumber();
         int bestNumber = columns.bestNumber();
         boolean tooltips = shown.length <= MAX_TOOLTIPS;
         svg.group("marks");

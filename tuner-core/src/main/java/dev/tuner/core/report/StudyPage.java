@@ -59,7 +59,7 @@ final class StudyPage {
         html.append(PageResources.head(TrialFormat.shortName(study.name()) + " · Tuner report",
                 "<script type=\"application/json\" id=\"" + SUMMARY_ID + "\">" + Html.scriptJson(json) + "</script>\n"));
         html.append("<body>\n<div class=\"page\">\n");
-        header(html, study, summary);
+        header(html, columns, summary);
 
         section(html, "", List.of(bestParameters(columns), ImportancePlot.render(importance, (int) summary.complete())));
         section(html, "History", HistoryPlot.render(columns));
@@ -94,7 +94,8 @@ final class StudyPage {
         return ordered;
     }
 
-    private static void header(StringBuilder html, StudySnapshot study, StudySummary summary) {
+    private static void header(StringBuilder html, TrialColumns columns, StudySummary summary) {
+        StudySnapshot study = columns.study();
         html.append("<header>\n<nav><a href=\"index.html\">← All studies</a></nav>\n");
         html.append("<h1>").append(Html.escape(TrialFormat.shortName(study.name()))).append("</h1>\n");
         html.append("<p class=\"fullname\">").append(Html.escape(study.name())).append("</p>\n");
@@ -108,6 +109,10 @@ final class StudyPage {
             fact(html, "pruned", String.valueOf(summary.pruned()));
         }
         fact(html, "failed", String.valueOf(summary.failed()));
+        long waiting = columns.count(TrialState.WAITING);
+        if (waiting > 0) {
+            fact(html, "waiting", String.valueOf(waiting));
+        }
         html.append("</dl>\n");
         html.append("</header>\n");
     }

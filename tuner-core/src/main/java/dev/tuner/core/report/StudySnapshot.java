@@ -43,6 +43,19 @@ public record StudySnapshot(String name, Direction direction, List<FrozenTrial> 
         return Study.best(trials, direction);
     }
 
+    /**
+     * The number of the last trial that ran or runs, for the end of a plot's trial axis: trials
+     * enqueued and still {@code WAITING} are left out; -1 when no trial started.
+     */
+    public int lastStartedNumber() {
+        for (int i = trials.size() - 1; i >= 0; i--) {
+            if (trials.get(i).state() != TrialState.WAITING) {
+                return trials.get(i).number();
+            }
+        }
+        return -1;
+    }
+
     /** How many trials are in {@code state}. */
     public long count(TrialState state) {
         long count = 0;

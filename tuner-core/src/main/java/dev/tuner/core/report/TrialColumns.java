@@ -26,6 +26,8 @@ final class TrialColumns {
     private final int[] complete;
     /** The index of the best complete trial, -1 without one. */
     private final int best;
+    /** The number of the last trial that ran or runs, -1 when none did. */
+    private final int lastStarted;
     private final long[] counts = new long[TrialState.values().length];
 
     private TrialColumns(StudySnapshot study) {
@@ -38,12 +40,16 @@ final class TrialColumns {
         int count = 0;
         int bestIndex = -1;
         double bestKey = Double.NaN;
+        int lastStartedNumber = -1;
         double sign = sign();
         for (int t = 0; t < n; t++) {
             FrozenTrial trial = trials.get(t);
             TrialState state = trial.state();
             counts[state.ordinal()]++;
             numbers[t] = trial.number();
+            if (state != TrialState.WAITING) {
+                lastStartedNumber = trial.number();
+            }
             values[t] = trial.value().isPresent() ? trial.value().getAsDouble() : Double.NaN;
             if (state == TrialState.COMPLETE) {
                 completed[count++] = t;
@@ -56,6 +62,7 @@ final class TrialColumns {
         }
         complete = Arrays.copyOf(completed, count);
         best = bestIndex;
+        lastStarted = lastStartedNumber;
         knobs = Knob.of(trials);
     }
 
@@ -137,8 +144,12 @@ final class TrialColumns {
         return counts[state.ordinal()];
     }
 
-    /** The number of the last trial; the study must have one. */
-    int lastNumber() {
-        return numbers[numbers.length - 1];
+    /**
+     * The number of the last trial that ran or runs, for the end of a plot's trial axis, as
+     * {@link StudySnapshot#lastStartedNumber()}: trials enqueued and still waiting are left out;
+     * -1 when no trial started.
+     */
+    int lastStartedNumber() {
+        return lastStarted;
     }
 }

@@ -8,7 +8,8 @@ import java.util.stream.IntStream;
 
 /**
  * The trials as a table, sortable by any column in the browser (the page's script sorts by each
- * cell's {@code data-v}): number, state, value, duration, each knob's value and the failure.
+ * cell's {@code data-v}): number, state, value, duration, each knob's value and the failure. A
+ * trial enqueued and still waiting shows the values it was enqueued with, as given.
  * A study of more than {@value #MAX_ROWS} trials lists its best complete trials and its most recent
  * others, and says so.
  */
@@ -56,7 +57,10 @@ final class TrialTable {
             }
             for (Knob knob : knobs) {
                 double position = knob.position(row);
-                if (Double.isNaN(position)) {
+                String enqueued = trial.enqueuedValues().get(knob.name());
+                if (Double.isNaN(position) && enqueued != null) {
+                    cell(html, enqueued, enqueued); // a waiting trial: the value it was enqueued with
+                } else if (Double.isNaN(position)) {
                     cell(html, "", "");
                 } else {
                     String label = knob.positionLabel(position);

@@ -7,6 +7,8 @@ import dev.tuner.core.study.TrialFailure;
 import dev.tuner.core.study.TrialState;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -26,14 +28,28 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
-    public synchronized int createTrial(String studyName) {
-        return table.createTrial(studyName, Instant.now(), null);
+    public synchronized StartedTrial startTrial(String studyName) {
+        return table.start(studyName, Instant.now(), null);
     }
 
     @Override
-    public synchronized OptionalInt createTrialWithinBudget(String studyName, int budget, Set<TrialState> counted) {
+    public synchronized Optional<StartedTrial> startTrialWithinBudget(String studyName, int budget, Set<TrialState> counted) {
         Budgets.check(budget, counted);
-        return table.count(studyName, counted) < budget ? OptionalInt.of(createTrial(studyName)) : OptionalInt.empty();
+        return table.spent(studyName, counted) < budget
+                ? Optional.of(table.start(studyName, Instant.now(), null))
+                : Optional.empty();
+    }
+
+    @Override
+    public synchronized int enqueueTrial(String studyName, Map<String, String> values) {
+        return table.enqueueTrial(studyName, values, Instant.now(), -1);
+    }
+
+    @Override
+    public synchronized OptionalInt enqueueRetry(String studyName, int failedNumber, Map<String, String> values) {
+        return table.mayRetry(studyName, failedNumber)
+                ? OptionalInt.of(table.enqueueTrial(studyName, values, Instant.now(), failedNumber))
+                : OptionalInt.empty();
     }
 
     @Override

@@ -14,7 +14,10 @@ import java.util.List;
  * <pre>
  * tuner_studies  (study_id, name unique, direction, next_number: the next trial's number, created)
  * tuner_trials   (study_id, number, state, value, failure_type/_message/_where, started, finished,
- *                 worker, heartbeat), primary key (study_id, number)
+ *                 worker, heartbeat, enqueued, retry_of), primary key (study_id, number); since
+ *                 version 3, enqueued is the JSON object of the values a trial was enqueued with
+ *                 (text by knob), null for a trial that was not enqueued, and retry_of the number
+ *                 of the failed trial it retries, unique within the study
  * tuner_params   (param_id: the order of setting, study_id, number, knob, distribution as JSON,
  *                 internal), unique (study_id, number, knob)
  * tuner_intermediate_values (study_id, number, step, value), primary key (study_id, number, step);
@@ -27,7 +30,7 @@ import java.util.List;
 final class JdbcSchema {
 
     /** The version these tables are at. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     /** Serializes schema creation among workers starting together; any constant of ours would do. */
     private static final long LOCK_KEY = 0x54554e4552L; // "TUNER"
@@ -77,8 +80,20 @@ final class JdbcSchema {
                     + " FOREIGN KEY (study_id, number) REFERENCES tuner_trials)",
             "INSERT INTO tuner_schema_version (version) VALUES (2)");
 
+    /**
+     * Version 3: trials enqueued with given values wait in the table (state {@code WAITING}) for
+     * any worker to claim them, the oldest first, which the partial index finds; a failed trial is
+     * retried once at most, which the unique index keeps.
+     */
+    private static final List<String> VERSION_3 = List.of(
+            "ALTER TABLE tuner_trials ADD COLUMN enqueued TEXT",
+            "ALTER TABLE tuner_trials ADD COLUMN retry_of INTEGER",
+            "CREATE INDEX tuner_trials_waiting ON tuner_trials (study_id, number) WHERE state = 'WAITING'",
+            "CREATE UNIQUE INDEX tuner_trials_retry_of ON tuner_trials (study_id, retry_of) WHERE retry_of IS NOT NULL",
+            "INSERT INTO tuner_schema_version (version) VALUES (3)");
+
     /** The statements that bring the tables from version {@code i} to {@code i + 1}, at index {@code i}. */
-    static final List<List<String>> MIGRATIONS = List.of(VERSION_1, VERSION_2);
+    static final List<List<String>> MIGRATIONS = List.of(VERSION_1, VERSION_2, VERSION_3);
 
     private JdbcSchema() {}
 

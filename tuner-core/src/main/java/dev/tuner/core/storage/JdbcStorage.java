@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Properties;
@@ -39,8 +40,11 @@ import java.util.logging.Logger;
  * (and at an upgrade), and to read and write them after.
  *
  * <p><b>Workers.</b> Trial numbers are assigned in a transaction that bumps the study's counter
- * row, so they are unique across workers; {@link #createTrialWithinBudget} counts and creates
- * under the same row lock, so a budget is honoured by all workers together. Every transaction is
+ * row, so they are unique across workers; {@link #startTrialWithinBudget} counts and starts
+ * under the same row lock, so a budget is honoured by all workers together. An
+ * {@linkplain #enqueueTrial enqueued} trial waits in the table ({@code WAITING}) until a worker
+ * claims it, the oldest first: a claim locks the trial's row and skips rows other workers are
+ * claiming, so each waiting trial runs once. Every transaction is
  * short and locks rows in one order (the study's row, then one trial's), and failing stale trials
  * skips rows others hold, so concurrent workers do not deadlock; a serialization failure or
  * deadlock reported anyway is retried.
@@ -129,33 +133,40 @@ public final class JdbcStorage implements Storage {
     }
 
     @Override
-    public synchronized int createTrial(String studyName) {
+    public synchronized StartedTrial startTrial(String studyName) {
         int study = studyId(studyName);
         failStaleTrials(studyName, study, false);
-        int created = session.transaction("create a trial of study '" + studyName + "'", connection -> {
-            int number = JdbcWrites.takeNumber(connection, study);
-            JdbcWrites.insertTrial(connection, study, number, heartbeats.worker());
-            return number;
-        });
+        StartedTrial started = session.transaction("start a trial of study '" + studyName + "'",
+                connection -> JdbcWrites.start(connection, study, heartbeats.worker()));
         heartbeats.created();
-        return created;
+        return started;
     }
 
     @Override
-    public synchronized OptionalInt createTrialWithinBudget(String studyName, int budget, Set<TrialState> counted) {
+    public synchronized Optional<StartedTrial> startTrialWithinBudget(String studyName, int budget, Set<TrialState> counted) {
         Budgets.check(budget, counted);
         int study = studyId(studyName);
         failStaleTrials(studyName, study, false);
-        OptionalInt created = session.transaction("create a trial of study '" + studyName + "' within its budget",
-                connection -> {
-                    OptionalInt number = JdbcWrites.takeNumberWithinBudget(connection, study, budget, counted);
-                    if (number.isPresent()) {
-                        JdbcWrites.insertTrial(connection, study, number.getAsInt(), heartbeats.worker());
-                    }
-                    return number;
-                });
-        created.ifPresent(number -> heartbeats.created());
-        return created;
+        Optional<StartedTrial> started = session.transaction("start a trial of study '" + studyName + "' within its budget",
+                connection -> JdbcWrites.startWithinBudget(connection, study, budget, counted, heartbeats.worker()));
+        started.ifPresent(trial -> heartbeats.created());
+        return started;
+    }
+
+    @Override
+    public synchronized int enqueueTrial(String studyName, Map<String, String> values) {
+        int study = studyId(studyName);
+        return session.transaction("enqueue a trial of study '" + studyName + "'",
+                connection -> JdbcWrites.enqueue(connection, study, values, -1));
+    }
+
+    @Override
+    public synchronized OptionalInt enqueueRetry(String studyName, int failedNumber, Map<String, String> values) {
+        int study = studyId(studyName);
+        return session.transaction("enqueue a retry of trial #" + failedNumber + " of study '" + studyName + "'",
+                connection -> JdbcWrites.mayRetry(connection, studyName, study, failedNumber)
+                        ? OptionalInt.of(JdbcWrites.enqueue(connection, study, values, failedNumber))
+                        : OptionalInt.empty());
     }
 
     @Override

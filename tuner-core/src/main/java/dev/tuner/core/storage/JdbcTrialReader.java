@@ -30,7 +30,7 @@ import java.util.TreeMap;
 final class JdbcTrialReader {
 
     private static final String SELECT = "SELECT t.number, t.state, t.value, t.failure_type, t.failure_message,"
-            + " t.failure_where, t.started, t.finished, p.knob, p.distribution, p.internal"
+            + " t.failure_where, t.started, t.finished, p.knob, p.distribution, p.internal, t.enqueued"
             + " FROM tuner_trials t LEFT JOIN tuner_params p ON p.study_id = t.study_id AND p.number = t.number"
             + " WHERE t.study_id = ? AND t.number >= ? AND t.number < ?"
             + " ORDER BY t.number, p.param_id";
@@ -122,6 +122,7 @@ final class JdbcTrialReader {
         final Optional<Instant> finished;
         final Map<String, Suggestion> suggestions = new LinkedHashMap<>();
         final SortedMap<Integer, Double> intermediateValues = new TreeMap<>();
+        final Map<String, String> enqueuedValues;
 
         TrialRow(ResultSet rows) throws SQLException {
             number = rows.getInt(1);
@@ -133,10 +134,13 @@ final class JdbcTrialReader {
             started = rows.getTimestamp(7).toInstant();
             Timestamp end = rows.getTimestamp(8);
             finished = end == null ? Optional.empty() : Optional.of(end.toInstant());
+            String enqueued = rows.getString(12);
+            enqueuedValues = enqueued == null ? Map.of() : EnqueuedJson.read(enqueued);
         }
 
         FrozenTrial freeze() {
-            return new FrozenTrial(number, state, value, suggestions, failure, started, finished, intermediateValues);
+            return new FrozenTrial(number, state, value, suggestions, failure, started, finished, intermediateValues,
+                    enqueuedValues);
         }
     }
 }

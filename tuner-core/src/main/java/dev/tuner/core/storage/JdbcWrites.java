@@ -8,8 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -18,6 +19,16 @@ import java.util.Set;
  * concurrent workers never wait for each other in a circle.
  */
 final class JdbcWrites {
+
+    /**
+     * Sets the oldest {@code WAITING} trial of a study {@code RUNNING} for a worker (parameters:
+     * worker, study id) and returns its number and values; a row another worker is claiming is
+     * skipped, never waited for.
+     */
+    private static final String CLAIM = "UPDATE tuner_trials SET state = 'RUNNING', started = clock_timestamp(),"
+            + " worker = ?, heartbeat = now() WHERE (study_id, number) = (SELECT study_id, number FROM tuner_trials"
+            + " WHERE study_id = ? AND state = 'WAITING' ORDER BY number LIMIT 1 FOR UPDATE SKIP LOCKED)"
+            + " RETURNING number, enqueued";
 
     private JdbcWrites() {}
 
@@ -67,28 +78,130 @@ final class JdbcWrites {
     }
 
     /**
-     * Takes the study's next trial number if fewer than {@code budget} of its trials are in the
-     * counted states; the study's row is locked first, so no other worker counts meanwhile.
+     * Starts a trial of the study as one statement: claims its oldest {@code WAITING} trial for
+     * {@code worker}, skipping one that another worker is claiming at this moment, or, when none is
+     * left, takes the next number and adds a {@code RUNNING} trial. It locks the waiting trial's row,
+     * or the study's row when it adds one, never both.
      */
-    static OptionalInt takeNumberWithinBudget(Connection connection, int study, int budget, Set<TrialState> counted)
-            throws SQLException {
+    static StartedTrial start(Connection connection, int study, String worker) throws SQLException {
+        try (PreparedStatement start = connection.prepareStatement("WITH claimed AS (" + CLAIM + "),"
+                + " bumped AS (UPDATE tuner_studies SET next_number = next_number + 1"
+                + " WHERE study_id = ? AND NOT EXISTS (SELECT 1 FROM claimed) RETURNING study_id, next_number - 1 AS number),"
+                + " inserted AS (INSERT INTO tuner_trials (study_id, number, state, started, worker, heartbeat)"
+                + " SELECT study_id, number, 'RUNNING', clock_timestamp(), ?, now() FROM bumped RETURNING number)"
+                + " SELECT number, enqueued FROM claimed UNION ALL SELECT number, NULL FROM inserted")) {
+            start.setString(1, worker);
+            start.setInt(2, study);
+            start.setInt(3, study);
+            start.setString(4, worker);
+            try (ResultSet row = start.executeQuery()) {
+                row.next();
+                return started(row);
+            }
+        }
+    }
+
+    /**
+     * Starts a trial as {@link #start} does if fewer than {@code budget} of the study's trials are in
+     * the counted states ({@code WAITING} never counts); the study's row is locked first, so no
+     * other worker counts meanwhile. The count and the look for a waiting trial are one statement,
+     * so a study with none waiting pays nothing for the queue.
+     */
+    static Optional<StartedTrial> startWithinBudget(Connection connection, int study, int budget,
+            Set<TrialState> counted, String worker) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement(
                 "SELECT 1 FROM tuner_studies WHERE study_id = ? FOR UPDATE")) {
             lock.setInt(1, study);
             lock.executeQuery().close();
         }
+        boolean waiting;
         try (PreparedStatement count = connection.prepareStatement(
-                "SELECT count(*) FROM tuner_trials WHERE study_id = ? AND state = ANY (?)")) {
+                "SELECT (SELECT count(*) FROM tuner_trials WHERE study_id = ? AND state = ANY (?)),"
+                        + " EXISTS (SELECT 1 FROM tuner_trials WHERE study_id = ? AND state = 'WAITING')")) {
             count.setInt(1, study);
-            count.setArray(2, connection.createArrayOf("text", counted.stream().map(Enum::name).toArray()));
+            count.setArray(2, connection.createArrayOf("text",
+                    counted.stream().filter(state -> state != TrialState.WAITING).map(Enum::name).toArray()));
+            count.setInt(3, study);
             try (ResultSet row = count.executeQuery()) {
                 row.next();
                 if (row.getLong(1) >= budget) {
-                    return OptionalInt.empty();
+                    return Optional.empty();
                 }
+                waiting = row.getBoolean(2);
             }
         }
-        return OptionalInt.of(takeNumber(connection, study));
+        if (waiting) {
+            try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+                claim.setString(1, worker);
+                claim.setInt(2, study);
+                try (ResultSet row = claim.executeQuery()) {
+                    if (row.next()) {
+                        return Optional.of(started(row));
+                    }
+                }
+            }
+            // every waiting trial was being claimed by a worker outside the budget: add one instead
+        }
+        int number = takeNumber(connection, study);
+        insertTrial(connection, study, number, worker);
+        return Optional.of(StartedTrial.of(number));
+    }
+
+    private static StartedTrial started(ResultSet row) throws SQLException {
+        String enqueued = row.getString(2);
+        return enqueued == null ? StartedTrial.of(row.getInt(1)) : new StartedTrial(row.getInt(1), EnqueuedJson.read(enqueued));
+    }
+
+    /**
+     * Adds a {@code WAITING} trial with the values (text by knob), retrying the failed trial
+     * {@code retryOf} (-1 for none), and returns its number.
+     */
+    static int enqueue(Connection connection, int study, Map<String, String> values, int retryOf) throws SQLException {
+        int number = takeNumber(connection, study);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tuner_trials"
+                + " (study_id, number, state, started, enqueued, retry_of) VALUES (?, ?, 'WAITING', clock_timestamp(), ?, ?)")) {
+            insert.setInt(1, study);
+            insert.setInt(2, number);
+            insert.setString(3, EnqueuedJson.write(values));
+            if (retryOf >= 0) {
+                insert.setInt(4, retryOf);
+            } else {
+                insert.setNull(4, Types.INTEGER);
+            }
+            insert.executeUpdate();
+        }
+        return number;
+    }
+
+    /**
+     * Whether the failed trial may be retried: it is not a retry itself and none of it was
+     * enqueued. Locks the study's row first, so that no other worker enqueues a retry meanwhile.
+     *
+     * @throws IllegalArgumentException if there is no such trial
+     * @throws IllegalStateException if it has not failed
+     */
+    static boolean mayRetry(Connection connection, String studyName, int study, int failedNumber) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT 1 FROM tuner_studies WHERE study_id = ? FOR UPDATE")) {
+            lock.setInt(1, study);
+            lock.executeQuery().close();
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT state, retry_of IS NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM tuner_trials r WHERE r.study_id = t.study_id AND r.retry_of = t.number)"
+                + " FROM tuner_trials t WHERE study_id = ? AND number = ?")) {
+            select.setInt(1, study);
+            select.setInt(2, failedNumber);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalArgumentException("study '" + studyName + "' has no trial #" + failedNumber);
+                }
+                if (!TrialState.FAIL.name().equals(row.getString(1))) {
+                    throw new IllegalStateException("trial #" + failedNumber + " of study '" + studyName + "' is "
+                            + row.getString(1) + ", not FAIL, so there is nothing to retry; retry only failed trials");
+                }
+                return row.getBoolean(2);
+            }
+        }
     }
 
     /** Adds a {@code RUNNING} trial, stamped with the database's time. */
@@ -175,8 +288,12 @@ final class JdbcWrites {
                 if (!row.next()) {
                     return new IllegalArgumentException("study '" + studyName + "' has no trial #" + number);
                 }
+                String state = row.getString(1);
+                if (TrialState.WAITING.name().equals(state)) {
+                    return StudyTable.notClaimed(studyName, number);
+                }
                 return new IllegalStateException("trial #" + number + " of study '" + studyName + "' is already "
-                        + row.getString(1) + " and cannot change");
+                        + state + " and cannot change");
             }
         }
     }

@@ -14,19 +14,29 @@ import java.util.OptionalDouble;
  * The journal's records, one JSON object a line, one per change of state:
  *
  * <pre>{@code
- * {"op":"journal","version":2}
+ * {"op":"journal","version":3}
  * {"op":"study","study":"quad1","direction":"MINIMIZE"}
  * {"op":"trial","study":"quad1","number":0,"started":"2026-11-22T10:00:00.123456Z","worker":{"host":"h","pid":4711,"start":1795000000000}}
  * {"op":"param","study":"quad1","number":0,"knob":"x","distribution":{"type":"uniform","min":-10.0,"max":10.0},"internal":3.25}
  * {"op":"intermediate","study":"quad1","number":0,"step":3,"value":0.91}
  * {"op":"finish","study":"quad1","number":0,"state":"COMPLETE","value":8.31,"finished":"2026-11-22T10:00:01.456789Z"}
  * {"op":"finish","study":"quad1","number":1,"state":"FAIL","failure":{"type":"java.lang.IllegalStateException","message":"boom","where":"A.b(A.java:3)"},"finished":"..."}
+ * {"op":"enqueue","study":"quad1","number":2,"started":"2026-11-22T10:00:02.000001Z","values":{"x":"0.25","act":"relu"}}
+ * {"op":"claim","study":"quad1","number":2,"started":"2026-11-22T10:00:03.5Z","worker":{"host":"h","pid":4712,"start":1795000000900}}
+ * {"op":"enqueue","study":"quad1","number":3,"started":"...","retryOf":1,"values":{"x":"0.75"}}
  * }</pre>
  *
- * Version 2 added the {@code intermediate} record (a value a trial reported at a step); a version 1
- * journal has none, and this code reads it as it is and appends to it. A trial record's number must
- * be the study's next number: every writer appends it after reading all records before it, under
- * the file lock. {@link JournalReplay} reads them back.
+ * An {@code enqueue} record adds a {@code WAITING} trial with knob values as text, {@code started}
+ * being when it was enqueued and {@code retryOf}, when present, the failed trial it retries; a {@code claim} record makes it {@code RUNNING} for a worker, started
+ * then. A {@code trial} or {@code enqueue} record's number must be the study's next number, and a
+ * {@code claim} must name a waiting trial: every writer appends them after reading all records
+ * before them, under the file lock. {@link JournalReplay} reads them back.
+ *
+ * <p>Version 2 added the {@code intermediate} record (a value a trial reported at a step), version
+ * 3 the {@code enqueue} and {@code claim} records. This code reads journals of every version and
+ * appends to them as they are; before the first record an older version lacks, it appends a
+ * {@code journal} record of its own version, which a Tuner that knows only the older version
+ * refuses with a clear message rather than stumbling on a record it does not know.
  *
  * <p>Records are laid out by {@link JsonLine} into one reused buffer, never as trees: a trial
  * writes three of them or more, and building and serializing trees was most of a trial's
@@ -35,8 +45,11 @@ import java.util.OptionalDouble;
  */
 final class JournalRecords {
 
-    /** The format this code writes and the newest it reads: 2 since intermediate values. */
-    static final int VERSION = 2;
+    /** The format this code writes and the newest it reads: 3 since waiting trials. */
+    static final int VERSION = 3;
+
+    /** The first version with the {@code enqueue} and {@code claim} records. */
+    static final int WAITING_VERSION = 3;
 
     private static final int DISTRIBUTIONS_KEPT = 256;
 
@@ -54,20 +67,40 @@ final class JournalRecords {
         return line.start("journal").number("version", VERSION).end();
     }
 
+    /**
+     * A waiting trial's values, and the failed trial it retries ({@code retryOf}, -1 for none, then
+     * left out); {@code enqueued} must come from {@link #time}.
+     */
+    byte[] enqueue(String studyName, int number, Instant enqueued, Map<String, String> values, int retryOf) {
+        JsonLine record = trialLine("enqueue", studyName, number).string("started", instants.format(enqueued), false);
+        if (retryOf >= 0) {
+            record.number("retryOf", retryOf);
+        }
+        return record.raw("values", EnqueuedJson.write(values)).end();
+    }
+
+    /** A worker's claim of a waiting trial; {@code started} must come from {@link #time}. */
+    byte[] claim(String studyName, int number, Instant started, WorkerId worker) {
+        return worker(trialLine("claim", studyName, number).string("started", instants.format(started), false), worker)
+                .end();
+    }
+
     byte[] study(String studyName, Direction direction) {
         return line.start("study").string("study", studyName, true).string("direction", direction.name(), false).end();
     }
 
     /** A trial's start; {@code started} must come from {@link #time}, so that a replay reads it back equal. */
     byte[] trial(String studyName, int number, Instant started, WorkerId worker) {
-        return trialLine("trial", studyName, number)
-                .string("started", instants.format(started), false)
-                .object("worker")
+        return worker(trialLine("trial", studyName, number).string("started", instants.format(started), false), worker)
+                .end();
+    }
+
+    private static JsonLine worker(JsonLine record, WorkerId worker) {
+        return record.object("worker")
                 .string("host", worker.host(), true)
                 .number("pid", worker.pid())
                 .number("start", worker.startMillis())
-                .endObject()
-                .end();
+                .endObject();
     }
 
     byte[] param(String studyName, int number, String knob, Distribution distribution, double internal) {

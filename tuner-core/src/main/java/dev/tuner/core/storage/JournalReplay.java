@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -34,6 +35,17 @@ final class JournalReplay {
             .build();
 
     private final Map<String, Distribution> distributions = new HashMap<>();
+    private int version;
+
+    /** The newest format version the journal's {@code journal} records named so far; 0 before the first. */
+    int version() {
+        return version;
+    }
+
+    /** Notes that a writer appended a {@code journal} record of {@code written}. */
+    void wrote(int written) {
+        version = Math.max(version, written);
+    }
 
     /**
      * Applies a block of whole lines, each ending in a newline, with one parser for the block.
@@ -57,6 +69,9 @@ final class JournalReplay {
                     read(field, parser, bytes, offset, record);
                 }
                 record.applyTo(table);
+                if (record.version > version) {
+                    version = record.version;
+                }
             }
         } catch (IOException | RuntimeException bad) {
             throw new BadLine(bytes, offset, recordStart, bad);
@@ -119,6 +134,8 @@ final class JournalReplay {
             case "value" -> record.value = parser.currentToken() == JsonToken.VALUE_NULL ? null : number(parser);
             case "failure" -> record.failure = failure(parser);
             case "finished" -> record.finished = parser.getText();
+            case "values" -> record.values = values(parser);
+            case "retryOf" -> record.retryOf = parser.getIntValue();
             default -> parser.skipChildren();
         }
     }
@@ -154,6 +171,21 @@ final class JournalReplay {
             }
         }
         return new WorkerId(host, pid, start);
+    }
+
+    private static Map<String, String> values(JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw new IllegalArgumentException("field 'values' must be an object of text by knob");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String knob = parser.currentName();
+            if (parser.nextToken() != JsonToken.VALUE_STRING) {
+                throw new IllegalArgumentException("the enqueued value of knob '" + knob + "' must be text");
+            }
+            values.put(knob, parser.getText());
+        }
+        return values;
     }
 
     private static TrialFailure failure(JsonParser parser) throws IOException {
@@ -245,6 +277,8 @@ final class JournalReplay {
         Double value;
         TrialFailure failure;
         String finished;
+        Map<String, String> values;
+        Integer retryOf;
 
         void applyTo(StudyTable table) {
             switch (required(op, "op")) {
@@ -256,12 +290,20 @@ final class JournalReplay {
                 }
                 case "study" -> table.createStudy(required(study, "study"), Direction.valueOf(required(direction, "direction")));
                 case "trial" -> {
-                    int expected = table.nextNumber(required(study, "study"));
-                    if (required(number, "number") != expected) {
-                        throw new IllegalStateException("trial #" + number + " of study '" + study + "' should be #" + expected);
-                    }
+                    checkNext(table);
                     table.createTrial(study, instant(required(started, "started")), worker);
                 }
+                case "enqueue" -> {
+                    checkNext(table);
+                    if (retryOf != null && !table.mayRetry(study, retryOf)) {
+                        throw new IllegalStateException("trial #" + retryOf + " of study '" + study
+                                + "' is a retry or has one already");
+                    }
+                    table.enqueueTrial(study, required(values, "values"), instant(required(started, "started")),
+                            retryOf == null ? -1 : retryOf);
+                }
+                case "claim" -> table.claim(required(study, "study"), required(number, "number"),
+                        instant(required(started, "started")), required(worker, "worker"));
                 case "param" -> table.setParam(required(study, "study"), required(number, "number"), required(knob, "knob"),
                         required(distribution, "distribution"), required(internal, "internal"));
                 case "intermediate" -> table.setIntermediateValue(required(study, "study"), required(number, "number"),
@@ -271,6 +313,14 @@ final class JournalReplay {
                         value == null ? OptionalDouble.empty() : OptionalDouble.of(value), failure,
                         instant(required(finished, "finished")));
                 default -> throw new IllegalArgumentException("unknown record '" + op + "'");
+            }
+        }
+
+        /** Checks that a record adding a trial has the study's next number. */
+        private void checkNext(StudyTable table) {
+            int expected = table.nextNumber(required(study, "study"));
+            if (required(number, "number") != expected) {
+                throw new IllegalStateException("trial #" + number + " of study '" + study + "' should be #" + expected);
             }
         }
 

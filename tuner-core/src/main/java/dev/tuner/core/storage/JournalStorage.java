@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.logging.Level;
@@ -24,8 +25,8 @@ import java.util.logging.Logger;
 /**
  * The embedded default storage: an append-only file of JSON lines, one record per change of state
  * (a study created, a trial created, a knob's value set, an intermediate value reported, a trial
- * finished). Opening the file
- * replays it, so the next run of a study resumes it with every trial kept.
+ * finished, a trial enqueued, a waiting trial claimed). Opening the file replays it, so the next
+ * run of a study resumes it with every trial kept, and trials enqueued but not yet run still wait.
  *
  * <pre>{@code
  * try (JournalStorage storage = JournalStorage.open(Path.of("target/tuner/journal.jsonl"))) {
@@ -43,13 +44,13 @@ import java.util.logging.Logger;
  * the middle of a write leaves a torn last line: the next process to open the file ignores it,
  * with a warning, and cuts it off before it appends. A trial left {@code RUNNING} by a process
  * that is gone is failed with a {@link WorkerDiedException} ("worker died") when the journal is
- * opened, when {@link #createTrialWithinBudget} finds the budget spent while trials run, and by
+ * opened, when {@link #startTrialWithinBudget} finds the budget spent while trials run, and by
  * {@link #failStaleTrials()} at any time.
  *
  * <p><b>Several processes.</b> Processes on one machine share a journal safely: each append, and
  * each read of what others appended, holds the operating system's lock on the file, and every
- * call first replays what others appended, so trial numbers are unique across processes and each
- * process sees every trial. Processes on several machines need {@link JdbcStorage}: file locks on
+ * call first replays what others appended, so trial numbers are unique across processes, each
+ * process sees every trial, and each waiting trial is claimed by one process only. Processes on several machines need {@link JdbcStorage}: file locks on
  * network file systems are not to be trusted, and whether a process on another host is alive
  * cannot be told from here.
  *
@@ -116,6 +117,7 @@ public final class JournalStorage implements Storage {
             storage.write(() -> {
                 if (file.size() == 0) {
                     storage.append(storage.records.header(), false);
+                    storage.replayer.wrote(JournalRecords.VERSION);
                 }
                 return null;
             });
@@ -185,19 +187,56 @@ public final class JournalStorage implements Storage {
     }
 
     @Override
-    public synchronized int createTrial(String studyName) {
-        return write(() -> newTrial(studyName));
+    public synchronized StartedTrial startTrial(String studyName) {
+        return write(() -> start(studyName));
     }
 
     @Override
-    public synchronized OptionalInt createTrialWithinBudget(String studyName, int budget, Set<TrialState> counted) {
+    public synchronized Optional<StartedTrial> startTrialWithinBudget(String studyName, int budget, Set<TrialState> counted) {
         Budgets.check(budget, counted);
         return write(() -> {
-            if (table.count(studyName, counted) >= budget && table.count(studyName, RUNNING) > 0) {
+            if (table.spent(studyName, counted) >= budget && table.count(studyName, RUNNING) > 0) {
                 failStale(); // a dead worker's trial may hold budget that live workers should spend
             }
-            return table.count(studyName, counted) < budget ? OptionalInt.of(newTrial(studyName)) : OptionalInt.empty();
+            return table.spent(studyName, counted) < budget ? Optional.of(start(studyName)) : Optional.empty();
         });
+    }
+
+    @Override
+    public synchronized int enqueueTrial(String studyName, Map<String, String> values) {
+        return write(() -> enqueue(studyName, values, -1));
+    }
+
+    @Override
+    public synchronized OptionalInt enqueueRetry(String studyName, int failedNumber, Map<String, String> values) {
+        return write(() -> table.mayRetry(studyName, failedNumber)
+                ? OptionalInt.of(enqueue(studyName, values, failedNumber))
+                : OptionalInt.empty());
+    }
+
+    /** Enqueues a trial; call with the file locked, after {@link #catchUp()}. */
+    private int enqueue(String studyName, Map<String, String> values, int retryOf) throws IOException {
+        int number = table.nextNumber(studyName);
+        if (replayer.version() < JournalRecords.WAITING_VERSION) {
+            // a journal an older Tuner began: say that it now holds records that Tuner does not know
+            append(records.header(), false);
+            replayer.wrote(JournalRecords.VERSION);
+        }
+        Instant enqueued = JournalRecords.time();
+        append(records.enqueue(studyName, number, enqueued, values, retryOf), false);
+        return table.enqueueTrial(studyName, values, enqueued, retryOf);
+    }
+
+    /** Claims the study's oldest waiting trial, or adds a trial; call with the file locked, after {@link #catchUp()}. */
+    private StartedTrial start(String studyName) throws IOException {
+        int waiting = table.oldestWaiting(studyName);
+        if (waiting < 0) {
+            return StartedTrial.of(newTrial(studyName));
+        }
+        Instant started = JournalRecords.time();
+        WorkerId worker = WorkerId.current();
+        append(records.claim(studyName, waiting, started, worker), false);
+        return new StartedTrial(waiting, table.claim(studyName, waiting, started, worker));
     }
 
     private int newTrial(String studyName) throws IOException {

@@ -6,6 +6,8 @@ import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.TrialFailure;
 import dev.tuner.core.study.TrialState;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -16,7 +18,8 @@ import java.util.Set;
  * and {@link JdbcStorage} are also shared by several processes, which then see one study.
  *
  * <p>Studies are identified by name; trial numbers count from 0 within a study and are unique
- * across every worker sharing the storage. {@link Storages#open(String)} opens one from its text
+ * across every worker sharing the storage. Trials {@linkplain #enqueueTrial enqueued} with given
+ * values wait in the storage, seen by every worker, until one of them starts them. {@link Storages#open(String)} opens one from its text
  * form ({@code journal:target/tuner/journal.jsonl}, {@code memory:}, {@code jdbc:postgresql://...}).
  *
  * <pre>{@code
@@ -35,25 +38,75 @@ public interface Storage extends AutoCloseable {
      */
     void createStudy(String studyName, Direction direction);
 
-    /** Adds a {@link TrialState#RUNNING} trial to the study and returns its number. */
-    int createTrial(String studyName);
+    /**
+     * Starts a trial of the study: claims its oldest {@link TrialState#WAITING} trial (the one with
+     * the lowest number), which becomes {@link TrialState#RUNNING} for this worker and starts now,
+     * or, when none waits, adds a {@code RUNNING} trial. Each waiting trial is claimed once, by one
+     * worker, whichever workers share the storage.
+     *
+     * @return the trial's number and the values it was enqueued with (empty for a new trial)
+     */
+    StartedTrial startTrial(String studyName);
 
     /**
-     * Adds a {@link TrialState#RUNNING} trial unless the study already holds {@code budget} trials in
-     * one of the {@code counted} states: a trial budget counted per study, not per worker. The
-     * storages of this package check and create in one atomic step across all the workers that
-     * share them, so a budget is never overshot; this default does it in two steps and suits only
-     * a storage that one thread uses.
+     * Starts a trial as {@link #startTrial} does unless the study already holds {@code budget}
+     * trials in one of the {@code counted} states: a trial budget counted per study, not per worker.
+     * A {@code WAITING} trial spends no budget, whatever {@code counted} says; once claimed it
+     * spends it as any {@code RUNNING} trial, and an enqueued trial beyond the budget stays
+     * waiting. The storages of this package check and start in one atomic step across all the
+     * workers that share them, so a budget is never overshot; this default does it in two steps
+     * and suits only a storage that one thread uses.
      *
      * @param budget the most trials in the counted states the study may hold, at least 0
      * @param counted the states that spend the budget, e.g. every state but {@code FAIL} to retry failures
-     * @return the new trial's number, or empty when the budget is spent
+     * @return the started trial, or empty when the budget is spent
      */
-    default OptionalInt createTrialWithinBudget(String studyName, int budget, Set<TrialState> counted) {
+    default Optional<StartedTrial> startTrialWithinBudget(String studyName, int budget, Set<TrialState> counted) {
         Budgets.check(budget, counted);
-        long spent = trials(studyName).stream().filter(trial -> counted.contains(trial.state())).count();
-        return spent < budget ? OptionalInt.of(createTrial(studyName)) : OptionalInt.empty();
+        long spent = trials(studyName).stream()
+                .filter(trial -> trial.state() != TrialState.WAITING && counted.contains(trial.state()))
+                .count();
+        return spent < budget ? Optional.of(startTrial(studyName)) : Optional.empty();
     }
+
+    /**
+     * Starts a trial as {@link #startTrial} does and returns its number; the values of a claimed
+     * waiting trial are in its {@link FrozenTrial#enqueuedValues()}.
+     */
+    default int createTrial(String studyName) {
+        return startTrial(studyName).number();
+    }
+
+    /** Starts a trial within the budget as {@link #startTrialWithinBudget} does and returns its number. */
+    default OptionalInt createTrialWithinBudget(String studyName, int budget, Set<TrialState> counted) {
+        Optional<StartedTrial> started = startTrialWithinBudget(studyName, budget, counted);
+        return started.isPresent() ? OptionalInt.of(started.get().number()) : OptionalInt.empty();
+    }
+
+    /**
+     * Adds a {@link TrialState#WAITING} trial with given knob values, which the next trial started
+     * by any worker sharing the storage claims (see {@link #startTrial}); it stays stored, waiting,
+     * until then, across closes, crashes and restarts. The values are kept as text because the
+     * knobs' distributions are known only when the trial reads them; {@link
+     * dev.tuner.core.study.Study#enqueue} writes each value's text.
+     *
+     * @param values knob values as text by full knob name; may be empty (a trial the sampler fills)
+     * @return the new trial's number
+     */
+    int enqueueTrial(String studyName, Map<String, String> values);
+
+    /**
+     * Enqueues, as {@link #enqueueTrial} does, a trial that retries the failed trial
+     * {@code failedNumber} with {@code values} (its knob values as text), unless a retry of it was
+     * enqueued already, by any worker, or it is a retry itself: each failed trial is retried once
+     * at most, however many workers ask. {@link dev.tuner.core.study.Study#optimize} asks for
+     * trials whose worker died when failures are retried.
+     *
+     * @return the new trial's number, or empty when the trial was retried already or is a retry
+     * @throws IllegalStateException if the trial has not failed
+     * @throws IllegalArgumentException if there is no such trial
+     */
+    OptionalInt enqueueRetry(String studyName, int failedNumber, Map<String, String> values);
 
     /** Records the value a running trial drew for a knob. */
     void setParam(String studyName, int trialNumber, String knob, Distribution distribution, double internal);

@@ -10,16 +10,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
  * Studies and their trials in memory, with the rules every storage keeps (a study's direction is
- * fixed, trials are numbered from 0, a finished trial does not change) and the messages that say
- * which rule was broken. {@link InMemoryStorage} is this table behind a lock; {@link JournalStorage}
+ * fixed, trials are numbered from 0, a finished trial does not change, a waiting trial is claimed
+ * before it runs, the oldest first) and the messages that say which rule was broken. {@link InMemoryStorage} is this table behind a lock; {@link JournalStorage}
  * replays its file into one. Not thread-safe: its owner locks.
  */
 final class StudyTable {
@@ -60,12 +62,100 @@ final class StudyTable {
         return count;
     }
 
-    int createTrial(String studyName, Instant started, WorkerId worker) {
+    /**
+     * How many of the study's trials in the {@code counted} states spend a trial budget: a
+     * {@code WAITING} trial never does, whatever {@code counted} says, until a worker claims it.
+     */
+    int spent(String studyName, Set<TrialState> counted) {
         StudyEntry study = study(studyName);
+        int spent = 0;
+        for (TrialState state : counted) {
+            if (state != TrialState.WAITING) {
+                spent += study.counts.getOrDefault(state, 0);
+            }
+        }
+        return spent;
+    }
+
+    int createTrial(String studyName, Instant started, WorkerId worker) {
+        return createTrial(study(studyName), started, worker);
+    }
+
+    private static int createTrial(StudyEntry study, Instant started, WorkerId worker) {
         int number = study.trials.size();
         study.trials.add(new TrialRecord(number, started, worker));
         study.counts.merge(TrialState.RUNNING, 1, Integer::sum);
         return number;
+    }
+
+    /**
+     * Starts a trial for {@code worker} at {@code started}: claims the oldest {@code WAITING} trial,
+     * or adds a {@code RUNNING} one when none waits. For an owner that records nothing elsewhere.
+     */
+    StartedTrial start(String studyName, Instant started, WorkerId worker) {
+        StudyEntry study = study(studyName);
+        if (study.waiting.isEmpty()) {
+            return StartedTrial.of(createTrial(study, started, worker));
+        }
+        int oldest = study.waiting.peek();
+        return new StartedTrial(oldest, claim(studyName, oldest, started, worker));
+    }
+
+    /**
+     * Adds a {@code WAITING} trial with {@code values} (text by knob) and returns its number;
+     * {@code retryOf} is the failed trial it retries, checked with {@link #mayRetry}, or -1.
+     */
+    int enqueueTrial(String studyName, Map<String, String> values, Instant enqueued, int retryOf) {
+        StudyEntry study = study(studyName);
+        int number = study.trials.size();
+        study.trials.add(new TrialRecord(number, enqueued, values, retryOf));
+        study.counts.merge(TrialState.WAITING, 1, Integer::sum);
+        study.waiting.add(number);
+        if (retryOf >= 0) {
+            study.retried.add(retryOf);
+        }
+        return number;
+    }
+
+    /**
+     * Whether the failed trial {@code failedNumber} may be retried: it is not a retry itself and no
+     * retry of it was enqueued yet.
+     *
+     * @throws IllegalStateException if the trial has not failed
+     */
+    boolean mayRetry(String studyName, int failedNumber) {
+        TrialRecord failed = record(studyName, failedNumber);
+        if (failed.state() != TrialState.FAIL) {
+            throw new IllegalStateException("trial #" + failedNumber + " of study '" + studyName + "' is "
+                    + failed.state() + ", not FAIL, so there is nothing to retry; retry only failed trials");
+        }
+        return failed.retryOf() < 0 && !study(studyName).retried.contains(failedNumber);
+    }
+
+    /** The number of the study's oldest {@code WAITING} trial, or -1 when none waits: the next to claim. */
+    int oldestWaiting(String studyName) {
+        Integer oldest = study(studyName).waiting.peek();
+        return oldest == null ? -1 : oldest;
+    }
+
+    /**
+     * Makes the {@code WAITING} trial {@code trialNumber} {@code RUNNING} for {@code worker}, started
+     * at {@code started}, and returns the values it was enqueued with.
+     *
+     * @throws IllegalStateException if the trial does not wait (another worker claimed it, or it was never enqueued)
+     */
+    Map<String, String> claim(String studyName, int trialNumber, Instant started, WorkerId worker) {
+        TrialRecord trial = record(studyName, trialNumber);
+        if (trial.state() != TrialState.WAITING) {
+            throw new IllegalStateException("trial #" + trialNumber + " of study '" + studyName + "' is "
+                    + trial.state() + ", not WAITING, so no worker can claim it; claim only the oldest waiting trial");
+        }
+        StudyEntry study = study(studyName);
+        study.waiting.remove(trialNumber);
+        study.counts.merge(TrialState.WAITING, -1, Integer::sum);
+        study.counts.merge(TrialState.RUNNING, 1, Integer::sum);
+        trial.claim(started, worker);
+        return trial.enqueuedValues();
     }
 
     /** Checks that a trial exists and runs, so that it may take a param or be finished. */
@@ -75,7 +165,17 @@ final class StudyTable {
             throw new IllegalStateException("trial #" + trialNumber + " of study '" + studyName
                     + "' is already " + trial.state() + " and cannot change");
         }
+        if (trial.state() == TrialState.WAITING) {
+            throw notClaimed(studyName, trialNumber);
+        }
         return trial;
+    }
+
+    /** The error for a change to a trial that still waits for a worker. */
+    static IllegalStateException notClaimed(String studyName, int trialNumber) {
+        return new IllegalStateException("trial #" + trialNumber + " of study '" + studyName + "' is WAITING: it was "
+                + "enqueued and no worker has claimed it yet, so it takes no values and cannot be finished; "
+                + "ask the study for a trial, which claims the oldest waiting one, and use that trial");
     }
 
     void setParam(String studyName, int trialNumber, String knob, Distribution distribution, double internal) {
@@ -171,6 +271,10 @@ final class StudyTable {
         final Direction direction;
         final List<TrialRecord> trials = new ArrayList<>();
         final Map<TrialState, Integer> counts = new EnumMap<>(TrialState.class);
+        /** The numbers of the {@code WAITING} trials, the oldest first. */
+        final PriorityQueue<Integer> waiting = new PriorityQueue<>();
+        /** The numbers of the failed trials a retry was enqueued for. */
+        final Set<Integer> retried = new HashSet<>();
         /** The snapshots of finished trials by number, null for the others: they no longer change. */
         FrozenTrial[] finished = new FrozenTrial[16];
 

@@ -19,20 +19,44 @@ import java.util.TreeMap;
 final class TrialRecord {
 
     private final int number;
-    private final Instant started;
-    private final WorkerId worker;
+    private final Map<String, String> enqueuedValues;
+    /** The number of the failed trial this one retries, or -1. */
+    private final int retryOf;
     private final Map<String, Suggestion> suggestions = new LinkedHashMap<>();
     private final TreeMap<Integer, Double> intermediateValues = new TreeMap<>();
-    private TrialState state = TrialState.RUNNING;
+    private Instant started;
+    private WorkerId worker;
+    private TrialState state;
     private OptionalDouble value = OptionalDouble.empty();
     private Optional<TrialFailure> failure = Optional.empty();
     private Optional<Instant> finished = Optional.empty();
     private FrozenTrial snapshot;
 
+    /** A {@code RUNNING} trial. */
     TrialRecord(int number, Instant started, WorkerId worker) {
         this.number = number;
         this.started = started;
         this.worker = worker;
+        this.state = TrialState.RUNNING;
+        this.enqueuedValues = Map.of();
+        this.retryOf = -1;
+    }
+
+    /**
+     * A {@code WAITING} trial with the values it was enqueued with, as text by knob, retrying the
+     * failed trial {@code retryOf} (-1 for none).
+     */
+    TrialRecord(int number, Instant enqueued, Map<String, String> enqueuedValues, int retryOf) {
+        this.number = number;
+        this.started = enqueued;
+        this.state = TrialState.WAITING;
+        this.enqueuedValues = enqueuedValues.isEmpty() ? Map.of() : new LinkedHashMap<>(enqueuedValues);
+        this.retryOf = retryOf;
+    }
+
+    /** The number of the failed trial this one was enqueued to retry, or -1. */
+    int retryOf() {
+        return retryOf;
     }
 
     int number() {
@@ -43,9 +67,22 @@ final class TrialRecord {
         return state;
     }
 
-    /** The process that created the trial, or {@code null} when not known. */
+    /** The process that created or claimed the trial, or {@code null} when not known or while it waits. */
     WorkerId worker() {
         return worker;
+    }
+
+    /** The values the trial was enqueued with, as text by knob; empty for a trial that was not enqueued. */
+    Map<String, String> enqueuedValues() {
+        return enqueuedValues;
+    }
+
+    /** Makes a {@code WAITING} trial {@code RUNNING} for {@code worker}, started now. */
+    void claim(Instant started, WorkerId worker) {
+        this.state = TrialState.RUNNING;
+        this.started = started;
+        this.worker = worker;
+        snapshot = null;
     }
 
     void setParam(String knob, Distribution distribution, double internal) {
@@ -69,7 +106,7 @@ final class TrialRecord {
     FrozenTrial snapshot() {
         if (snapshot == null) {
             snapshot = new FrozenTrial(number, state, value, suggestions, failure, started, finished,
-                    intermediateValues);
+                    intermediateValues, enqueuedValues);
         }
         return snapshot;
     }

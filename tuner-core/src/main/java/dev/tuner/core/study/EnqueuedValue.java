@@ -7,14 +7,29 @@ import dev.tuner.core.space.Fixed;
 import dev.tuner.core.space.PriorityChoice;
 
 /**
- * Turns a value given for an enqueued trial into the internal value of the knob's distribution.
- * Values come as the objective receives them or as text, as a properties file of best parameters
- * holds them ({@code 0.5}, {@code 12}, {@code true}, {@code relu}, an enum constant's or a
- * sealed branch's simple name).
+ * Turns a value given for an enqueued trial into text, as the storage keeps it, and that text into
+ * the internal value of the knob's distribution once the trial reads the knob. Values come as the
+ * objective receives them or as text, as a properties file of best parameters holds them
+ * ({@code 0.5}, {@code 12}, {@code true}, {@code relu}, an enum constant's or a sealed branch's
+ * simple name).
  */
 final class EnqueuedValue {
 
     private EnqueuedValue() {}
+
+    /**
+     * The text a value is stored as: a real number as {@link Double#toString} writes its
+     * {@code double} (so that it reads back as the same {@code double}; a {@code float} as the
+     * {@code double} it widens to), another number, a boolean or a string as it is, an enum
+     * constant by its name, a sealed branch by its class's binary name; another object by its
+     * {@code toString()}, which must then tell it from the knob's other options.
+     */
+    static String textOf(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            return Double.toString(((Number) value).doubleValue());
+        }
+        return text(value);
+    }
 
     /**
      * The internal value of {@code given} for {@code knob}.

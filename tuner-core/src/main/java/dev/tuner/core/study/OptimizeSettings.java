@@ -26,7 +26,10 @@ import java.util.Set;
  * @param budget the most trials the study may hold in the counted states
  * @param retryFailed whether failed trials are left out of the budget, so that they are made up
  *     for; the call gives up once more trials failed than the budget, so that an objective that
- *     always fails does not run for ever
+ *     always fails does not run for ever. A trial failed because its worker died ({@link
+ *     dev.tuner.core.storage.WorkerDiedException}: a killed process, a worker without heartbeat) is
+ *     also enqueued again with the knob values it had, once, so that the same configuration runs
+ *     to its end, as Optuna's {@code RetryFailedTrialCallback} does
  * @param timeout how long this call may start new trials, if limited
  * @param trialTimeout how long one trial may run before it fails, if limited
  * @param parallelism how many trials run at once in this JVM
@@ -98,7 +101,8 @@ public record OptimizeSettings(
 
         /**
          * Leave failed trials out of the budget, so that each is made up for by another, until more
-         * trials failed than the budget; default off.
+         * trials failed than the budget, and run a trial whose worker died again with the same knob
+         * values, once; default off.
          */
         public Builder retryFailed(boolean retry) {
             this.retryFailed = retry;

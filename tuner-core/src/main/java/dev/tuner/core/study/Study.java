@@ -6,7 +6,9 @@ import dev.tuner.core.pruner.Pruner;
 import dev.tuner.core.pruner.TrialGroup;
 import dev.tuner.core.sampler.Sampler;
 import dev.tuner.core.space.Distribution;
+import dev.tuner.core.storage.StartedTrial;
 import dev.tuner.core.storage.Storage;
+import dev.tuner.core.storage.WorkerDiedException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,11 +17,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A search for the knob values that optimize an objective: a named series of trials, kept in a
@@ -46,6 +45,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class Study {
 
+    private static final String WORKER_DIED = WorkerDiedException.class.getName();
+
     private final String name;
     private final Direction direction;
     private final Sampler sampler;
@@ -54,7 +55,6 @@ public final class Study {
     /** The trials this study shows when it is a sampler's view of a group, or {@code null} for all. */
     private final TrialGroup group;
     private final Map<TrialGroup, Study> views;
-    private final Queue<Map<String, Object>> enqueued = new ConcurrentLinkedQueue<>();
 
     private Study(Builder builder) {
         this.name = builder.name;
@@ -103,25 +103,31 @@ public final class Study {
         return pruner;
     }
 
-    /** Starts a new trial, {@link TrialState#RUNNING} until it is told. */
+    /**
+     * Starts a trial, {@link TrialState#RUNNING} until it is told: the oldest trial
+     * {@linkplain #enqueue enqueued} in the storage that no worker took yet, with its values, or
+     * else a new one.
+     */
     public Trial ask() {
-        return newTrial(storage.createTrial(name));
+        return newTrial(storage.startTrial(name));
     }
 
     /**
-     * Starts a new trial unless the study already holds {@code budget} trials in the {@code counted}
-     * states: a budget counted per study, so that workers sharing the storage together run it once.
+     * Starts a trial as {@link #ask()} does unless the study already holds {@code budget} trials in
+     * the {@code counted} states: a budget counted per study, so that workers sharing the storage
+     * together run it once. A trial waiting in the queue spends no budget until it is started.
      *
-     * @return the new trial, or empty when the budget is spent
+     * @return the started trial, or empty when the budget is spent
      */
     public Optional<Trial> askWithinBudget(int budget, Set<TrialState> counted) {
-        OptionalInt number = storage.createTrialWithinBudget(name, budget, counted);
-        return number.isPresent() ? Optional.of(newTrial(number.getAsInt())) : Optional.empty();
+        Optional<StartedTrial> started = storage.startTrialWithinBudget(name, budget, counted);
+        return started.isPresent() ? Optional.of(newTrial(started.get())) : Optional.empty();
     }
 
-    private Trial newTrial(int number) {
+    private Trial newTrial(StartedTrial started) {
+        int number = started.number();
         Study view = samplerView(number);
-        return new Trial(this, number, view, sampler.sampleRelative(view, number), enqueued.poll());
+        return new Trial(this, number, view, sampler.sampleRelative(view, number), started.enqueuedValues());
     }
 
     /**
@@ -139,22 +145,44 @@ public final class Study {
     }
 
     /**
-     * Queues a trial with given knob values, which the next trial this study starts takes (warm
-     * start: last run's best, or a configuration known to be good). Knobs it leaves out are drawn by
-     * the sampler as usual. Values are given as the objective receives them or as their text, as a
-     * properties file of best parameters holds them ({@code "0.5"}, {@code "relu"}); each is checked
-     * against its knob's distribution when the trial reads it.
+     * Queues a trial with given knob values (warm start: last run's best, or a configuration known
+     * to be good). The trial is stored, {@link TrialState#WAITING}, and the next trial that any
+     * worker sharing the storage starts ({@link #ask()}, {@link #optimize}) takes it, the oldest
+     * first; it waits across restarts and crashes until then, and spends no trial budget while it
+     * waits. Knobs it leaves out are drawn by the sampler as usual.
      *
-     * <p>The queue belongs to this study object, in this process: a trial taken from it is stored
-     * as any other, but a queued one that no trial took yet is not stored.
+     * <p>Values are given as the objective receives them ({@code 0.5}, {@code 12L}, {@code true},
+     * an enum constant, a sealed branch's class) or as their text, as a properties file of best
+     * parameters holds them ({@code "0.5"}, {@code "relu"}, a branch's simple name). The storage
+     * keeps each as text (a real number as {@link Double#toString} writes it, so it reads back as
+     * the same {@code double}); it is checked against its knob's distribution when the trial reads
+     * the knob, and a value the knob cannot take fails that trial.
      *
      * @param params knob values by full knob name
+     * @return the queued trial's number
      */
-    public void enqueue(Map<String, ?> params) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        params.forEach((knob, value) -> copy.put(Objects.requireNonNull(knob, "knob name"),
-                Objects.requireNonNull(value, () -> "value of knob '" + knob + "'")));
-        enqueued.add(copy);
+    public int enqueue(Map<String, ?> params) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        params.forEach((knob, value) -> texts.put(Objects.requireNonNull(knob, "knob name"),
+                EnqueuedValue.textOf(Objects.requireNonNull(value, () -> "value of knob '" + knob + "'"))));
+        return storage.enqueueTrial(name, texts);
+    }
+
+    /** Whether a storage failed the trial because its worker died (see {@link WorkerDiedException}). */
+    static boolean workerDied(FrozenTrial trial) {
+        return trial.state() == TrialState.FAIL
+                && trial.failure().filter(failure -> WORKER_DIED.equals(failure.type())).isPresent();
+    }
+
+    /**
+     * Enqueues a retry of a trial whose worker died, with the knob values it had read (and those it
+     * was enqueued with, if it was), unless the storage holds a retry of it already or it is a
+     * retry itself, as Optuna's {@code RetryFailedTrialCallback} does once.
+     */
+    void enqueueRetry(FrozenTrial died) {
+        Map<String, String> values = new LinkedHashMap<>(died.enqueuedValues());
+        died.params().forEach((knob, value) -> values.put(knob, EnqueuedValue.textOf(value)));
+        storage.enqueueRetry(name, died.number(), values);
     }
 
     /**
@@ -305,7 +333,7 @@ public final class Study {
     }
 
     Suggestion suggest(Study samplerView, int trialNumber, String knob, Distribution distribution,
-            Suggestion relative, Object given) {
+            Suggestion relative, String given) {
         double internal;
         if (given != null) {
             internal = EnqueuedValue.internalOf(knob, distribution, given);

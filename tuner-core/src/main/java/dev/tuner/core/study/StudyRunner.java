@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The loop behind {@link Study#optimize(Objective, OptimizeSettings)}: {@code parallelism} workers
  * each ask for a trial within the budget, evaluate it (on a watched thread when trials have a
- * timeout), call the callbacks and check the stop conditions, until one of them says stop.
+ * timeout), call the callbacks and check the stop conditions, until one of them says stop. When
+ * failures are retried, a trial whose worker died is first enqueued again with its knob values.
  */
 final class StudyRunner {
 
@@ -28,6 +31,8 @@ final class StudyRunner {
     private final long deadline;
     private final AtomicReference<StopReason> stop = new AtomicReference<>();
     private final AtomicInteger trialsRun = new AtomicInteger();
+    /** The died trials this runner asked the storage to retry. */
+    private final Set<Integer> retryAsked = ConcurrentHashMap.newKeySet();
 
     StudyRunner(Study study, Objective objective, OptimizeSettings settings) {
         this.study = study;
@@ -72,7 +77,7 @@ final class StudyRunner {
                 stop.compareAndSet(null, StopReason.TIMEOUT);
                 return;
             }
-            if (settings.retryFailed() && failedTrials() > settings.budget()) {
+            if (settings.retryFailed() && retryFailures() > settings.budget()) {
                 // more failures than the whole budget: give up rather than retry for ever
                 stop.compareAndSet(null, StopReason.BUDGET_SPENT);
                 return;
@@ -119,8 +124,21 @@ final class StudyRunner {
         }
     }
 
-    private long failedTrials() {
-        return study.trials().stream().filter(trial -> trial.state() == TrialState.FAIL).count();
+    /**
+     * Counts the study's failed trials, and enqueues a retry of each whose worker died that this
+     * runner has not looked at yet: the storage enqueues one retry a trial, whichever worker asks.
+     */
+    private long retryFailures() {
+        long failed = 0;
+        for (FrozenTrial trial : study.trials()) {
+            if (trial.state() == TrialState.FAIL) {
+                failed++;
+                if (Study.workerDied(trial) && retryAsked.add(trial.number())) {
+                    study.enqueueRetry(trial);
+                }
+            }
+        }
+        return failed;
     }
 
     private void await(Future<?> loop) {

@@ -48,16 +48,17 @@ public final class Trial {
     private final Map<String, Suggestion> suggestions = new LinkedHashMap<>();
     private final Map<String, Suggestion> relative;
     private final Study samplerView;
-    private final Map<String, Object> given;
+    /** The values the trial was enqueued with, as text by knob; empty for a trial that was not. */
+    private final Map<String, String> given;
     /** Whether the pruner said stop and nothing was reported since. */
     private volatile boolean stoppedByPruner;
 
-    Trial(Study study, int number, Study samplerView, Map<String, Suggestion> relative, Map<String, Object> given) {
+    Trial(Study study, int number, Study samplerView, Map<String, Suggestion> relative, Map<String, String> given) {
         this.study = study;
         this.number = number;
         this.samplerView = samplerView;
         this.relative = relative;
-        this.given = given == null ? Map.of() : given;
+        this.given = given;
     }
 
     /** This trial's number in its study, from 0. */

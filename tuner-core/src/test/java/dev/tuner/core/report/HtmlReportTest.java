@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,6 +154,27 @@ class HtmlReportTest {
         assertThat(snapshot.trials()).allSatisfy(trial -> assertThat(trial.intermediateValues()).isNotEmpty());
         assertThat(snapshot.trials().get(2).intermediateValues()).containsOnlyKeys(1, 2);
         assertThat(Files.readString(report.write(directory, snapshot))).contains("id=\"intermediate\"");
+    }
+
+    @Test
+    void enqueuedTrialsShowAsWaitingWithTheirValuesAndAreNotDrawn() throws IOException {
+        Study study = Study.builder("warm").sampler(new RandomSampler(1)).storage(new InMemoryStorage()).build();
+        for (int i = 0; i < 6; i++) {
+            Trial trial = study.ask();
+            study.tell(trial, trial.suggestFloat("x", 0, 1));
+        }
+        study.enqueue(Map.of("x", 0.123456));
+        study.enqueue(Map.of("x", 0.654321));
+        StudySnapshot snapshot = StudySnapshot.of(study);
+
+        String html = Files.readString(report.write(directory, snapshot));
+
+        assertThat(snapshot.lastStartedNumber()).isEqualTo(5);
+        assertThat(html).contains("<dt>waiting</dt><dd>2</dd>", "2 enqueued trials wait to run.",
+                "<span class=\"state waiting\">waiting</span>", ">0.123456<", ">0.654321<");
+        assertThat(html).doesNotContain("trials that did not complete");
+        assertThat(new BestParametersFile(Clock.systemUTC()).render(snapshot, snapshot.best().orElseThrow()))
+                .contains("# trials: 8 (6 complete, 0 failed, 2 waiting to run)");
     }
 
     @Test

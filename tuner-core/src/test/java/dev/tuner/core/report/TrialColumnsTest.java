@@ -66,7 +66,7 @@ class TrialColumnsTest {
         assertThat(columns.best()).isEqualTo(study.best());
         assertThat(columns.value(1)).isEqualTo(1);
         assertThat(columns.number(2)).isEqualTo(2);
-        assertThat(columns.lastNumber()).isEqualTo(3);
+        assertThat(columns.lastStartedNumber()).isEqualTo(3);
     }
 
     @Test

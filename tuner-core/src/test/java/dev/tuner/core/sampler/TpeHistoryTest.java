@@ -175,6 +175,31 @@ class TpeHistoryTest {
     }
 
     @Test
+    void waitingTrialsAreNeitherObservedNorLiedAboutUntilTheyRunAndFinish() {
+        for (int i = 0; i < 10; i++) {
+            trial(i, TrialState.COMPLETE, i);
+        }
+        int current = trial(88, TrialState.RUNNING, 0);
+        int waiting = storage.enqueueTrial("s", java.util.Map.of("x", "55"));
+        TpeHistory history = new TpeHistory(Direction.MINIMIZE);
+        history.refresh(storage.trials("s"), current);
+
+        TpeHistory.Split lying = history.split(List.of(X_KEY), settings(true));
+
+        assertThat(storage.trial("s", waiting).state()).isEqualTo(TrialState.WAITING);
+        assertThat(history.observations()).isEqualTo(10);
+        assertThat(lying.belowCount() + lying.aboveCount()).isEqualTo(10);
+
+        // claimed by a worker and finished, it is read as any finished trial
+        assertThat(storage.createTrial("s")).isEqualTo(waiting);
+        storage.setParam("s", waiting, "x", X, 55);
+        storage.finishTrial("s", waiting, TrialState.COMPLETE, OptionalDouble.of(-1), null);
+        history.refresh(storage.trials("s"), current);
+        assertThat(history.observations()).isEqualTo(11);
+        assertThat(values(history.split(List.of(X_KEY), settings(true)).below(), 1)).containsExactly(55.0);
+    }
+
+    @Test
     void knobsActiveTogetherFormAGroupAndSplitOnlyTheTrialsThatHoldThem() {
         Choice model = Choice.of("A", "B");
         Uniform xa = Uniform.of(-5, 5);

@@ -92,9 +92,38 @@ class JdbcStorageTest extends StorageContractTest {
                 java.sql.ResultSet version = connection.createStatement().executeQuery(
                         "SELECT max(version) FROM tuner_schema_version")) {
             version.next();
-            assertThat(version.getInt(1)).isEqualTo(JdbcSchema.VERSION).isEqualTo(2);
+            assertThat(version.getInt(1)).isEqualTo(JdbcSchema.VERSION).isEqualTo(3);
         }
         TestDatabase.storage(url).open().close(); // a second worker finds them upgraded
+    }
+
+    @Test
+    void tablesOfVersionTwoAreUpgradedToKeepWaitingTrials() {
+        String url = database.newSchemaUrl();
+        String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+        // the tables and a finished and a running trial as Tuner wrote them before trials could wait
+        database.execute("SET search_path TO " + schema + "; " + String.join("; ", JdbcSchema.MIGRATIONS.get(0)) + "; "
+                + String.join("; ", JdbcSchema.MIGRATIONS.get(1)) + "; "
+                + "INSERT INTO tuner_studies (name, direction, next_number) VALUES ('old', 'MAXIMIZE', 2); "
+                + "INSERT INTO tuner_trials (study_id, number, state, value, started, finished) "
+                + "SELECT study_id, 0, 'COMPLETE', 2.5, now(), now() FROM tuner_studies; "
+                + "INSERT INTO tuner_trials (study_id, number, state, started, worker, heartbeat) "
+                + "SELECT study_id, 1, 'RUNNING', now(), 'elsewhere', now() FROM tuner_studies; "
+                + "INSERT INTO tuner_intermediate_values (study_id, number, step, value) "
+                + "SELECT study_id, 1, 0, 0.5 FROM tuner_studies");
+
+        try (JdbcStorage storage = TestDatabase.storage(url).open()) {
+            assertThat(storage.trials("old")).extracting(FrozenTrial::state)
+                    .containsExactly(TrialState.COMPLETE, TrialState.RUNNING);
+            assertThat(storage.trial("old", 0).enqueuedValues()).isEmpty();
+            assertThat(storage.trial("old", 1).intermediateValues()).containsEntry(0, 0.5);
+            int waiting = storage.enqueueTrial("old", java.util.Map.of("x", "0.5"));
+            assertThat(waiting).isEqualTo(2);
+        }
+        try (JdbcStorage worker = TestDatabase.storage(url).open()) {
+            assertThat(worker.startTrial("old")).isEqualTo(new StartedTrial(2, java.util.Map.of("x", "0.5")));
+            assertThat(worker.startTrial("old")).isEqualTo(new StartedTrial(3, java.util.Map.of()));
+        }
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.OptimizeSettings;
 import dev.tuner.core.study.Study;
-import dev.tuner.core.study.Trial;
 import dev.tuner.core.study.TrialState;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -100,12 +100,12 @@ class JournalProcessesTest {
             assertThat(killed.failure().orElseThrow().type()).isEqualTo(WorkerDiedException.class.getName());
             assertThat(killed.failure().orElseThrow().message()).startsWith("worker died");
 
+            // the next run retries failures: the killed trial's x runs again first, then the sampler's
             Study study = Study.builder("crash").sampler(new RandomSampler(43)).storage(storage).build();
-            while (study.trials().stream().filter(trial -> trial.state() == TrialState.COMPLETE).count() < budget) {
-                Trial trial = study.ask();
+            study.optimize(trial -> {
                 double x = trial.suggestFloat("x", -10, 10);
-                study.tell(trial, x * x);
-            }
+                return x * x;
+            }, OptimizeSettings.builder().budget(budget).retryFailed(true).build());
         }
         try (JournalStorage storage = JournalStorage.open(journal)) {
             List<FrozenTrial> trials = storage.trials("crash");
@@ -114,6 +114,15 @@ class JournalProcessesTest {
             assertThat(trials).filteredOn(trial -> trial.state() == TrialState.COMPLETE).hasSize(budget);
             assertThat(trials).filteredOn(trial -> trial.state() == TrialState.FAIL).singleElement()
                     .extracting(FrozenTrial::number).isEqualTo(slowFrom);
+            FrozenTrial killed = trials.get(slowFrom);
+            FrozenTrial retry = trials.get(slowFrom + 1);
+            assertThat(retry.state()).isEqualTo(TrialState.COMPLETE);
+            assertThat(retry.params()).isEqualTo(killed.params()).containsKey("x");
+            assertThat(retry.enqueuedValues()).containsOnlyKeys("x");
+            assertThat(trials.subList(slowFrom + 2, trials.size())).allSatisfy(other -> {
+                assertThat(other.enqueuedValues()).isEmpty();
+                assertThat(other.params().get("x")).isNotEqualTo(killed.params().get("x"));
+            });
         }
     }
 

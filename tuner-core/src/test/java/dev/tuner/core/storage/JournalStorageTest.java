@@ -19,7 +19,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,7 +64,7 @@ class JournalStorageTest extends StorageContractTest {
     }
 
     @Test
-    void aNewJournalIsVersionTwoAndKeepsEachIntermediateValueAsOneRecord() throws IOException {
+    void aNewJournalIsVersionThreeAndKeepsEachIntermediateValueAsOneRecord() throws IOException {
         Path file = folder.resolve("intermediate.jsonl");
         try (JournalStorage storage = JournalStorage.open(file)) {
             storage.createStudy("s", Direction.MINIMIZE);
@@ -73,7 +75,7 @@ class JournalStorageTest extends StorageContractTest {
 
         List<String> lines = Files.readAllLines(file);
         ObjectMapper json = new ObjectMapper();
-        assertThat(json.readTree(lines.get(0)).get("version").asInt()).isEqualTo(2);
+        assertThat(json.readTree(lines.get(0)).get("version").asInt()).isEqualTo(3);
         assertThat(lines.subList(3, 5)).containsExactly(
                 "{\"op\":\"intermediate\",\"study\":\"s\",\"number\":0,\"step\":0,\"value\":0.5}",
                 "{\"op\":\"intermediate\",\"study\":\"s\",\"number\":0,\"step\":1,\"value\":\"NaN\"}");
@@ -112,12 +114,84 @@ class JournalStorageTest extends StorageContractTest {
     }
 
     @Test
-    void aJournalOfANewerFormatIsRefusedWithTheFix() throws IOException {
-        Path file = folder.resolve("future.jsonl");
-        Files.write(file, List.of("{\"op\":\"journal\",\"version\":3}"));
+    void enqueueingAndClaimingAreOneRecordEach() throws IOException {
+        Path file = folder.resolve("waiting.jsonl");
+        try (JournalStorage storage = JournalStorage.open(file)) {
+            storage.createStudy("s", Direction.MINIMIZE);
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("x", "0.25");
+            values.put("act \"q\"", "relu ü");
+            storage.enqueueTrial("s", values);
+            storage.startTrial("s");
+        }
+
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(2)).startsWith("{\"op\":\"enqueue\",\"study\":\"s\",\"number\":0,\"started\":\"")
+                .endsWith("\"values\":{\"x\":\"0.25\",\"act \\\"q\\\"\":\"relu ü\"}}");
+        ObjectMapper json = new ObjectMapper();
+        var claim = json.readTree(lines.get(3));
+        assertThat(claim.get("op").asText()).isEqualTo("claim");
+        assertThat(claim.get("number").asInt()).isZero();
+        assertThat(claim.get("worker").get("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
+    }
+
+    @Test
+    void aVersionTwoJournalTakesWaitingTrialsAfterAHeaderOfVersionThree() throws IOException {
+        Path file = folder.resolve("version2.jsonl");
+        // what the second journal format wrote
+        Files.write(file, List.of(
+                "{\"op\":\"journal\",\"version\":2}",
+                "{\"op\":\"study\",\"study\":\"s\",\"direction\":\"MINIMIZE\"}",
+                "{\"op\":\"trial\",\"study\":\"s\",\"number\":0,\"started\":\"2026-11-22T10:00:00.123Z\","
+                        + "\"worker\":{\"host\":\"h\",\"pid\":4711,\"start\":1795000000000}}",
+                "{\"op\":\"intermediate\",\"study\":\"s\",\"number\":0,\"step\":3,\"value\":0.91}",
+                "{\"op\":\"finish\",\"study\":\"s\",\"number\":0,\"state\":\"COMPLETE\",\"value\":8.31,"
+                        + "\"finished\":\"2026-11-22T10:00:01.456Z\"}"));
+
+        try (JournalStorage storage = JournalStorage.open(file)) {
+            assertThat(storage.trial("s", 0).intermediateValues()).containsEntry(3, 0.91);
+            storage.createTrial("s");
+            assertThat(storage.enqueueTrial("s", Map.of("x", "1"))).isEqualTo(2);
+            assertThat(storage.enqueueTrial("s", Map.of("x", "2"))).isEqualTo(3);
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.get(0)).isEqualTo("{\"op\":\"journal\",\"version\":2}");
+        assertThat(lines).filteredOn(line -> line.startsWith("{\"op\":\"journal\"")).containsExactly(
+                "{\"op\":\"journal\",\"version\":2}", "{\"op\":\"journal\",\"version\":3}");
+        assertThat(lines.get(lines.size() - 3)).isEqualTo("{\"op\":\"journal\",\"version\":3}");
+
+        try (JournalStorage storage = JournalStorage.open(file)) {
+            assertThat(storage.startTrial("s")).isEqualTo(new StartedTrial(2, Map.of("x", "1")));
+            assertThat(storage.trial("s", 3).state()).isEqualTo(TrialState.WAITING);
+        }
+    }
+
+    @Test
+    void aClaimOfATrialThatDoesNotWaitIsADamagedLine() throws IOException {
+        Path file = folder.resolve("double-claim.jsonl");
+        try (JournalStorage storage = JournalStorage.open(file)) {
+            storage.createStudy("s", Direction.MINIMIZE);
+            storage.enqueueTrial("s", Map.of());
+            storage.startTrial("s");
+        }
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+        lines.add(lines.get(lines.size() - 1)); // the same claim twice, as a buggy writer might append it
+        lines.add("{\"op\":\"study\",\"study\":\"t\",\"direction\":\"MINIMIZE\"}");
+        Files.write(file, lines);
 
         assertThatIllegalStateException().isThrownBy(() -> JournalStorage.open(file))
-                .withMessageContaining("journal format version 3 is not one this Tuner reads (1..2)")
+                .withMessageContaining("line 5 is not a record Tuner wrote")
+                .withMessageContaining("trial #0 of study 's' is RUNNING, not WAITING");
+    }
+
+    @Test
+    void aJournalOfANewerFormatIsRefusedWithTheFix() throws IOException {
+        Path file = folder.resolve("future.jsonl");
+        Files.write(file, List.of("{\"op\":\"journal\",\"version\":4}"));
+
+        assertThatIllegalStateException().isThrownBy(() -> JournalStorage.open(file))
+                .withMessageContaining("journal format version 4 is not one this Tuner reads (1..3)")
                 .withMessageContaining("a newer one");
     }
 
@@ -138,12 +212,16 @@ class JournalStorageTest extends StorageContractTest {
             storage.finishTrial(study, failed, TrialState.FAIL, OptionalDouble.empty(),
                     new TrialFailure("java.lang.IllegalStateException", "line one\nline \"two\"\t✂", "A.b(A.java:3)"));
             storage.createTrial(study);
+            storage.enqueueTrial(study, Map.of("x", "0.5", "act \"q\"", "relu ü"));
+            storage.enqueueTrial(study, Map.of("x", "-0.5"));
+            storage.startTrial(study);
             written = storage.trials(study);
         }
 
         try (JournalStorage storage = JournalStorage.open(file)) {
             List<FrozenTrial> replayed = storage.trials("s \"quoted\" ü");
-            assertThat(replayed).hasSize(3);
+            assertThat(replayed).hasSize(5);
+            assertThat(replayed).extracting(FrozenTrial::state).endsWith(TrialState.RUNNING, TrialState.WAITING);
             // the running trial of this (live) process stays running, and everything else is equal, times included
             assertThat(replayed).isEqualTo(written);
         }

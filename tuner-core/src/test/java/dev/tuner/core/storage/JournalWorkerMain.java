@@ -18,7 +18,8 @@ import java.util.OptionalDouble;
  *       and completes trials as fast as it can, each valued {@code worker * 1000 + i}, and prints
  *       {@code DONE}.</li>
  *   <li>{@code study <journal> <seed> <slowFrom>}: runs study {@code crash}, printing {@code ASKED n}
- *       and {@code COMPLETE n value}; trials from {@code slowFrom} on take a minute, to be killed in.</li>
+ *       once trial n read its knob and {@code COMPLETE n value}; trials from {@code slowFrom} on take a
+ *       minute, to be killed in.</li>
  * </ul>
  */
 public final class JournalWorkerMain {
@@ -53,9 +54,9 @@ public final class JournalWorkerMain {
         Study study = Study.builder("crash").sampler(new RandomSampler(seed)).storage(storage).build();
         while (true) {
             Trial trial = study.ask();
+            double x = trial.suggestFloat("x", -10, 10); // stored before it is printed: a killed trial has its x
             System.out.println("ASKED " + trial.number());
             System.out.flush();
-            double x = trial.suggestFloat("x", -10, 10);
             Thread.sleep(trial.number() >= slowFrom ? 60_000 : 2);
             study.tell(trial, x * x);
             System.out.println("COMPLETE " + trial.number() + " " + x * x);

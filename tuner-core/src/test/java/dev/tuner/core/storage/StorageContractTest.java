@@ -26,6 +26,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -440,5 +441,285 @@ abstract class StorageContractTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void anEnqueuedTrialWaitsWithItsValuesAsText() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("z", "0.25");
+        values.put("act", "relu \"quoted\" ü");
+        values.put("a", "7");
+        int before = storage.createTrial("s");
+
+        int number = storage.enqueueTrial("s", values);
+
+        assertThat(number).isEqualTo(before + 1);
+        for (Storage reader : List.of(storage, open(sameStoreAgain(storage)))) {
+            FrozenTrial waiting = reader.trial("s", number);
+            assertThat(waiting.state()).isEqualTo(TrialState.WAITING);
+            assertThat(waiting.enqueuedValues()).containsExactly(entry("z", "0.25"), entry("act", "relu \"quoted\" ü"),
+                    entry("a", "7"));
+            assertThat(waiting.suggestions()).isEmpty();
+            assertThat(waiting.value()).isEmpty();
+            assertThat(waiting.finished()).isEmpty();
+            assertThat(reader.trials("s")).extracting(FrozenTrial::state)
+                    .containsExactly(TrialState.RUNNING, TrialState.WAITING);
+            assertThat(reader.trial("s", before).enqueuedValues()).isEmpty();
+        }
+    }
+
+    @Test
+    void startingATrialClaimsTheOldestWaitingOneBeforeAddingOne() {
+        int running = storage.createTrial("s");
+        int first = storage.enqueueTrial("s", Map.of("x", "1"));
+        int second = storage.enqueueTrial("s", Map.of("x", "2"));
+        int empty = storage.enqueueTrial("s", Map.of());
+
+        StartedTrial a = storage.startTrial("s");
+        StartedTrial b = storage.startTrial("s");
+        int c = storage.createTrial("s");
+        StartedTrial d = storage.startTrial("s");
+
+        assertThat(a).isEqualTo(new StartedTrial(first, Map.of("x", "1")));
+        assertThat(b).isEqualTo(new StartedTrial(second, Map.of("x", "2")));
+        assertThat(c).isEqualTo(empty);
+        assertThat(d).isEqualTo(new StartedTrial(empty + 1, Map.of()));
+        assertThat(running).isLessThan(first);
+        FrozenTrial claimed = open(sameStoreAgain(storage)).trial("s", first);
+        assertThat(claimed.state()).isEqualTo(TrialState.RUNNING);
+        assertThat(claimed.enqueuedValues()).containsExactly(entry("x", "1"));
+        assertThat(claimed.started()).isAfterOrEqualTo(storage.trial("s", running).started());
+        assertThat(storage.trials("s")).extracting(FrozenTrial::state).containsOnly(TrialState.RUNNING);
+    }
+
+    @Test
+    void aClaimedTrialRunsAsAnyOther() {
+        int number = storage.enqueueTrial("s", Map.of("x", "0.5"));
+        storage.startTrial("s");
+
+        storage.setParam("s", number, "x", Uniform.of(0, 1), 0.5);
+        storage.setIntermediateValue("s", number, 0, 0.75);
+        storage.finishTrial("s", number, TrialState.COMPLETE, OptionalDouble.of(0.25), null);
+
+        FrozenTrial done = open(sameStoreAgain(storage)).trial("s", number);
+        assertThat(done.state()).isEqualTo(TrialState.COMPLETE);
+        assertThat(done.params()).containsExactly(entry("x", 0.5));
+        assertThat(done.intermediateValues()).containsExactly(entry(0, 0.75));
+        assertThat(done.enqueuedValues()).containsExactly(entry("x", "0.5"));
+    }
+
+    @Test
+    void aWaitingTrialTakesNoValuesAndCannotBeFinishedBeforeItIsClaimed() {
+        int number = storage.enqueueTrial("s", Map.of("x", "0.5"));
+
+        assertThatIllegalStateException().isThrownBy(() -> storage.setParam("s", number, "x", Uniform.of(0, 1), 0.5))
+                .withMessageContaining("trial #0 of study 's' is WAITING")
+                .withMessageContaining("ask the study for a trial");
+        assertThatIllegalStateException().isThrownBy(() -> storage.setIntermediateValue("s", number, 0, 1.0))
+                .withMessageContaining("is WAITING");
+        assertThatIllegalStateException()
+                .isThrownBy(() -> storage.finishTrial("s", number, TrialState.COMPLETE, OptionalDouble.of(1), null))
+                .withMessageContaining("is WAITING");
+        FrozenTrial waiting = storage.trial("s", number);
+        assertThat(waiting.state()).isEqualTo(TrialState.WAITING);
+        assertThat(waiting.suggestions()).isEmpty();
+        assertThat(waiting.intermediateValues()).isEmpty();
+    }
+
+    @Test
+    void waitingTrialsSpendNoBudgetAndThoseBeyondItKeepWaiting() {
+        Set<TrialState> all = EnumSet.allOf(TrialState.class);
+        int done = storage.createTrial("s");
+        storage.finishTrial("s", done, TrialState.COMPLETE, OptionalDouble.of(1), null);
+        for (int i = 0; i < 3; i++) {
+            storage.enqueueTrial("s", Map.of("i", String.valueOf(i)));
+        }
+
+        assertThat(storage.startTrialWithinBudget("s", 1, all)).isEmpty();
+        Optional<StartedTrial> first = storage.startTrialWithinBudget("s", 3, all);
+        Optional<StartedTrial> second = storage.startTrialWithinBudget("s", 3, all);
+        Optional<StartedTrial> third = open(sameStoreAgain(storage)).startTrialWithinBudget("s", 3, all);
+
+        assertThat(first).hasValue(new StartedTrial(1, Map.of("i", "0")));
+        assertThat(second).hasValue(new StartedTrial(2, Map.of("i", "1")));
+        assertThat(third).isEmpty();
+        assertThat(storage.trial("s", 3).state()).isEqualTo(TrialState.WAITING);
+        assertThat(storage.createTrialWithinBudget("s", 4, EnumSet.of(TrialState.RUNNING, TrialState.COMPLETE)))
+                .hasValue(3);
+        assertThat(storage.trials("s")).hasSize(4);
+    }
+
+    @Test
+    void enqueuedTrialsSurviveClosingTheStorage() {
+        storage.enqueueTrial("s", Map.of("x", "0.125"));
+        storage.enqueueTrial("s", Map.of("x", "0.875"));
+        storage.startTrial("s");
+        storage.close();
+
+        Storage reopened = open(sameStoreAgain(storage));
+
+        assertThat(reopened.trials("s")).extracting(FrozenTrial::state)
+                .containsExactly(TrialState.RUNNING, TrialState.WAITING);
+        assertThat(reopened.startTrial("s")).isEqualTo(new StartedTrial(1, Map.of("x", "0.875")));
+        assertThat(reopened.startTrial("s").enqueuedValues()).isEmpty();
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void workersSharingTheStoreClaimEachEnqueuedTrialExactlyOnce() throws Exception {
+        int enqueued = 40;
+        int budget = 60;
+        Set<TrialState> counted = EnumSet.of(TrialState.RUNNING, TrialState.COMPLETE);
+        List<Storage> workers = List.of(storage, open(sameStoreAgain(storage)), open(sameStoreAgain(storage)));
+        for (Storage worker : workers) {
+            worker.createStudy("s", Direction.MINIMIZE);
+        }
+        for (int i = 0; i < enqueued / 2; i++) {
+            storage.enqueueTrial("s", Map.of("i", String.valueOf(i)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers.size() * 2 + 1);
+        try {
+            List<Callable<List<StartedTrial>>> tasks = new ArrayList<>();
+            tasks.add(() -> {  // a worker that enqueues while the others run
+                for (int i = enqueued / 2; i < enqueued; i++) {
+                    workers.get(1).enqueueTrial("s", Map.of("i", String.valueOf(i)));
+                }
+                return List.of();
+            });
+            for (int w = 0; w < workers.size() * 2; w++) {
+                Storage worker = workers.get(w % workers.size());
+                tasks.add(() -> {
+                    List<StartedTrial> mine = new ArrayList<>();
+                    Optional<StartedTrial> started;
+                    while ((started = worker.startTrialWithinBudget("s", budget, counted)).isPresent()) {
+                        int number = started.get().number();
+                        worker.setParam("s", number, "x", Uniform.of(0, 1000), number);
+                        worker.finishTrial("s", number, TrialState.COMPLETE, OptionalDouble.of(number), null);
+                        mine.add(started.get());
+                    }
+                    return mine;
+                });
+            }
+            List<StartedTrial> all = new ArrayList<>();
+            for (Future<List<StartedTrial>> mine : pool.invokeAll(tasks)) {
+                all.addAll(mine.get());
+            }
+            // the enqueuer may finish after the workers spent the budget: its late trials wait
+            List<FrozenTrial> trials = storage.trials("s");
+            List<String> claimed = all.stream().filter(started -> !started.enqueuedValues().isEmpty())
+                    .map(started -> started.enqueuedValues().get("i")).toList();
+            List<String> waiting = trials.stream().filter(trial -> trial.state() == TrialState.WAITING)
+                    .map(trial -> trial.enqueuedValues().get("i")).toList();
+
+            assertThat(all).hasSize(budget).extracting(StartedTrial::number).doesNotHaveDuplicates();
+            List<String> claimedOrWaiting = new ArrayList<>(claimed);
+            claimedOrWaiting.addAll(waiting);
+            assertThat(claimedOrWaiting).containsExactlyInAnyOrderElementsOf(numbers(enqueued));
+            assertThat(trials).hasSize(budget + waiting.size());
+            assertThat(trials).filteredOn(trial -> trial.state() == TrialState.COMPLETE).hasSize(budget)
+                    .allSatisfy(trial -> assertThat(trial.params()).containsEntry("x", (double) trial.number()));
+            for (StartedTrial started : all) {
+                assertThat(storage.trial("s", started.number()).enqueuedValues()).isEqualTo(started.enqueuedValues());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void workersStartingWithoutABudgetClaimEachWaitingTrialOnce() throws Exception {
+        int enqueued = 30;
+        for (int i = 0; i < enqueued; i++) {
+            storage.enqueueTrial("s", Map.of("i", String.valueOf(i)));
+        }
+        List<Storage> workers = List.of(storage, open(sameStoreAgain(storage)), open(sameStoreAgain(storage)));
+        ExecutorService pool = Executors.newFixedThreadPool(workers.size() * 2);
+        try {
+            List<Callable<List<StartedTrial>>> tasks = new ArrayList<>();
+            for (int w = 0; w < workers.size() * 2; w++) {
+                Storage worker = workers.get(w % workers.size());
+                tasks.add(() -> {
+                    List<StartedTrial> mine = new ArrayList<>();
+                    for (int i = 0; i < 8; i++) {
+                        StartedTrial started = worker.startTrial("s");
+                        worker.finishTrial("s", started.number(), TrialState.COMPLETE, OptionalDouble.of(1), null);
+                        mine.add(started);
+                    }
+                    return mine;
+                });
+            }
+            List<StartedTrial> all = new ArrayList<>();
+            for (Future<List<StartedTrial>> mine : pool.invokeAll(tasks)) {
+                all.addAll(mine.get());
+            }
+
+            assertThat(all).hasSize(48).extracting(StartedTrial::number).doesNotHaveDuplicates()
+                    .allSatisfy(number -> assertThat(number).isBetween(0, 47));
+            assertThat(all).filteredOn(started -> !started.enqueuedValues().isEmpty())
+                    .extracting(started -> started.enqueuedValues().get("i"))
+                    .containsExactlyInAnyOrderElementsOf(numbers(enqueued));
+            assertThat(storage.trials("s")).hasSize(48).extracting(FrozenTrial::state).containsOnly(TrialState.COMPLETE);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aFailedTrialIsRetriedOnceHoweverManyWorkersAsk() throws Exception {
+        int failed = storage.createTrial("s");
+        storage.setParam("s", failed, "x", Uniform.of(0, 1), 0.5);
+        storage.finishTrial("s", failed, TrialState.FAIL, OptionalDouble.empty(), new TrialFailure("E", "worker died", ""));
+        List<Storage> workers = List.of(storage, open(sameStoreAgain(storage)), open(sameStoreAgain(storage)));
+        ExecutorService pool = Executors.newFixedThreadPool(workers.size() * 2);
+        List<OptionalInt> retries = new ArrayList<>();
+        try {
+            List<Callable<OptionalInt>> tasks = new ArrayList<>();
+            for (int w = 0; w < workers.size() * 2; w++) {
+                Storage worker = workers.get(w % workers.size());
+                tasks.add(() -> worker.enqueueRetry("s", failed, Map.of("x", "0.5")));
+            }
+            for (Future<OptionalInt> retry : pool.invokeAll(tasks)) {
+                retries.add(retry.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(retries).filteredOn(OptionalInt::isPresent).singleElement().isEqualTo(OptionalInt.of(failed + 1));
+        assertThat(storage.trial("s", failed + 1).state()).isEqualTo(TrialState.WAITING);
+        assertThat(storage.trial("s", failed + 1).enqueuedValues()).containsExactly(entry("x", "0.5"));
+        assertThat(storage.trials("s")).hasSize(2);
+        storage.close();
+        Storage reopened = open(sameStoreAgain(storage));
+        assertThat(reopened.enqueueRetry("s", failed, Map.of("x", "0.5"))).isEmpty();
+    }
+
+    @Test
+    void aRetryIsNotRetriedAndOnlyFailedTrialsAre() {
+        int failed = storage.createTrial("s");
+        storage.finishTrial("s", failed, TrialState.FAIL, OptionalDouble.empty(), new TrialFailure("E", "", ""));
+        int retry = storage.enqueueRetry("s", failed, Map.of()).orElseThrow();
+        assertThat(storage.startTrial("s").number()).isEqualTo(retry);
+        storage.finishTrial("s", retry, TrialState.FAIL, OptionalDouble.empty(), new TrialFailure("E", "", ""));
+        int complete = storage.createTrial("s");
+        storage.finishTrial("s", complete, TrialState.COMPLETE, OptionalDouble.of(1), null);
+
+        assertThat(open(sameStoreAgain(storage)).enqueueRetry("s", retry, Map.of())).isEmpty();
+        assertThatIllegalStateException().isThrownBy(() -> storage.enqueueRetry("s", complete, Map.of()))
+                .withMessageContaining("trial #2 of study 's' is COMPLETE, not FAIL, so there is nothing to retry");
+        assertThatIllegalArgumentException().isThrownBy(() -> storage.enqueueRetry("s", 9, Map.of()))
+                .withMessageContaining("no trial #9");
+        assertThat(storage.trials("s")).hasSize(3);
+    }
+
+    /** The texts 0 to {@code count - 1}: the values the concurrent tests enqueue. */
+    private static List<String> numbers(int count) {
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            numbers.add(String.valueOf(i));
+        }
+        return numbers;
     }
 }

@@ -2,6 +2,7 @@ package dev.tuner.core.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tuner.Direction;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.TrialState;
 import java.io.BufferedReader;
@@ -12,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -21,13 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Four worker processes ({@link BudgetWorkerMain}) share one study and its budget, through one
  * journal file and through PostgreSQL; one of them is killed mid-trial and the others finish the
- * budget without it.
+ * budget without it. The study starts with trials enqueued, which the workers claim, each once.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class WorkersTest {
 
     private static final int WORKERS = 4;
     private static final int BUDGET = 40;
+    private static final int ENQUEUED = 10;
 
     @TempDir
     Path folder;
@@ -35,6 +39,9 @@ class WorkersTest {
     @Test
     void workersSharingAJournalSpendTheBudgetExactlyThoughOneIsKilled() throws Exception {
         String spec = "journal:" + folder.resolve("workers.jsonl");
+        try (Storage storage = Storages.open(spec)) {
+            enqueue(storage);
+        }
 
         runWorkers(spec);
 
@@ -47,6 +54,9 @@ class WorkersTest {
     void workersSharingPostgresqlSpendTheBudgetExactlyThoughOneIsKilled() throws Exception {
         String url = TestDatabase.fromEnvironment().newSchemaUrl();
         try {
+            try (Storage storage = TestDatabase.storage(url).open()) {
+                enqueue(storage);
+            }
             runWorkers(url);
 
             try (Storage storage = TestDatabase.storage(url).open()) {
@@ -54,6 +64,13 @@ class WorkersTest {
             }
         } finally {
             TestDatabase.fromEnvironment().dropSchemas();
+        }
+    }
+
+    private static void enqueue(Storage storage) {
+        storage.createStudy("workers", Direction.MINIMIZE);
+        for (int i = 0; i < ENQUEUED; i++) {
+            storage.enqueueTrial("workers", Map.of("i", String.valueOf(i)));
         }
     }
 
@@ -85,6 +102,10 @@ class WorkersTest {
                 .containsExactlyElementsOf(IntStream.rangeClosed(0, BUDGET).boxed().toList());
         assertThat(trials).filteredOn(trial -> trial.state() == TrialState.COMPLETE)
                 .allSatisfy(trial -> assertThat(trial.value()).hasValue(trial.number()));
+        // the enqueued trials came first, each claimed by one worker (the killed one's included)
+        assertThat(trials).extracting(trial -> trial.enqueuedValues().get("i")).filteredOn(Objects::nonNull)
+                .containsExactlyElementsOf(IntStream.range(0, ENQUEUED).mapToObj(String::valueOf).toList());
+        assertThat(trials.subList(0, ENQUEUED)).allSatisfy(trial -> assertThat(trial.enqueuedValues()).isNotEmpty());
     }
 
     private static Process worker(String spec, int slowAt, String... go) throws IOException {

@@ -2,6 +2,7 @@ package dev.tuner.core.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.space.Bool;
@@ -10,13 +11,15 @@ import dev.tuner.core.space.IntUniform;
 import dev.tuner.core.space.Scale;
 import dev.tuner.core.storage.InMemoryStorage;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EnqueueTest {
 
-    private final Study study = Study.builder("warm").sampler(new RandomSampler(3)).storage(new InMemoryStorage()).build();
+    private final InMemoryStorage storage = new InMemoryStorage();
+    private final Study study = Study.builder("warm").sampler(new RandomSampler(3)).storage(storage).build();
 
     @Test
     void theNextTrialTakesTheEnqueuedValuesAndTheOneAfterSamples() {
@@ -67,5 +70,63 @@ class EnqueueTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> trial.suggestCategorical("act", List.of("relu", "tanh")))
                 .withMessageContaining("'gelu' enqueued for knob 'act'");
+    }
+
+    @Test
+    void anEnqueuedTrialIsStoredWaitingWithItsValuesAsText() {
+        int number = study.enqueue(Map.of("x", 0.1, "unit", ChronoUnit.SECONDS));
+
+        FrozenTrial waiting = storage.trial("warm", number);
+        assertThat(waiting.state()).isEqualTo(TrialState.WAITING);
+        assertThat(waiting.enqueuedValues()).containsOnly(entry("x", "0.1"), entry("unit", "SECONDS"));
+        assertThat(study.bestTrial()).isEmpty();
+    }
+
+    @Test
+    void anotherWorkerOnTheStorageTakesTheEnqueuedTrial() {
+        study.enqueue(Map.of("x", 0.25));
+        Study worker = Study.builder("warm").sampler(new RandomSampler(9)).storage(storage).build();
+
+        Trial trial = worker.ask();
+
+        assertThat(trial.number()).isZero();
+        assertThat(trial.suggestFloat("x", 0, 1)).isEqualTo(0.25);
+        assertThat(study.ask().number()).isOne();
+    }
+
+    @Test
+    void enqueuedTrialsRunFirstInOrderAndSpendTheBudgetOnlyOnceStarted() {
+        study.enqueue(Map.of("x", 0.5));
+        study.enqueue(Map.of("x", 0.75));
+        study.enqueue(Map.of("x", 0.875));
+        List<Double> seen = new ArrayList<>();
+
+        OptimizeResult result = study.optimize(trial -> {
+            double x = trial.suggestFloat("x", 0, 1);
+            seen.add(x);
+            return x;
+        }, OptimizeSettings.builder().budget(2).build());
+
+        assertThat(result.trialsRun()).isEqualTo(2);
+        assertThat(seen).containsExactly(0.5, 0.75);
+        assertThat(study.trials()).extracting(FrozenTrial::state)
+                .containsExactly(TrialState.COMPLETE, TrialState.COMPLETE, TrialState.WAITING);
+
+        study.optimize(trial -> trial.suggestFloat("x", 0, 1), OptimizeSettings.builder().budget(3).build());
+
+        assertThat(study.trials()).hasSize(3).allSatisfy(trial -> assertThat(trial.state()).isEqualTo(TrialState.COMPLETE));
+        assertThat(study.trials().get(2).params()).containsExactly(entry("x", 0.875));
+    }
+
+    @Test
+    void aValueGivenAsAnObjectReadsBackExactly() {
+        double awkward = 0.1 + 0.2;
+        study.enqueue(Map.of("x", awkward, "f", 0.3f, "big", (1L << 53) - 1));
+
+        Trial trial = study.ask();
+
+        assertThat(trial.suggestFloat("x", 0, 1)).isEqualTo(awkward);
+        assertThat(trial.suggestFloat("f", 0, 1)).isEqualTo((double) 0.3f);
+        assertThat(trial.suggest("big", IntUniform.of(0, 1L << 53))).isEqualTo((1L << 53) - 1);
     }
 }

@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import dev.tuner.Direction;
 import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.storage.WorkerDiedException;
 import dev.tuner.core.study.OptimizeResult.StopReason;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -125,6 +127,65 @@ class OptimizeTest {
 
         assertThat(study.trials()).filteredOn(trial -> trial.state() == TrialState.COMPLETE).hasSize(5);
         assertThat(study.trials()).filteredOn(trial -> trial.state() == TrialState.FAIL).hasSize(5);
+    }
+
+    /** A trial that read x and n, then lost its worker, failed as a storage fails it. */
+    private int trialOfADeadWorker(Study study) {
+        Trial trial = study.ask();
+        trial.suggestFloat("x", -10, 10);
+        trial.suggestInt("n", 1, 100);
+        storage.finishTrial(study.name(), trial.number(), TrialState.FAIL, java.util.OptionalDouble.empty(),
+                new TrialFailure(WorkerDiedException.class.getName(), "worker died: killed", ""));
+        return trial.number();
+    }
+
+    @Test
+    void retryFailedRunsATrialWhoseWorkerDiedAgainWithItsValuesOnce() {
+        Study study = study(Direction.MINIMIZE);
+        int died = trialOfADeadWorker(study);
+        FrozenTrial lost = study.trials().get(died);
+        List<Map<String, Object>> seen = new CopyOnWriteArrayList<>();
+
+        study.optimize(trial -> {
+            double value = quadratic(trial) + trial.suggestInt("n", 1, 100);
+            seen.add(trial.params());
+            return value;
+        }, OptimizeSettings.builder().budget(3).retryFailed(true).build());
+
+        assertThat(seen).hasSize(3);
+        assertThat(seen.get(0)).isEqualTo(lost.params());
+        assertThat(seen.subList(1, 3)).doesNotContain(lost.params());
+        FrozenTrial retry = study.trials().get(died + 1);
+        assertThat(retry.state()).isEqualTo(TrialState.COMPLETE);
+        assertThat(retry.enqueuedValues()).containsOnlyKeys("x", "n");
+
+        // a second call, or another worker, finds it retried already
+        study.optimize(OptimizeTest::quadratic, OptimizeSettings.builder().budget(4).retryFailed(true).build());
+        assertThat(study.trials()).hasSize(5).filteredOn(trial -> !trial.enqueuedValues().isEmpty()).hasSize(1);
+    }
+
+    @Test
+    void aTrialWhoseWorkerDiedIsNotRetriedWithoutRetryFailed() {
+        Study study = study(Direction.MINIMIZE);
+        trialOfADeadWorker(study);
+
+        study.optimize(OptimizeTest::quadratic, OptimizeSettings.builder().budget(3).build());
+
+        assertThat(study.trials()).hasSize(3).allSatisfy(trial -> assertThat(trial.enqueuedValues()).isEmpty());
+    }
+
+    @Test
+    void aRetryWhoseWorkerDiedTooIsNotRetriedAgain() {
+        Study study = study(Direction.MINIMIZE);
+        int died = trialOfADeadWorker(study);
+        study.enqueueRetry(study.trials().get(died));
+        int diedAgain = trialOfADeadWorker(study);  // takes the retry, and loses its worker too
+
+        study.optimize(OptimizeTest::quadratic, OptimizeSettings.builder().budget(2).retryFailed(true).build());
+
+        assertThat(diedAgain).isEqualTo(died + 1);
+        assertThat(study.trials()).hasSize(4).filteredOn(trial -> !trial.enqueuedValues().isEmpty())
+                .extracting(FrozenTrial::number).containsExactly(diedAgain);
     }
 
     @Test
