@@ -86,38 +86,55 @@ public final class Numbers {
 
     /** Plain inside [1e-3, 1e6), else scientific with at least two exponent digits: {@code 3.2e-05}. */
     private static String format(boolean negative, long significand, int exponent) {
-        String digits = Long.toString(significand); // four of them
+        // into a char array, not a StringBuilder: this runs for every trial's name, and the
+        // builder's appends made it one of the JIT compiler's largest jobs of a short study
+        char[] digits = Long.toString(significand).toCharArray(); // four of them
         int kept = SIGNIFICANT_DIGITS;
-        while (kept > 1 && digits.charAt(kept - 1) == '0') {
+        while (kept > 1 && digits[kept - 1] == '0') {
             kept--;
         }
-        StringBuilder text = new StringBuilder(12);
+        char[] text = new char[24];
+        int length = 0;
         if (negative) {
-            text.append('-');
+            text[length++] = '-';
         }
         if (exponent >= 6 || exponent < -3) {
-            text.append(digits.charAt(0));
+            text[length++] = digits[0];
             if (kept > 1) {
-                text.append('.').append(digits, 1, kept);
+                text[length++] = '.';
+                length = copy(digits, 1, kept, text, length);
             }
             int magnitude = Math.abs(exponent);
-            return text.append(exponent < 0 ? "e-" : "e+").append(magnitude < 10 ? "0" : "").append(magnitude).toString();
-        }
-        if (exponent < 0) {
-            text.append("0.");
+            text[length++] = 'e';
+            text[length++] = exponent < 0 ? '-' : '+';
+            if (magnitude < 10) {
+                text[length++] = '0';
+            }
+            char[] power = Integer.toString(magnitude).toCharArray();
+            length = copy(power, 0, power.length, text, length);
+        } else if (exponent < 0) {
+            text[length++] = '0';
+            text[length++] = '.';
             for (int zero = -1; zero > exponent; zero--) {
-                text.append('0');
+                text[length++] = '0';
             }
-            return text.append(digits, 0, kept).toString();
-        }
-        if (exponent >= kept - 1) {
-            text.append(digits, 0, kept);
+            length = copy(digits, 0, kept, text, length);
+        } else if (exponent >= kept - 1) {
+            length = copy(digits, 0, kept, text, length);
             for (int zero = kept - 1; zero < exponent; zero++) {
-                text.append('0');
+                text[length++] = '0';
             }
-            return text.toString();
+        } else {
+            length = copy(digits, 0, exponent + 1, text, length);
+            text[length++] = '.';
+            length = copy(digits, exponent + 1, kept, text, length);
         }
-        return text.append(digits, 0, exponent + 1).append('.').append(digits, exponent + 1, kept).toString();
+        return new String(text, 0, length);
+    }
+
+    private static int copy(char[] from, int start, int end, char[] to, int at) {
+        System.arraycopy(from, start, to, at, end - start);
+        return at + end - start;
     }
 
     /** The same rounding on the double's exact decimal expansion: slow, but sure. */

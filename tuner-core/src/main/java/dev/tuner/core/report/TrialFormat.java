@@ -60,19 +60,25 @@ public final class TrialFormat {
             compiled = CompiledPattern.of(pattern);
             last = compiled;
         }
-        StringBuilder line = new StringBuilder(64);
+        // String.join copies the pieces once: a StringBuilder's appends, inlined at each call,
+        // made this method the JIT compiler's largest job of a short study (75 kB of C2 code)
+        List<String> pieces = new ArrayList<>(8);
         for (String part : compiled.parts) {
-            switch (part) {
-                case "{number}" -> line.append(number);
-                case "{params}" -> params(trial, line);
-                case "{value}" -> line.append(outcome(trial));
-                case "{state}" -> line.append(trial.state().name().toLowerCase(java.util.Locale.ROOT));
-                default -> line.append(part);
-            }
+            pieces.add(piece(part, trial, number));
         }
+        String text = String.join("", pieces);
         // every trial's test is named by this: no regular expression runs unless a part was empty
-        String text = line.toString();
         return (text.contains("  ") ? SPACES.matcher(text).replaceAll(" ") : text).trim();
+    }
+
+    private static String piece(String part, FrozenTrial trial, int number) {
+        return switch (part) {
+            case "{number}" -> Integer.toString(number);
+            case "{params}" -> params(trial);
+            case "{value}" -> outcome(trial);
+            case "{state}" -> trial.state().name().toLowerCase(java.util.Locale.ROOT);
+            default -> part;
+        };
     }
 
     /** A checked pattern cut into literal text and placeholders, in order. */
@@ -119,18 +125,18 @@ public final class TrialFormat {
         return joined.toString();
     }
 
-    /** {@link #params(Map)} of a trial, appended, without building the map of its values. */
-    private static void params(FrozenTrial trial, StringBuilder line) {
-        boolean first = true;
+    /** {@link #params(Map)} of a trial, without building the map of its values. */
+    private static String params(FrozenTrial trial) {
+        List<String> pieces = new ArrayList<>(4 * trial.suggestions().size());
         for (Map.Entry<String, Suggestion> knob : trial.suggestions().entrySet()) {
-            if (!first) {
-                line.append(' ');
+            if (!pieces.isEmpty()) {
+                pieces.add(" ");
             }
-            first = false;
-            String name = knob.getKey();
-            line.append(name, name.lastIndexOf('.') + 1, name.length()).append('=')
-                    .append(abbreviated(Numbers.compact(knob.getValue().value())));
+            pieces.add(shortName(knob.getKey()));
+            pieces.add("=");
+            pieces.add(abbreviated(Numbers.compact(knob.getValue().value())));
         }
+        return String.join("", pieces);
     }
 
     /** A value cut to {@link #MAX_VALUE_LENGTH} characters, so that one long option does not fill the line. */
