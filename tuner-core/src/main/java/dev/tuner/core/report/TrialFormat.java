@@ -1,13 +1,11 @@
 package dev.tuner.core.report;
 
 import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.Suggestion;
 import dev.tuner.core.study.TrialState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -120,23 +118,26 @@ public final class TrialFormat {
 
     /** The knob values as {@code name=value} pairs with short names, separated by spaces. */
     public static String params(Map<String, Object> params) {
-        StringJoiner joined = new StringJoiner(" ");
-        params.forEach((name, value) -> joined.add(shortName(name) + "=" + abbreviated(Numbers.compact(value))));
-        return joined.toString();
+        List<String> pieces = new ArrayList<>(4 * params.size());
+        params.forEach((name, value) -> addPair(pieces, name, value));
+        return String.join("", pieces);
     }
 
     /** {@link #params(Map)} of a trial, without building the map of its values. */
     private static String params(FrozenTrial trial) {
         List<String> pieces = new ArrayList<>(4 * trial.suggestions().size());
-        for (Map.Entry<String, Suggestion> knob : trial.suggestions().entrySet()) {
-            if (!pieces.isEmpty()) {
-                pieces.add(" ");
-            }
-            pieces.add(shortName(knob.getKey()));
-            pieces.add("=");
-            pieces.add(abbreviated(Numbers.compact(knob.getValue().value())));
-        }
+        trial.suggestions().forEach((name, suggestion) -> addPair(pieces, name, suggestion.value()));
         return String.join("", pieces);
+    }
+
+    /** Adds {@code name=value}, after a space unless it is the first pair: joined once, not appended. */
+    private static void addPair(List<String> pieces, String name, Object value) {
+        if (!pieces.isEmpty()) {
+            pieces.add(" ");
+        }
+        pieces.add(shortName(name));
+        pieces.add("=");
+        pieces.add(abbreviated(Numbers.compact(value)));
     }
 
     /** A value cut to {@link #MAX_VALUE_LENGTH} characters, so that one long option does not fill the line. */

@@ -6,7 +6,6 @@ import dev.tuner.core.space.DistributionJson;
 import dev.tuner.core.study.TrialFailure;
 import dev.tuner.core.study.TrialState;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -55,13 +54,8 @@ final class JournalRecords {
 
     private final JsonLine line = new JsonLine();
     private final InstantText instants = new InstantText();
-    private final Map<Distribution, String> distributionJson =
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Distribution, String> eldest) {
-                    return size() > DISTRIBUTIONS_KEPT; // a custom distribution made anew for each trial must not pile up
-                }
-            };
+    // bounded: a custom distribution made anew for each trial must not pile up
+    private final Map<Distribution, String> distributionJson = new RecentlyUsed<>(DISTRIBUTIONS_KEPT);
 
     byte[] header() {
         return line.start("journal").number("version", VERSION).end();

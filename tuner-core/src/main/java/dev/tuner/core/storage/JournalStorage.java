@@ -162,13 +162,18 @@ public final class JournalStorage implements Storage {
         });
         for (int i = 0; i < stale.size(); i++) {
             StaleTrial trial = stale.get(i);
-            Instant finished = JournalRecords.time();
-            append(records.finish(trial.studyName, trial.number, TrialState.FAIL, OptionalDouble.empty(), trial.failure,
-                    finished), i == stale.size() - 1);
-            table.finishTrial(trial.studyName, trial.number, TrialState.FAIL, OptionalDouble.empty(), trial.failure,
-                    finished);
+            finish(trial.studyName, trial.number, TrialState.FAIL, OptionalDouble.empty(), trial.failure,
+                    i == stale.size() - 1);
         }
         return stale.size();
+    }
+
+    /** Finishes a running trial in the file and the table; call with the file locked, after {@link #catchUp()}. */
+    private void finish(String studyName, int trialNumber, TrialState state, OptionalDouble value, TrialFailure failure,
+            boolean force) throws IOException {
+        Instant finished = JournalRecords.time();
+        append(records.finish(studyName, trialNumber, state, value, failure, finished), force);
+        table.finishTrial(studyName, trialNumber, state, value, failure, finished);
     }
 
     /** A running trial of a dead worker, to fail once the table is no longer being walked. */
@@ -277,9 +282,7 @@ public final class JournalStorage implements Storage {
         StudyTable.checkFinish(state);
         write(() -> {
             table.running(studyName, trialNumber);
-            Instant finished = JournalRecords.time();
-            append(records.finish(studyName, trialNumber, state, value, failure, finished), sync == Sync.ON_FINISH);
-            table.finishTrial(studyName, trialNumber, state, value, failure, finished);
+            finish(studyName, trialNumber, state, value, failure, sync == Sync.ON_FINISH);
             return null;
         });
     }

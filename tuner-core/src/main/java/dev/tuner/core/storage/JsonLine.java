@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.io.NumberOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,12 +18,7 @@ final class JsonLine {
 
     private static final int NAMES_KEPT = 1024;
 
-    private final Map<String, byte[]> quoted = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-            return size() > NAMES_KEPT;
-        }
-    };
+    private final Map<String, byte[]> quoted = new RecentlyUsed<>(NAMES_KEPT);
     private byte[] bytes = new byte[256];
     private int length;
     private boolean firstField;
