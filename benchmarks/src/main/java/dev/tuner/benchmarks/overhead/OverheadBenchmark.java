@@ -131,6 +131,7 @@ public final class OverheadBenchmark {
             results.put("tuner_java_threads_cpu_us", tuner.get("java_threads_cpu_nanos").asDouble() / 1e3 / tuner.get("tests").asInt());
             results.put("jupiter_java_threads_cpu_us", jupiter.get("java_threads_cpu_nanos").asDouble() / 1e3 / jupiter.get("tests").asInt());
             results.put("tuner_end_ms", tuner.get("end_nanos").asDouble() / 1e6);
+            results.put("tuner_start_ms", tuner.get("start_nanos").asDouble() / 1e6);
             results.put("tuner_us_second_half", secondHalfMicrosPerTest(tuner));
             results.put("jupiter_us_second_half", secondHalfMicrosPerTest(jupiter));
             results.put("tuner_retained_bytes_per_trial_middle", bytesPerTest(tuner, "heap_middle_bytes", "heap_middle_tests"));
@@ -283,6 +284,8 @@ public final class OverheadBenchmark {
                 results.get("floor").get("tests").asInt(), results.get("floor_us").asDouble());
         System.out.printf(Locale.ROOT, "second half alone: Tuner %.1f µs a trial, Jupiter %.1f µs a repetition%n",
                 results.get("tuner_us_second_half").asDouble(), results.get("jupiter_us_second_half").asDouble());
+        System.out.printf(Locale.ROOT, "the study's start (storage opened, first trial run), in Tuner's time: %.1f ms, %.1f µs a trial%n",
+                results.get("tuner_start_ms").asDouble(), results.get("tuner_start_ms").asDouble() * 1e3 / tuner.get("tests").asInt());
         System.out.printf(Locale.ROOT, "the study's end (best trial, properties file, report), in Tuner's time: %.1f ms, %.1f µs a trial%n",
                 results.get("tuner_end_ms").asDouble(), results.get("tuner_end_ms").asDouble() * 1e3 / tuner.get("tests").asInt());
         System.out.printf(Locale.ROOT, "heap: peak %.0f MB of %.0f MB; %.0f MB at the end%n",

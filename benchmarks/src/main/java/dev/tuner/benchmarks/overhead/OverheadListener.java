@@ -23,7 +23,8 @@ import org.junit.platform.launcher.TestPlan;
 /**
  * The stopwatch of the overhead benchmark, inside the ConsoleLauncher's JVM: it times each
  * container of repeated tests (a {@code @Tune} method's study, a Jupiter {@code @RepeatedTest})
- * from its start to its end (wall clock, and the CPU time of the whole JVM), and from its last test's
+ * from its start to its end (wall clock, and the CPU time of the whole JVM), from its start to its
+ * first test's end (a study's start: opening the storage, the first trial), and from its last test's
  * end to its own (a study's end: the best trial, the properties file, the report), counts the tests under it, and looks at the heap (after a full
  * collection) before it, at {@value #SNAPSHOT_AT_KEY} tests (the clock stopped meanwhile) and after
  * it. At the end it writes what it found, and the heap's peak, as JSON to the file named by the
@@ -92,6 +93,9 @@ public final class OverheadListener implements TestExecutionListener {
         long now = System.nanoTime();
         if (identifier.isTest()) {
             current.lastTestEnd = now;
+            if (current.firstTestEnd == 0) {
+                current.firstTestEnd = now;
+            }
             if (identifier.getParentIdObject().filter(current.id::equals).isPresent() && ++current.tests % 1000 == 0) {
                 current.threads.sampleCurrent();
             }
@@ -167,6 +171,8 @@ public final class OverheadListener implements TestExecutionListener {
         private long nanos;
         /** When the container's last test ended; from then to the container's end, a study writes its files and report. */
         private long lastTestEnd;
+        /** When the container's first test ended; until then, a study opens its storage and runs its first trial. */
+        private long firstTestEnd;
         private long endNanos;
         private long cpuStart;
         private long cpuPaused;
@@ -194,6 +200,7 @@ public final class OverheadListener implements TestExecutionListener {
             json.put("tests", tests);
             json.put("nanos", nanos);
             json.put("end_nanos", endNanos);
+            json.put("start_nanos", firstTestEnd == 0 ? 0 : firstTestEnd - start);
             json.put("cpu_nanos", cpuNanos);
             json.put("java_threads_cpu_nanos", threadsNanos);
             json.put("heap_before_bytes", before.totalBytes());

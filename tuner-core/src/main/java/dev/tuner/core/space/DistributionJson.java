@@ -35,18 +35,13 @@ import java.util.List;
  */
 public final class DistributionJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private DistributionJson() {}
 
     /** The JSON text of a distribution. */
     public static String write(Distribution distribution) {
-        try {
-            return MAPPER.writeValueAsString(toTree(distribution));
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException("could not write " + distribution + " as JSON", impossible);
-        }
+        return JsonTrees.write(toTree(distribution));
     }
 
     /**
@@ -57,7 +52,7 @@ public final class DistributionJson {
     public static Distribution read(String json) {
         JsonNode tree;
         try {
-            tree = MAPPER.readTree(json);
+            tree = JsonTrees.read(json);
         } catch (JsonProcessingException notJson) {
             throw new IllegalArgumentException("not a JSON distribution: " + json + " (" + notJson.getOriginalMessage() + ")",
                     notJson);
@@ -97,7 +92,7 @@ public final class DistributionJson {
             node.put("type", "fixed").set("value", OptionJson.write(fixed.value()));
         } else {
             node.put("type", "custom").put("class", distribution.getClass().getName())
-                    .set("value", MAPPER.valueToTree(distribution));
+                    .set("value", CustomMapper.INSTANCE.valueToTree(distribution));
         }
         return node;
     }
@@ -171,7 +166,7 @@ public final class DistributionJson {
             throw new IllegalArgumentException(className + " is not a " + CustomDistribution.class.getName());
         }
         try {
-            return (Distribution) MAPPER.treeToValue(value, type);
+            return (Distribution) CustomMapper.INSTANCE.treeToValue(value, type);
         } catch (JsonProcessingException | RuntimeException unreadable) {
             throw new IllegalArgumentException("could not create " + className + " from " + value + " ("
                     + unreadable.getMessage() + "); make it a record of simple values, or give Jackson a creator",
@@ -205,5 +200,10 @@ public final class DistributionJson {
 
     private static double optional(JsonNode node, String field, double absent) {
         return node.hasNonNull(field) ? number(node, field) : absent;
+    }
+
+    /** Jackson's data binding, for custom distributions alone: built on first use, since it is slow to build. */
+    private static final class CustomMapper {
+        static final ObjectMapper INSTANCE = JsonMapper.builder().build();
     }
 }

@@ -2,10 +2,9 @@ package dev.tuner.core.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tuner.core.space.JsonTrees;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,8 +16,6 @@ import java.util.Map;
  */
 final class EnqueuedJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
-
     private EnqueuedJson() {}
 
     static ObjectNode toTree(Map<String, String> values) {
@@ -28,11 +25,7 @@ final class EnqueuedJson {
     }
 
     static String write(Map<String, String> values) {
-        try {
-            return MAPPER.writeValueAsString(toTree(values));
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException("could not write the enqueued values " + values + " as JSON", impossible);
-        }
+        return JsonTrees.write(toTree(values));
     }
 
     /**
@@ -58,7 +51,7 @@ final class EnqueuedJson {
 
     static Map<String, String> read(String json) {
         try {
-            return fromTree(MAPPER.readTree(json));
+            return fromTree(JsonTrees.read(json));
         } catch (JsonProcessingException unreadable) {
             throw new IllegalArgumentException("enqueued values are not JSON (" + unreadable.getOriginalMessage() + "): "
                     + json, unreadable);

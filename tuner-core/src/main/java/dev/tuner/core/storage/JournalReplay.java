@@ -2,12 +2,10 @@ package dev.tuner.core.storage;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tuner.Direction;
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.space.DistributionJson;
+import dev.tuner.core.space.JsonTrees;
 import dev.tuner.core.study.TrialFailure;
 import dev.tuner.core.study.TrialState;
 import java.io.IOException;
@@ -30,10 +28,6 @@ import java.util.OptionalDouble;
  */
 final class JournalReplay {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-            .build();
-
     private final Map<String, Distribution> distributions = new HashMap<>();
     private int version;
 
@@ -55,7 +49,7 @@ final class JournalReplay {
      */
     int applyLines(byte[] bytes, int offset, int length, StudyTable table) {
         int recordStart = offset;
-        try (JsonParser parser = MAPPER.createParser(bytes, offset, length)) {
+        try (JsonParser parser = JsonTrees.FACTORY.createParser(bytes, offset, length)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 recordStart = offset + (int) parser.currentTokenLocation().getByteOffset();
