@@ -50,12 +50,6 @@ import net.bytebuddy.matcher.ElementMatchers;
  */
 final class KnobInstrumentation {
 
-    private static final List<String> SKIPPED_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
-            "net.bytebuddy.", "org.junit.", "org.opentest4j.", "org.apiguardian.", "org.assertj.",
-            "org.apache.maven.", "org.codehaus.plexus.", "org.eclipse.aether.", "org.apache.commons.rng.",
-            "org.apache.commons.math3.", "com.fasterxml.jackson.", "org.slf4j.", "ch.qos.logback.",
-            "com.tngtech.archunit.", "org.objectweb.asm.", "kotlin.", "scala.", "groovy.", "org.codehaus.groovy.",
-            "com.intellij.", "org.gradle.", "worker.org.gradle.");
 
     private KnobInstrumentation() {}
 
@@ -168,7 +162,7 @@ final class KnobInstrumentation {
     private static ElementMatcher.Junction<TypeDescription> skipped() {
         ElementMatcher.Junction<TypeDescription> skipped = ElementMatchers.<TypeDescription>isSynthetic()
                 .or(ElementMatchers.isAnnotation());
-        for (String prefix : SKIPPED_PACKAGES) {
+        for (String prefix : KnobReaders.LIBRARY_PACKAGES) {
             skipped = skipped.or(nameStartsWith(prefix));
         }
         return skipped;

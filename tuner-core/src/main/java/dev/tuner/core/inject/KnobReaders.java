@@ -2,7 +2,9 @@ package dev.tuner.core.inject;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.ProtectionDomain;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,14 +26,44 @@ import net.bytebuddy.jar.asm.Opcodes;
  */
 final class KnobReaders {
 
+    /**
+     * Packages of the JDK and of libraries that were compiled without the user's classes, so can
+     * neither declare knobs nor read a knob field: the agent leaves their classes alone, and never
+     * reads their class files to ask.
+     */
+    static final List<String> LIBRARY_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
+            "net.bytebuddy.", "org.junit.", "org.opentest4j.", "org.apiguardian.", "org.assertj.",
+            "org.apache.maven.", "org.codehaus.plexus.", "org.eclipse.aether.", "org.apache.commons.rng.",
+            "org.apache.commons.math3.", "com.fasterxml.jackson.", "org.slf4j.", "ch.qos.logback.",
+            "com.tngtech.archunit.", "org.objectweb.asm.", "kotlin.", "scala.", "groovy.", "org.codehaus.groovy.",
+            "com.intellij.", "org.gradle.", "worker.org.gradle.", "org.postgresql.", "picocli.");
+
     private static final int FIELD_REF = 9;
-    private static final String[] NEVER = {"java/", "javax/", "jdk/", "sun/", "com/sun/", "net/bytebuddy/"};
+    /** {@link #LIBRARY_PACKAGES} as prefixes of internal names ({@code java/}). */
+    private static final String[] NEVER = LIBRARY_PACKAGES.stream().map(prefix -> prefix.replace('.', '/'))
+            .toArray(String[]::new);
+    /** Where Tuner's own classes come from (one protection domain per jar or folder): they read no knobs. */
+    private static final ProtectionDomain TUNER = KnobReaders.class.getProtectionDomain();
 
     /** Per class loader: internal class name → whether it declares or inherits knob fields. */
     private final Map<ClassLoader, Map<String, Boolean>> knobFields = Collections.synchronizedMap(new WeakHashMap<>());
     /** Per class loader: annotation descriptor → whether it is a knob annotation. */
     private final Map<ClassLoader, Map<String, Boolean>> knobAnnotations =
             Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * Whether the class {@code internalName} (null if hidden) in {@code classFile}, defined by
+     * {@code loader} in {@code domain}, may read a knob. The JDK's classes, the libraries' and
+     * Tuner's own are answered from their name or protection domain, without parsing them: a
+     * program loads hundreds of them, and parsing each (and the class files of the fields it
+     * reads) cost a study's start tens of milliseconds.
+     */
+    boolean mayReadKnobs(String internalName, byte[] classFile, ClassLoader loader, ProtectionDomain domain) {
+        if (loader == null || (internalName != null && isNever(internalName)) || (domain != null && domain == TUNER)) {
+            return false;
+        }
+        return mayReadKnobs(classFile, loader);
+    }
 
     /** Whether the class in {@code classFile}, defined by {@code loader}, may read a knob. */
     boolean mayReadKnobs(byte[] classFile, ClassLoader loader) {

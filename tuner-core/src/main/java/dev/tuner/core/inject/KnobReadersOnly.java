@@ -22,7 +22,7 @@ final class KnobReadersOnly extends ResettableClassFileTransformer.WithDelegatio
     @Override
     public byte[] transform(ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain,
             byte[] classFile) throws IllegalClassFormatException {
-        return redefined != null || mayReadKnobs(classFile, loader)
+        return redefined != null || mayReadKnobs(name, classFile, loader, domain)
                 ? classFileTransformer.transform(loader, name, redefined, domain, classFile)
                 : null;
     }
@@ -30,14 +30,14 @@ final class KnobReadersOnly extends ResettableClassFileTransformer.WithDelegatio
     @Override
     public byte[] transform(Module module, ClassLoader loader, String name, Class<?> redefined,
             ProtectionDomain domain, byte[] classFile) throws IllegalClassFormatException {
-        return redefined != null || mayReadKnobs(classFile, loader)
+        return redefined != null || mayReadKnobs(name, classFile, loader, domain)
                 ? classFileTransformer.transform(module, loader, name, redefined, domain, classFile)
                 : null;
     }
 
-    private boolean mayReadKnobs(byte[] classFile, ClassLoader loader) {
+    private boolean mayReadKnobs(String name, byte[] classFile, ClassLoader loader, ProtectionDomain domain) {
         try {
-            return readers.mayReadKnobs(classFile, loader);
+            return readers.mayReadKnobs(name, classFile, loader, domain);
         } catch (RuntimeException unreadable) {
             // a class file ASM cannot read: let Byte Buddy decide, and report it if it fails too
             return true;

@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongToDoubleFunction;
 import java.util.stream.DoubleStream;
 import java.util.stream.LongStream;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Classic grid search: the trials walk through every combination of each knob's grid values.
@@ -65,7 +64,7 @@ public final class GridSampler implements Sampler {
             // capped: no study runs 2^40 trials, and the product cannot overflow
             stride = Math.min(1L << 40, stride * Math.max(1, grid(earlier).length));
         }
-        long rotation = RandomSource.SPLIT_MIX_64.create(Seeds.stream(seed, -2, name)).nextLong() >>> 1;
+        long rotation = Seeds.splitMix(seed, -2, name) >>> 1;
         long digit = (trialNumber / stride + rotation) % values.length;
         return values[(int) digit];
     }

@@ -5,7 +5,6 @@ import dev.tuner.core.study.Study;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Quasi-random search: trial {@code n} takes point {@code n} of a Sobol sequence, one dimension per
@@ -54,7 +53,7 @@ public final class QmcSampler implements Sampler {
     }
 
     private double scrambled(double coordinate, int dimension) {
-        long shift = RandomSource.SPLIT_MIX_64.create(Seeds.stream(seed, -1, "sobol-" + dimension)).nextLong()
+        long shift = Seeds.splitMix(seed, -1, "sobol-" + dimension)
                 >>> (Long.SIZE - BITS);
         long bits = (long) (coordinate * SCALE);
         return (bits ^ shift) / SCALE;

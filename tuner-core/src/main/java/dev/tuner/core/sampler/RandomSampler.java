@@ -2,7 +2,6 @@ package dev.tuner.core.sampler;
 
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.study.Study;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Draws every knob independently from its distribution's prior, ignoring the history.
@@ -22,7 +21,7 @@ public final class RandomSampler implements Sampler {
 
     @Override
     public double sample(Study study, int trialNumber, String name, Distribution distribution) {
-        return distribution.sample(RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.stream(seed, trialNumber, name)));
+        return distribution.sample(Seeds.generator(seed, trialNumber, name));
     }
 
     @Override

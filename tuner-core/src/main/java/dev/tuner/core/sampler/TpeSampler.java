@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * The Tree-structured Parzen Estimator (Bergstra et al., NeurIPS 2011; Watanabe, arXiv
@@ -152,7 +151,7 @@ public final class TpeSampler implements Sampler {
                 }
             }
         }
-        return distribution.sample(RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.stream(seed, trialNumber, name)));
+        return distribution.sample(Seeds.generator(seed, trialNumber, name));
     }
 
     /**
@@ -265,7 +264,7 @@ public final class TpeSampler implements Sampler {
     }
 
     private UniformRandomProvider rng(int trialNumber, String label) {
-        return RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.stream(seed, trialNumber, label));
+        return Seeds.generator(seed, trialNumber, label);
     }
 
     @Override

@@ -88,4 +88,27 @@ class KnobReadersTest {
         assertThat(mayReadKnobs(KnobReadersTest.class)).isFalse();
         assertThat(readers.loadedClassMayReadKnobs("java/lang/String", null)).isFalse();
     }
+
+    @Test
+    void librariesAndTunersOwnClassesAreAnsweredWithoutReadingTheirClassFiles() throws Exception {
+        byte[] notAClassFile = {1, 2, 3};
+        ClassLoader loader = getClass().getClassLoader();
+
+        assertThat(readers.mayReadKnobs("com/fasterxml/jackson/core/JsonFactory", notAClassFile, loader, null)).isFalse();
+        assertThat(readers.mayReadKnobs("org/junit/platform/launcher/Launcher", notAClassFile, loader, null)).isFalse();
+        assertThat(readers.mayReadKnobs("dev/tuner/core/study/Study", notAClassFile, loader,
+                KnobReaders.class.getProtectionDomain())).isFalse();
+    }
+
+    @Test
+    void aUsersClassIsStillJudgedOnItsClassFile() throws Exception {
+        byte[] classFile;
+        try (var in = getClass().getResourceAsStream("KnobReadersTest$ReadsAKnob.class")) {
+            classFile = in.readAllBytes();
+        }
+        String name = ReadsAKnob.class.getName().replace('.', '/');
+
+        assertThat(readers.mayReadKnobs(name, classFile, getClass().getClassLoader(),
+                ReadsAKnob.class.getProtectionDomain())).isTrue();
+    }
 }
