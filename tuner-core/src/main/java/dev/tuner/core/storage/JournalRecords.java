@@ -5,6 +5,7 @@ import dev.tuner.core.space.Distribution;
 import dev.tuner.core.space.DistributionJson;
 import dev.tuner.core.study.TrialFailure;
 import dev.tuner.core.study.TrialState;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -55,7 +56,7 @@ final class JournalRecords {
     private final JsonLine line = new JsonLine();
     private final InstantText instants = new InstantText();
     // bounded: a custom distribution made anew for each trial must not pile up
-    private final Map<Distribution, String> distributionJson = new RecentlyUsed<>(DISTRIBUTIONS_KEPT);
+    private final Map<Distribution, byte[]> distributionJson = new RecentlyUsed<>(DISTRIBUTIONS_KEPT);
 
     byte[] header() {
         return line.start("journal").number("version", VERSION).end();
@@ -66,7 +67,7 @@ final class JournalRecords {
      * left out); {@code enqueued} must come from {@link #time}.
      */
     byte[] enqueue(String studyName, int number, Instant enqueued, Map<String, String> values, int retryOf) {
-        JsonLine record = trialLine("enqueue", studyName, number).string("started", instants.format(enqueued), false);
+        JsonLine record = trialLine("enqueue", studyName, number).raw("started", instants.quoted(enqueued));
         if (retryOf >= 0) {
             record.number("retryOf", retryOf);
         }
@@ -75,17 +76,17 @@ final class JournalRecords {
 
     /** A worker's claim of a waiting trial; {@code started} must come from {@link #time}. */
     byte[] claim(String studyName, int number, Instant started, WorkerId worker) {
-        return worker(trialLine("claim", studyName, number).string("started", instants.format(started), false), worker)
+        return worker(trialLine("claim", studyName, number).raw("started", instants.quoted(started)), worker)
                 .end();
     }
 
     byte[] study(String studyName, Direction direction) {
-        return line.start("study").string("study", studyName, true).string("direction", direction.name(), false).end();
+        return line.start("study").string("study", studyName, true).string("direction", direction.name(), true).end();
     }
 
     /** A trial's start; {@code started} must come from {@link #time}, so that a replay reads it back equal. */
     byte[] trial(String studyName, int number, Instant started, WorkerId worker) {
-        return worker(trialLine("trial", studyName, number).string("started", instants.format(started), false), worker)
+        return worker(trialLine("trial", studyName, number).raw("started", instants.quoted(started)), worker)
                 .end();
     }
 
@@ -100,7 +101,8 @@ final class JournalRecords {
     byte[] param(String studyName, int number, String knob, Distribution distribution, double internal) {
         return trialLine("param", studyName, number)
                 .string("knob", knob, true)
-                .raw("distribution", distributionJson.computeIfAbsent(distribution, DistributionJson::write))
+                .raw("distribution", distributionJson.computeIfAbsent(distribution,
+                        absent -> DistributionJson.write(absent).getBytes(StandardCharsets.UTF_8)))
                 .number("internal", internal)
                 .end();
     }
@@ -112,7 +114,7 @@ final class JournalRecords {
     /** A trial's end; {@code finished} must come from {@link #time}, so that a replay reads it back equal. */
     byte[] finish(String studyName, int number, TrialState state, OptionalDouble value, TrialFailure failure,
             Instant finished) {
-        JsonLine record = trialLine("finish", studyName, number).string("state", state.name(), false);
+        JsonLine record = trialLine("finish", studyName, number).string("state", state.name(), true);
         if (value.isPresent()) {
             record.number("value", value.getAsDouble());
         }
@@ -123,7 +125,7 @@ final class JournalRecords {
                     .string("where", failure.where(), false)
                     .endObject();
         }
-        return record.string("finished", instants.format(finished), false).end();
+        return record.raw("finished", instants.quoted(finished)).end();
     }
 
     /** Now, to the precision a record keeps (microseconds). */

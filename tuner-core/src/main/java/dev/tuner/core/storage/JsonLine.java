@@ -4,20 +4,25 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.io.NumberOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Writes one flat JSON object as a line of UTF-8, field by field, into a reused buffer: the
  * journal's records. Jackson escapes the strings and writes the doubles (Schubfach, which
  * round-trips exactly); this class only lays out the punctuation, because a generator's own
- * bookkeeping was most of the cost of a record. String values that repeat (study and knob names)
- * are escaped once and kept. Field names must be plain ASCII that needs no escaping. Not
- * thread-safe.
+ * bookkeeping was most of the cost of a record. Field names, and string values that repeat (study
+ * and knob names), are encoded once and kept as bytes, and text is copied a whole string at a
+ * time: a JVM runs a trial's first thousands of records in its interpreter, where a loop over
+ * every character of every record was most of what a journal cost a study's start. Field names
+ * must be plain ASCII that needs no escaping, and few: they are kept for good. Not thread-safe.
  */
 final class JsonLine {
 
     private static final int NAMES_KEPT = 1024;
 
+    /** Field name → its bytes with quotes and colon, {@code "name":}. */
+    private final Map<String, byte[]> fieldNames = new HashMap<>();
     private final Map<String, byte[]> quoted = new RecentlyUsed<>(NAMES_KEPT);
     private byte[] bytes = new byte[256];
     private int length;
@@ -28,7 +33,7 @@ final class JsonLine {
         length = 0;
         append((byte) '{');
         firstField = true;
-        return name("op").quoted(op, false);
+        return name("op").quoted(op, true);
     }
 
     /** A string field; {@code repeats} keeps its escaped form for the next record. */
@@ -37,19 +42,44 @@ final class JsonLine {
     }
 
     JsonLine number(String field, long value) {
-        return name(field).ascii(Long.toString(value));
+        name(field);
+        if (value == Long.MIN_VALUE) {
+            return append(Long.toString(value).getBytes(StandardCharsets.US_ASCII));
+        }
+        long rest = Math.abs(value);
+        int digits = 1;
+        for (long bound = 10; digits < 19 && rest >= bound; bound *= 10) {
+            digits++;
+        }
+        int size = value < 0 ? digits + 1 : digits;
+        ensure(size);
+        int at = length + size;
+        do {
+            bytes[--at] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        } while (rest > 0);
+        if (value < 0) {
+            bytes[length] = '-';
+        }
+        length += size;
+        return this;
     }
 
     /** A double; NaN and the infinities are written as strings, as Jackson writes them, and read back. */
     JsonLine number(String field, double value) {
         name(field);
         String digits = NumberOutput.toString(value, true);
-        return Double.isFinite(value) ? ascii(digits) : quoted(digits, false);
+        return Double.isFinite(value) ? append(digits.getBytes(StandardCharsets.US_ASCII)) : quoted(digits, false);
     }
 
     /** A field whose value is JSON text already. */
     JsonLine raw(String field, String json) {
-        return name(field).ascii(json);
+        return raw(field, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A field whose value is JSON already, as UTF-8. */
+    JsonLine raw(String field, byte[] json) {
+        return name(field).append(json);
     }
 
     /** Opens an object as the value of {@code field}; close it with {@link #endObject()}. */
@@ -78,11 +108,12 @@ final class JsonLine {
             append((byte) ',');
         }
         firstField = false;
-        append((byte) '"');
-        ascii(field);
-        append((byte) '"');
-        append((byte) ':');
-        return this;
+        byte[] name = fieldNames.get(field);
+        if (name == null) {
+            name = ('"' + field + "\":").getBytes(StandardCharsets.US_ASCII);
+            fieldNames.put(field, name);
+        }
+        return append(name);
     }
 
     private JsonLine quoted(String value, boolean repeats) {
@@ -98,26 +129,6 @@ final class JsonLine {
             }
         }
         return append(text);
-    }
-
-    /** Text known to be ASCII, or JSON that Jackson wrote (any UTF-8 in it stays as it is). */
-    private JsonLine ascii(String text) {
-        int size = text.length();
-        ensure(size);
-        boolean plain = true;
-        for (int i = 0; i < size; i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80) {
-                plain = false;
-                break;
-            }
-            bytes[length + i] = (byte) c;
-        }
-        if (plain) {
-            length += size;
-            return this;
-        }
-        return append(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private JsonLine append(byte[] text) {

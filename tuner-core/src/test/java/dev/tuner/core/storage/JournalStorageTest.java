@@ -233,10 +233,21 @@ class JournalStorageTest extends StorageContractTest {
         Instant instant = Instant.parse("2026-11-22T10:00:01.000456789Z");
         Instant kept = InstantText.truncate(instant);
 
-        assertThat(text.format(instant)).isEqualTo("2026-11-22T10:00:01.000456Z");
-        assertThat(JournalReplay.instant(text.format(instant))).isEqualTo(kept);
-        assertThat(text.format(Instant.parse("2026-11-22T10:00:02Z"))).isEqualTo("2026-11-22T10:00:02.000000Z");
-        assertThat(text.format(Instant.parse("2026-11-22T10:00:01.999999Z"))).isEqualTo("2026-11-22T10:00:01.999999Z");
+        assertThat(quoted(text, instant)).isEqualTo("\"2026-11-22T10:00:01.000456Z\"");
+        assertThat(JournalReplay.instant(unquoted(text, instant))).isEqualTo(kept);
+        assertThat(quoted(text, Instant.parse("2026-11-22T10:00:02Z"))).isEqualTo("\"2026-11-22T10:00:02.000000Z\"");
+        assertThat(quoted(text, Instant.parse("2026-11-22T10:00:01.999999Z"))).isEqualTo("\"2026-11-22T10:00:01.999999Z\"");
+        Instant farAhead = Instant.parse("+12026-01-01T00:00:00.000007Z");
+        assertThat(JournalReplay.instant(unquoted(text, farAhead))).isEqualTo(farAhead);
+    }
+
+    private static String quoted(InstantText text, Instant instant) {
+        return new String(text.quoted(instant), StandardCharsets.UTF_8);
+    }
+
+    private static String unquoted(InstantText text, Instant instant) {
+        String quoted = quoted(text, instant);
+        return quoted.substring(1, quoted.length() - 1);
     }
 
     @Test
