@@ -74,7 +74,7 @@ final class SearchRun {
         settings.outputFile().ifPresent(target -> files.mergeInto(target, finished));
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put(Constants.BEST_ENTRY, TrialFormat.describe(best));
-        entry.put(Constants.TRIALS_ENTRY, String.valueOf(started(finished.trials())));
+        entry.put(Constants.TRIALS_ENTRY, String.valueOf(finished.started()));
         entry.put(Constants.SEED_ENTRY, String.valueOf(plan.seed()));
         entry.put(Constants.PROPERTIES_ENTRY, file.toString());
         if (report) {
@@ -122,8 +122,8 @@ final class SearchRun {
                 .flatMap(FrozenTrial::failure)
                 .map(failure -> "; the first failure was " + failure.describe())
                 .orElse("");
-        long pruned = trials.stream().filter(trial -> trial.state() == TrialState.PRUNED).count();
-        int ran = started(trials);
+        long pruned = study.count(TrialState.PRUNED);
+        int ran = study.started();
         if (pruned > 0) {
             return new IllegalStateException("no trial of study '" + study.name() + "' completed: " + pruned + " of "
                     + ran + " were pruned and the rest failed" + firstFailure + ". A pruner keeps pruning "

@@ -10,7 +10,6 @@ import dev.tuner.core.storage.StartedTrial;
 import dev.tuner.core.storage.Storage;
 import dev.tuner.core.storage.WorkerDiedException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -325,11 +324,26 @@ public final class Study {
 
     /** The complete trial among {@code trials} with the best value in {@code direction}, the earliest on ties. */
     public static Optional<FrozenTrial> best(List<FrozenTrial> trials, Direction direction) {
-        Comparator<FrozenTrial> byValue = Comparator.comparingDouble(trial -> trial.value().getAsDouble());
-        Comparator<FrozenTrial> better = direction == Direction.MAXIMIZE ? byValue.reversed() : byValue;
-        return trials.stream()
-                .filter(trial -> trial.state() == TrialState.COMPLETE)
-                .min(better.thenComparingInt(FrozenTrial::number));
+        // a plain loop: it runs at a study's end, in code not yet compiled, over every trial
+        FrozenTrial best = null;
+        for (FrozenTrial trial : trials) {
+            if (trial.state() == TrialState.COMPLETE && (best == null || isBetter(trial, best, direction))) {
+                best = trial;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * Whether complete trial {@code trial} is better than {@code other} in {@code direction}: its
+     * value better ({@link Double#compare} order), or equal with a smaller number.
+     */
+    public static boolean isBetter(FrozenTrial trial, FrozenTrial other, Direction direction) {
+        int byValue = Double.compare(trial.value().getAsDouble(), other.value().getAsDouble());
+        if (direction == Direction.MAXIMIZE) {
+            byValue = -byValue;
+        }
+        return byValue < 0 || byValue == 0 && trial.number() < other.number();
     }
 
     Suggestion suggest(Study samplerView, int trialNumber, String knob, Distribution distribution,
