@@ -1,37 +1,40 @@
 package dev.tuner.core.space;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Map;
 
 /**
- * JSON trees read and written with Jackson's streaming parser and generator alone. An
- * {@code ObjectMapper} would do the same, but building one loads several hundred classes (a third
- * of a second in a fresh JVM, longer with the knob agent looking at each), which a journal paid
- * when it opened and again at its first trial. Numbers come back as an {@code ObjectMapper} reads
- * them: {@code int}, {@code long} or big integers by size, and {@code double}s.
+ * JSON trees read with Jackson's streaming parser and written with its string escaping, text
+ * identical to an {@code ObjectMapper}'s. A mapper would do both, but building one loads several
+ * hundred classes (a third of a second in a fresh JVM, longer with the knob agent looking at
+ * each), which a journal paid when it opened and again at its first trial; a study on a fresh
+ * journal writes trees and never reads one, so the parser's classes wait for the first read.
+ * Numbers come back as an {@code ObjectMapper} reads them: {@code int}, {@code long} or big
+ * integers by size, and {@code double}s.
  */
 public final class JsonTrees {
-
-    /** Jackson's factory for parsers and generators, with the fast number parser; thread-safe. */
-    public static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonTrees() {}
+
+    /** Jackson's factory for parsers, with the fast number parser; thread-safe. */
+    public static JsonFactory factory() {
+        return Factory.INSTANCE;
+    }
 
     /**
      * The tree of a JSON text holding one value.
@@ -39,7 +42,7 @@ public final class JsonTrees {
      * @throws JsonProcessingException if the text is not one JSON value
      */
     public static JsonNode read(String json) throws JsonProcessingException {
-        try (JsonParser parser = FACTORY.createParser(json)) {
+        try (JsonParser parser = factory().createParser(json)) {
             if (parser.nextToken() == null) {
                 throw new JsonParseException(parser, "no JSON value in an empty text");
             }
@@ -57,12 +60,8 @@ public final class JsonTrees {
 
     /** The compact JSON text of a tree. */
     public static String write(JsonNode tree) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator generator = FACTORY.createGenerator(text)) {
-            write(tree, generator);
-        } catch (IOException impossible) {
-            throw new UncheckedIOException("could not write JSON to a string", impossible);
-        }
+        StringBuilder text = new StringBuilder();
+        write(tree, text);
         return text.toString();
     }
 
@@ -108,38 +107,69 @@ public final class JsonTrees {
         }
     }
 
-    private static void write(JsonNode node, JsonGenerator generator) throws IOException {
+    private static void write(JsonNode node, StringBuilder text) {
         switch (node.getNodeType()) {
             case OBJECT -> {
-                generator.writeStartObject();
+                text.append('{');
                 for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = fields.next();
-                    generator.writeFieldName(field.getKey());
-                    write(field.getValue(), generator);
+                    quoted(field.getKey(), text).append(':');
+                    write(field.getValue(), text);
+                    if (fields.hasNext()) {
+                        text.append(',');
+                    }
                 }
-                generator.writeEndObject();
+                text.append('}');
             }
             case ARRAY -> {
-                generator.writeStartArray();
-                for (JsonNode element : node) {
-                    write(element, generator);
+                text.append('[');
+                for (int i = 0; i < node.size(); i++) {
+                    if (i > 0) {
+                        text.append(',');
+                    }
+                    write(node.get(i), text);
                 }
-                generator.writeEndArray();
+                text.append(']');
             }
-            case STRING -> generator.writeString(node.textValue());
-            case NUMBER -> {
-                switch (node.numberType()) {
-                    case INT -> generator.writeNumber(node.intValue());
-                    case LONG -> generator.writeNumber(node.longValue());
-                    case BIG_INTEGER -> generator.writeNumber(node.bigIntegerValue());
-                    case BIG_DECIMAL -> generator.writeNumber(node.decimalValue());
-                    case FLOAT -> generator.writeNumber(node.floatValue());
-                    default -> generator.writeNumber(node.doubleValue());
-                }
-            }
-            case BOOLEAN -> generator.writeBoolean(node.booleanValue());
-            case NULL -> generator.writeNull();
+            case STRING -> quoted(node.textValue(), text);
+            case NUMBER -> number(node, text);
+            case BOOLEAN -> text.append(node.booleanValue());
+            case NULL -> text.append("null");
             default -> throw new IllegalArgumentException("cannot write a " + node.getNodeType() + " node as JSON: " + node);
         }
+    }
+
+    /** A number as Jackson's generator writes it by default: NaN and the infinities as strings. */
+    private static void number(JsonNode node, StringBuilder text) {
+        switch (node.numberType()) {
+            case DOUBLE -> {
+                double value = node.doubleValue();
+                if (Double.isFinite(value)) {
+                    text.append(value);
+                } else {
+                    text.append('"').append(value).append('"');
+                }
+            }
+            case FLOAT -> {
+                float value = node.floatValue();
+                if (Float.isFinite(value)) {
+                    text.append(value);
+                } else {
+                    text.append('"').append(value).append('"');
+                }
+            }
+            default -> text.append(node.numberValue());
+        }
+    }
+
+    private static StringBuilder quoted(String value, StringBuilder text) {
+        text.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(value, text);
+        return text.append('"');
+    }
+
+    /** Built on first use: a study on a fresh journal never parses. */
+    private static final class Factory {
+        static final JsonFactory INSTANCE = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
     }
 }

@@ -2,10 +2,8 @@ package dev.tuner.core.storage;
 
 import dev.tuner.Direction;
 import dev.tuner.core.space.Distribution;
-import dev.tuner.core.space.DistributionJson;
 import dev.tuner.core.study.TrialFailure;
 import dev.tuner.core.study.TrialState;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -51,12 +49,9 @@ final class JournalRecords {
     /** The first version with the {@code enqueue} and {@code claim} records. */
     static final int WAITING_VERSION = 3;
 
-    private static final int DISTRIBUTIONS_KEPT = 256;
-
     private final JsonLine line = new JsonLine();
     private final InstantText instants = new InstantText();
-    // bounded: a custom distribution made anew for each trial must not pile up
-    private final Map<Distribution, byte[]> distributionJson = new RecentlyUsed<>(DISTRIBUTIONS_KEPT);
+    private final DistributionTexts distributions = new DistributionTexts();
 
     byte[] header() {
         return line.start("journal").number("version", VERSION).end();
@@ -101,8 +96,7 @@ final class JournalRecords {
     byte[] param(String studyName, int number, String knob, Distribution distribution, double internal) {
         return trialLine("param", studyName, number)
                 .string("knob", knob, true)
-                .raw("distribution", distributionJson.computeIfAbsent(distribution,
-                        absent -> DistributionJson.write(absent).getBytes(StandardCharsets.UTF_8)))
+                .raw("distribution", distributions.json(knob, distribution))
                 .number("internal", internal)
                 .end();
     }

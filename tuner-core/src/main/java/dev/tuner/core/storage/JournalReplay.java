@@ -49,7 +49,7 @@ final class JournalReplay {
      */
     int applyLines(byte[] bytes, int offset, int length, StudyTable table) {
         int recordStart = offset;
-        try (JsonParser parser = JsonTrees.FACTORY.createParser(bytes, offset, length)) {
+        try (JsonParser parser = JsonTrees.factory().createParser(bytes, offset, length)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 recordStart = offset + (int) parser.currentTokenLocation().getByteOffset();

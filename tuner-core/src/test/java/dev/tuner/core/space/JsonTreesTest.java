@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,6 +31,19 @@ class JsonTreesTest {
 
         assertThat(tree).isEqualTo(expected);
         assertThat(JsonTrees.write(tree)).isEqualTo(MAPPER.writeValueAsString(expected));
+    }
+
+    @Test
+    void writesEveryKindOfNodeAsAnObjectMapperDoes() throws Exception {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        ObjectNode tree = nodes.objectNode();
+        tree.put("nan", Double.NaN).put("inf", Double.NEGATIVE_INFINITY).put("float", 0.1f).put("short", (short) 3)
+                .put("decimal", new BigDecimal("1.50E+3")).put("big", new BigInteger("123456789012345678901234567890"))
+                .put("tiny", 4.9E-324).put("control", "tab\t bell\u0007 slash/ \u2028").putNull("none");
+        tree.putArray("empty");
+        tree.putObject("nested").putArray("list").add(1.0e20).add(true).add(nodes.objectNode());
+
+        assertThat(JsonTrees.write(tree)).isEqualTo(MAPPER.writeValueAsString(tree));
     }
 
     @Test
