@@ -35,6 +35,11 @@ final class JournalFile {
 
     private final Path path;
     private final ReentrantLock jvmLock = new ReentrantLock();
+    /**
+     * What each append goes through, reused under {@link #jvmLock}: a heap buffer would be copied
+     * into a temporary direct one, fetched from a thread-local cache, on every write.
+     */
+    private ByteBuffer direct = ByteBuffer.allocateDirect(4096);
     private volatile FileChannel channel;
     private int users;
 
@@ -134,7 +139,10 @@ final class JournalFile {
 
     /** Writes all of {@code bytes} at {@code position}; call while {@link #locked}. */
     void write(byte[] bytes, long position) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        if (direct.capacity() < bytes.length) {
+            direct = ByteBuffer.allocateDirect(Math.max(bytes.length, 2 * direct.capacity()));
+        }
+        ByteBuffer buffer = direct.clear().put(bytes).flip();
         long at = position;
         while (buffer.hasRemaining()) {
             at += channel.write(buffer, at);

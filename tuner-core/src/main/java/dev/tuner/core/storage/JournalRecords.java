@@ -54,7 +54,7 @@ final class JournalRecords {
     private final DistributionTexts distributions = new DistributionTexts();
 
     byte[] header() {
-        return line.start("journal").number("version", VERSION).end();
+        return line.start("journal").number(Keys.VERSION, VERSION).end();
     }
 
     /**
@@ -62,64 +62,64 @@ final class JournalRecords {
      * left out); {@code enqueued} must come from {@link #time}.
      */
     byte[] enqueue(String studyName, int number, Instant enqueued, Map<String, String> values, int retryOf) {
-        JsonLine record = trialLine("enqueue", studyName, number).raw("started", instants.quoted(enqueued));
+        JsonLine record = trialLine("enqueue", studyName, number).raw(Keys.STARTED, instants.quoted(enqueued));
         if (retryOf >= 0) {
-            record.number("retryOf", retryOf);
+            record.number(Keys.RETRY_OF, retryOf);
         }
-        return record.raw("values", EnqueuedJson.write(values)).end();
+        return record.raw(Keys.VALUES, EnqueuedJson.write(values)).end();
     }
 
     /** A worker's claim of a waiting trial; {@code started} must come from {@link #time}. */
     byte[] claim(String studyName, int number, Instant started, WorkerId worker) {
-        return worker(trialLine("claim", studyName, number).raw("started", instants.quoted(started)), worker)
+        return worker(trialLine("claim", studyName, number).raw(Keys.STARTED, instants.quoted(started)), worker)
                 .end();
     }
 
     byte[] study(String studyName, Direction direction) {
-        return line.start("study").string("study", studyName, true).string("direction", direction.name(), true).end();
+        return line.start("study").string(Keys.STUDY, studyName, true).string(Keys.DIRECTION, direction.name(), true).end();
     }
 
     /** A trial's start; {@code started} must come from {@link #time}, so that a replay reads it back equal. */
     byte[] trial(String studyName, int number, Instant started, WorkerId worker) {
-        return worker(trialLine("trial", studyName, number).raw("started", instants.quoted(started)), worker)
+        return worker(trialLine("trial", studyName, number).raw(Keys.STARTED, instants.quoted(started)), worker)
                 .end();
     }
 
     private static JsonLine worker(JsonLine record, WorkerId worker) {
-        return record.object("worker")
-                .string("host", worker.host(), true)
-                .number("pid", worker.pid())
-                .number("start", worker.startMillis())
+        return record.object(Keys.WORKER)
+                .string(Keys.HOST, worker.host(), true)
+                .number(Keys.PID, worker.pid())
+                .number(Keys.START, worker.startMillis())
                 .endObject();
     }
 
     byte[] param(String studyName, int number, String knob, Distribution distribution, double internal) {
         return trialLine("param", studyName, number)
-                .string("knob", knob, true)
-                .raw("distribution", distributions.json(knob, distribution))
-                .number("internal", internal)
+                .string(Keys.KNOB, knob, true)
+                .raw(Keys.DISTRIBUTION, distributions.json(knob, distribution))
+                .number(Keys.INTERNAL, internal)
                 .end();
     }
 
     byte[] intermediate(String studyName, int number, int step, double value) {
-        return trialLine("intermediate", studyName, number).number("step", step).number("value", value).end();
+        return trialLine("intermediate", studyName, number).number(Keys.STEP, step).number(Keys.VALUE, value).end();
     }
 
     /** A trial's end; {@code finished} must come from {@link #time}, so that a replay reads it back equal. */
     byte[] finish(String studyName, int number, TrialState state, OptionalDouble value, TrialFailure failure,
             Instant finished) {
-        JsonLine record = trialLine("finish", studyName, number).string("state", state.name(), true);
+        JsonLine record = trialLine("finish", studyName, number).string(Keys.STATE, state.name(), true);
         if (value.isPresent()) {
-            record.number("value", value.getAsDouble());
+            record.number(Keys.VALUE, value.getAsDouble());
         }
         if (failure != null) {
-            record.object("failure")
-                    .string("type", failure.type(), false)
-                    .string("message", failure.message(), false)
-                    .string("where", failure.where(), false)
+            record.object(Keys.FAILURE)
+                    .string(Keys.TYPE, failure.type(), false)
+                    .string(Keys.MESSAGE, failure.message(), false)
+                    .string(Keys.WHERE, failure.where(), false)
                     .endObject();
         }
-        return record.raw("finished", instants.quoted(finished)).end();
+        return record.raw(Keys.FINISHED, instants.quoted(finished)).end();
     }
 
     /** Now, to the precision a record keeps (microseconds). */
@@ -128,6 +128,32 @@ final class JournalRecords {
     }
 
     private JsonLine trialLine(String op, String studyName, int number) {
-        return line.start(op).string("study", studyName, true).number("number", number);
+        return line.start(op).string(Keys.STUDY, studyName, true).number(Keys.NUMBER, number);
+    }
+
+    /** The records' field names, encoded once. */
+    private static final class Keys {
+        static final JsonLine.Key VERSION = JsonLine.key("version");
+        static final JsonLine.Key STUDY = JsonLine.key("study");
+        static final JsonLine.Key DIRECTION = JsonLine.key("direction");
+        static final JsonLine.Key NUMBER = JsonLine.key("number");
+        static final JsonLine.Key STARTED = JsonLine.key("started");
+        static final JsonLine.Key RETRY_OF = JsonLine.key("retryOf");
+        static final JsonLine.Key VALUES = JsonLine.key("values");
+        static final JsonLine.Key WORKER = JsonLine.key("worker");
+        static final JsonLine.Key HOST = JsonLine.key("host");
+        static final JsonLine.Key PID = JsonLine.key("pid");
+        static final JsonLine.Key START = JsonLine.key("start");
+        static final JsonLine.Key KNOB = JsonLine.key("knob");
+        static final JsonLine.Key DISTRIBUTION = JsonLine.key("distribution");
+        static final JsonLine.Key INTERNAL = JsonLine.key("internal");
+        static final JsonLine.Key STEP = JsonLine.key("step");
+        static final JsonLine.Key VALUE = JsonLine.key("value");
+        static final JsonLine.Key STATE = JsonLine.key("state");
+        static final JsonLine.Key FAILURE = JsonLine.key("failure");
+        static final JsonLine.Key TYPE = JsonLine.key("type");
+        static final JsonLine.Key MESSAGE = JsonLine.key("message");
+        static final JsonLine.Key WHERE = JsonLine.key("where");
+        static final JsonLine.Key FINISHED = JsonLine.key("finished");
     }
 }

@@ -4,44 +4,63 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.io.NumberOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Writes one flat JSON object as a line of UTF-8, field by field, into a reused buffer: the
  * journal's records. Jackson escapes the strings and writes the doubles (Schubfach, which
  * round-trips exactly); this class only lays out the punctuation, because a generator's own
- * bookkeeping was most of the cost of a record. Field names, and string values that repeat (study
- * and knob names), are encoded once and kept as bytes, and text is copied a whole string at a
- * time: a JVM runs a trial's first thousands of records in its interpreter, where a loop over
- * every character of every record was most of what a journal cost a study's start. Field names
- * must be plain ASCII that needs no escaping, and few: they are kept for good. Not thread-safe.
+ * bookkeeping was most of the cost of a record. Field names are {@link Key}s encoded once, string
+ * values that repeat (study and knob names) are escaped once and kept, and text is copied a whole
+ * string at a time: a JVM runs a trial's first thousands of records in its interpreter, where a
+ * loop over every character of every record was most of what a journal cost a study's start. Not
+ * thread-safe.
  */
 final class JsonLine {
 
     private static final int NAMES_KEPT = 1024;
 
-    /** Field name → its bytes with quotes and colon, {@code "name":}. */
-    private final Map<String, byte[]> fieldNames = new HashMap<>();
+    private static final Key OP = key("op");
+
     private final Map<String, byte[]> quoted = new RecentlyUsed<>(NAMES_KEPT);
     private byte[] bytes = new byte[256];
     private int length;
     private boolean firstField;
+
+    /** A field's name, encoded once: make one per name, as a constant. */
+    static final class Key {
+        private final byte[] quoted;
+
+        private Key(byte[] quoted) {
+            this.quoted = quoted;
+        }
+    }
+
+    /** The key of a field named {@code name}, plain ASCII that needs no escaping. */
+    static Key key(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                throw new IllegalArgumentException("field name '" + name + "' needs escaping; use plain ASCII");
+            }
+        }
+        return new Key(('"' + name + "\":").getBytes(StandardCharsets.US_ASCII));
+    }
 
     /** Starts a line: {@code {"op":"<op>"}. */
     JsonLine start(String op) {
         length = 0;
         append((byte) '{');
         firstField = true;
-        return name("op").quoted(op, true);
+        return name(OP).quoted(op, true);
     }
 
     /** A string field; {@code repeats} keeps its escaped form for the next record. */
-    JsonLine string(String field, String value, boolean repeats) {
+    JsonLine string(Key field, String value, boolean repeats) {
         return name(field).quoted(value, repeats);
     }
 
-    JsonLine number(String field, long value) {
+    JsonLine number(Key field, long value) {
         name(field);
         if (value == Long.MIN_VALUE) {
             return append(Long.toString(value).getBytes(StandardCharsets.US_ASCII));
@@ -66,24 +85,24 @@ final class JsonLine {
     }
 
     /** A double; NaN and the infinities are written as strings, as Jackson writes them, and read back. */
-    JsonLine number(String field, double value) {
+    JsonLine number(Key field, double value) {
         name(field);
         String digits = NumberOutput.toString(value, true);
         return Double.isFinite(value) ? append(digits.getBytes(StandardCharsets.US_ASCII)) : quoted(digits, false);
     }
 
     /** A field whose value is JSON text already. */
-    JsonLine raw(String field, String json) {
+    JsonLine raw(Key field, String json) {
         return raw(field, json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A field whose value is JSON already, as UTF-8. */
-    JsonLine raw(String field, byte[] json) {
+    JsonLine raw(Key field, byte[] json) {
         return name(field).append(json);
     }
 
     /** Opens an object as the value of {@code field}; close it with {@link #endObject()}. */
-    JsonLine object(String field) {
+    JsonLine object(Key field) {
         name(field);
         append((byte) '{');
         firstField = true;
@@ -103,17 +122,12 @@ final class JsonLine {
         return Arrays.copyOf(bytes, length);
     }
 
-    private JsonLine name(String field) {
+    private JsonLine name(Key field) {
         if (!firstField) {
             append((byte) ',');
         }
         firstField = false;
-        byte[] name = fieldNames.get(field);
-        if (name == null) {
-            name = ('"' + field + "\":").getBytes(StandardCharsets.US_ASCII);
-            fieldNames.put(field, name);
-        }
-        return append(name);
+        return append(field.quoted);
     }
 
     private JsonLine quoted(String value, boolean repeats) {
