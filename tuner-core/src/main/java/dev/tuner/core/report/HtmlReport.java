@@ -63,7 +63,10 @@ public final class HtmlReport {
     public Path write(Path directory, StudySnapshot study) {
         Path page = pageFor(directory, study.name());
         Instant now = Instant.now(clock);
-        String html = StudyPage.render(study, now);
+        // the trials are read into columns once, for all the plots
+        TrialColumns columns = TrialColumns.of(study);
+        StudySummary summary = StudyPage.summary(columns, now);
+        String html = StudyPage.render(columns, summary);
         WRITERS.lock();
         try {
             Files.createDirectories(directory);
@@ -71,7 +74,7 @@ public final class HtmlReport {
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock ignored = lockFile.lock()) {
                 AtomicFile.write(page, html, StandardCharsets.UTF_8);
-                AtomicFile.write(indexFor(directory), ReportIndex.render(ReportIndex.read(directory), now),
+                AtomicFile.write(indexFor(directory), ReportIndex.render(ReportIndex.read(directory, summary), now),
                         StandardCharsets.UTF_8);
             }
         } catch (IOException failed) {

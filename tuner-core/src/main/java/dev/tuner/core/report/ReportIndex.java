@@ -26,12 +26,17 @@ final class ReportIndex {
 
     private ReportIndex() {}
 
-    /** The summaries of the study pages in {@code directory}, by study name. */
-    static List<StudySummary> read(Path directory) throws IOException {
+    /**
+     * The summaries of the study pages in {@code directory}, by study name: {@code written}'s, the
+     * page just written, as it is, and the others' read from their pages.
+     */
+    static List<StudySummary> read(Path directory, StudySummary written) throws IOException {
         List<StudySummary> summaries = new ArrayList<>();
+        summaries.add(written);
         try (DirectoryStream<Path> pages = Files.newDirectoryStream(directory, "*.html")) {
             for (Path page : pages) {
-                if (!page.getFileName().toString().equals(FILE_NAME)) {
+                String name = page.getFileName().toString();
+                if (!name.equals(FILE_NAME) && !name.equals(written.page())) {
                     summary(page).ifPresent(summaries::add);
                 }
             }

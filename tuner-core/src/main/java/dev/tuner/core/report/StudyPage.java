@@ -47,10 +47,9 @@ final class StudyPage {
                 best.map(FrozenTrial::number).orElse(null), written.toString());
     }
 
-    static String render(StudySnapshot study, Instant written) {
-        // the trials are read into columns once, for all the plots
-        TrialColumns columns = TrialColumns.of(study);
-        StudySummary summary = summary(columns, written);
+    /** The page of the study whose trials {@code columns} holds, which {@code summary} sums up. */
+    static String render(TrialColumns columns, StudySummary summary) {
+        StudySnapshot study = columns.study();
         Map<String, Double> importance = KnobImportance.of(columns);
         List<Knob> knobs = byImportance(columns.knobs(), importance);
 

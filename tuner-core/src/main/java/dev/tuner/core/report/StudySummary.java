@@ -1,20 +1,20 @@
 package dev.tuner.core.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.tuner.core.space.JsonTrees;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 
 /**
  * What the index lists of a study, kept as JSON inside the study's page so that the index can be
  * rebuilt from the pages alone.
  *
- * <p>The JSON is written and read with Jackson's streaming generator and parser rather than bound to
- * this record by an {@code ObjectMapper}: building a mapper and inspecting the record cost a quarter
- * of a second in the JVM that writes a study's report at its end, where that code has never run.
+ * <p>The JSON is laid out here, with Jackson's string escaping, and read with Jackson's streaming
+ * parser, rather than bound to this record by an {@code ObjectMapper}: building a mapper and
+ * inspecting the record cost a quarter of a second in the JVM that writes a study's report at its
+ * end, where that code has never run, and a study's end writes its summary but reads only the
+ * other studies'.
  *
  * @param study the study's name
  * @param page the page's file name, relative to the index
@@ -39,36 +39,33 @@ record StudySummary(
         Integer bestTrial,
         String written) {
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     /** This summary as a JSON object, one field per component in order. */
     String toJson() {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringField("study", study);
-            json.writeStringField("page", page);
-            json.writeStringField("direction", direction);
-            json.writeNumberField("trials", trials);
-            json.writeNumberField("complete", complete);
-            json.writeNumberField("pruned", pruned);
-            json.writeNumberField("failed", failed);
-            if (best == null) {
-                json.writeNullField("best");
-            } else {
-                json.writeNumberField("best", best.doubleValue());
-            }
-            if (bestTrial == null) {
-                json.writeNullField("bestTrial");
-            } else {
-                json.writeNumberField("bestTrial", bestTrial.intValue());
-            }
-            json.writeStringField("written", written);
-            json.writeEndObject();
-        } catch (IOException impossible) {
-            throw new UncheckedIOException("could not write the summary of study '" + study + "' as JSON", impossible);
+        StringBuilder json = new StringBuilder(256).append('{');
+        string(json, "study", study).append(',');
+        string(json, "page", page).append(',');
+        string(json, "direction", direction).append(',');
+        json.append("\"trials\":").append(trials).append(",\"complete\":").append(complete)
+                .append(",\"pruned\":").append(pruned).append(",\"failed\":").append(failed).append(",\"best\":");
+        if (best == null) {
+            json.append("null");
+        } else if (Double.isFinite(best)) {
+            json.append(best.doubleValue());
+        } else {
+            json.append('"').append(best.doubleValue()).append('"'); // as Jackson writes NaN and the infinities
         }
-        return out.toString();
+        json.append(",\"bestTrial\":").append(bestTrial == null ? "null" : bestTrial.toString()).append(',');
+        return string(json, "written", written).append('}').toString();
+    }
+
+    private static StringBuilder string(StringBuilder json, String field, String value) {
+        json.append('"').append(field).append("\":");
+        if (value == null) {
+            return json.append("null");
+        }
+        json.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(value, json);
+        return json.append('"');
     }
 
     /**
@@ -86,7 +83,7 @@ record StudySummary(
         long[] counts = new long[4];
         Double best = null;
         Integer bestTrial = null;
-        try (JsonParser json = JSON.createParser(text)) {
+        try (JsonParser json = JsonTrees.factory().createParser(text)) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("the summary is not a JSON object");
             }
