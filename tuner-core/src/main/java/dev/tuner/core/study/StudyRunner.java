@@ -72,34 +72,43 @@ final class StudyRunner {
     }
 
     private void work(ExecutorService watched) {
+        // the loop runs once a study, so the JVM would interpret it throughout: each trial's work is
+        // a method of its own, which the JIT compiles after the first few hundred trials
         while (stop.get() == null) {
-            if (System.nanoTime() >= deadline) {
-                stop.compareAndSet(null, StopReason.TIMEOUT);
+            StopReason reason = runTrial(watched);
+            if (reason != null) {
+                stop.compareAndSet(null, reason);
                 return;
-            }
-            if (settings.retryFailed() && retryFailures() > settings.budget()) {
-                // more failures than the whole budget: give up rather than retry for ever
-                stop.compareAndSet(null, StopReason.BUDGET_SPENT);
-                return;
-            }
-            Optional<Trial> trial = study.askWithinBudget(settings.budget(), settings.countedStates());
-            if (trial.isEmpty()) {
-                stop.compareAndSet(null, StopReason.BUDGET_SPENT);
-                return;
-            }
-            TrialOutcome outcome = watched == null
-                    ? study.evaluate(trial.get(), objective)
-                    : evaluateWatched(trial.get(), watched);
-            trialsRun.incrementAndGet();
-            for (TrialCallback callback : settings.callbacks()) {
-                callback.afterTrial(study, outcome);
-            }
-            for (StopCondition condition : settings.stopConditions()) {
-                if (condition.shouldStop(study, outcome.trial())) {
-                    stop.compareAndSet(null, StopReason.STOP_CONDITION);
-                }
             }
         }
+    }
+
+    /** Runs one trial, unless the study should stop first: then says why, without running it. */
+    private StopReason runTrial(ExecutorService watched) {
+        if (System.nanoTime() >= deadline) {
+            return StopReason.TIMEOUT;
+        }
+        if (settings.retryFailed() && retryFailures() > settings.budget()) {
+            // more failures than the whole budget: give up rather than retry for ever
+            return StopReason.BUDGET_SPENT;
+        }
+        Optional<Trial> trial = study.askWithinBudget(settings.budget(), settings.countedStates());
+        if (trial.isEmpty()) {
+            return StopReason.BUDGET_SPENT;
+        }
+        TrialOutcome outcome = watched == null
+                ? study.evaluate(trial.get(), objective)
+                : evaluateWatched(trial.get(), watched);
+        trialsRun.incrementAndGet();
+        for (TrialCallback callback : settings.callbacks()) {
+            callback.afterTrial(study, outcome);
+        }
+        for (StopCondition condition : settings.stopConditions()) {
+            if (condition.shouldStop(study, outcome.trial())) {
+                stop.compareAndSet(null, StopReason.STOP_CONDITION);
+            }
+        }
+        return null;
     }
 
     /** Evaluates on another thread and fails the trial if it outlives its timeout, interrupting it. */
