@@ -2,6 +2,8 @@ package dev.tuner.core.storage;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 
@@ -27,8 +29,7 @@ final class InstantText {
     byte[] quoted(Instant instant) {
         long epochSecond = instant.getEpochSecond();
         if (epochSecond != second) {
-            String whole = Instant.ofEpochSecond(epochSecond).toString(); // 2026-11-22T10:00:01Z
-            secondText = ('"' + whole.substring(0, whole.length() - 1) + '.').getBytes(StandardCharsets.US_ASCII);
+            secondText = secondText(epochSecond);
             second = epochSecond;
         }
         int start = secondText.length;
@@ -41,5 +42,41 @@ final class InstantText {
         text[start + 6] = 'Z';
         text[start + 7] = '"';
         return text;
+    }
+
+    /**
+     * {@code "2026-11-22T10:00:01.}: laid out digit by digit for years 0 to 9999, as {@code
+     * Instant#toString()} writes them; other years through it. The formatter is left out of the
+     * common case because the JIT compiler, compiling {@link #quoted} for every record, would
+     * compile the formatter's code into it too, though it runs once a second.
+     */
+    private static byte[] secondText(long epochSecond) {
+        LocalDateTime time = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
+        if (time.getYear() < 0 || time.getYear() > 9999) {
+            String whole = Instant.ofEpochSecond(epochSecond).toString();
+            return ('"' + whole.substring(0, whole.length() - 1) + '.').getBytes(StandardCharsets.US_ASCII);
+        }
+        byte[] text = new byte[21];
+        text[0] = '"';
+        digits(text, 1, 4, time.getYear());
+        text[5] = '-';
+        digits(text, 6, 2, time.getMonthValue());
+        text[8] = '-';
+        digits(text, 9, 2, time.getDayOfMonth());
+        text[11] = 'T';
+        digits(text, 12, 2, time.getHour());
+        text[14] = ':';
+        digits(text, 15, 2, time.getMinute());
+        text[17] = ':';
+        digits(text, 18, 2, time.getSecond());
+        text[20] = '.';
+        return text;
+    }
+
+    private static void digits(byte[] text, int at, int count, int value) {
+        for (int i = at + count - 1; i >= at; i--) {
+            text[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
     }
 }

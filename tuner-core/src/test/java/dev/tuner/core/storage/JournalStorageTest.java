@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -239,6 +240,13 @@ class JournalStorageTest extends StorageContractTest {
         assertThat(quoted(text, Instant.parse("2026-11-22T10:00:01.999999Z"))).isEqualTo("\"2026-11-22T10:00:01.999999Z\"");
         Instant farAhead = Instant.parse("+12026-01-01T00:00:00.000007Z");
         assertThat(JournalReplay.instant(unquoted(text, farAhead))).isEqualTo(farAhead);
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 2_000; i++) {
+            Instant any = Instant.ofEpochSecond(random.nextLong(-62_135_596_800L, 253_402_300_800L), random.nextInt(1_000_000_000));
+            Instant expected = InstantText.truncate(any);
+            assertThat(quoted(text, any)).as("%s", any).isEqualTo("\"" + expected.toString()
+                    .replaceFirst("(\\d{2}:\\d{2}:\\d{2})(\\.\\d+)?Z$", "$1") + String.format(".%06dZ\"", expected.getNano() / 1_000));
+        }
     }
 
     private static String quoted(InstantText text, Instant instant) {
