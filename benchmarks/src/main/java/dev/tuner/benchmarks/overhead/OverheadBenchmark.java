@@ -126,6 +126,8 @@ public final class OverheadBenchmark {
             results.put("tuner_us", microsPerTest(tuner));
             results.put("jupiter_us", microsPerTest(jupiter));
             results.put("floor_us", microsPerTest(floor));
+            // the machine's speed varies from minute to minute (a shared host), the engines' ratio much less
+            results.put("tuner_to_jupiter", microsPerTest(tuner) / microsPerTest(jupiter));
             results.put("tuner_cpu_us", cpuMicrosPerTest(tuner));
             results.put("jupiter_cpu_us", cpuMicrosPerTest(jupiter));
             results.put("tuner_java_threads_cpu_us", tuner.get("java_threads_cpu_nanos").asDouble() / 1e3 / tuner.get("tests").asInt());
@@ -282,6 +284,8 @@ public final class OverheadBenchmark {
                 results.get("jupiter_java_threads_cpu_us").asDouble());
         System.out.printf(Locale.ROOT, "Floor    %6d tests        %7.1f µs a test: the launcher and its listeners alone, for an engine that only shows tests (run last, warm)%n",
                 results.get("floor").get("tests").asInt(), results.get("floor_us").asDouble());
+        System.out.printf(Locale.ROOT, "Tuner / Jupiter: %.2f (the target's 85 against Jupiter's ≈ 300: 0.28)%n",
+                results.get("tuner_to_jupiter").asDouble());
         System.out.printf(Locale.ROOT, "second half alone: Tuner %.1f µs a trial, Jupiter %.1f µs a repetition%n",
                 results.get("tuner_us_second_half").asDouble(), results.get("jupiter_us_second_half").asDouble());
         System.out.printf(Locale.ROOT, "the study's start (storage opened, first trial run), in Tuner's time: %.1f ms, %.1f µs a trial%n",

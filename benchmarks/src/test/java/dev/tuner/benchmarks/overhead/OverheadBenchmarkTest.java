@@ -40,6 +40,11 @@ class OverheadBenchmarkTest {
         assertThat(written.at("/tuner/end_nanos").asLong()).as("the study's end: best trial, properties file, report")
                 .isPositive().isLessThan(written.at("/tuner/nanos").asLong());
         assertThat(written.get("tuner_end_ms").asDouble()).isEqualTo(written.at("/tuner/end_nanos").asLong() / 1e6);
+        assertThat(written.get("tuner_start_ms").asDouble()).isPositive()
+                .isEqualTo(written.at("/tuner/start_nanos").asLong() / 1e6)
+                .isLessThan(written.at("/tuner/nanos").asLong() / 1e6);
+        assertThat(written.get("tuner_to_jupiter").asDouble())
+                .isEqualTo(written.get("tuner_us").asDouble() / written.get("jupiter_us").asDouble());
         assertThat(written.get("heap_peak_bytes").asLong()).isPositive()
                 .isLessThanOrEqualTo(written.get("heap_max_bytes").asLong());
         assertThat(written.at("/floor/engine").asText()).isEqualTo(PlatformFloorEngine.ID);
