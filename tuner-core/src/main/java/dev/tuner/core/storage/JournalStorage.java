@@ -289,6 +289,11 @@ public final class JournalStorage implements Storage {
 
     @Override
     public synchronized FrozenTrial trial(String studyName, int trialNumber) {
+        // a study asks for each trial it has just finished: that needs no look at the file's size
+        FrozenTrial finished = table.finishedTrial(studyName, trialNumber);
+        if (finished != null) {
+            return finished;
+        }
         readNew();
         return table.trial(studyName, trialNumber);
     }
