@@ -141,24 +141,18 @@ public final class JsonTrees {
 
     /** A number as Jackson's generator writes it by default: NaN and the infinities as strings. */
     private static void number(JsonNode node, StringBuilder text) {
-        switch (node.numberType()) {
-            case DOUBLE -> {
-                double value = node.doubleValue();
-                if (Double.isFinite(value)) {
-                    text.append(value);
-                } else {
-                    text.append('"').append(value).append('"');
-                }
-            }
-            case FLOAT -> {
-                float value = node.floatValue();
-                if (Float.isFinite(value)) {
-                    text.append(value);
-                } else {
-                    text.append('"').append(value).append('"');
-                }
-            }
-            default -> text.append(node.numberValue());
+        JsonParser.NumberType type = node.numberType();
+        if (type != JsonParser.NumberType.DOUBLE && type != JsonParser.NumberType.FLOAT) {
+            text.append(node.numberValue());
+            return;
+        }
+        // a float keeps its own shortest digits, as the generator writes it
+        String digits = type == JsonParser.NumberType.FLOAT ? Float.toString(node.floatValue())
+                : Double.toString(node.doubleValue());
+        if (Double.isFinite(node.doubleValue())) {
+            text.append(digits);
+        } else {
+            text.append('"').append(digits).append('"');
         }
     }
 

@@ -16,6 +16,10 @@ import java.util.Arrays;
  */
 final class InstantText {
 
+    /** A second's text with every digit 0, and where each field ends: year, month, day, hour, minute, second. */
+    private static final byte[] SECOND_TEMPLATE = "\"0000-00-00T00:00:00.".getBytes(StandardCharsets.US_ASCII);
+    private static final int[] FIELD_ENDS = {5, 8, 11, 14, 17, 20};
+
     private long second = Long.MIN_VALUE;
     /** The second's text, {@code "2026-11-22T10:00:01.}, with its opening quote and the point. */
     private byte[] secondText = new byte[0];
@@ -56,27 +60,17 @@ final class InstantText {
             String whole = Instant.ofEpochSecond(epochSecond).toString();
             return ('"' + whole.substring(0, whole.length() - 1) + '.').getBytes(StandardCharsets.US_ASCII);
         }
-        byte[] text = new byte[21];
-        text[0] = '"';
-        digits(text, 1, 4, time.getYear());
-        text[5] = '-';
-        digits(text, 6, 2, time.getMonthValue());
-        text[8] = '-';
-        digits(text, 9, 2, time.getDayOfMonth());
-        text[11] = 'T';
-        digits(text, 12, 2, time.getHour());
-        text[14] = ':';
-        digits(text, 15, 2, time.getMinute());
-        text[17] = ':';
-        digits(text, 18, 2, time.getSecond());
-        text[20] = '.';
-        return text;
-    }
-
-    private static void digits(byte[] text, int at, int count, int value) {
-        for (int i = at + count - 1; i >= at; i--) {
-            text[i] = (byte) ('0' + value % 10);
-            value /= 10;
+        byte[] text = SECOND_TEMPLATE.clone();
+        int[] fields = {time.getYear(), time.getMonthValue(), time.getDayOfMonth(), time.getHour(), time.getMinute(),
+            time.getSecond()};
+        for (int field = 0; field < fields.length; field++) {
+            // each field's digits end just before the separator that follows it
+            int value = fields[field];
+            for (int at = FIELD_ENDS[field] - 1; text[at] == '0'; at--) {
+                text[at] = (byte) ('0' + value % 10);
+                value /= 10;
+            }
         }
+        return text;
     }
 }

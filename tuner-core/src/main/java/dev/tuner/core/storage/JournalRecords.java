@@ -76,7 +76,8 @@ final class JournalRecords {
     }
 
     byte[] study(String studyName, Direction direction) {
-        return line.start("study").string(Keys.STUDY, studyName, true).string(Keys.DIRECTION, direction.name(), true).end();
+        return line.start("study").string(Keys.STUDY, studyName, true).string(Keys.DIRECTION, direction.name(), true)
+                .end();
     }
 
     /** A trial's start; {@code started} must come from {@link #time}, so that a replay reads it back equal. */
