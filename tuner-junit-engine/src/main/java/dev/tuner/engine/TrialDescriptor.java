@@ -1,5 +1,7 @@
 package dev.tuner.engine;
 
+import java.util.Set;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 
@@ -36,10 +38,23 @@ final class TrialDescriptor extends AbstractTestDescriptor {
         }
     }
 
+    private final Set<TestDescriptor> ancestors;
+
     TrialDescriptor(TuneMethodDescriptor parent, Kind kind, int trialNumber, String displayName) {
         // the method's own source, shared: MethodSource.from formats the parameter types anew each time
         super(parent.getUniqueId().append(kind.segmentType, String.valueOf(trialNumber)), displayName,
                 parent.getSource().orElse(null));
+        this.ancestors = parent.trialAncestors();
+    }
+
+    /**
+     * The study's container and what is above it, shared by all its trials. The launcher asks for
+     * every finished test's ancestors (to prune stack traces, failed or not), and the default walks
+     * the tree and builds a set at each level, for each of thousands of trials.
+     */
+    @Override
+    public Set<? extends TestDescriptor> getAncestors() {
+        return getParent().isPresent() ? ancestors : Set.of();
     }
 
     @Override

@@ -2,8 +2,12 @@ package dev.tuner.engine;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -18,6 +22,7 @@ final class TuneMethodDescriptor extends AbstractTestDescriptor {
     private boolean selectedDirectly;
     private OptionalInt replayedTrial = OptionalInt.empty();
     private boolean bestRequested;
+    private Set<TestDescriptor> trialAncestors;
 
     TuneMethodDescriptor(UniqueId parentId, Class<?> testClass, Method method) {
         super(parentId.append(SEGMENT_TYPE, segmentValue(method)), segmentValue(method),
@@ -67,6 +72,20 @@ final class TuneMethodDescriptor extends AbstractTestDescriptor {
 
     void requestBest() {
         bestRequested = true;
+    }
+
+    /**
+     * The ancestors of each of its trials: itself, then its own ancestors. Computed once, after
+     * discovery fixed the tree above it.
+     */
+    Set<TestDescriptor> trialAncestors() {
+        if (trialAncestors == null) {
+            Set<TestDescriptor> ancestors = new LinkedHashSet<>();
+            ancestors.add(this);
+            ancestors.addAll(getAncestors());
+            trialAncestors = Collections.unmodifiableSet(ancestors);
+        }
+        return trialAncestors;
     }
 
     @Override
