@@ -40,7 +40,7 @@ final class KnobReaders {
 
     private static final int FIELD_REF = 9;
     /** {@link #LIBRARY_PACKAGES} as prefixes of internal names ({@code java/}). */
-    private static final String[] NEVER = LIBRARY_PACKAGES.stream().map(prefix -> prefix.replace('.', '/'))
+    private static final String[] LIBRARY_PREFIXES = LIBRARY_PACKAGES.stream().map(prefix -> prefix.replace('.', '/'))
             .toArray(String[]::new);
     /** Where Tuner's own classes come from (one protection domain per jar or folder): they read no knobs. */
     private static final ProtectionDomain TUNER = KnobReaders.class.getProtectionDomain();
@@ -59,7 +59,7 @@ final class KnobReaders {
      * reads) cost a study's start tens of milliseconds.
      */
     boolean mayReadKnobs(String internalName, byte[] classFile, ClassLoader loader, ProtectionDomain domain) {
-        if (loader == null || (internalName != null && isNever(internalName)) || (domain != null && domain == TUNER)) {
+        if (loader == null || (internalName != null && isLibrary(internalName)) || (domain != null && domain == TUNER)) {
             return false;
         }
         return mayReadKnobs(classFile, loader);
@@ -100,7 +100,7 @@ final class KnobReaders {
 
     /** Whether the class declares knob fields, or inherits them from a superclass. */
     private boolean hasKnobFields(String internalName, ClassLoader loader) {
-        if (internalName == null || isNever(internalName)) {
+        if (internalName == null || isLibrary(internalName)) {
             return false;
         }
         Map<String, Boolean> known = knobFields.computeIfAbsent(loader, absent -> new ConcurrentHashMap<>());
@@ -155,7 +155,7 @@ final class KnobReaders {
             return !descriptor.equals("Ldev/tuner/Tune;");
         }
         String internalName = descriptor.substring(1, descriptor.length() - 1);
-        if (isNever(internalName)) {
+        if (isLibrary(internalName)) {
             return false;
         }
         return knobAnnotations.computeIfAbsent(loader, absent -> new ConcurrentHashMap<>())
@@ -170,8 +170,9 @@ final class KnobReaders {
         return ClassFiles.isMarkedKnobAnnotation(classFile);
     }
 
-    private static boolean isNever(String internalName) {
-        return ClassFiles.startsWithAny(internalName, NEVER);
+    /** Whether an internal class name ({@code java/lang/String}) is in one of {@link #LIBRARY_PACKAGES}. */
+    static boolean isLibrary(String internalName) {
+        return ClassFiles.startsWithAny(internalName, LIBRARY_PREFIXES);
     }
 
     private static byte[] read(ClassLoader loader, String internalName) {

@@ -23,7 +23,8 @@ import net.bytebuddy.jar.asm.Type;
  * The classes with knobs that a {@code @Tune} method can read: its own class, and the classes its
  * code refers to (constructs, calls, reads, declares), followed through the project's own compiled
  * classes (those in a directory, as {@code target/classes} and {@code target/test-classes} are). A
- * library class that project code refers to is looked at, but its own references are not followed.
+ * library class that project code refers to is looked at, but its own references are not followed;
+ * the JDK's and the libraries in {@link KnobReaders#LIBRARY_PACKAGES} are not read at all.
  *
  * <p>Class files are read, not loaded: only the classes whose fields, methods or record components
  * carry a knob annotation are loaded (without being initialized), so that their declarations can
@@ -31,8 +32,6 @@ import net.bytebuddy.jar.asm.Type;
  */
 final class ReferencedClasses {
 
-    private static final String[] SKIPPED = {"java/", "javax/", "jdk/", "sun/", "com/sun/", "org/junit/",
-        "net/bytebuddy/", "org/assertj/", "org/opentest4j/", "org/apiguardian/"};
     private static final String TUNE = "Ldev/tuner/Tune;";
 
     private final ClassLoader loader;
@@ -73,7 +72,7 @@ final class ReferencedClasses {
             }
             if (isProjectClass(resource)) {
                 for (String referenced : scan.references) {
-                    if (!isSkipped(referenced) && seen.add(referenced)) {
+                    if (!KnobReaders.isLibrary(referenced) && seen.add(referenced)) {
                         toRead.add(referenced);
                     }
                 }
@@ -206,7 +205,7 @@ final class ReferencedClasses {
     }
 
     private boolean isMarked(String descriptor) {
-        if (isSkipped(descriptor.substring(1))) {
+        if (KnobReaders.isLibrary(descriptor.substring(1))) {
             return false;
         }
         byte[] classFile = read(loader.getResource(Type.getType(descriptor).getInternalName() + ".class"));
@@ -214,10 +213,6 @@ final class ReferencedClasses {
             return false;
         }
         return ClassFiles.isMarkedKnobAnnotation(classFile);
-    }
-
-    private static boolean isSkipped(String internalName) {
-        return ClassFiles.startsWithAny(internalName, SKIPPED);
     }
 
     /** Whether a class file was compiled by the project: in a directory, and not one of Tuner's. */

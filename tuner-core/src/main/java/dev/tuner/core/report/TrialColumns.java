@@ -9,9 +9,10 @@ import java.util.Optional;
 
 /**
  * A study's trials read once into what the plots of its page need: each trial's number and value,
- * the knobs with every trial's position ({@link Knob}), the complete trials, the best ones and the
- * count of each state. A page of a study of 100,000 trials draws a dozen plots; each reads these
- * arrays instead of filtering, sorting and looking up the trials again.
+ * the knobs with every trial's position ({@link Knob}), the complete trials and the best ones (the
+ * best trial, the count of each state and the last trial started are the snapshot's). A page of a
+ * study of 100,000 trials draws a dozen plots; each reads these arrays instead of filtering,
+ * sorting and looking up the trials again.
  *
  * <p>A trial is named by its index in {@link StudySnapshot#trials()}, which are in number order.
  * The arrays handed out are shared, not copied: callers read them and never write.
@@ -24,11 +25,6 @@ final class TrialColumns {
     private final double[] values;
     private final List<Knob> knobs;
     private final int[] complete;
-    /** The index of the best complete trial, -1 without one. */
-    private final int best;
-    /** The number of the last trial that ran or runs, -1 when none did. */
-    private final int lastStarted;
-    private final long[] counts = new long[TrialState.values().length];
 
     private TrialColumns(StudySnapshot study) {
         this.study = study;
@@ -38,31 +34,15 @@ final class TrialColumns {
         values = new double[n];
         int[] completed = new int[n];
         int count = 0;
-        int bestIndex = -1;
-        double bestKey = Double.NaN;
-        int lastStartedNumber = -1;
-        double sign = sign();
         for (int t = 0; t < n; t++) {
             FrozenTrial trial = trials.get(t);
-            TrialState state = trial.state();
-            counts[state.ordinal()]++;
             numbers[t] = trial.number();
-            if (state != TrialState.WAITING) {
-                lastStartedNumber = trial.number();
-            }
             values[t] = trial.value().isPresent() ? trial.value().getAsDouble() : Double.NaN;
-            if (state == TrialState.COMPLETE) {
+            if (trial.state() == TrialState.COMPLETE) {
                 completed[count++] = t;
-                // the earliest of equal values stays the best
-                if (bestIndex < 0 || Double.compare(sign * values[t], bestKey) < 0) {
-                    bestIndex = t;
-                    bestKey = sign * values[t];
-                }
             }
         }
         complete = Arrays.copyOf(completed, count);
-        best = bestIndex;
-        lastStarted = lastStartedNumber;
         knobs = Knob.of(trials);
     }
 
@@ -131,17 +111,17 @@ final class TrialColumns {
 
     /** The complete trial with the best value, the earliest on ties, as {@link StudySnapshot#best()}. */
     Optional<FrozenTrial> best() {
-        return best < 0 ? Optional.empty() : Optional.of(trials.get(best));
+        return study.best();
     }
 
     /** The best trial's number, or -1 without a complete trial. */
     int bestNumber() {
-        return best < 0 ? -1 : numbers[best];
+        return study.best().map(FrozenTrial::number).orElse(-1);
     }
 
     /** How many trials are in {@code state}. */
     long count(TrialState state) {
-        return counts[state.ordinal()];
+        return study.count(state);
     }
 
     /**
@@ -150,6 +130,6 @@ final class TrialColumns {
      * -1 when no trial started.
      */
     int lastStartedNumber() {
-        return lastStarted;
+        return study.lastStartedNumber();
     }
 }
