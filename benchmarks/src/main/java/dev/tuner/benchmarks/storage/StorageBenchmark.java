@@ -6,6 +6,7 @@ import dev.tuner.core.space.Uniform;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.storage.JournalStorage;
 import dev.tuner.core.storage.Storage;
+import dev.tuner.core.study.Objective;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.study.Trial;
 import dev.tuner.core.study.TrialState;
@@ -29,6 +30,12 @@ import java.util.OptionalDouble;
  * {@code journal_fsync_us} forces each finished trial to the disk ({@code fsync=finish}), which
  * also survives a power cut. Disk flushes on a shared virtual disk vary by an order of magnitude
  * from run to run.
+ *
+ * <p>{@code journal_5_knobs_us} and {@code journal_5_knobs_prepared_us} run a trial of five
+ * uniform knobs on a journal through {@link Study#runTrial}: the first objective draws its knobs as
+ * it runs (a start, five values and a finish: seven locked appends), the second draws them in
+ * {@link Objective#prepare}, as a {@code @Tune} method's parameters are, which the journal writes
+ * with the trial's start (two locked appends).
  *
  * <p>Usage: {@code StorageBenchmark [--trials 2000] [--out results.json]}; {@code --resume <file>}
  * is the child that loads a journal and prints the seconds it took.
@@ -58,6 +65,9 @@ public final class StorageBenchmark {
         double askTell = microsPerTrial(new InMemoryStorage(), 200_000);
         double journalFsync = microsPerTrial(JournalStorage.open(folder.resolve("fsync.jsonl"), JournalStorage.Sync.ON_FINISH), trials);
         double journal = microsPerTrial(JournalStorage.open(folder.resolve("os.jsonl")), trials * 10);
+        double fiveKnobs = microsPerTrial(JournalStorage.open(folder.resolve("five.jsonl")), trials * 10, new FiveKnobs(false));
+        double fiveKnobsPrepared = microsPerTrial(JournalStorage.open(folder.resolve("prepared.jsonl")), trials * 10,
+                new FiveKnobs(true));
         Path big = folder.resolve("resume.jsonl");
         write(big, RESUME_TRIALS);
         long bytes = Files.size(big);
@@ -65,17 +75,21 @@ public final class StorageBenchmark {
         for (int run = 0; run < 3; run++) {
             resume = Math.min(resume, resumeInChild(big));
         }
-        for (String name : List.of("fsync.jsonl", "os.jsonl", "resume.jsonl")) {
+        for (String name : List.of("fsync.jsonl", "os.jsonl", "five.jsonl", "prepared.jsonl", "resume.jsonl")) {
             Files.deleteIfExists(folder.resolve(name));
         }
         Files.delete(folder);
         String json = String.format(Locale.ROOT, "{\"ask_tell_us\":%.3f,\"journal_us\":%.1f,\"journal_fsync_us\":%.1f,"
-                + "\"resume_100k_s\":%.3f,\"journal_bytes_100k\":%d}%n", askTell, journal, journalFsync, resume, bytes);
+                + "\"journal_5_knobs_us\":%.1f,\"journal_5_knobs_prepared_us\":%.1f,"
+                + "\"resume_100k_s\":%.3f,\"journal_bytes_100k\":%d}%n", askTell, journal, journalFsync, fiveKnobs,
+                fiveKnobsPrepared, resume, bytes);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, json);
         System.out.printf(Locale.ROOT, "ask/tell in memory  %8.2f µs a trial (target ≤ 10)%n", askTell);
         System.out.printf(Locale.ROOT, "journal             %8.1f µs a trial (Optuna ≈ 1700; target ≤ 170)%n", journal);
         System.out.printf(Locale.ROOT, "journal, fsync      %8.1f µs a trial (fsync=finish)%n", journalFsync);
+        System.out.printf(Locale.ROOT, "journal, 5 knobs    %8.1f µs a trial drawn as the objective runs, %.1f drawn up front"
+                + " (written with the trial's start)%n", fiveKnobs, fiveKnobsPrepared);
         System.out.printf(Locale.ROOT, "resume 100k trials  %8.2f s in a fresh JVM, best of 3 (target ≤ 2)%n", resume);
         System.out.println("results written to " + out);
         System.out.printf(Locale.ROOT, "RESULT storage ask_tell_us=%.2f journal_us=%.1f journal_fsync_us=%.1f resume_100k_s=%.2f%n",
@@ -94,6 +108,44 @@ public final class StorageBenchmark {
                 trial(study);
             }
             return (System.nanoTime() - start) / 1e3 / trials;
+        }
+    }
+
+    /** {@link Study#runTrial} of {@code objective} on a storage: a fifth of the trials to warm up, then the measured ones. */
+    private static double microsPerTrial(Storage storage, int trials, Objective objective) {
+        try (storage) {
+            Study study = Study.builder("five").sampler(new RandomSampler(1)).storage(storage).build();
+            for (int i = 0; i < trials / 5; i++) {
+                study.runTrial(objective);
+            }
+            long start = System.nanoTime();
+            for (int i = 0; i < trials; i++) {
+                study.runTrial(objective);
+            }
+            return (System.nanoTime() - start) / 1e3 / trials;
+        }
+    }
+
+    /** The sum of five uniform knobs, drawn as it runs or up front in {@link #prepare}. */
+    private record FiveKnobs(boolean upFront) implements Objective {
+
+        private static final List<Uniform> KNOBS = List.of(Uniform.of(0, 1), Uniform.of(0, 2), Uniform.of(0, 3),
+                Uniform.of(0, 4), Uniform.of(0, 5));
+
+        @Override
+        public void prepare(Trial trial) {
+            if (upFront) {
+                evaluate(trial);
+            }
+        }
+
+        @Override
+        public double evaluate(Trial trial) {
+            double sum = 0;
+            for (int k = 0; k < KNOBS.size(); k++) {
+                sum += (Double) trial.suggest("x" + k, KNOBS.get(k));
+            }
+            return sum;
         }
     }
 

@@ -100,6 +100,20 @@ public final class MethodObjective implements Objective {
     }
 
     /**
+     * Draws the knob of each annotated parameter (for a {@code @Choice} over a sealed type, which
+     * branch): values only, without building a branch or running the class's code.
+     */
+    @Override
+    public void prepare(Trial trial) {
+        for (Optional<KnobValue> parameter : parameters) {
+            if (parameter.isPresent()) {
+                Knob knob = parameter.get().knob();
+                trial.suggest(knob.name(), knob.distribution());
+            }
+        }
+    }
+
+    /**
      * Calls the method with {@code trial} bound as the {@link TrialContext} of this thread (and of
      * the threads the method starts), so annotated fields and methods read its values; unbinds after.
      */

@@ -1,6 +1,9 @@
 package dev.tuner.core.storage;
 
+import java.io.Closeable;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
@@ -27,25 +30,45 @@ import java.util.concurrent.locks.ReentrantLock;
  * whole process. The channel is interruptible (an interrupt during I/O closes it), so the lock
  * clears the caller's interrupt while it holds the file and restores it afterwards, polls for the
  * file lock instead of blocking in it, and reopens the channel if an interrupt closed it anyway.
+ * A thread that holds the file already (an outer {@link #locked} call) runs a nested action at once.
+ *
+ * <p>Appends and the size go through plain {@code java.io} descriptors of the same file, which are
+ * not interruptible: each channel operation also registers the thread for interrupts, which costs
+ * more than the system call while the code is interpreted (10 against 1.5 µs an append, 3.4
+ * against 0.7 µs a size) and adds large jobs to the JIT compiler's queue in a study's first
+ * seconds. The appending stream opens the file with {@code O_APPEND}: under the lock, with the
+ * journal replayed and a torn line cut off, the end of the file is where the next record goes.
  */
 final class JournalFile {
 
     private static final Map<Path, JournalFile> OPEN = new HashMap<>();
     private static final int CHUNK = 1 << 20;
+    /**
+     * The byte whose lock stands for the whole file: far past its end, so that on systems where
+     * locks are mandatory (Windows) the appends through the other descriptor are not refused. A
+     * Tuner that locks the whole file overlaps it, so processes of both exclude each other.
+     */
+    private static final long MUTEX_BYTE = Long.MAX_VALUE - 1;
 
     private final Path path;
     private final ReentrantLock jvmLock = new ReentrantLock();
-    /**
-     * What each append goes through, reused under {@link #jvmLock}: a heap buffer would be copied
-     * into a temporary direct one, fetched from a thread-local cache, on every write.
-     */
-    private ByteBuffer direct = ByteBuffer.allocateDirect(4096);
     private volatile FileChannel channel;
+    /** Writes at the end of the file ({@code O_APPEND}). */
+    private final FileOutputStream appender;
+    /** Tells the file's size. */
+    private final RandomAccessFile sizer;
     private int users;
 
     private JournalFile(Path path) throws IOException {
         this.path = path;
         this.channel = openChannel(path);
+        try {
+            this.appender = new FileOutputStream(path.toFile(), true);
+            this.sizer = new RandomAccessFile(path.toFile(), "r");
+        } catch (IOException failed) {
+            closeQuietly(channel);
+            throw failed;
+        }
     }
 
     /** The shared file at {@code path}, created with its folders if missing; {@link #release()} it when done. */
@@ -76,11 +99,10 @@ final class JournalFile {
         synchronized (OPEN) {
             if (--users == 0) {
                 OPEN.remove(path);
-                try {
-                    channel.close();
-                } catch (IOException ignored) {
-                    // nothing was pending: every append was written while locked
-                }
+                // nothing is pending: every append was written while locked
+                closeQuietly(appender);
+                closeQuietly(sizer);
+                closeQuietly(channel);
             }
         }
     }
@@ -97,11 +119,18 @@ final class JournalFile {
     /** Runs {@code action} holding this file against every other thread and process. */
     <T> T locked(LockedAction<T> action) throws IOException {
         jvmLock.lock();
+        if (jvmLock.getHoldCount() > 1) {
+            try {
+                return action.run(); // an outer call of this thread holds the file
+            } finally {
+                jvmLock.unlock();
+            }
+        }
         boolean interrupted = Thread.interrupted();
         try {
             long pauseNanos = TimeUnit.MICROSECONDS.toNanos(20);
             FileLock lock;
-            while ((lock = channel.tryLock()) == null) {
+            while ((lock = channel.tryLock(MUTEX_BYTE, 1, false)) == null) {
                 LockSupport.parkNanos(pauseNanos); // returns early on an interrupt: note it, wait on
                 interrupted |= Thread.interrupted();
                 pauseNanos = Math.min(pauseNanos * 2, TimeUnit.MILLISECONDS.toNanos(2));
@@ -134,19 +163,15 @@ final class JournalFile {
     }
 
     long size() throws IOException {
-        return channel.size();
+        return sizer.length();
     }
 
-    /** Writes all of {@code bytes} at {@code position}; call while {@link #locked}. */
-    void write(byte[] bytes, long position) throws IOException {
-        if (direct.capacity() < bytes.length) {
-            direct = ByteBuffer.allocateDirect(Math.max(bytes.length, 2 * direct.capacity()));
-        }
-        ByteBuffer buffer = direct.clear().put(bytes).flip();
-        long at = position;
-        while (buffer.hasRemaining()) {
-            at += channel.write(buffer, at);
-        }
+    /**
+     * Writes {@code length} bytes of {@code bytes} from {@code offset} at the end of the file; call
+     * while {@link #locked}, once the end of the file is known to be where they belong.
+     */
+    void append(byte[] bytes, int offset, int length) throws IOException {
+        appender.write(bytes, offset, length);
     }
 
     /** Forces what was written to the disk, past the operating system's cache. */
@@ -212,6 +237,14 @@ final class JournalFile {
             }
         }
         return bufferStart + lineStart;
+    }
+
+    private static void closeQuietly(Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException ignored) {
+            // the file is given back; closing loses nothing that was written
+        }
     }
 
     private static FileChannel openChannel(Path path) throws IOException {

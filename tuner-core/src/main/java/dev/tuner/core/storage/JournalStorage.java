@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.OptionalDouble;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -85,6 +87,10 @@ public final class JournalStorage implements Storage {
     private long offset;
     private long lines;
     private boolean closed;
+    /** Records appended inside {@link #together}, written when it ends; null outside it. */
+    private byte[] pending;
+    private int pendingLength;
+    private int pendingLines;
 
     private JournalStorage(JournalFile file, Sync sync) {
         this.file = file;
@@ -304,6 +310,29 @@ public final class JournalStorage implements Storage {
         return table.trials(studyName);
     }
 
+    /**
+     * Runs {@code calls} holding the file throughout, and writes the records they append in one
+     * go at the end: a trial's start and the knob values drawn right after it cost one lock and one
+     * write. The records are written whether {@code calls} returns or throws, before this returns;
+     * other threads and processes wait for the file meanwhile.
+     */
+    @Override
+    public synchronized <T> T together(Supplier<T> calls) {
+        if (pending != null) {
+            return calls.get();
+        }
+        return write(() -> {
+            pending = new byte[1024];
+            try {
+                return calls.get();
+            } finally {
+                byte[] records = pending;
+                pending = null;
+                flush(records);
+            }
+        });
+    }
+
     /** Releases the file; the journal stays. */
     @Override
     public synchronized void close() {
@@ -327,6 +356,9 @@ public final class JournalStorage implements Storage {
     private <T> T write(JournalFile.LockedAction<T> action) {
         checkOpen();
         try {
+            if (pending != null) {
+                return action.run(); // inside together: the file is held, and nobody else appended
+            }
             return file.locked(() -> {
                 catchUp();
                 return action.run();
@@ -394,12 +426,47 @@ public final class JournalStorage implements Storage {
      * {@code JournalStorageTest} checks that a replay of the file builds the same table.
      */
     private void append(byte[] line, boolean force) throws IOException {
-        file.write(line, offset);
+        if (pending != null) {
+            if (pendingLength + line.length > pending.length) {
+                pending = Arrays.copyOf(pending, Math.max(2 * pending.length, pendingLength + line.length));
+            }
+            System.arraycopy(line, 0, pending, pendingLength, line.length);
+            pendingLength += line.length;
+            pendingLines++;
+            if (force) {
+                flush(pending);
+                file.force();
+            }
+            return;
+        }
+        file.append(line, 0, line.length); // the file ends at offset: catchUp read it to its end
         if (force) {
             file.force();
         }
         offset += line.length;
         lines++;
+    }
+
+    /**
+     * Writes the records {@link #together} gathered. The table has taken them already, so a journal
+     * that cannot write them is closed: further records would name trials the file does not hold.
+     */
+    private void flush(byte[] records) throws IOException {
+        int length = pendingLength;
+        int count = pendingLines;
+        pendingLength = 0;
+        pendingLines = 0;
+        if (length == 0) {
+            return;
+        }
+        try {
+            file.append(records, 0, length);
+        } catch (IOException failed) {
+            close();
+            throw failed;
+        }
+        offset += length;
+        lines += count;
     }
 
     private void checkOpen() {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Where studies and their trials live: the single source of truth that samplers and reports read.
@@ -138,6 +139,20 @@ public interface Storage extends AutoCloseable {
 
     /** Every trial of the study, in number order. */
     List<FrozenTrial> trials(String studyName);
+
+    /**
+     * Runs {@code calls}, which use this storage from the calling thread only and run none of the
+     * objective's code, as one unit where the storage can make them cheaper together: a journal
+     * takes its file lock once for all of them and writes their records in one append, so a trial's
+     * start and the knob values drawn right after it cost one lock instead of several. Other workers
+     * of the storage wait while {@code calls} run (a sampler's proposal, at most milliseconds). This
+     * default just runs them.
+     *
+     * @return what {@code calls} returns
+     */
+    default <T> T together(Supplier<T> calls) {
+        return calls.get();
+    }
 
     /**
      * Releases what the storage holds (a file, a connection, a heartbeat thread); the stored

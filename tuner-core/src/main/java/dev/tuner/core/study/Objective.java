@@ -18,4 +18,13 @@ public interface Objective {
 
     /** The objective value for the knob values that {@code trial} hands out. */
     double evaluate(Trial trial) throws Exception;
+
+    /**
+     * Draws, before {@link #evaluate} runs, the knobs the objective reads first whatever their
+     * values, so that a storage records them together with the trial's start (one lock and one
+     * write in a journal, instead of one each). It runs no user code: it only calls
+     * {@link Trial#suggest}. A failure here is left for {@code evaluate} to meet again and report.
+     * This default draws nothing.
+     */
+    default void prepare(Trial trial) {}
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * A search for the knob values that optimize an objective: a named series of trials, kept in a
@@ -123,6 +124,11 @@ public final class Study {
         return started.isPresent() ? Optional.of(newTrial(started.get())) : Optional.empty();
     }
 
+    /** Runs {@code calls} as one unit of the storage's ({@link Storage#together}). */
+    <T> T together(Supplier<T> calls) {
+        return storage.together(calls);
+    }
+
     private Trial newTrial(StartedTrial started) {
         int number = started.number();
         Study view = samplerView(number);
@@ -222,7 +228,20 @@ public final class Study {
      * (or returning after {@link Trial#shouldPrune()} said stop) prunes it.
      */
     public TrialOutcome runTrial(Objective objective) {
-        return evaluate(ask(), objective);
+        return evaluate(together(() -> prepared(ask(), objective)), objective);
+    }
+
+    /**
+     * {@code trial} once {@code objective} drew the knobs it reads first ({@link Objective#prepare});
+     * a failure to draw is left for the objective's evaluation to meet again and report.
+     */
+    static Trial prepared(Trial trial, Objective objective) {
+        try {
+            objective.prepare(trial);
+        } catch (RuntimeException failed) {
+            // evaluate draws the same knob again, meets the failure and fails the trial with it
+        }
+        return trial;
     }
 
     /** Evaluates {@code objective} on an asked trial and tells the outcome; what it throws fails the trial. */

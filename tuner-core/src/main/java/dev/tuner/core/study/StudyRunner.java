@@ -92,7 +92,9 @@ final class StudyRunner {
             // more failures than the whole budget: give up rather than retry for ever
             return StopReason.BUDGET_SPENT;
         }
-        Optional<Trial> trial = study.askWithinBudget(settings.budget(), settings.countedStates());
+        Optional<Trial> trial = settings.parallelism() == 1
+                ? study.together(this::askAndPrepare)
+                : study.askWithinBudget(settings.budget(), settings.countedStates());
         if (trial.isEmpty()) {
             return StopReason.BUDGET_SPENT;
         }
@@ -109,6 +111,16 @@ final class StudyRunner {
             }
         }
         return null;
+    }
+
+    /**
+     * Starts a trial and draws the knobs the objective reads first, which a storage then records
+     * together. Only a single worker does this: the storage is held meanwhile, and with several
+     * workers a sampler's own locks could be taken in the other order by another worker.
+     */
+    private Optional<Trial> askAndPrepare() {
+        Optional<Trial> trial = study.askWithinBudget(settings.budget(), settings.countedStates());
+        return trial.isPresent() ? Optional.of(Study.prepared(trial.get(), objective)) : trial;
     }
 
     /** Evaluates on another thread and fails the trial if it outlives its timeout, interrupting it. */

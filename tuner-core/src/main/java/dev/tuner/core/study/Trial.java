@@ -153,7 +153,7 @@ public final class Trial {
         if (known == null) {
             known = study.suggest(samplerView, number, name, distribution, relative.get(name), given.get(name));
             suggestions.put(name, known);
-        } else if (!known.distribution().equals(distribution)) {
+        } else if (known.distribution() != distribution && !known.distribution().equals(distribution)) {
             throw new IllegalArgumentException("knob '" + name + "' of trial #" + number + " was suggested from "
                     + known.distribution() + " and now from " + distribution
                     + "; a knob keeps one distribution, so use another name for the other range");

@@ -117,6 +117,19 @@ class MethodObjectiveTest {
         }
     }
 
+    static class CountedCase {
+        static int instances;
+
+        CountedCase() {
+            instances++;
+        }
+
+        @Tune
+        double f(Trial trial, @Uniform(min = 0, max = 1) double x, @IntUniform(min = 1, max = 9) int n) {
+            return x + n + trial.suggestFloat("extra", 0, 1);
+        }
+    }
+
     private static class PrivateClassCase {
         @Tune
         BigDecimal f(@IntUniform(min = 1, max = 2) int n) {
@@ -377,6 +390,27 @@ class MethodObjectiveTest {
 
         assertThat(knobs).containsExactly(new Knob("dev.tuner.core.inject.MethodObjectiveTest$QuadCase.quad.x",
                 dev.tuner.core.space.Uniform.of(-10, 10), double.class));
+    }
+
+    @Test
+    void preparingDrawsTheParametersKnobsInOrderWithoutRunningTheClass() throws Exception {
+        MethodObjective objective = objective(CountedCase.class);
+        Trial trial = study(CountedCase.class).ask();
+        CountedCase.instances = 0;
+
+        objective.prepare(trial);
+
+        assertThat(trial.params()).containsOnlyKeys(knob(CountedCase.class, "x"), knob(CountedCase.class, "n"));
+        assertThat(trial.params().keySet()).first().isEqualTo(knob(CountedCase.class, "x"));
+        assertThat(CountedCase.instances).isZero();
+        Map<String, Object> prepared = Map.copyOf(trial.params());
+
+        double value = objective.evaluate(trial);
+
+        assertThat(CountedCase.instances).isEqualTo(1);
+        assertThat(trial.params()).containsAllEntriesOf(prepared).containsKey("extra");
+        assertThat(value).isEqualTo((Double) prepared.get(knob(CountedCase.class, "x"))
+                + ((Number) prepared.get(knob(CountedCase.class, "n"))).doubleValue() + (Double) trial.params().get("extra"));
     }
 
     @Test

@@ -406,4 +406,93 @@ class JournalStorageTest extends StorageContractTest {
             assertThat(other.trials("s")).singleElement().extracting(FrozenTrial::state).isEqualTo(TrialState.COMPLETE);
         }
     }
+
+    @Test
+    void callsMadeTogetherAreWrittenInOneAppendAfterTheLastOfThem() throws IOException {
+        Path file = folder.resolve("together.jsonl");
+        List<FrozenTrial> written;
+        try (JournalStorage storage = JournalStorage.open(file)) {
+            storage.createStudy("s", Direction.MINIMIZE);
+            long before = Files.size(file);
+            int number = storage.together(() -> {
+                int started = storage.startTrial("s").number();
+                storage.setParam("s", started, "x", Uniform.of(0, 1), 0.25);
+                storage.setParam("s", started, "y", Uniform.of(0, 1), 0.75);
+                // a sampler reading the study meanwhile sees the trial and its values, not yet in the file
+                assertThat(storage.trials("s")).singleElement().satisfies(trial -> assertThat(trial.params())
+                        .containsEntry("x", 0.25).containsEntry("y", 0.75));
+                assertThat(fileSize(file)).isEqualTo(before);
+                return started;
+            });
+            assertThat(Files.readAllLines(file)).extracting(line -> line.substring(0, line.indexOf(',')))
+                    .endsWith("{\"op\":\"trial\"", "{\"op\":\"param\"", "{\"op\":\"param\"");
+            storage.finishTrial("s", number, TrialState.COMPLETE, OptionalDouble.of(1), null);
+            written = storage.trials("s");
+        }
+
+        try (JournalStorage storage = JournalStorage.open(file)) {
+            assertThat(storage.trials("s")).isEqualTo(written);
+        }
+    }
+
+    @Test
+    void callsMadeTogetherAreWrittenWhenTheyThrowAndTheStorageGoesOn() throws IOException {
+        Path file = folder.resolve("together-throws.jsonl");
+        try (JournalStorage storage = JournalStorage.open(file);
+                JournalStorage other = JournalStorage.open(file)) {
+            storage.createStudy("s", Direction.MINIMIZE);
+            assertThatIllegalStateException().isThrownBy(() -> storage.together(() -> {
+                int started = storage.startTrial("s").number();
+                storage.setParam("s", started, "x", Uniform.of(0, 1), 0.5);
+                throw new IllegalStateException("the sampler failed");
+            })).withMessage("the sampler failed");
+
+            assertThat(other.trials("s")).singleElement().satisfies(trial -> {
+                assertThat(trial.state()).isEqualTo(TrialState.RUNNING);
+                assertThat(trial.params()).containsEntry("x", 0.5);
+            });
+            storage.finishTrial("s", 0, TrialState.FAIL, OptionalDouble.empty(), null);
+            int next = storage.together(() -> storage.together(() -> storage.startTrial("s").number()));
+            assertThat(next).isEqualTo(1);
+            assertThat(other.trials("s")).extracting(FrozenTrial::state).containsExactly(TrialState.FAIL, TrialState.RUNNING);
+        }
+    }
+
+    @Test
+    void anotherThreadWaitsForCallsMadeTogether() throws Exception {
+        try (JournalStorage storage = JournalStorage.open(folder.resolve("together-threads.jsonl"))) {
+            storage.createStudy("s", Direction.MINIMIZE);
+            java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CompletableFuture<Integer> waiting = new java.util.concurrent.CompletableFuture<>();
+            Thread other = new Thread(() -> {
+                try {
+                    inside.await();
+                    waiting.complete(storage.startTrial("s").number());
+                } catch (Throwable failed) {
+                    waiting.completeExceptionally(failed);
+                }
+            });
+            other.start();
+            int first = storage.together(() -> {
+                int started = storage.startTrial("s").number();
+                inside.countDown();
+                java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+                storage.setParam("s", started, "x", Uniform.of(0, 1), 0.5);
+                return started;
+            });
+            other.join();
+
+            assertThat(first).isZero();
+            assertThat(waiting.get()).isEqualTo(1);
+            assertThat(storage.trial("s", 0).params()).containsEntry("x", 0.5);
+        }
+    }
+
+    private static long fileSize(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException failed) {
+            throw new java.io.UncheckedIOException(failed);
+        }
+    }
 }

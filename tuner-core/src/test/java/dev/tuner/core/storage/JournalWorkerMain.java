@@ -43,11 +43,19 @@ public final class JournalWorkerMain {
             Thread.sleep(5); // all workers start appending together
         }
         for (int i = 0; i < trials; i++) {
-            int number = storage.createTrial("shared");
-            storage.setParam("shared", number, "worker", Uniform.of(0, 100), worker);
+            // odd workers start a trial and set its value as one unit, even ones call by call
+            int number = worker % 2 == 1
+                    ? storage.together(() -> startWithValue(storage, worker))
+                    : startWithValue(storage, worker);
             storage.finishTrial("shared", number, TrialState.COMPLETE, OptionalDouble.of(worker * 1000 + i), null);
         }
         System.out.println("DONE");
+    }
+
+    private static int startWithValue(Storage storage, int worker) {
+        int number = storage.createTrial("shared");
+        storage.setParam("shared", number, "worker", Uniform.of(0, 100), worker);
+        return number;
     }
 
     private static void study(Storage storage, long seed, int slowFrom) throws InterruptedException {
