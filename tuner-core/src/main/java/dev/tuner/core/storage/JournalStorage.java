@@ -87,8 +87,9 @@ public final class JournalStorage implements Storage {
     private long offset;
     private long lines;
     private boolean closed;
-    /** Records appended inside {@link #together}, written when it ends; null outside it. */
-    private byte[] pending;
+    /** Whether {@link #together} runs: appends gather in {@link #pending} until it ends. */
+    private boolean batching;
+    private byte[] pending = new byte[1024];
     private int pendingLength;
     private int pendingLines;
 
@@ -318,17 +319,16 @@ public final class JournalStorage implements Storage {
      */
     @Override
     public synchronized <T> T together(Supplier<T> calls) {
-        if (pending != null) {
+        if (batching) {
             return calls.get();
         }
         return write(() -> {
-            pending = new byte[1024];
+            batching = true;
             try {
                 return calls.get();
             } finally {
-                byte[] records = pending;
-                pending = null;
-                flush(records);
+                batching = false;
+                flush();
             }
         });
     }
@@ -356,7 +356,7 @@ public final class JournalStorage implements Storage {
     private <T> T write(JournalFile.LockedAction<T> action) {
         checkOpen();
         try {
-            if (pending != null) {
+            if (batching) {
                 return action.run(); // inside together: the file is held, and nobody else appended
             }
             return file.locked(() -> {
@@ -426,7 +426,7 @@ public final class JournalStorage implements Storage {
      * {@code JournalStorageTest} checks that a replay of the file builds the same table.
      */
     private void append(byte[] line, boolean force) throws IOException {
-        if (pending != null) {
+        if (batching) {
             if (pendingLength + line.length > pending.length) {
                 pending = Arrays.copyOf(pending, Math.max(2 * pending.length, pendingLength + line.length));
             }
@@ -434,7 +434,7 @@ public final class JournalStorage implements Storage {
             pendingLength += line.length;
             pendingLines++;
             if (force) {
-                flush(pending);
+                flush();
                 file.force();
             }
             return;
@@ -451,7 +451,7 @@ public final class JournalStorage implements Storage {
      * Writes the records {@link #together} gathered. The table has taken them already, so a journal
      * that cannot write them is closed: further records would name trials the file does not hold.
      */
-    private void flush(byte[] records) throws IOException {
+    private void flush() throws IOException {
         int length = pendingLength;
         int count = pendingLines;
         pendingLength = 0;
@@ -460,7 +460,7 @@ public final class JournalStorage implements Storage {
             return;
         }
         try {
-            file.append(records, 0, length);
+            file.append(pending, 0, length);
         } catch (IOException failed) {
             close();
             throw failed;
