@@ -41,8 +41,12 @@ import org.junit.platform.launcher.TestExecutionListener;
  *
  * <pre>
  * benchmarks/run overhead [--trials 20000] [--heap 256m] [--details tree] [--storage journal:FILE]
- *                         [--jvm-args "-XX:StartFlightRecording=filename=overhead.jfr"] [--out FILE]
+ *                         [--jvm-args "-XX:StartFlightRecording=filename=overhead.jfr"] [--runs 1] [--out FILE]
  * </pre>
+ *
+ * <p>{@code --runs N} runs it N times one after the other ({@link OverheadSeries}): each run's
+ * results go to {@code FILE} with {@code -1}, {@code -2}... before its extension, the series' to
+ * {@code FILE}, and the {@code RESULT} line gives the medians.
  */
 public final class OverheadBenchmark {
 
@@ -52,13 +56,39 @@ public final class OverheadBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        JsonNode results = run(options);
-        System.out.println(resultLine(results.get("tuner_us").asDouble(), results.get("jupiter_us").asDouble()));
+        if (options.runs() == 1) {
+            JsonNode results = run(options);
+            System.out.println(resultLine(results.get("tuner_us").asDouble(), results.get("jupiter_us").asDouble()));
+            return;
+        }
+        List<JsonNode> runs = new ArrayList<>();
+        for (int i = 1; i <= options.runs(); i++) {
+            System.out.println("run " + i + " of " + options.runs());
+            runs.add(run(options.withOut(numbered(options.out(), i))));
+        }
+        OverheadSeries series = OverheadSeries.of(runs);
+        Files.createDirectories(options.out().toAbsolutePath().getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.out().toFile(), series.toJson());
+        series.summary().forEach(System.out::println);
+        System.out.println("series written to " + options.out());
+        System.out.println(resultLine(series.tunerMedian(), series.jupiterMedian()));
+    }
+
+    /** {@code results.json} as {@code results-3.json}: where run 3 of a series writes. */
+    static Path numbered(Path out, int run) {
+        String name = out.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String numbered = dot > 0 ? name.substring(0, dot) + "-" + run + name.substring(dot) : name + "-" + run;
+        return out.resolveSibling(numbered);
     }
 
     /** The harness's options; {@code trials} empty means the 20,000 that the cases declare. */
     record Options(OptionalInt trials, String jupiterClass, String heap, String details, Optional<String> storage,
-            List<String> jvmArgs, String first, Path out) {
+            List<String> jvmArgs, String first, int runs, Path out) {
+
+        Options withOut(Path other) {
+            return new Options(trials, jupiterClass, heap, details, storage, jvmArgs, first, runs, other);
+        }
 
         static Options parse(String... args) {
             OptionalInt trials = OptionalInt.empty();
@@ -68,6 +98,7 @@ public final class OverheadBenchmark {
             Optional<String> storage = Optional.empty();
             List<String> jvmArgs = List.of();
             String first = "tuner";
+            int runs = 1;
             Path out = Path.of("benchmarks/target/results/overhead.json");
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
@@ -82,16 +113,20 @@ public final class OverheadBenchmark {
                     case "--storage" -> storage = Optional.of(value);
                     case "--jvm-args" -> jvmArgs = List.of(value.strip().split("\\s+"));
                     case "--first" -> first = value;
+                    case "--runs" -> runs = Integer.parseInt(value);
                     case "--out" -> out = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --trials N (Tuner's"
                             + " trials; Jupiter's repetitions are @RepeatedTest's), --jupiter CLASS, --heap 256m,"
-                            + " --details tree|flat|none|..., --storage journal:FILE|memory:, --jvm-args \"-XX:StartFlightRecording=filename=x.jfr\", --first tuner|jupiter or --out FILE");
+                            + " --details tree|flat|none|..., --storage journal:FILE|memory:, --jvm-args \"-XX:StartFlightRecording=filename=x.jfr\", --first tuner|jupiter, --runs N or --out FILE");
                 }
             }
             if (!first.equals("tuner") && !first.equals("jupiter")) {
                 throw new IllegalArgumentException("--first " + first + ": give tuner or jupiter, the engine to run first");
             }
-            return new Options(trials, jupiter, heap, details, storage, jvmArgs, first, out);
+            if (runs < 1) {
+                throw new IllegalArgumentException("--runs " + runs + ": give at least 1 run");
+            }
+            return new Options(trials, jupiter, heap, details, storage, jvmArgs, first, runs, out);
         }
     }
 
