@@ -30,7 +30,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * whole process. The channel is interruptible (an interrupt during I/O closes it), so the lock
  * clears the caller's interrupt while it holds the file and restores it afterwards, polls for the
  * file lock instead of blocking in it, and reopens the channel if an interrupt closed it anyway.
- * A thread that holds the file already (an outer {@link #locked} call) runs a nested action at once.
  *
  * <p>Appends and the size go through plain {@code java.io} descriptors of the same file, which are
  * not interruptible: each channel operation also registers the thread for interrupts, which costs
@@ -119,13 +118,6 @@ final class JournalFile {
     /** Runs {@code action} holding this file against every other thread and process. */
     <T> T locked(LockedAction<T> action) throws IOException {
         jvmLock.lock();
-        if (jvmLock.getHoldCount() > 1) {
-            try {
-                return action.run(); // an outer call of this thread holds the file
-            } finally {
-                jvmLock.unlock();
-            }
-        }
         boolean interrupted = Thread.interrupted();
         try {
             long pauseNanos = TimeUnit.MICROSECONDS.toNanos(20);
