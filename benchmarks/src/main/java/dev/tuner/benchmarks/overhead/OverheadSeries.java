@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.math3.stat.StatUtils;
 
 /**
  * Several runs of the overhead benchmark one after the other, summed up: the range and median of
@@ -41,10 +42,7 @@ final class OverheadSeries {
 
     /** The middle value, or the mean of the two middle ones. */
     static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        return StatUtils.percentile(values, 50);
     }
 
     double tunerMedian() {
@@ -88,12 +86,12 @@ final class OverheadSeries {
         ArrayNode each = series.putArray(name);
         Arrays.stream(values).forEach(each::add);
         series.put(name + "_median", median(values));
-        series.put(name + "_min", Arrays.stream(values).min().orElseThrow());
-        series.put(name + "_max", Arrays.stream(values).max().orElseThrow());
+        series.put(name + "_min", StatUtils.min(values));
+        series.put(name + "_max", StatUtils.max(values));
     }
 
     private static String spread(double[] values, String format) {
         return String.format(Locale.ROOT, format + "–" + format + " (median " + format + ")",
-                Arrays.stream(values).min().orElseThrow(), Arrays.stream(values).max().orElseThrow(), median(values));
+                StatUtils.min(values), StatUtils.max(values), median(values));
     }
 }

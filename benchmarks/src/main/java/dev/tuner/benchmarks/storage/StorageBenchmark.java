@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 
 /**
  * The storage targets of issue 5: the ask/tell loop in memory (at most 10 µs a trial), the same
@@ -98,29 +99,24 @@ public final class StorageBenchmark {
 
     /** The ask/tell loop of quad1 on a storage: a fifth of the trials to warm up, then the measured ones. */
     private static double microsPerTrial(Storage storage, int trials) {
-        try (storage) {
-            Study study = Study.builder("quad1").sampler(new RandomSampler(1)).storage(storage).build();
-            for (int i = 0; i < trials / 5; i++) {
-                trial(study);
-            }
-            long start = System.nanoTime();
-            for (int i = 0; i < trials; i++) {
-                trial(study);
-            }
-            return (System.nanoTime() - start) / 1e3 / trials;
-        }
+        return microsPerTrial(storage, "quad1", trials, StorageBenchmark::trial);
     }
 
     /** {@link Study#runTrial} of {@code objective} on a storage: a fifth of the trials to warm up, then the measured ones. */
     private static double microsPerTrial(Storage storage, int trials, Objective objective) {
+        return microsPerTrial(storage, "five", trials, study -> study.runTrial(objective));
+    }
+
+    /** {@code trial} run on a study of the storage: a fifth of the trials to warm up, then the measured ones. */
+    private static double microsPerTrial(Storage storage, String studyName, int trials, Consumer<Study> trial) {
         try (storage) {
-            Study study = Study.builder("five").sampler(new RandomSampler(1)).storage(storage).build();
+            Study study = Study.builder(studyName).sampler(new RandomSampler(1)).storage(storage).build();
             for (int i = 0; i < trials / 5; i++) {
-                study.runTrial(objective);
+                trial.accept(study);
             }
             long start = System.nanoTime();
             for (int i = 0; i < trials; i++) {
-                study.runTrial(objective);
+                trial.accept(study);
             }
             return (System.nanoTime() - start) / 1e3 / trials;
         }

@@ -119,8 +119,8 @@ final class StudyRunner {
      * workers a sampler's own locks could be taken in the other order by another worker.
      */
     private Optional<Trial> askAndPrepare() {
-        Optional<Trial> trial = study.askWithinBudget(settings.budget(), settings.countedStates());
-        return trial.isPresent() ? Optional.of(Study.prepared(trial.get(), objective)) : trial;
+        return study.askWithinBudget(settings.budget(), settings.countedStates())
+                .map(asked -> Study.prepared(asked, objective));
     }
 
     /** Evaluates on another thread and fails the trial if it outlives its timeout, interrupting it. */
