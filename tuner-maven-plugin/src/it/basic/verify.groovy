@@ -5,6 +5,8 @@ assert log.contains('it.basic.BasicTuning.quad1: 150 trials, 0 failed')
 assert log =~ /it\.basic\.BasicTuning\.peak: 150 trials, [1-9]\d* failed/
 assert log.contains('(seed 7)')
 assert log.contains('BUILD SUCCESS')
+// a project without JUnit of its own: tuner:tune brings a platform, and says mvn test will not
+assert log.contains('has no JUnit Platform, so mvn test and IDEs cannot run its @Tune studies')
 
 def load = { String name ->
     def file = new File(basedir, "target/tuner/${name}.properties")

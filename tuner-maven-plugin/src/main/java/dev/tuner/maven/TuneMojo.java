@@ -3,8 +3,10 @@ package dev.tuner.maven;
 import dev.tuner.core.storage.Storages;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 /**
  * Runs every {@code @Tune} study in the project's test sources and writes each study's best
@@ -57,6 +63,9 @@ public class TuneMojo extends AbstractTunerMojo {
 
     @Component
     private SettingsDecrypter decrypter;
+
+    @Component
+    private RepositorySystem repositorySystem;
 
     /** Trial budget of every study, overriding {@code @Tune(trials)}. Example: {@code -Dtuner.trials=500}. */
     @Parameter(property = "tuner.trials")
@@ -215,27 +224,46 @@ public class TuneMojo extends AbstractTunerMojo {
         }
     }
 
-    /** The project's test classpath, then the plugin's engine artifacts the project lacks. */
+    /** The project's test classpath, then the launcher of its JUnit Platform and the plugin's artifacts it lacks. */
     private List<String> classpath() throws MojoExecutionException {
-        List<String> classpath;
+        List<String> testClasspath;
         try {
-            classpath = new ArrayList<>(project.getTestClasspathElements());
+            testClasspath = project.getTestClasspathElements();
         } catch (DependencyResolutionRequiredException unresolved) {
             throw new MojoExecutionException("The test classpath is not resolved: " + unresolved.getMessage(),
                     unresolved);
         }
-        List<String> projectArtifacts = new ArrayList<>();
-        for (Artifact artifact : project.getArtifacts()) {
-            projectArtifacts.add(artifact.getGroupId() + ":" + artifact.getArtifactId());
+        List<ForkClasspath.Entry> projectArtifacts = entries(project.getArtifacts());
+        if (ForkClasspath.platformVersion(projectArtifacts).isEmpty()) {
+            getLog().warn("The test classpath of " + project.getArtifactId() + " has no JUnit Platform, so mvn test "
+                    + "and IDEs cannot run its @Tune studies (tuner:tune brings its own). Add "
+                    + "org.junit.jupiter:junit-jupiter (5.10 or newer) with <scope>test</scope> to the pom.");
         }
-        for (Artifact artifact : pluginArtifacts) {
-            String key = artifact.getGroupId() + ":" + artifact.getArtifactId();
-            if (!projectArtifacts.contains(key) && !artifact.getArtifactId().equals("tuner-maven-plugin")
-                    && artifact.getFile() != null) {
-                classpath.add(artifact.getFile().getPath());
-            }
+        try {
+            return ForkClasspath.assemble(testClasspath, projectArtifacts, entries(pluginArtifacts), this::launcher);
+        } catch (UncheckedIOException unresolved) {
+            throw new MojoExecutionException(unresolved.getMessage(), unresolved.getCause());
         }
-        return classpath;
+    }
+
+    private static List<ForkClasspath.Entry> entries(Collection<Artifact> artifacts) {
+        return artifacts.stream()
+                .map(a -> new ForkClasspath.Entry(a.getGroupId(), a.getArtifactId(), a.getVersion(), a.getFile()))
+                .collect(Collectors.toList());
+    }
+
+    /** The JUnit Platform launcher of {@code version}, from the project's repositories. */
+    private File launcher(String version) {
+        ArtifactRequest request = new ArtifactRequest(new DefaultArtifact(ForkClasspath.PLATFORM_GROUP,
+                ForkClasspath.LAUNCHER, "jar", version), project.getRemoteProjectRepositories(), null);
+        try {
+            return repositorySystem.resolveArtifact(session.getRepositorySession(), request).getArtifact().getFile();
+        } catch (ArtifactResolutionException failed) {
+            throw new UncheckedIOException(new IOException("Could not resolve " + ForkClasspath.PLATFORM_GROUP + ":"
+                    + ForkClasspath.LAUNCHER + ":" + version + ", the launcher of the project's JUnit Platform that "
+                    + "the studies run on: " + failed.getMessage() + ". Check the repositories of the pom and "
+                    + "settings.xml, or add that artifact with <scope>test</scope>.", failed));
+        }
     }
 
     /**
