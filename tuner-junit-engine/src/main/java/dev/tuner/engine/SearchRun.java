@@ -10,6 +10,7 @@ import dev.tuner.core.report.TrialFormat;
 import dev.tuner.core.storage.Storage;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.Study;
+import dev.tuner.core.study.StudyAbortedError;
 import dev.tuner.core.study.TrialOutcome;
 import dev.tuner.core.study.TrialState;
 import java.nio.file.Path;
@@ -60,12 +61,19 @@ final class SearchRun {
         }
         progress = new Progress(plan.trials(), started, plan.direction(), System.nanoTime());
         lastProgressNanos = System.nanoTime();
-        study.optimize(plan.objective(), settings.optimize(plan.trials())
-                .callback((optimized, outcome) -> {
-                    reporter.report(TrialDescriptor.Kind.SEARCHED, outcome.trial().number(), outcome);
-                    publishProgress(outcome);
-                })
-                .build());
+        try {
+            study.optimize(plan.objective(), settings.optimize(plan.trials())
+                    .callback((optimized, outcome) -> {
+                        reporter.report(TrialDescriptor.Kind.SEARCHED, outcome.trial().number(), outcome);
+                        publishProgress(outcome);
+                    })
+                    .build());
+        } catch (StudyAbortedError aborted) {
+            // the trial that ended the study is shown failed like any other, then the study fails
+            aborted.outcome().ifPresent(outcome ->
+                    reporter.report(TrialDescriptor.Kind.SEARCHED, outcome.trial().number(), outcome));
+            throw aborted;
+        }
         // the history, read once for everything written at the end (a full read on PostgreSQL)
         StudySnapshot finished = StudySnapshot.of(study);
         FrozenTrial best = finished.best().orElseThrow(() -> noCompleteTrial(finished));

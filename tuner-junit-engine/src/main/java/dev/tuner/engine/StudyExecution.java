@@ -59,7 +59,8 @@ final class StudyExecution {
                 }
                 kind = TrialDescriptor.Kind.BEST;
             }
-        } catch (Exception | AssertionError invalid) {
+        } catch (Throwable invalid) {
+            rethrowIfOutOfMemory(invalid);
             listener.executionStarted(descriptor);
             listener.executionFinished(descriptor, TestExecutionResult.failed(invalid));
             return;
@@ -73,10 +74,20 @@ final class StudyExecution {
                 new SearchRun(descriptor, listener, settings).run(plan, storages.open(plan.storage()));
             }
             result = TestExecutionResult.successful();
-        } catch (Exception | AssertionError failure) {
+        } catch (Throwable failure) {
+            // a study that cannot go on fails its container and the run goes on to the next study:
+            // an error escaping the engine would end the run, and the launcher would only log it
+            rethrowIfOutOfMemory(failure);
             result = TestExecutionResult.failed(failure);
         }
         listener.executionFinished(descriptor, result);
+    }
+
+    /** As JUnit's engines do: out of memory outside a trial is the one error not worth reporting per study. */
+    private static void rethrowIfOutOfMemory(Throwable thrown) {
+        if (thrown instanceof OutOfMemoryError outOfMemory) {
+            throw outOfMemory;
+        }
     }
 
     /**

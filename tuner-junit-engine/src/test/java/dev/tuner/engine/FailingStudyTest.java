@@ -15,6 +15,8 @@ import dev.tuner.Tune;
 import dev.tuner.Uniform;
 import dev.tuner.core.inject.InvalidDeclarationException;
 import dev.tuner.core.study.NonFiniteObjectiveException;
+import dev.tuner.core.study.StudyAbortedError;
+import dev.tuner.core.study.Trial;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +60,25 @@ class FailingStudyTest {
                 .haveExactly(1, event(engine(), finishedSuccessfully()));
         assertThat(StudyExecutionTest.reportEntry(results)).containsEntry("tuner.trials", "20")
                 .hasEntrySatisfying("tuner.best", best -> assertThat(best).doesNotEndWith("fail"));
+    }
+
+    @Test
+    void anErrorFailsItsTrialAndOutOfMemoryItsStudyWhileTheClassesOtherStudiesRun() {
+        EngineExecutionResults results = execute(ErrorsTestCase.class, outputDir, "tuner.seed", "7");
+
+        UniqueId error = studyId(ErrorsTestCase.class, "throwsError(dev.tuner.core.study.Trial, double)");
+        UniqueId memory = studyId(ErrorsTestCase.class, "runsOutOfMemory(dev.tuner.core.study.Trial, double)");
+        UniqueId fine = studyId(ErrorsTestCase.class, "fine(double)");
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(finishedWithFailure(instanceOf(Error.class), message("plain error"))))
+                .haveExactly(1, event(finishedWithFailure(instanceOf(OutOfMemoryError.class))));
+        results.containerEvents().assertThatEvents()
+                .haveExactly(1, event(uniqueId(error), finishedSuccessfully()))
+                .haveExactly(1, event(uniqueId(memory), finishedWithFailure(
+                        instanceOf(StudyAbortedError.class),
+                        message(text -> text.contains("trial #1 threw java.lang.OutOfMemoryError: simulated")))))
+                .haveExactly(1, event(uniqueId(fine), finishedSuccessfully()))
+                .haveExactly(1, event(engine(), finishedSuccessfully()));
     }
 
     @Test
@@ -227,6 +248,30 @@ class FailingStudyTest {
                 throw new IllegalStateException("x is positive: " + x);
             }
             return x * x;
+        }
+    }
+
+    static class ErrorsTestCase {
+
+        @Tune(trials = 3)
+        double throwsError(Trial trial, @Uniform(min = 0, max = 1) double x) {
+            if (trial.number() == 1) {
+                throw new Error("plain error");
+            }
+            return x;
+        }
+
+        @Tune(trials = 3)
+        double runsOutOfMemory(Trial trial, @Uniform(min = 0, max = 1) double x) {
+            if (trial.number() == 1) {
+                throw new OutOfMemoryError("simulated");
+            }
+            return x;
+        }
+
+        @Tune(trials = 3)
+        double fine(@Uniform(min = 0, max = 1) double x) {
+            return x;
         }
     }
 

@@ -213,14 +213,9 @@ public class TuneMojo extends AbstractTunerMojo {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("Interrupted while the studies ran", interrupted);
         }
-        switch (exitCode) {
-            case 0:
-                return;
-            case 2:
-                throw new MojoFailureException("No study ran: no @Tune method matched (see [tuner] ERROR above)");
-            default:
-                throw new MojoFailureException("A study could not run (exit code " + exitCode
-                        + "); its error is printed above as [tuner] ERROR");
+        Optional<String> failure = ForkExit.failure(exitCode);
+        if (failure.isPresent()) {
+            throw new MojoFailureException(failure.get());
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.tuner.core.inject;
 
 import dev.tuner.core.study.Trial;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +46,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TrialContext {
 
     private static final InheritableThreadLocal<Binding> CURRENT = new InheritableThreadLocal<>();
+    /** Every open binding, for saying which trials ran when the JVM goes down under them. */
+    private static final Set<Binding> OPEN = ConcurrentHashMap.newKeySet();
 
     private TrialContext() {}
 
@@ -55,7 +59,20 @@ public final class TrialContext {
         Binding binding = new Binding(Objects.requireNonNull(trial, "trial"));
         Binding previous = CURRENT.get();
         CURRENT.set(binding);
+        OPEN.add(binding);
         return new Scope(binding, previous);
+    }
+
+    /**
+     * The trials bound now, on any thread: those whose objective is running. For a JVM that goes
+     * down mid-study (a {@code System.exit} in an objective, a signal), to say which trials it cut off.
+     */
+    public static List<Trial> running() {
+        List<Trial> trials = new ArrayList<>();
+        for (Binding binding : OPEN) {
+            trials.add(binding.trial());
+        }
+        return trials;
     }
 
     /** The trial the current thread serves, or empty outside a trial. */
@@ -122,6 +139,7 @@ public final class TrialContext {
                 return;
             }
             binding.open = false;
+            OPEN.remove(binding);
             if (CURRENT.get() == binding) {
                 restore(previous);
             }

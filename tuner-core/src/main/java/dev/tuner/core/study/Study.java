@@ -244,14 +244,18 @@ public final class Study {
         return trial;
     }
 
-    /** Evaluates {@code objective} on an asked trial and tells the outcome; what it throws fails the trial. */
+    /**
+     * Evaluates {@code objective} on an asked trial and tells the outcome; what it throws fails the
+     * trial, and the study goes on.
+     *
+     * @throws StudyAbortedError if it threw an error the JVM cannot go on from (out of memory),
+     *     after the trial is told failed
+     */
     TrialOutcome evaluate(Trial trial, Objective objective) {
         double value;
         try {
             value = objective.evaluate(trial);
-        } catch (Exception | AssertionError | LinkageError | StackOverflowError cause) {
-            // Errors a user's objective can cause fail the trial; the study goes on. Other
-            // errors (OutOfMemoryError, ThreadDeath) mean the process is in trouble: let them go.
+        } catch (Throwable cause) {
             return fail(trial, cause);
         }
         return complete(trial, value);
@@ -268,8 +272,21 @@ public final class Study {
         return new TrialOutcome(tell(trial, value), Optional.empty());
     }
 
-    /** Tells a trial failed by {@code cause}, or pruned when {@code cause} is (or wraps) a {@link TrialPruned}. */
+    /**
+     * Tells a trial failed by {@code cause}, or pruned when {@code cause} is (or wraps) a {@link TrialPruned}.
+     *
+     * @throws StudyAbortedError when {@code cause} is {@linkplain StudyAbortedError#isFatal fatal}, after telling
+     */
     TrialOutcome fail(Trial trial, Throwable cause) {
+        if (StudyAbortedError.isFatal(cause)) {
+            StudyAbortedError aborted = new StudyAbortedError(name, trial.number(), cause);
+            try {
+                aborted.recorded(new TrialOutcome(tellFailure(trial, cause), Optional.of(cause)));
+            } catch (RuntimeException | Error notTold) {
+                aborted.addSuppressed(notTold);
+            }
+            throw aborted;
+        }
         Throwable wrapped = cause;
         for (int depth = 0; wrapped != null && depth < 8; depth++, wrapped = wrapped.getCause()) {
             if (wrapped instanceof TrialPruned pruned) {

@@ -133,11 +133,7 @@ final class StudyRunner {
             running.cancel(true);
             return study.fail(trial, new TrialTimeoutException(trial.number(), timeout));
         } catch (ExecutionException thrown) {
-            Throwable cause = thrown.getCause();
-            if (cause instanceof VirtualMachineError fatal && !(cause instanceof StackOverflowError)) {
-                throw fatal;
-            }
-            return study.fail(trial, cause);
+            return study.fail(trial, thrown.getCause());
         } catch (InterruptedException interrupted) {
             running.cancel(true);
             Thread.currentThread().interrupt();

@@ -35,11 +35,23 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 public final class TunerConsole {
 
+    /** Exit code: every study ran. */
+    public static final int EXIT_OK = 0;
+    /** Exit code: a study could not run, or ended without a complete trial; its error is printed. */
+    public static final int EXIT_STUDY_FAILED = 1;
+    /** Exit code: no {@code @Tune} method matched. */
+    public static final int EXIT_NO_STUDY = 2;
+    /** Exit code: the JVM went down mid-run (System.exit in an objective, a signal); the trials cut off are printed. */
+    public static final int EXIT_CUT_OFF = 3;
+
     private TunerConsole() {}
 
     /** Runs the studies under the directories named by {@code args}; see the class comment. */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.console() != null));
+        ExitGuard guard = ExitGuard.install(System.out);
+        int code = run(args, System.out, System.console() != null);
+        guard.finished();
+        System.exit(code);
     }
 
     /**
@@ -68,7 +80,7 @@ public final class TunerConsole {
         if (args.length == 0) {
             out.println("[tuner] ERROR: no test-class directory given; "
                     + "usage: TunerConsole <test-classes directory>...");
-            return 2;
+            return EXIT_NO_STUDY;
         }
         Set<Path> roots = Arrays.stream(args).map(Path::of).filter(Files::isDirectory)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -87,8 +99,8 @@ public final class TunerConsole {
             out.println("[tuner] ERROR: no @Tune method found in " + roots
                     + (testFilter.isBlank() ? "" : " matching " + Constants.TEST_PROPERTY_NAME + "=" + testFilter)
                     + "; annotate an objective method in the test sources with @Tune, or correct the filter");
-            return 2;
+            return EXIT_NO_STUDY;
         }
-        return report.studiesFailed() == 0 ? 0 : 1;
+        return report.studiesFailed() == 0 ? EXIT_OK : EXIT_STUDY_FAILED;
     }
 }

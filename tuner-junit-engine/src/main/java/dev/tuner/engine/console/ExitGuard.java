@@ -1,0 +1,70 @@
+package dev.tuner.engine.console;
+
+import dev.tuner.core.inject.TrialContext;
+import dev.tuner.core.study.Trial;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * Watches for the forked JVM going down before its studies finish: a {@code System.exit} in an
+ * objective, or a signal (Ctrl-C, a cancelled CI job). Its shutdown hook says which trials were
+ * running, records them as failed in their storage, and ends the JVM with
+ * {@link TunerConsole#EXIT_CUT_OFF}, so that even {@code System.exit(0)} does not pass for a
+ * finished run.
+ */
+final class ExitGuard {
+
+    private final PrintStream out;
+    private final Thread hook;
+    private volatile boolean finished;
+
+    private ExitGuard(PrintStream out) {
+        this.out = out;
+        this.hook = new Thread(this::cutOff, "tuner-exit-guard");
+    }
+
+    /** Guards the run from now until {@link #finished()}. */
+    static ExitGuard install(PrintStream out) {
+        ExitGuard guard = new ExitGuard(out);
+        Runtime.getRuntime().addShutdownHook(guard.hook);
+        return guard;
+    }
+
+    /** The run ended as it should: the JVM may exit with the run's own code. */
+    void finished() {
+        finished = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook runs, sees finished, and does nothing
+        }
+    }
+
+    private void cutOff() {
+        if (finished) {
+            return;
+        }
+        List<Trial> running = TrialContext.running();
+        StringBuilder message = new StringBuilder("[tuner] ERROR: the JVM running the studies is exiting before they "
+                + "finished: System.exit (or Runtime.exit) called in an objective, or a signal such as Ctrl-C. ");
+        if (running.isEmpty()) {
+            message.append("No trial was running. ");
+        }
+        for (Trial trial : running) {
+            message.append("Trial #").append(trial.number()).append(" of study ").append(trial.study().name())
+                    .append(" was running; it is recorded as failed. ");
+            try {
+                trial.study().tellFailure(trial, new IllegalStateException("the JVM exited while the trial ran "
+                        + "(System.exit in the objective, or a signal)"));
+            } catch (RuntimeException notRecorded) {
+                message.append("(Recording it failed: ").append(notRecorded.getMessage()).append(") ");
+            }
+        }
+        message.append("The trials finished before are kept; run the study again to resume it. An objective must"
+                + " not call System.exit: throw an exception to fail a trial.");
+        out.println(message);
+        out.flush();
+        // a hook that halts sets the exit code, whatever System.exit was given
+        Runtime.getRuntime().halt(TunerConsole.EXIT_CUT_OFF);
+    }
+}
