@@ -53,6 +53,25 @@ final class BbobProblems {
     }
 
     /**
+     * The bbob-mixint problems of the given functions × dimensions × instances; dimensions that are
+     * not multiples of 5 are left out (bbob-mixint has none).
+     */
+    static List<Problem> mixint(List<Integer> functions, List<Integer> dimensions, List<Integer> instances) {
+        List<Problem> problems = new ArrayList<>();
+        for (int function : functions) {
+            for (int dimension : dimensions) {
+                if (dimension % 5 != 0) {
+                    continue;
+                }
+                for (int instance : instances) {
+                    problems.add(of(BbobMixint.of(function, dimension, instance)));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
      * The BBOB function number a {@code --functions} entry names ({@code f7}, {@code f07},
      * {@code bbob-f07}), or empty when the entry names no BBOB function.
      */
@@ -69,6 +88,49 @@ final class BbobProblems {
             throw new IllegalArgumentException("--functions " + name + ": BBOB has functions f1..f24");
         }
         return Optional.of(number);
+    }
+
+    /**
+     * A bbob-mixint problem: knobs {@code x1..xD}, the integer ones ints in 0..n-1, the continuous
+     * ones floats in [-5, 5]; minimized, its optimum the scaled {@code f_opt}, its half its BBOB
+     * function's.
+     */
+    static Problem of(BbobMixint function) {
+        return new Problem() {
+            @Override
+            public String name() {
+                return function.name();
+            }
+
+            @Override
+            public Direction direction() {
+                return Direction.MINIMIZE;
+            }
+
+            @Override
+            public OptionalDouble optimum() {
+                return OptionalDouble.of(function.fopt());
+            }
+
+            @Override
+            public Optional<Half> half() {
+                return Optional.of(BbobProblems.half(function.function()));
+            }
+
+            @Override
+            public Objective objective(String samplerName, long seed, int trials) {
+                int d = function.dimension();
+                return trial -> {
+                    double[] x = new double[d];
+                    for (int i = 0; i < d; i++) {
+                        int n = function.cardinality(i);
+                        x[i] = n == 0 ? trial.suggestFloat("x" + (i + 1), -5, 5)
+                                : trial.suggestInt("x" + (i + 1), 0, n - 1);
+                    }
+                    return function.value(x);
+                };
+            }
+        };
     }
 
     /** One instance as a problem. */

@@ -18,19 +18,21 @@ import java.util.stream.IntStream;
  *       × {@code --instances} (1..3), and the synthetic categorical/conditional families
  *       ({@link SyntheticProblems}, instances 1..4), split into a training and a validation half
  *       ({@link BbobProblems}, {@link SyntheticProblems}).</li>
+ *   <li>{@code mixint}: COCO's bbob-mixint variants of f1..f24 ({@link BbobMixint}) × the
+ *       multiples of 5 among {@code --dims} (5, 10) × {@code --instances} (1..3), split as BBOB.</li>
  *   <li>{@code real}: model tuning on shipped data ({@link RealProblems}).</li>
- *   <li>{@code all}: all three.</li>
+ *   <li>{@code all}: all of them.</li>
  * </ul>
  *
  * <p>{@code --functions} names problems of the chosen suites: a public function ({@code branin}),
- * a BBOB function ({@code f7} or {@code f07}), a synthetic family ({@code branches},
+ * a BBOB function ({@code f7} or {@code f07}, for {@code bbob} and {@code mixint}), a synthetic family ({@code branches},
  * {@code mixedcat}) or a real problem ({@code svm-digits}); a suite none of whose problems is named
  * adds nothing. {@code --split train} or {@code validation} keeps the problems of that half only,
  * so it drops the public and real suites, which are in neither.
  */
 final class Suites {
 
-    static final List<String> NAMES = List.of("public", "bbob", "real", "all");
+    static final List<String> NAMES = List.of("public", "bbob", "mixint", "real", "all");
 
     private Suites() {}
 
@@ -55,6 +57,8 @@ final class Suites {
         boolean wantPublic = all || suite.equals("public");
         boolean wantBbob = all || suite.equals("bbob");
         boolean wantReal = all || suite.equals("real");
+        boolean wantMixint = all || suite.equals("mixint");
+        Set<Integer> mixintChosen = new LinkedHashSet<>();
         if (functions.isEmpty()) {
             if (wantPublic) {
                 publicChosen.addAll(publicNames);
@@ -66,21 +70,29 @@ final class Suites {
             if (wantReal) {
                 realChosen.addAll(RealProblems.NAMES);
             }
+            if (wantMixint) {
+                IntStream.rangeClosed(1, BbobFunction.COUNT).forEach(mixintChosen::add);
+            }
         } else {
             for (String entry : functions.get()) {
                 String name = entry.strip();
                 Optional<Integer> bbob = BbobProblems.functionNumber(name);
-                if (wantPublic && publicNames.contains(name)) {
+                if (bbob.isPresent() && (wantBbob || wantMixint)) {
+                    if (wantBbob) {
+                        bbobChosen.add(bbob.get());
+                    }
+                    if (wantMixint) {
+                        mixintChosen.add(bbob.get());
+                    }
+                } else if (wantPublic && publicNames.contains(name)) {
                     publicChosen.add(name);
-                } else if (wantBbob && bbob.isPresent()) {
-                    bbobChosen.add(bbob.get());
                 } else if (wantBbob && SyntheticProblems.FAMILIES.contains(name)) {
                     syntheticChosen.add(name);
                 } else if (wantReal && RealProblems.NAMES.contains(name)) {
                     realChosen.add(name);
                 } else {
                     throw new IllegalArgumentException("--functions " + name + " is not a problem of --suite " + suite
-                            + "; it takes " + known(wantPublic, wantBbob, wantReal, publicNames));
+                            + "; it takes " + known(wantPublic, wantBbob, wantMixint, wantReal, publicNames));
                 }
             }
         }
@@ -89,6 +101,8 @@ final class Suites {
         problems.addAll(BbobProblems.problems(List.copyOf(bbobChosen), dimensions.orElse(BbobProblems.DIMENSIONS),
                 instances.orElse(BbobProblems.INSTANCES)));
         problems.addAll(SyntheticProblems.problems(syntheticChosen, instances.orElse(SyntheticProblems.INSTANCES)));
+        problems.addAll(BbobProblems.mixint(List.copyOf(mixintChosen), dimensions.orElse(BbobMixint.DIMENSIONS),
+                instances.orElse(BbobProblems.INSTANCES)));
         problems.addAll(RealProblems.problems(realChosen));
         if (split.isEmpty()) {
             return problems;
@@ -96,13 +110,16 @@ final class Suites {
         return problems.stream().filter(problem -> problem.half().equals(split)).toList();
     }
 
-    private static String known(boolean wantPublic, boolean wantBbob, boolean wantReal, List<String> publicNames) {
+    private static String known(boolean wantPublic, boolean wantBbob, boolean wantMixint, boolean wantReal,
+            List<String> publicNames) {
         List<String> names = new ArrayList<>();
         if (wantPublic) {
             names.addAll(publicNames);
         }
-        if (wantBbob) {
+        if (wantBbob || wantMixint) {
             names.add("f1..f24");
+        }
+        if (wantBbob) {
             names.addAll(SyntheticProblems.FAMILIES);
         }
         if (wantReal) {

@@ -101,4 +101,39 @@ class BbobFunctionTest {
             }
         }
     }
+
+    @Test
+    void handComputedValuesOfTheSphereAndTheLinearSlope() {
+        BbobFunction sphere = BbobFunction.of(1, 3, 2);
+        double[] x = sphere.xopt();
+        x[1] += 3;
+        assertThat(sphere.value(x)).isCloseTo(sphere.fopt() + 9, within(1e-12));
+
+        // f5: sum over i of 5 |s_i| - s_i z_i with |s_i| = 10^(i/(D-1)): 55 at the origin in 2-D ...
+        BbobFunction slope2 = BbobFunction.of(5, 2, 1);
+        assertThat(slope2.value(new double[2])).isCloseTo(slope2.fopt() + 55, within(1e-9));
+        // ... 5 (1 + 10^0.25 + 10^0.5 + 10^0.75 + 10) in 5-D, and twice that at the corner opposite x_opt
+        BbobFunction slope5 = BbobFunction.of(5, 5, 3);
+        double sum = 1 + Math.pow(10, 0.25) + Math.pow(10, 0.5) + Math.pow(10, 0.75) + 10;
+        assertThat(slope5.value(new double[5])).isCloseTo(slope5.fopt() + 5 * sum, within(1e-9));
+        double[] opposite = slope5.xopt();
+        for (int i = 0; i < 5; i++) {
+            assertThat(Math.abs(opposite[i])).isEqualTo(5.0);
+            opposite[i] = -opposite[i];
+        }
+        assertThat(slope5.value(opposite)).isCloseTo(slope5.fopt() + 10 * sum, within(1e-9));
+    }
+
+    @Test
+    void theFirstInstanceOfTheSphereHasItsOffset() {
+        // 79.48: a ratio of two seeded normals rounded to two decimals; COCO's regression value for f1, 5-D,
+        // instance 1 (above) agrees only with this offset
+        assertThat(BbobFunction.of(1, 2, 1).fopt()).isEqualTo(79.48);
+    }
+
+    @Test
+    void aWrongFunctionDimensionOrPointIsRefusedWithTheRule() {
+        assertThatThrownBy(() -> BbobFunction.of(25, 2, 1)).hasMessageContaining("1..24");
+        assertThatThrownBy(() -> BbobFunction.of(1, 2, 1).value(new double[3])).hasMessageContaining("takes 2");
+    }
 }

@@ -56,7 +56,7 @@ class SuitesTest {
                 Optional.of(Half.VALIDATION))).noneMatch(problem -> problem.half().isEmpty());
         assertThat(names(Suites.problems("all", Optional.of(List.of("branin", "f07", "mixedcat", "svm-digits")),
                 Optional.of(List.of(5)), Optional.of(List.of(2)), Optional.empty())))
-                .containsExactly("branin", "bbob-f07-d5-i2", "mixedcat-i2", "svm-digits");
+                .containsExactly("branin", "bbob-f07-d5-i2", "mixedcat-i2", "bbob-mixint-f07-d5-i2", "svm-digits");
         assertThatThrownBy(() -> Suites.problems("public", Optional.of(List.of("f07")), Optional.empty(),
                 Optional.empty(), Optional.empty())).hasMessageContaining("f07").hasMessageContaining("branin");
         assertThatThrownBy(() -> Suites.problems("bbob", Optional.of(List.of("f25")), Optional.empty(),
