@@ -250,12 +250,16 @@ final class QualityReport {
     }
 
     private void printRelativeScores(PrintStream out, List<Problem> shown) {
+        List<Problem> known = shown.stream().filter(problem -> problem.optimum().isPresent()).toList();
         Map<String, List<Problem>> groups = new LinkedHashMap<>();
-        groups.put("all", shown.stream().filter(problem -> problem.optimum().isPresent()).toList());
+        groups.put("all", known);
         for (Half half : Half.values()) {
-            List<Problem> members = groups.get("all").stream()
-                    .filter(problem -> problem.half().equals(Optional.of(half))).toList();
-            if (!members.isEmpty() && members.size() < groups.get("all").size()) {
+            List<Problem> members = known.stream().filter(problem -> problem.half().equals(Optional.of(half))).toList();
+            if (!members.isEmpty() && members.size() < known.size()) {
+                groups.put(half.label(), members);
+            } else if (!members.isEmpty()) {
+                // every problem is of this half (--split): name the group by it
+                groups.remove("all");
                 groups.put(half.label(), members);
             }
         }

@@ -50,6 +50,21 @@ class QualityBenchmarkTest {
     }
 
     @Test
+    void aRunOfOneHalfWithOneSamplerReportsItsGapsUnderThatHalf() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        QualityBenchmark.run(new String[] {"--suite", "bbob", "--split", "train", "--functions", "f3,f4",
+            "--dims", "2", "--instances", "1", "--samplers", "random", "--seeds", "1", "--trials", "10",
+            "--reference", "reference/quality.json", "--out", dir.resolve("q.json").toString()},
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        String table = printed.toString(StandardCharsets.UTF_8);
+        assertThat(table).contains("bbob-f03-d2-i1").doesNotContain("bbob-f04-d2-i1")
+                .containsPattern("RESULT relative split=train sampler=random problems=1 gmgap10=[0-9.e+-]+\\R")
+                .doesNotContain("score10=");
+    }
+
+    @Test
     void publicFunctionsNeedTheirCheckpointsAndASplitMustSelectSomething() {
         assertThatThrownBy(() -> QualityBenchmark.run(new String[] {"--functions", "quad1", "--trials", "50",
             "--reference", "reference/quality.json", "--out", dir.resolve("q.json").toString()}, System.out))
