@@ -34,6 +34,21 @@ final class BbobProblems {
 
     private BbobProblems() {}
 
+    /** BBOB's five function classes, by their first and last function. */
+    private static final String[] GROUPS = {"separable f1-5", "moderate f6-9", "ill-conditioned f10-14",
+        "multi-modal f15-19", "weakly structured f20-24"};
+    private static final int[] GROUP_ENDS = {5, 9, 14, 19, 24};
+
+    /** The BBOB class of a function: {@code separable f1-5}, {@code moderate f6-9}, ... */
+    static String group(int function) {
+        for (int g = 0; g < GROUP_ENDS.length; g++) {
+            if (function <= GROUP_ENDS[g]) {
+                return GROUPS[g];
+            }
+        }
+        throw new IllegalArgumentException("BBOB has functions f1..f24, not f" + function);
+    }
+
     /** The half a BBOB function belongs to: odd functions train, even ones validate. */
     static Half half(int function) {
         return function % 2 == 1 ? Half.TRAINING : Half.VALIDATION;
@@ -118,6 +133,11 @@ final class BbobProblems {
             }
 
             @Override
+            public Optional<String> group() {
+                return Optional.of("mixint " + BbobProblems.group(function.function()));
+            }
+
+            @Override
             public Objective objective(String samplerName, long seed, int trials) {
                 int d = function.dimension();
                 return trial -> {
@@ -154,6 +174,11 @@ final class BbobProblems {
             @Override
             public Optional<Half> half() {
                 return Optional.of(BbobProblems.half(function.function()));
+            }
+
+            @Override
+            public Optional<String> group() {
+                return Optional.of("bbob " + BbobProblems.group(function.function()));
             }
 
             @Override

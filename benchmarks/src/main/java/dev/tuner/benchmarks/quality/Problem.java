@@ -43,6 +43,14 @@ interface Problem {
         return Optional.empty();
     }
 
+    /**
+     * The group the report breaks scores down by: a BBOB function class ({@code bbob separable}),
+     * a synthetic family; empty for problems of no group.
+     */
+    default Optional<String> group() {
+        return Optional.empty();
+    }
+
     /** A function of the public suite: minimized, with a known optimum. */
     static Problem of(BenchmarkFunction function) {
         return new Problem() {

@@ -96,6 +96,7 @@ final class QualityReport {
         if (!others.isEmpty()) {
             printGapTable(out, others);
             printRelativeScores(out, others);
+            printGroups(out, others);
         }
     }
 
@@ -314,6 +315,42 @@ final class QualityReport {
                 results.add(result.toString());
             }
             results.forEach(out::println);
+        }
+    }
+
+    /** At the last checkpoint, per problem group (BBOB class, synthetic family): each sampler's gm gap and r. */
+    private void printGroups(PrintStream out, List<Problem> shown) {
+        Map<String, List<Problem>> groups = new LinkedHashMap<>();
+        for (Problem problem : shown) {
+            if (problem.optimum().isPresent() && problem.group().isPresent()) {
+                groups.computeIfAbsent(problem.group().get(), group -> new ArrayList<>()).add(problem);
+            }
+        }
+        if (groups.size() < 2) {
+            return;
+        }
+        String last = String.valueOf(checkpoints.get(checkpoints.size() - 1));
+        boolean relative = columns.size() > 1;
+        out.printf(Locale.ROOT, "%nBy group at %s trials: gm gap%s%n", last, relative ? " (r)" : "");
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-40s %8s", "group", "problems"));
+        columns.forEach(column -> header.append(String.format(Locale.ROOT, " %24s", column)));
+        out.println(header);
+        for (Map.Entry<String, List<Problem>> group : groups.entrySet()) {
+            Map<String, double[]> gaps = new LinkedHashMap<>();
+            for (String column : columns) {
+                gaps.put(column, group.getValue().stream().mapToDouble(problem -> gap(column, problem, last)).toArray());
+            }
+            Map<String, Double> scores = RelativeScore.scores(gaps);
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-40s %8d", group.getKey(),
+                    group.getValue().size()));
+            for (String column : columns) {
+                double meanGap = RelativeScore.geometricMeanGap(gaps.get(column));
+                row.append(relative
+                        ? String.format(Locale.ROOT, " %24s", String.format(Locale.ROOT, "%.4g (%.2f)", meanGap,
+                                scores.get(column)))
+                        : String.format(Locale.ROOT, " %24.4g", meanGap));
+            }
+            out.println(row);
         }
     }
 }

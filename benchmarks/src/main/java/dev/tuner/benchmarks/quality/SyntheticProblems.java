@@ -243,6 +243,11 @@ final class SyntheticProblems {
         }
 
         @Override
+        public Optional<String> group() {
+            return Optional.of("synthetic " + family);
+        }
+
+        @Override
         public Objective objective(String samplerName, long seed, int trials) {
             return formula;
         }

@@ -44,6 +44,8 @@ class QualityBenchmarkTest {
         assertThat(table).contains("RESULT relative split=all sampler=random problems=3 score10=")
                 .contains("RESULT relative split=train sampler=tpe+gamma=0.2 problems=2")
                 .contains("RESULT relative split=validation sampler=random problems=1");
+        assertThat(table).contains("By group at 30 trials").containsPattern("bbob separable f1-5 +2 ")
+                .containsPattern("synthetic branches +1 ");
         // per problem, the best sampler's r is 1, so each score is at least 1 and one of them is 1 on a single problem
         assertThat(table.lines().filter(line -> line.startsWith("RESULT relative split=validation")))
                 .anySatisfy(line -> assertThat(line).contains("score30=1.000"));
