@@ -33,7 +33,9 @@ import java.util.Set;
  * <p>The optimum is unknown unless the class (or a superclass) declares a static numeric field
  * {@code OPTIMUM_<method>}, e.g. {@code static final double OPTIMUM_peak = 1.0;}. Gaps to the
  * optimum, and so r and the score, exist only for problems with a known optimum (and r only for
- * those the reference file has Optuna's figures for).
+ * those the reference file has Optuna's figures for, under the problem's full name or else under
+ * the method's name alone: a method {@code branin} is scored against the reference's
+ * {@code branin}).
  *
  * <p>Classes are looked up on the harness's classpath and on the extra entries of
  * {@code --classpath dir:jar} (through a {@link URLClassLoader} whose parent is the harness's
@@ -163,6 +165,12 @@ final class ObjectiveClasses {
         @Override
         public String name() {
             return type.getSimpleName() + "." + method.getName();
+        }
+
+        /** The method's name: a reference file names its functions without a class ({@code branin}). */
+        @Override
+        public String referenceName() {
+            return method.getName();
         }
 
         @Override

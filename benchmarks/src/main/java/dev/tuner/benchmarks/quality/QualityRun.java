@@ -1,7 +1,6 @@
 package dev.tuner.benchmarks.quality;
 
 import dev.tuner.Direction;
-import dev.tuner.core.sampler.Samplers;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.Objective;
@@ -66,21 +65,9 @@ final class QualityRun {
         return entry;
     }
 
-    /**
-     * The sampler a column names: a sampler name, optionally followed by options, each
-     * {@code +key=value} (e.g. {@code tpe+multivariate=true+gamma=0.15}), so variants can be compared.
-     */
+    /** The sampler a column names: see {@link SamplerSpecs}. */
     static dev.tuner.core.sampler.Sampler sampler(String spec, long seed) {
-        String[] parts = spec.split("\\+");
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 1; i < parts.length; i++) {
-            int eq = parts[i].indexOf('=');
-            if (eq < 0) {
-                throw new IllegalArgumentException("sampler option '" + parts[i] + "' of '" + spec + "' needs key=value");
-            }
-            options.put(parts[i].substring(0, eq), parts[i].substring(eq + 1));
-        }
-        return Samplers.create(parts[0], seed, options);
+        return SamplerSpecs.create(spec, seed);
     }
 
     /** The best value after each trial of one seeded run; a failed trial keeps the previous best. */
@@ -94,7 +81,7 @@ final class QualityRun {
      */
     double[] bestSoFar(Problem function, String sampler, long seed) {
         boolean maximize = function.direction() == Direction.MAXIMIZE;
-        Objective objective = function.objective(sampler.split("\\+")[0], seed, trials);
+        Objective objective = function.objective(SamplerSpecs.name(sampler), seed, trials);
         Study study = Study.builder(function.name())
                 .direction(function.direction())
                 .sampler(sampler(sampler, seed))

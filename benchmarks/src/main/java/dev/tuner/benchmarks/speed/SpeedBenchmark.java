@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,11 @@ import org.openjdk.jmh.util.Statistics;
  *
  * <pre>
  * benchmarks/run speed [--sizes 100,1000,3000,10000] [--large 100000]
+ * benchmarks/run speed --sampler gp|cmaes|tpe|auto|random [--sizes 100,1000,10000] [--max-ms 1000] [--option key=value]
  * </pre>
+ *
+ * <p>With {@code --sampler}, any sampler {@code Samplers.create} knows is measured instead, fixed
+ * history and grown, by {@link SamplerSpeed}.
  *
  * <p>{@code --large} adds one history size, in both modes, for the 100,000-trial target (the fork
  * runs in a 512 MB heap); 0 leaves it out.
@@ -35,7 +40,11 @@ public final class SpeedBenchmark {
     private SpeedBenchmark() {}
 
     public static void main(String[] args) throws IOException, RunnerException {
-        Path reference = Path.of("../shared/bench/speed.json");
+        if (Arrays.asList(args).contains("--sampler")) {
+            SamplerSpeed.main(args);
+            return;
+        }
+        Path reference = Path.of("benchmarks/reference/speed.json");
         Path out = Path.of("benchmarks/target/results/speed.json");
         String sizes = "100,1000,3000,10000";
         String large = "100000";
@@ -73,6 +82,7 @@ public final class SpeedBenchmark {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("space", "levy10 (10 x float uniform [-10,10])");
         meta.put("note", "JMH SampleTime; one proposal = the relative step plus every knob's proposal of a new trial");
+        meta.put("git_commit", java.util.Optional.ofNullable(System.getenv("TUNER_GIT_COMMIT")).orElse("unknown"));
         meta.put("versions", Map.of("java", System.getProperty("java.version"), "cpu_count",
                 Runtime.getRuntime().availableProcessors()));
         Map<String, Object> document = new LinkedHashMap<>();

@@ -43,7 +43,7 @@ public final class SvmDigitsBenchmark {
         List<String> samplers = Samplers.names();
         int seeds = 10;
         int trials = 50;
-        Path reference = Path.of("../shared/bench/svm_digits.json");
+        Path reference = Path.of("benchmarks/reference/svm_digits.json");
         Path out = Path.of("benchmarks/target/results/svm_digits.json");
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
@@ -80,6 +80,7 @@ public final class SvmDigitsBenchmark {
         document.put("direction", "maximize");
         document.put("metric", "validation accuracy (fixed split column in shared CSV)");
         document.put("versions", Map.of("java", System.getProperty("java.version"), "libsvm", "3.25"));
+        document.put("git_commit", java.util.Optional.ofNullable(System.getenv("TUNER_GIT_COMMIT")).orElse("unknown"));
         document.put("best_so_far_summary", summary);
         document.put("total_wall_s", (System.nanoTime() - started) / 1e9);
         document.put("runs", runs);

@@ -95,6 +95,25 @@ class ObjectiveClassesTest {
     }
 
     @Test
+    void aMethodNamedLikeAReferenceFunctionIsScoredAgainstIt() throws Exception {
+        Path out = dir.resolve("quality.json");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        QualityBenchmark.run(new String[] {"--objective", "dev.tuner.benchmarks.quality.PublicNamedProblems",
+            "--samplers", "random", "--seeds", "2", "--trials", "100",
+            "--reference", "reference/quality.json,reference/quality_2026.json", "--out", out.toString()},
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        String table = printed.toString(StandardCharsets.UTF_8);
+        assertThat(new ObjectMapper().readTree(out.toFile()).path("results").has("PublicNamedProblems.quad1")).isTrue();
+        assertThat(table).doesNotContain("scored=0").contains("RESULT quality sampler=random score25=")
+                .contains("peer25=").contains("optuna_tpe_mv");
+        // its row has r and rp beside the reference optimizers' values, not the "-" of an unscored problem
+        assertThat(table.lines().filter(line -> line.startsWith("PublicNamedProblems.quad1")).findFirst())
+                .hasValueSatisfying(row -> assertThat(row.split("\\s+")).hasSize(10).doesNotContain("-"));
+    }
+
+    @Test
     void anUnknownClassIsNamedWithTheFix() {
         assertThatThrownBy(() -> ObjectiveClasses.problems(List.of("com.acme.Missing"), ""))
                 .isInstanceOf(IllegalArgumentException.class)
