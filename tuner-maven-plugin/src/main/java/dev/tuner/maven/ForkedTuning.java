@@ -63,6 +63,8 @@ final class ForkedTuning {
         agent.filter(jar -> jar.getFileName().toString().endsWith(".jar"))
                 .ifPresent(jar -> arguments.add("-javaagent:" + jar));
         properties.forEach((key, value) -> arguments.add("-D" + key + "=" + value));
+        // the fork stops when Maven is gone (TunerConsole's ParentWatch)
+        arguments.add("-Ddev.tuner.parentPid=" + ProcessHandle.current().pid());
         arguments.add("-cp");
         arguments.add(String.join(File.pathSeparator, classpath));
         arguments.add(MAIN_CLASS);
