@@ -26,6 +26,15 @@ final class RunSettings {
         this.parameters = parameters;
     }
 
+    /**
+     * Checks that every {@code tuner.*} key of the run is one Tuner knows.
+     *
+     * @throws IllegalArgumentException naming the unknown keys and the known ones they likely meant
+     */
+    void checkKeys() {
+        SettingKeys.check(parameters.keySet());
+    }
+
     /** Settings that override every study's {@code @Tune} attributes for this run. */
     StudyOverrides overrides() {
         Map<String, String> settings = new HashMap<>();

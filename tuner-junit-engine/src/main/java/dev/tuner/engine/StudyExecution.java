@@ -37,6 +37,7 @@ final class StudyExecution {
         Optional<KnownParameters> known = Optional.empty();
         TrialDescriptor.Kind kind = TrialDescriptor.Kind.SEARCHED;
         try {
+            settings.checkKeys();
             StudyMode mode = mode();
             if (mode == StudyMode.OFF) {
                 listener.executionSkipped(descriptor, Constants.MODE_PROPERTY_NAME + "=off");

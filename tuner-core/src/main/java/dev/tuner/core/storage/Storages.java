@@ -1,6 +1,8 @@
 package dev.tuner.core.storage;
 
+import dev.tuner.core.study.Spelling;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Opens a storage from its text form, as {@code -Dtuner.storage}, {@code @Tune} and
@@ -77,27 +79,39 @@ public final class Storages {
         }
     }
 
-    /** The file of a journal spec's part after {@code journal:}, its options left out. */
+    /** The file of a journal spec's part after {@code journal:}: everything before a {@code ?}, which starts its options. */
     static Path journalFile(String rest) {
-        int query = rest.lastIndexOf("?fsync=");
+        int query = rest.indexOf('?');
         String path = query >= 0 ? rest.substring(0, query) : rest;
         return Path.of(path.isEmpty() ? DEFAULT_JOURNAL : path);
     }
 
+    /** Opens the journal of {@code rest}, with its options: {@code ?fsync=finish}; any other is an error. */
     private static Storage journal(String rest) {
         JournalStorage.Sync sync = JournalStorage.Sync.NEVER;
-        int query = rest.lastIndexOf("?fsync=");
+        int query = rest.indexOf('?');
         if (query >= 0) {
-            String value = rest.substring(query + "?fsync=".length());
-            switch (value) {
-                case "finish":
-                    sync = JournalStorage.Sync.ON_FINISH;
-                    break;
-                case "never":
-                    break;
-                default:
-                    throw new IllegalArgumentException("journal option fsync=" + value + " is unknown;"
-                            + " use fsync=finish (each finished trial forced to the disk) or fsync=never (the default)");
+            for (String option : rest.substring(query + 1).split("&", -1)) {
+                int equals = option.indexOf('=');
+                String key = equals < 0 ? option : option.substring(0, equals);
+                String value = equals < 0 ? "" : option.substring(equals + 1);
+                if (!key.equals("fsync")) {
+                    throw new IllegalArgumentException("journal option '" + key + "' in storage 'journal:" + rest
+                            + "' is unknown" + Spelling.didYouMean(key, List.of("fsync"))
+                            + " (the journal's one option is fsync=finish or fsync=never; a journal's path"
+                            + " cannot contain '?')");
+                }
+                switch (value) {
+                    case "finish":
+                        sync = JournalStorage.Sync.ON_FINISH;
+                        break;
+                    case "never":
+                        sync = JournalStorage.Sync.NEVER;
+                        break;
+                    default:
+                        throw new IllegalArgumentException("journal option fsync=" + value + " is unknown;"
+                                + " use fsync=finish (each finished trial forced to the disk) or fsync=never (the default)");
+                }
             }
         }
         return JournalStorage.open(journalFile(rest), sync);

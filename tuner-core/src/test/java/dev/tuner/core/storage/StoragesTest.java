@@ -40,6 +40,10 @@ class StoragesTest {
         }
         assertThatIllegalArgumentException().isThrownBy(() -> Storages.open("journal:" + file + "?fsync=sometimes"))
                 .withMessageContaining("fsync=sometimes is unknown; use fsync=finish");
+        assertThatIllegalArgumentException().isThrownBy(() -> Storages.open("journal:" + file + "?fsnyc=finish"))
+                .withMessageContaining("journal option 'fsnyc' in storage 'journal:" + file + "?fsnyc=finish' is unknown;"
+                        + " did you mean fsync? (the journal's one option is fsync=finish or fsync=never");
+        assertThat(file.resolveSibling(file.getFileName() + "?fsnyc=finish")).doesNotExist();
     }
 
     @Test
