@@ -136,6 +136,9 @@ public final class Constants {
     /** Report entry on a study's container: the sampler's seed. */
     public static final String SEED_ENTRY = "tuner.seed";
 
+    /** Report entry on a study's container, present when its best trial was found by an earlier run than this one. */
+    public static final String BEST_FROM_EARLIER_RUN_ENTRY = "tuner.best.earlier";
+
     /** Report entry on a study's container: the best-parameters file written. */
     public static final String PROPERTIES_ENTRY = "tuner.properties";
 

@@ -60,6 +60,7 @@ final class SearchRun {
                     started + " trials already in " + storage));
         }
         progress = new Progress(plan.trials(), started, plan.direction(), System.nanoTime());
+        progress.resumeFrom(stored);
         lastProgressNanos = System.nanoTime();
         try {
             study.optimize(plan.objective(), settings.optimize(plan.trials())
@@ -84,6 +85,10 @@ final class SearchRun {
         entry.put(Constants.BEST_ENTRY, TrialFormat.describe(best));
         entry.put(Constants.TRIALS_ENTRY, String.valueOf(finished.started()));
         entry.put(Constants.SEED_ENTRY, String.valueOf(plan.seed()));
+        if (stored.stream().anyMatch(trial -> trial.number() == best.number() && trial.state() == TrialState.COMPLETE)) {
+            // the seed is this run's: say that it did not find the best
+            entry.put(Constants.BEST_FROM_EARLIER_RUN_ENTRY, "true");
+        }
         entry.put(Constants.PROPERTIES_ENTRY, file.toString());
         if (report) {
             Path page = new HtmlReport(Clock.systemUTC()).write(settings.outputDirectory(), finished);

@@ -4,6 +4,7 @@ import dev.tuner.Direction;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.TrialState;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Where a running study stands, as one line for a console: trials done out of the budget, the best
@@ -36,6 +37,18 @@ public final class Progress {
         this.alreadyDone = alreadyDone;
         this.direction = direction;
         this.startNanos = startNanos;
+    }
+
+    /**
+     * Takes the trials a resumed study already held into the best so far, so that the line's best is
+     * the study's; they count neither as this run's trials nor in the rate.
+     */
+    public void resumeFrom(List<FrozenTrial> stored) {
+        for (FrozenTrial trial : stored) {
+            if (trial.state() == TrialState.COMPLETE && (best == null || isBetter(trial, best))) {
+                best = trial;
+            }
+        }
     }
 
     /** Counts a finished trial of this run. */

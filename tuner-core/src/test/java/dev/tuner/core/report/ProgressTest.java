@@ -57,6 +57,15 @@ class ProgressTest {
     }
 
     @Test
+    void aResumedStudysBestIsTheBestOfAllItsTrials() {
+        Progress progress = new Progress(5, 3, Direction.MINIMIZE, 0);
+        progress.resumeFrom(java.util.List.of(complete(0, 2.0), failed(1), complete(2, 0.5)));
+        progress.record(complete(3, 1.0));
+
+        assertThat(progress.line(SECOND)).startsWith("4/5 trials · best 0.5 (#2) · 1 trials/s");
+    }
+
+    @Test
     void beforeAnyTrialThereIsNoRate() {
         assertThat(new Progress(5, 0, Direction.MINIMIZE, 0).line(SECOND)).isEqualTo("0/5 trials");
     }

@@ -170,8 +170,11 @@ final class ConsoleReport implements TestExecutionListener {
             if (!study.entries.containsKey(Constants.BEST_ENTRY)) {
                 continue;  // a best run or a replay: its one trial above says it all
             }
+            String seed = study.entries.getOrDefault(Constants.SEED_ENTRY, "?");
             out.println(PREFIX + "    best " + study.entries.get(Constants.BEST_ENTRY)
-                    + "  (seed " + study.entries.getOrDefault(Constants.SEED_ENTRY, "?") + ")");
+                    + (study.entries.containsKey(Constants.BEST_FROM_EARLIER_RUN_ENTRY)
+                            ? "  (found by an earlier run; this run's seed " + seed + ")"
+                            : "  (seed " + seed + ")"));
             out.println(PREFIX + "    written to " + relative(study.entries.getOrDefault(Constants.PROPERTIES_ENTRY, "?")));
             if (study.entries.containsKey(Constants.REPORT_ENTRY)) {
                 Path page = Path.of(study.entries.get(Constants.REPORT_ENTRY));

@@ -124,6 +124,21 @@ class TunerConsoleTest {
     }
 
     @Test
+    void aResumedStudysBestFromAnEarlierRunIsNotCreditedToThisRunsSeed() {
+        System.setProperty(Constants.TEST_PROPERTY_NAME, "WorseningTestCase");
+        System.setProperty(Constants.STORAGE_PROPERTY_NAME, "journal:" + outputDir.resolve("journal.jsonl"));
+        TunerConsole.run(new String[] {testClassesRoot()}, out);
+        bytes.reset();
+        System.setProperty(Constants.TRIALS_PROPERTY_NAME, "5");
+        System.setProperty(Constants.SEED_PROPERTY_NAME, "12");
+
+        TunerConsole.run(new String[] {testClassesRoot()}, out);
+
+        assertThat(output()).contains("best #0 x=").contains("(found by an earlier run; this run's seed 12)")
+                .doesNotContain("(seed 12)");
+    }
+
+    @Test
     void skippedStudiesAreSaidSoAndAreNotAnError() {
         System.setProperty(Constants.TEST_PROPERTY_NAME, "QuadraticStudy");
         System.setProperty(Constants.MODE_PROPERTY_NAME, "off");
@@ -305,6 +320,15 @@ class TunerConsoleTest {
         @Tune(trials = 3)
         double objective(@Uniform(min = -1, max = 1) double x) {
             throw new IllegalStateException("never works");
+        }
+    }
+
+    static class WorseningTestCase {
+
+        /** Each trial is worse than the one before, so the first is the best. */
+        @Tune
+        double worsens(Trial trial, @Uniform(min = 0, max = 1) double x) {
+            return trial.number() + x;
         }
     }
 
