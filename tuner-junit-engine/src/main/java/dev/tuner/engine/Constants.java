@@ -127,6 +127,14 @@ public final class Constants {
      */
     public static final String PROGRESS_INTERVAL_PROPERTY_NAME = "tuner.progress.interval";
 
+    /**
+     * Whether failed trials are made up for: {@code true} leaves them out of the trial budget, so
+     * that a study killed mid-trial, or one with flaky trials, still gets its budget of finished
+     * ones; a trial whose worker died is run again with the same values, once. The study gives up
+     * once more trials failed than its budget. Default {@code false}. Key: {@value}.
+     */
+    public static final String RETRY_FAILED_PROPERTY_NAME = "tuner.retry.failed";
+
     /** Report entry on a study's container: its best trial, as {@code #17 x=0.5 → 0.25}. */
     public static final String BEST_ENTRY = "tuner.best";
 
@@ -150,6 +158,9 @@ public final class Constants {
 
     /** Report entry on a resumed study's container: how many trials its storage held already. */
     public static final String RESUMED_ENTRY = "tuner.resumed";
+
+    /** Report entry on a resumed study's container: how many of the trials it found had failed. */
+    public static final String RESUMED_FAILED_ENTRY = "tuner.resumed.failed";
 
     /** Report entry on the container of a best run or a replay: where the parameters came from. */
     public static final String SOURCE_ENTRY = "tuner.source";

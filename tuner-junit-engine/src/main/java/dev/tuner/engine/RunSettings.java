@@ -49,10 +49,27 @@ final class RunSettings {
 
     /** How the studies of this run are optimized: {@code trials} trials, in parallel and timed as configured. */
     OptimizeSettings.Builder optimize(int trials) {
-        OptimizeSettings.Builder builder = OptimizeSettings.builder().budget(trials).parallelism(parallelism());
+        OptimizeSettings.Builder builder = OptimizeSettings.builder().budget(trials).parallelism(parallelism())
+                .retryFailed(retryFailed());
         duration(Constants.TIMEOUT_PROPERTY_NAME).ifPresent(builder::timeout);
         duration(Constants.TRIAL_TIMEOUT_PROPERTY_NAME).ifPresent(builder::trialTimeout);
         return builder;
+    }
+
+    /** Whether failed trials are left out of the budget and made up for. */
+    boolean retryFailed() {
+        Optional<String> text = text(Constants.RETRY_FAILED_PROPERTY_NAME);
+        if (text.isEmpty()) {
+            return false;
+        }
+        switch (text.get().trim()) {
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                throw invalid(Constants.RETRY_FAILED_PROPERTY_NAME, text.get(), "true or false");
+        }
     }
 
     /** The pattern of trial names, checked. */

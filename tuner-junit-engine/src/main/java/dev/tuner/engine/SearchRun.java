@@ -56,8 +56,15 @@ final class SearchRun {
         }
         int started = started(stored);
         if (started > 0) {
-            listener.reportingEntryPublished(descriptor, ReportEntry.from(Constants.RESUMED_ENTRY,
-                    started + " trials already in " + storage));
+            long failed = stored.stream().filter(trial -> trial.state() == TrialState.FAIL).count();
+            Map<String, String> resumed = new LinkedHashMap<>();
+            resumed.put(Constants.RESUMED_ENTRY, started + " trials already in " + storage);
+            if (failed > 0) {
+                resumed.put(Constants.RESUMED_FAILED_ENTRY, failed + " of them failed" + (settings.retryFailed()
+                        ? ", made up for (tuner.retry.failed=true)"
+                        : "; tuner.retry.failed=true would make them up"));
+            }
+            listener.reportingEntryPublished(descriptor, ReportEntry.from(resumed));
         }
         progress = new Progress(plan.trials(), started, plan.direction(), System.nanoTime());
         progress.resumeFrom(stored);

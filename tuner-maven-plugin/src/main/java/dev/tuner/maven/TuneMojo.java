@@ -105,6 +105,13 @@ public class TuneMojo extends AbstractTunerMojo {
     @Parameter(property = "tuner.timeout")
     private String timeout;
 
+    /**
+     * Whether failed trials are made up for: they do not count against the budget, and a trial whose
+     * worker died is run again with its values, once. Example: {@code -Dtuner.retry.failed=true}.
+     */
+    @Parameter(property = "tuner.retry.failed")
+    private Boolean retryFailed;
+
     /** How long one trial may run before it fails. Example: {@code -Dtuner.trial.timeout=2m}. */
     @Parameter(property = "tuner.trial.timeout")
     private String trialTimeout;
@@ -295,6 +302,7 @@ public class TuneMojo extends AbstractTunerMojo {
         putIfSet(properties, "tuner.parallelism", parallelism);
         putIfSet(properties, "tuner.timeout", timeout);
         putIfSet(properties, "tuner.trial.timeout", trialTimeout);
+        putIfSet(properties, "tuner.retry.failed", retryFailed);
         putIfSet(properties, "tuner.storage", storage);
         putIfSet(properties, "tuner.mode", mode);
         putIfSet(properties, "tuner.displayname", displayName);

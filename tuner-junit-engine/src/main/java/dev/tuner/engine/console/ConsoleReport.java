@@ -112,7 +112,8 @@ final class ConsoleReport implements TestExecutionListener {
             showProgress(PREFIX + "  " + pairs.get(Constants.PROGRESS_ENTRY));
         }
         if (pairs.containsKey(Constants.RESUMED_ENTRY)) {
-            println(PREFIX + "  resuming: " + pairs.get(Constants.RESUMED_ENTRY));
+            println(PREFIX + "  resuming: " + pairs.get(Constants.RESUMED_ENTRY)
+                    + (pairs.containsKey(Constants.RESUMED_FAILED_ENTRY) ? ", " + pairs.get(Constants.RESUMED_FAILED_ENTRY) : ""));
         }
         if (pairs.containsKey(Constants.SOURCE_ENTRY)) {
             println(PREFIX + "  parameters from " + pairs.get(Constants.SOURCE_ENTRY));
@@ -162,6 +163,9 @@ final class ConsoleReport implements TestExecutionListener {
             out.println(PREFIX + "  " + study.name + ": " + study.trials + (resumed == null ? " trials, " : " new trials, ")
                     + study.failed + " failed" + (study.pruned > 0 ? ", " + study.pruned + " pruned" : "")
                     + (resumed == null ? "" : "; resumed with " + resumed.substring(0, resumed.indexOf(" already"))
+                            + Optional.ofNullable(study.entries.get(Constants.RESUMED_FAILED_ENTRY))
+                                    .map(failed -> " (" + failed.substring(0, failed.indexOf(" failed") + 7) + ")")
+                                    .orElse("")
                             + (study.trials == 0 ? ", the whole budget: raise tuner.trials to search further" : "")));
             if (study.failure != null) {
                 out.println(PREFIX + "    could not run: " + study.failure);

@@ -139,6 +139,25 @@ class TunerConsoleTest {
     }
 
     @Test
+    void retryingFailedTrialsMakesThemUpAndTheResumeCountsThem() {
+        System.setProperty(Constants.TEST_PROPERTY_NAME, "FailsOddTrialsTestCase");
+        System.setProperty(Constants.STORAGE_PROPERTY_NAME, "journal:" + outputDir.resolve("journal.jsonl"));
+        System.setProperty(Constants.TRIALS_PROPERTY_NAME, "4");
+        TunerConsole.run(new String[] {testClassesRoot()}, out);
+        assertThat(output()).contains(".odd: 4 trials, 2 failed");
+        bytes.reset();
+        saved.putIfAbsent(Constants.RETRY_FAILED_PROPERTY_NAME, null);
+        System.setProperty(Constants.RETRY_FAILED_PROPERTY_NAME, "true");
+
+        TunerConsole.run(new String[] {testClassesRoot()}, out);
+
+        // 2 of the 4 failed and do not count: #4 and #6 complete the budget of 4, #5 fails again
+        assertThat(output()).contains("resuming: 4 trials already in journal:")
+                .contains(", 2 of them failed, made up for (tuner.retry.failed=true)")
+                .contains(".odd: 3 new trials, 1 failed; resumed with 4 trials (2 of them failed)");
+    }
+
+    @Test
     void skippedStudiesAreSaidSoAndAreNotAnError() {
         System.setProperty(Constants.TEST_PROPERTY_NAME, "QuadraticStudy");
         System.setProperty(Constants.MODE_PROPERTY_NAME, "off");
@@ -301,6 +320,17 @@ class TunerConsoleTest {
                 }
             }
             return x * x;
+        }
+    }
+
+    static class FailsOddTrialsTestCase {
+
+        @Tune
+        double odd(Trial trial, @Uniform(min = 0, max = 1) double x) {
+            if (trial.number() % 2 == 1) {
+                throw new IllegalStateException("odd trial");
+            }
+            return x;
         }
     }
 
