@@ -116,7 +116,8 @@ final class ChoiceOptions {
             }
         } catch (NumberFormatException notANumber) {
             throw new InvalidDeclarationException(where, annotation + " option '" + text + "' is not a valid "
-                    + type.getSimpleName() + "; write it as a " + type.getSimpleName() + " literal");
+                    + type.getSimpleName() + "; write it as " + ("aeiou".indexOf(type.getSimpleName().charAt(0)) >= 0
+                            ? "an " : "a ") + type.getSimpleName() + " literal");
         }
         throw new InvalidDeclarationException(where, annotation + " cannot produce values of type " + type.getName()
                 + "; use String, an enum, a sealed type, int, long, double, float or boolean");

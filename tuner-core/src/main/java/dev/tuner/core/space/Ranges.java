@@ -31,7 +31,7 @@ final class Ranges {
 
     static void requireFinite(String what, double value) {
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(what + " must be finite, but it is " + value + "; give a finite " + what);
+            throw new IllegalArgumentException(what + " must be finite, but it is " + value + "; give a finite value for " + what);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.tuner.core.study;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.util.Objects;
 
 /**
@@ -17,11 +19,28 @@ public record TrialFailure(String type, String message, String where) {
         where = where == null ? "" : where;
     }
 
-    /** The failure a throwable describes. */
-    public static TrialFailure of(Throwable cause) {
+    /**
+     * The failure a throwable describes: its cause's, when it only wraps one (an objective that
+     * calls code by reflection gets an {@link InvocationTargetException}, whose own message is empty).
+     */
+    public static TrialFailure of(Throwable thrown) {
+        Throwable cause = unwrapped(thrown);
         StackTraceElement[] stack = cause.getStackTrace();
         String where = stack.length == 0 ? "" : stack[0].toString();
         return new TrialFailure(cause.getClass().getName(), cause.getMessage(), where);
+    }
+
+    /**
+     * What {@code thrown} wraps, through reflection's wrappers ({@link InvocationTargetException},
+     * {@link UndeclaredThrowableException}); {@code thrown} itself when it wraps nothing.
+     */
+    public static Throwable unwrapped(Throwable thrown) {
+        Throwable cause = thrown;
+        for (int depth = 0; depth < 8 && (cause instanceof InvocationTargetException
+                || cause instanceof UndeclaredThrowableException) && cause.getCause() != null; depth++) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     /** One line for people: {@code java.lang.IllegalStateException: boom (at Foo.bar(Foo.java:12))}. */

@@ -273,7 +273,7 @@ class AnnotationSpaceTest {
                         + "drop the step or the log scale"),
                 arguments("boolOnInt", "@Bool produces boolean values, but the type is int; change the type to boolean"),
                 arguments("choiceOnChar", "@Choice cannot produce values of type char; use String, an enum, a sealed type"),
-                arguments("unparseablePriority", "@PriorityChoice option 'two' is not a valid int; write it as a int literal"),
+                arguments("unparseablePriority", "@PriorityChoice option 'two' is not a valid int; write it as an int literal"),
                 arguments("unknownConstant", "@PriorityChoice option 'RED' is not a constant of " + Solver.class.getName()
                         + "; use one of [LBFGS, NEWTON, SAG]"),
                 arguments("priorityOnSealed", "@PriorityChoice cannot choose among the subclasses of the sealed type "

@@ -108,7 +108,8 @@ class NormalTest extends DistributionContractTest {
 
     @Test
     void rejectsANonFiniteMean() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Normal.of(Double.NaN, 1)).withMessageContaining("mean must be finite");
+        assertThatIllegalArgumentException().isThrownBy(() -> Normal.of(Double.NaN, 1))
+                .withMessageContaining("mean must be finite").withMessageEndingWith("; give a finite value for the mean");
     }
 
     @Test

@@ -33,6 +33,17 @@ class TrialFailureTest {
     }
 
     @Test
+    void reflectionsWrapperGivesWayToWhatItWraps() {
+        IllegalStateException inner = new IllegalStateException("knob 'x' is invalid");
+        TrialFailure failure = TrialFailure.of(new java.lang.reflect.InvocationTargetException(
+                new java.lang.reflect.UndeclaredThrowableException(inner)));
+
+        assertThat(failure.type()).isEqualTo(IllegalStateException.class.getName());
+        assertThat(failure.message()).isEqualTo("knob 'x' is invalid");
+        assertThat(failure.where()).isEqualTo(inner.getStackTrace()[0].toString());
+    }
+
+    @Test
     void aThrowableWithoutMessageOrTraceGivesEmptyParts() {
         RuntimeException cause = new RuntimeException((String) null, null, false, false) {};
 

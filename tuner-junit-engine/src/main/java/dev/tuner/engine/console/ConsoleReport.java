@@ -1,5 +1,6 @@
 package dev.tuner.engine.console;
 
+import dev.tuner.core.study.TrialFailure;
 import dev.tuner.engine.Constants;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -195,7 +196,8 @@ final class ConsoleReport implements TestExecutionListener {
      * Tuner's own errors explain themselves in their message; anything else is shown with its
      * type and where it was thrown, since its message alone may say nothing.
      */
-    static String describe(Throwable failure) {
+    static String describe(Throwable thrown) {
+        Throwable failure = TrialFailure.unwrapped(thrown);
         String message = failure.getMessage();
         if (message != null && failure.getClass().getName().startsWith("dev.tuner.")) {
             return message;
