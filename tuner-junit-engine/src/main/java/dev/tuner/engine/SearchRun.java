@@ -9,6 +9,7 @@ import dev.tuner.core.report.StudySnapshot;
 import dev.tuner.core.report.TrialFormat;
 import dev.tuner.core.storage.Storage;
 import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.RequireKnobs;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.study.StudyAbortedError;
 import dev.tuner.core.study.TrialOutcome;
@@ -75,6 +76,7 @@ final class SearchRun {
                         reporter.report(TrialDescriptor.Kind.SEARCHED, outcome.trial().number(), outcome);
                         publishProgress(outcome);
                     })
+                    .callback(new RequireKnobs())
                     .build());
         } catch (StudyAbortedError aborted) {
             // the trial that ended the study is shown failed like any other, then the study fails

@@ -29,7 +29,7 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
  */
 final class TuneSelectorResolver implements SelectorResolver {
 
-    /** Concrete, instantiable classes that declare or inherit a {@code @Tune} method. */
+    /** Concrete classes that declare or inherit a {@code @Tune} method (see {@link #isTuneClass}). */
     static final Predicate<Class<?>> IS_TUNE_CLASS = TuneSelectorResolver::isTuneClass;
 
     private final Predicate<String> classNameFilter;
@@ -104,11 +104,16 @@ final class TuneSelectorResolver implements SelectorResolver {
                 method -> AnnotationSupport.isAnnotated(method, Tune.class), HierarchyTraversalMode.TOP_DOWN);
     }
 
+    /**
+     * A class whose {@code @Tune} methods make studies: not abstract (a base class's studies run in
+     * its concrete subclasses, as Jupiter's tests do), not an interface, anonymous or local class. An
+     * inner (non-static) class is taken, so that its studies fail saying it must be static, rather
+     * than be skipped without a word.
+     */
     private static boolean isTuneClass(Class<?> candidate) {
         int modifiers = candidate.getModifiers();
-        boolean instantiable = !Modifier.isAbstract(modifiers) && !candidate.isInterface()
-                && !candidate.isAnonymousClass() && !candidate.isLocalClass()
-                && (candidate.getEnclosingClass() == null || Modifier.isStatic(modifiers));
-        return instantiable && !tuneMethods(candidate).isEmpty();
+        boolean concrete = !Modifier.isAbstract(modifiers) && !candidate.isInterface()
+                && !candidate.isAnonymousClass() && !candidate.isLocalClass();
+        return concrete && !tuneMethods(candidate).isEmpty();
     }
 }

@@ -82,6 +82,27 @@ class FailingStudyTest {
     }
 
     @Test
+    void aStudyThatReadsNoKnobStopsAfterItsFirstTrialSayingWhy() {
+        EngineExecutionResults results = execute(NoKnobTestCase.class, outputDir, "tuner.seed", "7");
+
+        results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(1).succeeded(1));
+        results.containerEvents().assertThatEvents().haveExactly(1, event(
+                uniqueId(studyId(NoKnobTestCase.class, "constant()")),
+                finishedWithFailure(message(text -> text.contains("read no knob in trial #0, so every trial would run"
+                        + " the same configuration")))));
+    }
+
+    @Test
+    void aStudyInAnInnerClassFailsSayingTheClassMustBeStatic() {
+        EngineExecutionResults results = execute(InnerTestCase.class, outputDir);
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(
+                uniqueId(studyId(InnerTestCase.class, "quad(double)")),
+                finishedWithFailure(message(text -> text.contains(InnerTestCase.class.getName()
+                        + " is an inner class; declare it static or top-level")))));
+    }
+
+    @Test
     void studyWithoutACompleteTrialFailsItsContainerNamingTheFirstFailure() {
         EngineExecutionResults results = execute(AlwaysThrowsTestCase.class, outputDir, "tuner.seed", "7");
 
@@ -248,6 +269,25 @@ class FailingStudyTest {
                 throw new IllegalStateException("x is positive: " + x);
             }
             return x * x;
+        }
+    }
+
+    @SuppressWarnings("InnerClassMayBeStatic")
+    class InnerTestCase {
+
+        @Tune(trials = 2)
+        double quad(@Uniform(min = 0, max = 1) double x) {
+            return x * x;
+        }
+    }
+
+    static class NoKnobTestCase {
+
+        static final double RATE = 0.1;  // a compile-time constant: javac copies it, no knob is read
+
+        @Tune(trials = 5)
+        double constant() {
+            return RATE * 2;
         }
     }
 

@@ -84,9 +84,16 @@ class TunerTestEngineDiscoveryTest {
     void classesThatCannotHoldAStudyAreIgnored() {
         TestDescriptor engine = discover(selectClass(NoTuneTestCase.class), selectClass(PlainHelper.class),
                 selectClass(AbstractStudy.class), selectClass(AbstractBaseTestCase.class),
-                selectClass(InnerTestCase.class), selectClass(StudyInterfaceTestCase.class));
+                selectClass(StudyInterfaceTestCase.class));
 
         assertThat(engine.getChildren()).isEmpty();
+    }
+
+    @Test
+    void anInnerClassIsDiscoveredSoThatItsStudiesSayItMustBeStatic() {
+        TestDescriptor engine = discover(selectClass(InnerTestCase.class));
+
+        assertThat(uniqueIds(engine.getChildren())).containsExactly(classId(InnerTestCase.class));
     }
 
     @Test

@@ -59,6 +59,17 @@ final class KnobTypes {
 
     /** Reals on double and float; on int and long only when quantized to whole numbers within reach. */
     private static void requireFitsReal(String annotation, Distribution distribution, Class<?> type, String where) {
+        if (type == float.class || type == Float.class) {
+            double low = distribution.low();
+            double high = distribution.high();
+            // an unbounded normal is fine: its draws are finite doubles of sane size; only bounds beyond a float are wrong
+            if ((Double.isFinite(low) && Math.abs(low) > Float.MAX_VALUE)
+                    || (Double.isFinite(high) && Math.abs(high) > Float.MAX_VALUE)) {
+                throw new InvalidDeclarationException(where, annotation + " reaches values from " + low + " to " + high
+                        + ", beyond the largest float (" + Float.MAX_VALUE + "), so the member would read Infinity;"
+                        + " give min and max within ±" + Float.MAX_VALUE + ", or declare the member double");
+            }
+        }
         if (REALS.contains(type)) {
             return;
         }

@@ -211,6 +211,7 @@ class AnnotationSpaceTest {
         @LogUniform(min = 1, max = 10, q = 0.5) int fractionalQOnInt;
         @Normal(mean = 0, sd = 1, q = 1) int unboundedNormalOnInt;
         @Uniform(min = 0, max = 1e10, q = 1) int beyondInt;
+        @Uniform(min = 0, max = 1e300) float beyondFloat;
         @IntUniform(min = 0, max = 1) double intUniformOnDouble;
         @IntUniform(min = 0, max = 1L << 31) int intUniformBeyondInt;
         @IntUniform(min = 0, max = 10, step = 3) int stepNotDividing;
@@ -234,6 +235,9 @@ class AnnotationSpaceTest {
         return Stream.of(
                 arguments("uniformEmpty", "@Uniform is invalid: min (1.0) must be less than max (1.0); swap or widen the bounds"),
                 arguments("uniformInfinite", "@Uniform is invalid: bounds must be finite"),
+                arguments("beyondFloat", "@Uniform reaches values from 0.0 to 1.0E300, beyond the largest float ("
+                        + Float.MAX_VALUE + "), so the member would read Infinity; give min and max within ±"
+                        + Float.MAX_VALUE + ", or declare the member double"),
                 arguments("logUniformReversed", "@LogUniform is invalid: min (2.0) must be less than max (1.0)"),
                 arguments("logUniformZero", "@LogUniform is invalid: a log-uniform range must be positive, but min is 0.0; "
                         + "use a positive min, or Uniform for ranges that include zero"),
