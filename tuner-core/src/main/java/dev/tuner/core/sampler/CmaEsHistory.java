@@ -1,0 +1,273 @@
+package dev.tuner.core.sampler;
+
+import dev.tuner.Direction;
+import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.TrialState;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * CMA-ES's state for one study, rebuilt from the study's history alone, so that a resumed study,
+ * or another worker sharing its storage, reaches the same state (see {@link CmaEsSampler} for the
+ * rules). Kept between proposals: each call reads only the trials that changed since the last.
+ *
+ * <p>Not thread-safe: the sampler holds its lock while it proposes.
+ */
+final class CmaEsHistory {
+
+    /** A proposal: a point of the unit cube and the knobs' internal values it maps to. */
+    record Candidate(double[] unit, double[] internals) {}
+
+    /** One run of CMA-ES (the first, or one after a restart) and the members of its current generation. */
+    private final class Run {
+        final int index;
+        final CmaEsState state;
+        final List<double[]> points = new ArrayList<>();
+        final List<Double> losses = new ArrayList<>();
+
+        Run(int index, CmaEsState state) {
+            this.index = index;
+            this.state = state;
+        }
+
+        /** The member trial {@code number} gets in this run's current generation. */
+        Candidate propose(int number) {
+            UniformRandomProvider rng = Seeds.generator(seed, number,
+                    "cmaes:" + index + ":" + state.generation());
+            double[] unit = state.sampleInUnitBox(rng);
+            return new Candidate(unit, space.internalsAt(unit));
+        }
+    }
+
+    private final long seed;
+    private final Direction direction;
+    private final CmaEsRestarts restarts;
+    private final boolean warmStart;
+
+    /** The knobs every complete trial held; null before the first complete trial. */
+    private CmaEsSpace space;
+    private int complete;
+    private int spaceScanned;
+    private List<Integer> spaceUnfinished = new ArrayList<>();
+
+    /** The position in the trial list of the next trial to replay. */
+    private int cursor;
+    private CmaEsWarmStart warm;
+    /** The run being replayed; null until a trial is found that the first generation proposed. */
+    private Run run;
+    private int generationsTold;
+
+    CmaEsHistory(long seed, Direction direction, CmaEsRestarts restarts, boolean warmStart) {
+        this.seed = seed;
+        this.direction = direction;
+        this.restarts = restarts;
+        this.warmStart = warmStart;
+    }
+
+    /** The knobs CMA-ES searches, or null while no trial is complete. */
+    CmaEsSpace space() {
+        return space;
+    }
+
+    /** How many trials are complete. */
+    int complete() {
+        return complete;
+    }
+
+    /** The state being replayed, or null before the first run began (for tests). */
+    CmaEsState state() {
+        return run == null ? null : run.state;
+    }
+
+    /** The index of the current run (0 for the first, 1 after the first restart); -1 before it began. */
+    int runIndex() {
+        return run == null ? -1 : run.index;
+    }
+
+    /** How many generations were told, over all runs. */
+    int generationsTold() {
+        return generationsTold;
+    }
+
+    /**
+     * The proposal for trial {@code number}, after reading what changed in {@code trials}; null
+     * when no complete trial holds a knob CMA-ES searches.
+     */
+    Candidate propose(List<FrozenTrial> trials, int number) {
+        refresh(trials);
+        if (space == null || space.dimension() == 0) {
+            return null;
+        }
+        if (run != null) {
+            return run.propose(number);
+        }
+        // no run began yet: this trial is the first of the first generation
+        boolean earlierFinished = cursor == trials.size() || trials.get(cursor).number() >= number;
+        return new Run(0, first(earlierFinished)).propose(number);
+    }
+
+    private CmaEsState first(boolean warmAllowed) {
+        if (warmAllowed && warmStart && warm.size() >= CmaEsWarmStart.MIN_POINTS) {
+            return warm.start(restarts.baseLambda(space.dimension()));
+        }
+        return restarts.cold(space.dimension());
+    }
+
+    /** Reads the trials that changed since the last call. */
+    void refresh(List<FrozenTrial> trials) {
+        if (updateSpace(trials)) {
+            cursor = 0;
+            run = null;
+            generationsTold = 0;
+            warm = new CmaEsWarmStart(space.dimension());
+        }
+        if (space != null && space.dimension() > 0) {
+            replay(trials);
+        }
+    }
+
+    /** Narrows the space by the trials completed since the last call; whether it changed. */
+    private boolean updateSpace(List<FrozenTrial> trials) {
+        CmaEsSpace before = space;
+        List<Integer> still = new ArrayList<>();
+        for (int position : spaceUnfinished) {
+            visitForSpace(trials.get(position), position, still);
+        }
+        for (int position = spaceScanned; position < trials.size(); position++) {
+            visitForSpace(trials.get(position), position, still);
+        }
+        spaceScanned = trials.size();
+        spaceUnfinished = still;
+        return space != null && !space.equals(before);
+    }
+
+    private void visitForSpace(FrozenTrial trial, int position, List<Integer> still) {
+        if (!trial.state().isFinished()) {
+            still.add(position);
+        } else if (trial.state() == TrialState.COMPLETE) {
+            complete++;
+            space = space == null ? CmaEsSpace.of(trial) : space.intersect(trial);
+        }
+    }
+
+    /**
+     * Replays the trials from the cursor, in number order, until one whose part cannot be known
+     * yet: the first run begins at the first trial whose knobs are what the first generation
+     * proposes for it; each trial after that is a member of the current generation when its knobs
+     * are what that generation proposes for its number, and the generation is told once it holds
+     * {@code λ} finished members that did not fail.
+     */
+    private void replay(List<FrozenTrial> trials) {
+        while (cursor < trials.size()) {
+            FrozenTrial trial = trials.get(cursor);
+            boolean finished = trial.state().isFinished();
+            double[] internals = space.internalsOf(trial);
+            if (run == null) {
+                // every earlier trial is finished here: the search waits at an unfinished one
+                if (!finished) {
+                    return;
+                }
+                if (internals != null) {
+                    Run begun = begin(trial.number(), internals);
+                    if (begun != null) {
+                        run = begun;
+                        continue; // the trial is the first member of the run's first generation
+                    }
+                    if (trial.state() == TrialState.COMPLETE) {
+                        warm.add(unitsOf(internals), lossOf(trial));
+                    }
+                }
+                cursor++;
+                continue;
+            }
+            if (internals == null) {
+                if (!finished) {
+                    return; // it may read its knobs yet
+                }
+                cursor++;
+                continue;
+            }
+            Candidate candidate = run.propose(trial.number());
+            if (!same(candidate.internals(), internals)) {
+                cursor++; // not of this generation: proposed from an older one, enqueued, or by another sampler
+                continue;
+            }
+            if (!finished) {
+                return; // a member still running: the generation waits for it
+            }
+            cursor++;
+            if (trial.state() == TrialState.FAIL) {
+                continue; // the generation takes another member instead
+            }
+            run.points.add(candidate.unit());
+            run.losses.add(lossOf(trial));
+            if (run.points.size() == run.state.lambda()) {
+                tell();
+            }
+        }
+    }
+
+    /** The first run, if trial {@code number}'s knobs are what its first generation proposes; else null. */
+    private Run begin(int number, double[] internals) {
+        Run cold = new Run(0, restarts.cold(space.dimension()));
+        if (same(cold.propose(number).internals(), internals)) {
+            return cold;
+        }
+        if (warmStart && warm.size() >= CmaEsWarmStart.MIN_POINTS) {
+            Run warmed = new Run(0, warm.start(restarts.baseLambda(space.dimension())));
+            if (same(warmed.propose(number).internals(), internals)) {
+                return warmed;
+            }
+        }
+        return null;
+    }
+
+    private void tell() {
+        int lambda = run.state.lambda();
+        double[][] points = run.points.toArray(new double[lambda][]);
+        double[] losses = new double[lambda];
+        for (int i = 0; i < lambda; i++) {
+            losses[i] = run.losses.get(i);
+        }
+        run.points.clear();
+        run.losses.clear();
+        run.state.tell(points, losses);
+        generationsTold++;
+        if (restarts.restarts() && run.state.stopReason() != null) {
+            int next = run.index + 1;
+            run = new Run(next, restarts.restart(next, space.dimension()));
+        }
+    }
+
+    private double[] unitsOf(double[] internals) {
+        double[] units = new double[internals.length];
+        for (int k = 0; k < units.length; k++) {
+            units[k] = space.unitOf(k, internals[k]);
+        }
+        return units;
+    }
+
+    /** Smaller is better; a pruned trial ranks after every complete one. */
+    private double lossOf(FrozenTrial trial) {
+        if (trial.state() != TrialState.COMPLETE || trial.value().isEmpty()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double value = trial.value().getAsDouble();
+        return direction == Direction.MAXIMIZE ? -value : value;
+    }
+
+    /**
+     * Whether two knob vectors are the same proposal: equal up to the last bits, which a storage's
+     * text form could round (the journal writes doubles exactly, but a database column need not).
+     */
+    static boolean same(double[] a, double[] b) {
+        for (int k = 0; k < a.length; k++) {
+            double scale = Math.max(Math.abs(a[k]), Math.abs(b[k]));
+            if (!(Math.abs(a[k] - b[k]) <= 1e-13 * scale) && a[k] != b[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
