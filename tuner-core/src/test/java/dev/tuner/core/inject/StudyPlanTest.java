@@ -174,7 +174,7 @@ class StudyPlanTest {
         assertThatThrownBy(() -> StudyPlan.of(tuneMethod(UnknownSamplerCase.class), StudyOverrides.none()))
                 .isInstanceOf(InvalidDeclarationException.class)
                 .hasMessageStartingWith("@Tune method " + UnknownSamplerCase.class.getName() + ".f(double): ")
-                .hasMessageContaining("unknown sampler 'cma'; use one of tpe, random, grid, qmc");
+                .hasMessageContaining("unknown sampler 'cma'; use one of tpe, random, grid, qmc, cmaes");
     }
 
     @Test
