@@ -179,9 +179,9 @@ class StudyPlanTest {
 
     @Test
     void rejectsAnUnknownSamplerInTheOverrides() {
-        assertThatThrownBy(() -> StudyPlan.of(tuneMethod(PlannedCase.class), overrides(null, null, "cmaes")))
+        assertThatThrownBy(() -> StudyPlan.of(tuneMethod(PlannedCase.class), overrides(null, null, "cma-es")))
                 .isInstanceOf(InvalidDeclarationException.class)
-                .hasMessageContaining("unknown sampler 'cmaes'; use one of tpe, random");
+                .hasMessageContaining("unknown sampler 'cma-es'; use one of tpe, random");
     }
 
     private static StudyOverrides prunerOverrides(String pruner, String... settings) {
