@@ -3,6 +3,7 @@ package dev.tuner.core.sampler;
 import dev.tuner.Direction;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.TrialState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -54,6 +55,15 @@ final class CmaEsHistory {
     /** The position in the trial list of the next trial to replay. */
     private int cursor;
     private CmaEsWarmStart warm;
+    /**
+     * Positions of trials the search passed that may join the warm start of a later trial: those
+     * unfinished when passed, or finished after the start of the trial then searched.
+     */
+    private List<Integer> warmPending = new ArrayList<>();
+    /** The latest start among the trials the search reached. */
+    private Instant latestStart = Instant.MIN;
+    /** Whether {@link #warm} holds the warm start of the trial at the cursor. */
+    private boolean warmAtCursor;
     /** The run being replayed; null until a trial is found that the first generation proposed. */
     private Run run;
     private int generationsTold;
@@ -102,16 +112,13 @@ final class CmaEsHistory {
         if (run != null) {
             return run.propose(number);
         }
-        // no run began yet: this trial is the first of the first generation
-        boolean earlierFinished = cursor == trials.size() || trials.get(cursor).number() >= number;
-        return new Run(0, first(earlierFinished)).propose(number);
-    }
-
-    private CmaEsState first(boolean warmAllowed) {
-        if (warmAllowed && warmStart && warm.size() >= CmaEsWarmStart.MIN_POINTS) {
-            return warm.start(restarts.baseLambda(space.dimension()));
-        }
-        return restarts.cold(space.dimension());
+        // no run began yet: this trial is the first of the first generation, warm if the search
+        // stands at it and it has a warm start (a trial not stored, or beyond a trial the search
+        // waits for, starts cold: a replay will find it so)
+        boolean warmKnown = cursor < trials.size() && trials.get(cursor).number() == number && warmAtCursor;
+        boolean warmed = warmKnown && warmStart && warm.size() >= CmaEsWarmStart.MIN_POINTS;
+        return new Run(0, warmed ? warm.start(restarts.baseLambda(space.dimension())) : restarts.cold(space.dimension()))
+                .propose(number);
     }
 
     /** Reads the trials that changed since the last call. */
@@ -121,6 +128,9 @@ final class CmaEsHistory {
             run = null;
             generationsTold = 0;
             warm = new CmaEsWarmStart(space.dimension());
+            warmPending = new ArrayList<>();
+            latestStart = Instant.MIN;
+            warmAtCursor = false;
         }
         if (space != null && space.dimension() > 0) {
             replay(trials);
@@ -164,21 +174,20 @@ final class CmaEsHistory {
             boolean finished = trial.state().isFinished();
             double[] internals = space.internalsOf(trial);
             if (run == null) {
-                // every earlier trial is finished here: the search waits at an unfinished one
-                if (!finished) {
-                    return;
+                prepareWarm(trials, trial.started());
+                if (internals == null && !finished) {
+                    return; // it may read its knobs yet, and be the first of the run
                 }
-                if (internals != null) {
-                    Run begun = begin(trial.number(), internals);
-                    if (begun != null) {
-                        run = begun;
-                        continue; // the trial is the first member of the run's first generation
-                    }
-                    if (trial.state() == TrialState.COMPLETE) {
-                        warm.add(unitsOf(internals), lossOf(trial));
-                    }
+                Run begun = internals == null ? null : begin(trial.number(), internals);
+                if (begun != null) {
+                    run = begun;
+                    warm = null; // needed no more
+                    warmPending = null;
+                    continue; // the trial is the first member of the run's first generation
                 }
+                warmPending.add(cursor);
                 cursor++;
+                warmAtCursor = false;
                 continue;
             }
             if (internals == null) {
@@ -214,13 +223,46 @@ final class CmaEsHistory {
         if (same(cold.propose(number).internals(), internals)) {
             return cold;
         }
-        if (warmStart && warm.size() >= CmaEsWarmStart.MIN_POINTS) {
+        if (warmStart && warmAtCursor && warm.size() >= CmaEsWarmStart.MIN_POINTS) {
             Run warmed = new Run(0, warm.start(restarts.baseLambda(space.dimension())));
             if (same(warmed.propose(number).internals(), internals)) {
                 return warmed;
             }
         }
         return null;
+    }
+
+    /**
+     * Makes {@link #warm} the warm start of a trial that started at {@code started}: the complete
+     * trials before it that finished before it started (a rule every worker can check
+     * afterwards, so that they agree on a warm start), unless trials do not start in number order
+     * there (clocks of several machines), where no warm start is made.
+     */
+    private void prepareWarm(List<FrozenTrial> trials, Instant started) {
+        if (started.isBefore(latestStart)) {
+            warmAtCursor = false;
+            return;
+        }
+        latestStart = started;
+        List<Integer> still = new ArrayList<>();
+        for (int position : warmPending) {
+            FrozenTrial earlier = trials.get(position);
+            if (!earlier.state().isFinished()) {
+                still.add(position);
+                continue;
+            }
+            double[] internals = space.internalsOf(earlier);
+            if (earlier.state() != TrialState.COMPLETE || internals == null) {
+                continue;
+            }
+            if (!earlier.finished().orElseThrow().isBefore(started)) {
+                still.add(position);
+            } else {
+                warm.add(unitsOf(internals), lossOf(earlier));
+            }
+        }
+        warmPending = still;
+        warmAtCursor = true;
     }
 
     private void tell() {

@@ -60,9 +60,8 @@ import java.util.WeakHashMap;
  * <h2>Start, warm start and restarts</h2>
  * <ul>
  *   <li>The first run starts at the cube's centre with σ = 1/6 (the optimum within
- *       3σ of the mean) and C = I; or, when the trials before it hold at least 20 complete ones
- *       with the knobs and all of them had finished when the run's first trial was asked,
- *       warm: from the best 10% of them ({@link CmaEsWarmStart}, after Nomura et al., AAAI
+ *       3σ of the mean) and C = I; or, when at least 20 trials before the run's first trial
+ *       completed with the knobs before it started, warm: from the best 10% of them ({@link CmaEsWarmStart}, after Nomura et al., AAAI
  *       2021). So a study first explored by another sampler continues from what it found.</li>
  *   <li>Population λ = 4 + ⌊3 ln n⌋ for n knobs, unless set. A run restarts (IPOP: Auger and
  *       Hansen 2005; twice the population, a mean drawn from the cube) when its values stall
