@@ -64,6 +64,14 @@ final class CmaEsHistory {
     private Instant latestStart = Instant.MIN;
     /** Whether {@link #warm} holds the warm start of the trial at the cursor. */
     private boolean warmAtCursor;
+    /**
+     * The first generation's states while the search looks for the run's start, kept while they
+     * stay the same (proposing does not change a state): the cold one, and the warm one with the
+     * warm start's size it was made at.
+     */
+    private CmaEsState coldFirst;
+    private CmaEsState warmFirst;
+    private int warmFirstSize = -1;
     /** The run being replayed; null until a trial is found that the first generation proposed. */
     private Run run;
     private int generationsTold;
@@ -117,8 +125,22 @@ final class CmaEsHistory {
         // waits for, starts cold: a replay will find it so)
         boolean warmKnown = cursor < trials.size() && trials.get(cursor).number() == number && warmAtCursor;
         boolean warmed = warmKnown && warmStart && warm.size() >= CmaEsWarmStart.MIN_POINTS;
-        return new Run(0, warmed ? warm.start(restarts.baseLambda(space.dimension())) : restarts.cold(space.dimension()))
-                .propose(number);
+        return new Run(0, warmed ? warmFirst() : coldFirst()).propose(number);
+    }
+
+    private CmaEsState coldFirst() {
+        if (coldFirst == null) {
+            coldFirst = restarts.cold(space.dimension());
+        }
+        return coldFirst;
+    }
+
+    private CmaEsState warmFirst() {
+        if (warmFirstSize != warm.size()) {
+            warmFirst = warm.start(restarts.baseLambda(space.dimension()));
+            warmFirstSize = warm.size();
+        }
+        return warmFirst;
     }
 
     /** Reads the trials that changed since the last call. */
@@ -131,6 +153,9 @@ final class CmaEsHistory {
             warmPending = new ArrayList<>();
             latestStart = Instant.MIN;
             warmAtCursor = false;
+            coldFirst = null;
+            warmFirst = null;
+            warmFirstSize = -1;
         }
         if (space != null && space.dimension() > 0) {
             replay(trials);
@@ -219,15 +244,12 @@ final class CmaEsHistory {
 
     /** The first run, if trial {@code number}'s knobs are what its first generation proposes; else null. */
     private Run begin(int number, double[] internals) {
-        Run cold = new Run(0, restarts.cold(space.dimension()));
-        if (same(cold.propose(number).internals(), internals)) {
-            return cold;
+        if (same(new Run(0, coldFirst()).propose(number).internals(), internals)) {
+            return new Run(0, restarts.cold(space.dimension())); // a fresh state: the run will change it
         }
-        if (warmStart && warmAtCursor && warm.size() >= CmaEsWarmStart.MIN_POINTS) {
-            Run warmed = new Run(0, warm.start(restarts.baseLambda(space.dimension())));
-            if (same(warmed.propose(number).internals(), internals)) {
-                return warmed;
-            }
+        if (warmStart && warmAtCursor && warm.size() >= CmaEsWarmStart.MIN_POINTS
+                && same(new Run(0, warmFirst()).propose(number).internals(), internals)) {
+            return new Run(0, warm.start(restarts.baseLambda(space.dimension())));
         }
         return null;
     }
@@ -252,7 +274,7 @@ final class CmaEsHistory {
                 continue;
             }
             double[] internals = space.internalsOf(earlier);
-            if (earlier.state() != TrialState.COMPLETE || internals == null) {
+            if (earlier.state() != TrialState.COMPLETE || internals == null || !warmStart) {
                 continue;
             }
             if (!earlier.finished().orElseThrow().isBefore(started)) {

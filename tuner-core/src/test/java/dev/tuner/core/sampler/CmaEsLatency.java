@@ -36,7 +36,7 @@ final class CmaEsLatency {
                 Trial trial = random.ask();
                 random.tell(trial, levy(read(trial)));
             }
-            CmaEsSampler sampler = CmaEsSampler.builder().seed(1).build();
+            CmaEsSampler sampler = CmaEsSampler.builder().seed(1).warmStart(args.length < 2 || Boolean.parseBoolean(args[1])).build();
             Study study = Study.builder("levy10").sampler(sampler).storage(storage).build();
 
             long start = System.nanoTime();
