@@ -53,16 +53,22 @@ import java.util.WeakHashMap;
  * not FAIL (a failed member is replaced by the next one); PRUNED members rank as the worst. A
  * member still RUNNING holds its generation back: until it finishes, new trials get further draws
  * of the same generation, each from its own stream, so parallel workers get distinct candidates
- * (they are no members of the next generation and add no information). The replay is cached per
- * study and reads only what changed, so a proposal costs O(new trials · n²); a resumed study,
- * or a second worker, replays the history once and reaches the same state.
+ * (they are no members of the next generation and add no information: with more workers than
+ * λ, or trials of very uneven length, parallelism wastes trials). A trial still running that has
+ * not read its knobs holds the replay back as well, since it may yet become a member. The replay
+ * is cached per study and reads only what changed, so a proposal costs O(new trials · n²); a
+ * resumed study, or a second worker, replays the history once (some 60 ms for 10,000 trials of 10
+ * knobs) and reaches the same state.
  *
  * <h2>Start, warm start and restarts</h2>
  * <ul>
- *   <li>The first run starts at the cube's centre with σ = 1/6 (the optimum within
- *       3σ of the mean) and C = I; or, when at least 20 trials before the run's first trial
- *       completed with the knobs before it started, warm: from the best 10% of them ({@link CmaEsWarmStart}, after Nomura et al., AAAI
- *       2021). So a study first explored by another sampler continues from what it found.</li>
+ *   <li>The first run starts at the cube's centre with σ = 1/6 (the optimum within 3σ of the
+ *       mean) and C = I; or, when at least 20 trials before the run's first trial completed with
+ *       the knobs before it started, warm: from the best 10% of them ({@link CmaEsWarmStart},
+ *       after Nomura et al., AAAI 2021). So a study first explored by another sampler continues
+ *       from what it found. "Before it started" compares the times the storage recorded, a rule
+ *       every worker can check afterwards; where clocks of several machines disagree about the
+ *       order, the run starts cold.</li>
  *   <li>Population λ = 4 + ⌊3 ln n⌋ for n knobs, unless set. A run restarts (IPOP: Auger and
  *       Hansen 2005; twice the population, a mean drawn from the cube) when its values stall
  *       (TolFun 10<sup>-12</sup> over the recent generations, or two generations of flat
