@@ -20,24 +20,45 @@ final class CmaEsHistory {
     /** A proposal: a point of the unit cube and the knobs' internal values it maps to. */
     record Candidate(double[] unit, double[] internals) {}
 
-    /** One run of CMA-ES (the first, or one after a restart) and the members of its current generation. */
+    /**
+     * One run of CMA-ES (the first, or one after a restart), its margin for knobs with a grid of
+     * values (null without such knobs, or with the margin off), and the members of its current
+     * generation.
+     */
     private final class Run {
         final int index;
         final CmaEsState state;
+        final CmaEsMargin margin;
         final List<double[]> points = new ArrayList<>();
         final List<Double> losses = new ArrayList<>();
 
         Run(int index, CmaEsState state) {
             this.index = index;
             this.state = state;
+            boolean anyDiscrete = false;
+            for (int k = 0; k < space.dimension(); k++) {
+                anyDiscrete |= space.discrete(k);
+            }
+            this.margin = withMargin && anyDiscrete ? new CmaEsMargin(space, state.lambda()) : null;
         }
 
-        /** The member trial {@code number} gets in this run's current generation. */
+        /**
+         * The member trial {@code number} gets in this run's current generation: the raw point, which
+         * the tell sees, and the knobs' values, rounded through the margin.
+         */
         Candidate propose(int number) {
             UniformRandomProvider rng = Seeds.generator(seed, number,
                     "cmaes:" + index + ":" + state.generation());
             double[] unit = state.sampleInUnitBox(rng);
-            return new Candidate(unit, space.internalsAt(unit));
+            double[] rounded = margin == null ? unit : margin.encode(unit, state.mean());
+            return new Candidate(unit, space.internalsAt(rounded));
+        }
+
+        void tell(double[][] points, double[] losses) {
+            state.tell(points, losses);
+            if (margin != null) {
+                margin.correct(state);
+            }
         }
     }
 
@@ -45,6 +66,7 @@ final class CmaEsHistory {
     private final Direction direction;
     private final CmaEsRestarts restarts;
     private final boolean warmStart;
+    private final boolean withMargin;
 
     /** The knobs every complete trial held; null before the first complete trial. */
     private CmaEsSpace space;
@@ -76,11 +98,12 @@ final class CmaEsHistory {
     private Run run;
     private int generationsTold;
 
-    CmaEsHistory(long seed, Direction direction, CmaEsRestarts restarts, boolean warmStart) {
+    CmaEsHistory(long seed, Direction direction, CmaEsRestarts restarts, boolean warmStart, boolean margin) {
         this.seed = seed;
         this.direction = direction;
         this.restarts = restarts;
         this.warmStart = warmStart;
+        this.withMargin = margin;
     }
 
     /** The knobs CMA-ES searches, or null while no trial is complete. */
@@ -296,7 +319,7 @@ final class CmaEsHistory {
         }
         run.points.clear();
         run.losses.clear();
-        run.state.tell(points, losses);
+        run.tell(points, losses);
         generationsTold++;
         if (restarts.restarts() && run.state.stopReason() != null) {
             int next = run.index + 1;

@@ -29,17 +29,16 @@ import java.util.WeakHashMap;
  *       with the same distribution, of these kinds: uniform (quantized or not), log-uniform (not
  *       quantized) and int (with a step or on a log scale). It searches the unit cube: each range
  *       scaled to [0, 1], a log knob's logarithm scaled so, and a knob with a grid of values
- *       relaxed to a continuous coordinate rounded onto the grid (cells of equal width; no margin
- *       as in Hamano et al.'s CMA-ES with margin, so a run on int knobs can stall on one value,
- *       which the flat-fitness restart then ends).</li>
+ *       relaxed to a continuous coordinate rounded onto the grid (cells of equal width), with the
+ *       margin of CMA-ES with margin (Hamano et al., GECCO 2022; {@code CmaEsMargin}), so that a
+ *       run does not stall on one value. Points outside the cube are drawn again (up to 100
+ *       times, then clipped), so the normal keeps its shape inside the box.</li>
  *   <li>Every other knob (choices, booleans, normal and log-normal knobs, quantized log-uniform
  *       ones, custom distributions), a knob of a conditional branch, and every knob of the first
  *       {@code startupTrials} (5) trials, is drawn by the fallback sampler when the trial reads it: by
  *       default a univariate {@link TpeSampler} with the same seed (univariate, so that it never
  *       models the knobs CMA-ES owns; each knob is fitted on its own history), or {@link
  *       RandomSampler} with {@code fallback=random}.</li>
- *   <li>Points outside the cube are drawn again (up to 100 times, then clipped), so the normal
- *       keeps its shape inside the box.</li>
  * </ul>
  *
  * <h2>State from the history alone</h2>
@@ -64,7 +63,7 @@ import java.util.WeakHashMap;
  * <ul>
  *   <li>The first run starts at the cube's centre with σ = 1/6 (the optimum within 3σ of the
  *       mean) and C = I; or, when at least 20 trials before the run's first trial completed with
- *       the knobs before it started, warm: from the best 10% of them ({@link CmaEsWarmStart},
+ *       the knobs before it started, warm: from the best 10% of them ({@code CmaEsWarmStart},
  *       after Nomura et al., AAAI 2021). So a study first explored by another sampler continues
  *       from what it found. "Before it started" compares the times the storage recorded, a rule
  *       every worker can check afterwards; where clocks of several machines disagree about the
@@ -88,6 +87,7 @@ public final class CmaEsSampler implements Sampler {
     private final double sigma0;
     private final boolean restarts;
     private final boolean warmStart;
+    private final boolean margin;
     private final int startupTrials;
     private final Sampler fallback;
     private final String fallbackName;
@@ -104,6 +104,7 @@ public final class CmaEsSampler implements Sampler {
         this.sigma0 = builder.sigma0;
         this.restarts = builder.restarts;
         this.warmStart = builder.warmStart;
+        this.margin = builder.margin;
         this.startupTrials = builder.startupTrials;
         this.fallbackName = builder.fallback;
         this.fallback = builder.fallback.equals("random")
@@ -144,13 +145,14 @@ public final class CmaEsSampler implements Sampler {
     /** The replay this sampler keeps for {@code study}. */
     CmaEsHistory history(Study study) {
         return histories.computeIfAbsent(study, s -> new CmaEsHistory(seed, s.direction(),
-                new CmaEsRestarts(seed, populationSize, sigma0, restarts), warmStart));
+                new CmaEsRestarts(seed, populationSize, sigma0, restarts), warmStart, margin));
     }
 
     @Override
     public String toString() {
         return "CmaEsSampler[seed=" + seed + ", populationSize=" + (populationSize == 0 ? "auto" : populationSize)
-                + ", sigma0=" + sigma0 + ", restarts=" + restarts + ", warmStart=" + warmStart + ", startupTrials="
+                + ", sigma0=" + sigma0 + ", restarts=" + restarts + ", warmStart=" + warmStart + ", margin=" + margin
+                + ", startupTrials="
                 + startupTrials + ", fallback=" + fallbackName + "]";
     }
 
@@ -161,6 +163,7 @@ public final class CmaEsSampler implements Sampler {
         private double sigma0 = 1.0 / 6;
         private boolean restarts = true;
         private boolean warmStart = true;
+        private boolean margin = true;
         private int startupTrials = 5;
         private String fallback = "tpe";
 
@@ -208,6 +211,16 @@ public final class CmaEsSampler implements Sampler {
         }
 
         /**
+         * Whether knobs with a grid of values (ints, quantized reals) keep a margin: a least
+         * probability of leaving the value the search sits on (CMA-ES with margin, Hamano et al.
+         * 2022). Default: true.
+         */
+        public Builder margin(boolean margin) {
+            this.margin = margin;
+            return this;
+        }
+
+        /**
          * How many trials must be complete before CMA-ES proposes; the fallback draws until then; at
          * least 1. Default: 5, as {@link TpeSampler}'s: enough for a conditional space to show its
          * branches before CMA-ES claims the knobs every complete trial held.
@@ -235,7 +248,7 @@ public final class CmaEsSampler implements Sampler {
         /**
          * Sets options by name, as the configuration keys {@code tuner.cmaes.<name>} give them:
          * {@code populationSize}, {@code sigma0}, {@code restarts}, {@code warmStart},
-         * {@code startupTrials}, {@code fallback}.
+         * {@code margin}, {@code startupTrials}, {@code fallback}.
          *
          * @throws IllegalArgumentException for an unknown name or a bad value
          */
@@ -247,11 +260,12 @@ public final class CmaEsSampler implements Sampler {
                         case "sigma0" -> sigma0(Double.parseDouble(value.trim()));
                         case "restarts" -> restarts(parseBoolean(name, value));
                         case "warmStart" -> warmStart(parseBoolean(name, value));
+                        case "margin" -> margin(parseBoolean(name, value));
                         case "startupTrials" -> startupTrials(Integer.parseInt(value.trim()));
                         case "fallback" -> fallback(value);
                         default -> throw new IllegalArgumentException("unknown CMA-ES option '" + name
                                 + "' (tuner.cmaes." + name + "); use populationSize, sigma0, restarts, warmStart,"
-                                + " startupTrials or fallback");
+                                + " margin, startupTrials or fallback");
                     }
                 } catch (NumberFormatException notANumber) {
                     throw new IllegalArgumentException("tuner.cmaes." + name + "=" + value + " is not a number");

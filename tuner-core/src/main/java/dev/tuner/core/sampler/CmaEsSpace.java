@@ -86,6 +86,41 @@ record CmaEsSpace(List<String> names, List<Distribution> distributions) {
         return values;
     }
 
+    /** Whether knob {@code k} has a grid of values (its coordinate is rounded onto cells). */
+    boolean discrete(int k) {
+        Distribution distribution = distributions.get(k);
+        return distribution instanceof IntUniform || distribution instanceof Uniform d && d.isQuantized();
+    }
+
+    /**
+     * The cell of knob {@code k}'s grid that coordinate {@code u} rounds into, as {@code {low, up}}
+     * in unit coordinates; the first cell reaches down to −∞ and the last up to +∞, since every
+     * coordinate beyond the range rounds onto its end.
+     */
+    double[] cell(int k, double u) {
+        Distribution distribution = distributions.get(k);
+        double clamped = Math.max(0, Math.min(1, u));
+        if (distribution instanceof IntUniform d && d.log()) {
+            double value = UnitMapping.fromUnit(d, clamped).orElseThrow();
+            double low = Math.log(d.min() - 0.5);
+            double width = Math.log(d.max() + 0.5) - low;
+            return new double[] {
+                value <= d.min() ? Double.NEGATIVE_INFINITY : (Math.log(value - 0.5) - low) / width,
+                value >= d.max() ? Double.POSITIVE_INFINITY : (Math.log(value + 0.5) - low) / width};
+        }
+        long cells;
+        if (distribution instanceof IntUniform d) {
+            cells = (d.max() - d.min()) / d.step() + 1;
+        } else {
+            Uniform d = (Uniform) distribution;
+            cells = Math.round(d.high() / d.q()) - Math.round(d.low() / d.q()) + 1;
+        }
+        long index = Math.min(cells - 1, (long) Math.floor(clamped * cells));
+        return new double[] {
+            index == 0 ? Double.NEGATIVE_INFINITY : (double) index / cells,
+            index == cells - 1 ? Double.POSITIVE_INFINITY : (double) (index + 1) / cells};
+    }
+
     /**
      * The coordinate in [0, 1] of knob {@code k}'s internal value: the inverse of {@link #internalsAt}
      * for continuous knobs, the centre of the value's cell for knobs with a grid.

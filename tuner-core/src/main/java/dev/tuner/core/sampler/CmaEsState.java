@@ -140,6 +140,11 @@ final class CmaEsState {
         return mean.clone();
     }
 
+    /** Moves coordinate {@code i} of the mean (for the margin of CMA-ES with margin). */
+    void setMean(int i, double value) {
+        mean[i] = value;
+    }
+
     /** The current covariance matrix C (a copy). */
     double[][] covariance() {
         double[][] copy = new double[n][];

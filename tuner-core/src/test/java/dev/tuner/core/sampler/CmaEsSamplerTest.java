@@ -306,10 +306,10 @@ class CmaEsSamplerTest extends SamplerContractTest {
     @Test
     void isCreatedByNameWithItsOptions() {
         Sampler sampler = Samplers.create("cmaes", 3, Map.of("populationSize", "16", "fallback", "random",
-                "restarts", "false", "sigma0", "0.25", "warmStart", "false", "startupTrials", "2"));
+                "restarts", "false", "sigma0", "0.25", "warmStart", "false", "startupTrials", "2", "margin", "false"));
 
         assertThat(sampler).hasToString("CmaEsSampler[seed=3, populationSize=16, sigma0=0.25, restarts=false,"
-                + " warmStart=false, startupTrials=2, fallback=random]");
+                + " warmStart=false, margin=false, startupTrials=2, fallback=random]");
         assertThat(Samplers.names()).contains("cmaes");
     }
 
@@ -403,5 +403,29 @@ class CmaEsSamplerTest extends SamplerContractTest {
                     trial.value().getAsDouble());
         }
         return warm.start(6).mean();
+    }
+
+    /** Five reals (a sphere) and five ints 0..30 (a quadratic with its optimum 0 at 20). */
+    static double mixed(Trial trial) {
+        double f = 0;
+        for (int i = 0; i < 5; i++) {
+            f += Math.pow(trial.suggestFloat("x" + i, -10, 10) - shift(i), 2);
+            f += Math.pow(trial.suggestInt("n" + i, 0, 30) - 20, 2);
+        }
+        return f;
+    }
+
+    static double mixedBest(Sampler sampler, int trials) {
+        Study study = study(sampler, new InMemoryStorage());
+        study.optimize(CmaEsSamplerTest::mixed, trials);
+        return best(study);
+    }
+
+    @Test
+    void solvesAMixedSpaceOfRealsAndInts() {
+        for (long seed = 0; seed < 3; seed++) {
+            // the ints must reach 20 exactly while the reals' steps shrink (seeds 0..5: 6e-6 to 1e-4)
+            assertThat(mixedBest(sampler(seed), 1000)).as("seed %d", seed).isLessThan(1e-3);
+        }
     }
 }
