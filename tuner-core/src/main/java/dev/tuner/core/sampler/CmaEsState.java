@@ -27,9 +27,14 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *
  * <p>Stop criteria for restarts ({@link #stopReason()}), after Hansen's pycma and the tutorial's
  * section B.3: TolFun (the range of the recent generations' best values and the last generation's
- * values below 10<sup>-12</sup>), flat fitness (two generations in a row whose values are all
- * equal, which is how a discrete space stalls), TolX (every coordinate's σ·√C<sub>ii</sub> and
- * σ·p<sub>c,i</sub> below 10<sup>-12</sup>), and a condition number of C above 10<sup>14</sup>.
+ * values below 10<sup>-12</sup>), flat fitness (two generations in a row whose best value equals
+ * their ⌈0.1 + λ/4⌉-th, pycma's test, which is how a discrete space stalls), TolX (every
+ * coordinate's σ·√C<sub>ii</sub> and σ·p<sub>c,i</sub> below 10<sup>-12</sup>), and a condition
+ * number of C above 10<sup>14</sup>.
+ *
+ * <p>One guard beyond the tutorial: a generation multiplies σ by at most e (the exponent of the
+ * step-size update is capped at 1, a guard of ours), so that one generation cannot blow the step
+ * size up.
  */
 final class CmaEsState {
 
