@@ -1,12 +1,12 @@
 package dev.tuner.core.sampler;
 
 import dev.tuner.Direction;
+import dev.tuner.core.sampler.CmaEsRun.Candidate;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.TrialState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * CMA-ES's state for one study, rebuilt from the study's history alone, so that a resumed study,
@@ -16,51 +16,6 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <p>Not thread-safe: the sampler holds its lock while it proposes.
  */
 final class CmaEsHistory {
-
-    /** A proposal: a point of the unit cube and the knobs' internal values it maps to. */
-    record Candidate(double[] unit, double[] internals) {}
-
-    /**
-     * One run of CMA-ES (the first, or one after a restart), its margin for knobs with a grid of
-     * values (null without such knobs, or with the margin off), and the members of its current
-     * generation.
-     */
-    private final class Run {
-        final int index;
-        final CmaEsState state;
-        final CmaEsMargin margin;
-        final List<double[]> points = new ArrayList<>();
-        final List<Double> losses = new ArrayList<>();
-
-        Run(int index, CmaEsState state) {
-            this.index = index;
-            this.state = state;
-            boolean anyDiscrete = false;
-            for (int k = 0; k < space.dimension(); k++) {
-                anyDiscrete |= space.discrete(k);
-            }
-            this.margin = withMargin && anyDiscrete ? new CmaEsMargin(space, state.lambda()) : null;
-        }
-
-        /**
-         * The member trial {@code number} gets in this run's current generation: the raw point, which
-         * the tell sees, and the knobs' values, rounded through the margin.
-         */
-        Candidate propose(int number) {
-            UniformRandomProvider rng = Seeds.generator(seed, number,
-                    "cmaes:" + index + ":" + state.generation());
-            double[] unit = state.sampleInUnitBox(rng);
-            double[] rounded = margin == null ? unit : margin.encode(unit, state.mean());
-            return new Candidate(unit, space.internalsAt(rounded));
-        }
-
-        void tell(double[][] points, double[] losses) {
-            state.tell(points, losses);
-            if (margin != null) {
-                margin.correct(state);
-            }
-        }
-    }
 
     private final long seed;
     private final Direction direction;
@@ -95,7 +50,7 @@ final class CmaEsHistory {
     private CmaEsState warmFirst;
     private int warmFirstSize = -1;
     /** The run being replayed; null until a trial is found that the first generation proposed. */
-    private Run run;
+    private CmaEsRun run;
     private int generationsTold;
 
     CmaEsHistory(long seed, Direction direction, CmaEsRestarts restarts, boolean warmStart, boolean margin) {
@@ -118,12 +73,12 @@ final class CmaEsHistory {
 
     /** The state being replayed, or null before the first run began (for tests). */
     CmaEsState state() {
-        return run == null ? null : run.state;
+        return run == null ? null : run.state();
     }
 
     /** The index of the current run (0 for the first, 1 after the first restart); -1 before it began. */
     int runIndex() {
-        return run == null ? -1 : run.index;
+        return run == null ? -1 : run.index();
     }
 
     /** How many generations were told, over all runs. */
@@ -148,7 +103,7 @@ final class CmaEsHistory {
         // waits for, starts cold: a replay will find it so)
         boolean warmKnown = cursor < trials.size() && trials.get(cursor).number() == number && warmAtCursor;
         boolean warmed = warmKnown && warmStart && warm.size() >= CmaEsWarmStart.MIN_POINTS;
-        return new Run(0, warmed ? warmFirst() : coldFirst()).propose(number);
+        return newRun(0, warmed ? warmFirst() : coldFirst()).propose(number);
     }
 
     private CmaEsState coldFirst() {
@@ -226,7 +181,7 @@ final class CmaEsHistory {
                 if (internals == null && !finished) {
                     return; // it may read its knobs yet, and be the first of the run
                 }
-                Run begun = internals == null ? null : begin(trial.number(), internals);
+                CmaEsRun begun = internals == null ? null : begin(trial.number(), internals);
                 if (begun != null) {
                     run = begun;
                     warm = null; // needed no more
@@ -257,24 +212,26 @@ final class CmaEsHistory {
             if (trial.state() == TrialState.FAIL) {
                 continue; // the generation takes another member instead
             }
-            run.points.add(candidate.unit());
-            run.losses.add(lossOf(trial));
-            if (run.points.size() == run.state.lambda()) {
-                tell();
+            if (run.add(candidate.unit(), lossOf(trial))) {
+                told();
             }
         }
     }
 
     /** The first run, if trial {@code number}'s knobs are what its first generation proposes; else null. */
-    private Run begin(int number, double[] internals) {
-        if (same(new Run(0, coldFirst()).propose(number).internals(), internals)) {
-            return new Run(0, restarts.cold(space.dimension())); // a fresh state: the run will change it
+    private CmaEsRun begin(int number, double[] internals) {
+        if (same(newRun(0, coldFirst()).propose(number).internals(), internals)) {
+            return newRun(0, restarts.cold(space.dimension())); // a fresh state: the run will change it
         }
         if (warmStart && warmAtCursor && warm.size() >= CmaEsWarmStart.MIN_POINTS
-                && same(new Run(0, warmFirst()).propose(number).internals(), internals)) {
-            return new Run(0, warm.start(restarts.baseLambda(space.dimension())));
+                && same(newRun(0, warmFirst()).propose(number).internals(), internals)) {
+            return newRun(0, warm.start(restarts.baseLambda(space.dimension())));
         }
         return null;
+    }
+
+    private CmaEsRun newRun(int index, CmaEsState state) {
+        return new CmaEsRun(seed, index, space, state, withMargin);
     }
 
     /**
@@ -310,20 +267,12 @@ final class CmaEsHistory {
         warmAtCursor = true;
     }
 
-    private void tell() {
-        int lambda = run.state.lambda();
-        double[][] points = run.points.toArray(new double[lambda][]);
-        double[] losses = new double[lambda];
-        for (int i = 0; i < lambda; i++) {
-            losses[i] = run.losses.get(i);
-        }
-        run.points.clear();
-        run.losses.clear();
-        run.tell(points, losses);
+    /** After a generation was told: restarts the run if it stopped. */
+    private void told() {
         generationsTold++;
-        if (restarts.restarts() && run.state.stopReason() != null) {
-            int next = run.index + 1;
-            run = new Run(next, restarts.restart(next, space.dimension()));
+        if (restarts.restarts() && run.state().stopReason() != null) {
+            int next = run.index() + 1;
+            run = newRun(next, restarts.restart(next, space.dimension()));
         }
     }
 

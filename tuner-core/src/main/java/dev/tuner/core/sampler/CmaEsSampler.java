@@ -126,7 +126,7 @@ public final class CmaEsSampler implements Sampler {
     @Override
     public Map<String, Suggestion> sampleRelative(Study study, int trialNumber) {
         CmaEsHistory history = history(study);
-        CmaEsHistory.Candidate candidate;
+        CmaEsRun.Candidate candidate;
         CmaEsSpace space;
         synchronized (history) {
             candidate = history.propose(study.trials(), trialNumber);
