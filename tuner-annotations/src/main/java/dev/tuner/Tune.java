@@ -57,8 +57,8 @@ public @interface Tune {
     long seed() default UNSEEDED;
 
     /**
-     * Name of the sampler that proposes the values: {@code "tpe"}, {@code "random"}, {@code "grid"} or
-     * {@code "qmc"}. Default: empty, which means the configured default ({@code tuner.sampler}, else
+     * Name of the sampler that proposes the values: {@code "tpe"}, {@code "random"}, {@code "grid"},
+     * {@code "qmc"} or {@code "cmaes"}. Default: empty, which means the configured default ({@code tuner.sampler}, else
      * {@code "tpe"}).
      */
     String sampler() default "";

@@ -174,14 +174,14 @@ class StudyPlanTest {
         assertThatThrownBy(() -> StudyPlan.of(tuneMethod(UnknownSamplerCase.class), StudyOverrides.none()))
                 .isInstanceOf(InvalidDeclarationException.class)
                 .hasMessageStartingWith("@Tune method " + UnknownSamplerCase.class.getName() + ".f(double): ")
-                .hasMessageContaining("unknown sampler 'cma'; use one of tpe, random, grid, qmc");
+                .hasMessageContaining("unknown sampler 'cma'; use one of tpe, random, grid, qmc, cmaes");
     }
 
     @Test
     void rejectsAnUnknownSamplerInTheOverrides() {
-        assertThatThrownBy(() -> StudyPlan.of(tuneMethod(PlannedCase.class), overrides(null, null, "cmaes")))
+        assertThatThrownBy(() -> StudyPlan.of(tuneMethod(PlannedCase.class), overrides(null, null, "cma-es")))
                 .isInstanceOf(InvalidDeclarationException.class)
-                .hasMessageContaining("unknown sampler 'cmaes'; use one of tpe, random");
+                .hasMessageContaining("unknown sampler 'cma-es'; use one of tpe, random");
     }
 
     private static StudyOverrides prunerOverrides(String pruner, String... settings) {
