@@ -51,6 +51,7 @@ import java.util.Optional;
 public final class QualityBenchmark {
 
     private static final List<Integer> CHECKPOINTS = List.of(10, 25, 50, 100);
+    private static final List<Integer> LONG_CHECKPOINTS = List.of(200, 300, 500, 1000);
 
     private QualityBenchmark() {}
 
@@ -121,12 +122,14 @@ public final class QualityBenchmark {
     }
 
     /**
-     * The checkpoints of a run: 10, 25, 50, 100; a run of fewer than 100 trials keeps those it
-     * reaches and ends with its budget.
+     * The checkpoints of a run: 10, 25, 50, 100, then 200, 300, 500, 1000, those it reaches, and its
+     * budget.
      */
     static List<Integer> checkpoints(int trials) {
         List<Integer> checkpoints = new ArrayList<>(CHECKPOINTS.stream().filter(c -> c <= trials).toList());
-        if (checkpoints.isEmpty() || checkpoints.get(checkpoints.size() - 1) < Math.min(trials, 100)) {
+        // longer runs, for choosing what follows GP in a long study: 200, 300, 500, 1000 and the budget
+        LONG_CHECKPOINTS.stream().filter(c -> c <= trials).forEach(checkpoints::add);
+        if (checkpoints.isEmpty() || checkpoints.get(checkpoints.size() - 1) < trials) {
             checkpoints.add(trials);
         }
         return List.copyOf(checkpoints);
