@@ -12,7 +12,7 @@ public final class Samplers {
      */
     public static final String DEFAULT = "tpe";
 
-    private static final List<String> NAMES = List.of("tpe", "random", "grid", "qmc");
+    private static final List<String> NAMES = List.of("tpe", "random", "grid", "qmc", "gp");
 
     private Samplers() {}
 
@@ -48,7 +48,8 @@ public final class Samplers {
     /**
      * A new sampler of the given name, seeded, with options by name: the configuration keys
      * {@code tuner.<sampler>.<option>} without their prefix (for {@code tpe}, see
-     * {@link TpeSampler.Builder#options(Map)}, e.g. {@code multivariate=true}).
+     * {@link TpeSampler.Builder#options(Map)}, e.g. {@code multivariate=true}; for {@code gp}, see
+     * {@link GpSampler.Builder#options(Map)}).
      *
      * @throws IllegalArgumentException if no sampler has that name, or it does not know an option
      */
@@ -63,6 +64,8 @@ public final class Samplers {
                 return TpeSampler.builder().seed(seed).options(options).build();
             case "grid":
                 return new GridSampler(seed, gridPoints(options));
+            case "gp":
+                return GpSampler.builder().seed(seed).options(options).build();
             case "qmc":
                 if (!options.isEmpty()) {
                     throw new IllegalArgumentException("the qmc sampler takes no options, but got " + options.keySet());
