@@ -1,6 +1,7 @@
 package dev.tuner.core.sampler;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
 
@@ -8,7 +9,7 @@ import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
  * The GP posterior given data and fixed hyperparameters: one Cholesky factor {@code K = LLᵀ} of
  * the data's covariance (EJML; with a growing jitter on the diagonal if the factorization fails)
  * and {@code α = K⁻¹y}. Predicts the latent function's mean and variance at a batch of inputs
- * (as matrix operations: one triangular solve for all candidates) or at one input with their
+ * (as matrix operations: one product with {@code L⁻¹} for all candidates) or at one input with their
  * gradients in the numeric inputs, which the acquisition's local search needs.
  */
 final class GpModel {
@@ -19,6 +20,7 @@ final class GpModel {
     /** The lower Cholesky factor, row-major n × n. */
     private final double[] factor;
     private final double[] alpha;
+    private DMatrixRMaj inverseFactor;
 
     GpModel(GpKernel kernel, double[][] x, double[] y) {
         this.kernel = kernel;
@@ -58,34 +60,42 @@ final class GpModel {
     /** The posterior means and variances at {@code points}, written into {@code mean} and {@code variance}. */
     void predict(double[][] points, double[] mean, double[] variance) {
         int c = points.length;
-        // B = K(X, points), n × c, then L⁻¹B in place
-        double[] b = new double[n * c];
-        for (int j = 0; j < n; j++) {
-            double[] xj = x[j];
-            int row = j * c;
-            for (int q = 0; q < c; q++) {
-                b[row + q] = kernel.covariance(xj, points[q]);
-            }
-        }
+        // K* = K(points, X), c × n; the variance explained is the squared norm of each row of K* L⁻ᵀ,
+        // one matrix product (cache-friendly in EJML) rather than c triangular solves
+        DMatrixRMaj cross = new DMatrixRMaj(c, n);
+        double[] k = cross.data;
         for (int q = 0; q < c; q++) {
+            double[] point = points[q];
+            int row = q * n;
             double m = 0;
             for (int j = 0; j < n; j++) {
-                m += b[j * c + q] * alpha[j];
+                double value = kernel.covariance(point, x[j]);
+                k[row + j] = value;
+                m += value * alpha[j];
             }
             mean[q] = m;
         }
-        TriangularSolver_DDRM.solveL(factor, b, n, c);
-        double[] explained = new double[c];
-        for (int j = 0; j < n; j++) {
-            int row = j * c;
-            for (int q = 0; q < c; q++) {
-                double v = b[row + q];
-                explained[q] += v * v;
-            }
-        }
+        DMatrixRMaj whitened = new DMatrixRMaj(c, n);
+        CommonOps_DDRM.multTransB(cross, inverseFactor(), whitened);
+        double[] v = whitened.data;
         for (int q = 0; q < c; q++) {
-            variance[q] = Math.max(kernel.signal - explained[q], 1e-12 * kernel.signal);
+            double explained = 0;
+            int row = q * n;
+            for (int j = 0; j < n; j++) {
+                explained += v[row + j] * v[row + j];
+            }
+            variance[q] = Math.max(kernel.signal - explained, 1e-12 * kernel.signal);
         }
+    }
+
+    /** {@code L⁻¹}, computed on first use. */
+    private synchronized DMatrixRMaj inverseFactor() {
+        if (inverseFactor == null) {
+            double[] inverse = factor.clone();
+            TriangularSolver_DDRM.invertLower(inverse, n);
+            inverseFactor = DMatrixRMaj.wrap(n, n, inverse);
+        }
+        return inverseFactor;
     }
 
     /**
