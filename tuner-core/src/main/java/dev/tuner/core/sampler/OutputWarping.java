@@ -20,9 +20,15 @@ final class OutputWarping {
 
     private OutputWarping() {}
 
-    /** The warped, standardized copy of {@code values}. */
+    /**
+     * The warped, standardized copy of {@code values}; if their spread overflows (values near
+     * ±1e308), their ranks' normal scores instead.
+     */
     static double[] warp(double[] values) {
         double[] z = standardize(values);
+        if (!allFinite(z)) {
+            return normalScores(values);
+        }
         if (z.length < 3) {
             return z;
         }
@@ -34,7 +40,41 @@ final class OutputWarping {
         for (int i = 0; i < z.length; i++) {
             t[i] = yeoJohnson(z[i], lambda);
         }
-        return standardize(t);
+        t = standardize(t);
+        return allFinite(t) ? t : z;
+    }
+
+    private static boolean allFinite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code Φ⁻¹((rank + ½) / n)} of each value, ties sharing their mean rank; standardized. */
+    static double[] normalScores(double[] values) {
+        int n = values.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        double[] scores = new double[n];
+        for (int from = 0; from < n; ) {
+            int to = from;
+            while (to + 1 < n && values[order[to + 1]] == values[order[from]]) {
+                to++;
+            }
+            double p = (0.5 * (from + to) + 0.5) / n;
+            double score = Math.sqrt(2) * org.apache.commons.math3.special.Erf.erfInv(2 * p - 1);
+            for (int r = from; r <= to; r++) {
+                scores[order[r]] = score;
+            }
+            from = to + 1;
+        }
+        return standardize(scores);
     }
 
     /** The Yeo–Johnson transform of {@code x} with exponent {@code lambda}. */

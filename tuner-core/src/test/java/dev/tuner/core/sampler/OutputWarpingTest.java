@@ -39,6 +39,16 @@ class OutputWarpingTest {
     }
 
     @Test
+    void valuesWhoseSpreadOverflowsGetTheirRanksNormalScores() {
+        double[] warped = OutputWarping.warp(new double[] {1e308, -1e308, 0, 5, 5});
+
+        assertThat(warped).allSatisfy(v -> assertThat(v).isFinite());
+        assertThat(warped[1]).isLessThan(warped[2]);
+        assertThat(warped[2]).isLessThan(warped[3]);
+        assertThat(warped[3]).isEqualTo(warped[4]).isLessThan(warped[0]);
+    }
+
+    @Test
     void equalValuesStayEqual() {
         assertThat(OutputWarping.warp(new double[] {5, 5, 5, 5})).containsOnly(0.0);
     }
