@@ -84,9 +84,13 @@ final class GpHistory {
                 && Double.isFinite(trial.value().getAsDouble());
     }
 
-    /** The data of {@code trials} on {@code space}; {@code current} is the trial being proposed for. */
-    static GpHistory read(List<FrozenTrial> trials, GpSpace space, Direction direction, int current) {
-        int d = space.dimensions();
+    /**
+     * The data of {@code trials} on {@code space}; {@code current} is the trial being proposed for.
+     * A running trial that has not read all its knobs yet counts with the values {@code proposed}
+     * holds for it (this sampler's proposals, by trial number), if any.
+     */
+    static GpHistory read(List<FrozenTrial> trials, GpSpace space, Direction direction, int current,
+            Map<Integer, Map<String, Suggestion>> proposed) {
         List<double[]> inputs = new ArrayList<>();
         List<Double> losses = new ArrayList<>();
         List<double[]> running = new ArrayList<>();
@@ -96,7 +100,12 @@ final class GpHistory {
             if (!data && !other) {
                 continue;
             }
-            double[] point = encode(trial, space);
+            double[] point = encode(trial.suggestions(), space);
+            if (point == null && !data && proposed.containsKey(trial.number())) {
+                Map<String, Suggestion> merged = new java.util.HashMap<>(proposed.get(trial.number()));
+                merged.putAll(trial.suggestions());
+                point = encode(merged, space);
+            }
             if (point == null) {
                 continue;
             }
@@ -113,11 +122,11 @@ final class GpHistory {
         return new GpHistory(space, inputs.toArray(new double[0][]), y, running.toArray(new double[0][]));
     }
 
-    /** The trial's inputs, or null when it lacks a modelled knob or holds it with another distribution. */
-    private static double[] encode(FrozenTrial trial, GpSpace space) {
+    /** The inputs of a trial's knobs, or null when it lacks a modelled knob or holds it with another distribution. */
+    private static double[] encode(Map<String, Suggestion> suggestions, GpSpace space) {
         double[] point = new double[space.dimensions()];
         for (int i = 0; i < point.length; i++) {
-            Suggestion held = trial.suggestions().get(space.name(i));
+            Suggestion held = suggestions.get(space.name(i));
             if (held == null || !held.distribution().equals(space.distribution(i))) {
                 return null;
             }

@@ -66,7 +66,8 @@ import java.util.WeakHashMap;
  * </ul>
  *
  * <p>Same seed, space and history give the same proposals (single-threaded). Safe for several
- * threads: the only shared state is the last fit per study, a warm start.
+ * threads: per study it keeps the last fit (a warm start) and its proposals for running trials,
+ * and proposes for one trial at a time.
  */
 public final class GpSampler implements Sampler {
 
@@ -80,10 +81,22 @@ public final class GpSampler implements Sampler {
     private final QmcSampler startup;
     private static final int MAX_SOBOL_DIMENSIONS = 1000;
 
-    private final Map<Study, Fit> lastFits = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<Study, StudyState> states = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** A fit's hyperparameters and the knobs they belong to. */
     private record Fit(List<String> names, double[] theta) {}
+
+    /**
+     * What this sampler keeps per study: the last fit (a warm start), and its proposals for trials
+     * that are still running, by trial number. A trial reads its knobs only after the proposal, so
+     * another worker asking meanwhile would not see them in the storage; the proposals kept here
+     * enter its model as fantasies all the same. Proposals for one study are made one at a time
+     * (under this object's lock), so that each sees the ones before.
+     */
+    private static final class StudyState {
+        Fit fit;
+        final Map<Integer, Map<String, Suggestion>> proposed = new java.util.HashMap<>();
+    }
 
     /** A GP sampler with the default settings. */
     public GpSampler(long seed) {
@@ -133,20 +146,45 @@ public final class GpSampler implements Sampler {
      */
     @Override
     public Map<String, Suggestion> sampleRelative(Study study, int trialNumber) {
-        List<FrozenTrial> trials = study.trials();
-        if (GpHistory.complete(trials) < startupTrials) {
-            return Map.of();
+        StudyState state = states.computeIfAbsent(study, s -> new StudyState());
+        synchronized (state) {
+            List<FrozenTrial> trials = study.trials();
+            forgetFinished(state, trials);
+            if (GpHistory.complete(trials) < startupTrials) {
+                return Map.of();
+            }
+            GpSpace space = GpHistory.space(trials);
+            if (space == null) {
+                return Map.of();
+            }
+            Map<String, Suggestion> proposal = propose(state, study, trials, space, trialNumber);
+            state.proposed.put(trialNumber, proposal);
+            return proposal;
         }
-        GpSpace space = GpHistory.space(trials);
-        if (space == null) {
-            return Map.of();
+    }
+
+    /** Drops the kept proposals of trials that are no longer running. */
+    private static void forgetFinished(StudyState state, List<FrozenTrial> trials) {
+        if (state.proposed.isEmpty()) {
+            return;
         }
-        GpHistory history = GpHistory.read(trials, space, study.direction(), trialNumber);
+        java.util.Set<Integer> running = new java.util.HashSet<>();
+        for (FrozenTrial trial : trials) {
+            if (trial.state() == dev.tuner.core.study.TrialState.RUNNING) {
+                running.add(trial.number());
+            }
+        }
+        state.proposed.keySet().retainAll(running);
+    }
+
+    private Map<String, Suggestion> propose(StudyState state, Study study, List<FrozenTrial> trials, GpSpace space,
+            int trialNumber) {
+        GpHistory history = GpHistory.read(trials, space, study.direction(), trialNumber, state.proposed);
         boolean[] categorical = new boolean[space.dimensions()];
         for (int i = 0; i < categorical.length; i++) {
             categorical[i] = space.categorical(i);
         }
-        double[] theta = fit(study, history, categorical);
+        double[] theta = fit(state, history, categorical);
         GpKernel kernel = new GpKernel(categorical, theta);
         Posterior posterior = posterior(history, kernel);
         int[] ranked = history.bestFirst();
@@ -157,14 +195,14 @@ public final class GpSampler implements Sampler {
     }
 
     /** The MAP hyperparameters on a subset of the history, warm-started from the study's last fit. */
-    private double[] fit(Study study, GpHistory history, boolean[] categorical) {
+    private double[] fit(StudyState state, GpHistory history, boolean[] categorical) {
         int d = categorical.length;
         int[] subset = history.subset(fitPoints);
         GpKernelFit objective = new GpKernelFit(GpHistory.rows(history.x, subset),
                 GpHistory.entries(history.y, subset), categorical);
         double[] start = GpKernelFit.initial(d);
         List<String> names = names(history.space);
-        Fit last = lastFits.get(study);
+        Fit last = state.fit;
         if (last != null && last.names().equals(names)) {
             double[] gradient = new double[start.length];
             if (objective.valueAndGradient(last.theta(), gradient) < objective.valueAndGradient(start, gradient)) {
@@ -172,7 +210,7 @@ public final class GpSampler implements Sampler {
             }
         }
         double[] theta = objective.fit(start, FIT_ITERATIONS);
-        lastFits.put(study, new Fit(names, theta.clone()));
+        state.fit = new Fit(names, theta.clone());
         return theta;
     }
 

@@ -157,7 +157,25 @@ class GpSamplerTest extends SamplerContractTest {
         assertThat(Math.max(Math.abs(x1 - x2) / 4, Math.abs(y1 - y2) / 4)).isGreaterThan(0.05);
     }
 
-    /** Without the fantasy, the same history gives (nearly) the same point: the test above could fail. */
+    /**
+     * A worker that asks before the other has read its knobs: the storage does not hold the first
+     * trial's values yet, but the sampler keeps its proposal and uses it as the fantasy.
+     */
+    @Test
+    void aTrialAskedBeforeTheOtherReadItsKnobsGetsAnotherPoint() {
+        Study study = study(new GpSampler(4));
+        study.optimize(GpSamplerTest::rosenbrock2, 20);
+        Trial first = study.ask();
+        Trial second = study.ask();
+        double x1 = first.suggestFloat("x", -2, 2);
+        double y1 = first.suggestFloat("y", -1, 3);
+        double x2 = second.suggestFloat("x", -2, 2);
+        double y2 = second.suggestFloat("y", -1, 3);
+
+        assertThat(Math.max(Math.abs(x1 - x2) / 4, Math.abs(y1 - y2) / 4)).isGreaterThan(0.05);
+    }
+
+    /** Without the fantasy, the same history gives (nearly) the same point: the tests above could fail. */
     @Test
     void withoutRunningTrialsTheSameHistoryGivesNearlyTheSamePoint() {
         Study study = study(new GpSampler(4));
@@ -171,6 +189,19 @@ class GpSamplerTest extends SamplerContractTest {
         double y2 = second.suggestFloat("y", -1, 3);
 
         assertThat(Math.max(Math.abs(x1 - x2) / 4, Math.abs(y1 - y2) / 4)).isLessThan(0.05);
+    }
+
+    /** Four threads share one sampler: every trial completes, none repeats another's point, and the search still works. */
+    @Test
+    void parallelWorkersShareOneSampler() {
+        Study study = study(new GpSampler(6));
+        study.optimize(GpSamplerTest::sphere5, dev.tuner.core.study.OptimizeSettings.builder().budget(40).parallelism(4)
+                .build());
+
+        assertThat(study.trials()).hasSize(40)
+                .allSatisfy(trial -> assertThat(trial.state()).isEqualTo(TrialState.COMPLETE));
+        assertThat(study.trials().stream().map(FrozenTrial::params).distinct().count()).isEqualTo(40);
+        assertThat(study.bestTrial().orElseThrow().value().getAsDouble()).isLessThan(1);
     }
 
     @Test
