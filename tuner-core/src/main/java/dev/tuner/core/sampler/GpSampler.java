@@ -33,8 +33,10 @@ import java.util.WeakHashMap;
  *       choice, say) and by TPE within each branch.</li>
  *   <li>Inputs are scaled to [0, 1] (log knobs in log space; int and stepped knobs by grid cell),
  *       categorical knobs enter as their option index, compared for equality only. Losses (the
- *       value, negated when maximizing) are standardized. Only COMPLETE trials are data.</li>
- *   <li>Until {@code startupTrials} (default {@value Builder#DEFAULT_STARTUP}) trials completed,
+ *       value, negated when maximizing) are made Gaussian-looking by a fitted Yeo–Johnson
+ *       transform and standardized ({@code OutputWarping}, as HEBO does). Only COMPLETE trials
+ *       are data.</li>
+ *   <li>Until {@code startupTrials} (default 10) trials completed,
  *       the modelled knobs take the coordinates of a scrambled Sobol sequence (that of
  *       {@link QmcSampler}, trial {@code n} taking point {@code n}, the knobs in name order);
  *       the very first trial, when no knob is known yet, is drawn by TPE's start-up, at
@@ -44,16 +46,17 @@ import java.util.WeakHashMap;
  * <h2>The model and the proposal</h2>
  * <ul>
  *   <li>Kernel: Matérn-5/2 with one length scale per knob, categorical knobs by Hamming
- *       distance ({@link GpKernel}); noise variance at least 1e-6.</li>
- *   <li>Hyperparameters by maximum a posteriori fit (marginal likelihood with a dimension-scaled
- *       length-scale prior; {@link GpKernelFit}), by L-BFGS with analytic gradients, warm-started
+ *       distance ({@code GpKernel}); noise variance at least 1e-6.</li>
+ *   <li>Hyperparameters by maximum a posteriori fit (marginal likelihood with log-normal priors
+ *       on the length scales around the range's width; {@code GpKernelFit}, which says how the
+ *       priors were chosen), by L-BFGS with analytic gradients, warm-started
  *       from this study's previous fit (or from unit length scales, whichever fits better at the
  *       start).</li>
  *   <li>Acquisition: log expected improvement (Ament et al. 2023), computed stably however
- *       small ({@link LogEi}), maximized over {@code candidates} Sobol points and perturbations of
+ *       small ({@code LogEi}), maximized over {@code candidates} Sobol points and perturbations of
  *       the best trials, then refined from the best {@code localStarts} by a bounded quasi-Newton
  *       search; int and stepped knobs are searched on their continuous relaxation and rounded
- *       onto their grid, categories by a sweep over their options ({@link AcquisitionOptimizer}).</li>
+ *       onto their grid, categories by a sweep over their options ({@code AcquisitionOptimizer}).</li>
  *   <li>Parallel workers: the trials other workers are running enter the model as fantasies
  *       (a constant liar): their value is the posterior mean there, but no better than the
  *       average trial. The posterior mean alone (the "kriging believer") leaves the mean
@@ -64,6 +67,19 @@ import java.util.WeakHashMap;
  *       the posterior uses at most {@code maxPoints}, each the best half of the limit plus the
  *       most recent others, so a proposal stays within tens of milliseconds at 1,000 trials.</li>
  * </ul>
+ *
+ * <h2>Measured</h2>
+ * <p>On problems outside the public benchmark suite (9 seeds, 50 trials, median best value; 0 is
+ * the optimum): a 4-D Styblinski–Tang 19.6 (TPE 25.8, random 41.5), a 10-D sphere of which 7 knobs
+ * matter 0.012 (TPE 5.5, random 18), a mixed space of an int, a log-uniform, a uniform and a
+ * 4-option choice 1.5e-6 (TPE 0.017, random 0.37), a noisy 3-D quadratic 0.030 (TPE 0.11,
+ * random 0.68). Time to propose one trial of 10 knobs after N random trials, a fresh sampler each
+ * time (no warm start), CPU time on a busy 2-core machine ({@code GpLatency} in the benchmarks):
+ * about 20 ms at N = 100 and 75 ms at N = 1,000.
+ *
+ * <p>On the public suite ({@code benchmarks/run quality --samplers gp}, 20 seeds, 100 trials;
+ * measured after every default was chosen, none was chosen by it): best-peer score 0.51 / 0.79 /
+ * 0.79 at 25 / 50 / 100 trials, no function's r above 1.11 (TPE's default: 3.07 / 7.69 / 2.38).
  *
  * <p>Same seed, space and history give the same proposals (single-threaded). Safe for several
  * threads: per study it keeps the last fit (a warm start) and its proposals for running trials,
