@@ -4,10 +4,14 @@ import dev.tuner.core.space.Distribution;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.study.Suggestion;
+import dev.tuner.core.study.TrialState;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
@@ -87,6 +91,9 @@ import java.util.WeakHashMap;
  */
 public final class GpSampler implements Sampler {
 
+    private static final int MAX_SOBOL_DIMENSIONS = 1000;
+    private static final int FIT_ITERATIONS = 50;
+
     private final long seed;
     private final int startupTrials;
     private final int candidates;
@@ -95,7 +102,6 @@ public final class GpSampler implements Sampler {
     private final int maxPoints;
     private final TpeSampler fallback;
     private final QmcSampler startup;
-    private static final int MAX_SOBOL_DIMENSIONS = 1000;
 
     private final Map<Study, StudyState> states = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -111,7 +117,7 @@ public final class GpSampler implements Sampler {
      */
     private static final class StudyState {
         Fit fit;
-        final Map<Integer, Map<String, Suggestion>> proposed = new java.util.HashMap<>();
+        final Map<Integer, Map<String, Suggestion>> proposed = new HashMap<>();
     }
 
     /** A GP sampler with the default settings. */
@@ -184,9 +190,9 @@ public final class GpSampler implements Sampler {
         if (state.proposed.isEmpty()) {
             return;
         }
-        java.util.Set<Integer> running = new java.util.HashSet<>();
+        Set<Integer> running = new HashSet<>();
         for (FrozenTrial trial : trials) {
-            if (trial.state() == dev.tuner.core.study.TrialState.RUNNING) {
+            if (trial.state() == TrialState.RUNNING) {
                 running.add(trial.number());
             }
         }
@@ -202,9 +208,9 @@ public final class GpSampler implements Sampler {
         }
         double[] theta = fit(state, history, categorical);
         GpKernel kernel = new GpKernel(categorical, theta);
-        Posterior posterior = posterior(history, kernel);
+        GpModel model = posterior(history, kernel);
         int[] ranked = history.bestFirst();
-        double[] point = new AcquisitionOptimizer(posterior.model(), space, posterior.best())
+        double[] point = new AcquisitionOptimizer(model, space, history.best())
                 .optimize(GpHistory.rows(history.x, ranked), candidates, localStarts,
                         Seeds.generator(seed, trialNumber, "gp:" + String.join(":", names(space))));
         return history.proposal(point);
@@ -230,37 +236,30 @@ public final class GpSampler implements Sampler {
         return theta;
     }
 
-    private static final int FIT_ITERATIONS = 50;
-
-    /** A model and the incumbent its expected improvement is measured against. */
-    private record Posterior(GpModel model, double best) {}
-
     /**
-     * The posterior on at most {@code maxPoints} trials, with other workers' running trials as
-     * fantasies at the posterior mean; a fantasy better than every trial is the incumbent, so that
-     * nothing near a running trial looks like an improvement merely because the model expects
-     * that trial to improve.
+     * The posterior on at most {@code maxPoints} trials, with the trials running in other workers
+     * as fantasies: each at the posterior mean there, but no better than the average trial (the
+     * standardized losses' mean, 0), a constant liar that makes its neighbourhood look known and
+     * unpromising (see the class comment).
      */
-    private Posterior posterior(GpHistory history, GpKernel kernel) {
+    private GpModel posterior(GpHistory history, GpKernel kernel) {
         int[] subset = history.subset(maxPoints);
         double[][] x = GpHistory.rows(history.x, subset);
         double[] y = GpHistory.entries(history.y, subset);
         GpModel model = new GpModel(kernel, x, y);
-        double best = history.best();
-        if (history.running.length == 0) {
-            return new Posterior(model, best);
+        int running = history.running.length;
+        if (running == 0) {
+            return model;
         }
-        double[] mean = new double[history.running.length];
-        model.predict(history.running, mean, new double[mean.length]);
-        double[][] withFantasies = Arrays.copyOf(x, x.length + mean.length);
-        System.arraycopy(history.running, 0, withFantasies, x.length, mean.length);
-        double[] values = Arrays.copyOf(y, y.length + mean.length);
-        System.arraycopy(mean, 0, values, y.length, mean.length);
-        for (int f = 0; f < mean.length; f++) {
-            // the liar: no better than an average trial (the standardized losses' mean is 0)
+        double[] mean = new double[running];
+        model.predict(history.running, mean, new double[running]);
+        double[][] withFantasies = Arrays.copyOf(x, x.length + running);
+        System.arraycopy(history.running, 0, withFantasies, x.length, running);
+        double[] values = Arrays.copyOf(y, y.length + running);
+        for (int f = 0; f < running; f++) {
             values[y.length + f] = Math.max(mean[f], 0);
         }
-        return new Posterior(new GpModel(kernel, withFantasies, values), best);
+        return new GpModel(kernel, withFantasies, values);
     }
 
     private static List<String> names(GpSpace space) {
