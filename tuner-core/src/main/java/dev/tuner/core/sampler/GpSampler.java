@@ -79,7 +79,7 @@ import java.util.WeakHashMap;
  * 4-option choice 1.5e-6 (TPE 0.017, random 0.37), a noisy 3-D quadratic 0.030 (TPE 0.11,
  * random 0.68). Time to propose one trial of 10 knobs after N random trials, a fresh sampler each
  * time (no warm start), CPU time on a busy 2-core machine ({@code GpLatency} in the benchmarks):
- * about 20 ms at N = 100 and 75 ms at N = 1,000.
+ * about 19 ms at N = 100 and 58 ms at N = 1,000.
  *
  * <p>On the public suite ({@code benchmarks/run quality --samplers gp}, 20 seeds, 100 trials;
  * measured after every default was chosen, none was chosen by it): best-peer score 0.51 / 0.79 /

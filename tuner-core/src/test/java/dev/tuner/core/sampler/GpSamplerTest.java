@@ -213,6 +213,20 @@ class GpSamplerTest extends SamplerContractTest {
         assertThat(study.bestTrial().orElseThrow().value().getAsDouble()).isLessThan(1.2);
     }
 
+    /** Degenerate histories: every value the same, and a space of categorical knobs only. */
+    @Test
+    void copesWithAConstantObjectiveAndWithCategoricalKnobsOnly() {
+        Study constant = study(new GpSampler(2));
+        constant.optimize(trial -> trial.suggestFloat("x", 0, 1) * 0 + 3, 25);
+        Study categorical = study(new GpSampler(2));
+        categorical.optimize(trial -> trial.suggestCategorical("a", List.of("p", "q", "r")).length()
+                + (Boolean.TRUE.equals(trial.suggest("b", dev.tuner.core.space.Bool.of())) ? 0 : 1) + (trial.suggestCategorical("c", List.of("s", "tt")).equals("tt") ? 0 : 2), 25);
+
+        assertThat(constant.trials()).allSatisfy(trial -> assertThat(trial.state()).isEqualTo(TrialState.COMPLETE));
+        assertThat(categorical.trials()).allSatisfy(trial -> assertThat(trial.state()).isEqualTo(TrialState.COMPLETE));
+        assertThat(categorical.bestTrial().orElseThrow().value().getAsDouble()).isEqualTo(1);
+    }
+
     @Test
     void optionsByName() {
         Sampler sampler = Samplers.create("gp", 1, Map.of("startupTrials", "4", "candidates", "64",
