@@ -33,6 +33,7 @@ public final class GpLatency {
 
     private GpLatency() {}
 
+    /** Measures at each history size given as an argument (default 100 and 1,000) and prints one line per size. */
     public static void main(String[] args) {
         int[] sizes = args.length == 0 ? new int[] {100, 1000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         for (int n : sizes) {
