@@ -22,7 +22,7 @@ public final class Constants {
 
     /**
      * Sampler of every study in the run, by name: {@code tpe} (the default), {@code random},
-     * {@code grid} or {@code qmc}; its options as {@code tuner.<sampler>.<option>}. Key: {@value}.
+     * {@code grid}, {@code qmc} or {@code gp}; its options as {@code tuner.<sampler>.<option>}. Key: {@value}.
      */
     public static final String SAMPLER_PROPERTY_NAME = "tuner.sampler";
 

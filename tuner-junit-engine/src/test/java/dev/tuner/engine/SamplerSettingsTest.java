@@ -23,7 +23,7 @@ class SamplerSettingsTest {
 
     @Test
     void everySamplerRunsAStudyThroughTheEngine() {
-        for (String sampler : new String[] {"tpe", "random", "grid", "qmc", "cmaes"}) {
+        for (String sampler : new String[] {"tpe", "random", "grid", "qmc", "cmaes", "gp"}) {
             EngineExecutionResults results = execute(SquareTestCase.class, outputDir,
                     "tuner.sampler", sampler, "tuner.seed", "2");
 

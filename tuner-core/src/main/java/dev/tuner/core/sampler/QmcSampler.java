@@ -43,6 +43,25 @@ public final class QmcSampler implements Sampler {
                 .orElseGet(() -> fallback.sample(study, trialNumber, name, distribution));
     }
 
+    /**
+     * Point {@code index} of this sampler's scrambled sequence in its first {@code dimensions}
+     * dimensions, each coordinate in [0, 1): the points trial {@code index} would take here. For the
+     * GP sampler's start-up trials.
+     *
+     * @throws IllegalArgumentException if {@code dimensions} exceeds 1,000
+     */
+    double[] point(int index, int dimensions) {
+        if (dimensions > MAX_DIMENSIONS) {
+            throw new IllegalArgumentException("Sobol points have at most " + MAX_DIMENSIONS + " dimensions, not "
+                    + dimensions);
+        }
+        double[] point = new double[dimensions];
+        for (int k = 0; k < dimensions; k++) {
+            point[k] = scrambled(coordinate(k, index), k);
+        }
+        return point;
+    }
+
     /** Coordinate {@code dimension} of Sobol point {@code index}. */
     private double coordinate(int dimension, int index) {
         // a coordinate does not depend on how many dimensions the generator has: use the smallest

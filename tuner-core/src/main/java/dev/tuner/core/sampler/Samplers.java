@@ -12,7 +12,7 @@ public final class Samplers {
      */
     public static final String DEFAULT = "tpe";
 
-    private static final List<String> NAMES = List.of("tpe", "random", "grid", "qmc", "cmaes");
+    private static final List<String> NAMES = List.of("tpe", "random", "grid", "qmc", "cmaes", "gp");
 
     private Samplers() {}
 
@@ -49,7 +49,8 @@ public final class Samplers {
      * A new sampler of the given name, seeded, with options by name: the configuration keys
      * {@code tuner.<sampler>.<option>} without their prefix (for {@code tpe}, see
      * {@link TpeSampler.Builder#options(Map)}, e.g. {@code multivariate=true}; for {@code cmaes},
-     * {@link CmaEsSampler.Builder#options(Map)}, e.g. {@code populationSize=16}).
+     * {@link CmaEsSampler.Builder#options(Map)}, e.g. {@code populationSize=16}; for {@code gp},
+     * {@link GpSampler.Builder#options(Map)}).
      *
      * @throws IllegalArgumentException if no sampler has that name, or it does not know an option
      */
@@ -66,6 +67,8 @@ public final class Samplers {
                 return new GridSampler(seed, gridPoints(options));
             case "cmaes":
                 return CmaEsSampler.builder().seed(seed).options(options).build();
+            case "gp":
+                return GpSampler.builder().seed(seed).options(options).build();
             case "qmc":
                 if (!options.isEmpty()) {
                     throw new IllegalArgumentException("the qmc sampler takes no options, but got " + options.keySet());

@@ -1,0 +1,382 @@
+package dev.tuner.core.sampler;
+
+import dev.tuner.core.space.Distribution;
+import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.Study;
+import dev.tuner.core.study.Suggestion;
+import dev.tuner.core.study.TrialState;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+/**
+ * Gaussian-process Bayesian optimization: after a few quasi-random trials, models the objective
+ * with a Gaussian process fitted to the finished trials and proposes the point of largest log
+ * expected improvement. On smooth, low-dimensional problems it finds far better values within
+ * 25–100 trials than TPE does; each proposal costs milliseconds rather than microseconds.
+ *
+ * <pre>{@code
+ * Sampler gp = new GpSampler(42);                                    // the defaults
+ * Sampler custom = GpSampler.builder().seed(42).startupTrials(5).candidates(2048).build();
+ * Sampler named = Samplers.create("gp", 42, Map.of("startupTrials", "5"));   // tuner.gp.startupTrials
+ * }</pre>
+ *
+ * <h2>What it models, and what it leaves to TPE</h2>
+ * <ul>
+ *   <li>The GP proposes, when a trial starts, the knobs that every finished (complete or pruned)
+ *       trial held with the same distribution, if they are uniform, log-uniform (quantized or
+ *       not), int (stepped, log) or categorical (choices, booleans). Every other knob, the knobs of
+ *       a conditional branch (held by some trials only), normal, log-normal and custom knobs, is
+ *       proposed by an inner multivariate {@link TpeSampler} with the same seed when the trial
+ *       reads it: a conditional space is thus searched by the GP on its shared knobs (the branch
+ *       choice, say) and by TPE within each branch.</li>
+ *   <li>Inputs are scaled to [0, 1] (log knobs in log space; int and stepped knobs by grid cell),
+ *       categorical knobs enter as their option index, compared for equality only. Losses (the
+ *       value, negated when maximizing) are made Gaussian-looking by a fitted Yeo–Johnson
+ *       transform and standardized ({@code OutputWarping}, as HEBO does). Only COMPLETE trials
+ *       are data.</li>
+ *   <li>Until {@code startupTrials} (default 10) trials completed,
+ *       the modelled knobs take the coordinates of a scrambled Sobol sequence (that of
+ *       {@link QmcSampler}, trial {@code n} taking point {@code n}, the knobs in name order);
+ *       the very first trial, when no knob is known yet, is drawn by TPE's start-up, at
+ *       random.</li>
+ * </ul>
+ *
+ * <h2>The model and the proposal</h2>
+ * <ul>
+ *   <li>Kernel: Matérn-5/2 with one length scale per knob, categorical knobs by Hamming
+ *       distance ({@code GpKernel}); noise variance at least 1e-6.</li>
+ *   <li>Hyperparameters by maximum a posteriori fit (marginal likelihood with log-normal priors
+ *       on the length scales around the range's width; {@code GpKernelFit}, which says how the
+ *       priors were chosen), by L-BFGS with analytic gradients, warm-started
+ *       from this study's previous fit (or from unit length scales, whichever fits better at the
+ *       start).</li>
+ *   <li>Acquisition: log expected improvement (Ament et al. 2023), computed stably however
+ *       small ({@code LogEi}), maximized over {@code candidates} Sobol points and perturbations of
+ *       the best trials, then refined from the best {@code localStarts} by a bounded quasi-Newton
+ *       search; int and stepped knobs are searched on their continuous relaxation and rounded
+ *       onto their grid, categories by a sweep over their options ({@code AcquisitionOptimizer}).</li>
+ *   <li>Parallel workers: the trials other workers are running enter the model as fantasies
+ *       (a constant liar): their value is the posterior mean there, but no better than the
+ *       average trial. The posterior mean alone (the "kriging believer") leaves the mean
+ *       unchanged, and where it slopes downhill the next worker's best point lay a hair from
+ *       the running one (2 of 10 seeds in a test); the floor at the average makes the
+ *       neighbourhood of a running trial look known and unpromising, so workers spread out.</li>
+ *   <li>Large histories: the hyperparameters are fitted on at most {@code fitPoints} trials and
+ *       the posterior uses at most {@code maxPoints}, each the best half of the limit plus the
+ *       most recent others, so a proposal stays within tens of milliseconds at 1,000 trials.</li>
+ * </ul>
+ *
+ * <h2>Measured</h2>
+ * <p>On problems outside the public benchmark suite (9 seeds, 50 trials, median best value; 0 is
+ * the optimum): a 4-D Styblinski–Tang 19.6 (TPE 25.8, random 41.5), a 10-D sphere of which 7 knobs
+ * matter 0.012 (TPE 5.5, random 18), a mixed space of an int, a log-uniform, a uniform and a
+ * 4-option choice 1.5e-6 (TPE 0.017, random 0.37), a noisy 3-D quadratic 0.030 (TPE 0.11,
+ * random 0.68). Time to propose one trial of 10 knobs after N random trials, a fresh sampler each
+ * time (no warm start), CPU time on a busy 2-core machine ({@code GpLatency} in the benchmarks):
+ * about 19 ms at N = 100 and 58 ms at N = 1,000.
+ *
+ * <p>On the public suite ({@code benchmarks/run quality --samplers gp}, 20 seeds, 100 trials;
+ * measured after every default was chosen, none was chosen by it): best-peer score 0.51 / 0.79 /
+ * 0.79 at 25 / 50 / 100 trials, no function's r above 1.11 (TPE's default: 3.07 / 7.69 / 2.38).
+ *
+ * <p>Tried and not kept, on those outside problems and sphere-5, Rosenbrock-2 and a rotated
+ * 6-D ellipsoid (11 seeds): 5 start-up trials instead of Optuna's 10 (better on 3 of 7 problems at
+ * 25 trials, worse on the multimodal Styblinski–Tang and on Rosenbrock; equal within noise at 50);
+ * 512 candidates instead of 1,024 (equal within noise, kept the larger for more knobs); no output
+ * warping (sphere-5's median best 10 times worse at 40 trials). How the priors were chosen is in
+ * {@code GpKernelFit}.
+ *
+ * <p>Same seed, space and history give the same proposals (single-threaded). Safe for several
+ * threads: per study it keeps the last fit (a warm start) and its proposals for running trials,
+ * and proposes for one trial at a time.
+ */
+public final class GpSampler implements Sampler {
+
+    private static final int MAX_SOBOL_DIMENSIONS = 1000;
+    private static final int FIT_ITERATIONS = 50;
+
+    private final long seed;
+    private final int startupTrials;
+    private final int candidates;
+    private final int localStarts;
+    private final int fitPoints;
+    private final int maxPoints;
+    private final TpeSampler fallback;
+    private final QmcSampler startup;
+
+    private final Map<Study, StudyState> states = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** A fit's hyperparameters and the knobs they belong to. */
+    private record Fit(List<String> names, double[] theta) {}
+
+    /**
+     * What this sampler keeps per study: the last fit (a warm start), and its proposals for trials
+     * that are still running, by trial number. A trial reads its knobs only after the proposal, so
+     * another worker asking meanwhile would not see them in the storage; the proposals kept here
+     * enter its model as fantasies all the same. Proposals for one study are made one at a time
+     * (under this object's lock), so that each sees the ones before.
+     */
+    private static final class StudyState {
+        Fit fit;
+        final Map<Integer, Map<String, Suggestion>> proposed = new HashMap<>();
+    }
+
+    /** A GP sampler with the default settings. */
+    public GpSampler(long seed) {
+        this(builder().seed(seed));
+    }
+
+    private GpSampler(Builder builder) {
+        this.seed = builder.seed;
+        this.startupTrials = builder.startupTrials;
+        this.candidates = builder.candidates;
+        this.localStarts = builder.localStarts;
+        this.fitPoints = builder.fitPoints;
+        this.maxPoints = Math.max(builder.maxPoints, builder.fitPoints);
+        this.fallback = TpeSampler.builder().seed(seed).build();
+        this.startup = new QmcSampler(seed);
+    }
+
+    /** Starts building a GP sampler; every option has a default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A knob the relative step did not propose: during the start-up, a knob the GP models takes
+     * its coordinate of this trial's Sobol point (knobs in name order, so that the order they are
+     * read in does not matter); any other knob, and every knob after the start-up, is proposed by
+     * the inner TPE sampler (see the class comment).
+     */
+    @Override
+    public double sample(Study study, int trialNumber, String name, Distribution distribution) {
+        List<FrozenTrial> trials = study.trials();
+        if (GpHistory.complete(trials) < startupTrials) {
+            GpSpace space = GpHistory.space(trials);
+            int i = space == null ? -1 : space.indexOf(name, distribution);
+            if (i >= 0 && space.dimensions() <= MAX_SOBOL_DIMENSIONS) {
+                return space.decode(i, space.fromUnit(i, startup.point(trialNumber, space.dimensions())[i]));
+            }
+        }
+        return fallback.sample(study, trialNumber, name, distribution);
+    }
+
+    /**
+     * Proposes, once at least {@code startupTrials} trials completed, the knobs that every
+     * finished trial held and the GP models, jointly: the point of largest log expected
+     * improvement. Empty during the start-up: start-up knobs are proposed when read, so that a
+     * knob of a branch the trial does not take is never proposed.
+     */
+    @Override
+    public Map<String, Suggestion> sampleRelative(Study study, int trialNumber) {
+        StudyState state = states.computeIfAbsent(study, s -> new StudyState());
+        synchronized (state) {
+            List<FrozenTrial> trials = study.trials();
+            forgetFinished(state, trials);
+            if (GpHistory.complete(trials) < startupTrials) {
+                return Map.of();
+            }
+            GpSpace space = GpHistory.space(trials);
+            if (space == null) {
+                return Map.of();
+            }
+            Map<String, Suggestion> proposal = propose(state, study, trials, space, trialNumber);
+            state.proposed.put(trialNumber, proposal);
+            return proposal;
+        }
+    }
+
+    /** Drops the kept proposals of trials that are no longer running. */
+    private static void forgetFinished(StudyState state, List<FrozenTrial> trials) {
+        if (state.proposed.isEmpty()) {
+            return;
+        }
+        Set<Integer> running = new HashSet<>();
+        for (FrozenTrial trial : trials) {
+            if (trial.state() == TrialState.RUNNING) {
+                running.add(trial.number());
+            }
+        }
+        state.proposed.keySet().retainAll(running);
+    }
+
+    private Map<String, Suggestion> propose(StudyState state, Study study, List<FrozenTrial> trials, GpSpace space,
+            int trialNumber) {
+        GpHistory history = GpHistory.read(trials, space, study.direction(), trialNumber, state.proposed);
+        boolean[] categorical = new boolean[space.dimensions()];
+        for (int i = 0; i < categorical.length; i++) {
+            categorical[i] = space.categorical(i);
+        }
+        double[] theta = fit(state, history, categorical);
+        GpKernel kernel = new GpKernel(categorical, theta);
+        GpModel model = posterior(history, kernel);
+        int[] ranked = history.bestFirst();
+        double[] point = new AcquisitionOptimizer(model, space, history.best())
+                .optimize(GpHistory.rows(history.x, ranked), candidates, localStarts,
+                        Seeds.generator(seed, trialNumber, "gp:" + String.join(":", names(space))));
+        return history.proposal(point);
+    }
+
+    /** The MAP hyperparameters on a subset of the history, warm-started from the study's last fit. */
+    private double[] fit(StudyState state, GpHistory history, boolean[] categorical) {
+        int d = categorical.length;
+        int[] subset = history.subset(fitPoints);
+        GpKernelFit objective = new GpKernelFit(GpHistory.rows(history.x, subset),
+                GpHistory.entries(history.y, subset), categorical);
+        double[] start = GpKernelFit.initial(d);
+        List<String> names = names(history.space);
+        Fit last = state.fit;
+        if (last != null && last.names().equals(names)) {
+            double[] gradient = new double[start.length];
+            if (objective.valueAndGradient(last.theta(), gradient) < objective.valueAndGradient(start, gradient)) {
+                start = last.theta();
+            }
+        }
+        double[] theta = objective.fit(start, FIT_ITERATIONS);
+        state.fit = new Fit(names, theta.clone());
+        return theta;
+    }
+
+    /**
+     * The posterior on at most {@code maxPoints} trials, with the trials running in other workers
+     * as fantasies: each at the posterior mean there, but no better than the average trial (the
+     * standardized losses' mean, 0), a constant liar that makes its neighbourhood look known and
+     * unpromising (see the class comment).
+     */
+    private GpModel posterior(GpHistory history, GpKernel kernel) {
+        int[] subset = history.subset(maxPoints);
+        double[][] x = GpHistory.rows(history.x, subset);
+        double[] y = GpHistory.entries(history.y, subset);
+        GpModel model = new GpModel(kernel, x, y);
+        int running = history.running.length;
+        if (running == 0) {
+            return model;
+        }
+        double[] mean = new double[running];
+        model.predict(history.running, mean, new double[running]);
+        double[][] withFantasies = Arrays.copyOf(x, x.length + running);
+        System.arraycopy(history.running, 0, withFantasies, x.length, running);
+        double[] values = Arrays.copyOf(y, y.length + running);
+        for (int f = 0; f < running; f++) {
+            values[y.length + f] = Math.max(mean[f], 0);
+        }
+        return new GpModel(kernel, withFantasies, values);
+    }
+
+    private static List<String> names(GpSpace space) {
+        String[] names = new String[space.dimensions()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = space.name(i);
+        }
+        return List.of(names);
+    }
+
+    @Override
+    public String toString() {
+        return "GpSampler[seed=" + seed + ", startupTrials=" + startupTrials + ", candidates=" + candidates
+                + ", localStarts=" + localStarts + ", fitPoints=" + fitPoints + ", maxPoints=" + maxPoints + "]";
+    }
+
+    /** Builds a {@link GpSampler}; every option has a default. */
+    public static final class Builder {
+        static final int DEFAULT_STARTUP = 10;
+
+        private long seed = Seeds.fresh();
+        private int startupTrials = DEFAULT_STARTUP;
+        private int candidates = 1024;
+        private int localStarts = 4;
+        private int fitPoints = 128;
+        private int maxPoints = 256;
+
+        private Builder() {}
+
+        /** The seed; the same seed, space and history give the same proposals. Default: a fresh seed. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** How many complete trials come from the Sobol sequence before the GP takes over; at least 1. Default: 10. */
+        public Builder startupTrials(int startupTrials) {
+            this.startupTrials = requireAtLeast("startupTrials", startupTrials, 1);
+            return this;
+        }
+
+        /** How many Sobol candidates the acquisition is evaluated at before the local search; at least 1. Default: 1024. */
+        public Builder candidates(int candidates) {
+            this.candidates = requireAtLeast("candidates", candidates, 1);
+            return this;
+        }
+
+        /** From how many of the best candidates the local search starts; at least 0. Default: 4. */
+        public Builder localStarts(int localStarts) {
+            this.localStarts = requireAtLeast("localStarts", localStarts, 0);
+            return this;
+        }
+
+        /** The most trials the hyperparameters are fitted on (cost grows as its cube); at least 2. Default: 128. */
+        public Builder fitPoints(int fitPoints) {
+            this.fitPoints = requireAtLeast("fitPoints", fitPoints, 2);
+            return this;
+        }
+
+        /** The most trials the posterior conditions on (at least {@code fitPoints}); at least 2. Default: 256. */
+        public Builder maxPoints(int maxPoints) {
+            this.maxPoints = requireAtLeast("maxPoints", maxPoints, 2);
+            return this;
+        }
+
+        /**
+         * Sets options by name, as the configuration keys {@code tuner.gp.<name>} give them:
+         * {@code startupTrials}, {@code candidates}, {@code localStarts}, {@code fitPoints},
+         * {@code maxPoints}.
+         *
+         * @throws IllegalArgumentException for an unknown name or a bad value
+         */
+        public Builder options(Map<String, String> options) {
+            options.forEach((name, value) -> {
+                int number = switch (name) {
+                    case "startupTrials", "candidates", "localStarts", "fitPoints", "maxPoints" -> parse(name, value);
+                    default -> throw new IllegalArgumentException("unknown GP option '" + name + "' (tuner.gp." + name
+                            + "); use startupTrials, candidates, localStarts, fitPoints or maxPoints");
+                };
+                switch (name) {
+                    case "startupTrials" -> startupTrials(number);
+                    case "candidates" -> candidates(number);
+                    case "localStarts" -> localStarts(number);
+                    case "fitPoints" -> fitPoints(number);
+                    default -> maxPoints(number);
+                }
+            });
+            return this;
+        }
+
+        /** The sampler. */
+        public GpSampler build() {
+            return new GpSampler(this);
+        }
+
+        private static int parse(String name, String value) {
+            try {
+                return Integer.parseInt(value.trim());
+            } catch (NumberFormatException notANumber) {
+                throw new IllegalArgumentException("tuner.gp." + name + "=" + value + " is not a whole number; give e.g. "
+                        + (name.equals("candidates") ? "1024" : "10"));
+            }
+        }
+
+        private static int requireAtLeast(String name, int value, int min) {
+            if (value < min) {
+                throw new IllegalArgumentException("GP option " + name + " must be at least " + min + ", but it is "
+                        + value);
+            }
+            return value;
+        }
+    }
+}
