@@ -20,8 +20,12 @@ import java.util.stream.IntStream;
  * name so that the order knobs are read in does not matter), the complete trials' inputs and
  * standardized losses, and the inputs of other workers' running trials.
  *
- * <p>Only COMPLETE trials are data. FAIL trials are ignored, as TPE ignores them (one that failed
- * before reading its knobs would otherwise take every knob from the GP). A PRUNED trial's last
+ * <p>COMPLETE trials are data. A FAIL trial that held every modelled knob is data too, at the worst
+ * loss of the complete trials: ignored, it left the model's view of its region unchanged, and on a
+ * study whose promising edge fails (an objective that throws past a working range) the GP proposed
+ * the same failing point trial after trial. A FAIL trial does not count when deciding which knobs
+ * every finished trial held (one that failed before reading its knobs would otherwise take every
+ * knob from the GP). A PRUNED trial's last
  * reported value is an intermediate one, not comparable with final values, so it is no data
  * either (as in Optuna's GPSampler); it still counts when deciding which knobs every finished
  * trial held, as in TPE, so that a knob a pruned trial never read stays with the fallback.
@@ -94,7 +98,15 @@ final class GpHistory {
         List<double[]> inputs = new ArrayList<>();
         List<Double> losses = new ArrayList<>();
         List<double[]> running = new ArrayList<>();
+        List<double[]> failed = new ArrayList<>();
         for (FrozenTrial trial : trials) {
+            if (trial.state() == TrialState.FAIL) {
+                double[] point = encode(trial.suggestions(), space);
+                if (point != null) {
+                    failed.add(point);
+                }
+                continue;
+            }
             boolean data = isData(trial);
             boolean other = trial.state() == TrialState.RUNNING && trial.number() != current;
             if (!data && !other) {
@@ -115,6 +127,13 @@ final class GpHistory {
                 losses.add(direction == Direction.MAXIMIZE ? -value : value);
             } else {
                 running.add(point);
+            }
+        }
+        if (!losses.isEmpty()) {
+            double worst = losses.stream().mapToDouble(Double::doubleValue).max().getAsDouble();
+            for (double[] point : failed) {
+                inputs.add(point);
+                losses.add(worst);
             }
         }
         double[] raw = losses.stream().mapToDouble(Double::doubleValue).toArray();

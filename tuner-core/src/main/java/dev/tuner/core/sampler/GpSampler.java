@@ -38,8 +38,9 @@ import java.util.WeakHashMap;
  *   <li>Inputs are scaled to [0, 1] (log knobs in log space; int and stepped knobs by grid cell),
  *       categorical knobs enter as their option index, compared for equality only. Losses (the
  *       value, negated when maximizing) are made Gaussian-looking by a fitted Yeo–Johnson
- *       transform and standardized ({@code OutputWarping}, as HEBO does). Only COMPLETE trials
- *       are data.</li>
+ *       transform and standardized ({@code OutputWarping}, as HEBO does). COMPLETE trials are
+ *       data, and FAIL trials too, at the worst complete loss, so that a region that fails is not
+ *       proposed again and again.</li>
  *   <li>Until {@code startupTrials} (default 10) trials completed,
  *       the modelled knobs take the coordinates of a scrambled Sobol sequence (that of
  *       {@link QmcSampler}, trial {@code n} taking point {@code n}, the knobs in name order);

@@ -129,6 +129,27 @@ class GpSamplerTest extends SamplerContractTest {
         assertThat(best.value().getAsDouble()).isLessThan(1.5);
     }
 
+    /**
+     * The best values lie at the edge of a working range past which the objective throws: the
+     * failures must teach the GP to stay inside, not be proposed again and again.
+     */
+    @Test
+    void aRegionThatFailsIsNotProposedAgainAndAgain() {
+        Study study = Study.builder("edge").direction(Direction.MAXIMIZE).sampler(new GpSampler(1))
+                .storage(new InMemoryStorage()).build();
+        study.optimize(trial -> {
+            int n = trial.suggestInt("n", 0, 20);
+            if (n > 15) {
+                throw new IllegalStateException("n=" + n + " is out of the working range");
+            }
+            return n;
+        }, 30);
+
+        long failed = study.trials().stream().filter(trial -> trial.state() == TrialState.FAIL).count();
+        assertThat(failed).as("failed trials of 30").isLessThanOrEqualTo(10);
+        assertThat(study.bestTrial().orElseThrow().value().getAsDouble()).isEqualTo(15);
+    }
+
     @Test
     void maximizesWhenTheStudyDoes() {
         Study study = Study.builder("max").direction(Direction.MAXIMIZE).sampler(new GpSampler(1))
@@ -183,7 +204,7 @@ class GpSamplerTest extends SamplerContractTest {
         Trial first = study.ask();
         double x1 = first.suggestFloat("x", -2, 2);
         double y1 = first.suggestFloat("y", -1, 3);
-        study.tellFailure(first, new IllegalStateException("withdrawn"));
+        study.tellPruned(first);  // withdrawn: a pruned trial is no data for the GP (a failed one is)
         Trial second = study.ask();
         double x2 = second.suggestFloat("x", -2, 2);
         double y2 = second.suggestFloat("y", -1, 3);
