@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Checks that every {@code tuner.*} key a run is given is one Tuner knows, so that a misspelt
@@ -67,9 +68,12 @@ final class SettingKeys {
         String rest = key.substring("tuner.".length());
         int dot = rest.indexOf('.');
         if (dot > 0) {
+            // a misspelt sampler or pruner: its option under the name it is close to
+            String owner = rest.substring(0, dot);
             String option = rest.substring(dot);
-            Samplers.names().forEach(name -> candidates.add("tuner." + name + option));
-            Pruners.names().forEach(name -> candidates.add("tuner." + name + option));
+            Stream.concat(Samplers.names().stream(), Pruners.names().stream())
+                    .filter(name -> Spelling.closest(owner, List.of(name)).isPresent())
+                    .forEach(name -> candidates.add("tuner." + name + option));
         }
         return candidates;
     }

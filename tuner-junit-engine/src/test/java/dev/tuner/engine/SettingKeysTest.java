@@ -36,6 +36,9 @@ class SettingKeysTest {
                         + "(did you mean tuner.trial.timeout?). Correct the key");
         assertThatIllegalArgumentException().isThrownBy(() -> SettingKeys.check(Set.of("tuner.colour")))
                 .withMessageStartingWith("unknown configuration parameter tuner.colour. Correct the key");
+        // an option under a name far from every sampler's is not offered under some sampler
+        assertThatIllegalArgumentException().isThrownBy(() -> SettingKeys.check(Set.of("tuner.benchmark.out")))
+                .withMessageStartingWith("unknown configuration parameter tuner.benchmark.out. Correct the key");
     }
 
     @Test

@@ -36,9 +36,9 @@ import org.junit.platform.launcher.TestPlan;
 public final class OverheadListener implements TestExecutionListener {
 
     /** Configuration parameter naming the JSON file to write; the listener is off without it. */
-    static final String OUT_KEY = "tuner.benchmark.overhead.out";
+    static final String OUT_KEY = "benchmark.overhead.out";
     /** Configuration parameter: after how many tests of a container to look at the heap in its middle. */
-    static final String SNAPSHOT_AT_KEY = "tuner.benchmark.overhead.snapshotAt";
+    static final String SNAPSHOT_AT_KEY = "benchmark.overhead.snapshotAt";
     /** The containers timed: a {@code @Tune} method's (tuner), a test template's (Jupiter's {@code @RepeatedTest}) and the floor's. */
     static final Set<String> TIMED_SEGMENTS = Set.of("tune", "test-template", PlatformFloorEngine.SEGMENT_TYPE);
 
