@@ -57,9 +57,10 @@ public @interface Tune {
     long seed() default UNSEEDED;
 
     /**
-     * Name of the sampler that proposes the values: {@code "tpe"}, {@code "random"}, {@code "grid"},
-     * {@code "qmc"} or {@code "cmaes"}. Default: empty, which means the configured default ({@code tuner.sampler}, else
-     * {@code "tpe"}).
+     * Name of the sampler that proposes the values: {@code "auto"} (picks GP, CMA-ES or TPE by the
+     * study's space and budget), {@code "tpe"}, {@code "random"}, {@code "grid"}, {@code "qmc"},
+     * {@code "cmaes"} or {@code "gp"}. Default: empty, which means the configured default
+     * ({@code tuner.sampler}, else {@code "auto"}).
      */
     String sampler() default "";
 

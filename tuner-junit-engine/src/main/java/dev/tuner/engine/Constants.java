@@ -21,8 +21,8 @@ public final class Constants {
     public static final String SEED_PROPERTY_NAME = "tuner.seed";
 
     /**
-     * Sampler of every study in the run, by name: {@code tpe} (the default), {@code random},
-     * {@code grid}, {@code qmc} or {@code gp}; its options as {@code tuner.<sampler>.<option>}. Key: {@value}.
+     * Sampler of every study in the run, by name: {@code auto} (the default), {@code tpe}, {@code random},
+     * {@code grid}, {@code qmc}, {@code cmaes} or {@code gp}; its options as {@code tuner.<sampler>.<option>}. Key: {@value}.
      */
     public static final String SAMPLER_PROPERTY_NAME = "tuner.sampler";
 
@@ -146,6 +146,12 @@ public final class Constants {
 
     /** Report entry on a study's container, present when its best trial was found by an earlier run than this one. */
     public static final String BEST_FROM_EARLIER_RUN_ENTRY = "tuner.best.earlier";
+
+    /**
+     * Report entry on a study's container: its sampler by name and, for {@code auto}, which sampler
+     * it picked from which trial on, and why.
+     */
+    public static final String SAMPLER_ENTRY = "tuner.sampler";
 
     /** Report entry on a study's container: the best-parameters file written. */
     public static final String PROPERTIES_ENTRY = "tuner.properties";

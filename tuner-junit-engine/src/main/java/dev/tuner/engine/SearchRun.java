@@ -98,9 +98,12 @@ final class SearchRun {
             // the seed is this run's: say that it did not find the best
             entry.put(Constants.BEST_FROM_EARLIER_RUN_ENTRY, "true");
         }
+        String choices = study.sampler().describe(study);
+        String sampler = plan.samplerName() + (choices.isEmpty() ? "" : ": " + choices);
+        entry.put(Constants.SAMPLER_ENTRY, sampler);
         entry.put(Constants.PROPERTIES_ENTRY, file.toString());
         if (report) {
-            Path page = new HtmlReport(Clock.systemUTC()).write(settings.outputDirectory(), finished);
+            Path page = new HtmlReport(Clock.systemUTC()).write(settings.outputDirectory(), finished, sampler);
             entry.put(Constants.REPORT_ENTRY, page.toString());
         }
         listener.reportingEntryPublished(descriptor, ReportEntry.from(entry));

@@ -132,9 +132,11 @@ class StudyExecutionTest {
 
         Map<String, String> entry = reportEntry(results);
         assertThat(entry).containsOnlyKeys(Constants.BEST_ENTRY, Constants.TRIALS_ENTRY,
-                Constants.SEED_ENTRY, Constants.PROPERTIES_ENTRY, Constants.REPORT_ENTRY);
+                Constants.SEED_ENTRY, Constants.SAMPLER_ENTRY, Constants.PROPERTIES_ENTRY, Constants.REPORT_ENTRY);
         assertThat(entry.keySet()).containsExactlyInAnyOrder("tuner.best", "tuner.trials", "tuner.seed",
-                "tuner.properties", "tuner.report");
+                "tuner.sampler", "tuner.properties", "tuner.report");
+        // the default sampler says what it picked for this flat space of one knob
+        assertThat(entry.get("tuner.sampler")).isEqualTo("auto: gp from #0 (a flat space, under 300 finished trials)");
         int best = bestEvaluation(QuadraticTestCase.EVALUATIONS, Comparator.naturalOrder());
         assertThat(entry.get("tuner.best")).isEqualTo(trialNames(results).get(best));
         assertThat(entry.get("tuner.trials")).isEqualTo("6");

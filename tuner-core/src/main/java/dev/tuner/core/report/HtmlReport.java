@@ -61,12 +61,23 @@ public final class HtmlReport {
      * @throws UncheckedIOException if the directory cannot be written, naming it
      */
     public Path write(Path directory, StudySnapshot study) {
+        return write(directory, study, "");
+    }
+
+    /**
+     * Writes the study's page, which names the sampler that searched it ({@code sampler}, e.g.
+     * {@code auto: gp from #0 (...)}; none when empty), and rebuilds the directory's index.
+     *
+     * @return the page written
+     * @throws UncheckedIOException if the directory cannot be written, naming it
+     */
+    public Path write(Path directory, StudySnapshot study, String sampler) {
         Path page = pageFor(directory, study.name());
         Instant now = Instant.now(clock);
         // the trials are read into columns once, for all the plots
         TrialColumns columns = TrialColumns.of(study);
         StudySummary summary = StudyPage.summary(columns, now);
-        String html = StudyPage.render(columns, summary);
+        String html = StudyPage.render(columns, summary, sampler);
         WRITERS.lock();
         try {
             Files.createDirectories(directory);

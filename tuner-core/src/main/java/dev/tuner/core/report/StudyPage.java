@@ -49,6 +49,11 @@ final class StudyPage {
 
     /** The page of the study whose trials {@code columns} holds, which {@code summary} sums up. */
     static String render(TrialColumns columns, StudySummary summary) {
+        return render(columns, summary, "");
+    }
+
+    /** As {@link #render(TrialColumns, StudySummary)}, naming the sampler among the study's facts unless empty. */
+    static String render(TrialColumns columns, StudySummary summary, String sampler) {
         StudySnapshot study = columns.study();
         Map<String, Double> importance = KnobImportance.of(columns);
         List<Knob> knobs = byImportance(columns.knobs(), importance);
@@ -58,7 +63,7 @@ final class StudyPage {
         html.append(PageResources.head(TrialFormat.shortName(study.name()) + " · Tuner report",
                 "<script type=\"application/json\" id=\"" + SUMMARY_ID + "\">" + Html.scriptJson(json) + "</script>\n"));
         html.append("<body>\n<div class=\"page\">\n");
-        header(html, columns, summary);
+        header(html, columns, summary, sampler);
 
         section(html, "", List.of(bestParameters(columns), ImportancePlot.render(importance, (int) summary.complete())));
         section(html, "History", HistoryPlot.render(columns));
@@ -93,7 +98,7 @@ final class StudyPage {
         return ordered;
     }
 
-    private static void header(StringBuilder html, TrialColumns columns, StudySummary summary) {
+    private static void header(StringBuilder html, TrialColumns columns, StudySummary summary, String sampler) {
         StudySnapshot study = columns.study();
         html.append("<header>\n<nav><a href=\"index.html\">← All studies</a></nav>\n");
         html.append("<h1>").append(Html.escape(TrialFormat.shortName(study.name()))).append("</h1>\n");
@@ -111,6 +116,9 @@ final class StudyPage {
         long waiting = columns.count(TrialState.WAITING);
         if (waiting > 0) {
             fact(html, "waiting", String.valueOf(waiting));
+        }
+        if (!sampler.isEmpty()) {
+            fact(html, "sampler", sampler);
         }
         html.append("</dl>\n");
         html.append("</header>\n");

@@ -32,4 +32,13 @@ public interface Sampler {
     default Map<String, Suggestion> sampleRelative(Study study, int trialNumber) {
         return Map.of();
     }
+
+    /**
+     * What this sampler chose for {@code study}, for the study's summary and report: which samplers
+     * an automatic one picked, from which trial on, and why. Empty for a sampler that is always
+     * itself.
+     */
+    default String describe(Study study) {
+        return "";
+    }
 }

@@ -12,7 +12,7 @@ import dev.tuner.core.pruner.HyperbandPruner;
 import dev.tuner.core.pruner.MedianPruner;
 import dev.tuner.core.pruner.Pruners;
 import dev.tuner.core.sampler.Samplers;
-import dev.tuner.core.sampler.TpeSampler;
+import dev.tuner.core.sampler.AutoSampler;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.Study;
@@ -117,7 +117,7 @@ class StudyPlanTest {
 
         assertThat(plan.direction()).isEqualTo(Direction.MINIMIZE);
         assertThat(plan.trials()).isEqualTo(100);
-        assertThat(plan.samplerName()).isEqualTo("tpe");
+        assertThat(plan.samplerName()).isEqualTo("auto");
         // unseeded: a fresh seed per plan
         assertThat(plan.seed()).isNotEqualTo(Tune.UNSEEDED).isNotEqualTo(again.seed());
     }
@@ -174,14 +174,14 @@ class StudyPlanTest {
         assertThatThrownBy(() -> StudyPlan.of(tuneMethod(UnknownSamplerCase.class), StudyOverrides.none()))
                 .isInstanceOf(InvalidDeclarationException.class)
                 .hasMessageStartingWith("@Tune method " + UnknownSamplerCase.class.getName() + ".f(double): ")
-                .hasMessageContaining("unknown sampler 'cma'; use one of tpe, random, grid, qmc, cmaes");
+                .hasMessageContaining("unknown sampler 'cma'; use one of auto, tpe, random, grid, qmc, cmaes, gp");
     }
 
     @Test
     void rejectsAnUnknownSamplerInTheOverrides() {
         assertThatThrownBy(() -> StudyPlan.of(tuneMethod(PlannedCase.class), overrides(null, null, "cma-es")))
                 .isInstanceOf(InvalidDeclarationException.class)
-                .hasMessageContaining("unknown sampler 'cma-es'; use one of tpe, random");
+                .hasMessageContaining("unknown sampler 'cma-es'; use one of auto, tpe, random");
     }
 
     private static StudyOverrides prunerOverrides(String pruner, String... settings) {
@@ -257,7 +257,7 @@ class StudyPlanTest {
 
         assertThat(study.name()).isEqualTo(plan.studyName());
         assertThat(study.direction()).isEqualTo(Direction.MAXIMIZE);
-        assertThat(study.sampler()).isInstanceOf(TpeSampler.class).hasToString(new TpeSampler(42).toString());
+        assertThat(study.sampler()).isInstanceOf(AutoSampler.class);
         assertThat(study.trials()).hasSize(7).allSatisfy(trial -> assertThat(trial.state()).isEqualTo(TrialState.COMPLETE));
         double best = study.bestTrial().orElseThrow().value().getAsDouble();
         assertThat(study.trials()).allSatisfy(trial -> assertThat(trial.value().getAsDouble()).isLessThanOrEqualTo(best));

@@ -83,20 +83,20 @@ class GpSamplerTest extends SamplerContractTest {
     }
 
     static double medianBest(java.util.function.LongFunction<Sampler> samplers, Objective objective, int trials) {
-        double[] best = new double[3];
+        double[] best = new double[9];
         for (int seed = 0; seed < best.length; seed++) {
             Study study = study(samplers.apply(seed));
             study.optimize(objective, trials);
             best[seed] = study.bestTrial().orElseThrow().value().getAsDouble();
         }
         java.util.Arrays.sort(best);
-        return best[1];
+        return best[best.length / 2];
     }
 
     /**
-     * Three smooth problems outside the public benchmark suite, three seeds each, at 50 trials: the
-     * GP's median best value is much closer to the optimum (0) than random search's. Measured
-     * ratios: 20,000 (sphere), 18 (Rosenbrock), 8 (ellipsoid); asserted with a margin of 2 to 20.
+     * Three smooth problems outside the public benchmark suite, nine seeds each (three were too few
+     * for the ellipsoid's median to be stable), at 50 trials: the GP's median best value is much
+     * closer to the optimum (0) than random search's, by at least the factors below.
      * Deterministic: the seeds fix every trial.
      */
     @Test

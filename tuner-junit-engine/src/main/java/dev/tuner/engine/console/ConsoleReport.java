@@ -180,6 +180,9 @@ final class ConsoleReport implements TestExecutionListener {
                     + (study.entries.containsKey(Constants.BEST_FROM_EARLIER_RUN_ENTRY)
                             ? "  (found by an earlier run; this run's seed " + seed + ")"
                             : "  (seed " + seed + ")"));
+            if (study.entries.containsKey(Constants.SAMPLER_ENTRY)) {
+                out.println(PREFIX + "    sampler " + study.entries.get(Constants.SAMPLER_ENTRY));
+            }
             out.println(PREFIX + "    written to " + relative(study.entries.getOrDefault(Constants.PROPERTIES_ENTRY, "?")));
             if (study.entries.containsKey(Constants.REPORT_ENTRY)) {
                 Path page = Path.of(study.entries.get(Constants.REPORT_ENTRY));
