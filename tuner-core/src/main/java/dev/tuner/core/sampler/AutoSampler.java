@@ -125,7 +125,8 @@ public final class AutoSampler implements Sampler {
 
     /** Picks the stage for a trial that starts now, from the study's history. */
     private Sampler choose(Study study, int trialNumber) {
-        SpaceProfile space = SpaceProfile.of(study.trials());
+        Choices made = choices.computeIfAbsent(study, ignored -> new Choices());
+        SpaceProfile space = made.scan.of(study.trials());
         String name;
         String reason;
         if (!space.flat()) {
@@ -139,7 +140,6 @@ public final class AutoSampler implements Sampler {
             name = afterGpName;
             reason = space.finished() + " finished trials, where a Gaussian process costs much and gains little";
         }
-        Choices made = choices.computeIfAbsent(study, ignored -> new Choices());
         synchronized (made) {
             // the stage only moves forward: a conditional space found once stays with TPE
             if (made.current == null || rank(name) > rank(made.current)) {
@@ -174,6 +174,7 @@ public final class AutoSampler implements Sampler {
 
     /** The stages picked for one study, in order. */
     private static final class Choices {
+        private final SpaceProfile.Scan scan = new SpaceProfile.Scan();
         private final List<String> made = new ArrayList<>();
         private String current;
 

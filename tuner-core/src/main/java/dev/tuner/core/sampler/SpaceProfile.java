@@ -24,42 +24,80 @@ import java.util.Set;
  * only TPE honours) it does not.
  *
  * @param finished trials that completed or were pruned
- * @param knobs the knobs the finished trials hold, together
+ * @param knobSet the knobs the first finished trial held; null before any finished
  * @param whyNotFlat why a Gaussian process does not model the space whole, or null when it does (or
  *     nothing finished yet)
  */
-record SpaceProfile(int finished, int knobs, String whyNotFlat) {
+record SpaceProfile(int finished, Set<String> knobSet, String whyNotFlat) {
+
+    /** The profile of a study with no trial. */
+    static final SpaceProfile EMPTY = new SpaceProfile(0, null, null);
 
     /** Whether a Gaussian process models every knob of the space (see the class comment). */
     boolean flat() {
         return whyNotFlat == null;
     }
 
+    /** How many knobs the finished trials hold; 0 before any finished. */
+    int knobs() {
+        return knobSet == null ? 0 : knobSet.size();
+    }
+
     static SpaceProfile of(List<FrozenTrial> trials) {
-        int finished = 0;
-        Set<String> knobs = null;
-        String whyNotFlat = null;
+        SpaceProfile profile = EMPTY;
         for (FrozenTrial trial : trials) {
-            if (trial.state() != TrialState.COMPLETE && trial.state() != TrialState.PRUNED) {
-                continue;
-            }
-            finished++;
-            Map<String, Suggestion> suggestions = trial.suggestions();
-            if (knobs == null) {
-                knobs = suggestions.keySet();
-            } else if (whyNotFlat == null && !knobs.equals(suggestions.keySet())) {
-                whyNotFlat = "a conditional space: trial #" + trial.number() + " holds other knobs than the trials before";
-            }
-            if (whyNotFlat == null) {
-                for (Map.Entry<String, Suggestion> knob : suggestions.entrySet()) {
-                    if (!isModelled(knob.getValue().distribution())) {
-                        whyNotFlat = "knob " + knob.getKey() + " is " + kind(knob.getValue().distribution());
-                        break;
-                    }
+            profile = profile.with(trial);
+        }
+        return profile;
+    }
+
+    /** This profile with {@code trial} counted, if it finished. */
+    SpaceProfile with(FrozenTrial trial) {
+        if (trial.state() != TrialState.COMPLETE && trial.state() != TrialState.PRUNED) {
+            return this;
+        }
+        Map<String, Suggestion> suggestions = trial.suggestions();
+        String why = whyNotFlat;
+        if (why == null && knobSet != null && !knobSet.equals(suggestions.keySet())) {
+            why = "a conditional space: trial #" + trial.number() + " holds other knobs than the trials before";
+        }
+        if (why == null) {
+            for (Map.Entry<String, Suggestion> knob : suggestions.entrySet()) {
+                if (!isModelled(knob.getValue().distribution())) {
+                    why = "knob " + knob.getKey() + " is " + kind(knob.getValue().distribution());
+                    break;
                 }
             }
         }
-        return new SpaceProfile(finished, knobs == null ? 0 : knobs.size(), whyNotFlat);
+        return new SpaceProfile(finished + 1, knobSet == null ? suggestions.keySet() : knobSet, why);
+    }
+
+    /**
+     * Profiles a growing history in time proportional to what changed: it keeps the profile of the
+     * longest prefix of trials that can no longer change (complete, pruned or failed) and reads
+     * only the trials after it, so that choosing a sampler costs no more than the sampler chosen.
+     */
+    static final class Scan {
+
+        private int settledTrials;
+        private SpaceProfile settled = EMPTY;
+
+        synchronized SpaceProfile of(List<FrozenTrial> trials) {
+            while (settledTrials < trials.size() && isSettled(trials.get(settledTrials))) {
+                settled = settled.with(trials.get(settledTrials));
+                settledTrials++;
+            }
+            SpaceProfile profile = settled;
+            for (int i = settledTrials; i < trials.size(); i++) {
+                profile = profile.with(trials.get(i));
+            }
+            return profile;
+        }
+
+        private static boolean isSettled(FrozenTrial trial) {
+            TrialState state = trial.state();
+            return state == TrialState.COMPLETE || state == TrialState.PRUNED || state == TrialState.FAIL;
+        }
     }
 
     private static boolean isModelled(Distribution distribution) {
