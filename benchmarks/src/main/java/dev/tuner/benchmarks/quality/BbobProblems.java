@@ -111,54 +111,35 @@ final class BbobProblems {
      * function's.
      */
     static Problem of(BbobMixint function) {
-        return new Problem() {
-            @Override
-            public String name() {
-                return function.name();
+        int d = function.dimension();
+        return minimized(function.name(), function.fopt(), function.function(), "mixint", trial -> {
+            double[] x = new double[d];
+            for (int i = 0; i < d; i++) {
+                int n = function.cardinality(i);
+                x[i] = n == 0 ? trial.suggestFloat("x" + (i + 1), -5, 5) : trial.suggestInt("x" + (i + 1), 0, n - 1);
             }
-
-            @Override
-            public Direction direction() {
-                return Direction.MINIMIZE;
-            }
-
-            @Override
-            public OptionalDouble optimum() {
-                return OptionalDouble.of(function.fopt());
-            }
-
-            @Override
-            public Optional<Half> half() {
-                return Optional.of(BbobProblems.half(function.function()));
-            }
-
-            @Override
-            public Optional<String> group() {
-                return Optional.of("mixint " + BbobProblems.group(function.function()));
-            }
-
-            @Override
-            public Objective objective(String samplerName, long seed, int trials) {
-                int d = function.dimension();
-                return trial -> {
-                    double[] x = new double[d];
-                    for (int i = 0; i < d; i++) {
-                        int n = function.cardinality(i);
-                        x[i] = n == 0 ? trial.suggestFloat("x" + (i + 1), -5, 5)
-                                : trial.suggestInt("x" + (i + 1), 0, n - 1);
-                    }
-                    return function.value(x);
-                };
-            }
-        };
+            return function.value(x);
+        });
     }
 
-    /** One instance as a problem. */
+    /** One instance as a problem: knobs {@code x1..xD}, floats in [-5, 5]. */
     static Problem of(BbobFunction function) {
+        int d = function.dimension();
+        return minimized(function.name(), function.fopt(), function.function(), "bbob", trial -> {
+            double[] x = new double[d];
+            for (int i = 0; i < d; i++) {
+                x[i] = trial.suggestFloat("x" + (i + 1), -5, 5);
+            }
+            return function.value(x);
+        });
+    }
+
+    /** A minimized problem of BBOB function {@code bbobFunction}'s half and group, with a known optimum. */
+    private static Problem minimized(String name, double optimum, int bbobFunction, String suite, Objective objective) {
         return new Problem() {
             @Override
             public String name() {
-                return function.name();
+                return name;
             }
 
             @Override
@@ -168,29 +149,22 @@ final class BbobProblems {
 
             @Override
             public OptionalDouble optimum() {
-                return OptionalDouble.of(function.fopt());
+                return OptionalDouble.of(optimum);
             }
 
             @Override
             public Optional<Half> half() {
-                return Optional.of(BbobProblems.half(function.function()));
+                return Optional.of(BbobProblems.half(bbobFunction));
             }
 
             @Override
             public Optional<String> group() {
-                return Optional.of("bbob " + BbobProblems.group(function.function()));
+                return Optional.of(suite + " " + BbobProblems.group(bbobFunction));
             }
 
             @Override
             public Objective objective(String samplerName, long seed, int trials) {
-                int d = function.dimension();
-                return trial -> {
-                    double[] x = new double[d];
-                    for (int i = 0; i < d; i++) {
-                        x[i] = trial.suggestFloat("x" + (i + 1), -5, 5);
-                    }
-                    return function.value(x);
-                };
+                return objective;
             }
         };
     }
