@@ -56,7 +56,9 @@ final class TuneSelectorResolver implements SelectorResolver {
         if (!isTuneClass(testClass) || !AnnotationSupport.isAnnotated(method, Tune.class)) {
             return Resolution.unresolved();
         }
-        return context.addToParent(() -> selectClass(testClass),
+        // the class by its unique id, not a class selector: the run's class-name filter (the console's
+        // default keeps only *Test classes) is for classes found by scanning, not for a method picked by itself
+        return context.addToParent(() -> selectUniqueId(classId(testClass)),
                         parent -> Optional.of(new TuneMethodDescriptor(parent.getUniqueId(), testClass, method)))
                 .map(descriptor -> Resolution.match(Match.exact(descriptor)))
                 .orElse(Resolution.unresolved());
@@ -68,8 +70,13 @@ final class TuneSelectorResolver implements SelectorResolver {
         List<UniqueId.Segment> segments = uniqueId.getSegments();
         UniqueId.Segment last = segments.get(segments.size() - 1);
         if (last.getType().equals(ClassDescriptor.SEGMENT_TYPE)) {
+            // resolved here rather than as a class selector, so that the class-name filter does not drop it
             return ReflectionSupport.tryToLoadClass(last.getValue()).toOptional()
-                    .map(testClass -> Resolution.selectors(Set.of(selectClass(testClass))))
+                    .filter(TuneSelectorResolver::isTuneClass)
+                    .flatMap(testClass -> context.addToParent(
+                                    parent -> Optional.of(new ClassDescriptor(parent.getUniqueId(), testClass)))
+                            .map(descriptor -> Resolution.match(Match.exact(descriptor,
+                                    () -> tuneMethodSelectors(testClass)))))
                     .orElse(Resolution.unresolved());
         }
         if (last.getType().equals(TuneMethodDescriptor.SEGMENT_TYPE) && segments.size() >= 2) {
@@ -85,6 +92,10 @@ final class TuneSelectorResolver implements SelectorResolver {
             return Resolution.selectors(Set.of(selectUniqueId(uniqueId.removeLastSegment())));
         }
         return Resolution.unresolved();
+    }
+
+    private static UniqueId classId(Class<?> testClass) {
+        return UniqueId.forEngine(TunerTestEngine.ENGINE_ID).append(ClassDescriptor.SEGMENT_TYPE, testClass.getName());
     }
 
     private static Optional<Method> findTuneMethod(Class<?> testClass, String segmentValue) {

@@ -26,6 +26,7 @@ import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.Filter;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.ClassNameFilter;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -190,6 +191,24 @@ class TunerTestEngineDiscoveryTest {
         assertThat(engine.getChildren()).isEmpty();
     }
 
+    /** A console run's default class-name filter: it keeps *Test classes, not a *Tuning one. */
+    private static final ClassNameFilter DEFAULT_CLASS_NAMES =
+            ClassNameFilter.includeClassNamePatterns(ClassNameFilter.STANDARD_INCLUDE_PATTERN);
+
+    @Test
+    void aUniqueIdOrAMethodSelectedByItselfIsFoundWhateverItsClassIsCalled() {
+        UniqueId study = methodId(QuadTuning.class, "quad(double)");
+        List<DiscoverySelector> bySelf = List.of(selectUniqueId(classId(QuadTuning.class)), selectUniqueId(study),
+                selectUniqueId(study.append(TrialDescriptor.SEGMENT_TYPE, "3")), selectMethod(QuadTuning.class, "quad", "double"));
+
+        for (DiscoverySelector selector : bySelf) {
+            TestDescriptor engine = discover(List.of(selector), DEFAULT_CLASS_NAMES);
+            assertThat(uniqueIds(engine.getDescendants())).as("%s", selector).contains(study);
+        }
+        // a class selected as a class is filtered as Jupiter filters it
+        assertThat(discover(List.of(selectClass(QuadTuning.class)), DEFAULT_CLASS_NAMES).getChildren()).isEmpty();
+    }
+
     private static TestDescriptor discover(DiscoverySelector... selectors) {
         return discover(List.of(selectors));
     }
@@ -272,6 +291,14 @@ class TunerTestEngineDiscoveryTest {
         @Tune(trials = 2, seed = 1)
         double inner(@Uniform(min = 0, max = 1) double x) {
             return x;
+        }
+    }
+
+    static class QuadTuning {
+
+        @Tune(trials = 3)
+        double quad(@Uniform(min = -1, max = 1) double x) {
+            return x * x;
         }
     }
 }
