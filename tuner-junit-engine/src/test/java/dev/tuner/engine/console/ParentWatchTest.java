@@ -43,8 +43,8 @@ class ParentWatchTest {
             String line;
             while ((line = lines.readLine()) != null) {
                 output.add(line);
-                if (line.contains("#0 x=")) {
-                    parent.destroyForcibly();  // SIGKILL, as kill -9 of Maven; trial #1 is now blocked
+                if (line.equals(BlockingTestCase.WAITING)) {
+                    parent.destroyForcibly();  // SIGKILL, as kill -9 of Maven, while trial #1 waits
                 }
             }
         } finally {
@@ -63,10 +63,13 @@ class ParentWatchTest {
 
     static class BlockingTestCase {
 
-        /** Trial #0 returns; trial #1 waits until its JVM goes down. */
+        static final String WAITING = "trial #1 waits";
+
+        /** Trial #0 returns; trial #1 says it runs, then waits until its JVM goes down. */
         @Tune(trials = 3)
         double blocks(Trial trial, @Uniform(min = 0, max = 1) double x) throws InterruptedException {
             if (trial.number() == 1) {
+                System.out.println(WAITING);
                 new java.util.concurrent.CountDownLatch(1).await();
             }
             return x;
