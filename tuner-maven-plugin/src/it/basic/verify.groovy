@@ -7,6 +7,8 @@ assert log.contains('(seed 7)')
 assert log.contains('BUILD SUCCESS')
 // a project without JUnit of its own: tuner:tune brings a platform, and says mvn test will not
 assert log.contains('has no JUnit Platform, so mvn test and IDEs cannot run its @Tune studies')
+// and Maven 3.8's default Surefire, which would run none of them either (the build machines' Maven is 3.8)
+assert log.contains("The project's maven-surefire-plugin is 2.12.4, which cannot run JUnit Platform engines")
 
 def load = { String name ->
     def file = new File(basedir, "target/tuner/${name}.properties")

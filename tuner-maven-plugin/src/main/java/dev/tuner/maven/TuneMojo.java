@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -201,6 +202,8 @@ public class TuneMojo extends AbstractTunerMojo {
             throw new MojoFailureException("No compiled test classes in " + testClasses
                     + ": @Tune methods live in the test sources (src/test/java); add one there");
         }
+        Plugin surefire = project.getPlugin("org.apache.maven.plugins:maven-surefire-plugin");
+        SurefireCheck.warning(surefire == null ? null : surefire.getVersion()).ifPresent(getLog()::warn);
         ForkedTuning fork = new ForkedTuning(javaExecutable(), project.getBasedir().toPath(),
                 Path.of(project.getBuild().getDirectory()));
         Map<String, String> properties = engineProperties();
