@@ -99,7 +99,9 @@ final class JdbcSession implements AutoCloseable {
                 + ")");
         String message = "could not connect to " + url + " as user " + user + ": " + failed.getMessage();
         if (failed.getMessage() != null && failed.getMessage().startsWith("No suitable driver")) {
-            return message + "; put PostgreSQL's driver org.postgresql:postgresql on the class path";
+            return message + ": PostgreSQL's driver is not on the class path. Add the dependency"
+                    + " org.postgresql:postgresql (42.7 or newer, <scope>test</scope>) to the project whose studies"
+                    + " use this storage; Tuner does not bring it, so that projects on a journal do without it";
         }
         if (state.startsWith("28")) {
             return message + "; set " + JdbcStorage.USER_VARIABLE + " and " + JdbcStorage.PASSWORD_VARIABLE
