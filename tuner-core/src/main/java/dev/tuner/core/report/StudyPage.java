@@ -118,7 +118,9 @@ final class StudyPage {
             fact(html, "waiting", String.valueOf(waiting));
         }
         if (!sampler.isEmpty()) {
-            fact(html, "sampler", sampler);
+            // a sentence, not a figure: set in text size
+            html.append("<div class=\"fact prose\"><dt>sampler</dt><dd>").append(Html.escape(sampler))
+                    .append("</dd></div>");
         }
         html.append("</dl>\n");
         html.append("</header>\n");

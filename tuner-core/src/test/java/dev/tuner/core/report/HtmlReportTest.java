@@ -33,7 +33,7 @@ class HtmlReportTest {
         Path page = report.write(directory, ReportStudies.mixed(30, 1),
                 "auto: gp from #0 (a flat space of 2 knobs, under 300 finished trials)");
 
-        assertThat(Files.readString(page)).contains("<div class=\"fact\"><dt>sampler</dt><dd>auto: gp from #0 "
+        assertThat(Files.readString(page)).contains("<div class=\"fact prose\"><dt>sampler</dt><dd>auto: gp from #0 "
                 + "(a flat space of 2 knobs, under 300 finished trials)</dd></div>");
         assertThat(Files.readString(report.write(directory, ReportStudies.mixed(30, 1)))).doesNotContain("<dt>sampler</dt>");
     }
