@@ -39,12 +39,25 @@ final class TrialDescriptor extends AbstractTestDescriptor {
     }
 
     private final Set<TestDescriptor> ancestors;
+    private final String legacyReportingName;
 
     TrialDescriptor(TuneMethodDescriptor parent, Kind kind, int trialNumber, String displayName) {
         // the method's own source, shared: MethodSource.from formats the parameter types anew each time
         super(parent.getUniqueId().append(kind.segmentType, String.valueOf(trialNumber)), displayName,
                 parent.getSource().orElse(null));
         this.ancestors = parent.trialAncestors();
+        this.legacyReportingName = displayName + " [" + trialNumber + "]";
+    }
+
+    /**
+     * The name tools of the older test APIs report (Surefire's XML, Gradle): the display name and,
+     * as an invocation's index, the trial's number. Surefire names a test by its method alone unless
+     * the method has parameters or this name ends with an index, so without it every trial of a
+     * {@code @Tune} method without parameters was {@code <testcase name="branin">}.
+     */
+    @Override
+    public String getLegacyReportingName() {
+        return legacyReportingName;
     }
 
     /**
