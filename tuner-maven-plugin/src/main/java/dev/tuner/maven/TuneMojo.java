@@ -213,7 +213,12 @@ public class TuneMojo extends AbstractTunerMojo {
             Storages.checkNoSecret(properties.get("tuner.storage"));
             Map<String, String> login = new JdbcServerLogin(session.getSettings(), settingsFiles(), decrypter,
                     System.getenv(), getLog()).variables(properties.get("tuner.storage"), jdbcServerId);
-            exitCode = fork.run(classpath(), argLine, properties, login, testClasses.toPath(), agentJar());
+            List<String> classpath = classpath();
+            try (OutputSnapshot classes = OutputSnapshot.of(Path.of(project.getBuild().getDirectory()),
+                    List.of(Path.of(project.getBuild().getOutputDirectory()), testClasses.toPath()))) {
+                exitCode = fork.run(classes.classpath(classpath), argLine, properties, login,
+                        Path.of(classes.copyOf(testClasses.getPath())), agentJar());
+            }
         } catch (IllegalArgumentException invalid) {
             throw new MojoFailureException(invalid.getMessage(), invalid);
         } catch (IOException failed) {
