@@ -7,6 +7,8 @@ import dev.tuner.core.study.TrialFailure;
 import dev.tuner.core.study.TrialState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -115,6 +117,16 @@ public final class JournalStorage implements Storage {
         JournalFile file;
         try {
             file = JournalFile.acquire(path);
+        } catch (FileSystemException refused) {
+            if (!(refused instanceof AccessDeniedException) && !"Operation not permitted".equals(refused.getReason())) {
+                throw new UncheckedIOException("could not open journal " + path + " (" + refused.getMessage()
+                        + "); check that its folder is writable", refused);
+            }
+            // an AccessDeniedException's message is only the path: say what it means
+            throw new UncheckedIOException("could not open journal " + path + " for writing: "
+                    + (refused instanceof AccessDeniedException ? "permission denied" : refused.getReason()) + " on "
+                    + refused.getFile() + "; a journal is appended to by every run, so make the file and its folder"
+                    + " writable by this user (ls -l and lsattr show why not), or give another tuner.storage", refused);
         } catch (IOException cannotOpen) {
             throw new UncheckedIOException("could not open journal " + path + " (" + cannotOpen.getMessage()
                     + "); check that its folder is writable", cannotOpen);
