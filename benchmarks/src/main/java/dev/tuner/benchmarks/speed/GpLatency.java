@@ -6,7 +6,6 @@ import dev.tuner.core.sampler.Sampler;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.study.Suggestion;
-import dev.tuner.core.study.Trial;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -39,7 +38,7 @@ public final class GpLatency {
         for (int n : sizes) {
             InMemoryStorage storage = new InMemoryStorage();
             Study random = Study.builder("levy10").sampler(new RandomSampler(7)).storage(storage).build();
-            addRandomTrials(random, n);
+            ProposalBenchmark.addRandomTrials(random, n);
             double[] fresh = new double[WARM_UP + MEASURED];
             for (int r = 0; r < fresh.length; r++) {
                 Study study = Study.builder("levy10").sampler(GpSampler.builder().seed(r).build()).storage(storage).build();
@@ -48,7 +47,7 @@ public final class GpLatency {
             Study grown = Study.builder("levy10").sampler(GpSampler.builder().seed(1).build()).storage(storage).build();
             double[] grownTimes = new double[WARM_UP + MEASURED];
             for (int r = 0; r < grownTimes.length; r++) {
-                addRandomTrials(random, 1);
+                ProposalBenchmark.addRandomTrials(random, 1);
                 grownTimes[r] = timeOneProposal(grown, n + r + 1);
             }
             System.out.printf(Locale.ROOT, "N=%d  fresh: median %.1f ms (min %.1f, max %.1f)   grown: median %.1f ms (min %.1f, max %.1f)%n",
@@ -56,16 +55,6 @@ public final class GpLatency {
         }
     }
 
-    private static void addRandomTrials(Study random, int count) {
-        double[] x = new double[ProposalBenchmark.DIMS];
-        for (int t = 0; t < count; t++) {
-            Trial trial = random.ask();
-            for (int i = 0; i < x.length; i++) {
-                x[i] = (Double) trial.suggest(ProposalBenchmark.KNOBS[i], ProposalBenchmark.RANGE);
-            }
-            random.tell(trial, ProposalBenchmark.levy(x));
-        }
-    }
 
     /** Milliseconds to propose every knob of trial {@code number}: the relative step, then any knob it left. */
     private static double timeOneProposal(Study study, int number) {

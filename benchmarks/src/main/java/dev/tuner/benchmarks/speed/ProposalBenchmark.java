@@ -70,15 +70,20 @@ public class ProposalBenchmark {
     static Study history(int n, TpeSampler.Builder next) {
         InMemoryStorage storage = new InMemoryStorage();
         Study random = Study.builder("levy10").sampler(new RandomSampler(7)).storage(storage).build();
+        addRandomTrials(random, n);
+        return Study.builder("levy10").sampler(next.build()).storage(storage).build();
+    }
+
+    /** Adds {@code count} completed levy10 trials, drawn by {@code random}'s sampler, to its study. */
+    static void addRandomTrials(Study random, int count) {
         double[] x = new double[DIMS];
-        for (int t = 0; t < n; t++) {
+        for (int t = 0; t < count; t++) {
             Trial trial = random.ask();
             for (int i = 0; i < DIMS; i++) {
                 x[i] = (Double) trial.suggest(KNOBS[i], RANGE);
             }
             random.tell(trial, levy(x));
         }
-        return Study.builder("levy10").sampler(next.build()).storage(storage).build();
     }
 
     /** levy10, as ../shared/bench/README.md §2 gives it. */

@@ -8,7 +8,6 @@ import dev.tuner.core.sampler.Samplers;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.study.Suggestion;
-import dev.tuner.core.study.Trial;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -198,7 +197,7 @@ public final class SamplerSpeed {
     static Optional<double[]> measure(Options options, int n, boolean grown) {
         InMemoryStorage storage = new InMemoryStorage();
         Study random = Study.builder("levy10").sampler(new RandomSampler(7)).storage(storage).build();
-        addRandomTrials(random, n);
+        ProposalBenchmark.addRandomTrials(random, n);
         Sampler sampler = Samplers.create(options.sampler(), 1, options.samplerOptions());
         Study study = Study.builder("levy10").sampler(sampler).storage(storage).build();
         int history = n;
@@ -211,7 +210,7 @@ public final class SamplerSpeed {
         double warm = first;
         for (int w = 1; (w < WARMUP || warm < WARMUP_MS) && w < 10 * options.reps(); w++) {
             if (grown) {
-                addRandomTrials(random, 1);
+                ProposalBenchmark.addRandomTrials(random, 1);
                 history++;
             }
             warm += time(sampler, study, history);
@@ -219,7 +218,7 @@ public final class SamplerSpeed {
         double[] times = new double[reps];
         for (int r = 0; r < reps; r++) {
             if (grown) {
-                addRandomTrials(random, 1);
+                ProposalBenchmark.addRandomTrials(random, 1);
                 history++;
             }
             times[r] = time(sampler, study, history);
@@ -227,16 +226,6 @@ public final class SamplerSpeed {
         return Optional.of(times);
     }
 
-    private static void addRandomTrials(Study random, int count) {
-        double[] x = new double[ProposalBenchmark.DIMS];
-        for (int t = 0; t < count; t++) {
-            Trial trial = random.ask();
-            for (int i = 0; i < x.length; i++) {
-                x[i] = (Double) trial.suggest(ProposalBenchmark.KNOBS[i], ProposalBenchmark.RANGE);
-            }
-            random.tell(trial, ProposalBenchmark.levy(x));
-        }
-    }
 
     /** Milliseconds to propose one whole trial: the joint step, then every knob it left out. */
     private static double time(Sampler sampler, Study study, int number) {

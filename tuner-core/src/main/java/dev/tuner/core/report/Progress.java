@@ -44,11 +44,7 @@ public final class Progress {
      * the study's; they count neither as this run's trials nor in the rate.
      */
     public void resumeFrom(List<FrozenTrial> stored) {
-        for (FrozenTrial trial : stored) {
-            if (trial.state() == TrialState.COMPLETE && (best == null || isBetter(trial, best))) {
-                best = trial;
-            }
-        }
+        stored.forEach(this::considerForBest);
     }
 
     /** Counts a finished trial of this run. */
@@ -57,6 +53,10 @@ public final class Progress {
         if (trial.state() == TrialState.FAIL) {
             failed++;
         }
+        considerForBest(trial);
+    }
+
+    private void considerForBest(FrozenTrial trial) {
         if (trial.state() == TrialState.COMPLETE && (best == null || isBetter(trial, best))) {
             best = trial;
         }

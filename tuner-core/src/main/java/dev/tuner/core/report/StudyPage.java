@@ -47,12 +47,7 @@ final class StudyPage {
                 best.map(FrozenTrial::number).orElse(null), written.toString());
     }
 
-    /** The page of the study whose trials {@code columns} holds, which {@code summary} sums up. */
-    static String render(TrialColumns columns, StudySummary summary) {
-        return render(columns, summary, "");
-    }
-
-    /** As {@link #render(TrialColumns, StudySummary)}, naming the sampler among the study's facts unless empty. */
+    /** The page of the study whose trials {@code columns} holds, which {@code summary} sums up, naming its sampler unless empty. */
     static String render(TrialColumns columns, StudySummary summary, String sampler) {
         StudySnapshot study = columns.study();
         Map<String, Double> importance = KnobImportance.of(columns);
