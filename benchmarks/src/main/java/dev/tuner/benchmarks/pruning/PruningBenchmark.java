@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tuner.Direction;
 import dev.tuner.core.pruner.Pruners;
+import dev.tuner.core.sampler.Samplers;
 import dev.tuner.examples.data.Datasets;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,14 +23,14 @@ import java.util.concurrent.Future;
 
 /**
  * The pruning benchmark: for each problem (the synthetic {@link LearningCurves} and the
- * {@link MlpDigits} network) and each pruner, studies of the same trial budget with the default TPE
- * sampler over many seeds; the steps they ran, together, and the median over seeds of the best
+ * {@link MlpDigits} network) and each pruner, studies of the same trial budget with one sampler (the
+ * default, {@code auto}, unless {@code --sampler} names another) over many seeds; the steps they ran, together, and the median over seeds of the best
  * final value, each beside no pruning's. The last line names the pruner that ran the fewest steps
  * on the MLP while its median best accuracy stayed within 1% of no pruning's:
  *
  * <pre>
  * benchmarks/run pruning [--seeds 20] [--trials 30] [--pruners nop,median,percentile,sh,hyperband]
- *                        [--problems curves,mlp-digits] [--epochs 20] [--threads 2]
+ *                        [--problems curves,mlp-digits] [--epochs 20] [--threads 2] [--sampler auto]
  * RESULT pruning pruner=hyperband steps_fraction=0.31 best_ratio=0.998
  * </pre>
  *
@@ -44,7 +45,8 @@ public final class PruningBenchmark {
     private PruningBenchmark() {}
 
     /** The options of one benchmark run. */
-    record Options(int seeds, int trials, List<String> pruners, List<String> problems, int epochs, int threads, Path out) {
+    record Options(int seeds, int trials, List<String> pruners, List<String> problems, int epochs, int threads,
+            String sampler, Path out) {
 
         static Options parse(String[] args) {
             int seeds = 20;
@@ -53,6 +55,7 @@ public final class PruningBenchmark {
             List<String> problems = List.of("curves", "mlp-digits");
             int epochs = MlpDigits.EPOCHS;
             int threads = Runtime.getRuntime().availableProcessors();
+            String sampler = Samplers.DEFAULT;
             Path out = Path.of("benchmarks/target/results/pruning.json");
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
@@ -66,9 +69,10 @@ public final class PruningBenchmark {
                     case "--problems" -> problems = Arrays.asList(value.split(","));
                     case "--epochs" -> epochs = Integer.parseInt(value);
                     case "--threads" -> threads = Integer.parseInt(value);
+                    case "--sampler" -> sampler = value;
                     case "--out" -> out = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; use --seeds, --trials, --pruners, --problems, --epochs, --threads or --out");
+                            + "; use --seeds, --trials, --pruners, --problems, --epochs, --threads, --sampler or --out");
                 }
             }
             if (!pruners.contains(BASELINE)) {
@@ -82,7 +86,9 @@ public final class PruningBenchmark {
                             + String.join(",", Pruners.names()));
                 }
             }
-            return new Options(seeds, trials, List.copyOf(pruners), List.copyOf(problems), epochs, threads, out);
+            Samplers.create(sampler, 0);   // an unknown name fails now, naming the known ones
+            return new Options(seeds, trials, List.copyOf(pruners), List.copyOf(problems), epochs, threads, sampler,
+                    out);
         }
 
         List<PruningProblem> problemList() {
@@ -117,7 +123,7 @@ public final class PruningBenchmark {
         document.put("benchmark", "pruning");
         document.put("seeds", options.seeds());
         document.put("trials", options.trials());
-        document.put("sampler", "tpe (defaults)");
+        document.put("sampler", options.sampler() + " (defaults)");
         document.put("pruners", options.pruners());
         document.put("threads", options.threads());
         Map<String, Object> results = new LinkedHashMap<>();
@@ -160,7 +166,7 @@ public final class PruningBenchmark {
                 for (int seed = 0; seed < options.seeds(); seed++) {
                     long s = seed;
                     futures.add(pool.submit(() -> {
-                        PruningRun run = PruningRun.of(problem, pruner, s, options.trials());
+                        PruningRun run = PruningRun.of(problem, pruner, options.sampler(), s, options.trials());
                         System.err.printf(Locale.ROOT, "pruning: %s %s seed %d: %d steps, best %.4f (%.1f s)%n",
                                 problem.name(), pruner, s, run.steps(), run.best(), run.seconds());
                         return run;

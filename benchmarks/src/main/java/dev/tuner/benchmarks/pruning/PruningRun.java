@@ -1,7 +1,7 @@
 package dev.tuner.benchmarks.pruning;
 
 import dev.tuner.core.pruner.Pruners;
-import dev.tuner.core.sampler.TpeSampler;
+import dev.tuner.core.sampler.Samplers;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.Study;
@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * One study of the pruning benchmark: a problem, a pruner (with its defaults, as
- * {@code tuner.pruner=<name>} gives it), the default TPE sampler seeded with {@code seed}, and a
+ * {@code tuner.pruner=<name>} gives it), a sampler with its defaults seeded with {@code seed}, and a
  * budget of trials; what it cost and what it found.
  *
  * @param problem the problem's name
@@ -26,11 +26,11 @@ record PruningRun(String problem, String pruner, long seed, long steps, double b
         double seconds) {
 
     /** Runs the study. */
-    static PruningRun of(PruningProblem problem, String pruner, long seed, int trials) {
+    static PruningRun of(PruningProblem problem, String pruner, String sampler, long seed, int trials) {
         long started = System.nanoTime();
         Study study = Study.builder(problem.name())
                 .direction(problem.direction())
-                .sampler(new TpeSampler(seed))
+                .sampler(Samplers.create(sampler, seed))
                 .pruner(Pruners.create(pruner, Map.of()))
                 .storage(new InMemoryStorage())
                 .build();

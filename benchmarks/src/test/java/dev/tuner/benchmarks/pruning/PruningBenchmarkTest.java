@@ -85,6 +85,10 @@ class PruningBenchmarkTest {
         assertThat(options.pruners()).containsExactly("nop", "sh");
         assertThat(options.seeds()).isEqualTo(20);
         assertThat(options.out()).isEqualTo(Path.of("x.json"));
+        assertThat(options.sampler()).isEqualTo("auto");
+        assertThat(PruningBenchmark.Options.parse(new String[] {"--sampler", "tpe"}).sampler()).isEqualTo("tpe");
+        assertThatIllegalArgumentException().isThrownBy(() -> PruningBenchmark.Options.parse(new String[] {"--sampler", "tpee"}))
+                .withMessageContaining("tpee");
         assertThatIllegalArgumentException().isThrownBy(() -> PruningBenchmark.Options.parse(new String[] {"--pruners", "asha"}))
                 .withMessageContaining("unknown pruner 'asha'");
         assertThatIllegalArgumentException().isThrownBy(() -> PruningBenchmark.Options.parse(new String[] {"--seed", "1"}))
