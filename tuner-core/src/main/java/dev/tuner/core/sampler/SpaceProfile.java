@@ -27,11 +27,17 @@ import java.util.Set;
  * @param knobSet the knobs the first finished trial held; null before any finished
  * @param whyNotFlat why a Gaussian process does not model the space whole, or null when it does (or
  *     nothing finished yet)
+ * @param firstPruned the number of the first pruned trial, -1 while none was pruned
  */
-record SpaceProfile(int finished, Set<String> knobSet, String whyNotFlat) {
+record SpaceProfile(int finished, Set<String> knobSet, String whyNotFlat, int firstPruned) {
 
     /** The profile of a study with no trial. */
-    static final SpaceProfile EMPTY = new SpaceProfile(0, null, null);
+    static final SpaceProfile EMPTY = new SpaceProfile(0, null, null, -1);
+
+    /** Whether a trial was pruned: its final value is unknown, and only TPE learns from how far it got. */
+    boolean pruned() {
+        return firstPruned >= 0;
+    }
 
     /** Whether a Gaussian process models every knob of the space (see the class comment). */
     boolean flat() {
@@ -69,7 +75,8 @@ record SpaceProfile(int finished, Set<String> knobSet, String whyNotFlat) {
                 }
             }
         }
-        return new SpaceProfile(finished + 1, knobSet == null ? suggestions.keySet() : knobSet, why);
+        int pruned = firstPruned < 0 && trial.state() == TrialState.PRUNED ? trial.number() : firstPruned;
+        return new SpaceProfile(finished + 1, knobSet == null ? suggestions.keySet() : knobSet, why, pruned);
     }
 
     /**

@@ -61,6 +61,24 @@ class AutoSamplerTest extends SamplerContractTest {
     }
 
     @Test
+    void aPrunedTrialHandsAFlatSpaceToTpe() {
+        AutoSampler auto = AutoSampler.create(2, Map.of());
+        Study study = study(auto);
+        study.optimize(trial -> {
+            double value = sphere(trial);
+            if (trial.number() == 3) {
+                trial.report(1, value);
+                throw new dev.tuner.core.study.TrialPruned();
+            }
+            return value;
+        }, 6);
+
+        assertThat(auto.describe(study)).isEqualTo("gp from #0 (a flat space, under 300 finished trials); "
+                + "tpe from #4 (trial #3 was pruned: TPE ranks pruned trials by how far they got,"
+                + " a Gaussian process learns only from final values)");
+    }
+
+    @Test
     void anUnknownOptionOrABadBudgetIsRefusedByName() {
         assertThatThrownBy(() -> Samplers.create("auto", 1, Map.of("gpTrial", "5")))
                 .isInstanceOf(IllegalArgumentException.class)
