@@ -4,6 +4,7 @@ import static dev.tuner.engine.TunerKit.studyId;
 import static dev.tuner.engine.TunerKit.trialNames;
 import static dev.tuner.engine.TunerKit.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
@@ -101,6 +102,36 @@ class ModesTest {
 
         run(selectMethod(LineTestCase.class, "line", "double"), Constants.TRIALS_PROPERTY_NAME, "6");
         assertThat(LineTestCase.SEEN).hasSize(2);  // the best check added no trial: one more to reach 6
+    }
+
+    @Test
+    void theBestRunsFromAJournalThatMayOnlyBeReadInAFolderWhereNothingCanBeCreated() throws Exception {
+        Path folder = Files.createDirectories(outputDir.resolve("checked-in"));
+        journal = "journal:" + folder.resolve("journal.jsonl");
+        run(selectMethod(LineTestCase.class, "line", "double"));
+        double best = LineTestCase.SEEN.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        LineTestCase.SEEN.clear();
+        Path file = folder.resolve("journal.jsonl");
+        byte[] before = Files.readAllBytes(file);
+        assumeTrue(Chattr.immutable(file, true), "chattr +i is not available here, so no file is read-only to root");
+        EngineExecutionResults results;
+        try {
+            assumeTrue(Chattr.immutable(folder, true), "chattr +i on a folder is not available here");
+            try {
+                results = run(selectClass(LineTestCase.class));
+            } finally {
+                Chattr.immutable(folder, false);
+            }
+        } finally {
+            Chattr.immutable(file, false);
+        }
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(uniqueId(STUDY_ID), finishedSuccessfully()));
+        assertThat(LineTestCase.SEEN).containsExactly(best);
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        try (var files = Files.list(folder)) {
+            assertThat(files).containsExactly(file);
+        }
     }
 
     @Test
