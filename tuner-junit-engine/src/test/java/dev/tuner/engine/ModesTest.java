@@ -19,6 +19,7 @@ import dev.tuner.Tune;
 import dev.tuner.Uniform;
 import dev.tuner.core.storage.JournalStorage;
 import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.Trial;
 import dev.tuner.core.study.TrialState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -132,6 +133,22 @@ class ModesTest {
         try (var files = Files.list(folder)) {
             assertThat(files).containsExactly(file);
         }
+    }
+
+    @Test
+    void theObjectiveOfABestRunOrAReplaySeesTheNumberOfTheTrialWhoseValuesItRuns() {
+        run(selectMethod(NumberedTestCase.class, "line", double.class, Trial.class));
+        assertThat(NumberedTestCase.SEEN).hasSize(5);
+        int best = NumberedTestCase.SEEN.entrySet().stream()
+                .min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        NumberedTestCase.SEEN.clear();
+
+        run(selectClass(NumberedTestCase.class));
+        UniqueId study = studyId(NumberedTestCase.class, "line(double, " + Trial.class.getName() + ")");
+        int replayed = best == 4 ? 3 : 4;
+        run(selectUniqueId(study.append(TrialDescriptor.SEGMENT_TYPE, String.valueOf(replayed))));
+
+        assertThat(NumberedTestCase.SEEN.keySet()).containsExactly(best, replayed);
     }
 
     @Test
@@ -262,6 +279,18 @@ class ModesTest {
             merged.load(in);
         }
         assertThat(merged).containsEntry("com.acme.Other.size", "3").containsEntry(STUDY + ".x", String.valueOf(best));
+    }
+
+    static class NumberedTestCase {
+
+        /** The values each trial number ran with, in the order they ran. */
+        static final Map<Integer, Double> SEEN = new java.util.LinkedHashMap<>();
+
+        @Tune(trials = 5, seed = 4)
+        double line(@Uniform(min = 0, max = 10) double x, Trial trial) {
+            SEEN.put(trial.number(), x);
+            return x;
+        }
     }
 
     static class LineTestCase {
