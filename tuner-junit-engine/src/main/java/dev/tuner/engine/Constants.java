@@ -1,5 +1,6 @@
 package dev.tuner.engine;
 
+import dev.tuner.core.report.StudyOutputs;
 import dev.tuner.core.storage.Storages;
 
 /**
@@ -65,6 +66,16 @@ public final class Constants {
 
     /** Default of {@link #OUTPUT_DIR_PROPERTY_NAME}: {@value}. */
     public static final String OUTPUT_DIR_DEFAULT = "target/tuner";
+
+    /**
+     * Whether a run may replace a study's properties file and report page written from another
+     * persistent storage: {@code true} or {@code false}. Each output names the storage it came from,
+     * and by default a run from another storage (a scratch journal, {@code memory:}) writes its own
+     * beside them as {@code <study>@<storage>.properties} and {@code .html}, does not merge into
+     * {@link #OUTPUT_FILE_PROPERTY_NAME}, and warns. An in-memory storage never replaces a persistent
+     * storage's outputs. Key: {@value}; default {@code false}.
+     */
+    public static final String OUTPUT_REPLACE_PROPERTY_NAME = StudyOutputs.REPLACE_SETTING;
 
     /**
      * Whether each study also writes an HTML report with plots to the output directory
@@ -167,6 +178,12 @@ public final class Constants {
 
     /** Report entry on a resumed study's container: how many of the trials it found had failed. */
     public static final String RESUMED_FAILED_ENTRY = "tuner.resumed.failed";
+
+    /**
+     * Report entry on a study's container: what its end left as it was, and why, one message a line;
+     * e.g. the outputs of another storage it did not replace.
+     */
+    public static final String WARNING_ENTRY = "tuner.warning";
 
     /** Report entry on the container of a best run or a replay: where the parameters came from. */
     public static final String SOURCE_ENTRY = "tuner.source";

@@ -115,14 +115,23 @@ final class RunSettings {
 
     /** Whether studies write their HTML report. */
     boolean report() {
-        Optional<String> text = text(Constants.REPORT_PROPERTY_NAME);
+        return flag(Constants.REPORT_PROPERTY_NAME, true);
+    }
+
+    /** Whether a study's outputs replace those another persistent storage wrote. */
+    boolean outputReplace() {
+        return flag(Constants.OUTPUT_REPLACE_PROPERTY_NAME, false);
+    }
+
+    private boolean flag(String key, boolean byDefault) {
+        Optional<String> text = text(key);
         if (text.isEmpty()) {
-            return true;
+            return byDefault;
         }
         return switch (text.get().toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw invalid(Constants.REPORT_PROPERTY_NAME, text.get(), "true or false");
+            default -> throw invalid(key, text.get(), "true or false");
         };
     }
 

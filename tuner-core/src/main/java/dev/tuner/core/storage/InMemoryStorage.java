@@ -105,4 +105,10 @@ public final class InMemoryStorage implements Storage {
     public synchronized List<FrozenTrial> trials(String studyName) {
         return table.trials(studyName);
     }
+
+    /** {@code memory:}, as {@link Storages#open} names it. */
+    @Override
+    public String toString() {
+        return "memory:";
+    }
 }
