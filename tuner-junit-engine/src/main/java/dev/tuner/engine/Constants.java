@@ -106,8 +106,10 @@ public final class Constants {
     /**
      * What a run does with each {@code @Tune} method: {@code search} runs its study; {@code best}
      * runs the objective once with the best known parameters (from the storage, else the
-     * properties file in {@link #OUTPUT_DIR_PROPERTY_NAME}, else {@link #OUTPUT_FILE_PROPERTY_NAME}),
-     * and skips it when none are known; {@code off} skips it. Key: {@value}. When unset, a method
+     * properties file in {@link #OUTPUT_DIR_PROPERTY_NAME}, else {@link #OUTPUT_FILE_PROPERTY_NAME},
+     * else the production values {@code Tuned} reads: the file {@code tuner.properties} names, else the
+     * classpath resource {@code tuner.properties}), and skips it when none are known, listing where it
+     * looked; {@code off} skips it. Key: {@value}. When unset, a method
      * selected by itself (the IDE's run button next to it, {@code --select-method}) searches and
      * any other (a whole class or package, as Surefire selects: a plain {@code mvn test}) runs
      * {@code best}, so that an ordinary test run never starts a long search. {@code mvn tuner:tune}

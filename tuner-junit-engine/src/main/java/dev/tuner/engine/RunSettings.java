@@ -1,6 +1,7 @@
 package dev.tuner.engine;
 
 import dev.tuner.core.inject.StudyOverrides;
+import dev.tuner.core.report.BestLookup;
 import dev.tuner.core.report.TrialFormat;
 import dev.tuner.core.study.OptimizeSettings;
 import java.nio.file.Path;
@@ -109,7 +110,15 @@ final class RunSettings {
         return text(Constants.OUTPUT_FILE_PROPERTY_NAME).map(Path::of);
     }
 
-    Path outputDirectory() {
+    /**
+     * The file of production values a best run reads last, as {@code Tuned} does: the one the setting
+     * (in production, the system property) {@value BestLookup#PRODUCTION_FILE_SETTING} names, if set.
+     */
+    Optional<Path> productionFile() {
+        return text(BestLookup.PRODUCTION_FILE_SETTING).map(Path::of);
+    }
+
+        Path outputDirectory() {
         return Path.of(text(Constants.OUTPUT_DIR_PROPERTY_NAME).orElse(Constants.OUTPUT_DIR_DEFAULT));
     }
 

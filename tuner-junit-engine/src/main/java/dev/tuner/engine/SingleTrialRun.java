@@ -40,6 +40,8 @@ final class SingleTrialRun {
         if (known.trialNumber().isEmpty()) {
             pattern = pattern.replace("#{number}", "").replace("{number}", "");
         }
-        new TrialReporter(descriptor, listener, pattern).report(kind, known.trialNumber().orElse(0), outcome);
+        // a plain test run (Surefire) shows no report entry: the best test's name says where its values came from
+        String suffix = kind == TrialDescriptor.Kind.BEST ? " (from " + known.where() + ")" : "";
+        new TrialReporter(descriptor, listener, pattern, suffix).report(kind, known.trialNumber().orElse(0), outcome);
     }
 }

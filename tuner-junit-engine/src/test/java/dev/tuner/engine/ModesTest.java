@@ -50,6 +50,7 @@ class ModesTest {
     void setUp() {
         journal = "journal:" + outputDir.resolve("journal.jsonl");
         LineTestCase.SEEN.clear();
+        CommittedTestCase.SEEN.clear();
     }
 
     /** Runs the engine as an ordinary test run would: no mode set, the given selector, the test's journal. */
@@ -158,7 +159,80 @@ class ModesTest {
         EngineExecutionResults results = run(selectClass(LineTestCase.class));
 
         assertThat(LineTestCase.SEEN).containsExactly(2.5);
-        assertThat(trialNames(results)).containsExactly("best x=2.5 → 2.5");
+        assertThat(trialNames(results)).containsExactly("best x=2.5 → 2.5 (from " + outputDir.resolve(STUDY + ".properties") + ")");
+    }
+
+    @Test
+    void onAFreshCheckoutTheBestComesFromTheProductionValuesOnTheClasspath() {
+        EngineExecutionResults results = run(selectClass(CommittedTestCase.class));
+
+        assertThat(CommittedTestCase.SEEN).containsExactly("#7 x=1.25");
+        assertThat(trialNames(results)).containsExactly("best #7 x=1.25 → 1.25 (from classpath tuner.properties)");
+        assertThat(sourceEntry(results)).startsWith("classpath tuner.properties (")
+                .endsWith("tuner.properties; trial #7 of journal:target/tuner/journal.jsonl)");
+    }
+
+    @Test
+    void theOutputFileComesBeforeTheClasspath() throws IOException {
+        Path production = outputDir.resolve("tuner.properties");
+        Files.writeString(production, "# study " + COMMITTED + ": trial #3, from journal:target/tuner/journal.jsonl\n"
+                + COMMITTED + ".x=2.0\n");
+
+        EngineExecutionResults results = run(selectClass(CommittedTestCase.class),
+                Constants.OUTPUT_FILE_PROPERTY_NAME, production.toString());
+
+        assertThat(CommittedTestCase.SEEN).containsExactly("#3 x=2.0");
+        assertThat(trialNames(results)).containsExactly("best #3 x=2 → 2 (from " + production + ")");
+        assertThat(sourceEntry(results)).isEqualTo(production + " (tuner.outputFile; trial #3 of "
+                + "journal:target/tuner/journal.jsonl)");
+    }
+
+    @Test
+    void theSettingTunerPropertiesNamesTheProductionFileInsteadOfTheClasspathResource() throws IOException {
+        Path production = outputDir.resolve("etc/tuned.properties");
+        Files.createDirectories(production.getParent());
+        Files.writeString(production, COMMITTED + ".x=3.0\n");
+
+        EngineExecutionResults results = run(selectClass(CommittedTestCase.class), "tuner.properties", production.toString());
+
+        assertThat(CommittedTestCase.SEEN).containsExactly("#0 x=3.0");
+        assertThat(trialNames(results)).containsExactly("best x=3 → 3 (from " + production + ")");
+    }
+
+    @Test
+    void theStudysOwnPropertiesFileComesBeforeTheProductionValues() throws IOException {
+        Files.writeString(outputDir.resolve(COMMITTED + ".properties"), "# Best parameters of study " + COMMITTED + "\n"
+                + "# objective: 0.5 (minimize), trial #12\n# storage: journal:target/tuner/journal.jsonl\n"
+                + COMMITTED + ".x=0.5\n");
+
+        run(selectClass(CommittedTestCase.class));
+
+        assertThat(CommittedTestCase.SEEN).containsExactly("#12 x=0.5");
+    }
+
+    @Test
+    void aSkippedBestRunListsEveryPlaceItLookedInAndWhyEachDidNotServe() throws IOException {
+        Path production = outputDir.resolve("tuner.properties");
+        Files.writeString(production, "# study " + COMMITTED + ": trial #3, from journal:target/tuner/journal.jsonl\n"
+                + COMMITTED + ".x=2.0\n");
+
+        EngineExecutionResults results = run(selectClass(LineTestCase.class),
+                Constants.OUTPUT_FILE_PROPERTY_NAME, production.toString());
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(uniqueId(STUDY_ID),
+                skippedWithReason(reason -> reason.startsWith("no tuned parameters of study " + STUDY + " yet (looked in "
+                        + journal + " (nothing stored there yet), " + outputDir.resolve(STUDY + ".properties")
+                        + " (no such file), " + production + " (tuner.outputFile; holds other studies' values only),"
+                        + " classpath tuner.properties (")
+                        && reason.endsWith("tuner.properties; holds other studies' values only)); run mvn tuner:tune"
+                                + " to search, or set tuner.mode=search"))));
+        assertThat(LineTestCase.SEEN).isEmpty();
+    }
+
+    private static String sourceEntry(EngineExecutionResults results) {
+        return results.containerEvents().reportingEntryPublished().list().get(0)
+                .getPayload(org.junit.platform.engine.reporting.ReportEntry.class).orElseThrow().getKeyValuePairs()
+                .get(Constants.SOURCE_ENTRY);
     }
 
     @Test
@@ -279,6 +353,20 @@ class ModesTest {
             merged.load(in);
         }
         assertThat(merged).containsEntry("com.acme.Other.size", "3").containsEntry(STUDY + ".x", String.valueOf(best));
+    }
+
+    private static final String COMMITTED = CommittedTestCase.class.getName() + ".line";
+
+    /** A study named in the test classpath's tuner.properties, as production values a team committed. */
+    static class CommittedTestCase {
+
+        static final List<String> SEEN = new ArrayList<>();
+
+        @Tune(trials = 5, seed = 4)
+        double line(@Uniform(min = 0, max = 10) double x, Trial trial) {
+            SEEN.add("#" + trial.number() + " x=" + x);
+            return x;
+        }
     }
 
     static class NumberedTestCase {

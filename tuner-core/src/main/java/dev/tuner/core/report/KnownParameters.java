@@ -6,12 +6,15 @@ import dev.tuner.core.storage.StorageName;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.Study;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.URL;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +24,19 @@ import java.util.Properties;
 
 /**
  * Knob values known from earlier work, and where they came from: the best trial of a stored
- * study, a stored trial by number, or a properties file of best parameters. The engine runs them
+ * study, a stored trial by number, or a properties file of tuned values. The engine runs them
  * again to guard a tuned configuration in an ordinary test run, to replay one trial, or to start a
  * search from them.
  *
  * @param values knob values by full knob name; stored values as the objective received them,
  *     values from a file as text
- * @param source where they came from, for messages ({@code trial #17 of journal:target/tuner/journal.jsonl},
+ * @param source where they came from, for messages ({@code best trial #17 of journal:target/tuner/journal.jsonl},
  *     {@code target/tuner/com.acme.T.quad.properties (trial #17 of journal:target/tuner/journal.jsonl)})
  * @param trialNumber the number of the trial they are in their study, when known
+ * @param where the place they were read from, in short, for a test's name: the storage
+ *     ({@code journal:target/tuner/journal.jsonl}) or the file ({@code src/main/resources/tuner.properties})
  */
-public record KnownParameters(Map<String, ?> values, String source, OptionalInt trialNumber) {
+public record KnownParameters(Map<String, ?> values, String source, OptionalInt trialNumber, String where) {
 
     public KnownParameters {
         values = Map.copyOf(values);
@@ -45,8 +50,9 @@ public record KnownParameters(Map<String, ?> values, String source, OptionalInt 
         } catch (IllegalArgumentException notStored) {
             return Optional.empty();  // a storage holding other studies only: the properties file may know
         }
+        String name = StorageName.of(storage.toString()).text();
         return Study.best(trials, direction).map(best -> new KnownParameters(best.params(),
-                "best trial #" + best.number() + " of " + StorageName.of(storage.toString()), OptionalInt.of(best.number())));
+                "best trial #" + best.number() + " of " + name, OptionalInt.of(best.number()), name));
     }
 
     /** Trial {@code number} of study {@code studyName} in {@code storage}, if it was stored. */
@@ -57,8 +63,9 @@ public record KnownParameters(Map<String, ?> values, String source, OptionalInt 
         } catch (IllegalArgumentException notStored) {
             return Optional.empty();  // no such study, or no such trial in it
         }
-        return Optional.of(new KnownParameters(trial.params(), "trial #" + number + " of " + StorageName.of(storage.toString()),
-                OptionalInt.of(number)));
+        String name = StorageName.of(storage.toString()).text();
+        return Optional.of(new KnownParameters(trial.params(), "trial #" + number + " of " + name,
+                OptionalInt.of(number), name));
     }
 
     /**
@@ -77,7 +84,7 @@ public record KnownParameters(Map<String, ?> values, String source, OptionalInt 
         Optional<OutputHeader.Source> source = header.studies().size() == 1
                 ? header.studies().values().stream().findFirst()
                 : Optional.empty();
-        return Optional.of(of(values(text, file), file.toString(), source));
+        return Optional.of(of(values(text, file.toString()), ShownPath.of(file), "", source));
     }
 
     /**
@@ -89,35 +96,60 @@ public record KnownParameters(Map<String, ?> values, String source, OptionalInt 
      * @throws UncheckedIOException if the file exists but cannot be read
      */
     public static Optional<KnownParameters> ofStudy(Path file, String studyName) {
+        return ofStudy(file, studyName, "");
+    }
+
+    /** As {@link #ofStudy(Path, String)}, the source naming the file's role: {@code tuner.outputFile}. */
+    static Optional<KnownParameters> ofStudy(Path file, String studyName, String role) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        String text = read(file);
+        return ofStudy(read(file), file.toString(), ShownPath.of(file), role, studyName);
+    }
+
+    /** As {@link #ofStudy(Path, String)}, for a classpath resource shown as {@code where}, found at {@code location}. */
+    static Optional<KnownParameters> ofStudy(URL resource, String where, String location, String studyName) {
+        String text;
+        try (InputStream in = resource.openStream()) {
+            text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException unreadable) {
+            throw unreadable(resource.toString(), unreadable);
+        }
+        return ofStudy(text, resource.toString(), where, location, studyName);
+    }
+
+    private static Optional<KnownParameters> ofStudy(String text, String file, String where, String role,
+            String studyName) {
         OutputHeader header = OutputHeader.parse(text);
         Optional<OutputHeader.Source> source = header.study(studyName);
         if (header.namesStudies() && source.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(of(values(text, file), file.toString(), source));
+        return Optional.of(of(values(text, file), where, role, source));
     }
 
-    private static KnownParameters of(Map<String, String> values, String where, Optional<OutputHeader.Source> source) {
+    private static KnownParameters of(Map<String, String> values, String where, String role,
+            Optional<OutputHeader.Source> source) {
         OptionalInt number = source.map(OutputHeader.Source::trial).orElse(OptionalInt.empty());
-        String from = source.flatMap(OutputHeader.Source::storage)
-                .map(storage -> " (" + (number.isPresent() ? "trial #" + number.getAsInt() + " of " : "from ") + storage + ")")
-                .orElse("");
-        return new KnownParameters(values, where + from, number);
+        List<String> notes = new ArrayList<>();
+        if (!role.isEmpty()) {
+            notes.add(role);
+        }
+        source.flatMap(OutputHeader.Source::storage).ifPresent(storage ->
+                notes.add((number.isPresent() ? "trial #" + number.getAsInt() + " of " : "from ") + storage));
+        String from = notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
+        return new KnownParameters(values, where + from, number, where);
     }
 
     private static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.ISO_8859_1);
         } catch (IOException unreadable) {
-            throw unreadable(file, unreadable);
+            throw unreadable(file.toString(), unreadable);
         }
     }
 
-    private static Map<String, String> values(String text, Path file) {
+    private static Map<String, String> values(String text, String file) {
         Properties properties = new Properties();
         try (Reader reader = new StringReader(text)) {
             properties.load(reader);
@@ -129,7 +161,7 @@ public record KnownParameters(Map<String, ?> values, String source, OptionalInt 
         return values;
     }
 
-    private static UncheckedIOException unreadable(Path file, Exception cause) {
+    private static UncheckedIOException unreadable(String file, Exception cause) {
         return new UncheckedIOException("could not read the parameters in " + file + ": " + cause.getMessage()
                 + "; fix or delete the file", cause instanceof IOException io ? io : new IOException(cause));
     }
