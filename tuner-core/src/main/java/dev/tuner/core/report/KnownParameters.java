@@ -11,8 +11,8 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,15 +91,11 @@ public record KnownParameters(Map<String, ?> values, String source, OptionalInt 
      * The values of study {@code studyName} in a properties file of tuned values, if the file exists
      * and may hold them: a file that names studies (as {@link BestParametersFile} writes them) must
      * name this one, and then says which trial of which storage the values are; a file that names
-     * none (written by hand, or by an older Tuner) is taken to hold them.
+     * none (written by hand, or by an older Tuner) is taken to hold them. The source names the
+     * file's {@code role} ({@code tuner.outputFile}) unless it is empty.
      *
      * @throws UncheckedIOException if the file exists but cannot be read
      */
-    public static Optional<KnownParameters> ofStudy(Path file, String studyName) {
-        return ofStudy(file, studyName, "");
-    }
-
-    /** As {@link #ofStudy(Path, String)}, the source naming the file's role: {@code tuner.outputFile}. */
     static Optional<KnownParameters> ofStudy(Path file, String studyName, String role) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -107,7 +103,7 @@ public record KnownParameters(Map<String, ?> values, String source, OptionalInt 
         return ofStudy(read(file), file.toString(), ShownPath.of(file), role, studyName);
     }
 
-    /** As {@link #ofStudy(Path, String)}, for a classpath resource shown as {@code where}, found at {@code location}. */
+    /** As {@link #ofStudy(Path, String, String)}, for a classpath resource shown as {@code where}, found at {@code location}. */
     static Optional<KnownParameters> ofStudy(URL resource, String where, String location, String studyName) {
         String text;
         try (InputStream in = resource.openStream()) {
