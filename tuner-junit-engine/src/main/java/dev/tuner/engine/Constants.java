@@ -1,5 +1,6 @@
 package dev.tuner.engine;
 
+import dev.tuner.core.report.StudyOutputs;
 import dev.tuner.core.storage.Storages;
 
 /**
@@ -67,6 +68,16 @@ public final class Constants {
     public static final String OUTPUT_DIR_DEFAULT = "target/tuner";
 
     /**
+     * Whether a run may replace a study's properties file and report page written from another
+     * persistent storage: {@code true} or {@code false}. Each output names the storage it came from,
+     * and by default a run from another storage (a scratch journal, {@code memory:}) writes its own
+     * beside them as {@code <study>@<storage>.properties} and {@code .html}, does not merge into
+     * {@link #OUTPUT_FILE_PROPERTY_NAME}, and warns. An in-memory storage never replaces a persistent
+     * storage's outputs. Key: {@value}; default {@code false}.
+     */
+    public static final String OUTPUT_REPLACE_PROPERTY_NAME = StudyOutputs.REPLACE_SETTING;
+
+    /**
      * Whether each study also writes an HTML report with plots to the output directory
      * ({@code <study>.html}, and {@code index.html} listing every study there): {@code true} or
      * {@code false}. Key: {@value}; default {@code true}.
@@ -95,8 +106,10 @@ public final class Constants {
     /**
      * What a run does with each {@code @Tune} method: {@code search} runs its study; {@code best}
      * runs the objective once with the best known parameters (from the storage, else the
-     * properties file in {@link #OUTPUT_DIR_PROPERTY_NAME}, else {@link #OUTPUT_FILE_PROPERTY_NAME}),
-     * and skips it when none are known; {@code off} skips it. Key: {@value}. When unset, a method
+     * properties file in {@link #OUTPUT_DIR_PROPERTY_NAME}, else {@link #OUTPUT_FILE_PROPERTY_NAME},
+     * else the production values {@code Tuned} reads: the file {@code tuner.properties} names, else the
+     * classpath resource {@code tuner.properties}), and skips it when none are known, listing where it
+     * looked; {@code off} skips it. Key: {@value}. When unset, a method
      * selected by itself (the IDE's run button next to it, {@code --select-method}) searches and
      * any other (a whole class or package, as Surefire selects: a plain {@code mvn test}) runs
      * {@code best}, so that an ordinary test run never starts a long search. {@code mvn tuner:tune}
@@ -167,6 +180,12 @@ public final class Constants {
 
     /** Report entry on a resumed study's container: how many of the trials it found had failed. */
     public static final String RESUMED_FAILED_ENTRY = "tuner.resumed.failed";
+
+    /**
+     * Report entry on a study's container: what its end left as it was, and why, one message a line;
+     * e.g. the outputs of another storage it did not replace.
+     */
+    public static final String WARNING_ENTRY = "tuner.warning";
 
     /** Report entry on the container of a best run or a replay: where the parameters came from. */
     public static final String SOURCE_ENTRY = "tuner.source";

@@ -1,6 +1,7 @@
 package dev.tuner.engine;
 
 import dev.tuner.core.inject.StudyOverrides;
+import dev.tuner.core.report.BestLookup;
 import dev.tuner.core.report.TrialFormat;
 import dev.tuner.core.study.OptimizeSettings;
 import java.nio.file.Path;
@@ -109,20 +110,37 @@ final class RunSettings {
         return text(Constants.OUTPUT_FILE_PROPERTY_NAME).map(Path::of);
     }
 
-    Path outputDirectory() {
+    /**
+     * The file of production values a best run reads last, as {@code Tuned} does: the one the setting
+     * (in production, the system property) {@value BestLookup#PRODUCTION_FILE_SETTING} names, if set.
+     */
+    Optional<Path> productionFile() {
+        return text(BestLookup.PRODUCTION_FILE_SETTING).map(Path::of);
+    }
+
+        Path outputDirectory() {
         return Path.of(text(Constants.OUTPUT_DIR_PROPERTY_NAME).orElse(Constants.OUTPUT_DIR_DEFAULT));
     }
 
     /** Whether studies write their HTML report. */
     boolean report() {
-        Optional<String> text = text(Constants.REPORT_PROPERTY_NAME);
+        return flag(Constants.REPORT_PROPERTY_NAME, true);
+    }
+
+    /** Whether a study's outputs replace those another persistent storage wrote. */
+    boolean outputReplace() {
+        return flag(Constants.OUTPUT_REPLACE_PROPERTY_NAME, false);
+    }
+
+    private boolean flag(String key, boolean byDefault) {
+        Optional<String> text = text(key);
         if (text.isEmpty()) {
-            return true;
+            return byDefault;
         }
         return switch (text.get().toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw invalid(Constants.REPORT_PROPERTY_NAME, text.get(), "true or false");
+            default -> throw invalid(key, text.get(), "true or false");
         };
     }
 

@@ -1,13 +1,13 @@
 package dev.tuner.engine;
 
 import dev.tuner.core.inject.StudyPlan;
-import dev.tuner.core.report.BestParametersFile;
-import dev.tuner.core.report.HtmlReport;
 import dev.tuner.core.report.KnownParameters;
 import dev.tuner.core.report.Progress;
+import dev.tuner.core.report.StudyOutputs;
 import dev.tuner.core.report.StudySnapshot;
 import dev.tuner.core.report.TrialFormat;
 import dev.tuner.core.storage.Storage;
+import dev.tuner.core.storage.StorageName;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.RequireKnobs;
 import dev.tuner.core.study.Study;
@@ -87,9 +87,6 @@ final class SearchRun {
         // the history, read once for everything written at the end (a full read on PostgreSQL)
         StudySnapshot finished = StudySnapshot.of(study);
         FrozenTrial best = finished.best().orElseThrow(() -> noCompleteTrial(finished));
-        BestParametersFile files = new BestParametersFile(Clock.systemUTC());
-        Path file = files.write(settings.outputDirectory(), finished);
-        settings.outputFile().ifPresent(target -> files.mergeInto(target, finished));
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put(Constants.BEST_ENTRY, TrialFormat.describe(best));
         entry.put(Constants.TRIALS_ENTRY, String.valueOf(finished.started()));
@@ -101,10 +98,14 @@ final class SearchRun {
         String choices = study.sampler().describe(study);
         String sampler = plan.samplerName() + (choices.isEmpty() ? "" : ": " + choices);
         entry.put(Constants.SAMPLER_ENTRY, sampler);
-        entry.put(Constants.PROPERTIES_ENTRY, file.toString());
-        if (report) {
-            Path page = new HtmlReport(Clock.systemUTC()).write(settings.outputDirectory(), finished, sampler);
-            entry.put(Constants.REPORT_ENTRY, page.toString());
+        StudyOutputs outputs = new StudyOutputs(settings.outputDirectory(), settings.outputFile(), report,
+                settings.outputReplace(), Clock.systemUTC());
+        StudyOutputs.Written written = outputs.write(finished, StorageName.of(plan.storage()),
+                StorageName.of(StudyPlan.declaredStorage(descriptor.method())), sampler);
+        entry.put(Constants.PROPERTIES_ENTRY, written.properties().toString());
+        written.page().ifPresent(page -> entry.put(Constants.REPORT_ENTRY, page.toString()));
+        if (!written.warnings().isEmpty()) {
+            entry.put(Constants.WARNING_ENTRY, String.join("\n", written.warnings()));
         }
         listener.reportingEntryPublished(descriptor, ReportEntry.from(entry));
     }

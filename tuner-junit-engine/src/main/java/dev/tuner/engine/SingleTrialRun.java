@@ -28,17 +28,20 @@ final class SingleTrialRun {
 
     /**
      * Runs the objective with {@code known} and reports it as a test of {@code kind}, numbered as
-     * the trial the parameters come from (0, without its number in the name, when that is unknown).
+     * the trial the parameters come from (0, without its number in the name, when that is unknown):
+     * the objective's {@code trial.number()} is that number too.
      */
     void run(StudyPlan plan, KnownParameters known, TrialDescriptor.Kind kind) {
         listener.reportingEntryPublished(descriptor, ReportEntry.from(Constants.SOURCE_ENTRY, known.source()));
-        Study study = plan.withoutPruning().newStudy(new InMemoryStorage());
+        Study study = plan.withoutPruning().newStudy(InMemoryStorage.numberingFrom(known.trialNumber().orElse(0)));
         study.enqueue(known.values());
         TrialOutcome outcome = study.runTrial(plan.objective());
         String pattern = settings.displayNamePattern();
         if (known.trialNumber().isEmpty()) {
             pattern = pattern.replace("#{number}", "").replace("{number}", "");
         }
-        new TrialReporter(descriptor, listener, pattern).report(kind, known.trialNumber().orElse(0), outcome);
+        // a plain test run (Surefire) shows no report entry: the best test's name says where its values came from
+        String suffix = kind == TrialDescriptor.Kind.BEST ? " (from " + known.where() + ")" : "";
+        new TrialReporter(descriptor, listener, pattern, suffix).report(kind, known.trialNumber().orElse(0), outcome);
     }
 }

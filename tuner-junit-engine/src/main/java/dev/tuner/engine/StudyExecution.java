@@ -2,12 +2,10 @@ package dev.tuner.engine;
 
 import dev.tuner.core.inject.StudyPlan;
 import dev.tuner.core.inject.TunerAgent;
-import dev.tuner.core.report.BestParametersFile;
+import dev.tuner.core.report.BestLookup;
 import dev.tuner.core.report.KnownParameters;
+import dev.tuner.core.storage.StorageName;
 import dev.tuner.core.storage.StoragePool;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestExecutionResult;
@@ -50,12 +48,12 @@ final class StudyExecution {
                 known = Optional.of(replayed(plan, descriptor.replayedTrial().getAsInt()));
                 kind = TrialDescriptor.Kind.REPLAYED;
             } else if (mode == StudyMode.BEST) {
-                List<String> lookedIn = new ArrayList<>();
-                known = bestKnown(plan, lookedIn);
+                BestLookup.Found found = bestKnown(plan);
+                known = found.known();
                 if (known.isEmpty()) {
                     listener.executionSkipped(descriptor, "no tuned parameters of study " + plan.studyName()
-                            + " yet (looked in " + String.join(", ", lookedIn) + "); run mvn tuner:tune to search,"
-                            + " or set " + Constants.MODE_PROPERTY_NAME + "=search");
+                            + " yet (looked in " + String.join(", ", found.lookedIn()) + "); run mvn tuner:tune to"
+                            + " search, or set " + Constants.MODE_PROPERTY_NAME + "=search");
                     return;
                 }
                 kind = TrialDescriptor.Kind.BEST;
@@ -116,24 +114,11 @@ final class StudyExecution {
                         + " at the storage that holds it"));
     }
 
-    /** The best parameters known: the study's stored best, else its properties file, else the output file. */
-    private Optional<KnownParameters> bestKnown(StudyPlan plan, List<String> lookedIn) {
-        lookedIn.add(plan.storage());
-        Optional<KnownParameters> stored = storages.openIfPresent(plan.storage())
-                .flatMap(storage -> KnownParameters.bestStored(storage, plan.studyName(), plan.direction()));
-        if (stored.isPresent()) {
-            return stored;
-        }
-        List<Path> files = new ArrayList<>();
-        files.add(BestParametersFile.pathFor(settings.outputDirectory(), plan.studyName()));
-        settings.outputFile().ifPresent(files::add);
-        for (Path file : files) {
-            lookedIn.add(file.toString());
-            Optional<KnownParameters> fromFile = KnownParameters.fromFile(file);
-            if (fromFile.isPresent()) {
-                return fromFile;
-            }
-        }
-        return Optional.empty();
+    /** The best parameters known, as {@link BestLookup} finds them, and every place it looked in. */
+    private BestLookup.Found bestKnown(StudyPlan plan) {
+        BestLookup lookup = new BestLookup(settings.outputDirectory(), settings.outputFile(), settings.productionFile(),
+                descriptor.testClass().getClassLoader());
+        return lookup.find(plan.studyName(), plan.direction(), StorageName.of(plan.storage()),
+                storages.openIfPresent(plan.storage()));
     }
 }

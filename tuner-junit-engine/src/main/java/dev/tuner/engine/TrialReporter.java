@@ -17,11 +17,18 @@ final class TrialReporter {
     private final TuneMethodDescriptor study;
     private final EngineExecutionListener listener;
     private final String namePattern;
+    private final String nameSuffix;
 
     TrialReporter(TuneMethodDescriptor study, EngineExecutionListener listener, String namePattern) {
+        this(study, listener, namePattern, "");
+    }
+
+    /** A reporter that ends each name with {@code nameSuffix}, e.g. where a best run's values came from. */
+    TrialReporter(TuneMethodDescriptor study, EngineExecutionListener listener, String namePattern, String nameSuffix) {
         this.study = study;
         this.listener = listener;
         this.namePattern = namePattern;
+        this.nameSuffix = nameSuffix;
     }
 
     /**
@@ -31,7 +38,7 @@ final class TrialReporter {
     synchronized void report(TrialDescriptor.Kind kind, int number, TrialOutcome outcome) {
         FrozenTrial trial = outcome.trial();
         TrialDescriptor test = new TrialDescriptor(study, kind, number, kind.namePrefix()
-                + TrialFormat.format(namePattern, trial, number));
+                + TrialFormat.format(namePattern, trial, number) + nameSuffix);
         study.addChild(test);
         listener.dynamicTestRegistered(test);
         listener.executionStarted(test);

@@ -4,6 +4,7 @@ import static dev.tuner.engine.TunerKit.studyId;
 import static dev.tuner.engine.TunerKit.trialNames;
 import static dev.tuner.engine.TunerKit.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
@@ -18,6 +19,7 @@ import dev.tuner.Tune;
 import dev.tuner.Uniform;
 import dev.tuner.core.storage.JournalStorage;
 import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.study.Trial;
 import dev.tuner.core.study.TrialState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,6 +50,7 @@ class ModesTest {
     void setUp() {
         journal = "journal:" + outputDir.resolve("journal.jsonl");
         LineTestCase.SEEN.clear();
+        CommittedTestCase.SEEN.clear();
     }
 
     /** Runs the engine as an ordinary test run would: no mode set, the given selector, the test's journal. */
@@ -104,13 +107,132 @@ class ModesTest {
     }
 
     @Test
+    void theBestRunsFromAJournalThatMayOnlyBeReadInAFolderWhereNothingCanBeCreated() throws Exception {
+        Path folder = Files.createDirectories(outputDir.resolve("checked-in"));
+        journal = "journal:" + folder.resolve("journal.jsonl");
+        run(selectMethod(LineTestCase.class, "line", "double"));
+        double best = LineTestCase.SEEN.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        LineTestCase.SEEN.clear();
+        Path file = folder.resolve("journal.jsonl");
+        byte[] before = Files.readAllBytes(file);
+        assumeTrue(Chattr.immutable(file, true), "chattr +i is not available here, so no file is read-only to root");
+        EngineExecutionResults results;
+        try {
+            assumeTrue(Chattr.immutable(folder, true), "chattr +i on a folder is not available here");
+            try {
+                results = run(selectClass(LineTestCase.class));
+            } finally {
+                Chattr.immutable(folder, false);
+            }
+        } finally {
+            Chattr.immutable(file, false);
+        }
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(uniqueId(STUDY_ID), finishedSuccessfully()));
+        assertThat(LineTestCase.SEEN).containsExactly(best);
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        try (var files = Files.list(folder)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void theObjectiveOfABestRunOrAReplaySeesTheNumberOfTheTrialWhoseValuesItRuns() {
+        run(selectMethod(NumberedTestCase.class, "line", double.class, Trial.class));
+        assertThat(NumberedTestCase.SEEN).hasSize(5);
+        int best = NumberedTestCase.SEEN.entrySet().stream()
+                .min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        NumberedTestCase.SEEN.clear();
+
+        run(selectClass(NumberedTestCase.class));
+        UniqueId study = studyId(NumberedTestCase.class, "line(double, " + Trial.class.getName() + ")");
+        int replayed = best == 4 ? 3 : 4;
+        run(selectUniqueId(study.append(TrialDescriptor.SEGMENT_TYPE, String.valueOf(replayed))));
+
+        assertThat(NumberedTestCase.SEEN.keySet()).containsExactly(best, replayed);
+    }
+
+    @Test
     void withoutAStoredStudyTheBestComesFromThePropertiesFile() throws IOException {
         Files.writeString(outputDir.resolve(STUDY + ".properties"), STUDY + ".x=2.5\n");
 
         EngineExecutionResults results = run(selectClass(LineTestCase.class));
 
         assertThat(LineTestCase.SEEN).containsExactly(2.5);
-        assertThat(trialNames(results)).containsExactly("best x=2.5 → 2.5");
+        assertThat(trialNames(results)).containsExactly("best x=2.5 → 2.5 (from " + outputDir.resolve(STUDY + ".properties") + ")");
+    }
+
+    @Test
+    void onAFreshCheckoutTheBestComesFromTheProductionValuesOnTheClasspath() {
+        EngineExecutionResults results = run(selectClass(CommittedTestCase.class));
+
+        assertThat(CommittedTestCase.SEEN).containsExactly("#7 x=1.25");
+        assertThat(trialNames(results)).containsExactly("best #7 x=1.25 → 1.25 (from classpath tuner.properties)");
+        assertThat(sourceEntry(results)).startsWith("classpath tuner.properties (")
+                .endsWith("tuner.properties; trial #7 of journal:target/tuner/journal.jsonl)");
+    }
+
+    @Test
+    void theOutputFileComesBeforeTheClasspath() throws IOException {
+        Path production = outputDir.resolve("tuner.properties");
+        Files.writeString(production, "# study " + COMMITTED + ": trial #3, from journal:target/tuner/journal.jsonl\n"
+                + COMMITTED + ".x=2.0\n");
+
+        EngineExecutionResults results = run(selectClass(CommittedTestCase.class),
+                Constants.OUTPUT_FILE_PROPERTY_NAME, production.toString());
+
+        assertThat(CommittedTestCase.SEEN).containsExactly("#3 x=2.0");
+        assertThat(trialNames(results)).containsExactly("best #3 x=2 → 2 (from " + production + ")");
+        assertThat(sourceEntry(results)).isEqualTo(production + " (tuner.outputFile; trial #3 of "
+                + "journal:target/tuner/journal.jsonl)");
+    }
+
+    @Test
+    void theSettingTunerPropertiesNamesTheProductionFileInsteadOfTheClasspathResource() throws IOException {
+        Path production = outputDir.resolve("etc/tuned.properties");
+        Files.createDirectories(production.getParent());
+        Files.writeString(production, COMMITTED + ".x=3.0\n");
+
+        EngineExecutionResults results = run(selectClass(CommittedTestCase.class), "tuner.properties", production.toString());
+
+        assertThat(CommittedTestCase.SEEN).containsExactly("#0 x=3.0");
+        assertThat(trialNames(results)).containsExactly("best x=3 → 3 (from " + production + ")");
+    }
+
+    @Test
+    void theStudysOwnPropertiesFileComesBeforeTheProductionValues() throws IOException {
+        Files.writeString(outputDir.resolve(COMMITTED + ".properties"), "# Best parameters of study " + COMMITTED + "\n"
+                + "# objective: 0.5 (minimize), trial #12\n# storage: journal:target/tuner/journal.jsonl\n"
+                + COMMITTED + ".x=0.5\n");
+
+        run(selectClass(CommittedTestCase.class));
+
+        assertThat(CommittedTestCase.SEEN).containsExactly("#12 x=0.5");
+    }
+
+    @Test
+    void aSkippedBestRunListsEveryPlaceItLookedInAndWhyEachDidNotServe() throws IOException {
+        Path production = outputDir.resolve("tuner.properties");
+        Files.writeString(production, "# study " + COMMITTED + ": trial #3, from journal:target/tuner/journal.jsonl\n"
+                + COMMITTED + ".x=2.0\n");
+
+        EngineExecutionResults results = run(selectClass(LineTestCase.class),
+                Constants.OUTPUT_FILE_PROPERTY_NAME, production.toString());
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(uniqueId(STUDY_ID),
+                skippedWithReason(reason -> reason.startsWith("no tuned parameters of study " + STUDY + " yet (looked in "
+                        + journal + " (nothing stored there yet), " + outputDir.resolve(STUDY + ".properties")
+                        + " (no such file), " + production + " (tuner.outputFile; holds other studies' values only),"
+                        + " classpath tuner.properties (")
+                        && reason.endsWith("tuner.properties; holds other studies' values only)); run mvn tuner:tune"
+                                + " to search, or set tuner.mode=search"))));
+        assertThat(LineTestCase.SEEN).isEmpty();
+    }
+
+    private static String sourceEntry(EngineExecutionResults results) {
+        return results.containerEvents().reportingEntryPublished().list().get(0)
+                .getPayload(org.junit.platform.engine.reporting.ReportEntry.class).orElseThrow().getKeyValuePairs()
+                .get(Constants.SOURCE_ENTRY);
     }
 
     @Test
@@ -231,6 +353,32 @@ class ModesTest {
             merged.load(in);
         }
         assertThat(merged).containsEntry("com.acme.Other.size", "3").containsEntry(STUDY + ".x", String.valueOf(best));
+    }
+
+    private static final String COMMITTED = CommittedTestCase.class.getName() + ".line";
+
+    /** A study named in the test classpath's tuner.properties, as production values a team committed. */
+    static class CommittedTestCase {
+
+        static final List<String> SEEN = new ArrayList<>();
+
+        @Tune(trials = 5, seed = 4)
+        double line(@Uniform(min = 0, max = 10) double x, Trial trial) {
+            SEEN.add("#" + trial.number() + " x=" + x);
+            return x;
+        }
+    }
+
+    static class NumberedTestCase {
+
+        /** The values each trial number ran with, in the order they ran. */
+        static final Map<Integer, Double> SEEN = new java.util.LinkedHashMap<>();
+
+        @Tune(trials = 5, seed = 4)
+        double line(@Uniform(min = 0, max = 10) double x, Trial trial) {
+            SEEN.put(trial.number(), x);
+            return x;
+        }
     }
 
     static class LineTestCase {

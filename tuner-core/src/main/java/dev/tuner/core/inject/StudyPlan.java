@@ -90,10 +90,20 @@ public record StudyPlan(
         }
         String storage = Optional.ofNullable(overrides.settings().get(STORAGE_SETTING))
                 .filter(spec -> !spec.isBlank())
-                .orElse(tune.storage().isBlank() ? Storages.DEFAULT : tune.storage());
+                .orElse(declaredStorage(method));
         return new StudyPlan(MethodObjective.studyName(testClass, method), tune.direction(), trials, seed,
                 samplerName, samplerOptions, prunerName, prunerOptions, MethodObjective.of(testClass, method),
                 storage.strip());
+    }
+
+    /**
+     * The storage a {@code @Tune} method's study is kept in when the run names none: its
+     * {@code @Tune(storage)}, else {@link Storages#DEFAULT}. Files that name no storage are taken
+     * to come from it.
+     */
+    public static String declaredStorage(Method method) {
+        Tune tune = method.getAnnotation(Tune.class);
+        return tune == null || tune.storage().isBlank() ? Storages.DEFAULT : tune.storage().strip();
     }
 
     /** This plan with the {@code nop} pruner: for running known parameters once, to the end. */

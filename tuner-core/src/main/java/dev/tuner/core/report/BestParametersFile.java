@@ -1,31 +1,46 @@
 package dev.tuner.core.report;
 
+import dev.tuner.core.storage.StorageName;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.TrialState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Writes a study's best parameters as a properties file, keyed by each knob's full name, with
- * comment lines saying where the values came from:
+ * comment lines saying where the values came from: the study, its best trial and the storage that
+ * holds it.
  *
  * <pre>
  * # Best parameters of study com.acme.QuadraticTuning.quad1
  * # objective: 0.7500192 (minimize), trial #57
+ * # storage: journal:target/tuner/journal.jsonl
  * # trials: 200 (200 complete, 0 failed)
  * # written: 2026-11-22T10:15:30Z
  * com.acme.QuadraticTuning.quad1.x=0.5001923
  * </pre>
  *
- * <p>The file is readable by {@link java.util.Properties#load(java.io.Reader)}; values keep full
- * precision so they reproduce the best trial exactly.
+ * <p>It also merges a study's best into a file of several studies' values, such as the
+ * {@code tuner.properties} production code reads, with one line per study:
+ *
+ * <pre>
+ * # Tuned parameters, keyed by knob, written by Tuner; each study line says which trial of which storage its values came from
+ * # study com.acme.QuadraticTuning.quad1: trial #57, value 0.7500192 (minimize), written 2026-11-22T10:15:30Z, from journal:target/tuner/journal.jsonl
+ * com.acme.QuadraticTuning.quad1.x=0.5001923
+ * </pre>
+ *
+ * <p>The files are readable by {@link java.util.Properties#load(java.io.Reader)}; values keep full
+ * precision so they reproduce the best trial exactly. Which study's file a run may replace is
+ * {@link StudyOutputs}'s to decide.
  */
 public final class BestParametersFile {
 
@@ -54,34 +69,74 @@ public final class BestParametersFile {
      * @throws IllegalStateException if the study has no complete trial
      */
     public Path write(Path directory, StudySnapshot study) {
-        FrozenTrial best = best(study);
         Path file = pathFor(directory, study.name());
-        writeWhole(file, render(study, best), study.name());
+        writeWhole(file, render(study, best(study), null), study.name());
         return file;
     }
 
     /**
-     * Merges the best parameters of {@code study} into the properties file {@code file}, e.g. the
-     * {@code tuner.properties} that production code reads with {@code Tuned}: its knobs' keys get the
-     * new values, every other key stays. The file is replaced whole, so a reader never sees half of it.
+     * Writes the best trial of {@code study}, kept in {@code storage}, to {@code file}, replacing
+     * the file whole; its comments name the storage.
+     *
+     * @return the file written
+     * @throws IllegalStateException if the study has no complete trial
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public Path write(Path file, StudySnapshot study, StorageName storage) {
+        writeWhole(file, render(study, best(study), storage), study.name());
+        return file;
+    }
+
+    /**
+     * Merges the best parameters of {@code study}, kept in {@code storage}, into the properties file
+     * {@code file}, e.g. the {@code tuner.properties} that production code reads with {@code Tuned}:
+     * its knobs' keys get the new values, every other key stays, and the study's line says where
+     * they came from, beside the other studies' lines. The file is replaced whole, so a reader never
+     * sees half of it.
      *
      * @return the file written
      * @throws IllegalStateException if the study has no complete trial
      * @throws UncheckedIOException if the file cannot be read or written
      */
-    public Path mergeInto(Path file, StudySnapshot study) {
+    public Path mergeInto(Path file, StudySnapshot study, StorageName storage) {
         FrozenTrial best = best(study);
         Map<String, String> values = new TreeMap<>();
+        Map<String, String> lines = new LinkedHashMap<>();
         KnownParameters.fromFile(file).ifPresent(known -> known.values()
                 .forEach((key, value) -> values.put(key, value.toString())));
+        readHeader(file).studies().values().forEach(source -> {
+            if (source.line() != null) {
+                lines.put(source.study(), source.line());
+            }
+        });
         best.params().forEach((key, value) -> values.put(key, text(value)));
+        lines.put(study.name(), OutputHeader.STUDY_LINE + study.name() + ": trial #" + best.number() + ", value "
+                + best.value().getAsDouble() + " (" + direction(study) + "), written " + Instant.now(clock)
+                + ", from " + storage.text());
         StringBuilder content = new StringBuilder();
-        content.append("# Tuned parameters, keyed by knob; written by Tuner, last from study ").append(study.name())
-                .append(" (trial #").append(best.number()).append(") at ").append(Instant.now(clock)).append('\n');
+        content.append(MERGED_TITLE).append('\n');
+        lines.values().forEach(line -> content.append(line).append('\n'));
         values.forEach((key, value) -> content.append(PropertiesText.escape(key, true)).append('=')
                 .append(PropertiesText.escape(value, false)).append('\n'));
         writeWhole(file, content.toString(), study.name());
         return file;
+    }
+
+    /**
+     * The header of a properties file of tuned values, empty when there is no such file.
+     *
+     * @throws UncheckedIOException if the file exists but cannot be read
+     */
+    static OutputHeader readHeader(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return OutputHeader.parse("");
+        }
+        try {
+            return OutputHeader.parse(Files.readString(file, StandardCharsets.ISO_8859_1));
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("could not read the parameters in " + file + ": " + unreadable.getMessage()
+                    + "; fix or delete the file", unreadable);
+        }
     }
 
     private static FrozenTrial best(StudySnapshot study) {
@@ -98,17 +153,28 @@ public final class BestParametersFile {
         }
     }
 
-    String render(StudySnapshot study, FrozenTrial best) {
+    /** The first line of a file the best of several studies is merged into. */
+    static final String MERGED_TITLE = "# Tuned parameters, keyed by knob, written by Tuner; each study line says"
+            + " which trial of which storage its values came from";
+
+    private static String direction(StudySnapshot study) {
+        return study.direction().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    String render(StudySnapshot study, FrozenTrial best, StorageName storage) {
         List<FrozenTrial> trials = study.trials();
         long complete = study.count(TrialState.COMPLETE);
         long failed = study.count(TrialState.FAIL);
         long pruned = study.count(TrialState.PRUNED);
         long waiting = study.count(TrialState.WAITING);
         StringBuilder text = new StringBuilder();
-        text.append("# Best parameters of study ").append(study.name()).append('\n');
+        text.append(OutputHeader.STUDY_FILE_TITLE).append(study.name()).append('\n');
         text.append("# objective: ").append(best.value().getAsDouble())
-                .append(" (").append(study.direction().name().toLowerCase(java.util.Locale.ROOT)).append("), trial #")
+                .append(" (").append(direction(study)).append("), trial #")
                 .append(best.number()).append('\n');
+        if (storage != null) {
+            text.append(OutputHeader.STORAGE_LINE).append(storage.text()).append('\n');
+        }
         text.append("# trials: ").append(trials.size()).append(" (").append(complete).append(" complete, ")
                 .append(pruned > 0 ? pruned + " pruned, " : "").append(failed).append(" failed")
                 .append(waiting > 0 ? ", " + waiting + " waiting to run" : "").append(")\n");

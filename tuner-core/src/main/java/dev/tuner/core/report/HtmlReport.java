@@ -1,5 +1,6 @@
 package dev.tuner.core.report;
 
+import dev.tuner.core.storage.StorageName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -72,11 +73,23 @@ public final class HtmlReport {
      * @throws UncheckedIOException if the directory cannot be written, naming it
      */
     public Path write(Path directory, StudySnapshot study, String sampler) {
-        Path page = pageFor(directory, study.name());
+        return write(pageFor(directory, study.name()), study, sampler, null);
+    }
+
+    /**
+     * Writes the study's page to {@code page}, naming the sampler that searched it (none when
+     * empty) and the storage it was read from, and rebuilds the index of the page's directory.
+     *
+     * @return the page written
+     * @throws UncheckedIOException if the directory cannot be written, naming it
+     */
+    public Path write(Path page, StudySnapshot study, String sampler, StorageName storage) {
+        Path directory = page.toAbsolutePath().getParent();
         Instant now = Instant.now(clock);
         // the trials are read into columns once, for all the plots
         TrialColumns columns = TrialColumns.of(study);
-        StudySummary summary = StudyPage.summary(columns, now);
+        StudySummary summary = StudyPage.summary(columns, page.getFileName().toString(), now,
+                storage == null ? null : storage.text());
         String html = StudyPage.render(columns, summary, sampler);
         WRITERS.lock();
         try {

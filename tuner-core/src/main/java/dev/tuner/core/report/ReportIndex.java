@@ -15,7 +15,9 @@ import java.util.logging.Logger;
 
 /**
  * The index of a report directory: one row per study page found there, read back from the summary
- * each page carries, so that every study a build ran (in one process or several) is listed.
+ * each page carries, so that every study a build ran (in one process or several) is listed, the
+ * pages written beside a study's from another storage ({@code <study>@<storage>.html}) included,
+ * each row naming its storage.
  */
 final class ReportIndex {
 
@@ -60,7 +62,7 @@ final class ReportIndex {
             // the page as it is named now, should it have been renamed
             return Optional.of(new StudySummary(summary.study(), page.getFileName().toString(), summary.direction(),
                     summary.trials(), summary.complete(), summary.pruned(), summary.failed(), summary.best(),
-                    summary.bestTrial(), summary.written()));
+                    summary.bestTrial(), summary.written(), summary.storage()));
         } catch (IOException | RuntimeException unreadable) {
             LOG.warning(() -> "could not read the study summary of " + page + " (" + unreadable.getMessage()
                     + "); the report index leaves it out");
@@ -97,6 +99,7 @@ final class ReportIndex {
                 .append("<th data-type=\"num\">best value</th><th data-type=\"num\">best trial</th>")
                 .append("<th data-type=\"num\">trials</th><th data-type=\"num\">complete</th>")
                 .append("<th data-type=\"num\">pruned</th><th data-type=\"num\">failed</th>")
+                .append("<th data-type=\"text\">storage</th>")
                 .append("<th data-type=\"text\">written</th></tr></thead><tbody>\n");
         for (StudySummary study : studies) {
             html.append("<tr><td data-v=\"").append(Html.escape(study.study())).append("\"><a href=\"")
@@ -111,6 +114,8 @@ final class ReportIndex {
             cell(html, String.valueOf(study.complete()), String.valueOf(study.complete()));
             cell(html, String.valueOf(study.pruned()), String.valueOf(study.pruned()));
             cell(html, String.valueOf(study.failed()), String.valueOf(study.failed()));
+            String storage = study.storage() == null ? "" : study.storage();
+            cell(html, storage, storage);
             cell(html, String.valueOf(study.written()), String.valueOf(study.written()));
             html.append("</tr>\n");
         }
@@ -125,7 +130,7 @@ final class ReportIndex {
         StringBuilder href = new StringBuilder();
         for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            if (c < 0x80 && (Character.isLetterOrDigit(c) || "._-~$".indexOf(c) >= 0)) {
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "._-~$@".indexOf(c) >= 0)) {
                 href.append(c);
             } else {
                 href.append('%').append(HEX.charAt((b >> 4) & 0xf)).append(HEX.charAt(b & 0xf));

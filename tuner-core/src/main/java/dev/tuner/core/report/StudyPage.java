@@ -24,11 +24,15 @@ final class StudyPage {
 
     private StudyPage() {}
 
-    /** The file name of a study's page: its name with characters other than letters, digits, {@code . _ $ -} as {@code _}. */
+    /**
+     * The file name of a study's page: its name with characters other than letters, digits,
+     * {@code . _ $ - @} as {@code _}; {@code @} separates a study's name from its storage's in a page
+     * written beside the study's own ({@code <study>@memory.html}).
+     */
     static String fileName(String studyName) {
         StringBuilder chars = new StringBuilder(studyName.length());
         studyName.codePoints().forEach(c -> chars.append(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z'
-                || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '$' || c == '-' ? (char) c : '_'));
+                || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '$' || c == '-' || c == '@' ? (char) c : '_'));
         String safe = chars.toString();
         if (safe.isEmpty() || safe.equalsIgnoreCase("index") || safe.startsWith(".")) {
             safe = "study-" + safe;
@@ -36,15 +40,16 @@ final class StudyPage {
         return safe + ".html";
     }
 
-    static StudySummary summary(TrialColumns columns, Instant written) {
+    /** The summary of the page {@code page} (a file name), written at {@code written} from {@code storage} (null if unknown). */
+    static StudySummary summary(TrialColumns columns, String page, Instant written, String storage) {
         written = written.truncatedTo(ChronoUnit.SECONDS);
         StudySnapshot study = columns.study();
         Optional<FrozenTrial> best = columns.best();
-        return new StudySummary(study.name(), fileName(study.name()),
+        return new StudySummary(study.name(), page,
                 study.direction().name().toLowerCase(Locale.ROOT), columns.size(),
                 columns.count(TrialState.COMPLETE), columns.count(TrialState.PRUNED), columns.count(TrialState.FAIL),
                 best.map(trial -> trial.value().getAsDouble()).orElse(null),
-                best.map(FrozenTrial::number).orElse(null), written.toString());
+                best.map(FrozenTrial::number).orElse(null), written.toString(), storage);
     }
 
     /** The page of the study whose trials {@code columns} holds, which {@code summary} sums up, naming its sampler unless empty. */
@@ -115,6 +120,10 @@ final class StudyPage {
         if (!sampler.isEmpty()) {
             // a sentence, not a figure: set in text size
             html.append("<div class=\"fact prose\"><dt>sampler</dt><dd>").append(Html.escape(sampler))
+                    .append("</dd></div>");
+        }
+        if (summary.storage() != null) {
+            html.append("<div class=\"fact prose\"><dt>storage</dt><dd>").append(Html.escape(summary.storage()))
                     .append("</dd></div>");
         }
         html.append("</dl>\n");

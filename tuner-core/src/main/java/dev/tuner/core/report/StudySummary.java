@@ -26,6 +26,8 @@ import java.io.IOException;
  * @param best the best value, or null without a complete trial
  * @param bestTrial the best trial's number, or null
  * @param written when the page was written, ISO-8601
+ * @param storage the storage the study was read from, as {@link dev.tuner.core.storage.StorageName#text()}
+ *     gives it; null when unknown (a page of an older Tuner, or one written from code without it)
  */
 record StudySummary(
         String study,
@@ -37,7 +39,8 @@ record StudySummary(
         long failed,
         Double best,
         Integer bestTrial,
-        String written) {
+        String written,
+        String storage) {
 
     /** This summary as a JSON object, one field per component in order. */
     String toJson() {
@@ -55,7 +58,8 @@ record StudySummary(
             json.append('"').append(best.doubleValue()).append('"'); // as Jackson writes NaN and the infinities
         }
         json.append(",\"bestTrial\":").append(bestTrial == null ? "null" : bestTrial.toString()).append(',');
-        return string(json, "written", written).append('}').toString();
+        string(json, "written", written).append(',');
+        return string(json, "storage", storage).append('}').toString();
     }
 
     private static StringBuilder string(StringBuilder json, String field, String value) {
@@ -80,6 +84,7 @@ record StudySummary(
         String page = null;
         String direction = null;
         String written = null;
+        String storage = null;
         long[] counts = new long[4];
         Double best = null;
         Integer bestTrial = null;
@@ -97,6 +102,7 @@ record StudySummary(
                     case "page" -> page = string;
                     case "direction" -> direction = string;
                     case "written" -> written = string;
+                    case "storage" -> storage = string;
                     case "trials" -> counts[0] = number ? json.getLongValue() : 0;
                     case "complete" -> counts[1] = number ? json.getLongValue() : 0;
                     case "pruned" -> counts[2] = number ? json.getLongValue() : 0;
@@ -112,6 +118,6 @@ record StudySummary(
             throw new IllegalArgumentException("the summary names no study (no text field \"study\")");
         }
         return new StudySummary(study, page, direction, counts[0], counts[1], counts[2], counts[3], best, bestTrial,
-                written);
+                written, storage);
     }
 }

@@ -20,7 +20,34 @@ import java.util.Set;
  */
 public final class InMemoryStorage implements Storage {
 
-    private final StudyTable table = new StudyTable();
+    private final StudyTable table;
+
+    /** An empty storage, whose studies number their trials from 0. */
+    public InMemoryStorage() {
+        this(new StudyTable());
+    }
+
+    private InMemoryStorage(StudyTable table) {
+        this.table = table;
+    }
+
+    /**
+     * An empty storage whose studies number their trials from {@code firstNumber} rather than 0: for
+     * running a stored trial's values again as a trial of the same number (a best run, a replay), so
+     * that {@link dev.tuner.core.study.Trial#number()} says which trial's values run, and an
+     * objective that seeds its randomness from it draws as that trial did.
+     *
+     * <pre>{@code
+     * Study rerun = Study.builder(name).sampler(sampler).storage(InMemoryStorage.numberingFrom(17)).build();
+     * rerun.enqueue(best.params());
+     * rerun.runTrial(objective);            // trial.number() is 17
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code firstNumber} is negative
+     */
+    public static InMemoryStorage numberingFrom(int firstNumber) {
+        return new InMemoryStorage(new StudyTable(firstNumber));
+    }
 
     @Override
     public synchronized void createStudy(String studyName, Direction direction) {
@@ -77,5 +104,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public synchronized List<FrozenTrial> trials(String studyName) {
         return table.trials(studyName);
+    }
+
+    /** {@code memory:}, as {@link Storages#open} names it. */
+    @Override
+    public String toString() {
+        return "memory:";
     }
 }

@@ -37,6 +37,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * against 0.7 µs a size) and adds large jobs to the JIT compiler's queue in a study's first
  * seconds. The appending stream opens the file with {@code O_APPEND}: under the lock, with the
  * journal replayed and a torn line cut off, the end of the file is where the next record goes.
+ *
+ * <p>A file acquired {@linkplain #acquireToRead to read} is opened for reading only, creates nothing,
+ * and takes a shared lock, so it works on a file or folder this process may not write (a best run on
+ * a checked-in or immutable journal); when a writer of this JVM acquires the same file, the shared
+ * file is made writable in place, since both must go through one descriptor.
  */
 final class JournalFile {
 
@@ -52,17 +57,17 @@ final class JournalFile {
     private final Path path;
     private final ReentrantLock jvmLock = new ReentrantLock();
     private volatile FileChannel channel;
-    /** Writes at the end of the file ({@code O_APPEND}). */
-    private final FileOutputStream appender;
+    /** Writes at the end of the file ({@code O_APPEND}); null while the file is open to read only. */
+    private volatile FileOutputStream appender;
     /** Tells the file's size. */
     private final RandomAccessFile sizer;
     private int users;
 
-    private JournalFile(Path path) throws IOException {
+    private JournalFile(Path path, boolean writable) throws IOException {
         this.path = path;
-        this.channel = openChannel(path);
+        this.channel = openChannel(path, writable);
         try {
-            this.appender = new FileOutputStream(path.toFile(), true);
+            this.appender = writable ? new FileOutputStream(path.toFile(), true) : null;
             this.sizer = new RandomAccessFile(path.toFile(), "r");
         } catch (IOException failed) {
             closeQuietly(channel);
@@ -82,14 +87,68 @@ final class JournalFile {
             // another process or storage created it: share it
         }
         Path key = path.toRealPath();
+        JournalFile file;
+        synchronized (OPEN) {
+            file = OPEN.get(key);
+            if (file == null) {
+                file = new JournalFile(key, true);
+                OPEN.put(key, file);
+            }
+            file.users++;
+        }
+        try {
+            file.makeWritable();
+        } catch (IOException failed) {
+            file.release();
+            throw failed;
+        }
+        return file;
+    }
+
+    /**
+     * The shared file at {@code path}, which must exist, to read: nothing is created, and unless a
+     * writer of this JVM shares it, it is opened for reading only. {@link #release()} it when done.
+     *
+     * @throws java.nio.file.NoSuchFileException if there is no file at {@code path}
+     */
+    static JournalFile acquireToRead(Path path) throws IOException {
+        Path key = path.toRealPath();
         synchronized (OPEN) {
             JournalFile file = OPEN.get(key);
             if (file == null) {
-                file = new JournalFile(key);
+                file = new JournalFile(key, false);
                 OPEN.put(key, file);
             }
             file.users++;
             return file;
+        }
+    }
+
+    /**
+     * Opens a file acquired to read for writing too, for a writer that shares it now; no thread of
+     * this JVM holds the file lock meanwhile, so closing the read-only descriptor releases no lock.
+     */
+    private void makeWritable() throws IOException {
+        if (appender != null) {
+            return;
+        }
+        jvmLock.lock();
+        try {
+            if (appender != null) {
+                return;
+            }
+            FileChannel writable = openChannel(path, true);
+            try {
+                appender = new FileOutputStream(path.toFile(), true);
+            } catch (IOException failed) {
+                closeQuietly(writable);
+                throw failed;
+            }
+            FileChannel readOnly = channel;
+            channel = writable;
+            closeQuietly(readOnly);
+        } finally {
+            jvmLock.unlock();
         }
     }
 
@@ -99,7 +158,9 @@ final class JournalFile {
             if (--users == 0) {
                 OPEN.remove(path);
                 // nothing is pending: every append was written while locked
-                closeQuietly(appender);
+                if (appender != null) {
+                    closeQuietly(appender);
+                }
                 closeQuietly(sizer);
                 closeQuietly(channel);
             }
@@ -115,14 +176,17 @@ final class JournalFile {
         T run() throws IOException;
     }
 
-    /** Runs {@code action} holding this file against every other thread and process. */
+    /**
+     * Runs {@code action} holding this file against every other thread and process; while the file
+     * is open to read only, the lock is shared with other readers and excludes only writers.
+     */
     <T> T locked(LockedAction<T> action) throws IOException {
         jvmLock.lock();
         boolean interrupted = Thread.interrupted();
         try {
             long pauseNanos = TimeUnit.MICROSECONDS.toNanos(20);
             FileLock lock;
-            while ((lock = channel.tryLock(MUTEX_BYTE, 1, false)) == null) {
+            while ((lock = channel.tryLock(MUTEX_BYTE, 1, appender == null)) == null) {
                 LockSupport.parkNanos(pauseNanos); // returns early on an interrupt: note it, wait on
                 interrupted |= Thread.interrupted();
                 pauseNanos = Math.min(pauseNanos * 2, TimeUnit.MILLISECONDS.toNanos(2));
@@ -149,7 +213,7 @@ final class JournalFile {
     private void reopen() throws IOException {
         synchronized (OPEN) {
             if (!channel.isOpen()) {
-                channel = openChannel(path);
+                channel = openChannel(path, appender != null);
             }
         }
     }
@@ -239,7 +303,9 @@ final class JournalFile {
         }
     }
 
-    private static FileChannel openChannel(Path path) throws IOException {
-        return FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    private static FileChannel openChannel(Path path, boolean writable) throws IOException {
+        return writable
+                ? FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)
+                : FileChannel.open(path, StandardOpenOption.READ);
     }
 }

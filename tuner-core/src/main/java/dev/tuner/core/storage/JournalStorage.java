@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +59,12 @@ import java.util.logging.Logger;
  * network file systems are not to be trusted, and whether a process on another host is alive
  * cannot be told from here.
  *
+ * <p><b>Reading only.</b> {@link #openToRead} opens an existing journal without writing it, for a
+ * run that only reads its studies (a best run, a replay): it works on a journal this process may
+ * not write, a checked-in one or an immutable one, in a folder where it may create nothing. It sees
+ * what other processes append, but leaves a torn last line and the trials of dead workers as they
+ * are, and every call that would write throws.
+ *
  * <p>Warnings (a torn line, trials of dead workers) go to {@link java.util.logging} under this
  * class's name: the JDK's own logging needs no dependency, prints to the console by default, and
  * reaches SLF4J or Log4j through their usual bridges.
@@ -83,6 +90,8 @@ public final class JournalStorage implements Storage {
 
     private final JournalFile file;
     private final Sync sync;
+    /** Whether this storage was opened to read only: it writes nothing, not even a torn line's cut. */
+    private final boolean readOnly;
     private final StudyTable table = new StudyTable();
     private final JournalRecords records = new JournalRecords();
     private final JournalReplay replayer = new JournalReplay();
@@ -95,9 +104,13 @@ public final class JournalStorage implements Storage {
     private int pendingLength;
     private int pendingLines;
 
-    private JournalStorage(JournalFile file, Sync sync) {
+    /** Where a torn last line that a storage open to read only skipped starts, so that it warns once; -1 for none. */
+    private long tornSkippedAt = -1;
+
+    private JournalStorage(JournalFile file, Sync sync, boolean readOnly) {
         this.file = file;
         this.sync = sync;
+        this.readOnly = readOnly;
     }
 
     /**
@@ -131,7 +144,7 @@ public final class JournalStorage implements Storage {
             throw new UncheckedIOException("could not open journal " + path + " (" + cannotOpen.getMessage()
                     + "); check that its folder is writable", cannotOpen);
         }
-        JournalStorage storage = new JournalStorage(file, sync);
+        JournalStorage storage = new JournalStorage(file, sync, false);
         try {
             storage.write(() -> {
                 if (file.size() == 0) {
@@ -146,6 +159,48 @@ public final class JournalStorage implements Storage {
             throw unreadable;
         }
         return storage;
+    }
+
+    /**
+     * Opens the existing journal at {@code path} to read only: nothing is created or written, so the
+     * file and its folder may be read-only to this process, or immutable. Trials of workers that are
+     * gone stay {@code RUNNING} and a torn last line is skipped (with a warning), not cut off; the
+     * next process to open the journal for writing does both. Each call that would write throws
+     * {@link IllegalStateException}.
+     *
+     * <pre>{@code
+     * try (JournalStorage storage = JournalStorage.openToRead(Path.of("target/tuner/journal.jsonl"))) {
+     *     Optional<FrozenTrial> best = Study.best(storage.trials("quad1"), Direction.MINIMIZE);
+     * }
+     * }</pre>
+     *
+     * @throws UncheckedIOException if there is no such file, or it cannot be read
+     * @throws IllegalStateException if a line other than the last is not a record this storage wrote
+     */
+    public static JournalStorage openToRead(Path path) {
+        JournalFile file;
+        try {
+            file = JournalFile.acquireToRead(path);
+        } catch (NoSuchFileException missing) {
+            throw new UncheckedIOException("could not open journal " + path + " to read: there is no such file;"
+                    + " give the tuner.storage that holds the study", missing);
+        } catch (IOException cannotOpen) {
+            throw new UncheckedIOException("could not open journal " + path + " to read (" + cannotOpen.getMessage()
+                    + "); check that the file is readable by this user", cannotOpen);
+        }
+        JournalStorage storage = new JournalStorage(file, Sync.NEVER, true);
+        try {
+            storage.readNew();
+        } catch (RuntimeException unreadable) {
+            storage.close();
+            throw unreadable;
+        }
+        return storage;
+    }
+
+    /** Whether this storage was {@linkplain #openToRead opened to read only}. */
+    public boolean isReadOnly() {
+        return readOnly;
     }
 
     /** The journal's file. */
@@ -367,6 +422,10 @@ public final class JournalStorage implements Storage {
     /** Runs {@code action} under the file lock after replaying what others appended. */
     private <T> T write(JournalFile.LockedAction<T> action) {
         checkOpen();
+        if (readOnly) {
+            throw new IllegalStateException("journal " + file.path() + " is open to read only (as a best run or a"
+                    + " replay opens it), so it cannot be written; open it with JournalStorage.open to run trials");
+        }
         try {
             if (batching) {
                 return action.run(); // inside together: the file is held, and nobody else appended
@@ -385,7 +444,10 @@ public final class JournalStorage implements Storage {
         checkOpen();
         try {
             if (file.size() != offset) {
-                write(() -> null);
+                file.locked(() -> {
+                    catchUp();
+                    return null;
+                });
             }
         } catch (IOException failed) {
             throw new UncheckedIOException("could not read journal " + file.path() + ": " + failed.getMessage(), failed);
@@ -410,10 +472,16 @@ public final class JournalStorage implements Storage {
                 throw new IllegalStateException(file.path() + " is not a Tuner journal (it starts with '"
                         + torn.substring(0, Math.min(torn.length(), 40)) + "'); name a new file or an existing journal");
             }
-            LOG.log(Level.WARNING, () -> "journal " + file.path() + ": ignoring a torn last line (" + (size - end)
-                    + " bytes at byte " + end + ", line " + (lines + 1) + ", left by a process killed while writing it): "
-                    + torn);
-            file.truncate(end);
+            if (tornSkippedAt != end) {
+                LOG.log(Level.WARNING, () -> "journal " + file.path() + ": ignoring a torn last line (" + (size - end)
+                        + " bytes at byte " + end + ", line " + (lines + 1) + ", left by a process killed while writing it): "
+                        + torn);
+            }
+            if (readOnly) {
+                tornSkippedAt = end; // the next process that writes cuts it off
+            } else {
+                file.truncate(end);
+            }
         }
         offset = end;
     }

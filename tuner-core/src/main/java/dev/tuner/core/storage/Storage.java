@@ -18,8 +18,9 @@ import java.util.function.Supplier;
  * Implementations are safe for concurrent use by the trials of one process; {@link JournalStorage}
  * and {@link JdbcStorage} are also shared by several processes, which then see one study.
  *
- * <p>Studies are identified by name; trial numbers count from 0 within a study and are unique
- * across every worker sharing the storage. Trials {@linkplain #enqueueTrial enqueued} with given
+ * <p>Studies are identified by name; trial numbers count from 0 within a study (in an
+ * {@link InMemoryStorage#numberingFrom} storage, from the number given) and are unique across every
+ * worker sharing the storage. Trials {@linkplain #enqueueTrial enqueued} with given
  * values wait in the storage, seen by every worker, until one of them starts them. {@link Storages#open(String)} opens one from its text
  * form ({@code journal:target/tuner/journal.jsonl}, {@code memory:}, {@code jdbc:postgresql://...}).
  *

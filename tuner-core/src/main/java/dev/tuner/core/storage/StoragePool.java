@@ -1,7 +1,8 @@
 package dev.tuner.core.storage;
 
-import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +20,8 @@ import java.util.Optional;
 public final class StoragePool implements AutoCloseable {
 
     private final Map<String, Storage> open = new LinkedHashMap<>();
+    /** Storages opened to read only, by spec. */
+    private final Map<String, Storage> reading = new LinkedHashMap<>();
 
     /**
      * The storage {@code spec} names, as {@link Storages#open(String)} reads it; the same object
@@ -29,28 +32,32 @@ public final class StoragePool implements AutoCloseable {
     }
 
     /**
-     * The storage {@code spec} names if it may hold studies already, without creating anything: a
-     * journal whose file exists, or a database; never a new in-memory storage, which is empty.
+     * The storage {@code spec} names if it may hold studies already, to read them, without creating
+     * or writing anything: the one this pool opened for {@code spec}, else what
+     * {@link Storages#openToRead} opens (a journal whose file exists, read only; a database), once.
+     * Never a new in-memory storage, which is empty.
      */
     public Optional<Storage> openIfPresent(String spec) {
         String text = spec.strip();
         if (open.containsKey(text)) {
             return Optional.of(open.get(text));
         }
-        if (text.startsWith("memory")) {
-            return Optional.empty();
+        if (reading.containsKey(text)) {
+            return Optional.of(reading.get(text));
         }
-        if (text.startsWith("journal:") && !Files.isRegularFile(Storages.journalFile(text.substring("journal:".length())))) {
-            return Optional.empty();
-        }
-        return Optional.of(open(text));
+        // nothing is kept for a spec that names nothing yet: a search of this run may create it
+        Optional<Storage> opened = Storages.openToRead(text);
+        opened.ifPresent(storage -> reading.put(text, storage));
+        return opened;
     }
 
     /** Closes every storage opened; the first failure is thrown after all were tried. */
     @Override
     public void close() {
         RuntimeException first = null;
-        for (Storage storage : open.values()) {
+        List<Storage> storages = new ArrayList<>(open.values());
+        storages.addAll(reading.values());
+        for (Storage storage : storages) {
             try {
                 storage.close();
             } catch (RuntimeException failed) {
@@ -62,6 +69,7 @@ public final class StoragePool implements AutoCloseable {
             }
         }
         open.clear();
+        reading.clear();
         if (first != null) {
             throw first;
         }

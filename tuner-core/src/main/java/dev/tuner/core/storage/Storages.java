@@ -1,8 +1,10 @@
 package dev.tuner.core.storage;
 
 import dev.tuner.core.study.Spelling;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Opens a storage from its text form, as {@code -Dtuner.storage}, {@code @Tune} and
@@ -79,6 +81,31 @@ public final class Storages {
         }
     }
 
+    /**
+     * The storage {@code spec} names, opened to read the studies it holds without creating or
+     * writing anything, if it may hold any: a journal whose file exists, {@linkplain
+     * JournalStorage#openToRead opened to read only} (so it may be read-only to this process); a
+     * database, opened as {@link #open} does; never an in-memory storage, which would be empty.
+     *
+     * @throws IllegalArgumentException if {@code spec} is none of the forms {@link #open} knows
+     */
+    public static Optional<Storage> openToRead(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("no storage named; " + FORMS);
+        }
+        String text = spec.strip();
+        if (text.startsWith("journal:")) {
+            String rest = text.substring("journal:".length());
+            syncOption(rest);
+            Path file = journalFile(rest);
+            return Files.isRegularFile(file) ? Optional.of(JournalStorage.openToRead(file)) : Optional.empty();
+        }
+        if (text.equals("memory:")) {
+            return Optional.empty();
+        }
+        return Optional.of(open(text));
+    }
+
     /** The file of a journal spec's part after {@code journal:}: everything before a {@code ?}, which starts its options. */
     static Path journalFile(String rest) {
         int query = rest.indexOf('?');
@@ -88,6 +115,11 @@ public final class Storages {
 
     /** Opens the journal of {@code rest}, with its options: {@code ?fsync=finish}; any other is an error. */
     private static Storage journal(String rest) {
+        return JournalStorage.open(journalFile(rest), syncOption(rest));
+    }
+
+    /** The {@code fsync} option of a journal spec's part after {@code journal:}; any other option is an error. */
+    private static JournalStorage.Sync syncOption(String rest) {
         JournalStorage.Sync sync = JournalStorage.Sync.NEVER;
         int query = rest.indexOf('?');
         if (query >= 0) {
@@ -114,6 +146,6 @@ public final class Storages {
                 }
             }
         }
-        return JournalStorage.open(journalFile(rest), sync);
+        return sync;
     }
 }

@@ -20,13 +20,27 @@ import java.util.function.BiConsumer;
 
 /**
  * Studies and their trials in memory, with the rules every storage keeps (a study's direction is
- * fixed, trials are numbered from 0, a finished trial does not change, a waiting trial is claimed
+ * fixed, trials are numbered from 0 (or from a given number, see {@link InMemoryStorage#numberingFrom}), a finished trial does not change, a waiting trial is claimed
  * before it runs, the oldest first) and the messages that say which rule was broken. {@link InMemoryStorage} is this table behind a lock; {@link JournalStorage}
  * replays its file into one. Not thread-safe: its owner locks.
  */
 final class StudyTable {
 
     private final Map<String, StudyEntry> studies = new HashMap<>();
+    /** The number of each study's first trial: 0, but for a table that runs a known trial again under its number. */
+    private final int firstNumber;
+
+    StudyTable() {
+        this(0);
+    }
+
+    /** A table whose studies number their trials from {@code firstNumber}. */
+    StudyTable(int firstNumber) {
+        if (firstNumber < 0) {
+            throw new IllegalArgumentException("trial numbers start at 0 or above, not " + firstNumber);
+        }
+        this.firstNumber = firstNumber;
+    }
 
     /** Whether {@code createStudy(studyName, direction)} would add a study, after checking the direction. */
     boolean isNewStudy(String studyName, Direction direction) {
@@ -49,7 +63,7 @@ final class StudyTable {
 
     /** The number the study's next trial gets. */
     int nextNumber(String studyName) {
-        return study(studyName).trials.size();
+        return firstNumber + study(studyName).trials.size();
     }
 
     /** How many of the study's trials are in one of the states. */
@@ -81,8 +95,8 @@ final class StudyTable {
         return createTrial(study(studyName), started, worker);
     }
 
-    private static int createTrial(StudyEntry study, Instant started, WorkerId worker) {
-        int number = study.trials.size();
+    private int createTrial(StudyEntry study, Instant started, WorkerId worker) {
+        int number = firstNumber + study.trials.size();
         study.trials.add(new TrialRecord(number, started, worker));
         study.counts.merge(TrialState.RUNNING, 1, Integer::sum);
         return number;
@@ -107,7 +121,7 @@ final class StudyTable {
      */
     int enqueueTrial(String studyName, Map<String, String> values, Instant enqueued, int retryOf) {
         StudyEntry study = study(studyName);
-        int number = study.trials.size();
+        int number = firstNumber + study.trials.size();
         study.trials.add(new TrialRecord(number, enqueued, values, retryOf));
         study.counts.merge(TrialState.WAITING, 1, Integer::sum);
         study.waiting.add(number);
@@ -221,10 +235,11 @@ final class StudyTable {
      */
     FrozenTrial finishedTrial(String studyName, int trialNumber) {
         StudyEntry study = studies.get(studyName);
-        if (study == null || trialNumber < 0 || trialNumber >= study.trials.size()) {
+        int index = trialNumber - firstNumber;
+        if (study == null || index < 0 || index >= study.trials.size()) {
             return null;
         }
-        TrialRecord record = study.trials.get(trialNumber);
+        TrialRecord record = study.trials.get(index);
         return record.state().isFinished() ? record.snapshot() : null;
     }
 
@@ -266,10 +281,11 @@ final class StudyTable {
 
     private TrialRecord record(String studyName, int trialNumber) {
         List<TrialRecord> trials = study(studyName).trials;
-        if (trialNumber < 0 || trialNumber >= trials.size()) {
+        int index = trialNumber - firstNumber;
+        if (index < 0 || index >= trials.size()) {
             throw new IllegalArgumentException("study '" + studyName + "' has no trial #" + trialNumber);
         }
-        return trials.get(trialNumber);
+        return trials.get(index);
     }
 
     private StudyEntry study(String studyName) {

@@ -11,6 +11,7 @@ import dev.tuner.core.space.LogUniform;
 import dev.tuner.core.space.Scale;
 import dev.tuner.core.space.Uniform;
 import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.storage.StorageName;
 import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.study.Trial;
@@ -192,7 +193,7 @@ class BestParametersFileTest {
         trial(study, 1.0);
         FrozenTrial best = study.bestTrial().orElseThrow();
 
-        writer.mergeInto(file, StudySnapshot.of(study));
+        writer.mergeInto(file, StudySnapshot.of(study), StorageName.of("journal:target/tuner/journal.jsonl"));
 
         Properties merged = load(file);
         assertThat(merged.getProperty("com.acme.Other.cacheSize")).isEqualTo("64");

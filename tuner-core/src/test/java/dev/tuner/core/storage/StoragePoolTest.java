@@ -50,14 +50,28 @@ class StoragePoolTest {
     }
 
     @Test
-    void openIfPresentOpensAnExistingJournal() {
+    void openIfPresentOpensAnExistingJournalToReadOnly() {
         Path file = folder.resolve("j.jsonl");
         try (Storage storage = Storages.open("journal:" + file)) {
             storage.createStudy("s", Direction.MINIMIZE);
         }
         try (StoragePool pool = new StoragePool()) {
-            assertThat(pool.openIfPresent("journal:" + file)).hasValueSatisfying(
-                    storage -> assertThat(storage.trials("s")).isEmpty());
+            Storage read = pool.openIfPresent("journal:" + file).orElseThrow();
+            assertThat(read.trials("s")).isEmpty();
+            assertThat(read).isInstanceOfSatisfying(JournalStorage.class,
+                    journal -> assertThat(journal.isReadOnly()).isTrue());
+            assertThat(pool.openIfPresent("journal:" + file)).containsSame(read);
+            // a search of the same run writes through a storage of its own
+            pool.open("journal:" + file).createTrial("s");
+            assertThat(read.trials("s")).hasSize(1);
+        }
+    }
+
+    @Test
+    void openIfPresentGivesTheStorageThePoolOpenedToWrite() {
+        try (StoragePool pool = new StoragePool()) {
+            Storage written = pool.open("journal:" + folder.resolve("j.jsonl"));
+            assertThat(pool.openIfPresent("journal:" + folder.resolve("j.jsonl"))).containsSame(written);
         }
     }
 }

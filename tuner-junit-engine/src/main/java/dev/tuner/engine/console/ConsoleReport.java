@@ -119,6 +119,9 @@ final class ConsoleReport implements TestExecutionListener {
         if (pairs.containsKey(Constants.SOURCE_ENTRY)) {
             println(PREFIX + "  parameters from " + pairs.get(Constants.SOURCE_ENTRY));
         }
+        if (pairs.containsKey(Constants.WARNING_ENTRY)) {
+            pairs.get(Constants.WARNING_ENTRY).lines().forEach(warning -> println(PREFIX + "WARNING: " + warning));
+        }
     }
 
     /** Prints a line, above the progress line on a terminal. */

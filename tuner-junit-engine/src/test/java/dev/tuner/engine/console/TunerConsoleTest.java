@@ -55,6 +55,30 @@ class TunerConsoleTest {
     }
 
     @Test
+    void aRunOnAnotherStorageLeavesTheStudysOutputsAndWarnsNamingBothStorages() throws java.io.IOException {
+        System.setProperty(Constants.TEST_PROPERTY_NAME, "QuadraticStudy");
+        String journal = "journal:" + outputDir.resolve("journal.jsonl");
+        System.setProperty(Constants.STORAGE_PROPERTY_NAME, journal);
+        TunerConsole.run(new String[] {testClassesRoot()}, out);
+        String study = QuadraticStudy.class.getName() + ".quad";
+        Path main = outputDir.resolve(study + ".properties");
+        String mainText = java.nio.file.Files.readString(main);
+        bytes.reset();
+
+        System.setProperty(Constants.STORAGE_PROPERTY_NAME, "memory:");
+        int status = TunerConsole.run(new String[] {testClassesRoot()}, out);
+
+        String output = output();
+        assertThat(status).as(output).isZero();
+        assertThat(java.nio.file.Files.readString(main)).isEqualTo(mainText).contains("# storage: " + journal);
+        assertThat(output)
+                .contains("[tuner] WARNING: study " + study + ": " + main + " holds the best of " + journal
+                        + ", not of this run's storage memory:, so it is left as it is")
+                .contains("written to " + outputDir.resolve(study + "@memory.properties"))
+                .contains("[tuner]     report " + outputDir.resolve(study + "@memory.html"));
+    }
+
+    @Test
     void runsTheMatchingStudyAndPrintsASummary() {
         System.setProperty(Constants.TEST_PROPERTY_NAME, "QuadraticStudy");
 
