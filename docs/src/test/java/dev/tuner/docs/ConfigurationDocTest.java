@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The configuration page and the README's settings table name every setting the engine and the
- * plugin read, and the page names the plugin element of each plugin parameter.
+ * The configuration page names every setting the engine and the plugin read, and the plugin element
+ * of each plugin parameter.
  */
 class ConfigurationDocTest {
 
@@ -69,15 +69,6 @@ class ConfigurationDocTest {
         parameters.forEach((key, element) -> assertThat(rows)
                 .as("a row of docs/configuration.md for %s with its plugin element `%s`", key, element)
                 .anyMatch(row -> row.startsWith("| `" + key + "` |") && row.endsWith("| `" + element + "` |")));
-    }
-
-    @Test
-    void theReadmeTableNamesEveryKey() throws IllegalAccessException {
-        String readme = docs.read(Path.of("README.md"));
-        List<String> keys = new ArrayList<>(engineKeys());
-        keys.addAll(pluginParameters().keySet());
-
-        assertThat(keys).allSatisfy(key -> assertThat(readme).as("README.md's settings table").contains("| `" + key + "` |"));
     }
 
     @Test

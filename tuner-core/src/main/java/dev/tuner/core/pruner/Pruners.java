@@ -17,7 +17,7 @@ public final class Pruners {
     /**
      * The pruner used when none is named: {@code median}, which prunes only after 5 trials completed
      * and only what is worse than their median, so it rarely stops a trial that would have been the
-     * best; see the README's "Pruning" section for the benchmark behind the choice.
+     * best. Measurements: {@code benchmarks/README.md}, section "Measurements", "pruners".
      */
     public static final String DEFAULT = "median";
 

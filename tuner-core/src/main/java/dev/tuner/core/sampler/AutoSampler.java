@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * The default sampler: picks, for each study and as the study grows, the sampler that searched its
- * kind of space best at that budget in the benchmark, and says which it picked and why
+ * The default sampler, named {@code auto}: picks, for each study and as the study grows, the sampler
+ * that searched its kind of space best at that budget, and says which it picked and why
  * ({@link #describe}, shown in the study's summary and report).
  *
  * <ul>
@@ -30,30 +30,12 @@ import java.util.WeakHashMap;
  * several workers makes the same choices from the same history. The stage only moves forward: a space
  * found conditional, or a study that pruned a trial, stays with TPE.
  *
- * <h2>The benchmark that chose the rules</h2>
- * <p>Chosen on the training half of {@code benchmarks/run quality --suite bbob} (odd BBOB functions,
- * dimensions 2, 5, 10, and the synthetic {@code branches} and {@code mixedcat} families), never on the
- * public nine functions; the figures are geometric means of median gaps, lower is better:
- * <ul>
- *   <li>Numeric spaces, 36 problems, 3 seeds: GP 8.2 / 2.7 / 1.06 / 0.63 at 25 / 50 / 100 / 200 trials,
- *       CMA-ES 22 / 12 / 5.3 / 2.1, TPE 17.6 / 8.5 / 3.8 / 2.2. GP leads at every budget from 25 on;
- *       only at 10 trials, while GP still takes its Sobol points, TPE and CMA-ES lead.</li>
- *   <li>Long numeric studies, 72 problems, 5 seeds, from scratch: TPE 2.3 / 1.65 / 1.22 at 200 / 300 /
- *       500 trials, CMA-ES 2.5 / 1.12 / 0.47; after 200 GP trials, CMA-ES and TPE end within noise at
- *       300 and 400 (2 seeds), and CMA-ES proposes in microseconds where GP takes tens of milliseconds
- *       and TPE about one at 10,000 trials: so CMA-ES follows GP. GP alone stayed ahead of the switch at
- *       200 (24 problems of dimension 5 and 10, 2 seeds: 1.82 / 1.61 at 300 / 400 trials against
- *       2.02 / 1.70), while its proposals still cost tens of milliseconds there: so GP runs to 300.</li>
- *   <li>Categorical knobs in a flat space ({@code mixedcat}, 10 seeds, 100 trials): GP's median gaps
- *       are 1e-6 to 1e-5 against TPE's 5e-3 to 0.4, on both halves, so choices stay with GP. In a
- *       conditional space ({@code branches}) TPE did better on three of four instances (validation
- *       instance 4: 0.0019 against GP's 0.39), so conditional spaces go to TPE.</li>
- *   <li>Pruned studies ({@code benchmarks/run pruning --sampler gp|tpe}, crossing learning curves
- *       of three numeric knobs, 20 seeds, 30 trials, median best final loss): under the median
- *       pruner GP reached 0.096 and TPE 0.073; GP with pruned trials as data at the worst complete
- *       loss 0.096, at the median complete loss 0.085. Without pruning GP leads (0.056 against
- *       0.062), so the switch waits for the first pruned trial.</li>
- * </ul>
+ * <p>Defaults: {@code gpTrials} 300, {@code afterGp} {@code cmaes}; the samplers it picks keep their
+ * own defaults. The rules were chosen on the training half of the outside suite
+ * ({@code benchmarks/run quality --suite bbob --split train}), never on the public nine functions,
+ * and on {@code benchmarks/run pruning} for pruned studies. Measurements: {@code
+ * benchmarks/README.md}, section "Measurements", "GP, CMA-ES and {@code auto}" and "{@code auto}
+ * in pruned studies".
  *
  * <pre>{@code
  * Sampler auto = Samplers.create("auto", 42, Map.of("gpTrials", "150"));

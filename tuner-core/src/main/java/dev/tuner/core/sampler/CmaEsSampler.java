@@ -56,8 +56,7 @@ import java.util.WeakHashMap;
  * λ, or trials of very uneven length, parallelism wastes trials). A trial still running that has
  * not read its knobs holds the replay back as well, since it may yet become a member. The replay
  * is cached per study and reads only what changed, so a proposal costs O(new trials · n²); a
- * resumed study, or a second worker, replays the history once (0.06 to 0.3 s for 10,000 trials of
- * 10 knobs) and reaches the same state.
+ * resumed study, or a second worker, replays the history once and reaches the same state.
  *
  * <h2>Start, warm start and restarts</h2>
  * <ul>
@@ -79,6 +78,11 @@ import java.util.WeakHashMap;
  * <p>Seeded: the same seed, space and history give the same proposals; single-threaded studies
  * are reproducible. The eigendecomposition of C is renewed lazily, every
  * {@code λ / ((c₁ + c_μ) n 10)} generations, as the tutorial advises.
+ *
+ * <p>Defaults: λ = 4 + ⌊3 ln n⌋ ({@code populationSize} 0), σ₀ = 1/6 ({@code sigma0}), restarts,
+ * warm start and the margin on, 5 start-up trials, fallback {@code tpe}; {@link Builder} and
+ * {@link Builder#options} set each. Measurements: {@code benchmarks/README.md}, section
+ * "Measurements" (proposal latency and the history's replay; CMA-ES against TPE and GP).
  */
 public final class CmaEsSampler implements Sampler {
 

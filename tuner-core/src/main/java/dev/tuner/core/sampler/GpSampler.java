@@ -17,8 +17,10 @@ import java.util.WeakHashMap;
 /**
  * Gaussian-process Bayesian optimization: after a few quasi-random trials, models the objective
  * with a Gaussian process fitted to the finished trials and proposes the point of largest log
- * expected improvement. On smooth, low-dimensional problems it finds far better values within
- * 25–100 trials than TPE does; each proposal costs milliseconds rather than microseconds.
+ * expected improvement. It suits expensive trials of mostly numeric knobs, up to a few hundred
+ * trials: on smooth, low-dimensional problems it gets much closer to the optimum within 25–100
+ * trials than TPE does, while each proposal costs milliseconds rather than microseconds. The
+ * default sampler, {@link AutoSampler}, runs it on flat spaces for the first 300 trials.
  *
  * <pre>{@code
  * Sampler gp = new GpSampler(42);                                    // the defaults
@@ -73,30 +75,15 @@ import java.util.WeakHashMap;
  *       most recent others, so a proposal stays within tens of milliseconds at 1,000 trials.</li>
  * </ul>
  *
- * <h2>Measured</h2>
- * <p>On problems outside the public benchmark suite (9 seeds, 50 trials, median best value; 0 is
- * the optimum): a 4-D Styblinski–Tang 19.6 (TPE 25.8, random 41.5), a 10-D sphere of which 7 knobs
- * matter 0.012 (TPE 5.5, random 18), a mixed space of an int, a log-uniform, a uniform and a
- * 4-option choice 1.5e-6 (TPE 0.017, random 0.37), a noisy 3-D quadratic 0.030 (TPE 0.11,
- * random 0.68). Time to propose one trial of 10 knobs after N random trials, a fresh sampler each
- * time (no warm start), CPU time on a busy 2-core machine ({@code GpLatency} in the benchmarks):
- * about 19 ms at N = 100 and 58 ms at N = 1,000.
+ * <h2>Defaults</h2>
+ * <p>5 start-up trials ({@code startupTrials}), 1,024 Sobol candidates ({@code candidates}), 4
+ * local searches ({@code localStarts}), hyperparameters fitted on at most 128 trials
+ * ({@code fitPoints}) and the posterior on at most 256 ({@code maxPoints}); {@link Builder} and
+ * {@link Builder#options} set each. How the kernel's priors were chosen is in {@code GpKernelFit}.
  *
- * <p>On the public suite ({@code benchmarks/run quality --samplers gp}, 20 seeds, 100 trials;
- * measured after every default was chosen, none was chosen by it): best-peer score 0.51 / 0.79 /
- * 0.79 at 25 / 50 / 100 trials, no function's r above 1.11 (TPE's default: 3.07 / 7.69 / 2.38).
- *
- * <p>5 start-up trials rather than Optuna's 10: on the small outside problems above (11 seeds) the
- * two were equal within noise at 50 trials, so 10 was kept at first; on the BBOB suite
- * ({@code benchmarks/run quality --suite bbob --samplers gp,gp+startupTrials=5 --seeds 3 --trials 50
- * --instances 1}, 36 problems a half) 5 was better on both halves: geometric mean of median gaps
- * 39 / 8.9 / 2.5 against 114 / 8.2 / 2.7 at 10 / 25 / 50 trials on the training half, 688 / 105 / 25
- * against 1207 / 120 / 26 on the validation half.
- *
- * <p>Tried and not kept, on those outside problems and sphere-5, Rosenbrock-2 and a rotated
- * 6-D ellipsoid (11 seeds): 512 candidates instead of 1,024 (equal within noise, kept the larger for more knobs); no output
- * warping (sphere-5's median best 10 times worse at 40 trials). How the priors were chosen is in
- * {@code GpKernelFit}.
+ * <p>Measurements: {@code benchmarks/README.md}, section "Measurements", "the {@code gp} sampler
+ * on its own" (quality on outside problems and on the public suite, latency, what was tried and
+ * not kept) and "GP, CMA-ES and {@code auto}" (start-up trials).
  *
  * <p>Same seed, space and history give the same proposals (single-threaded). Safe for several
  * threads: per study it keeps the last fit (a warm start) and its proposals for running trials,

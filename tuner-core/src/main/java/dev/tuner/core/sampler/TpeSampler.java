@@ -13,9 +13,11 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * The Tree-structured Parzen Estimator (Bergstra et al., NeurIPS 2011; Watanabe, arXiv
- * 2304.11127): the default sampler. After a few random trials it splits the finished trials at a
- * quantile into good and bad, fits a Parzen estimator l(x) to the good and g(x) to the bad, draws
- * candidates from l and proposes the one with the largest l(x)/g(x).
+ * 2304.11127), named {@code tpe}; the default sampler, {@link AutoSampler}, hands it conditional
+ * spaces, normal, log-normal and custom knobs, and studies that pruned a trial. After a few random
+ * trials it splits the finished trials at a quantile into good and bad, fits a Parzen estimator
+ * l(x) to the good and g(x) to the bad, draws candidates from l and proposes the one with the
+ * largest l(x)/g(x).
  *
  * <pre>{@code
  * Sampler tpe = new TpeSampler(42);                                      // the defaults
@@ -70,51 +72,16 @@ import org.apache.commons.rng.UniformRandomProvider;
  *       trial's bracket, and a history is kept per bracket.</li>
  * </ul>
  *
- * <h2>Defaults, and the benchmark that chose them</h2>
- * <p>Chosen by {@code benchmarks/run quality} on the public suite (nine functions, 20 seeds, 100
- * trials; score = geometric mean over functions of our median gap to the optimum divided by the
- * better of Optuna's two TPE variants' median gap; lower is better; target 0.8), then checked on
- * seeds 20..39, which they were not chosen on. Scores at 25 / 50 / 100 trials:
+ * <h2>Defaults</h2>
+ * <p>Multivariate; 5 random start-up trials; 16 candidates; the good group the best 10% of the
+ * finished trials ({@code gamma} 0.1), at most 25 ({@code maxBelow}); prior weight 1; bandwidth
+ * factor 0.8 ({@code bandwidthScale}) and prior spread 1; least bandwidth 1% of the range; magic
+ * clip 1 on linear int knobs only ({@code continuousClip} 0); {@code categoricalClip} 2; the latest
+ * 25 bad trials weigh fully ({@code recentWindow}); constant liar on. {@link Builder} and
+ * {@link Builder#options} set each.
  *
- * <table>
- *   <caption>Score of each step, seeds 0..19 (seeds 20..39 where checked)</caption>
- *   <tr><th>setting</th><th>score</th></tr>
- *   <tr><td>univariate, Optuna-like otherwise (10 startup, 24 candidates, fixed categorical
- *       smoothing)</td><td>0.83 / 1.40 / 1.40: mixed1 locked onto a wrong int and activation</td></tr>
- *   <tr><td>+ magic clip for int knobs, older bad trials weigh less</td><td>1.46 / 1.79 / 1.18</td></tr>
- *   <tr><td>multivariate instead</td><td>1.41 / 1.48 / 0.69; the magic clip on continuous knobs
- *       blurred smooth optima, so it stays off for them: 0.73 / 0.93 / 0.56</td></tr>
- *   <tr><td>+ categorical kernels sharpening with n ({@code categoricalClip} 5; 2)</td>
- *       <td>0.77 / 0.77 / 0.30; 0.65 / 0.62 / 0.22 (1 and 4 left mixed1 stuck more often)</td></tr>
- *   <tr><td>+ 5 startup trials</td><td>0.47 / 0.38 / 0.15 (0.52 / 0.58 / 0.14)</td></tr>
- *   <tr><td>+ bandwidth factor 0.8</td><td>0.45 / 0.32 / 0.08 (0.41 / 0.26 / 0.09)</td></tr>
- *   <tr><td>+ 16 candidates instead of 24: <b>the defaults</b></td>
- *       <td>0.36 / 0.40 / 0.08 (0.41 / 0.35 / 0.09); every function's r at 100 trials &le; 0.56</td></tr>
- *   <tr><td>the defaults, univariate</td><td>0.43 / 0.71 / 0.53, but mixed1 r = 88</td></tr>
- *   <tr><td>Optuna TPE; multivariate; Hyperopt TPE; our random search</td>
- *       <td>1.98 / 1.80 / 1.34; 1.20 / 1.29 / 1.43; 2.28 / 3.33 / 3.52; 3.90 / 8.42 / 19.13</td></tr>
- * </table>
- *
- * <p>How quantized, log-int, normal and log-normal knobs are modelled was chosen on the problems
- * of {@code DistributionProblems} in the benchmarks (quantized branin, hartmann6 and mixed1, a
- * log int, normal and log-normal knobs, clipped and quantized ones; {@code benchmarks/run quality
- * --objective dev.tuner.benchmarks.quality.DistributionProblems}), 20 seeds: at 50 trials TPE's
- * mean gap to the optimum is 2.5 (hartmann6Q, mixedQ) to 2,000 (lrLogNormal) times smaller than
- * random search's, and 0 on three where random's is not. The magic clip on the quantized and
- * log-int knobs made 6 of those 8 problems worse and one better (offsetNormalQ's mean gap at 50
- * trials 9.4 against 0; mixedQ's 0.08 against 0.18), so it stays on linear int knobs only; a
- * prior as wide as the range instead of a normal knob's own made all 5 normal problems worse at
- * 100 trials (shiftNormal's mean gap 0.0077 against 0.0016); a reach of 3 or 8 sd instead of 5
- * changed nothing beyond noise. Kernels in continuous space with rounding and
- * the density at the rounded point, instead of the mass of the value's cell, were equal within
- * noise on seeds 0..39; the cell's mass is kept as the exact ratio l/g of the value proposed
- * (candidates that round to one value are one candidate).
- *
- * <p>Tried and not kept: {@code gamma} 0.15 (better on seeds 0..19, but mixed1 stuck on most of
- * seeds 20..39), 48 or 100 candidates (greedier: mixed1 stuck on 19 of 60 seeds against 9 with
- * 16), prior weight 0.5 or 2, {@code priorSpread} 0.5 (mixed1 collapsed), all bad trials weighing
- * the same (mixed1 r 7 to 11). The one systematic risk left is mixed1-like spaces whose categories
- * have optima far apart in the other knobs: 9 of 60 seeds still end in the wrong activation.
+ * <p>Measurements: {@code benchmarks/README.md}, section "Measurements", "TPE's defaults" (how each
+ * default was chosen, what was tried and not kept).
  */
 public final class TpeSampler implements Sampler {
 

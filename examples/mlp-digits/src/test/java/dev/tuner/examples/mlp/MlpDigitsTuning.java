@@ -28,10 +28,10 @@ class MlpDigitsTuning {
     private static final Dataset DIGITS = Datasets.digits();
 
     /*
-     * pruner = "median": on this very network (benchmarks/run pruning, the README's Pruning section)
-     * it ran about half the epochs of no pruning and kept the same best accuracy, where "sh" ran a
-     * quarter of them but lost 2 of the 540 validation digits, and "hyperband" ran more epochs than
-     * "sh" for the same loss. An epoch's accuracy here foretells the last one well, so judging against
+     * pruner = "median": on this network (benchmarks/run pruning; benchmarks/README.md, section
+     * "Measurements") it ran about half the epochs of no pruning for one of the 540 validation digits,
+     * where "sh" ran under a quarter of them but lost 3, and "hyperband" ran more epochs than "sh" for
+     * the same loss. An epoch's accuracy here foretells the last one well, so judging against
      * the median of the completed trials, from the first epoch on, is safe; it waits for 5 trials to
      * complete before it prunes any.
      */

@@ -12,8 +12,10 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks what the build's own {@code tuner:tune} run (seed 1, 200 random trials; see the pom)
- * wrote: the best parameters of each quickstart study are near the known optimum.
+ * Checks what the build's own {@code tuner:tune} run (seed 1, 200 trials; see the pom) wrote: the
+ * best parameters of each quickstart study are near the known optimum. The run uses the default
+ * sampler, {@code auto}: a Gaussian process on the four flat studies, and on {@code modelChoice} a
+ * Gaussian process for its first trials, then TPE once the conditional space shows.
  */
 class QuickstartResultsIT {
 
