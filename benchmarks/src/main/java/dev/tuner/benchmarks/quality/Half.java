@@ -6,7 +6,8 @@ import java.util.Locale;
  * The two halves of the problems defaults are chosen by: compare samplers and options on the
  * {@link #TRAINING} half, and check the choice, once, on the {@link #VALIDATION} half. The rule
  * that assigns a problem to a half is fixed and depends on nothing but the problem's identity
- * ({@link BbobProblems#half(int)}, {@link SyntheticProblems#half(int)}), so every run splits alike.
+ * ({@link BbobProblems#half(int)}, {@link SyntheticProblems#half(int)},
+ * {@link RealProblems#half(String)}), so every run splits alike.
  */
 enum Half {
     TRAINING("train"),

@@ -37,7 +37,7 @@ interface Problem {
 
     /**
      * The half of the training/validation split the problem belongs to; empty for the test sets
-     * (the public suite, real data, objective classes), which no default is chosen by.
+     * (the public suite, svm-digits, objective classes), which no default is chosen by.
      */
     default Optional<Half> half() {
         return Optional.empty();

@@ -23,7 +23,7 @@ import java.util.Optional;
  * beside the reference figures with the scores of the bench README.
  *
  * <pre>
- * benchmarks/run quality [--suite public|bbob|real|all] [--split train|validation|all]
+ * benchmarks/run quality [--suite public|bbob|mixint|real|all] [--split train|validation|all]
  *                        [--functions quad1,f7,branches,svm-digits] [--dims 2,5] [--instances 1,2]
  *                        [--samplers random,tpe+gamma=0.15] [--option tpe.multivariate=false]
  *                        [--seeds 20] [--first-seed 0] [--trials 100]
@@ -79,8 +79,8 @@ public final class QualityBenchmark {
         problems.addAll(objectives);
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("no problem to run: --suite " + options.suite + " --split "
-                    + options.split.map(Half::label).orElse("all") + " selects none (public and real problems are in "
-                    + "neither half)");
+                    + options.split.map(Half::label).orElse("all") + " selects none (the public functions and "
+                    + "svm-digits are in neither half)");
         }
         boolean hasPublic = problems.stream().anyMatch(problem -> problem.half().isEmpty()
                 && Functions.all().stream().anyMatch(f -> f.name().equals(problem.name())));

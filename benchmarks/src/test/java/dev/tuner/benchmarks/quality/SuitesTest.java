@@ -64,6 +64,24 @@ class SuitesTest {
     }
 
     @Test
+    void theRealSuiteSplitsItsNewProblemsAndKeepsSvmDigitsForTheTest() {
+        assertThat(names(Suites.problems("real", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty()))).containsExactly("svm-digits", "mlp-digits", "model-selection");
+        assertThat(names(Suites.problems("real", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(Half.TRAINING)))).containsExactly("mlp-digits");
+        assertThat(names(Suites.problems("real", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(Half.VALIDATION)))).containsExactly("model-selection");
+        assertThat(names(Suites.problems("all", Optional.empty(), Optional.of(List.of(2)), Optional.of(List.of(1)),
+                Optional.of(Half.TRAINING)))).contains("bbob-f01-d2-i1", "branches-i1", "mlp-digits")
+                .doesNotContain("svm-digits", "model-selection");
+        assertThat(names(Suites.problems("all", Optional.empty(), Optional.of(List.of(2)), Optional.of(List.of(1)),
+                Optional.of(Half.VALIDATION)))).contains("bbob-f02-d2-i1", "model-selection")
+                .doesNotContain("svm-digits", "mlp-digits");
+        assertThatThrownBy(() -> Suites.problems("real", Optional.of(List.of("mlp")), Optional.empty(),
+                Optional.empty(), Optional.empty())).hasMessageContaining("mlp-digits, model-selection");
+    }
+
+    @Test
     void eachSyntheticInstanceReachesZeroAtItsArgminAndNeverBelow() throws Exception {
         for (String family : SyntheticProblems.FAMILIES) {
             for (int instance = 1; instance <= 4; instance++) {
