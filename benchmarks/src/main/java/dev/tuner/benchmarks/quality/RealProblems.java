@@ -9,6 +9,7 @@ import dev.tuner.examples.data.Dataset;
 import dev.tuner.examples.data.Datasets;
 import dev.tuner.examples.mlp.Activation;
 import dev.tuner.examples.mlp.Mlp;
+import dev.tuner.examples.selection.Forest;
 import dev.tuner.examples.selection.Model;
 import dev.tuner.examples.selection.Scaling;
 import dev.tuner.examples.svm.RbfSvm;
@@ -46,6 +47,21 @@ import java.util.function.Supplier;
  *       (C, and a kernel: RBF with gamma, linear, or polynomial with gamma, degree and coef0) or a
  *       tree ensemble (trees, depth, features per split, extra trees or a random forest); conditional,
  *       so TPE under {@code auto} as for mlp-digits. About 0.1–0.2 s a trial.</li>
+ *   <li>Four flat spaces (the same knobs in every trial, so {@code auto} runs GP on them), so that
+ *       the rule that sends flat spaces to GP is checked on real models too, and on data sets other
+ *       than svm-digits':
+ *       <ul>
+ *         <li>{@code svm-wine}, <b>training</b>: svm-digits' SVM and knobs on the wine data (features
+ *             as given, unscaled; 54 validation rows);</li>
+ *         <li>{@code mlp-one-layer}, <b>training</b>: mlp-digits' network with one hidden layer,
+ *             knobs the learning rate, the momentum ([0, 0.95]), the activation, the units and the
+ *             dropout;</li>
+ *         <li>{@code svm-breast-cancer}, <b>validation</b>: svm-digits' SVM and knobs on the
+ *             breast-cancer data (unscaled; 171 validation rows);</li>
+ *         <li>{@code forest-breast-cancer}, <b>validation</b>: the tree ensemble of
+ *             {@code examples/model-selection} ({@link Forest}: trees, depth, features per split,
+ *             extra trees or a random forest) on the breast-cancer data, unscaled.</li>
+ *       </ul></li>
  * </ul>
  *
  * <p><b>Optima.</b> For mlp-digits and model-selection the optimum is 1.0, an upper bound, so the
@@ -58,15 +74,17 @@ import java.util.function.Supplier;
  * of the harness has reached (2026-12, 30 seeds × 50 trials × four samplers) is 0.9852 (532 of 540)
  * on mlp-digits and 0.9708 on model-selection; {@code RealProblemsTest} holds both points.
  *
- * <p><b>The split.</b> One problem per half, on different data: the digits network trains, the
- * breast-cancer model selection validates, so a default chosen on the one is checked on a data set
- * and a model it was not chosen on. svm-digits stays the test it was (on the digits too, but another
+ * <p>The flat problems' optimum is 1.0 too, by the same reasoning.
+ *
+ * <p><b>The split.</b> By data set: the problems on digits and wine train, those on breast cancer
+ * validate, so a default chosen on the one half is checked on data and models it was not chosen on. svm-digits stays the test it was (on the digits too, but another
  * model and a flat space, where {@code auto} runs GP).
  */
 final class RealProblems {
 
     /** The problems, by the name {@code --functions} uses. */
-    static final List<String> NAMES = List.of("svm-digits", "mlp-digits", "model-selection");
+    static final List<String> NAMES = List.of("svm-digits", "mlp-digits", "model-selection", "svm-wine",
+            "mlp-one-layer", "svm-breast-cancer", "forest-breast-cancer");
 
     /** The best validation accuracy any (C, gamma) reaches on digits: 538 / 540. */
     static final double SVM_DIGITS_OPTIMUM = 538.0 / 540.0;
@@ -86,26 +104,31 @@ final class RealProblems {
         return names.stream().map(RealProblems::of).toList();
     }
 
-    /** The half a real problem belongs to: mlp-digits trains, model-selection validates, svm-digits neither. */
+    /** The half a real problem belongs to: digits and wine train, breast cancer validates, svm-digits neither. */
     static Optional<Half> half(String name) {
         return switch (name) {
-            case "mlp-digits" -> Optional.of(Half.TRAINING);
-            case "model-selection" -> Optional.of(Half.VALIDATION);
+            case "mlp-digits", "svm-wine", "mlp-one-layer" -> Optional.of(Half.TRAINING);
+            case "model-selection", "svm-breast-cancer", "forest-breast-cancer" -> Optional.of(Half.VALIDATION);
             default -> Optional.empty();
         };
     }
 
     static Problem of(String name) {
         return switch (name) {
-            case "svm-digits" -> new Real(name, SVM_DIGITS_OPTIMUM, () -> svmDigits(Data.DIGITS));
+            case "svm-digits" -> new Real(name, SVM_DIGITS_OPTIMUM, () -> svm(Data.DIGITS));
+            case "svm-wine" -> new Real(name, ACCURACY_BOUND, () -> svm(Data.WINE));
+            case "svm-breast-cancer" -> new Real(name, ACCURACY_BOUND, () -> svm(Data.BREAST_CANCER));
+            case "mlp-one-layer" -> new Real(name, ACCURACY_BOUND, () -> mlpOneLayer(Data.DIGITS));
+            case "forest-breast-cancer" -> new Real(name, ACCURACY_BOUND, () -> forest(Data.BREAST_CANCER));
             case "mlp-digits" -> new Real(name, ACCURACY_BOUND, () -> mlpDigits(Data.DIGITS));
             case "model-selection" -> new Real(name, ACCURACY_BOUND, RealProblems::modelSelection);
             default -> throw new IllegalArgumentException("no real problem '" + name + "'; use one of " + NAMES);
         };
     }
 
-    static Objective svmDigits(Dataset digits) {
-        return trial -> RbfSvm.validationAccuracy(digits,
+    /** The RBF SVM of svm-digits, its two knobs on their ranges, on {@code data}. */
+    static Objective svm(Dataset data) {
+        return trial -> RbfSvm.validationAccuracy(data,
                 trial.suggestFloat("C", 1e-3, 1e3, Scale.LOG),
                 trial.suggestFloat("gamma", 1e-6, 1e1, Scale.LOG));
     }
@@ -127,6 +150,27 @@ final class RealProblems {
             }
             return finalAccuracy(network.build(), digits);
         };
+    }
+
+    /** mlp-digits' network with one hidden layer: a flat space of five knobs. */
+    static Objective mlpOneLayer(Dataset digits) {
+        return trial -> {
+            Mlp.Builder network = Mlp.builder(digits.featureCount(), digits.classes())
+                    .learningRate(trial.suggestFloat("learningRate", 1e-3, 1, Scale.LOG))
+                    .momentum(trial.suggestFloat("momentum", 0, 0.95))
+                    .activation(trial.suggestCategorical("activation", List.of(Activation.values())))
+                    .seed(MLP_SEED)
+                    .hidden(trial.suggestInt("units", 8, 64, Scale.LOG), trial.suggestFloat("dropout", 0, 0.5));
+            return finalAccuracy(network.build(), digits);
+        };
+    }
+
+    /** The model-selection example's {@link Forest}, its knobs on their declared ranges, on {@code data}. */
+    static Objective forest(Dataset data) {
+        return trial -> new Forest(trial.suggestInt("trees", 10, 200, Scale.LOG),
+                trial.suggestInt("maxDepth", 1, 16),
+                trial.suggestInt("featuresPerSplit", 1, 20),
+                trial.suggestCategorical("extraTrees", List.of(true, false))).validationAccuracy(data);
     }
 
     /**
@@ -156,6 +200,8 @@ final class RealProblems {
     /** The data sets, loaded once, when a problem first needs them. */
     private static final class Data {
         static final Dataset DIGITS = Datasets.digits();
+        static final Dataset WINE = Datasets.wine();
+        static final Dataset BREAST_CANCER = Datasets.breastCancer();
     }
 
     /** A real problem: maximized, its optimum and half by name. */

@@ -21,15 +21,15 @@ import java.util.stream.IntStream;
  *   <li>{@code mixint}: COCO's bbob-mixint variants of f1..f24 ({@link BbobMixint}) × the
  *       multiples of 5 among {@code --dims} (5, 10) × {@code --instances} (1..3), split as BBOB.</li>
  *   <li>{@code real}: model tuning on shipped data ({@link RealProblems}): {@code svm-digits}
- *       (a test problem, in neither half), {@code mlp-digits} (training half) and
- *       {@code model-selection} (validation half).</li>
+ *       (a test problem, in neither half); {@code mlp-digits}, {@code svm-wine} and
+ *       {@code mlp-one-layer} (training half); {@code model-selection}, {@code svm-breast-cancer} and
+ *       {@code forest-breast-cancer} (validation half).</li>
  *   <li>{@code all}: all of them.</li>
  * </ul>
  *
  * <p>{@code --functions} names problems of the chosen suites: a public function ({@code branin}),
  * a BBOB function ({@code f7} or {@code f07}, for {@code bbob} and {@code mixint}), a synthetic family ({@code branches},
- * {@code mixedcat}) or a real problem ({@code svm-digits}, {@code mlp-digits},
- * {@code model-selection}); a suite none of whose problems is named adds nothing.
+ * {@code mixedcat}) or a real problem ({@code svm-digits}, {@code mlp-digits}, ...); a suite none of whose problems is named adds nothing.
  * {@code --split train} or {@code validation} keeps the problems of that half only, so it drops
  * the test problems, which are in neither: the public suite and svm-digits.
  */

@@ -19,6 +19,7 @@ import dev.tuner.examples.data.Datasets;
 import dev.tuner.examples.mlp.Activation;
 import dev.tuner.examples.selection.Forest;
 import dev.tuner.examples.selection.Scaling;
+import dev.tuner.examples.svm.RbfSvm;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,13 +49,14 @@ class RealProblemsTest {
     void everyRealProblemMaximizesAnAccuracyAndSvmDigitsStaysTheTest() {
         List<Problem> problems = RealProblems.problems(RealProblems.NAMES);
 
-        assertThat(problems).extracting(Problem::name).containsExactly("svm-digits", "mlp-digits", "model-selection");
+        assertThat(problems).extracting(Problem::name).containsExactly("svm-digits", "mlp-digits", "model-selection",
+                "svm-wine", "mlp-one-layer", "svm-breast-cancer", "forest-breast-cancer");
         assertThat(problems).extracting(Problem::direction).containsOnly(Direction.MAXIMIZE);
-        assertThat(problems).extracting(Problem::half)
-                .containsExactly(Optional.empty(), Optional.of(Half.TRAINING), Optional.of(Half.VALIDATION));
+        assertThat(problems).extracting(Problem::half).containsExactly(Optional.empty(),
+                Optional.of(Half.TRAINING), Optional.of(Half.VALIDATION), Optional.of(Half.TRAINING),
+                Optional.of(Half.TRAINING), Optional.of(Half.VALIDATION), Optional.of(Half.VALIDATION));
         assertThat(problems.get(0).optimum()).hasValue(538.0 / 540.0);
-        assertThat(problems.get(1).optimum()).hasValue(1.0);
-        assertThat(problems.get(2).optimum()).hasValue(1.0);
+        assertThat(problems.subList(1, problems.size())).allSatisfy(problem -> assertThat(problem.optimum()).hasValue(1.0));
         assertThatThrownBy(() -> RealProblems.of("mlp")).hasMessageContaining("mlp-digits");
     }
 
@@ -158,6 +160,43 @@ class RealProblemsTest {
 
         assertThat(trial.value()).hasValue(
                 new Forest(40, 6, 5, true).validationAccuracy(Scaling.MIN_MAX.scale(Datasets.breastCancer())));
+    }
+
+    @Test
+    void theFlatProblemsHoldTheSameKnobsInEveryTrial() {
+        Map<String, Map<String, Object>> expected = new LinkedHashMap<>();
+        expected.put("svm-wine", Map.of("C", LogUniform.of(1e-3, 1e3), "gamma", LogUniform.of(1e-6, 1e1)));
+        expected.put("svm-breast-cancer", Map.of("C", LogUniform.of(1e-3, 1e3), "gamma", LogUniform.of(1e-6, 1e1)));
+        expected.put("mlp-one-layer", Map.of("learningRate", LogUniform.of(1e-3, 1), "momentum", Uniform.of(0, 0.95),
+                "activation", Choice.of(List.of(Activation.values())), "units", IntUniform.of(8, 64).onLogScale(),
+                "dropout", Uniform.of(0, 0.5)));
+        expected.put("forest-breast-cancer", Map.of("trees", IntUniform.of(10, 200).onLogScale(),
+                "maxDepth", IntUniform.of(1, 16), "featuresPerSplit", IntUniform.of(1, 20),
+                "extraTrees", Choice.of(List.of(true, false))));
+        expected.forEach((name, knobs) -> {
+            Problem problem = RealProblems.of(name);
+            Study study = study(problem);
+            for (int t = 0; t < 3; t++) {
+                FrozenTrial trial = study.runTrial(problem.objective("random", 0, 1)).trial();
+                assertThat(distributions(trial)).as(name).containsExactlyInAnyOrderEntriesOf(knobs);
+                assertThat(trial.value().getAsDouble()).as(name).isBetween(0.0, 1.0);
+            }
+        });
+    }
+
+    /** The flat problems score the example's models on their own data, unscaled. */
+    @Test
+    void theFlatProblemsScoreTheExamplesModelsOnTheirData() {
+        Map<String, Object> point = Map.of("C", 10.0, "gamma", 1e-4);
+        double wine = run(RealProblems.of("svm-wine"), point).value().getAsDouble();
+        double cancer = run(RealProblems.of("svm-breast-cancer"), point).value().getAsDouble();
+        FrozenTrial forest = run(RealProblems.of("forest-breast-cancer"),
+                Map.of("trees", 40, "maxDepth", 6, "featuresPerSplit", 5, "extraTrees", false));
+
+        assertThat(wine).isEqualTo(RbfSvm.validationAccuracy(Datasets.wine(), 10.0, 1e-4));
+        assertThat(cancer).isEqualTo(RbfSvm.validationAccuracy(Datasets.breastCancer(), 10.0, 1e-4));
+        assertThat(wine).isNotEqualTo(cancer);
+        assertThat(forest.value()).hasValue(new Forest(40, 6, 5, false).validationAccuracy(Datasets.breastCancer()));
     }
 
     private static Map<String, Object> distributions(FrozenTrial trial) {

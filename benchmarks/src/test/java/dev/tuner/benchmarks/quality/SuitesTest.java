@@ -66,11 +66,13 @@ class SuitesTest {
     @Test
     void theRealSuiteSplitsItsNewProblemsAndKeepsSvmDigitsForTheTest() {
         assertThat(names(Suites.problems("real", Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty()))).containsExactly("svm-digits", "mlp-digits", "model-selection");
+                Optional.empty()))).containsExactly("svm-digits", "mlp-digits", "model-selection", "svm-wine",
+                "mlp-one-layer", "svm-breast-cancer", "forest-breast-cancer");
         assertThat(names(Suites.problems("real", Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(Half.TRAINING)))).containsExactly("mlp-digits");
+                Optional.of(Half.TRAINING)))).containsExactly("mlp-digits", "svm-wine", "mlp-one-layer");
         assertThat(names(Suites.problems("real", Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(Half.VALIDATION)))).containsExactly("model-selection");
+                Optional.of(Half.VALIDATION)))).containsExactly("model-selection", "svm-breast-cancer",
+                "forest-breast-cancer");
         assertThat(names(Suites.problems("all", Optional.empty(), Optional.of(List.of(2)), Optional.of(List.of(1)),
                 Optional.of(Half.TRAINING)))).contains("bbob-f01-d2-i1", "branches-i1", "mlp-digits")
                 .doesNotContain("svm-digits", "model-selection");
