@@ -16,7 +16,7 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('Tests run: 2, Failures: 0, Errors: 0, Skipped: 1')
 assert suite.contains('<skipped message="no tuned parameters of study it.production.ProductionTuning.untuned yet (looked in'
         + ' journal:target/tuner/journal.jsonl (nothing stored there yet),'
-        + ' target/tuner/it.production.ProductionTuning.untuned.properties (no such file), tuner.outputFile (not set),'
+        + ' target/tuner/it.production.ProductionTuning.untuned.properties (no such file), tuner.output.file (not set),'
         + ' classpath tuner.properties (target/classes/tuner.properties; holds other studies&apos; values only)); run'
         + ' mvn tuner:tune to search, or set tuner.mode=search"')
 return true

@@ -22,6 +22,9 @@ assert log.contains("[tuner] WARNING: study ${study}: target/tuner/${study}.prop
 assert log.contains('memory: is gone when its run ends, so it never replaces')
 assert log.contains("written to target/tuner/${study}@memory.properties")
 
+// tuner.output.file, the setting's new name, gives no warning
+assert !log.contains('is deprecated; use tuner.')
+
 // nor was its best merged into the production file, which still holds build 1's
 def production = new File(basedir, 'src/main/resources/tuner.properties')
 assert production.text.contains("# study ${study}: trial #")

@@ -17,12 +17,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The configuration page names every setting the engine and the plugin read, and the plugin element
- * of each plugin parameter.
+ * of each plugin parameter, and lists every renamed key with its new name; the guide uses new names.
  */
 class ConfigurationDocTest {
 
+    /** A plugin parameter: its property, a literal or the engine's constant, and its field. */
     private static final Pattern PLUGIN_PARAMETER = Pattern.compile(
-            "@Parameter\\(property = \"(tuner\\.[^\"]+)\"[^)]*\\)\\s*private \\S+ (\\w+);");
+            "@Parameter\\(property = (?:\"(tuner\\.[^\"]+)\"|Constants\\.(\\w+))[^)]*\\)\\s*private \\S+ (\\w+);");
+    private static final List<String> MOJOS = List.of("TuneMojo", "AbstractTunerMojo");
 
     private final DocFiles docs = DocFiles.ofRepository();
 
@@ -37,17 +39,68 @@ class ConfigurationDocTest {
         return keys;
     }
 
+    private String mojoSource(String mojo) {
+        return docs.read(Path.of("tuner-maven-plugin/src/main/java/dev/tuner/maven/" + mojo + ".java"));
+    }
+
     /** The plugin's parameters: key to field name, read from the Mojo sources. */
-    private Map<String, String> pluginParameters() {
+    private Map<String, String> pluginParameters() throws ReflectiveOperationException {
         Map<String, String> parameters = new LinkedHashMap<>();
-        for (String mojo : List.of("TuneMojo", "AbstractTunerMojo")) {
-            String source = docs.read(Path.of("tuner-maven-plugin/src/main/java/dev/tuner/maven/" + mojo + ".java"));
-            Matcher parameter = PLUGIN_PARAMETER.matcher(source);
+        for (String mojo : MOJOS) {
+            Matcher parameter = PLUGIN_PARAMETER.matcher(mojoSource(mojo));
             while (parameter.find()) {
-                parameters.put(parameter.group(1), parameter.group(2));
+                String key = parameter.group(1) != null ? parameter.group(1)
+                        : (String) Constants.class.getField(parameter.group(2)).get(null);
+                parameters.put(key, parameter.group(3));
             }
         }
         return parameters;
+    }
+
+    /** The rows of the table under {@code heading}: the cells of each. */
+    private static List<List<String>> tableUnder(String page, String heading) {
+        return page.substring(page.indexOf(heading)).lines()
+                .dropWhile(line -> !line.startsWith("|---"))
+                .skip(1)
+                .takeWhile(line -> line.startsWith("|"))
+                .map(line -> List.of(line.substring(1, line.length() - 1).split("\\|")).stream()
+                        .map(cell -> cell.strip().replace("`", ""))
+                        .toList())
+                .toList();
+    }
+
+    @Test
+    void theGoalTakesItsPropertiesFromTheEngineConstants() {
+        for (String mojo : MOJOS) {
+            assertThat(mojoSource(mojo)).as(mojo).contains("@Parameter(property = Constants.")
+                    .doesNotContain("@Parameter(property = \"");
+        }
+    }
+
+    @Test
+    void thePageListsEveryRenamedKeyWithItsNewName() {
+        String page = docs.read(Path.of("docs/configuration.md"));
+
+        assertThat(tableUnder(page, "## Renamed settings")).containsExactlyInAnyOrderElementsOf(
+                Constants.RENAMED_PROPERTY_NAMES.entrySet().stream()
+                        .map(renamed -> List.of(renamed.getKey(), renamed.getValue()))
+                        .toList());
+    }
+
+    @Test
+    void theGuideNamesOldKeysOnlyWhereItSaysTheyWereRenamed() {
+        for (Path file : docs.markdownFiles()) {
+            String text = docs.read(file);
+            if (file.equals(Path.of("docs/configuration.md"))) {
+                text = text.substring(0, text.indexOf("## Renamed settings"));
+            } else if (file.equals(Path.of("docs/troubleshooting.md"))) {
+                continue;     // quotes a deprecation warning, for an old key as its example
+            }
+            for (String old : Constants.RENAMED_PROPERTY_NAMES.keySet()) {
+                assertThat(text).as("%s names %s, now %s", file, old, Constants.RENAMED_PROPERTY_NAMES.get(old))
+                        .doesNotContainPattern(Pattern.quote(old) + "(?!\\w)");
+            }
+        }
     }
 
     @Test
@@ -59,7 +112,7 @@ class ConfigurationDocTest {
     }
 
     @Test
-    void thePageNamesEveryPluginParameterAndItsElement() {
+    void thePageNamesEveryPluginParameterAndItsElement() throws ReflectiveOperationException {
         String[] rows = docs.read(Path.of("docs/configuration.md")).lines()
                 .filter(line -> line.startsWith("| `tuner."))
                 .toArray(String[]::new);
@@ -72,7 +125,7 @@ class ConfigurationDocTest {
     }
 
     @Test
-    void thePageNamesNoKeyThatDoesNotExist() throws IllegalAccessException {
+    void thePageNamesNoKeyThatDoesNotExist() throws ReflectiveOperationException {
         List<String> known = new ArrayList<>(engineKeys());
         known.addAll(pluginParameters().keySet());
         String page = docs.read(Path.of("docs/configuration.md"));

@@ -2,16 +2,24 @@ package dev.tuner.engine;
 
 import dev.tuner.core.report.StudyOutputs;
 import dev.tuner.core.storage.Storages;
+import java.util.Map;
 
 /**
  * The configuration parameters of the tuner engine. Each can be given in
  * {@code junit-platform.properties}, as a {@code -D} system property, in a launcher request, or as
  * the Maven plugin's user property of the same name; a value given for the run takes precedence
- * over the {@code @Tune} annotation's attribute.
+ * over the {@code @Tune} annotation's attribute. The keys of the Maven goal's own settings are here
+ * too, so that the goal and the engine share one vocabulary.
  *
  * <pre>
  * mvn tuner:tune -Dtuner.trials=500 -Dtuner.seed=1 -Dtuner.test=QuickstartTuning
  * </pre>
+ *
+ * <p>Keys are dotted lower case, one word between dots, as JUnit's are ({@code tuner.output.file}).
+ * The options of a sampler or pruner, {@code tuner.<sampler>.<option>}, keep the name of the builder
+ * method that sets them ({@code tuner.tpe.startupTrials}, {@code TpeSampler.builder().startupTrials(10)}).
+ * Keys renamed to this style work under their old names until Tuner {@value #RENAMED_PROPERTY_NAMES_REMOVED_IN},
+ * with a warning: {@link #RENAMED_PROPERTY_NAMES}.
  */
 public final class Constants {
 
@@ -38,7 +46,7 @@ public final class Constants {
      * How each trial's test is named: a pattern with {@code {number}}, {@code {params}},
      * {@code {value}} and {@code {state}}. Key: {@value}; default {@code #{number} {params} → {value}}.
      */
-    public static final String DISPLAY_NAME_PROPERTY_NAME = "tuner.displayname";
+    public static final String DISPLAY_NAME_PROPERTY_NAME = "tuner.display.name";
 
     /**
      * How many trials of a study run at once, on threads of one JVM: a positive whole number. The
@@ -59,8 +67,8 @@ public final class Constants {
     public static final String TRIAL_TIMEOUT_PROPERTY_NAME = "tuner.trial.timeout";
 
     /**
-     * Directory the best-parameter files go to, relative to the working directory. Key: {@value};
-     * default {@value #OUTPUT_DIR_DEFAULT}.
+     * Directory the best-parameter files and reports go to, relative to the working directory. Key: {@value};
+     * default {@value #OUTPUT_DIR_DEFAULT}, and for the Maven goal {@code ${project.build.directory}/tuner}.
      */
     public static final String OUTPUT_DIR_PROPERTY_NAME = "tuner.output.dir";
 
@@ -124,14 +132,14 @@ public final class Constants {
      * until one does. Ignored for a study that has trials already, waiting ones included. Key:
      * {@value}; default: none.
      */
-    public static final String WARM_START_PROPERTY_NAME = "tuner.warmstart";
+    public static final String WARM_START_PROPERTY_NAME = "tuner.warm.start";
 
     /**
      * A properties file the best parameters of every study are also merged into, e.g.
      * {@code src/main/resources/tuner.properties} for {@code Tuned} to read in production. Keys of
      * other knobs in the file are kept. Key: {@value}; default: none.
      */
-    public static final String OUTPUT_FILE_PROPERTY_NAME = "tuner.outputFile";
+    public static final String OUTPUT_FILE_PROPERTY_NAME = "tuner.output.file";
 
     /**
      * How often a running study publishes its progress line (trials done, best so far, rate, ETA)
@@ -147,6 +155,41 @@ public final class Constants {
      * once more trials failed than its budget. Default {@code false}. Key: {@value}.
      */
     public static final String RETRY_FAILED_PROPERTY_NAME = "tuner.retry.failed";
+
+    /** Skips the Maven goal: {@code true} or {@code false}. Read by the goal only. Key: {@value}; default {@code false}. */
+    public static final String SKIP_PROPERTY_NAME = "tuner.skip";
+
+    /**
+     * JVM options of the JVM the Maven goal forks to run the studies, as Surefire's {@code argLine}
+     * ({@code -Xmx4g}). Read by the goal only. Key: {@value}; default: none.
+     */
+    public static final String ARG_LINE_PROPERTY_NAME = "tuner.arg.line";
+
+    /** The {@code java} executable of the JVM the Maven goal forks. Read by the goal only. Key: {@value}; default: Maven's. */
+    public static final String JVM_PROPERTY_NAME = "tuner.jvm";
+
+    /**
+     * The {@code <server>} of the Maven settings whose login the Maven goal hands to a
+     * {@code jdbc:postgresql:} storage. Read by the goal only. Key: {@value}; default: a server
+     * {@code tuner}, if the settings have one.
+     */
+    public static final String JDBC_SERVER_ID_PROPERTY_NAME = "tuner.jdbc.server.id";
+
+    /**
+     * Keys renamed to dotted lower case, each new key by its old one. An old key still works until Tuner
+     * {@value #RENAMED_PROPERTY_NAMES_REMOVED_IN}: the engine and the Maven goal apply it under its new key
+     * and warn, naming both and where the old key was given; both keys with different values are an error.
+     */
+    public static final Map<String, String> RENAMED_PROPERTY_NAMES = Map.of(
+            "tuner.displayname", DISPLAY_NAME_PROPERTY_NAME,
+            "tuner.warmstart", WARM_START_PROPERTY_NAME,
+            "tuner.outputFile", OUTPUT_FILE_PROPERTY_NAME,
+            "tuner.outputDirectory", OUTPUT_DIR_PROPERTY_NAME,
+            "tuner.argLine", ARG_LINE_PROPERTY_NAME,
+            "tuner.jdbcServerId", JDBC_SERVER_ID_PROPERTY_NAME);
+
+    /** The release whose engine and Maven goal no longer read the old keys of {@link #RENAMED_PROPERTY_NAMES}: {@value}. */
+    public static final String RENAMED_PROPERTY_NAMES_REMOVED_IN = "0.3";
 
     /** Report entry on a study's container: its best trial, as {@code #17 x=0.5 → 0.25}. */
     public static final String BEST_ENTRY = "tuner.best";

@@ -3,11 +3,13 @@ package dev.tuner.engine;
 import dev.tuner.core.inject.StudyOverrides;
 import dev.tuner.core.report.BestLookup;
 import dev.tuner.core.report.TrialFormat;
+import dev.tuner.core.settings.RenamedSettings;
 import dev.tuner.core.study.OptimizeSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -16,33 +18,70 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.platform.engine.ConfigurationParameters;
 
-/** The engine's configuration parameters, parsed, with messages that name the key at fault. */
+/**
+ * The engine's configuration parameters, parsed, with messages that name the key at fault. A key
+ * given under its old name ({@link Constants#RENAMED_PROPERTY_NAMES}) is read under its new one.
+ */
 final class RunSettings {
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final RenamedSettings RENAMED = new RenamedSettings(Constants.RENAMED_PROPERTY_NAMES,
+            Constants.RENAMED_PROPERTY_NAMES_REMOVED_IN);
 
     private final ConfigurationParameters parameters;
+    /** Every {@code tuner.*} parameter of the run, old keys under their new ones. */
+    private final Map<String, String> settings;
+    private final List<String> deprecations;
+    /** Why the old and new keys of the run contradict each other; null when they do not. */
+    private final String conflict;
 
     RunSettings(ConfigurationParameters parameters) {
         this.parameters = parameters;
+        Map<String, String> given = new HashMap<>();
+        for (String key : parameters.keySet()) {
+            if (key.startsWith("tuner.")) {
+                parameters.get(key).ifPresent(value -> given.put(key, value));
+            }
+        }
+        Map<String, String> resolved = given;
+        List<String> deprecations = List.of();
+        String conflict = null;
+        try {
+            RenamedSettings.Resolved renamed = RENAMED.resolve(given, key -> SettingOrigins.of(key, given.get(key)));
+            resolved = renamed.settings();
+            deprecations = renamed.warnings();
+        } catch (IllegalArgumentException contradiction) {
+            conflict = contradiction.getMessage();
+        }
+        this.settings = resolved;
+        this.deprecations = deprecations;
+        this.conflict = conflict;
     }
 
     /**
-     * Checks that every {@code tuner.*} key of the run is one Tuner knows.
+     * Checks that every {@code tuner.*} key of the run is one Tuner knows, and that no setting is given
+     * under its old and its new key with different values.
      *
-     * @throws IllegalArgumentException naming the unknown keys and the known ones they likely meant
+     * @throws IllegalArgumentException naming the unknown keys and the known ones they likely meant, or
+     *     the old and new key that contradict each other
      */
     void checkKeys() {
         SettingKeys.check(parameters.keySet());
+        if (conflict != null) {
+            throw new IllegalArgumentException(conflict);
+        }
+    }
+
+    /** A warning for each key the run gives under its old name, naming the new one and where the old was given. */
+    List<String> deprecations() {
+        return deprecations;
     }
 
     /** Settings that override every study's {@code @Tune} attributes for this run. */
     StudyOverrides overrides() {
         Map<String, String> settings = new HashMap<>();
-        for (String key : parameters.keySet()) {
-            if (key.startsWith("tuner.")) {
-                text(key).ifPresent(value -> settings.put(key, value));
-            }
+        for (String key : this.settings.keySet()) {
+            text(key).ifPresent(value -> settings.put(key, value));
         }
         return new StudyOverrides(trials(), seed(), text(Constants.SAMPLER_PROPERTY_NAME),
                 text(Constants.PRUNER_PROPERTY_NAME), settings);
@@ -204,7 +243,8 @@ final class RunSettings {
     }
 
     private Optional<String> text(String key) {
-        return parameters.get(key).map(String::trim).filter(value -> !value.isEmpty());
+        Optional<String> value = settings.containsKey(key) ? Optional.of(settings.get(key)) : parameters.get(key);
+        return value.map(String::trim).filter(text -> !text.isEmpty());
     }
 
     private static IllegalArgumentException invalid(String key, String value, String expected) {

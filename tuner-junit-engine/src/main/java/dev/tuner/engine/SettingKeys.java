@@ -14,15 +14,15 @@ import java.util.stream.Stream;
 /**
  * Checks that every {@code tuner.*} key a run is given is one Tuner knows, so that a misspelt
  * setting ({@code tuner.paralelism=4}) is an error naming the key it likely meant rather than a
- * setting silently ignored. Known are the engine's {@link Constants}, the keys of the Maven goal
- * and of other parts of Tuner, and {@code tuner.<sampler>.<option>} and {@code tuner.<pruner>.<option>},
- * whose options the named sampler or pruner checks itself.
+ * setting silently ignored. Known are the engine's {@link Constants} (the Maven goal's keys among
+ * them), the keys of other parts of Tuner, and {@code tuner.<sampler>.<option>} and {@code tuner.<pruner>.<option>},
+ * whose options the named sampler or pruner checks itself. The old names of renamed keys are known
+ * too ({@link RunSettings} warns of them), and a misspelling of one is offered its new name.
  */
 final class SettingKeys {
 
     /** Keys that other parts of Tuner read, which the engine accepts and leaves alone. */
     private static final List<String> ELSEWHERE = List.of(
-            "tuner.skip", "tuner.argLine", "tuner.jvm", "tuner.outputDirectory", "tuner.jdbcServerId",  // the goal
             "tuner.agent.debug",  // the agent's diagnostics
             "tuner.properties");  // tuner-runtime's Tuned: the production values' file
 
@@ -37,8 +37,11 @@ final class SettingKeys {
     static void check(Set<String> keys) {
         List<String> unknown = new ArrayList<>();
         for (String key : new TreeSet<>(keys)) {
-            if (key.startsWith("tuner.") && !EXACT.contains(key) && owner(key) == null) {
-                unknown.add(key + Spelling.closest(key, candidates(key)).map(meant -> " (did you mean " + meant + "?)").orElse(""));
+            if (key.startsWith("tuner.") && !EXACT.contains(key) && !Constants.RENAMED_PROPERTY_NAMES.containsKey(key)
+                    && owner(key) == null) {
+                unknown.add(key + Spelling.closest(key, candidates(key))
+                        .map(meant -> Constants.RENAMED_PROPERTY_NAMES.getOrDefault(meant, meant))
+                        .map(meant -> " (did you mean " + meant + "?)").orElse(""));
             }
         }
         if (!unknown.isEmpty()) {
@@ -62,9 +65,13 @@ final class SettingKeys {
         return Samplers.names().contains(owner) || Pruners.names().contains(owner) ? owner : null;
     }
 
-    /** What {@code key} may have meant: the exact keys, and its option under each sampler and pruner. */
+    /**
+     * What {@code key} may have meant: the exact keys, the old names of renamed ones (offered under
+     * their new names), and its option under each sampler and pruner.
+     */
     private static List<String> candidates(String key) {
         List<String> candidates = new ArrayList<>(EXACT);
+        candidates.addAll(Constants.RENAMED_PROPERTY_NAMES.keySet());
         String rest = key.substring("tuner.".length());
         int dot = rest.indexOf('.');
         if (dot > 0) {

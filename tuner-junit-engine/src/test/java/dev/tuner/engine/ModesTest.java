@@ -183,7 +183,7 @@ class ModesTest {
 
         assertThat(CommittedTestCase.SEEN).containsExactly("#3 x=2.0");
         assertThat(trialNames(results)).containsExactly("best #3 x=2 → 2 (from " + production + ")");
-        assertThat(sourceEntry(results)).isEqualTo(production + " (tuner.outputFile; trial #3 of "
+        assertThat(sourceEntry(results)).isEqualTo(production + " (tuner.output.file; trial #3 of "
                 + "journal:target/tuner/journal.jsonl)");
     }
 
@@ -222,7 +222,7 @@ class ModesTest {
         results.containerEvents().assertThatEvents().haveExactly(1, event(uniqueId(STUDY_ID),
                 skippedWithReason(reason -> reason.startsWith("no tuned parameters of study " + STUDY + " yet (looked in "
                         + journal + " (nothing stored there yet), " + outputDir.resolve(STUDY + ".properties")
-                        + " (no such file), " + production + " (tuner.outputFile; holds other studies' values only),"
+                        + " (no such file), " + production + " (tuner.output.file; holds other studies' values only),"
                         + " classpath tuner.properties (")
                         && reason.endsWith("tuner.properties; holds other studies' values only)); run mvn tuner:tune"
                                 + " to search, or set tuner.mode=search"))));

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
-/** tuner.sampler picks the sampler, tuner.&lt;sampler&gt;.* hands it options, tuner.displayname names the trials. */
+/** tuner.sampler picks the sampler, tuner.&lt;sampler&gt;.* hands it options, tuner.display.name names the trials. */
 class SamplerSettingsTest {
 
     @TempDir
@@ -48,14 +48,14 @@ class SamplerSettingsTest {
     @Test
     void trialNamesFollowTheDisplayNamePattern() {
         EngineExecutionResults results = execute(SquareTestCase.class, outputDir,
-                "tuner.displayname", "trial {number} ({state}): {params}", "tuner.seed", "1");
-        EngineExecutionResults invalid = execute(SquareTestCase.class, outputDir, "tuner.displayname", "{loss}");
+                "tuner.display.name", "trial {number} ({state}): {params}", "tuner.seed", "1");
+        EngineExecutionResults invalid = execute(SquareTestCase.class, outputDir, "tuner.display.name", "{loss}");
 
         assertThat(TunerKit.trialNames(results)).hasSize(12)
                 .allMatch(name -> name.matches("trial \\d+ \\(complete\\): x=-?[0-9.e+-]+"));
         invalid.containerEvents().assertThatEvents().haveExactly(1, event(
                 uniqueId(studyId(SquareTestCase.class, "square(double)")),
-                finishedWithFailure(message(text -> text.contains("tuner.displayname") && text.contains("{loss}")))));
+                finishedWithFailure(message(text -> text.contains("tuner.display.name") && text.contains("{loss}")))));
     }
 
     static class SquareTestCase {

@@ -23,8 +23,25 @@ class SettingKeysTest {
     @Test
     void everyKeyTunerKnowsPasses() {
         assertThatCode(() -> SettingKeys.check(Set.of("tuner.parallelism", "tuner.trial.timeout", "tuner.tpe.gamma",
-                "tuner.hyperband.maxResource", "tuner.skip", "tuner.argLine", "junit.jupiter.execution.parallel.enabled")))
+                "tuner.hyperband.maxResource", "tuner.skip", "tuner.arg.line", "tuner.output.file",
+                "junit.jupiter.execution.parallel.enabled")))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void theOldNameOfARenamedKeyPasses() {
+        // RunSettings applies it under its new name, and warns
+        assertThatCode(() -> SettingKeys.check(Set.of("tuner.outputFile", "tuner.argLine", "tuner.displayname")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aMisspeltKeyIsOfferedTheNewNameOfTheKeyItMeant() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> SettingKeys.check(Set.of("tuner.outputFiel", "tuner.warmStart", "tuner.display.nmae")))
+                .withMessageStartingWith("unknown configuration parameters tuner.display.nmae (did you mean "
+                        + "tuner.display.name?), tuner.outputFiel (did you mean tuner.output.file?), tuner.warmStart"
+                        + " (did you mean tuner.warm.start?). Correct the key");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tuner.maven;
 
+import dev.tuner.engine.Constants;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -9,13 +10,13 @@ import org.apache.maven.plugins.annotations.Parameter;
 public abstract class AbstractTunerMojo extends AbstractMojo {
 
     /** Skips the goal. */
-    @Parameter(property = "tuner.skip", defaultValue = "false")
+    @Parameter(property = Constants.SKIP_PROPERTY_NAME, defaultValue = "false")
     private boolean skip;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
-            getLog().info("Skipping tuner: tuner.skip is set");
+            getLog().info("Skipping tuner: " + Constants.SKIP_PROPERTY_NAME + " is set");
             return;
         }
         executeTuner();

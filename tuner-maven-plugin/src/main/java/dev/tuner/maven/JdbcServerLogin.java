@@ -1,5 +1,6 @@
 package dev.tuner.maven;
 
+import dev.tuner.engine.Constants;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,8 +128,8 @@ final class JdbcServerLogin {
         return "jdbcServerId names server '" + id + "', which the Maven settings (" + settingsFiles
                 + ") do not have (they have " + have + "), so the studies could not log in to " + describe(storage)
                 + ". Add <server><id>" + id + "</id><username>…</username><password>…</password></server> to the"
-                + " settings, correct jdbcServerId (the plugin's <jdbcServerId> or -Dtuner.jdbcServerId), or give the"
-                + " login in TUNER_JDBC_USER and TUNER_JDBC_PASSWORD";
+                + " settings, correct jdbcServerId (the plugin's <jdbcServerId> or -D" + Constants.JDBC_SERVER_ID_PROPERTY_NAME
+                + "), or give the login in TUNER_JDBC_USER and TUNER_JDBC_PASSWORD";
     }
 
     private Server decrypt(Server server) throws MojoExecutionException {

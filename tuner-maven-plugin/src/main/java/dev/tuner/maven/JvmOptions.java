@@ -1,5 +1,6 @@
 package dev.tuner.maven;
 
+import dev.tuner.engine.Constants;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +40,7 @@ final class JvmOptions {
         }
         if (quote != 0) {
             throw new IllegalArgumentException("argLine has an unclosed " + quote + " quote: " + argLine
-                    + "; close the quote in tuner.argLine");
+                    + "; close the quote in " + Constants.ARG_LINE_PROPERTY_NAME);
         }
         if (inOption) {
             options.add(current.toString());

@@ -1,6 +1,7 @@
 package dev.tuner.maven;
 
 import dev.tuner.core.storage.Storages;
+import dev.tuner.engine.Constants;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,15 +70,15 @@ public class TuneMojo extends AbstractTunerMojo {
     private RepositorySystem repositorySystem;
 
     /** Trial budget of every study, overriding {@code @Tune(trials)}. Example: {@code -Dtuner.trials=500}. */
-    @Parameter(property = "tuner.trials")
+    @Parameter(property = Constants.TRIALS_PROPERTY_NAME)
     private Integer trials;
 
     /** Sampler seed of every study, overriding {@code @Tune(seed)}. Example: {@code -Dtuner.seed=1}. */
-    @Parameter(property = "tuner.seed")
+    @Parameter(property = Constants.SEED_PROPERTY_NAME)
     private Long seed;
 
     /** Sampler of every study, overriding {@code @Tune(sampler)}. Example: {@code -Dtuner.sampler=random}. */
-    @Parameter(property = "tuner.sampler")
+    @Parameter(property = Constants.SAMPLER_PROPERTY_NAME)
     private String sampler;
 
     /**
@@ -85,36 +86,36 @@ public class TuneMojo extends AbstractTunerMojo {
      * {@code percentile}, {@code sh}, {@code hyperband} or {@code nop}; its options are the properties
      * {@code tuner.<pruner>.<option>}. Example: {@code -Dtuner.pruner=hyperband -Dtuner.hyperband.maxResource=50}.
      */
-    @Parameter(property = "tuner.pruner")
+    @Parameter(property = Constants.PRUNER_PROPERTY_NAME)
     private String pruner;
 
     /**
      * Test classes to run: comma-separated simple or qualified class names, {@code *} as wildcard.
      * Example: {@code -Dtuner.test=QuickstartTuning}. Default: every class with a {@code @Tune} method.
      */
-    @Parameter(property = "tuner.test")
+    @Parameter(property = Constants.TEST_PROPERTY_NAME)
     private String test;
 
     /** Trials of a study run at once, on threads of the forked JVM. Example: {@code -Dtuner.parallelism=4}. */
-    @Parameter(property = "tuner.parallelism")
+    @Parameter(property = Constants.PARALLELISM_PROPERTY_NAME)
     private Integer parallelism;
 
     /**
      * How long each study may start new trials: {@code 90s}, {@code 10m}, {@code 2h} or ISO-8601.
      * Example: {@code -Dtuner.timeout=30m}.
      */
-    @Parameter(property = "tuner.timeout")
+    @Parameter(property = Constants.TIMEOUT_PROPERTY_NAME)
     private String timeout;
 
     /**
      * Whether failed trials are made up for: they do not count against the budget, and a trial whose
      * worker died is run again with its values, once. Example: {@code -Dtuner.retry.failed=true}.
      */
-    @Parameter(property = "tuner.retry.failed")
+    @Parameter(property = Constants.RETRY_FAILED_PROPERTY_NAME)
     private Boolean retryFailed;
 
     /** How long one trial may run before it fails. Example: {@code -Dtuner.trial.timeout=2m}. */
-    @Parameter(property = "tuner.trial.timeout")
+    @Parameter(property = Constants.TRIAL_TIMEOUT_PROPERTY_NAME)
     private String trialTimeout;
 
     /**
@@ -124,36 +125,36 @@ public class TuneMojo extends AbstractTunerMojo {
      * server named by {@code jdbcServerId}; a URL with a password in it is refused). A study found there
      * is resumed. Default: {@code journal:target/tuner/journal.jsonl}.
      */
-    @Parameter(property = "tuner.storage")
+    @Parameter(property = Constants.STORAGE_PROPERTY_NAME)
     private String storage;
 
     /**
      * What to do with each study: {@code search} (the default of this goal), {@code best} (run the
      * objective once with the best known parameters) or {@code off}.
      */
-    @Parameter(property = "tuner.mode", defaultValue = "search")
+    @Parameter(property = Constants.MODE_PROPERTY_NAME, defaultValue = "search")
     private String mode;
 
     /**
      * How each trial is named: a pattern with {@code {number}}, {@code {params}}, {@code {value}}
      * and {@code {state}}. Default: {@code #{number} {params} → {value}}.
      */
-    @Parameter(property = "tuner.displayname")
+    @Parameter(property = Constants.DISPLAY_NAME_PROPERTY_NAME)
     private String displayName;
 
     /**
      * A properties file of knob values that a new study tries first, e.g. the best of an earlier
      * run; the trial is enqueued in the study's storage, so the first worker to start a trial runs
-     * it. Example: {@code -Dtuner.warmstart=src/main/resources/tuner.properties}.
+     * it. Example: {@code -Dtuner.warm.start=src/main/resources/tuner.properties}.
      */
-    @Parameter(property = "tuner.warmstart")
+    @Parameter(property = Constants.WARM_START_PROPERTY_NAME)
     private File warmStart;
 
     /**
      * A properties file the best parameters of every study are merged into, so that production code
-     * reads them with {@code Tuned}. Example: {@code -Dtuner.outputFile=src/main/resources/tuner.properties}.
+     * reads them with {@code Tuned}. Example: {@code -Dtuner.output.file=src/main/resources/tuner.properties}.
      */
-    @Parameter(property = "tuner.outputFile")
+    @Parameter(property = Constants.OUTPUT_FILE_PROPERTY_NAME)
     private File outputFile;
 
     /**
@@ -161,14 +162,14 @@ public class TuneMojo extends AbstractTunerMojo {
      * every study) to the output directory: {@code true} or {@code false}, checked by the engine.
      * Example: {@code -Dtuner.report=false}. Default: {@code true}.
      */
-    @Parameter(property = "tuner.report")
+    @Parameter(property = Constants.REPORT_PROPERTY_NAME)
     private String report;
 
     /**
      * How often the progress line is refreshed, as {@code 500ms} or {@code 10s}. Default: twice a
      * second on a terminal, every ten seconds otherwise.
      */
-    @Parameter(property = "tuner.progress.interval")
+    @Parameter(property = Constants.PROGRESS_INTERVAL_PROPERTY_NAME)
     private String progressInterval;
 
     /**
@@ -177,26 +178,38 @@ public class TuneMojo extends AbstractTunerMojo {
      * encrypted with {@code mvn --encrypt-password}. The login reaches the forked JVM in its environment,
      * never on its command line. Environment variables {@code TUNER_JDBC_USER} and
      * {@code TUNER_JDBC_PASSWORD}, when set, take precedence. A server the settings lack fails the goal.
-     * Example: {@code -Dtuner.jdbcServerId=tuner-db}. Default: a server with id {@code tuner}, if the
+     * Example: {@code -Dtuner.jdbc.server.id=tuner-db}. Default: a server with id {@code tuner}, if the
      * settings have one.
      */
-    @Parameter(property = "tuner.jdbcServerId")
+    @Parameter(property = Constants.JDBC_SERVER_ID_PROPERTY_NAME)
     private String jdbcServerId;
 
-    /** Where the best-parameter files are written. */
-    @Parameter(property = "tuner.outputDirectory", defaultValue = "${project.build.directory}/tuner")
+    /**
+     * Where each study's properties file and report are written, the engine's {@code tuner.output.dir}.
+     * Default: {@code ${project.build.directory}/tuner}.
+     */
+    @Parameter(property = Constants.OUTPUT_DIR_PROPERTY_NAME)
     private File outputDirectory;
 
     /** JVM options of the forked JVM, as Surefire's {@code argLine}. Example: {@code -Xmx2g}. */
-    @Parameter(property = "tuner.argLine")
+    @Parameter(property = Constants.ARG_LINE_PROPERTY_NAME)
     private String argLine;
 
     /** The {@code java} executable of the forked JVM. Default: the one running Maven. */
-    @Parameter(property = "tuner.jvm")
+    @Parameter(property = Constants.JVM_PROPERTY_NAME)
     private File jvm;
 
     @Override
     protected void executeTuner() throws MojoExecutionException, MojoFailureException {
+        try {
+            applyOldPropertyNames(RenamedProperties.resolve(session.getUserProperties(), session.getSystemProperties(),
+                    project.getProperties(), getLog()::warn));
+        } catch (IllegalArgumentException conflict) {
+            throw new MojoFailureException(conflict.getMessage(), conflict);
+        }
+        if (outputDirectory == null) {
+            outputDirectory = new File(project.getBuild().getDirectory(), "tuner");
+        }
         File testClasses = new File(project.getBuild().getTestOutputDirectory());
         if (!testClasses.isDirectory()) {
             throw new MojoFailureException("No compiled test classes in " + testClasses
@@ -210,9 +223,9 @@ public class TuneMojo extends AbstractTunerMojo {
         int exitCode;
         try {
             // before the storage is written into the fork's argument file
-            Storages.checkNoSecret(properties.get("tuner.storage"));
+            Storages.checkNoSecret(properties.get(Constants.STORAGE_PROPERTY_NAME));
             Map<String, String> login = new JdbcServerLogin(session.getSettings(), settingsFiles(), decrypter,
-                    System.getenv(), getLog()).variables(properties.get("tuner.storage"), jdbcServerId);
+                    System.getenv(), getLog()).variables(properties.get(Constants.STORAGE_PROPERTY_NAME), jdbcServerId);
             List<String> classpath = classpath();
             try (OutputSnapshot classes = OutputSnapshot.of(Path.of(project.getBuild().getDirectory()),
                     List.of(Path.of(project.getBuild().getOutputDirectory()), testClasses.toPath()))) {
@@ -294,37 +307,68 @@ public class TuneMojo extends AbstractTunerMojo {
         return Optional.empty();
     }
 
-    /** Every {@code -Dtuner.*} user property, then this goal's parameters. */
+    /**
+     * Parameters given by the old names of their properties ({@code -Dtuner.outputFile}), as Maven would
+     * have set them: unless the pom's element or the new name set them already.
+     *
+     * @param renamed the values given by old names, by new name
+     */
+    private void applyOldPropertyNames(Map<String, String> renamed) {
+        if (displayName == null) {
+            displayName = renamed.get(Constants.DISPLAY_NAME_PROPERTY_NAME);
+        }
+        if (warmStart == null) {
+            warmStart = projectFile(renamed.get(Constants.WARM_START_PROPERTY_NAME));
+        }
+        if (outputFile == null) {
+            outputFile = projectFile(renamed.get(Constants.OUTPUT_FILE_PROPERTY_NAME));
+        }
+        if (outputDirectory == null) {
+            outputDirectory = projectFile(renamed.get(Constants.OUTPUT_DIR_PROPERTY_NAME));
+        }
+        if (argLine == null) {
+            argLine = renamed.get(Constants.ARG_LINE_PROPERTY_NAME);
+        }
+        if (jdbcServerId == null) {
+            jdbcServerId = renamed.get(Constants.JDBC_SERVER_ID_PROPERTY_NAME);
+        }
+    }
+
+    /** {@code path} relative to the project's directory, as Maven resolves a {@code File} parameter; null for null. */
+    private File projectFile(String path) {
+        return path == null ? null : project.getBasedir().toPath().resolve(path).toFile();
+    }
+
+    /** Every {@code -Dtuner.*} user property but the old names (applied to the parameters), then this goal's parameters. */
     private Map<String, String> engineProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
         session.getUserProperties().forEach((key, value) -> {
-            if (key.toString().startsWith("tuner.")) {
+            if (key.toString().startsWith("tuner.") && !Constants.RENAMED_PROPERTY_NAMES.containsKey(key.toString())) {
                 properties.put(key.toString(), value.toString());
             }
         });
-        putIfSet(properties, "tuner.trials", trials);
-        putIfSet(properties, "tuner.seed", seed);
-        putIfSet(properties, "tuner.sampler", sampler);
-        putIfSet(properties, "tuner.pruner", pruner);
-        putIfSet(properties, "tuner.test", test);
-        putIfSet(properties, "tuner.parallelism", parallelism);
-        putIfSet(properties, "tuner.timeout", timeout);
-        putIfSet(properties, "tuner.trial.timeout", trialTimeout);
-        putIfSet(properties, "tuner.retry.failed", retryFailed);
-        putIfSet(properties, "tuner.storage", storage);
-        putIfSet(properties, "tuner.mode", mode);
-        putIfSet(properties, "tuner.displayname", displayName);
-        putIfSet(properties, "tuner.warmstart", warmStart == null ? null : warmStart.getAbsolutePath());
-        putIfSet(properties, "tuner.outputFile", outputFile == null ? null : outputFile.getAbsolutePath());
-        putIfSet(properties, "tuner.progress.interval", progressInterval);
-        putIfSet(properties, "tuner.report", report);
-        properties.put("tuner.output.dir", outputDirectory.getAbsolutePath());
+        putIfSet(properties, Constants.TRIALS_PROPERTY_NAME, trials);
+        putIfSet(properties, Constants.SEED_PROPERTY_NAME, seed);
+        putIfSet(properties, Constants.SAMPLER_PROPERTY_NAME, sampler);
+        putIfSet(properties, Constants.PRUNER_PROPERTY_NAME, pruner);
+        putIfSet(properties, Constants.TEST_PROPERTY_NAME, test);
+        putIfSet(properties, Constants.PARALLELISM_PROPERTY_NAME, parallelism);
+        putIfSet(properties, Constants.TIMEOUT_PROPERTY_NAME, timeout);
+        putIfSet(properties, Constants.TRIAL_TIMEOUT_PROPERTY_NAME, trialTimeout);
+        putIfSet(properties, Constants.RETRY_FAILED_PROPERTY_NAME, retryFailed);
+        putIfSet(properties, Constants.STORAGE_PROPERTY_NAME, storage);
+        putIfSet(properties, Constants.MODE_PROPERTY_NAME, mode);
+        putIfSet(properties, Constants.DISPLAY_NAME_PROPERTY_NAME, displayName);
+        putIfSet(properties, Constants.WARM_START_PROPERTY_NAME, warmStart == null ? null : warmStart.getAbsolutePath());
+        putIfSet(properties, Constants.OUTPUT_FILE_PROPERTY_NAME, outputFile == null ? null : outputFile.getAbsolutePath());
+        putIfSet(properties, Constants.PROGRESS_INTERVAL_PROPERTY_NAME, progressInterval);
+        putIfSet(properties, Constants.REPORT_PROPERTY_NAME, report);
+        properties.put(Constants.OUTPUT_DIR_PROPERTY_NAME, outputDirectory.getAbsolutePath());
         // Maven-side options, not engine settings
-        properties.remove("tuner.argLine");
-        properties.remove("tuner.jvm");
-        properties.remove("tuner.outputDirectory");
-        properties.remove("tuner.skip");
-        properties.remove("tuner.jdbcServerId");
+        properties.remove(Constants.ARG_LINE_PROPERTY_NAME);
+        properties.remove(Constants.JVM_PROPERTY_NAME);
+        properties.remove(Constants.SKIP_PROPERTY_NAME);
+        properties.remove(Constants.JDBC_SERVER_ID_PROPERTY_NAME);
         return properties;
     }
 

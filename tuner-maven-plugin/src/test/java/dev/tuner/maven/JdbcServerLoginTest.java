@@ -85,7 +85,7 @@ class JdbcServerLoginTest {
                 .hasMessage("jdbcServerId names server 'no-such-server', which the Maven settings (" + FILES + ") do not have"
                         + " (they have tuner-db, nexus), so the studies could not log in to " + URL + ". Add <server><id>"
                         + "no-such-server</id><username>…</username><password>…</password></server> to the settings,"
-                        + " correct jdbcServerId (the plugin's <jdbcServerId> or -Dtuner.jdbcServerId), or give the login in"
+                        + " correct jdbcServerId (the plugin's <jdbcServerId> or -Dtuner.jdbc.server.id), or give the login in"
                         + " TUNER_JDBC_USER and TUNER_JDBC_PASSWORD");
     }
 

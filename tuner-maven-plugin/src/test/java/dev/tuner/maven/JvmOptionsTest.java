@@ -29,6 +29,6 @@ class JvmOptionsTest {
         assertThatThrownBy(() -> JvmOptions.split("-Dname=\"open"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unclosed \" quote")
-                .hasMessageContaining("tuner.argLine");
+                .hasMessageContaining("tuner.arg.line");
     }
 }

@@ -20,7 +20,7 @@ import java.util.Optional;
  * <ol>
  *   <li>the study's storage, read only, when it holds a complete trial of the study;</li>
  *   <li>the study's properties file in the output directory, {@code target/tuner/<study>.properties};</li>
- *   <li>the file every study's best is merged into, {@code tuner.outputFile}, when it is set;</li>
+ *   <li>the file every study's best is merged into, {@code tuner.output.file}, when it is set;</li>
  *   <li>the production values {@code Tuned} reads: the file the setting {@value #PRODUCTION_FILE_SETTING}
  *       names, else the classpath resource {@value #PRODUCTION_RESOURCE}
  *       ({@code src/main/resources/tuner.properties}).</li>
@@ -67,7 +67,7 @@ public final class BestLookup {
      *
      * @param known the best known parameters, if a place knew them
      * @param lookedIn each place looked in, in order, up to the one that knew them, with why the
-     *     others did not serve: {@code src/main/resources/tuner.properties (tuner.outputFile; holds other
+     *     others did not serve: {@code src/main/resources/tuner.properties (tuner.output.file; holds other
      *     studies' values only)}
      */
     public record Found(Optional<KnownParameters> known, List<String> lookedIn) {
@@ -95,8 +95,8 @@ public final class BestLookup {
                 lookedIn);
         if (found.isEmpty()) {
             found = outputFile.isPresent()
-                    ? file(outputFile.get(), studyName, "tuner.outputFile", lookedIn)
-                    : none(lookedIn, "tuner.outputFile (not set)");
+                    ? file(outputFile.get(), studyName, "tuner.output.file", lookedIn)
+                    : none(lookedIn, "tuner.output.file (not set)");
         }
         if (found.isEmpty()) {
             found = productionFile.isPresent()

@@ -92,7 +92,7 @@ public record KnownParameters(Map<String, ?> values, String source, OptionalInt 
      * and may hold them: a file that names studies (as {@link BestParametersFile} writes them) must
      * name this one, and then says which trial of which storage the values are; a file that names
      * none (written by hand, or by an older Tuner) is taken to hold them. The source names the
-     * file's {@code role} ({@code tuner.outputFile}) unless it is empty.
+     * file's {@code role} ({@code tuner.output.file}) unless it is empty.
      *
      * @throws UncheckedIOException if the file exists but cannot be read
      */

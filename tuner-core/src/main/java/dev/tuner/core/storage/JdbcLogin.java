@@ -75,7 +75,7 @@ final class JdbcLogin {
                     + "; a storage URL is written in build files and command lines and shown in logs, so it may name"
                     + " the server, the database and the user, never a password. Remove it from the URL and give it in"
                     + " the environment (" + JdbcStorage.PASSWORD_VARIABLE + ", or PGPASSWORD), in the Maven settings'"
-                    + " <server> that tuner.jdbcServerId names, or with JdbcStorage.builder(url).password(...)");
+                    + " <server> that tuner.jdbc.server.id names, or with JdbcStorage.builder(url).password(...)");
         }
     }
 

@@ -106,7 +106,7 @@ final class JdbcSession implements AutoCloseable {
         if (state.startsWith("28")) {
             return message + "; set " + JdbcStorage.USER_VARIABLE + " and " + JdbcStorage.PASSWORD_VARIABLE
                     + " (or PGUSER and PGPASSWORD) to a user the server accepts, or under Maven the <server> of the"
-                    + " settings that tuner.jdbcServerId names";
+                    + " settings that tuner.jdbc.server.id names";
         }
         return message + "; check that the server runs and the URL names its host, port and database";
     }

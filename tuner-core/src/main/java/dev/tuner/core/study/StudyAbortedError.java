@@ -22,7 +22,7 @@ public final class StudyAbortedError extends Error {
                 + ", after which the JVM cannot be trusted to run more trials; the trial is recorded as failed"
                 + " and the trials before it are kept. "
                 + (cause instanceof OutOfMemoryError
-                        ? "Give the JVM more memory (tuner.argLine=-Xmx4g for mvn tuner:tune) or make the objective"
+                        ? "Give the JVM more memory (tuner.arg.line=-Xmx4g for mvn tuner:tune) or make the objective"
                                 + " use less, then run the study again to resume it"
                         : "Run the study again to resume it"), cause);
     }

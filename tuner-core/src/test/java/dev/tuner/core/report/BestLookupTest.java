@@ -71,7 +71,7 @@ class BestLookupTest {
         assertThat(known.source()).startsWith("classpath tuner.properties (").endsWith(
                 "classes/tuner.properties; trial #57 of journal:target/tuner/journal.jsonl)");
         assertThat(found.lookedIn()).containsExactly("journal:target/tuner/journal.jsonl (nothing stored there yet)",
-                outputDirectory().resolve(STUDY + ".properties") + " (no such file)", "tuner.outputFile (not set)");
+                outputDirectory().resolve(STUDY + ".properties") + " (no such file)", "tuner.output.file (not set)");
     }
 
     @Test
@@ -87,7 +87,7 @@ class BestLookupTest {
         assertThat(found.known().orElseThrow().values()).isEqualTo(Map.of(STUDY + ".x", "0.25"));
         assertThat(found.known().orElseThrow().source()).isEqualTo(production + " (tuner.properties)");
         assertThat(found.known().orElseThrow().trialNumber()).isEmpty();
-        assertThat(found.lookedIn()).contains(outputFile + " (tuner.outputFile; holds other studies' values only)");
+        assertThat(found.lookedIn()).contains(outputFile + " (tuner.output.file; holds other studies' values only)");
     }
 
     @Test
@@ -97,7 +97,7 @@ class BestLookupTest {
 
         assertThat(found.known()).isEmpty();
         assertThat(found.lookedIn()).containsExactly("journal:target/tuner/journal.jsonl (no complete trial of the study)",
-                outputDirectory().resolve(STUDY + ".properties") + " (no such file)", "tuner.outputFile (not set)",
+                outputDirectory().resolve(STUDY + ".properties") + " (no such file)", "tuner.output.file (not set)",
                 "classpath tuner.properties (none on the test classpath)");
     }
 }

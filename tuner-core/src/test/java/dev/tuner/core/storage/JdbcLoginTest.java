@@ -56,7 +56,7 @@ class JdbcLoginTest {
                 .withMessageStartingWith("storage 'jdbc:postgresql://db:5432/tuner?user=tuner&password=***&ssl=true'"
                         + " carries a password in the parameter 'password'; ")
                 .withMessageContaining("Remove it from the URL and give it in the environment (TUNER_JDBC_PASSWORD, or PGPASSWORD),"
-                        + " in the Maven settings' <server> that tuner.jdbcServerId names")
+                        + " in the Maven settings' <server> that tuner.jdbc.server.id names")
                 .withMessageNotContaining("s3cr3t");
     }
 

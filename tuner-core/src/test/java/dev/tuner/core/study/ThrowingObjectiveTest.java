@@ -57,7 +57,7 @@ class ThrowingObjectiveTest {
         assertThatThrownBy(() -> study.optimize(throwingOnTrial1(() -> new OutOfMemoryError("Java heap space")), 3))
                 .isInstanceOf(StudyAbortedError.class)
                 .hasMessageContaining("study 's' stopped: trial #1 threw java.lang.OutOfMemoryError: Java heap space")
-                .hasMessageContaining("tuner.argLine=-Xmx4g")
+                .hasMessageContaining("tuner.arg.line=-Xmx4g")
                 .hasCauseInstanceOf(OutOfMemoryError.class);
 
         assertThat(study.trials()).extracting(FrozenTrial::state)

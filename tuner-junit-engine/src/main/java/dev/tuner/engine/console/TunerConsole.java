@@ -22,9 +22,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Runs every {@code @Tune} method found under the given test-class directories with the tuner
- * engine, prints each trial and a summary, and exits with 0 when every study ran, 1 when one
- * could not run, 2 when no study matched. This is the main class the {@code tuner:tune} goal
- * starts in its forked JVM.
+ * engine, prints each trial and a summary, and exits with {@link #EXIT_OK} when every study ran,
+ * {@link #EXIT_STUDY_FAILED} when one could not run, {@link #EXIT_NO_STUDY} when no study matched,
+ * {@link #EXIT_CUT_OFF} when the JVM went down mid-run. This is the main class the {@code tuner:tune}
+ * goal starts in its forked JVM, and these codes are what the goal reads.
  *
  * <pre>
  * java -Dtuner.trials=200 -Dtuner.test=QuickstartTuning -cp ... dev.tuner.engine.console.TunerConsole target/test-classes

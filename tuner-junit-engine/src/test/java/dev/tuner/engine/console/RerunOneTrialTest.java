@@ -46,7 +46,7 @@ class RerunOneTrialTest {
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assumeFalse(output.contains("Unknown options: '--select-unique-id'"),
                 "this JUnit's ConsoleLauncher (Platform 1.10) has no --select-unique-id, so docs/ide.md's command does not apply");
-        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(process.exitValue()).as(output).isEqualTo(TunerConsole.EXIT_OK);
         return output;
     }
 

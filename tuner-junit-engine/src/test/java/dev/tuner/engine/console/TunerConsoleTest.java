@@ -69,7 +69,7 @@ class TunerConsoleTest {
         int status = TunerConsole.run(new String[] {testClassesRoot()}, out);
 
         String output = output();
-        assertThat(status).as(output).isZero();
+        assertThat(status).as(output).isEqualTo(TunerConsole.EXIT_OK);
         assertThat(java.nio.file.Files.readString(main)).isEqualTo(mainText).contains("# storage: " + journal);
         assertThat(output)
                 .contains("[tuner] WARNING: study " + study + ": " + main + " holds the best of " + journal
@@ -87,7 +87,7 @@ class TunerConsoleTest {
         String output = output();
         String study = QuadraticStudy.class.getName() + ".quad";
         Path file = outputDir.resolve(study + ".properties");
-        assertThat(status).as(output).isZero();
+        assertThat(status).as(output).isEqualTo(TunerConsole.EXIT_OK);
         assertThat(output)
                 .contains("[tuner] Tuning " + study)
                 .contains("[tuner]   #0 x=", "[tuner]   #1 x=", "[tuner]   #2 x=")
@@ -111,7 +111,7 @@ class TunerConsoleTest {
 
         int status = TunerConsole.run(new String[] {testClassesRoot()}, out, false);
 
-        assertThat(status).isZero();
+        assertThat(status).isEqualTo(TunerConsole.EXIT_OK);
         // each trial takes longer than the interval, so each publishes the line
         assertThat(output())
                 .containsPattern("\\[tuner\\]   1/3 trials · best \\S+ \\(#0\\) · \\S+ trials/s · ETA \\S+\\n")
@@ -140,7 +140,7 @@ class TunerConsoleTest {
 
         int status = TunerConsole.run(new String[] {testClassesRoot()}, out);
 
-        assertThat(status).isZero();
+        assertThat(status).isEqualTo(TunerConsole.EXIT_OK);
         assertThat(output()).contains("[tuner]   resuming: 3 trials already in journal:")
                 .contains(QuadraticStudy.class.getName() + ".quad: 0 new trials, 0 failed; resumed with 3 trials, "
                         + "the whole budget: raise tuner.trials to search further")
@@ -188,7 +188,7 @@ class TunerConsoleTest {
 
         int status = TunerConsole.run(new String[] {testClassesRoot()}, out);
 
-        assertThat(status).isZero();
+        assertThat(status).isEqualTo(TunerConsole.EXIT_OK);
         assertThat(output()).contains("[tuner] Skipped " + QuadraticStudy.class.getName() + ".quad: tuner.mode=off")
                 .doesNotContain("ERROR");
     }
@@ -201,7 +201,7 @@ class TunerConsoleTest {
         int status = TunerConsole.run(new String[] {testClassesRoot()}, out);
 
         String output = output();
-        assertThat(status).as(output).isZero();
+        assertThat(status).as(output).isEqualTo(TunerConsole.EXIT_OK);
         long failedLines = output.lines().filter(line -> line.contains("✗")).count();
         assertThat(failedLines).isPositive().isLessThan(12);
         assertThat(output.lines().filter(line -> line.contains("✗")))
@@ -218,7 +218,7 @@ class TunerConsoleTest {
         int status = TunerConsole.run(new String[] {testClassesRoot()}, out);
 
         String output = output();
-        assertThat(status).as(output).isZero();
+        assertThat(status).as(output).isEqualTo(TunerConsole.EXIT_OK);
         long prunedLines = output.lines().filter(line -> line.contains("✂")).count();
         assertThat(prunedLines).isPositive().isLessThan(12);
         assertThat(output.lines().filter(line -> line.contains("✂")))
@@ -233,7 +233,7 @@ class TunerConsoleTest {
 
         int status = TunerConsole.run(new String[] {testClassesRoot()}, out);
 
-        assertThat(status).isEqualTo(2);
+        assertThat(status).isEqualTo(TunerConsole.EXIT_NO_STUDY);
         assertThat(output()).contains("[tuner] ERROR: no @Tune method found")
                 .contains("tuner.test=NoSuchStudyAnywhere")
                 .doesNotContain("Summary");
@@ -243,7 +243,7 @@ class TunerConsoleTest {
     void noDirectoryGivenReturnsTwoWithUsage() {
         int status = TunerConsole.run(new String[0], out);
 
-        assertThat(status).isEqualTo(2);
+        assertThat(status).isEqualTo(TunerConsole.EXIT_NO_STUDY);
         assertThat(output()).contains("no test-class directory given").contains("usage:");
     }
 
@@ -253,7 +253,7 @@ class TunerConsoleTest {
 
         int status = TunerConsole.run(new String[] {outputDir.resolve("missing").toString()}, out);
 
-        assertThat(status).isEqualTo(2);
+        assertThat(status).isEqualTo(TunerConsole.EXIT_NO_STUDY);
         assertThat(output()).contains("no @Tune method found");
     }
 
@@ -264,7 +264,7 @@ class TunerConsoleTest {
         int status = TunerConsole.run(new String[] {testClassesRoot()}, out);
 
         String output = output();
-        assertThat(status).as(output).isEqualTo(1);
+        assertThat(status).as(output).isEqualTo(TunerConsole.EXIT_STUDY_FAILED);
         String study = BrokenDeclarationTestCase.class.getName() + ".broken";
         assertThat(output)
                 .contains("[tuner] ERROR " + study + ": ")
@@ -282,7 +282,7 @@ class TunerConsoleTest {
         int status = TunerConsole.run(new String[] {testClassesRoot()}, out);
 
         String output = output();
-        assertThat(status).as(output).isEqualTo(1);
+        assertThat(status).as(output).isEqualTo(TunerConsole.EXIT_STUDY_FAILED);
         assertThat(output).contains(QuadraticStudy.class.getName() + ".quad: 3 trials, 0 failed")
                 .contains("could not run: ");
         assertThat(outputDir.resolve(QuadraticStudy.class.getName() + ".quad.properties")).exists();
@@ -295,7 +295,7 @@ class TunerConsoleTest {
         int status = TunerConsole.run(new String[] {testClassesRoot()}, out);
 
         String output = output();
-        assertThat(status).as(output).isEqualTo(1);
+        assertThat(status).as(output).isEqualTo(TunerConsole.EXIT_STUDY_FAILED);
         assertThat(output).contains(AlwaysThrowsTestCase.class.getName() + ".objective: 3 trials, 3 failed")
                 .contains("no trial");
     }
@@ -307,7 +307,7 @@ class TunerConsoleTest {
 
         int status = TunerConsole.run(new String[] {testClassesRoot()}, out);
 
-        assertThat(status).isEqualTo(1);
+        assertThat(status).isEqualTo(TunerConsole.EXIT_STUDY_FAILED);
         assertThat(output()).contains("tuner.trials=abc");
     }
 
