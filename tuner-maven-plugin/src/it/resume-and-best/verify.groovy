@@ -18,7 +18,7 @@ new File(basedir, 'src/main/resources/tuner.properties').withReader('ISO-8859-1'
 assert (merged.getProperty('it.resume.ResumeTuning.quad.x') as double) == best
 def log = new File(basedir, 'build.log').text
 assert log.contains('[WARNING] tuner.outputFile (a -D property of Maven) is deprecated; use tuner.output.file'
-        + ' (the old name works until Tuner 0.3)')
+        + ' (the old name works until Tuner 0.2)')
 assert !log.contains('tuner.outputFile (a -D system property)')
 
 // run 4 gave both names with different values: the goal failed, naming both

@@ -189,7 +189,7 @@ public final class Constants {
             "tuner.jdbcServerId", JDBC_SERVER_ID_PROPERTY_NAME);
 
     /** The release whose engine and Maven goal no longer read the old keys of {@link #RENAMED_PROPERTY_NAMES}: {@value}. */
-    public static final String RENAMED_PROPERTY_NAMES_REMOVED_IN = "0.3";
+    public static final String RENAMED_PROPERTY_NAMES_REMOVED_IN = "0.2";
 
     /** Report entry on a study's container: its best trial, as {@code #17 x=0.5 → 0.25}. */
     public static final String BEST_ENTRY = "tuner.best";

@@ -76,7 +76,7 @@ class RenamedKeysTest {
         results.containerEvents().assertStatistics(stats -> stats.failed(0));
         assertThat(trialNames(results)).hasSize(6).allMatch(name -> name.matches("trial \\d"));
         assertThat(warnings).containsExactly("tuner.displayname (a configuration parameter of the launch) is"
-                + " deprecated; use tuner.display.name (the old name works until Tuner 0.3)");
+                + " deprecated; use tuner.display.name (the old name works until Tuner 0.2)");
     }
 
     @Test
@@ -108,9 +108,9 @@ class RenamedKeysTest {
         assertThat(Files.readString(production)).contains(TwoStudiesTestCase.class.getName() + ".first.x=");
         assertThat(warnings).containsExactlyInAnyOrder(
                 "tuner.outputFile (in junit-platform.properties) is deprecated; use tuner.output.file"
-                        + " (the old name works until Tuner 0.3)",
+                        + " (the old name works until Tuner 0.2)",
                 "tuner.warmstart (a -D system property) is deprecated; use tuner.warm.start"
-                        + " (the old name works until Tuner 0.3)");
+                        + " (the old name works until Tuner 0.2)");
     }
 
     @Test

@@ -30,11 +30,11 @@ class RenamedPropertiesTest {
                 "tuner.arg.line", "-Xmx1g", "tuner.jdbc.server.id", "db"));
         assertThat(warnings).containsExactlyInAnyOrder(
                 "tuner.outputFile (a -D property of Maven) is deprecated; use tuner.output.file (the old name works"
-                        + " until Tuner 0.3)",
+                        + " until Tuner 0.2)",
                 "tuner.argLine (a system property of Maven's JVM) is deprecated; use tuner.arg.line (the old name"
-                        + " works until Tuner 0.3)",
+                        + " works until Tuner 0.2)",
                 "tuner.jdbcServerId (in the pom's <properties>) is deprecated; use tuner.jdbc.server.id (the old"
-                        + " name works until Tuner 0.3)");
+                        + " name works until Tuner 0.2)");
     }
 
     @Test

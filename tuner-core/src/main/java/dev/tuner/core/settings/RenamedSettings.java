@@ -18,7 +18,7 @@ import java.util.function.Function;
  * RenamedSettings renamed = new RenamedSettings(Map.of("tuner.outputFile", "tuner.output.file"), "0.3");
  * RenamedSettings.Resolved run = renamed.resolve(Map.of("tuner.outputFile", "best.properties"), key -&gt; "a -D system property");
  * run.settings();   // {tuner.output.file=best.properties}
- * run.warnings();   // [tuner.outputFile (a -D system property) is deprecated; use tuner.output.file (the old name works until Tuner 0.3)]
+ * run.warnings();   // [tuner.outputFile (a -D system property) is deprecated; use tuner.output.file (the old name works until Tuner 0.2)]
  * </pre>
  */
 public final class RenamedSettings {

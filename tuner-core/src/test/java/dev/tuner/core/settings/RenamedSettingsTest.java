@@ -28,7 +28,7 @@ class RenamedSettingsTest {
         assertThat(resolved.settings()).containsExactlyInAnyOrderEntriesOf(
                 Map.of("tuner.output.file", "best.properties", "tuner.trials", "5"));
         assertThat(resolved.warnings()).containsExactly("tuner.outputFile (in junit-platform.properties) is deprecated;"
-                + " use tuner.output.file (the old name works until Tuner 0.3)");
+                + " use tuner.output.file (the old name works until Tuner 0.2)");
     }
 
     @Test
