@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class RenamedSettingsTest {
 
     private static final RenamedSettings RENAMED = new RenamedSettings(
-            Map.of("tuner.outputFile", "tuner.output.file", "tuner.warmstart", "tuner.warm.start"), "0.3");
+            Map.of("tuner.outputFile", "tuner.output.file", "tuner.warmstart", "tuner.warm.start"), "0.2");
 
     private static Map<String, String> settings(String... keysAndValues) {
         Map<String, String> settings = new LinkedHashMap<>();
