@@ -78,6 +78,20 @@ public final class Study {
         this.views = whole.views;
     }
 
+    /**
+     * The study that started {@code trial} ({@link #ask()}, {@link #optimize}): for code that holds
+     * only a running trial and must tell it, as a shutdown hook does for the trials a dying JVM cut off.
+     *
+     * @throws IllegalArgumentException if no study started it (a {@link Trial} of the caller's own making)
+     */
+    public static Study of(Trial trial) {
+        if (trial instanceof StudyTrial asked) {
+            return asked.study();
+        }
+        throw new IllegalArgumentException("trial #" + trial.number() + " (a " + trial.getClass().getName()
+                + ") was not started by a study");
+    }
+
     /** Starts building a study with the given name; the name identifies it in its storage. */
     public static Builder builder(String name) {
         return new Builder(name);
@@ -132,7 +146,7 @@ public final class Study {
     private Trial newTrial(StartedTrial started) {
         int number = started.number();
         Study view = samplerView(number);
-        return new Trial(this, number, view, sampler.sampleRelative(view, number), started.enqueuedValues());
+        return new StudyTrial(this, number, view, sampler.sampleRelative(view, number), started.enqueuedValues());
     }
 
     /**
@@ -263,7 +277,7 @@ public final class Study {
 
     /** Tells a trial's objective value; a value that is not finite fails it; a trial the pruner stopped is pruned. */
     TrialOutcome complete(Trial trial, double value) {
-        if (trial.stoppedByPruner()) {
+        if (trial instanceof StudyTrial asked && asked.stoppedByPruner()) {
             return prune(trial, null);
         }
         if (!Double.isFinite(value)) {

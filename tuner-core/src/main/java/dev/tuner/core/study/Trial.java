@@ -6,8 +6,6 @@ import dev.tuner.core.space.IntUniform;
 import dev.tuner.core.space.LogUniform;
 import dev.tuner.core.space.Scale;
 import dev.tuner.core.space.Uniform;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +26,9 @@ import java.util.Map;
  * <p>Threads the objective starts may read knobs too: each knob is drawn once. Asking for a knob
  * again with a different distribution is an error.
  *
+ * <p>A study hands out its trials ({@code study.ask()}); the {@code suggest} methods all come down
+ * to {@link #suggest(String, Distribution)}.
+ *
  * <p>A long objective reports how it is doing as it goes, so that the study's pruner can stop a
  * hopeless trial early:
  *
@@ -41,43 +42,18 @@ import java.util.Map;
  * return model.validationAccuracy();
  * }</pre>
  */
-public final class Trial {
-
-    private final Study study;
-    private final int number;
-    private final Map<String, Suggestion> suggestions = new LinkedHashMap<>();
-    private final Map<String, Suggestion> relative;
-    private final Study samplerView;
-    /** The values the trial was enqueued with, as text by knob; empty for a trial that was not. */
-    private final Map<String, String> given;
-    /** Whether the pruner said stop and nothing was reported since. */
-    private volatile boolean stoppedByPruner;
-
-    Trial(Study study, int number, Study samplerView, Map<String, Suggestion> relative, Map<String, String> given) {
-        this.study = study;
-        this.number = number;
-        this.samplerView = samplerView;
-        this.relative = relative;
-        this.given = given;
-    }
+public interface Trial {
 
     /** This trial's number in its study, from 0. */
-    public int number() {
-        return number;
-    }
-
-    /** The study this trial belongs to. */
-    public Study study() {
-        return study;
-    }
+    int number();
 
     /** A real knob uniform on {@code [low, high]}. */
-    public double suggestFloat(String name, double low, double high) {
+    default double suggestFloat(String name, double low, double high) {
         return suggestFloat(name, low, high, Scale.LINEAR);
     }
 
     /** A real knob on {@code [low, high]}, uniform on the given scale. */
-    public double suggestFloat(String name, double low, double high, Scale scale) {
+    default double suggestFloat(String name, double low, double high, Scale scale) {
         Distribution distribution = scale == Scale.LOG ? LogUniform.of(low, high) : Uniform.of(low, high);
         return (Double) suggest(name, distribution);
     }
@@ -89,7 +65,7 @@ public final class Trial {
      * @throws IllegalArgumentException if {@code low} is not a multiple of {@code step} (the grid
      *     would not start at {@code low}, as Optuna's does), or the range is invalid
      */
-    public double suggestFloat(String name, double low, double high, double step) {
+    default double suggestFloat(String name, double low, double high, double step) {
         Uniform uniform = Uniform.of(low, high).quantized(step);
         if (uniform.low() != low && Math.abs(uniform.low() - low) > 1e-9 * step) {
             throw new IllegalArgumentException("low (" + low + ") of knob '" + name + "' must be a multiple of step ("
@@ -100,7 +76,7 @@ public final class Trial {
     }
 
     /** An integer knob uniform on {@code low..high}, both inclusive. */
-    public int suggestInt(String name, int low, int high) {
+    default int suggestInt(String name, int low, int high) {
         return suggestInt(name, low, high, 1, Scale.LINEAR);
     }
 
@@ -110,7 +86,7 @@ public final class Trial {
      *
      * @throws IllegalArgumentException if {@code high - low} is not a multiple of {@code step}
      */
-    public int suggestInt(String name, int low, int high, int step) {
+    default int suggestInt(String name, int low, int high, int step) {
         return suggestInt(name, low, high, step, Scale.LINEAR);
     }
 
@@ -118,7 +94,7 @@ public final class Trial {
      * An integer knob on {@code low..high}, uniform on the given scale, as Optuna's
      * {@code suggest_int(name, low, high, log=True)} for {@link Scale#LOG} ({@code low ≥ 1}).
      */
-    public int suggestInt(String name, int low, int high, Scale scale) {
+    default int suggestInt(String name, int low, int high, Scale scale) {
         return suggestInt(name, low, high, 1, scale);
     }
 
@@ -128,14 +104,14 @@ public final class Trial {
      *
      * @throws IllegalArgumentException if the range, step or scale is invalid, as {@link IntUniform} says
      */
-    public int suggestInt(String name, int low, int high, int step, Scale scale) {
+    default int suggestInt(String name, int low, int high, int step, Scale scale) {
         IntUniform distribution = IntUniform.of(low, high).withStep(step);
         return Math.toIntExact((Long) suggest(name, scale == Scale.LOG ? distribution.onLogScale() : distribution));
     }
 
     /** A categorical knob: one of {@code options}. */
     @SuppressWarnings("unchecked")
-    public <T> T suggestCategorical(String name, List<T> options) {
+    default <T> T suggestCategorical(String name, List<T> options) {
         return (T) suggest(name, Choice.of(options));
     }
 
@@ -148,18 +124,7 @@ public final class Trial {
      *
      * @throws IllegalArgumentException if the knob was suggested before with another distribution
      */
-    public synchronized Object suggest(String name, Distribution distribution) {
-        Suggestion known = suggestions.get(name);
-        if (known == null) {
-            known = study.suggest(samplerView, number, name, distribution, relative.get(name), given.get(name));
-            suggestions.put(name, known);
-        } else if (known.distribution() != distribution && !known.distribution().equals(distribution)) {
-            throw new IllegalArgumentException("knob '" + name + "' of trial #" + number + " was suggested from "
-                    + known.distribution() + " and now from " + distribution
-                    + "; a knob keeps one distribution, so use another name for the other range");
-        }
-        return known.value();
-    }
+    Object suggest(String name, Distribution distribution);
 
     /**
      * Records how the objective is doing at {@code step} (an epoch, an iteration, a number of
@@ -171,10 +136,7 @@ public final class Trial {
      * @param value the value; NaN (a diverged model) makes the pruners stop the trial
      * @throws IllegalArgumentException if the step is negative
      */
-    public void report(int step, double value) {
-        study.report(number, step, value);
-        stoppedByPruner = false;
-    }
+    void report(int step, double value);
 
     /**
      * Whether the study's pruner says this trial should stop now, judging by the values it reported
@@ -182,21 +144,8 @@ public final class Trial {
      * return; a trial that returns after {@code true} without reporting again ends
      * {@link TrialState#PRUNED} as well, whatever it returns.
      */
-    public boolean shouldPrune() {
-        boolean prune = study.shouldPrune(number);
-        stoppedByPruner = prune;
-        return prune;
-    }
-
-    /** Whether the pruner's last word was stop, with no report since. */
-    boolean stoppedByPruner() {
-        return stoppedByPruner;
-    }
+    boolean shouldPrune();
 
     /** The knob values handed out so far, keyed by name, in the order they were first asked for. */
-    public synchronized Map<String, Object> params() {
-        Map<String, Object> params = new LinkedHashMap<>();
-        suggestions.forEach((name, suggestion) -> params.put(name, suggestion.value()));
-        return Collections.unmodifiableMap(params);
-    }
+    Map<String, Object> params();
 }

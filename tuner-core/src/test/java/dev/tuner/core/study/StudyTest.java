@@ -51,7 +51,7 @@ class StudyTest {
 
         assertThat(first.number()).isZero();
         assertThat(second.number()).isOne();
-        assertThat(first.study()).isSameAs(study);
+        assertThat(Study.of(first)).isSameAs(study);
         assertThat(study.trials()).extracting(FrozenTrial::state).containsExactly(TrialState.RUNNING, TrialState.RUNNING);
     }
 
