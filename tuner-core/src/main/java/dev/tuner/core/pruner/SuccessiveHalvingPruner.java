@@ -2,7 +2,7 @@ package dev.tuner.core.pruner;
 
 import dev.tuner.Direction;
 import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.Study;
+import dev.tuner.core.study.TrialHistory;
 import dev.tuner.core.study.TrialState;
 import java.util.Arrays;
 import java.util.List;
@@ -64,7 +64,7 @@ public final class SuccessiveHalvingPruner implements Pruner {
     }
 
     @Override
-    public boolean prune(Study study, FrozenTrial trial) {
+    public boolean prune(TrialHistory study, FrozenTrial trial) {
         if (trial.lastStep().isEmpty()) {
             return false;
         }

@@ -4,7 +4,7 @@ import dev.tuner.Direction;
 import dev.tuner.core.storage.Storage;
 import dev.tuner.core.storage.StorageName;
 import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.Study;
+import dev.tuner.core.study.TrialHistory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -51,7 +51,7 @@ public record KnownParameters(Map<String, ?> values, String source, OptionalInt 
             return Optional.empty();  // a storage holding other studies only: the properties file may know
         }
         String name = StorageName.of(storage.toString()).text();
-        return Study.best(trials, direction).map(best -> new KnownParameters(best.params(),
+        return TrialHistory.best(trials, direction).map(best -> new KnownParameters(best.params(),
                 "best trial #" + best.number() + " of " + name, OptionalInt.of(best.number()), name));
     }
 

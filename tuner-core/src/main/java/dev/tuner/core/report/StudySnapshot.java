@@ -2,7 +2,7 @@ package dev.tuner.core.report;
 
 import dev.tuner.Direction;
 import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.Study;
+import dev.tuner.core.study.TrialHistory;
 import dev.tuner.core.study.TrialState;
 import java.util.List;
 import java.util.Objects;
@@ -52,7 +52,7 @@ public final class StudySnapshot {
             if (state != TrialState.WAITING) {
                 lastStarted = trial.number();
             }
-            if (state == TrialState.COMPLETE && (bestSoFar == null || Study.isBetter(trial, bestSoFar, direction))) {
+            if (state == TrialState.COMPLETE && (bestSoFar == null || TrialHistory.isBetter(trial, bestSoFar, direction))) {
                 bestSoFar = trial;
             }
         }
@@ -61,7 +61,7 @@ public final class StudySnapshot {
     }
 
     /** The study as its storage holds it now, read once. */
-    public static StudySnapshot of(Study study) {
+    public static StudySnapshot of(TrialHistory study) {
         return new StudySnapshot(study.name(), study.direction(), study.trials());
     }
 

@@ -170,7 +170,7 @@ public final class JournalStorage implements Storage {
      *
      * <pre>{@code
      * try (JournalStorage storage = JournalStorage.openToRead(Path.of("target/tuner/journal.jsonl"))) {
-     *     Optional<FrozenTrial> best = Study.best(storage.trials("quad1"), Direction.MINIMIZE);
+     *     Optional<FrozenTrial> best = TrialHistory.best(storage.trials("quad1"), Direction.MINIMIZE);
      * }
      * }</pre>
      *

@@ -43,7 +43,7 @@ import java.util.function.Supplier;
  * <p>A {@link Pruner} (none by default) stops hopeless trials early, judging by the values they
  * {@linkplain Trial#report report}; see {@link Trial#shouldPrune()}.
  */
-public final class Study {
+public final class Study implements TrialHistory {
 
     private static final String WORKER_DIED = WorkerDiedException.class.getName();
 
@@ -98,11 +98,13 @@ public final class Study {
     }
 
     /** The study's name. */
+    @Override
     public String name() {
         return name;
     }
 
     /** Whether smaller or larger objective values are better. */
+    @Override
     public Direction direction() {
         return direction;
     }
@@ -348,6 +350,7 @@ public final class Study {
      * Every trial of the study, in number order, as stored now. In the view a sampler gets for a
      * trial that the pruner put in a group (see {@link Pruner#samplerGroup}), only that group's.
      */
+    @Override
     public List<FrozenTrial> trials() {
         List<FrozenTrial> all = storage.trials(name);
         if (group == null) {
@@ -369,31 +372,7 @@ public final class Study {
 
     /** The best complete trial among {@code trials}, for callers that read the history once. */
     Optional<FrozenTrial> bestOf(List<FrozenTrial> trials) {
-        return best(trials, direction);
-    }
-
-    /** The complete trial among {@code trials} with the best value in {@code direction}, the earliest on ties. */
-    public static Optional<FrozenTrial> best(List<FrozenTrial> trials, Direction direction) {
-        // a plain loop: it runs at a study's end, in code not yet compiled, over every trial
-        FrozenTrial best = null;
-        for (FrozenTrial trial : trials) {
-            if (trial.state() == TrialState.COMPLETE && (best == null || isBetter(trial, best, direction))) {
-                best = trial;
-            }
-        }
-        return Optional.ofNullable(best);
-    }
-
-    /**
-     * Whether complete trial {@code trial} is better than {@code other} in {@code direction}: its
-     * value better ({@link Double#compare} order), or equal with a smaller number.
-     */
-    public static boolean isBetter(FrozenTrial trial, FrozenTrial other, Direction direction) {
-        int byValue = Double.compare(trial.value().getAsDouble(), other.value().getAsDouble());
-        if (direction == Direction.MAXIMIZE) {
-            byValue = -byValue;
-        }
-        return byValue < 0 || byValue == 0 && trial.number() < other.number();
+        return TrialHistory.best(trials, direction);
     }
 
     Suggestion suggest(Study samplerView, int trialNumber, String knob, Distribution distribution,

@@ -17,6 +17,7 @@ import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.study.Suggestion;
 import dev.tuner.core.study.Trial;
+import dev.tuner.core.study.TrialHistory;
 import dev.tuner.core.study.TrialState;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,12 +123,12 @@ abstract class SamplerContractTest {
         List<Set<String>> relative = new ArrayList<>();
         Sampler recording = new Sampler() {
             @Override
-            public double sample(Study study, int trialNumber, String name, Distribution distribution) {
+            public double sample(TrialHistory study, int trialNumber, String name, Distribution distribution) {
                 return sampler.sample(study, trialNumber, name, distribution);
             }
 
             @Override
-            public Map<String, Suggestion> sampleRelative(Study study, int trialNumber) {
+            public Map<String, Suggestion> sampleRelative(TrialHistory study, int trialNumber) {
                 Map<String, Suggestion> proposal = sampler.sampleRelative(study, trialNumber);
                 relative.add(Set.copyOf(proposal.keySet()));
                 return proposal;
