@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * @param finished when it was told, or empty while it runs or waits
  * @param intermediateValues the values the trial {@linkplain Trial#report reported}, by step, in
  *     step order; empty when it reported none
- * @param enqueuedValues the knob values the trial was {@linkplain Study#enqueue enqueued} with, as
+ * @param enqueuedValues the knob values the trial was enqueued ({@code Study.enqueue}) with, as
  *     text by full knob name, in the order given; empty for a trial that was not enqueued. They
  *     become {@link #suggestions()} as the objective reads its knobs
  */

@@ -314,7 +314,7 @@ public final class Study implements TrialHistory {
 
     private TrialOutcome prune(Trial trial, TrialPruned thrown) {
         FrozenTrial told = tellPruned(trial);
-        return new TrialOutcome(told, Optional.of(TrialPruned.describing(told, thrown)));
+        return new TrialOutcome(told, Optional.of(TrialOutcome.describing(told, thrown)));
     }
 
     void report(int trialNumber, int step, double value) {
