@@ -1,7 +1,7 @@
 package dev.tuner.core.inject;
 
 import dev.tuner.core.study.Objective;
-import dev.tuner.core.study.Trial;
+import dev.tuner.core.trial.Trial;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -166,7 +166,7 @@ public final class MethodObjective implements Objective {
         String name = studyName(testClass, method) + "." + parameter.getName();
         return Optional.of(KnobValue.of(parameter, parameter.getType(), name, where).orElseThrow(() ->
                 new InvalidDeclarationException(where, "has no knob annotation; annotate it with @Uniform, "
-                        + "@LogUniform, @IntUniform or @Choice, or declare it as dev.tuner.core.study.Trial")));
+                        + "@LogUniform, @IntUniform or @Choice, or declare it as dev.tuner.core.trial.Trial")));
     }
 
     private static Constructor<?> noArgumentConstructor(Class<?> type, String where) {

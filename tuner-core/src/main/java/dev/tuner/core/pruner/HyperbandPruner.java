@@ -1,8 +1,8 @@
 package dev.tuner.core.pruner;
 
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.TrialHistory;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialHistory;
+import dev.tuner.core.trial.TrialState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.tuner.core.pruner;
 
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.Trial;
-import dev.tuner.core.study.TrialHistory;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.Trial;
+import dev.tuner.core.trial.TrialHistory;
 import java.util.Optional;
 
 /**

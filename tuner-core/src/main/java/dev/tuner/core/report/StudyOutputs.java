@@ -1,7 +1,7 @@
 package dev.tuner.core.report;
 
 import dev.tuner.core.storage.StorageName;
-import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.trial.FrozenTrial;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;

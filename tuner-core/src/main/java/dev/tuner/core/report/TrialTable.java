@@ -1,6 +1,6 @@
 package dev.tuner.core.report;
 
-import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.trial.FrozenTrial;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.tuner.core.sampler;
 
 import dev.tuner.core.space.Distribution;
-import dev.tuner.core.study.Suggestion;
-import dev.tuner.core.study.TrialHistory;
+import dev.tuner.core.trial.Suggestion;
+import dev.tuner.core.trial.TrialHistory;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -6,7 +6,7 @@ import dev.tuner.core.space.LogNormal;
 import dev.tuner.core.space.LogUniform;
 import dev.tuner.core.space.Normal;
 import dev.tuner.core.space.Uniform;
-import dev.tuner.core.study.TrialHistory;
+import dev.tuner.core.trial.TrialHistory;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

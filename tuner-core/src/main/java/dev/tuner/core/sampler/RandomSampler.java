@@ -1,7 +1,7 @@
 package dev.tuner.core.sampler;
 
 import dev.tuner.core.space.Distribution;
-import dev.tuner.core.study.TrialHistory;
+import dev.tuner.core.trial.TrialHistory;
 
 /**
  * Draws every knob independently from its distribution's prior, ignoring the history.

@@ -1,6 +1,8 @@
 package dev.tuner.core.study;
 
 import dev.tuner.core.space.Distribution;
+import dev.tuner.core.trial.Suggestion;
+import dev.tuner.core.trial.Trial;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

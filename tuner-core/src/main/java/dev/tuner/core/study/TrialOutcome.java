@@ -1,5 +1,8 @@
 package dev.tuner.core.study;
 
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialPruned;
+import dev.tuner.core.trial.TrialState;
 import java.util.Optional;
 
 /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tuner.Direction;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.storage.StorageName;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.TrialState;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;

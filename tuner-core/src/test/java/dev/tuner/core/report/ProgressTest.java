@@ -3,9 +3,9 @@ package dev.tuner.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.Direction;
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.TrialFailure;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialFailure;
+import dev.tuner.core.trial.TrialState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.tuner.engine.console;
 
 import dev.tuner.core.inject.TrialContext;
 import dev.tuner.core.study.Study;
-import dev.tuner.core.study.Trial;
+import dev.tuner.core.trial.Trial;
 import java.io.PrintStream;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.tuner.core.study;
+package dev.tuner.core.trial;
 
 /** Where a trial stands in its life. */
 public enum TrialState {

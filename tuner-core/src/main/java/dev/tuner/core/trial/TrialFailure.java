@@ -1,4 +1,4 @@
-package dev.tuner.core.study;
+package dev.tuner.core.trial;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.UndeclaredThrowableException;

@@ -1,4 +1,4 @@
-package dev.tuner.core.study;
+package dev.tuner.core.trial;
 
 /**
  * Thrown by an objective to stop its trial because the study's pruner said so: the trial ends
