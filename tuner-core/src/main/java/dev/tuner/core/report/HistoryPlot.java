@@ -1,6 +1,7 @@
 package dev.tuner.core.report;
 
 import dev.tuner.Direction;
+import dev.tuner.core.trial.Numbers;
 import dev.tuner.core.trial.TrialState;
 import java.util.Arrays;
 import java.util.List;

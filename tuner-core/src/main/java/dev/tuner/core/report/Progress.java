@@ -2,6 +2,7 @@ package dev.tuner.core.report;
 
 import dev.tuner.Direction;
 import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.Numbers;
 import dev.tuner.core.trial.TrialState;
 import java.time.Duration;
 import java.util.List;

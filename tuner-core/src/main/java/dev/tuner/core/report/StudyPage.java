@@ -1,6 +1,8 @@
 package dev.tuner.core.report;
 
 import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.Numbers;
+import dev.tuner.core.trial.TrialFormat;
 import dev.tuner.core.trial.TrialState;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

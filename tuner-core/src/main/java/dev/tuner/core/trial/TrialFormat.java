@@ -1,4 +1,4 @@
-package dev.tuner.core.report;
+package dev.tuner.core.trial;
 
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.TrialState;

@@ -1,4 +1,4 @@
-package dev.tuner.core.report;
+package dev.tuner.core.trial;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
