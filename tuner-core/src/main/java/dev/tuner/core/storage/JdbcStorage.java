@@ -1,8 +1,8 @@
 package dev.tuner.core.storage;
 
 import dev.tuner.Direction;
+import dev.tuner.core.json.DistributionJson;
 import dev.tuner.core.space.Distribution;
-import dev.tuner.core.space.DistributionJson;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.TrialFailure;
 import dev.tuner.core.trial.TrialState;

@@ -1,8 +1,16 @@
-package dev.tuner.core.space;
+package dev.tuner.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.tuner.core.space.Choice;
+import dev.tuner.core.space.Fixed;
+import dev.tuner.core.space.IntUniform;
+import dev.tuner.core.space.LogNormal;
+import dev.tuner.core.space.LogUniform;
+import dev.tuner.core.space.Normal;
+import dev.tuner.core.space.PriorityChoice;
+import dev.tuner.core.space.Uniform;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +56,7 @@ class DistributionJsonTest {
 
         String json = DistributionJson.write(choice);
 
-        assertThat(json).contains("{\"enum\":\"dev.tuner.core.space.DistributionJsonTest$Kernel\",\"name\":\"RBF\"}");
+        assertThat(json).contains("{\"enum\":\"dev.tuner.core.json.DistributionJsonTest$Kernel\",\"name\":\"RBF\"}");
         assertThat(DistributionJson.read(json)).isEqualTo(choice);
     }
 
@@ -59,7 +67,7 @@ class DistributionJsonTest {
         String json = DistributionJson.write(choice);
 
         assertThat(json).isEqualTo("{\"type\":\"prioritychoice\",\"options\":[{\"class\":\"java.lang.String\"},"
-                + "{\"class\":\"dev.tuner.core.space.DistributionJsonTest$Kernel\"}]}");
+                + "{\"class\":\"dev.tuner.core.json.DistributionJsonTest$Kernel\"}]}");
         assertThat(DistributionJson.read(json)).isEqualTo(choice);
     }
 

@@ -1,4 +1,4 @@
-package dev.tuner.core.space;
+package dev.tuner.core.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +7,17 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tuner.core.space.Bool;
+import dev.tuner.core.space.Choice;
+import dev.tuner.core.space.CustomDistribution;
+import dev.tuner.core.space.Distribution;
+import dev.tuner.core.space.Fixed;
+import dev.tuner.core.space.IntUniform;
+import dev.tuner.core.space.LogNormal;
+import dev.tuner.core.space.LogUniform;
+import dev.tuner.core.space.Normal;
+import dev.tuner.core.space.PriorityChoice;
+import dev.tuner.core.space.Uniform;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.tuner.core.space;
+package dev.tuner.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;

@@ -1,4 +1,4 @@
-package dev.tuner.core.space;
+package dev.tuner.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
