@@ -1,4 +1,4 @@
-package dev.tuner.core.study;
+package dev.tuner.core.settings;
 
 import java.util.Collection;
 import java.util.Locale;
