@@ -28,7 +28,7 @@ record OutputOwner(StorageName storage, boolean inferred, Path file) {
             return Optional.of(new OutputOwner(named.orElse(defaultStorage), named.isEmpty(), properties));
         }
         if (Files.isRegularFile(page)) {
-            Optional<String> named = ReportIndex.summary(page).map(StudySummary::storage);
+            Optional<String> named = HtmlReport.storageOf(page);
             return Optional.of(new OutputOwner(named.map(StorageName::of).orElse(defaultStorage), named.isEmpty(), page));
         }
         return Optional.empty();

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -54,6 +55,20 @@ class BestParametersFileTest {
         } else {
             study.tell(trial, value);
         }
+    }
+
+    @Test
+    void enqueuedTrialsCountAsWaitingToRun() {
+        Study study = study(Direction.MINIMIZE);
+        for (int i = 0; i < 6; i++) {
+            trial(study, i);
+        }
+        study.enqueue(Map.of(NAME + ".x", 0.123456));
+        study.enqueue(Map.of(NAME + ".x", 0.654321));
+        StudySnapshot snapshot = StudySnapshot.of(study);
+
+        assertThat(writer.render(snapshot, snapshot.best().orElseThrow(), null))
+                .contains("# trials: 8 (6 complete, 0 failed, 2 waiting to run)");
     }
 
     private static Properties load(Path file) throws IOException {
