@@ -1,5 +1,6 @@
-package dev.tuner.core.report;
+package dev.tuner.core.output;
 
+import dev.tuner.core.report.HtmlReport;
 import dev.tuner.core.storage.StorageName;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.tuner.core.report;
+package dev.tuner.core.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

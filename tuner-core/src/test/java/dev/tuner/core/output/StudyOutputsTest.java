@@ -1,8 +1,9 @@
-package dev.tuner.core.report;
+package dev.tuner.core.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.Direction;
+import dev.tuner.core.report.StudySnapshot;
 import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.storage.StorageName;

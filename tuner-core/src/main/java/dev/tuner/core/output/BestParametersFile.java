@@ -1,5 +1,7 @@
-package dev.tuner.core.report;
+package dev.tuner.core.output;
 
+import dev.tuner.core.report.AtomicFile;
+import dev.tuner.core.report.StudySnapshot;
 import dev.tuner.core.storage.StorageName;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.TrialState;

@@ -1,9 +1,10 @@
-package dev.tuner.core.report;
+package dev.tuner.core.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.tuner.Direction;
+import dev.tuner.core.report.StudySnapshot;
 import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.space.Choice;
 import dev.tuner.core.space.Scale;

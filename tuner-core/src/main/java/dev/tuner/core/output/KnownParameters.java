@@ -1,4 +1,4 @@
-package dev.tuner.core.report;
+package dev.tuner.core.output;
 
 import dev.tuner.Direction;
 import dev.tuner.core.storage.Storage;

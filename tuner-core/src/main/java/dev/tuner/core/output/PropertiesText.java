@@ -1,4 +1,4 @@
-package dev.tuner.core.report;
+package dev.tuner.core.output;
 
 /** Escaping for the {@code .properties} format, as {@link java.util.Properties#load} reads it. */
 final class PropertiesText {
