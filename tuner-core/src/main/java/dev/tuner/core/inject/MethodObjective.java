@@ -188,8 +188,8 @@ public final class MethodObjective implements Objective {
         }
     }
 
-    /** {@code com.acme.Tuning.quad1(double)}: the method as run on {@code testClass}. */
-    static String describe(Class<?> testClass, Method method) {
+    /** {@code com.acme.Tuning.quad1(double)}: the method as run on {@code testClass}, as messages name it. */
+    public static String describe(Class<?> testClass, Method method) {
         String parameterTypes = Arrays.stream(method.getParameterTypes())
                 .map(Class::getSimpleName)
                 .collect(Collectors.joining(", "));
