@@ -1,7 +1,7 @@
 package dev.tuner.engine;
 
-import dev.tuner.core.inject.StudyOverrides;
 import dev.tuner.core.output.BestLookup;
+import dev.tuner.core.plan.StudyOverrides;
 import dev.tuner.core.study.OptimizeSettings;
 import dev.tuner.core.trial.TrialFormat;
 import java.nio.file.Path;

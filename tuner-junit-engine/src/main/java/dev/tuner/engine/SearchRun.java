@@ -1,9 +1,9 @@
 package dev.tuner.engine;
 
-import dev.tuner.core.inject.StudyPlan;
 import dev.tuner.core.output.KnownParameters;
 import dev.tuner.core.output.Progress;
 import dev.tuner.core.output.StudyOutputs;
+import dev.tuner.core.plan.StudyPlan;
 import dev.tuner.core.report.StudySnapshot;
 import dev.tuner.core.storage.Storage;
 import dev.tuner.core.storage.StorageName;

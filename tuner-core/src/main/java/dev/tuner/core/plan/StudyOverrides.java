@@ -1,4 +1,4 @@
-package dev.tuner.core.inject;
+package dev.tuner.core.plan;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.tuner.core.inject;
+package dev.tuner.core.plan;
 
 import static dev.tuner.core.inject.MethodObjectiveTest.tuneMethod;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tuner.Direction;
 import dev.tuner.Tune;
 import dev.tuner.Uniform;
+import dev.tuner.core.inject.InvalidDeclarationException;
+import dev.tuner.core.inject.Knob;
 import dev.tuner.core.pruner.HyperbandPruner;
 import dev.tuner.core.pruner.MedianPruner;
 import dev.tuner.core.pruner.Pruners;
@@ -101,13 +103,13 @@ class StudyPlanTest {
     void takesItsSettingsFromTheAnnotation() {
         StudyPlan plan = StudyPlan.of(tuneMethod(PlannedCase.class), StudyOverrides.none());
 
-        assertThat(plan.studyName()).isEqualTo("dev.tuner.core.inject.StudyPlanTest$PlannedCase.f");
+        assertThat(plan.studyName()).isEqualTo("dev.tuner.core.plan.StudyPlanTest$PlannedCase.f");
         assertThat(plan.direction()).isEqualTo(Direction.MAXIMIZE);
         assertThat(plan.trials()).isEqualTo(7);
         assertThat(plan.seed()).isEqualTo(42);
         assertThat(plan.samplerName()).isEqualTo(Samplers.DEFAULT);
         assertThat(plan.objective().knobs()).extracting(Knob::name)
-                .containsExactly("dev.tuner.core.inject.StudyPlanTest$PlannedCase.f.x");
+                .containsExactly("dev.tuner.core.plan.StudyPlanTest$PlannedCase.f.x");
     }
 
     @Test

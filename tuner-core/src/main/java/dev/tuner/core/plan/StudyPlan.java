@@ -1,7 +1,9 @@
-package dev.tuner.core.inject;
+package dev.tuner.core.plan;
 
 import dev.tuner.Direction;
 import dev.tuner.Tune;
+import dev.tuner.core.inject.InvalidDeclarationException;
+import dev.tuner.core.inject.MethodObjective;
 import dev.tuner.core.pruner.Pruners;
 import dev.tuner.core.sampler.Samplers;
 import dev.tuner.core.sampler.Seeds;
