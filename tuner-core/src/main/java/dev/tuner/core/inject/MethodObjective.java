@@ -86,7 +86,7 @@ public final class MethodObjective implements Objective {
      * The knobs declared on the method's parameters, in parameter order; a {@code @Choice} over a
      * sealed type is one knob here, choosing among the permitted subclasses.
      */
-    public List<Knob> knobs() {
+    List<Knob> knobs() {
         return parameters.stream().flatMap(Optional::stream).map(KnobValue::knob).collect(Collectors.toList());
     }
 
@@ -94,7 +94,7 @@ public final class MethodObjective implements Objective {
      * Every knob the parameters may draw: each parameter's, and below a {@code @Choice} over a
      * sealed type the knobs of every branch, depth first.
      */
-    public List<Knob> parameterSpace() {
+    List<Knob> parameterSpace() {
         return parameters.stream().flatMap(Optional::stream).flatMap(knob -> knob.knobs().stream())
                 .collect(Collectors.toList());
     }

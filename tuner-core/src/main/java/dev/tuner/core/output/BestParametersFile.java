@@ -44,7 +44,7 @@ import java.util.TreeMap;
  * precision so they reproduce the best trial exactly. Which study's file a run may replace is
  * {@link StudyOutputs}'s to decide.
  */
-public final class BestParametersFile {
+final class BestParametersFile {
 
     private final Clock clock;
 

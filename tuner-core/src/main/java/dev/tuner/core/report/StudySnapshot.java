@@ -16,7 +16,6 @@ import java.util.Optional;
  *
  * <pre>{@code
  * StudySnapshot snapshot = StudySnapshot.of(study);                 // reads the trials once
- * new BestParametersFile(Clock.systemUTC()).write(Path.of("target/tuner"), snapshot);
  * new HtmlReport(Clock.systemUTC()).write(Path.of("target/tuner"), snapshot);
  * }</pre>
  *
