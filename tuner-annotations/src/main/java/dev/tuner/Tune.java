@@ -15,7 +15,7 @@ import org.junit.platform.commons.annotation.Testable;
  * as parameters annotated with a knob annotation ({@link Uniform}, {@link LogUniform},
  * {@link Normal}, {@link LogNormal}, {@link IntUniform}, {@link Bool}, {@link Choice},
  * {@link PriorityChoice}, or a user's own one marked {@link KnobAnnotation}), and optionally the
- * live {@code dev.tuner.core.study.Trial}:
+ * live {@code dev.tuner.core.trial.Trial}:
  *
  * <pre>{@code
  * class QuadraticTuning {

@@ -61,6 +61,7 @@ final class SnippetSource {
             "dev.tuner.*",
             "static dev.tuner.Direction.*",
             "dev.tuner.core.study.*",
+            "dev.tuner.core.trial.*",
             "dev.tuner.core.sampler.*",
             "dev.tuner.core.storage.*",
             "dev.tuner.core.space.Distribution",

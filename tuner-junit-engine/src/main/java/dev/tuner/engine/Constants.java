@@ -1,6 +1,6 @@
 package dev.tuner.engine;
 
-import dev.tuner.core.report.StudyOutputs;
+import dev.tuner.core.output.StudyOutputs;
 import dev.tuner.core.storage.Storages;
 import java.util.Map;
 

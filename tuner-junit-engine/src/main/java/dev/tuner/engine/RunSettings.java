@@ -1,10 +1,10 @@
 package dev.tuner.engine;
 
-import dev.tuner.core.inject.StudyOverrides;
-import dev.tuner.core.report.BestLookup;
-import dev.tuner.core.report.TrialFormat;
+import dev.tuner.core.output.BestLookup;
+import dev.tuner.core.plan.StudyOverrides;
 import dev.tuner.core.settings.RenamedSettings;
 import dev.tuner.core.study.OptimizeSettings;
+import dev.tuner.core.trial.TrialFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

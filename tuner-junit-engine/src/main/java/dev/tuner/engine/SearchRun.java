@@ -1,19 +1,19 @@
 package dev.tuner.engine;
 
-import dev.tuner.core.inject.StudyPlan;
-import dev.tuner.core.report.KnownParameters;
-import dev.tuner.core.report.Progress;
-import dev.tuner.core.report.StudyOutputs;
+import dev.tuner.core.output.KnownParameters;
+import dev.tuner.core.output.Progress;
+import dev.tuner.core.output.StudyOutputs;
+import dev.tuner.core.plan.StudyPlan;
 import dev.tuner.core.report.StudySnapshot;
-import dev.tuner.core.report.TrialFormat;
 import dev.tuner.core.storage.Storage;
 import dev.tuner.core.storage.StorageName;
-import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.RequireKnobs;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.study.StudyAbortedError;
 import dev.tuner.core.study.TrialOutcome;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialFormat;
+import dev.tuner.core.trial.TrialState;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;

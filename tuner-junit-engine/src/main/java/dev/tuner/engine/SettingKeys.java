@@ -2,7 +2,7 @@ package dev.tuner.engine;
 
 import dev.tuner.core.pruner.Pruners;
 import dev.tuner.core.sampler.Samplers;
-import dev.tuner.core.study.Spelling;
+import dev.tuner.core.settings.Spelling;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.tuner.engine;
 
-import dev.tuner.core.inject.StudyPlan;
-import dev.tuner.core.report.KnownParameters;
+import dev.tuner.core.output.KnownParameters;
+import dev.tuner.core.plan.StudyPlan;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.study.TrialOutcome;

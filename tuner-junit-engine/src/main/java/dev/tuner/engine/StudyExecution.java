@@ -1,9 +1,9 @@
 package dev.tuner.engine;
 
-import dev.tuner.core.inject.StudyPlan;
 import dev.tuner.core.inject.TunerAgent;
-import dev.tuner.core.report.BestLookup;
-import dev.tuner.core.report.KnownParameters;
+import dev.tuner.core.output.BestLookup;
+import dev.tuner.core.output.KnownParameters;
+import dev.tuner.core.plan.StudyPlan;
 import dev.tuner.core.storage.StorageName;
 import dev.tuner.core.storage.StoragePool;
 import java.util.Optional;

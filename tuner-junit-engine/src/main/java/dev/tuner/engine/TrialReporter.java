@@ -1,9 +1,9 @@
 package dev.tuner.engine;
 
-import dev.tuner.core.report.TrialFormat;
-import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.TrialOutcome;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialFormat;
+import dev.tuner.core.trial.TrialState;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestExecutionResult;
 

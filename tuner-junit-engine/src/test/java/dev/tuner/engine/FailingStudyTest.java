@@ -16,7 +16,7 @@ import dev.tuner.Uniform;
 import dev.tuner.core.inject.InvalidDeclarationException;
 import dev.tuner.core.study.NonFiniteObjectiveException;
 import dev.tuner.core.study.StudyAbortedError;
-import dev.tuner.core.study.Trial;
+import dev.tuner.core.trial.Trial;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,8 +66,8 @@ class FailingStudyTest {
     void anErrorFailsItsTrialAndOutOfMemoryItsStudyWhileTheClassesOtherStudiesRun() {
         EngineExecutionResults results = execute(ErrorsTestCase.class, outputDir, "tuner.seed", "7");
 
-        UniqueId error = studyId(ErrorsTestCase.class, "throwsError(dev.tuner.core.study.Trial, double)");
-        UniqueId memory = studyId(ErrorsTestCase.class, "runsOutOfMemory(dev.tuner.core.study.Trial, double)");
+        UniqueId error = studyId(ErrorsTestCase.class, "throwsError(dev.tuner.core.trial.Trial, double)");
+        UniqueId memory = studyId(ErrorsTestCase.class, "runsOutOfMemory(dev.tuner.core.trial.Trial, double)");
         UniqueId fine = studyId(ErrorsTestCase.class, "fine(double)");
         results.testEvents().assertThatEvents()
                 .haveExactly(1, event(finishedWithFailure(instanceOf(Error.class), message("plain error"))))

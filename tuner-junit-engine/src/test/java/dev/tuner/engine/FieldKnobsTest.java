@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.Tune;
 import dev.tuner.Uniform;
-import dev.tuner.core.report.Numbers;
+import dev.tuner.core.trial.Numbers;
 import dev.tuner.engine.testcases.Regressor;
 import java.io.IOException;
 import java.io.Reader;

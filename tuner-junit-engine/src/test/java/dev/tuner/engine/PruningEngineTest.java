@@ -11,8 +11,8 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import dev.tuner.Tune;
 import dev.tuner.Uniform;
-import dev.tuner.core.study.Trial;
-import dev.tuner.core.study.TrialPruned;
+import dev.tuner.core.trial.Trial;
+import dev.tuner.core.trial.TrialPruned;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -54,7 +54,7 @@ class PruningEngineTest {
         List<Event> aborted = results.testEvents().aborted().list();
         assertThat(aborted).allSatisfy(event -> assertThat(event.getTestDescriptor().getDisplayName()).endsWith("→ pruned"));
         results.containerEvents().assertThatEvents()
-                .haveExactly(1, event(uniqueId(studyId(CurvesTestCase.class, "curve(double, dev.tuner.core.study.Trial)")),
+                .haveExactly(1, event(uniqueId(studyId(CurvesTestCase.class, "curve(double, dev.tuner.core.trial.Trial)")),
                         finishedSuccessfully()));
         assertThat(StudyExecutionTest.reportEntry(results)).containsEntry("tuner.trials", "30");
     }
@@ -86,7 +86,7 @@ class PruningEngineTest {
 
         results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(0));
         results.containerEvents().assertThatEvents().haveExactly(1, event(
-                uniqueId(studyId(CurvesTestCase.class, "curve(double, dev.tuner.core.study.Trial)")),
+                uniqueId(studyId(CurvesTestCase.class, "curve(double, dev.tuner.core.trial.Trial)")),
                 finishedWithFailure(message(text -> text.contains("tuner.pruner names the unknown pruner 'asha'")
                         && text.contains("nop, median, percentile, sh, hyperband")))));
     }

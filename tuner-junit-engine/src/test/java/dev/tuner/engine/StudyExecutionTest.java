@@ -17,9 +17,9 @@ import dev.tuner.Direction;
 import dev.tuner.IntUniform;
 import dev.tuner.Tune;
 import dev.tuner.Uniform;
-import dev.tuner.core.report.Numbers;
 import dev.tuner.core.space.Scale;
-import dev.tuner.core.study.Trial;
+import dev.tuner.core.trial.Numbers;
+import dev.tuner.core.trial.Trial;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +39,6 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 class StudyExecutionTest {

@@ -51,7 +51,7 @@ public final class OverheadListener implements TestExecutionListener {
     static final List<String> WATCHED = List.of("dev.tuner.engine.TrialDescriptor",
             "org.junit.jupiter.engine.descriptor.TestTemplateInvocationTestDescriptor",
             "org.junit.platform.launcher.TestIdentifier", "org.junit.platform.console.output.TreeNode",
-            "dev.tuner.core.storage.TrialRecord", "dev.tuner.core.study.FrozenTrial");
+            "dev.tuner.core.storage.TrialRecord", "dev.tuner.core.trial.FrozenTrial");
 
     private Path out;
     private int snapshotAt;

@@ -1,7 +1,7 @@
 package dev.tuner.benchmarks.parallel;
 
 import dev.tuner.core.study.Objective;
-import dev.tuner.core.study.Trial;
+import dev.tuner.core.trial.Trial;
 
 /**
  * The objective of the parallelism benchmark: quad1's one knob, then a sleep that stands for a

@@ -3,8 +3,8 @@ package dev.tuner.benchmarks.pruning;
 import dev.tuner.Direction;
 import dev.tuner.core.space.Scale;
 import dev.tuner.core.study.Objective;
-import dev.tuner.core.study.Trial;
-import dev.tuner.core.study.TrialPruned;
+import dev.tuner.core.trial.Trial;
+import dev.tuner.core.trial.TrialPruned;
 
 /**
  * The synthetic problem: a deterministic family of learning curves of {@value #STEPS} steps whose

@@ -3,9 +3,9 @@ package dev.tuner.benchmarks.pruning;
 import dev.tuner.core.pruner.Pruners;
 import dev.tuner.core.sampler.Samplers;
 import dev.tuner.core.storage.InMemoryStorage;
-import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.Study;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialState;
 import java.util.Map;
 
 /**

@@ -1,6 +1,6 @@
 package dev.tuner.benchmarks.quality;
 
-import dev.tuner.core.study.Trial;
+import dev.tuner.core.trial.Trial;
 import java.util.Map;
 
 /**

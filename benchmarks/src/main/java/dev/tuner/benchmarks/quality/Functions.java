@@ -1,7 +1,7 @@
 package dev.tuner.benchmarks.quality;
 
 import dev.tuner.core.space.Scale;
-import dev.tuner.core.study.Trial;
+import dev.tuner.core.trial.Trial;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package dev.tuner.benchmarks.quality;
 
 import dev.tuner.Direction;
 import dev.tuner.Tune;
-import dev.tuner.core.inject.StudyOverrides;
-import dev.tuner.core.inject.StudyPlan;
+import dev.tuner.core.plan.StudyOverrides;
+import dev.tuner.core.plan.StudyPlan;
 import dev.tuner.core.study.Objective;
 import java.io.File;
 import java.lang.reflect.Field;

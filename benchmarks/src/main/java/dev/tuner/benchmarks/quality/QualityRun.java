@@ -2,11 +2,11 @@ package dev.tuner.benchmarks.quality;
 
 import dev.tuner.Direction;
 import dev.tuner.core.storage.InMemoryStorage;
-import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.Objective;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.study.TrialOutcome;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialState;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.tuner.benchmarks.quality;
 
 import dev.tuner.Direction;
-import dev.tuner.core.inject.StudyOverrides;
-import dev.tuner.core.inject.StudyPlan;
+import dev.tuner.core.plan.StudyOverrides;
+import dev.tuner.core.plan.StudyPlan;
 import dev.tuner.core.space.Scale;
 import dev.tuner.core.study.Objective;
 import dev.tuner.examples.data.Dataset;

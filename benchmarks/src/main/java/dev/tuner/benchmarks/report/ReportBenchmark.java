@@ -10,7 +10,7 @@ import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.space.Scale;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.study.Study;
-import dev.tuner.core.study.Trial;
+import dev.tuner.core.trial.Trial;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

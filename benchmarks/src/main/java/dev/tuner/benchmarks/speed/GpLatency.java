@@ -5,7 +5,7 @@ import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.sampler.Sampler;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.study.Study;
-import dev.tuner.core.study.Suggestion;
+import dev.tuner.core.trial.Suggestion;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;

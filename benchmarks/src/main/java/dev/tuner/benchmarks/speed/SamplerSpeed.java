@@ -7,7 +7,7 @@ import dev.tuner.core.sampler.Sampler;
 import dev.tuner.core.sampler.Samplers;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.study.Study;
-import dev.tuner.core.study.Suggestion;
+import dev.tuner.core.trial.Suggestion;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

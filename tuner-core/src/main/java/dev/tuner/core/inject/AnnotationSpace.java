@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * @Choice}, {@link dev.tuner.PriorityChoice @PriorityChoice}, and any user annotation
  * meta-annotated with {@link KnobAnnotation @KnobAnnotation}. A member carries at most one.
  */
-public final class AnnotationSpace {
+final class AnnotationSpace {
 
     private static final List<Class<? extends Annotation>> BUILT_IN = List.of(
             dev.tuner.Uniform.class, dev.tuner.LogUniform.class, dev.tuner.Normal.class, dev.tuner.LogNormal.class,

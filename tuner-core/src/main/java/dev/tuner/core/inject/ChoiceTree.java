@@ -1,7 +1,7 @@
 package dev.tuner.core.inject;
 
 import dev.tuner.core.space.Choice;
-import dev.tuner.core.study.Trial;
+import dev.tuner.core.trial.Trial;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;

@@ -8,7 +8,11 @@ public final class InvalidDeclarationException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    InvalidDeclarationException(String where, String problem) {
+    /**
+     * An error in the declaration {@code where} names ({@code @Tune method com.acme.T.loss()}):
+     * {@code problem} says which rule it breaks and how to fix it.
+     */
+    public InvalidDeclarationException(String where, String problem) {
         super(where + ": " + problem);
     }
 

@@ -10,7 +10,7 @@ import dev.tuner.core.space.Distribution;
  * @param distribution the range and prior the annotation declares
  * @param type the member's type; {@link #convert(Object)} turns a drawn value into it
  */
-public record Knob(String name, Distribution distribution, Class<?> type) {
+record Knob(String name, Distribution distribution, Class<?> type) {
 
     /**
      * A value {@code distribution} produced, as the member's type needs it: a {@code Double} as a

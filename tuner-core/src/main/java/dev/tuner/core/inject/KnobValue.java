@@ -1,6 +1,6 @@
 package dev.tuner.core.inject;
 
-import dev.tuner.core.study.Trial;
+import dev.tuner.core.trial.Trial;
 import java.lang.reflect.AnnotatedElement;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.tuner.core.inject;
 
 import dev.tuner.core.study.Objective;
-import dev.tuner.core.study.Trial;
+import dev.tuner.core.trial.Trial;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -86,7 +86,7 @@ public final class MethodObjective implements Objective {
      * The knobs declared on the method's parameters, in parameter order; a {@code @Choice} over a
      * sealed type is one knob here, choosing among the permitted subclasses.
      */
-    public List<Knob> knobs() {
+    List<Knob> knobs() {
         return parameters.stream().flatMap(Optional::stream).map(KnobValue::knob).collect(Collectors.toList());
     }
 
@@ -94,7 +94,7 @@ public final class MethodObjective implements Objective {
      * Every knob the parameters may draw: each parameter's, and below a {@code @Choice} over a
      * sealed type the knobs of every branch, depth first.
      */
-    public List<Knob> parameterSpace() {
+    List<Knob> parameterSpace() {
         return parameters.stream().flatMap(Optional::stream).flatMap(knob -> knob.knobs().stream())
                 .collect(Collectors.toList());
     }
@@ -166,7 +166,7 @@ public final class MethodObjective implements Objective {
         String name = studyName(testClass, method) + "." + parameter.getName();
         return Optional.of(KnobValue.of(parameter, parameter.getType(), name, where).orElseThrow(() ->
                 new InvalidDeclarationException(where, "has no knob annotation; annotate it with @Uniform, "
-                        + "@LogUniform, @IntUniform or @Choice, or declare it as dev.tuner.core.study.Trial")));
+                        + "@LogUniform, @IntUniform or @Choice, or declare it as dev.tuner.core.trial.Trial")));
     }
 
     private static Constructor<?> noArgumentConstructor(Class<?> type, String where) {
@@ -188,8 +188,8 @@ public final class MethodObjective implements Objective {
         }
     }
 
-    /** {@code com.acme.Tuning.quad1(double)}: the method as run on {@code testClass}. */
-    static String describe(Class<?> testClass, Method method) {
+    /** {@code com.acme.Tuning.quad1(double)}: the method as run on {@code testClass}, as messages name it. */
+    public static String describe(Class<?> testClass, Method method) {
         String parameterTypes = Arrays.stream(method.getParameterTypes())
                 .map(Class::getSimpleName)
                 .collect(Collectors.joining(", "));

@@ -1,7 +1,7 @@
 package dev.tuner.core.pruner;
 
 import dev.tuner.Direction;
-import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.trial.FrozenTrial;
 import java.util.SortedMap;
 
 /** Reading trials' intermediate values the way the pruners compare them. */

@@ -1,8 +1,8 @@
 package dev.tuner.core.pruner;
 
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.Study;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialHistory;
+import dev.tuner.core.trial.TrialState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +66,7 @@ public final class HyperbandPruner implements Pruner {
     }
 
     @Override
-    public boolean prune(Study study, FrozenTrial trial) {
+    public boolean prune(TrialHistory study, FrozenTrial trial) {
         if (trial.lastStep().isEmpty()) {
             return false;
         }
@@ -88,19 +88,19 @@ public final class HyperbandPruner implements Pruner {
 
     /** The trial's bracket, once the brackets are known. */
     @Override
-    public Optional<TrialGroup> samplerGroup(Study study, int trialNumber) {
+    public Optional<TrialGroup> samplerGroup(TrialHistory study, int trialNumber) {
         Brackets known = brackets.get(study.name());
         Optional<Brackets> of = known != null ? Optional.of(known) : brackets(study.name(), study.trials());
         return of.map(all -> all.of(trialNumber));
     }
 
     /** How many brackets the pruner runs in the study, once they are known. */
-    Optional<Integer> bracketCount(Study study) {
+    Optional<Integer> bracketCount(TrialHistory study) {
         return brackets(study.name(), study.trials()).map(all -> all.pruners.size());
     }
 
     /** The bracket of trial {@code trialNumber}, from 0 (the most aggressive), once the brackets are known. */
-    Optional<Integer> bracket(Study study, int trialNumber) {
+    Optional<Integer> bracket(TrialHistory study, int trialNumber) {
         return brackets(study.name(), study.trials()).map(all -> all.of(trialNumber).index());
     }
 

@@ -1,7 +1,7 @@
 package dev.tuner.core.pruner;
 
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.Study;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialHistory;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,7 +36,7 @@ public final class MedianPruner implements Pruner {
     }
 
     @Override
-    public boolean prune(Study study, FrozenTrial trial) {
+    public boolean prune(TrialHistory study, FrozenTrial trial) {
         return rule.prune(study, trial);
     }
 

@@ -1,13 +1,13 @@
 package dev.tuner.core.pruner;
 
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.Study;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialHistory;
 
 /** Never stops a trial: every trial runs to its end. A study's pruner when none is set. */
 public final class NopPruner implements Pruner {
 
     @Override
-    public boolean prune(Study study, FrozenTrial trial) {
+    public boolean prune(TrialHistory study, FrozenTrial trial) {
         return false;
     }
 

@@ -1,9 +1,9 @@
 package dev.tuner.core.pruner;
 
 import dev.tuner.Direction;
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.Study;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialHistory;
+import dev.tuner.core.trial.TrialState;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -57,7 +57,7 @@ public final class PercentilePruner implements Pruner {
     }
 
     @Override
-    public boolean prune(Study study, FrozenTrial trial) {
+    public boolean prune(TrialHistory study, FrozenTrial trial) {
         if (trial.lastStep().isEmpty()) {
             return false;
         }

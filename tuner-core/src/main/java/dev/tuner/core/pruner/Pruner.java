@@ -1,8 +1,8 @@
 package dev.tuner.core.pruner;
 
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.Study;
-import dev.tuner.core.study.Trial;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.Trial;
+import dev.tuner.core.trial.TrialHistory;
 import java.util.Optional;
 
 /**
@@ -28,10 +28,10 @@ public interface Pruner {
     /**
      * Whether {@code trial} should stop now.
      *
-     * @param study the study the trial runs in, whose {@link Study#trials()} are the others
+     * @param study the study the trial runs in, whose {@link TrialHistory#trials()} are the others
      * @param trial the trial as stored now, {@code RUNNING}, with the values it reported
      */
-    boolean prune(Study study, FrozenTrial trial);
+    boolean prune(TrialHistory study, FrozenTrial trial);
 
     /**
      * The group of trials the sampler learns from when it proposes the values of trial
@@ -40,7 +40,7 @@ public interface Pruner {
      * one bracket, and the sampler then models each bracket on its own, since trials stopped at
      * different budgets are not comparable.
      */
-    default Optional<TrialGroup> samplerGroup(Study study, int trialNumber) {
+    default Optional<TrialGroup> samplerGroup(TrialHistory study, int trialNumber) {
         return Optional.empty();
     }
 }

@@ -1,9 +1,9 @@
 package dev.tuner.core.pruner;
 
 import dev.tuner.Direction;
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.Study;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialHistory;
+import dev.tuner.core.trial.TrialState;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * ranked among the values at that rung of every trial of the study that reached it (whatever their
  * state now), and it goes on only if it is among the best {@code max(1, n / reductionFactor)} of
  * those {@code n}. A rung is judged once, at the trial's first report past it, so call
- * {@link dev.tuner.core.study.Trial#shouldPrune()} after every report. A value of NaN is pruned.
+ * {@link dev.tuner.core.trial.Trial#shouldPrune()} after every report. A value of NaN is pruned.
  *
  * <p>Options: {@code minResource}, the first rung's step (default {@code auto}: once a trial has
  * completed, 1% of its steps, at least 1; no pruning before that); {@code reductionFactor}, at least
@@ -64,7 +64,7 @@ public final class SuccessiveHalvingPruner implements Pruner {
     }
 
     @Override
-    public boolean prune(Study study, FrozenTrial trial) {
+    public boolean prune(TrialHistory study, FrozenTrial trial) {
         if (trial.lastStep().isEmpty()) {
             return false;
         }

@@ -10,8 +10,15 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Writes a file whole or not at all: into a temporary file beside it, then moved over it in one step. */
-final class AtomicFile {
+/**
+ * Writes a file whole or not at all: into a temporary file beside it, then moved over it in one step.
+ * The report writes its pages so, and the output package its properties files.
+ *
+ * <pre>{@code
+ * AtomicFile.write(Path.of("target/tuner/index.html"), html, StandardCharsets.UTF_8);
+ * }</pre>
+ */
+public final class AtomicFile {
 
     /** Numbers this process's temporary files, so that no two writers of it share one. */
     private static final AtomicLong WRITES = new AtomicLong();
@@ -20,7 +27,7 @@ final class AtomicFile {
     private AtomicFile() {}
 
     /** Replaces {@code file} with {@code text}; a reader sees the old file or the new one, never a part. */
-    static void write(Path file, String text, Charset charset) throws IOException {
+    public static void write(Path file, String text, Charset charset) throws IOException {
         Path directory = file.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         Path partial = create(directory, file.getFileName().toString(), text, charset);

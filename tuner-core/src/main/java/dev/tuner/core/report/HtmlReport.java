@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -53,6 +54,14 @@ public final class HtmlReport {
     /** The index of the report directory: {@code <directory>/index.html}. */
     public static Path indexFor(Path directory) {
         return directory.resolve(ReportIndex.FILE_NAME);
+    }
+
+    /**
+     * The storage a report page says its study was read from, as {@link StorageName#text()} gave
+     * it; empty for a page that names none (written by an older Tuner) or is not a study page.
+     */
+    public static Optional<String> storageOf(Path page) {
+        return ReportIndex.summary(page).map(StudySummary::storage);
     }
 
     /**

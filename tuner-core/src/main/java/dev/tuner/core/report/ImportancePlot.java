@@ -1,5 +1,6 @@
 package dev.tuner.core.report;
 
+import dev.tuner.core.trial.TrialFormat;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.tuner.core.report;
 
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialState;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.tuner.core.report;
 
 import dev.tuner.Direction;
-import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.trial.FrozenTrial;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

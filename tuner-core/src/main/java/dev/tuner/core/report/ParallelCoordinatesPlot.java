@@ -1,5 +1,6 @@
 package dev.tuner.core.report;
 
+import dev.tuner.core.trial.Numbers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

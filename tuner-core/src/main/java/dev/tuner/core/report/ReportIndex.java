@@ -1,5 +1,6 @@
 package dev.tuner.core.report;
 
+import dev.tuner.core.trial.Numbers;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

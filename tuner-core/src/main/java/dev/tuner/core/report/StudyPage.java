@@ -1,7 +1,9 @@
 package dev.tuner.core.report;
 
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.Numbers;
+import dev.tuner.core.trial.TrialFormat;
+import dev.tuner.core.trial.TrialState;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

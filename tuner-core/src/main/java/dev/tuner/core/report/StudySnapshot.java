@@ -1,9 +1,9 @@
 package dev.tuner.core.report;
 
 import dev.tuner.Direction;
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.Study;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialHistory;
+import dev.tuner.core.trial.TrialState;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +16,6 @@ import java.util.Optional;
  *
  * <pre>{@code
  * StudySnapshot snapshot = StudySnapshot.of(study);                 // reads the trials once
- * new BestParametersFile(Clock.systemUTC()).write(Path.of("target/tuner"), snapshot);
  * new HtmlReport(Clock.systemUTC()).write(Path.of("target/tuner"), snapshot);
  * }</pre>
  *
@@ -52,7 +51,7 @@ public final class StudySnapshot {
             if (state != TrialState.WAITING) {
                 lastStarted = trial.number();
             }
-            if (state == TrialState.COMPLETE && (bestSoFar == null || Study.isBetter(trial, bestSoFar, direction))) {
+            if (state == TrialState.COMPLETE && (bestSoFar == null || TrialHistory.isBetter(trial, bestSoFar, direction))) {
                 bestSoFar = trial;
             }
         }
@@ -61,7 +60,7 @@ public final class StudySnapshot {
     }
 
     /** The study as its storage holds it now, read once. */
-    public static StudySnapshot of(Study study) {
+    public static StudySnapshot of(TrialHistory study) {
         return new StudySnapshot(study.name(), study.direction(), study.trials());
     }
 

@@ -3,7 +3,7 @@ package dev.tuner.core.report;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import dev.tuner.core.space.JsonTrees;
+import dev.tuner.core.json.JsonTrees;
 import java.io.IOException;
 
 /**

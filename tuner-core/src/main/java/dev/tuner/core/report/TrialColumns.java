@@ -1,8 +1,8 @@
 package dev.tuner.core.report;
 
 import dev.tuner.Direction;
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialState;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

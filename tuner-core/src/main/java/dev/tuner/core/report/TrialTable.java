@@ -1,6 +1,7 @@
 package dev.tuner.core.report;
 
-import dev.tuner.core.study.FrozenTrial;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.Numbers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

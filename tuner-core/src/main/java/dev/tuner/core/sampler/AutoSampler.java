@@ -1,8 +1,8 @@
 package dev.tuner.core.sampler;
 
 import dev.tuner.core.space.Distribution;
-import dev.tuner.core.study.Study;
-import dev.tuner.core.study.Suggestion;
+import dev.tuner.core.trial.Suggestion;
+import dev.tuner.core.trial.TrialHistory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -51,7 +51,7 @@ public final class AutoSampler implements Sampler {
     private final Sampler tpe;
     private final Sampler gp;
     private final Sampler afterGp;
-    private final Map<Study, Choices> choices = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<TrialHistory, Choices> choices = Collections.synchronizedMap(new WeakHashMap<>());
 
     private AutoSampler(long seed, int gpTrials, String afterGpName) {
         this.gpTrials = gpTrials;
@@ -94,12 +94,12 @@ public final class AutoSampler implements Sampler {
     }
 
     @Override
-    public Map<String, Suggestion> sampleRelative(Study study, int trialNumber) {
+    public Map<String, Suggestion> sampleRelative(TrialHistory study, int trialNumber) {
         return choose(study, trialNumber).sampleRelative(study, trialNumber);
     }
 
     @Override
-    public double sample(Study study, int trialNumber, String name, Distribution distribution) {
+    public double sample(TrialHistory study, int trialNumber, String name, Distribution distribution) {
         return current(study, trialNumber).sample(study, trialNumber, name, distribution);
     }
 
@@ -108,13 +108,13 @@ public final class AutoSampler implements Sampler {
      * e.g. {@code gp from #0 (a flat space, under 300 finished trials); cmaes from #300 (...)}.
      */
     @Override
-    public String describe(Study study) {
+    public String describe(TrialHistory study) {
         Choices made = choices.get(study);
         return made == null ? "nothing picked yet" : made.toString();
     }
 
     /** Picks the stage for a trial that starts now, from the study's history. */
-    private Sampler choose(Study study, int trialNumber) {
+    private Sampler choose(TrialHistory study, int trialNumber) {
         Choices made = choices.computeIfAbsent(study, ignored -> new Choices());
         SpaceProfile space = made.scan.of(study.trials());
         String name;
@@ -143,7 +143,7 @@ public final class AutoSampler implements Sampler {
         }
     }
 
-    private Sampler current(Study study, int trialNumber) {
+    private Sampler current(TrialHistory study, int trialNumber) {
         Choices made = choices.get(study);
         if (made == null) {
             return choose(study, trialNumber);

@@ -2,8 +2,8 @@ package dev.tuner.core.sampler;
 
 import dev.tuner.Direction;
 import dev.tuner.core.sampler.CmaEsRun.Candidate;
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.tuner.core.sampler;
 
 import dev.tuner.core.space.Distribution;
-import dev.tuner.core.study.Study;
-import dev.tuner.core.study.Suggestion;
+import dev.tuner.core.trial.Suggestion;
+import dev.tuner.core.trial.TrialHistory;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -95,7 +95,7 @@ public final class CmaEsSampler implements Sampler {
     private final int startupTrials;
     private final Sampler fallback;
     private final String fallbackName;
-    private final Map<Study, CmaEsHistory> histories = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<TrialHistory, CmaEsHistory> histories = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** A CMA-ES sampler with the default settings. */
     public CmaEsSampler(long seed) {
@@ -123,12 +123,12 @@ public final class CmaEsSampler implements Sampler {
 
     /** Knobs CMA-ES did not propose when the trial started are drawn by the fallback sampler. */
     @Override
-    public double sample(Study study, int trialNumber, String name, Distribution distribution) {
+    public double sample(TrialHistory study, int trialNumber, String name, Distribution distribution) {
         return fallback.sample(study, trialNumber, name, distribution);
     }
 
     @Override
-    public Map<String, Suggestion> sampleRelative(Study study, int trialNumber) {
+    public Map<String, Suggestion> sampleRelative(TrialHistory study, int trialNumber) {
         CmaEsHistory history = history(study);
         CmaEsRun.Candidate candidate;
         CmaEsSpace space;
@@ -147,7 +147,7 @@ public final class CmaEsSampler implements Sampler {
     }
 
     /** The replay this sampler keeps for {@code study}. */
-    CmaEsHistory history(Study study) {
+    CmaEsHistory history(TrialHistory study) {
         return histories.computeIfAbsent(study, s -> new CmaEsHistory(seed, s.direction(),
                 new CmaEsRestarts(seed, populationSize, sigma0, restarts), warmStart, margin));
     }

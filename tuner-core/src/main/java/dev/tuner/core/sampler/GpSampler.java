@@ -1,10 +1,10 @@
 package dev.tuner.core.sampler;
 
 import dev.tuner.core.space.Distribution;
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.Study;
-import dev.tuner.core.study.Suggestion;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.Suggestion;
+import dev.tuner.core.trial.TrialHistory;
+import dev.tuner.core.trial.TrialState;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -103,7 +103,7 @@ public final class GpSampler implements Sampler {
     private final TpeSampler fallback;
     private final QmcSampler startup;
 
-    private final Map<Study, StudyState> states = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<TrialHistory, StudyState> states = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** A fit's hyperparameters and the knobs they belong to. */
     private record Fit(List<String> names, double[] theta) {}
@@ -148,7 +148,7 @@ public final class GpSampler implements Sampler {
      * the inner TPE sampler (see the class comment).
      */
     @Override
-    public double sample(Study study, int trialNumber, String name, Distribution distribution) {
+    public double sample(TrialHistory study, int trialNumber, String name, Distribution distribution) {
         List<FrozenTrial> trials = study.trials();
         if (GpHistory.complete(trials) < startupTrials) {
             GpSpace space = GpHistory.space(trials);
@@ -167,7 +167,7 @@ public final class GpSampler implements Sampler {
      * knob of a branch the trial does not take is never proposed.
      */
     @Override
-    public Map<String, Suggestion> sampleRelative(Study study, int trialNumber) {
+    public Map<String, Suggestion> sampleRelative(TrialHistory study, int trialNumber) {
         StudyState state = states.computeIfAbsent(study, s -> new StudyState());
         synchronized (state) {
             List<FrozenTrial> trials = study.trials();
@@ -199,7 +199,7 @@ public final class GpSampler implements Sampler {
         state.proposed.keySet().retainAll(running);
     }
 
-    private Map<String, Suggestion> propose(StudyState state, Study study, List<FrozenTrial> trials, GpSpace space,
+    private Map<String, Suggestion> propose(StudyState state, TrialHistory study, List<FrozenTrial> trials, GpSpace space,
             int trialNumber) {
         GpHistory history = GpHistory.read(trials, space, study.direction(), trialNumber, state.proposed);
         boolean[] categorical = new boolean[space.dimensions()];

@@ -6,7 +6,7 @@ import dev.tuner.core.space.LogNormal;
 import dev.tuner.core.space.LogUniform;
 import dev.tuner.core.space.Normal;
 import dev.tuner.core.space.Uniform;
-import dev.tuner.core.study.Study;
+import dev.tuner.core.trial.TrialHistory;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,7 +48,7 @@ public final class GridSampler implements Sampler {
     }
 
     @Override
-    public double sample(Study study, int trialNumber, String name, Distribution distribution) {
+    public double sample(TrialHistory study, int trialNumber, String name, Distribution distribution) {
         double[] values = grid(distribution);
         if (values.length == 0) {
             return fallback.sample(study, trialNumber, name, distribution);

@@ -1,8 +1,8 @@
 package dev.tuner.core.sampler;
 
 import dev.tuner.core.space.Distribution;
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.Study;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialHistory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,7 +16,7 @@ final class KnobOrder {
     private KnobOrder() {}
 
     /** Every knob seen so far, in first-appearance order, with its distribution. */
-    static Map<String, Distribution> of(Study study) {
+    static Map<String, Distribution> of(TrialHistory study) {
         Map<String, Distribution> knobs = new LinkedHashMap<>();
         for (FrozenTrial trial : study.trials()) {
             trial.suggestions().forEach((name, suggestion) -> knobs.putIfAbsent(name, suggestion.distribution()));

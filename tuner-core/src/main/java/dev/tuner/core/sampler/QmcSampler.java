@@ -1,7 +1,7 @@
 package dev.tuner.core.sampler;
 
 import dev.tuner.core.space.Distribution;
-import dev.tuner.core.study.Study;
+import dev.tuner.core.trial.TrialHistory;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
@@ -33,7 +33,7 @@ public final class QmcSampler implements Sampler {
     }
 
     @Override
-    public double sample(Study study, int trialNumber, String name, Distribution distribution) {
+    public double sample(TrialHistory study, int trialNumber, String name, Distribution distribution) {
         int dimension = KnobOrder.indexOf(KnobOrder.of(study), name);
         if (dimension >= MAX_DIMENSIONS) {
             return fallback.sample(study, trialNumber, name, distribution);

@@ -1,7 +1,7 @@
 package dev.tuner.core.sampler;
 
 import dev.tuner.core.space.Distribution;
-import dev.tuner.core.study.Study;
+import dev.tuner.core.trial.TrialHistory;
 
 /**
  * Draws every knob independently from its distribution's prior, ignoring the history.
@@ -20,7 +20,7 @@ public final class RandomSampler implements Sampler {
     }
 
     @Override
-    public double sample(Study study, int trialNumber, String name, Distribution distribution) {
+    public double sample(TrialHistory study, int trialNumber, String name, Distribution distribution) {
         return distribution.sample(Seeds.generator(seed, trialNumber, name));
     }
 

@@ -1,8 +1,8 @@
 package dev.tuner.core.sampler;
 
 import dev.tuner.core.space.Distribution;
-import dev.tuner.core.study.Study;
-import dev.tuner.core.study.Suggestion;
+import dev.tuner.core.trial.Suggestion;
+import dev.tuner.core.trial.TrialHistory;
 import java.util.Map;
 
 /**
@@ -19,7 +19,7 @@ public interface Sampler {
      *
      * @return an internal value that {@code distribution} {@linkplain Distribution#contains contains}
      */
-    double sample(Study study, int trialNumber, String name, Distribution distribution);
+    double sample(TrialHistory study, int trialNumber, String name, Distribution distribution);
 
     /**
      * Proposes values for several knobs jointly, once, when trial {@code trialNumber} starts. A knob
@@ -29,7 +29,7 @@ public interface Sampler {
      * @return the proposals keyed by knob name; each value one that its distribution
      *     {@linkplain Distribution#contains contains}
      */
-    default Map<String, Suggestion> sampleRelative(Study study, int trialNumber) {
+    default Map<String, Suggestion> sampleRelative(TrialHistory study, int trialNumber) {
         return Map.of();
     }
 
@@ -38,7 +38,7 @@ public interface Sampler {
      * an automatic one picked, from which trial on, and why. Empty for a sampler that is always
      * itself.
      */
-    default String describe(Study study) {
+    default String describe(TrialHistory study) {
         return "";
     }
 }

@@ -2,9 +2,9 @@ package dev.tuner.core.sampler;
 
 import dev.tuner.Direction;
 import dev.tuner.core.space.Distribution;
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.Suggestion;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.Suggestion;
+import dev.tuner.core.trial.TrialState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -2,8 +2,8 @@ package dev.tuner.core.sampler;
 
 import dev.tuner.core.sampler.TpeHistory.ColumnKey;
 import dev.tuner.core.space.Distribution;
-import dev.tuner.core.study.Study;
-import dev.tuner.core.study.Suggestion;
+import dev.tuner.core.trial.Suggestion;
+import dev.tuner.core.trial.TrialHistory;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +87,7 @@ public final class TpeSampler implements Sampler {
 
     private final long seed;
     private final TpeSettings settings;
-    private final Map<Study, TpeHistory> histories = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<TrialHistory, TpeHistory> histories = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** A TPE sampler with the default settings. */
     public TpeSampler(long seed) {
@@ -107,7 +107,7 @@ public final class TpeSampler implements Sampler {
     }
 
     @Override
-    public double sample(Study study, int trialNumber, String name, Distribution distribution) {
+    public double sample(TrialHistory study, int trialNumber, String name, Distribution distribution) {
         TpeParam param = TpeParam.of(distribution);
         if (param != null) {
             TpeHistory history = history(study);
@@ -153,7 +153,7 @@ public final class TpeSampler implements Sampler {
      * proposals only for the branch it takes.
      */
     @Override
-    public Map<String, Suggestion> sampleRelative(Study study, int trialNumber) {
+    public Map<String, Suggestion> sampleRelative(TrialHistory study, int trialNumber) {
         TpeHistory history = history(study);
         synchronized (history) {
             history.refresh(study.trials(), trialNumber);
@@ -226,7 +226,7 @@ public final class TpeSampler implements Sampler {
     }
 
     /** The history this sampler keeps for {@code study}. */
-    TpeHistory history(Study study) {
+    TpeHistory history(TrialHistory study) {
         return histories.computeIfAbsent(study, s -> new TpeHistory(s.direction()));
     }
 

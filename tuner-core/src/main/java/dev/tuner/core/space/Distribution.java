@@ -22,7 +22,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <p>Distributions are immutable values; their factories reject invalid parameters with an
  * {@link IllegalArgumentException} that says which rule was broken and how to fix it. Their
  * {@link #toString()} is a canonical text form ({@code uniform(-10, 10, q=0.5)}), and
- * {@link DistributionJson} writes and reads them as JSON.
+ * {@code dev.tuner.core.json.DistributionJson} writes and reads them as JSON.
  *
  * <pre>{@code
  * Distribution lr = LogUniform.of(1e-5, 1e-1);

@@ -1,6 +1,6 @@
 package dev.tuner.core.storage;
 
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.TrialState;
 import java.util.Set;
 
 /** The argument checks of {@link Storage#createTrialWithinBudget}, shared by every storage. */

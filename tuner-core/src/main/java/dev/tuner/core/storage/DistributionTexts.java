@@ -1,7 +1,7 @@
 package dev.tuner.core.storage;
 
+import dev.tuner.core.json.DistributionJson;
 import dev.tuner.core.space.Distribution;
-import dev.tuner.core.space.DistributionJson;
 import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
 import java.util.Map;

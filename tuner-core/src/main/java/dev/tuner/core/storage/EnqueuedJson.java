@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tuner.core.space.JsonTrees;
+import dev.tuner.core.json.JsonTrees;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;

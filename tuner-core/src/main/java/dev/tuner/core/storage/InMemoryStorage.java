@@ -2,9 +2,9 @@ package dev.tuner.core.storage;
 
 import dev.tuner.Direction;
 import dev.tuner.core.space.Distribution;
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.TrialFailure;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialFailure;
+import dev.tuner.core.trial.TrialState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ public final class InMemoryStorage implements Storage {
     /**
      * An empty storage whose studies number their trials from {@code firstNumber} rather than 0: for
      * running a stored trial's values again as a trial of the same number (a best run, a replay), so
-     * that {@link dev.tuner.core.study.Trial#number()} says which trial's values run, and an
+     * that {@link dev.tuner.core.trial.Trial#number()} says which trial's values run, and an
      * objective that seeds its randomness from it draws as that trial did.
      *
      * <pre>{@code

@@ -1,6 +1,6 @@
 package dev.tuner.core.storage;
 
-import dev.tuner.core.study.TrialFailure;
+import dev.tuner.core.trial.TrialFailure;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,11 +1,11 @@
 package dev.tuner.core.storage;
 
+import dev.tuner.core.json.DistributionJson;
 import dev.tuner.core.space.Distribution;
-import dev.tuner.core.space.DistributionJson;
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.Suggestion;
-import dev.tuner.core.study.TrialFailure;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.Suggestion;
+import dev.tuner.core.trial.TrialFailure;
+import dev.tuner.core.trial.TrialState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,8 +1,8 @@
 package dev.tuner.core.storage;
 
 import dev.tuner.Direction;
-import dev.tuner.core.study.TrialFailure;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.TrialFailure;
+import dev.tuner.core.trial.TrialState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -2,9 +2,9 @@ package dev.tuner.core.storage;
 
 import dev.tuner.Direction;
 import dev.tuner.core.space.Distribution;
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.TrialFailure;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialFailure;
+import dev.tuner.core.trial.TrialState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -170,7 +170,7 @@ public final class JournalStorage implements Storage {
      *
      * <pre>{@code
      * try (JournalStorage storage = JournalStorage.openToRead(Path.of("target/tuner/journal.jsonl"))) {
-     *     Optional<FrozenTrial> best = Study.best(storage.trials("quad1"), Direction.MINIMIZE);
+     *     Optional<FrozenTrial> best = TrialHistory.best(storage.trials("quad1"), Direction.MINIMIZE);
      * }
      * }</pre>
      *

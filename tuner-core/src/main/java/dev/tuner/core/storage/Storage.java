@@ -2,9 +2,9 @@ package dev.tuner.core.storage;
 
 import dev.tuner.Direction;
 import dev.tuner.core.space.Distribution;
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.TrialFailure;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialFailure;
+import dev.tuner.core.trial.TrialState;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.tuner.core.storage;
 
-import dev.tuner.core.study.Spelling;
+import dev.tuner.core.settings.Spelling;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

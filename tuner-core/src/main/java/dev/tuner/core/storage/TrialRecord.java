@@ -1,10 +1,10 @@
 package dev.tuner.core.storage;
 
 import dev.tuner.core.space.Distribution;
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.Suggestion;
-import dev.tuner.core.study.TrialFailure;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.Suggestion;
+import dev.tuner.core.trial.TrialFailure;
+import dev.tuner.core.trial.TrialState;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.tuner.core.storage;
 
-import dev.tuner.core.study.TrialFailure;
+import dev.tuner.core.trial.TrialFailure;
 
 /**
- * Why a storage failed a {@link dev.tuner.core.study.TrialState#RUNNING RUNNING} trial that no one
+ * Why a storage failed a {@link dev.tuner.core.trial.TrialState#RUNNING RUNNING} trial that no one
  * will finish: its worker process died (a kill, a crash, a closed laptop), or, with
  * {@link JdbcStorage}, stopped sending heartbeats for longer than the grace period. The trial's
  * {@link TrialFailure#type()} is this class's name and its message begins with {@code worker died}.

@@ -1,5 +1,8 @@
 package dev.tuner.core.study;
 
+import dev.tuner.core.trial.Trial;
+import dev.tuner.core.trial.TrialState;
+
 /**
  * What a study optimizes: a function of a trial's knob values.
  *

@@ -1,5 +1,6 @@
 package dev.tuner.core.study;
 
+import dev.tuner.core.trial.TrialState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -1,5 +1,8 @@
 package dev.tuner.core.study;
 
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialState;
+
 /**
  * Stops a search whose objective reads no knob: when the study's first complete trial has none,
  * every trial would run the same configuration, so the search would spend its budget learning

@@ -1,6 +1,7 @@
 package dev.tuner.core.study;
 
 import dev.tuner.Direction;
+import dev.tuner.core.trial.FrozenTrial;
 import java.util.List;
 
 /**

@@ -9,6 +9,13 @@ import dev.tuner.core.space.Distribution;
 import dev.tuner.core.storage.StartedTrial;
 import dev.tuner.core.storage.Storage;
 import dev.tuner.core.storage.WorkerDiedException;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.Suggestion;
+import dev.tuner.core.trial.Trial;
+import dev.tuner.core.trial.TrialFailure;
+import dev.tuner.core.trial.TrialHistory;
+import dev.tuner.core.trial.TrialPruned;
+import dev.tuner.core.trial.TrialState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +50,7 @@ import java.util.function.Supplier;
  * <p>A {@link Pruner} (none by default) stops hopeless trials early, judging by the values they
  * {@linkplain Trial#report report}; see {@link Trial#shouldPrune()}.
  */
-public final class Study {
+public final class Study implements TrialHistory {
 
     private static final String WORKER_DIED = WorkerDiedException.class.getName();
 
@@ -78,17 +85,33 @@ public final class Study {
         this.views = whole.views;
     }
 
+    /**
+     * The study that started {@code trial} ({@link #ask()}, {@link #optimize}): for code that holds
+     * only a running trial and must tell it, as a shutdown hook does for the trials a dying JVM cut off.
+     *
+     * @throws IllegalArgumentException if no study started it (a {@link Trial} of the caller's own making)
+     */
+    public static Study of(Trial trial) {
+        if (trial instanceof StudyTrial asked) {
+            return asked.study();
+        }
+        throw new IllegalArgumentException("trial #" + trial.number() + " (a " + trial.getClass().getName()
+                + ") was not started by a study");
+    }
+
     /** Starts building a study with the given name; the name identifies it in its storage. */
     public static Builder builder(String name) {
         return new Builder(name);
     }
 
     /** The study's name. */
+    @Override
     public String name() {
         return name;
     }
 
     /** Whether smaller or larger objective values are better. */
+    @Override
     public Direction direction() {
         return direction;
     }
@@ -132,7 +155,7 @@ public final class Study {
     private Trial newTrial(StartedTrial started) {
         int number = started.number();
         Study view = samplerView(number);
-        return new Trial(this, number, view, sampler.sampleRelative(view, number), started.enqueuedValues());
+        return new StudyTrial(this, number, view, sampler.sampleRelative(view, number), started.enqueuedValues());
     }
 
     /**
@@ -263,7 +286,7 @@ public final class Study {
 
     /** Tells a trial's objective value; a value that is not finite fails it; a trial the pruner stopped is pruned. */
     TrialOutcome complete(Trial trial, double value) {
-        if (trial.stoppedByPruner()) {
+        if (trial instanceof StudyTrial asked && asked.stoppedByPruner()) {
             return prune(trial, null);
         }
         if (!Double.isFinite(value)) {
@@ -298,7 +321,7 @@ public final class Study {
 
     private TrialOutcome prune(Trial trial, TrialPruned thrown) {
         FrozenTrial told = tellPruned(trial);
-        return new TrialOutcome(told, Optional.of(TrialPruned.describing(told, thrown)));
+        return new TrialOutcome(told, Optional.of(TrialOutcome.describing(told, thrown)));
     }
 
     void report(int trialNumber, int step, double value) {
@@ -334,6 +357,7 @@ public final class Study {
      * Every trial of the study, in number order, as stored now. In the view a sampler gets for a
      * trial that the pruner put in a group (see {@link Pruner#samplerGroup}), only that group's.
      */
+    @Override
     public List<FrozenTrial> trials() {
         List<FrozenTrial> all = storage.trials(name);
         if (group == null) {
@@ -355,31 +379,7 @@ public final class Study {
 
     /** The best complete trial among {@code trials}, for callers that read the history once. */
     Optional<FrozenTrial> bestOf(List<FrozenTrial> trials) {
-        return best(trials, direction);
-    }
-
-    /** The complete trial among {@code trials} with the best value in {@code direction}, the earliest on ties. */
-    public static Optional<FrozenTrial> best(List<FrozenTrial> trials, Direction direction) {
-        // a plain loop: it runs at a study's end, in code not yet compiled, over every trial
-        FrozenTrial best = null;
-        for (FrozenTrial trial : trials) {
-            if (trial.state() == TrialState.COMPLETE && (best == null || isBetter(trial, best, direction))) {
-                best = trial;
-            }
-        }
-        return Optional.ofNullable(best);
-    }
-
-    /**
-     * Whether complete trial {@code trial} is better than {@code other} in {@code direction}: its
-     * value better ({@link Double#compare} order), or equal with a smaller number.
-     */
-    public static boolean isBetter(FrozenTrial trial, FrozenTrial other, Direction direction) {
-        int byValue = Double.compare(trial.value().getAsDouble(), other.value().getAsDouble());
-        if (direction == Direction.MAXIMIZE) {
-            byValue = -byValue;
-        }
-        return byValue < 0 || byValue == 0 && trial.number() < other.number();
+        return TrialHistory.best(trials, direction);
     }
 
     Suggestion suggest(Study samplerView, int trialNumber, String knob, Distribution distribution,

@@ -1,6 +1,9 @@
 package dev.tuner.core.study;
 
 import dev.tuner.core.study.OptimizeResult.StopReason;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.Trial;
+import dev.tuner.core.trial.TrialState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.tuner.core.study;
 
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialPruned;
+import dev.tuner.core.trial.TrialState;
 import java.util.Optional;
 
 /**
@@ -10,4 +13,31 @@ import java.util.Optional;
  *     {@link TrialState#PRUNED} trial, a {@link TrialPruned} saying at which step it stopped;
  *     empty when it completed
  */
-public record TrialOutcome(FrozenTrial trial, Optional<Throwable> failure) {}
+public record TrialOutcome(FrozenTrial trial, Optional<Throwable> failure) {
+
+    /** A pruned trial's description: where it stopped, and the objective's reason if it gave one. */
+    static TrialPruned describing(FrozenTrial trial, TrialPruned thrown) {
+        StringBuilder message = new StringBuilder("trial #").append(trial.number()).append(" pruned ");
+        if (trial.lastStep().isPresent()) {
+            int step = trial.lastStep().getAsInt();
+            message.append("at step ").append(step).append(" (value ")
+                    .append(compact(trial.intermediateValues().get(step))).append(')');
+        } else {
+            message.append("before it reported any step");
+        }
+        if (thrown != null && thrown.getMessage() != null && !thrown.getMessage().isBlank()) {
+            message.append(": ").append(thrown.getMessage());
+        }
+        TrialPruned described = new TrialPruned(message.toString());
+        if (thrown != null) {
+            // point where the objective stopped, not here
+            described.setStackTrace(thrown.getStackTrace());
+        }
+        return described;
+    }
+
+    /** Four significant digits, as trial names show values; the stored value keeps them all. */
+    private static String compact(double value) {
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+}

@@ -5,7 +5,7 @@ import dev.tuner.Uniform;
 import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.study.Study;
-import dev.tuner.core.study.Trial;
+import dev.tuner.core.trial.Trial;
 
 /**
  * Run by {@link LoadedBeforeAgentTest} in a JVM of its own: loads and uses a class with knobs,

@@ -13,9 +13,9 @@ import dev.tuner.Uniform;
 import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.study.Study;
-import dev.tuner.core.study.Trial;
 import dev.tuner.core.study.TrialOutcome;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.Trial;
+import dev.tuner.core.trial.TrialState;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -29,7 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class MethodObjectiveTest {
+public class MethodObjectiveTest {
 
     // ---- valid declarations ------------------------------------------------------------------
 
@@ -358,7 +358,7 @@ class MethodObjectiveTest {
     // ---- helpers -----------------------------------------------------------------------------
 
     /** The one {@code @Tune} method of a test case class. */
-    static Method tuneMethod(Class<?> type) {
+    public static Method tuneMethod(Class<?> type) {
         List<Method> methods = Arrays.stream(type.getDeclaredMethods())
                 .filter(method -> method.isAnnotationPresent(Tune.class))
                 .toList();

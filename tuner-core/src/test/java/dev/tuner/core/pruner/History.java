@@ -3,9 +3,9 @@ package dev.tuner.core.pruner;
 import dev.tuner.Direction;
 import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.storage.InMemoryStorage;
-import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.Study;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialState;
 import java.util.OptionalDouble;
 
 /** A study whose trials are written straight into its storage with fixed learning curves, for judging pruners. */

@@ -8,9 +8,10 @@ import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.sampler.Sampler;
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.storage.InMemoryStorage;
-import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.Study;
-import dev.tuner.core.study.TrialPruned;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialHistory;
+import dev.tuner.core.trial.TrialPruned;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -130,7 +131,7 @@ class HyperbandPrunerTest extends PrunerContractTest {
         final List<int[]> proposals = new CopyOnWriteArrayList<>();
 
         @Override
-        public double sample(Study study, int trialNumber, String name, Distribution distribution) {
+        public double sample(TrialHistory study, int trialNumber, String name, Distribution distribution) {
             List<FrozenTrial> seen = study.trials();
             int[] record = new int[seen.size() + 1];
             record[0] = trialNumber;

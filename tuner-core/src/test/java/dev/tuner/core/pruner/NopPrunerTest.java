@@ -3,7 +3,7 @@ package dev.tuner.core.pruner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.Direction;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.TrialState;
 import org.junit.jupiter.api.Test;
 
 class NopPrunerTest extends PrunerContractTest {

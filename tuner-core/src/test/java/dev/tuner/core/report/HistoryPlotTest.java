@@ -27,7 +27,7 @@ class HistoryPlotTest {
 
         Plot plot = HistoryPlot.render(TrialColumns.of(study)).orElseThrow();
 
-        assertThat(count(plot.body(), "<circle")).isEqualTo(study.count(dev.tuner.core.study.TrialState.COMPLETE) + 1);
+        assertThat(count(plot.body(), "<circle")).isEqualTo(study.count(dev.tuner.core.trial.TrialState.COMPLETE) + 1);
         assertThat(plot.body()).contains("class=\"bestline\"");
         assertThat(plot.note()).contains("did not complete").doesNotContain("Showing");
     }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.Direction;
 import dev.tuner.core.space.Uniform;
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.Suggestion;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.Suggestion;
+import dev.tuner.core.trial.TrialState;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;

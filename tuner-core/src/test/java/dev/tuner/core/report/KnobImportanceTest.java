@@ -8,7 +8,7 @@ import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.space.Scale;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.study.Study;
-import dev.tuner.core.study.Trial;
+import dev.tuner.core.trial.Trial;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

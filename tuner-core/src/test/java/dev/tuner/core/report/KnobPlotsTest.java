@@ -36,7 +36,7 @@ class KnobPlotsTest {
     @Test
     void theSlicePlotOfAKnobOnlySomeTrialsReadHasOnlyTheirPoints() {
         long readIt = STUDY.trials().stream()
-                .filter(trial -> trial.state() == dev.tuner.core.study.TrialState.COMPLETE)
+                .filter(trial -> trial.state() == dev.tuner.core.trial.TrialState.COMPLETE)
                 .filter(trial -> trial.suggestions().containsKey(ReportStudies.MIXED + ".momentum"))
                 .count();
 

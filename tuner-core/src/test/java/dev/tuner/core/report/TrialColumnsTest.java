@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tuner.Direction;
 import dev.tuner.core.space.Choice;
 import dev.tuner.core.space.Uniform;
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.Study;
-import dev.tuner.core.study.Suggestion;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.Suggestion;
+import dev.tuner.core.trial.TrialHistory;
+import dev.tuner.core.trial.TrialState;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -43,7 +43,7 @@ class TrialColumnsTest {
                     .sorted(Comparator.comparingInt(FrozenTrial::number)).toList();
             assertThat(Arrays.stream(columns.best(k)).mapToObj(columns::trial).toList()).isEqualTo(expected);
         }
-        assertThat(columns.best()).isEqualTo(study.best()).isEqualTo(Study.best(study.trials(), Direction.MAXIMIZE));
+        assertThat(columns.best()).isEqualTo(study.best()).isEqualTo(TrialHistory.best(study.trials(), Direction.MAXIMIZE));
         assertThat(columns.bestNumber()).isEqualTo(study.best().orElseThrow().number());
         assertThat(Arrays.stream(columns.complete()).mapToObj(columns::trial).toList())
                 .isEqualTo(study.trials().stream().filter(trial -> trial.state() == TrialState.COMPLETE).toList());

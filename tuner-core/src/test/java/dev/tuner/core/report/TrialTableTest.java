@@ -2,8 +2,8 @@ package dev.tuner.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialState;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -16,7 +16,7 @@ class AutoSamplerTest extends SamplerContractTest {
         return Samplers.create("auto", seed);
     }
 
-    private static double sphere(dev.tuner.core.study.Trial trial) {
+    private static double sphere(dev.tuner.core.trial.Trial trial) {
         double x = trial.suggestFloat("x", -5, 5);
         double y = trial.suggestFloat("y", -5, 5);
         return x * x + y * y;
@@ -68,7 +68,7 @@ class AutoSamplerTest extends SamplerContractTest {
             double value = sphere(trial);
             if (trial.number() == 3) {
                 trial.report(1, value);
-                throw new dev.tuner.core.study.TrialPruned();
+                throw new dev.tuner.core.trial.TrialPruned();
             }
             return value;
         }, 6);

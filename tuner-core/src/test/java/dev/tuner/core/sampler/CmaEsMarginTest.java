@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.core.space.IntUniform;
 import dev.tuner.core.space.Uniform;
-import dev.tuner.core.study.Suggestion;
+import dev.tuner.core.trial.Suggestion;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.math3.distribution.NormalDistribution;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import dev.tuner.Direction;
 import dev.tuner.core.storage.InMemoryStorage;
-import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.Objective;
 import dev.tuner.core.study.Study;
-import dev.tuner.core.study.Trial;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.Trial;
+import dev.tuner.core.trial.TrialState;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -13,11 +13,12 @@ import dev.tuner.core.space.Normal;
 import dev.tuner.core.space.PriorityChoice;
 import dev.tuner.core.space.Uniform;
 import dev.tuner.core.storage.InMemoryStorage;
-import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.Study;
-import dev.tuner.core.study.Suggestion;
-import dev.tuner.core.study.Trial;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.Suggestion;
+import dev.tuner.core.trial.Trial;
+import dev.tuner.core.trial.TrialHistory;
+import dev.tuner.core.trial.TrialState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,12 +123,12 @@ abstract class SamplerContractTest {
         List<Set<String>> relative = new ArrayList<>();
         Sampler recording = new Sampler() {
             @Override
-            public double sample(Study study, int trialNumber, String name, Distribution distribution) {
+            public double sample(TrialHistory study, int trialNumber, String name, Distribution distribution) {
                 return sampler.sample(study, trialNumber, name, distribution);
             }
 
             @Override
-            public Map<String, Suggestion> sampleRelative(Study study, int trialNumber) {
+            public Map<String, Suggestion> sampleRelative(TrialHistory study, int trialNumber) {
                 Map<String, Suggestion> proposal = sampler.sampleRelative(study, trialNumber);
                 relative.add(Set.copyOf(proposal.keySet()));
                 return proposal;

@@ -8,8 +8,8 @@ import dev.tuner.core.space.Choice;
 import dev.tuner.core.space.IntUniform;
 import dev.tuner.core.space.Uniform;
 import dev.tuner.core.storage.InMemoryStorage;
-import dev.tuner.core.study.TrialFailure;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.TrialFailure;
+import dev.tuner.core.trial.TrialState;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -147,7 +147,7 @@ class TpeHistoryTest {
         assertThat(values(history.split(List.of(X_KEY), settings(true)).below(), 1)).containsExactly(3.0);
     }
 
-    private static List<dev.tuner.core.study.FrozenTrial> odd(List<dev.tuner.core.study.FrozenTrial> trials) {
+    private static List<dev.tuner.core.trial.FrozenTrial> odd(List<dev.tuner.core.trial.FrozenTrial> trials) {
         return trials.stream().filter(trial -> trial.number() % 2 == 1).toList();
     }
 

@@ -7,8 +7,8 @@ import dev.tuner.Direction;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.study.Objective;
 import dev.tuner.core.study.Study;
-import dev.tuner.core.study.Trial;
 import dev.tuner.core.space.Uniform;
+import dev.tuner.core.trial.Trial;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +95,7 @@ class TpeSamplerTest extends SamplerContractTest {
         assertThat(sampler.sampleRelative(study, 4)).isEmpty();
 
         study.optimize(SPHERE, 1);
-        Map<String, dev.tuner.core.study.Suggestion> proposal = sampler.sampleRelative(study, 5);
+        Map<String, dev.tuner.core.trial.Suggestion> proposal = sampler.sampleRelative(study, 5);
         assertThat(proposal).containsOnlyKeys("x", "y");
 
         Trial trial = study.ask();

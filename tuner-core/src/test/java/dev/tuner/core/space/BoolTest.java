@@ -3,6 +3,7 @@ package dev.tuner.core.space;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.tuner.core.json.DistributionJson;
 import org.junit.jupiter.api.Test;
 
 class BoolTest extends DistributionContractTest {

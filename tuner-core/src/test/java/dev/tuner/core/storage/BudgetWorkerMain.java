@@ -2,8 +2,8 @@ package dev.tuner.core.storage;
 
 import dev.tuner.Direction;
 import dev.tuner.core.space.Uniform;
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.tuner.core.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tuner.core.space.DistributionJson;
+import dev.tuner.core.json.DistributionJson;
 import dev.tuner.core.space.IntUniform;
 import dev.tuner.core.space.Uniform;
 import java.nio.charset.StandardCharsets;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import dev.tuner.Direction;
 import dev.tuner.core.sampler.RandomSampler;
-import dev.tuner.core.study.FrozenTrial;
 import dev.tuner.core.study.Study;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.tuner.Direction;
 import dev.tuner.core.space.Uniform;
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;

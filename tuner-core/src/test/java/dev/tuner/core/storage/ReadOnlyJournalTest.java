@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tuner.Direction;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.TrialState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package dev.tuner.core.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.Direction;
-import dev.tuner.core.study.FrozenTrial;
-import dev.tuner.core.study.TrialState;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialState;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -12,6 +12,12 @@ import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.sampler.Sampler;
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.Suggestion;
+import dev.tuner.core.trial.Trial;
+import dev.tuner.core.trial.TrialHistory;
+import dev.tuner.core.trial.TrialPruned;
+import dev.tuner.core.trial.TrialState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -205,18 +211,18 @@ class PruningTest {
     /** Draws at random and remembers which trial numbers each proposal's study showed. */
     private static final class RecordingSampler implements Sampler {
         final RandomSampler random = new RandomSampler(1);
-        final List<Study> studies = new CopyOnWriteArrayList<>();
+        final List<TrialHistory> studies = new CopyOnWriteArrayList<>();
         final List<List<Integer>> seen = new CopyOnWriteArrayList<>();
 
         @Override
-        public double sample(Study study, int trialNumber, String name, Distribution distribution) {
+        public double sample(TrialHistory study, int trialNumber, String name, Distribution distribution) {
             studies.add(study);
             seen.add(study.trials().stream().map(FrozenTrial::number).toList());
             return random.sample(study, trialNumber, name, distribution);
         }
 
         @Override
-        public Map<String, Suggestion> sampleRelative(Study study, int trialNumber) {
+        public Map<String, Suggestion> sampleRelative(TrialHistory study, int trialNumber) {
             studies.add(study);
             seen.add(study.trials().stream().map(FrozenTrial::number).toList());
             return Map.of();
@@ -228,12 +234,12 @@ class PruningTest {
         RecordingSampler sampler = new RecordingSampler();
         Pruner grouping = new Pruner() {
             @Override
-            public boolean prune(Study study, FrozenTrial trial) {
+            public boolean prune(TrialHistory study, FrozenTrial trial) {
                 return false;
             }
 
             @Override
-            public Optional<TrialGroup> samplerGroup(Study study, int trialNumber) {
+            public Optional<TrialGroup> samplerGroup(TrialHistory study, int trialNumber) {
                 return Optional.of(new Parity(trialNumber % 2));
             }
         };

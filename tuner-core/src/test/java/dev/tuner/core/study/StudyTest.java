@@ -9,6 +9,9 @@ import dev.tuner.Direction;
 import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.storage.Storage;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.Trial;
+import dev.tuner.core.trial.TrialState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,7 +54,7 @@ class StudyTest {
 
         assertThat(first.number()).isZero();
         assertThat(second.number()).isOne();
-        assertThat(first.study()).isSameAs(study);
+        assertThat(Study.of(first)).isSameAs(study);
         assertThat(study.trials()).extracting(FrozenTrial::state).containsExactly(TrialState.RUNNING, TrialState.RUNNING);
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tuner.Direction;
 import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialState;
 import java.io.IOError;
 import java.io.IOException;
 import java.time.Duration;

@@ -12,6 +12,7 @@ import dev.tuner.core.space.LogUniform;
 import dev.tuner.core.space.Scale;
 import dev.tuner.core.space.Uniform;
 import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.trial.Trial;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

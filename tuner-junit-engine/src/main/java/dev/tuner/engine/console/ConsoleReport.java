@@ -1,6 +1,6 @@
 package dev.tuner.engine.console;
 
-import dev.tuner.core.study.TrialFailure;
+import dev.tuner.core.trial.TrialFailure;
 import dev.tuner.engine.Constants;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,7 +1,8 @@
 package dev.tuner.engine.console;
 
 import dev.tuner.core.inject.TrialContext;
-import dev.tuner.core.study.Trial;
+import dev.tuner.core.study.Study;
+import dev.tuner.core.trial.Trial;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -51,10 +52,11 @@ final class ExitGuard {
             message.append("No trial was running. ");
         }
         for (Trial trial : running) {
-            message.append("Trial #").append(trial.number()).append(" of study ").append(trial.study().name())
+            Study study = Study.of(trial);
+            message.append("Trial #").append(trial.number()).append(" of study ").append(study.name())
                     .append(" was running; it is recorded as failed. ");
             try {
-                trial.study().tellFailure(trial, new IllegalStateException("the JVM exited while the trial ran "
+                study.tellFailure(trial, new IllegalStateException("the JVM exited while the trial ran "
                         + "(System.exit in the objective, or a signal)"));
             } catch (RuntimeException notRecorded) {
                 message.append("(Recording it failed: ").append(notRecorded.getMessage()).append(") ");

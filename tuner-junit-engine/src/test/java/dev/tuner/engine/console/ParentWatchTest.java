@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.Tune;
 import dev.tuner.Uniform;
-import dev.tuner.core.study.Trial;
+import dev.tuner.core.trial.Trial;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.Tune;
 import dev.tuner.Uniform;
-import dev.tuner.core.study.Trial;
-import dev.tuner.core.study.TrialPruned;
+import dev.tuner.core.trial.Trial;
+import dev.tuner.core.trial.TrialPruned;
 import dev.tuner.engine.Constants;
 import dev.tuner.engine.testcases.QuadraticStudy;
 import java.io.ByteArrayOutputStream;

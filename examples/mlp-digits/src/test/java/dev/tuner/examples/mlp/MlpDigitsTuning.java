@@ -5,8 +5,8 @@ import dev.tuner.Direction;
 import dev.tuner.LogUniform;
 import dev.tuner.Tune;
 import dev.tuner.core.space.Scale;
-import dev.tuner.core.study.Trial;
-import dev.tuner.core.study.TrialPruned;
+import dev.tuner.core.trial.Trial;
+import dev.tuner.core.trial.TrialPruned;
 import dev.tuner.examples.data.Dataset;
 import dev.tuner.examples.data.Datasets;
 

@@ -2,7 +2,7 @@ package it.production;
 
 import dev.tuner.Tune;
 import dev.tuner.Uniform;
-import dev.tuner.core.study.Trial;
+import dev.tuner.core.trial.Trial;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

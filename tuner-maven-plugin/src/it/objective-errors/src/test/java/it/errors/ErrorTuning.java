@@ -2,7 +2,7 @@ package it.errors;
 
 import dev.tuner.Tune;
 import dev.tuner.Uniform;
-import dev.tuner.core.study.Trial;
+import dev.tuner.core.trial.Trial;
 
 class ErrorTuning {
 

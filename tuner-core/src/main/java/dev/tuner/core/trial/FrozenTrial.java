@@ -1,0 +1,74 @@
+package dev.tuner.core.trial;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A trial as the storage records it: an immutable snapshot, safe to share and keep.
+ *
+ * @param number the trial's number in its study, from 0
+ * @param state where the trial stands
+ * @param value the objective value when {@code COMPLETE}; when {@code PRUNED}, the last value it
+ *     {@linkplain Trial#report reported} (the one at its largest step), or empty if it reported none
+ * @param suggestions the knobs' values in the order they were first read
+ * @param failure why the trial failed; present only when {@code FAIL}
+ * @param started when the trial was asked for; for a {@code WAITING} trial, when it was enqueued, and
+ *     for a trial that waited, when a worker claimed it
+ * @param finished when it was told, or empty while it runs or waits
+ * @param intermediateValues the values the trial {@linkplain Trial#report reported}, by step, in
+ *     step order; empty when it reported none
+ * @param enqueuedValues the knob values the trial was enqueued ({@code Study.enqueue}) with, as
+ *     text by full knob name, in the order given; empty for a trial that was not enqueued. They
+ *     become {@link #suggestions()} as the objective reads its knobs
+ */
+public record FrozenTrial(
+        int number,
+        TrialState state,
+        OptionalDouble value,
+        Map<String, Suggestion> suggestions,
+        Optional<TrialFailure> failure,
+        Instant started,
+        Optional<Instant> finished,
+        SortedMap<Integer, Double> intermediateValues,
+        Map<String, String> enqueuedValues) {
+
+    public FrozenTrial {
+        suggestions = Collections.unmodifiableMap(new LinkedHashMap<>(suggestions));
+        intermediateValues = intermediateValues.isEmpty()
+                ? Collections.emptySortedMap()
+                : Collections.unmodifiableSortedMap(new TreeMap<>(intermediateValues));
+        enqueuedValues = enqueuedValues.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(enqueuedValues));
+    }
+
+    /** A trial that was not enqueued. */
+    public FrozenTrial(int number, TrialState state, OptionalDouble value, Map<String, Suggestion> suggestions,
+            Optional<TrialFailure> failure, Instant started, Optional<Instant> finished,
+            SortedMap<Integer, Double> intermediateValues) {
+        this(number, state, value, suggestions, failure, started, finished, intermediateValues, Map.of());
+    }
+
+    /** A trial that was not enqueued and reported no intermediate values. */
+    public FrozenTrial(int number, TrialState state, OptionalDouble value, Map<String, Suggestion> suggestions,
+            Optional<TrialFailure> failure, Instant started, Optional<Instant> finished) {
+        this(number, state, value, suggestions, failure, started, finished, Collections.emptySortedMap(), Map.of());
+    }
+
+    /** The knobs' values as the objective received them, keyed by full knob name, in reading order. */
+    public Map<String, Object> params() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        suggestions.forEach((name, suggestion) -> params.put(name, suggestion.value()));
+        return Collections.unmodifiableMap(params);
+    }
+
+    /** The largest step the trial reported a value at, or empty if it reported none. */
+    public OptionalInt lastStep() {
+        return intermediateValues.isEmpty() ? OptionalInt.empty() : OptionalInt.of(intermediateValues.lastKey());
+    }
+}

@@ -1,0 +1,57 @@
+package dev.tuner.core.trial;
+
+import dev.tuner.Direction;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What samplers and pruners read of a study: its name, whether smaller or larger values are
+ * better, and its trials as the storage holds them now. A {@code Study} is one, and so is the view
+ * of a study that a sampler gets for a trial its pruner put in a group (a Hyperband bracket), whose
+ * {@link #trials()} are that group's.
+ *
+ * <pre>{@code
+ * public double sample(TrialHistory study, int trialNumber, String name, Distribution distribution) {
+ *     List<FrozenTrial> history = study.trials();   // read, never written: the trial records its value
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Samplers that keep state per study key it by the object they are given, by identity (a
+ * {@code WeakHashMap}): each study, and each group's view of it, is one object for as long as it is used.
+ */
+public interface TrialHistory {
+
+    /** The study's name, which identifies it in its storage. */
+    String name();
+
+    /** Whether smaller or larger objective values are better. */
+    Direction direction();
+
+    /** The study's trials in number order, as stored now; in a group's view, only that group's. */
+    List<FrozenTrial> trials();
+
+    /** The complete trial among {@code trials} with the best value in {@code direction}, the earliest on ties. */
+    static Optional<FrozenTrial> best(List<FrozenTrial> trials, Direction direction) {
+        // a plain loop: it runs at a study's end, in code not yet compiled, over every trial
+        FrozenTrial best = null;
+        for (FrozenTrial trial : trials) {
+            if (trial.state() == TrialState.COMPLETE && (best == null || isBetter(trial, best, direction))) {
+                best = trial;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * Whether complete trial {@code trial} is better than {@code other} in {@code direction}: its
+     * value better ({@link Double#compare} order), or equal with a smaller number.
+     */
+    static boolean isBetter(FrozenTrial trial, FrozenTrial other, Direction direction) {
+        int byValue = Double.compare(trial.value().getAsDouble(), other.value().getAsDouble());
+        if (direction == Direction.MAXIMIZE) {
+            byValue = -byValue;
+        }
+        return byValue < 0 || byValue == 0 && trial.number() < other.number();
+    }
+}
