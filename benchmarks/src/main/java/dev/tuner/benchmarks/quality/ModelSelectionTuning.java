@@ -12,7 +12,7 @@ import dev.tuner.examples.selection.Scaling;
  * The {@code @Tune} method of {@code examples/model-selection} (its {@code ModelSelectionTuning},
  * which lives in that module's test sources and so is not on this classpath), line for line: the
  * {@code model-selection} problem of the {@code real} suite ({@link RealProblems}) runs it through
- * {@link dev.tuner.core.inject.StudyPlan}, as {@code --objective} runs any class.
+ * {@link dev.tuner.core.plan.StudyPlan}, as {@code --objective} runs any class.
  *
  * <p>The space is not copied: both parameters are {@code @Choice} over the example's own types, so
  * the knobs, their ranges and the branches are read from the annotations on the example's records
