@@ -7,11 +7,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import joptsimple.ArgumentAcceptingOptionSpec;
-import joptsimple.BuiltinHelpFormatter;
+import joptsimple.HelpFormatter;
 import joptsimple.OptionDescriptor;
 import joptsimple.OptionException;
 import joptsimple.OptionParser;
@@ -47,6 +52,7 @@ import joptsimple.ValueConverter;
 public final class CommandLine {
 
     private static final String RESULTS = "benchmarks/target/results/";
+    private static final int WIDTH = 110;
 
     private static final ValueConverter<Integer> WHOLE_NUMBER =
             converter(Integer.class, value -> Integer.valueOf(value.strip()), "must be a whole number");
@@ -170,9 +176,9 @@ public final class CommandLine {
         } catch (IOException cannotHappen) {
             throw new UncheckedIOException(cannotHappen);
         }
-        out.println(usage);
+        out.println(wrap(usage, 0));
         out.println();
-        options.toString().lines().map(String::stripTrailing).forEach(out::println);
+        options.toString().lines().forEach(out::println);
     }
 
     /**
@@ -299,26 +305,54 @@ public final class CommandLine {
     }
 
     /**
-     * jopt-simple's help with the value's shape alone ({@code --seeds <N>}, not
-     * {@code <Integer: N>}) and lists as they are typed ({@code a,b}).
+     * The options in the order they were declared, {@code --help} last: each with the shape of its
+     * value, its description and its default, wrapped at spaces.
      */
-    private static final class Help extends BuiltinHelpFormatter {
-
-        Help() {
-            super(120, 2);
-        }
+    private static final class Help implements HelpFormatter {
 
         @Override
-        protected String extractTypeIndicator(OptionDescriptor descriptor) {
-            return null;
+        public String format(Map<String, ? extends OptionDescriptor> options) {
+            List<OptionDescriptor> rows = new ArrayList<>(new LinkedHashSet<>(options.values()));
+            rows.removeIf(OptionDescriptor::representsNonOptions);
+            rows.sort(Comparator.comparing(row -> row.options().contains("help")));
+            Map<OptionDescriptor, String> heads = new LinkedHashMap<>();
+            for (OptionDescriptor row : rows) {
+                String names = row.options().stream().sorted(Comparator.comparing(String::length))
+                        .map(name -> (name.length() == 1 ? "-" : "--") + name).collect(Collectors.joining(", "));
+                heads.put(row, row.acceptsArguments() ? names + " <" + row.argumentDescription() + ">" : names);
+            }
+            int indent = 2 + heads.values().stream().mapToInt(String::length).max().orElse(0) + 2;
+            StringBuilder help = new StringBuilder();
+            heads.forEach((row, head) -> {
+                String text = row.description() + (row.defaultValues().isEmpty() ? ""
+                        : " (default: " + defaultValue(row.defaultValues()) + ")");
+                help.append(String.format("  %-" + (indent - 2) + "s", head)).append(wrap(text, indent)).append('\n');
+            });
+            return help.toString();
         }
 
-        @Override
-        protected String createDefaultValuesDisplay(List<?> defaultValues) {
-            Object value = defaultValues.size() == 1 ? defaultValues.get(0) : defaultValues;
-            return value instanceof List<?> list
-                    ? String.join(",", list.stream().map(String::valueOf).toList())
+        private static String defaultValue(List<?> values) {
+            Object value = values.size() == 1 ? values.get(0) : values;
+            return value instanceof List<?> list ? list.stream().map(String::valueOf).collect(Collectors.joining(","))
                     : String.valueOf(value);
         }
+    }
+
+    /** {@code text} in lines of at most {@value #WIDTH} characters, broken at spaces, each after the first indented. */
+    private static String wrap(String text, int indent) {
+        StringBuilder wrapped = new StringBuilder();
+        int column = indent;
+        for (String word : text.split(" ")) {
+            if (column > indent && column + 1 + word.length() > WIDTH) {
+                wrapped.append('\n').append(" ".repeat(indent));
+                column = indent;
+            } else if (column > indent) {
+                wrapped.append(' ');
+                column++;
+            }
+            wrapped.append(word);
+            column += word.length();
+        }
+        return wrapped.toString();
     }
 }

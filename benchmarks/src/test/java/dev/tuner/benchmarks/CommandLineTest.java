@@ -102,9 +102,12 @@ class CommandLineTest {
         assertThat(help).containsPattern("--seeds <N> +seeds per sampler \\(default: 20\\)")
                 .containsPattern("--samplers <a,b> +samplers to compare \\(default: tpe,random\\)")
                 .containsPattern("--dims <N,N> +dimensions\\R")
-                .containsPattern("--out <FILE> +where the results' JSON is written \\(default: benchmarks/target/results/demo.json\\)")
+                .containsPattern("--out <FILE> +where the results' JSON is written\\s+\\(default: benchmarks/target/results/demo.json\\)")
                 .containsPattern("-h, --help +print these options");
-        assertThat(help.lines()).noneMatch(line -> line.endsWith(" "));
+        assertThat(help.lines().filter(line -> line.startsWith("  -")).map(line -> line.strip().split(" ")[0]))
+                .as("in the order they were declared, --help last").containsExactly("--seeds", "--first-seed", "--child",
+                        "--max-ms", "--samplers", "--dims", "--option", "--jvm-args", "--out", "-h,");
+        assertThat(help.lines()).allMatch(line -> line.length() <= 110 && !line.endsWith(" "));
         assertThat(command.shouldHelp("--seeds", "2", "--help")).isTrue();
         assertThat(command.shouldHelp("-h")).isTrue();
         assertThat(command.shouldHelp("--seeds", "2")).isFalse();
