@@ -82,7 +82,7 @@ public final class CommandLine {
         return declare(name, "N", description, WHOLE_NUMBER).defaultsTo(defaultValue);
     }
 
-    /** An option whose value is a whole number, with no default: {@link Values#find} is empty when it is not given. */
+    /** An option whose value is a whole number, with no default: {@link Values#find} is empty without it. */
     public OptionSpec<Integer> number(String name, String description) {
         return declare(name, "N", description, WHOLE_NUMBER);
     }
@@ -92,7 +92,7 @@ public final class CommandLine {
         return declare(name, "X", description, DECIMAL).defaultsTo(defaultValue);
     }
 
-    /** An option whose value is any text ({@code shape} shows it in the help), {@code defaultValue} when it is not given. */
+    /** An option whose value is any text, shown as {@code shape} in the help; {@code defaultValue} without it. */
     public OptionSpec<String> text(String name, String shape, String description, String defaultValue) {
         return declare(name, shape, description).defaultsTo(defaultValue);
     }
@@ -117,18 +117,18 @@ public final class CommandLine {
         return declare(name, "FILE", description, FILE);
     }
 
-    /** {@code --out FILE}: where the results' JSON goes, {@code benchmarks/target/results/<fileName>} by default. */
+    /** {@code --out FILE}: where the results' JSON goes, by default {@code benchmarks/target/results/<fileName>}. */
     public OptionSpec<Path> out(String fileName) {
         return file("out", "where the results' JSON is written", Path.of(RESULTS + fileName));
     }
 
-    /** {@code --commit SHA}: the git commit the results record, {@code TUNER_GIT_COMMIT} by default (benchmarks/run sets it). */
+    /** {@code --commit SHA}: the git commit the results record, by default {@code TUNER_GIT_COMMIT}. */
     public OptionSpec<String> commit() {
         return text("commit", "SHA", "the git commit measured, recorded in the results",
                 Optional.ofNullable(System.getenv("TUNER_GIT_COMMIT")).orElse("unknown"));
     }
 
-    /** An option whose value is a list separated by commas ({@code a,b}), {@code defaultValue} when it is not given. */
+    /** An option whose value is a list separated by commas, {@code a,b}; {@code defaultValue} when it is not given. */
     @SuppressWarnings("unchecked")
     public OptionSpec<List<String>> list(String name, String description, List<String> defaultValue) {
         return declare(name, "a,b", description, LIST).defaultsTo(defaultValue);
@@ -178,7 +178,7 @@ public final class CommandLine {
         }
         out.println(wrap(usage, 0));
         out.println();
-        options.toString().lines().forEach(out::println);
+        out.print(options);
     }
 
     /**
@@ -194,7 +194,8 @@ public final class CommandLine {
             // jopt-simple converts a value when it is read; read them all now, so that a mistake fails here
             parser.recognizedOptions().values().forEach(given::valuesOf);
         } catch (OptionException mistake) {
-            throw new IllegalArgumentException(message(mistake), mistake);
+            // the message says all that jopt-simple's exception does; its stack would only lengthen the user's
+            throw new IllegalArgumentException(message(mistake));
         }
         if (!given.nonOptionArguments().isEmpty()) {
             throw new IllegalArgumentException("unexpected argument " + given.nonOptionArguments().get(0)
@@ -206,8 +207,7 @@ public final class CommandLine {
     private String message(OptionException mistake) {
         String name = mistake.options().get(0);
         String option = (name.length() == 1 ? "-" : "--") + name;
-        OptionSpec<?> spec = parser.recognizedOptions().get(name);
-        if (spec == null) {
+        if (!parser.recognizedOptions().containsKey(name)) {
             return "unknown option " + option + "; " + known();
         }
         if (mistake.getCause() instanceof ValueConversionException malformed) {

@@ -128,7 +128,8 @@ public final class OverheadBenchmark {
                 throw new IllegalArgumentException("--runs " + runs + ": give at least 1 run");
             }
             OptionalInt trials = given.find(TRIALS).map(OptionalInt::of).orElseGet(OptionalInt::empty);
-            List<String> jvmArgs = given.find(JVM_ARGS).map(value -> List.of(value.strip().split("\\s+"))).orElse(List.of());
+            List<String> jvmArgs = given.find(JVM_ARGS).map(value -> List.of(value.strip().split("\\s+")))
+                    .orElse(List.of());
             return new Options(trials, given.get(JUPITER), given.get(HEAP), given.get(DETAILS), given.find(STORAGE),
                     jvmArgs, first, runs, given.get(OUT));
         }
