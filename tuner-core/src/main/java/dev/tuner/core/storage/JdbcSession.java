@@ -3,58 +3,93 @@ package dev.tuner.core.storage;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One connection to the database and the short transactions run on it: each unit of work commits
- * or rolls back as a whole, is retried when PostgreSQL reports a serialization failure or a
- * deadlock, and reconnects once when the connection was lost. Not thread-safe: its owner locks.
+ * One connection to the database and the short transactions run on it. Each unit of work commits
+ * or rolls back as a whole, and is retried when PostgreSQL reports a serialization failure or a
+ * deadlock. When the server goes away or is not up yet (a restart, a failover, a network blip),
+ * the connection is replaced and the work retried through the outage, paced and logged by
+ * {@link JdbcOutage}, for as long as its limit allows.
+ * Not thread-safe: its owner locks.
  */
 final class JdbcSession implements AutoCloseable {
 
-    private static final int ATTEMPTS = 5;
+    /** Attempts of a unit of work that meets serialization failures or deadlocks. */
+    private static final int CONFLICT_ATTEMPTS = 5;
 
     private final String url;
     private final Properties properties;
+    private final Connector connector;
+    private final JdbcOutage outage;
+    private final RetryClock clock;
     private Connection connection;
+    private boolean connectedOnce;
 
     /** A unit of work inside one transaction. */
     interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
-    JdbcSession(String url, Properties properties) {
+    /** Opens a connection: {@link DriverManager#getConnection(String, Properties)}, or in tests one that fails at will. */
+    interface Connector {
+        Connection open(String url, Properties properties) throws SQLException;
+    }
+
+    /**
+     * @param outageLimit how long an outage may last before a failure is given up on
+     */
+    JdbcSession(String url, Properties properties, Connector connector, Duration outageLimit, RetryClock clock) {
         this.url = url;
         this.properties = properties;
-        this.connection = connect();
+        this.connector = connector;
+        this.outage = new JdbcOutage(JdbcOutage.server(url), outageLimit, clock);
+        this.clock = clock;
     }
 
     String url() {
         return url;
     }
 
-    /** Runs {@code work} in a transaction, retrying it when the database asks for that. */
+    /** Runs {@code work} in a transaction, retrying it when the database asks for that or goes away. */
     <T> T transaction(String what, Work<T> work) {
-        for (int attempt = 1; ; attempt++) {
+        return transaction(what, null, work);
+    }
+
+    /**
+     * Runs {@code work} in a transaction as {@link #transaction(String, Work)} does.
+     *
+     * @param what what the work does, for messages: {@code start a trial of study 'x'}
+     * @param kept what the worker keeps in memory while the server is unreachable, for the log, or null
+     * @throws IllegalStateException if the work fails for good, or the server stays unreachable longer
+     *     than the outage limit
+     */
+    <T> T transaction(String what, String kept, Work<T> work) {
+        int conflicts = 0;
+        while (true) {
+            boolean connecting = true;
             try {
-                if (connection == null) {
-                    connection = connect();
-                }
+                open();
+                connecting = false;
                 T result = work.run(connection);
                 connection.commit();
+                outage.ended(what);
                 return result;
             } catch (SQLException failed) {
+                boolean gone = JdbcOutage.signals(failed);
                 rollback();
-                if (attempt < ATTEMPTS && isRetryable(failed)) {
-                    pause(attempt);
-                } else if (attempt < ATTEMPTS && isConnectionLost(failed)) {
+                if (isConflict(failed) && ++conflicts < CONFLICT_ATTEMPTS) {
+                    pause(conflicts);
+                } else if (gone && (connectedOnce || JdbcOutage.notUpYet(failed))) {
                     closeQuietly();
-                    pause(attempt);
+                    outage.pause(failed, what, kept);
+                } else if (connecting) {
+                    throw new IllegalStateException(cannotConnect(failed), failed);
                 } else {
-                    throw new IllegalStateException("PostgreSQL at " + url + " could not " + what + ": " + failed.getMessage()
-                            + " (SQL state " + failed.getSQLState() + ")", failed);
+                    throw failure(what, failed);
                 }
             } catch (RuntimeException rejected) {
                 rollback();
@@ -63,34 +98,71 @@ final class JdbcSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs idempotent {@code work} in a transaction once, as a heartbeat does, which the next one
+     * repeats: an unreachable server is noted as part of the outage (and logged once it lasts), not
+     * waited for.
+     *
+     * @return whether the work committed; false when the server is unreachable
+     * @throws IllegalStateException if the work fails for another reason
+     */
+    boolean attempt(String what, Work<?> work) {
+        boolean connecting = true;
+        try {
+            open();
+            connecting = false;
+            work.run(connection);
+            connection.commit();
+            outage.ended(what);
+            return true;
+        } catch (SQLException failed) {
+            rollback();
+            if (JdbcOutage.signals(failed) && connectedOnce) {
+                closeQuietly();
+                outage.note(failed, what);
+                return false;
+            }
+            throw connecting ? new IllegalStateException(cannotConnect(failed), failed) : failure(what, failed);
+        } catch (RuntimeException rejected) {
+            rollback();
+            throw rejected;
+        }
+    }
+
     /** Serialization failures, deadlocks and lock timeouts: the same work may well succeed again. */
-    private static boolean isRetryable(SQLException failed) {
+    private static boolean isConflict(SQLException failed) {
         String state = failed.getSQLState();
         return "40001".equals(state) || "40P01".equals(state) || "55P03".equals(state);
     }
 
-    private static boolean isConnectionLost(SQLException failed) {
-        String state = failed.getSQLState();
-        return state != null && state.startsWith("08");
-    }
-
-    private static void pause(int attempt) {
-        long millis = ThreadLocalRandom.current().nextLong(1, 10L << attempt);
+    private void pause(int attempt) {
         try {
-            TimeUnit.MILLISECONDS.sleep(millis);
+            clock.sleep(TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(1, 10L << attempt)));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private Connection connect() {
-        try {
-            Connection opened = DriverManager.getConnection(url, properties);
-            opened.setAutoCommit(false);
-            return opened;
-        } catch (SQLException failed) {
-            throw new IllegalStateException(cannotConnect(failed), failed);
+    /** Opens a connection unless one is open, and says whether it did. */
+    private boolean open() throws SQLException {
+        if (connection != null) {
+            return false;
         }
+        Connection opened = connector.open(url, properties);
+        try {
+            opened.setAutoCommit(false);
+        } catch (SQLException | RuntimeException failed) {
+            closeQuietly(opened);
+            throw failed;
+        }
+        connection = opened;
+        connectedOnce = true;
+        return true;
+    }
+
+    private IllegalStateException failure(String what, SQLException failed) {
+        return new IllegalStateException("PostgreSQL at " + url + " could not " + what + ": " + failed.getMessage()
+                + " (SQL state " + failed.getSQLState() + ")", failed);
     }
 
     private String cannotConnect(SQLException failed) {
@@ -122,14 +194,18 @@ final class JdbcSession implements AutoCloseable {
     }
 
     private void closeQuietly() {
+        closeQuietly(connection);
+        connection = null;
+    }
+
+    private static void closeQuietly(Connection closing) {
         try {
-            if (connection != null) {
-                connection.close();
+            if (closing != null) {
+                closing.close();
             }
         } catch (SQLException ignored) {
             // the connection is gone either way
         }
-        connection = null;
     }
 
     @Override
