@@ -2,6 +2,8 @@ package dev.tuner.core.storage;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
@@ -14,12 +16,24 @@ import java.util.concurrent.TimeUnit;
  * deadlock. When the server goes away or is not up yet (a restart, a failover, a network blip),
  * the connection is replaced and the work retried through the outage, paced and logged by
  * {@link JdbcOutage}, for as long as its limit allows.
- * Not thread-safe: its owner locks.
+ *
+ * <p>A commit whose answer is lost with the connection may or may not have taken effect. Work that
+ * is not idempotent comes with a {@link Committed} check: on the new connection the session first
+ * ends the old connection's server process if it still runs, so that its transaction is settled
+ * one way or the other, then asks the check whether the work took effect, and returns the result
+ * the work gave if it did, rather than doing it twice. Not thread-safe: its owner locks.
  */
 final class JdbcSession implements AutoCloseable {
 
     /** Attempts of a unit of work that meets serialization failures or deadlocks. */
     private static final int CONFLICT_ATTEMPTS = 5;
+    /** How often, 50 ms apart, the server is asked whether a lost connection's process is gone. */
+    private static final int SETTLE_POLLS = 100;
+
+    private static final String BACKEND = "SELECT pid, backend_start::text FROM pg_stat_activity WHERE pid = pg_backend_pid()";
+    private static final String END_BACKEND =
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid = ? AND backend_start::text = ?";
+    private static final String BACKEND_RUNS = "SELECT 1 FROM pg_stat_activity WHERE pid = ? AND backend_start::text = ?";
 
     private final String url;
     private final Properties properties;
@@ -27,6 +41,7 @@ final class JdbcSession implements AutoCloseable {
     private final JdbcOutage outage;
     private final RetryClock clock;
     private Connection connection;
+    private Backend backend;
     private boolean connectedOnce;
 
     /** A unit of work inside one transaction. */
@@ -34,10 +49,27 @@ final class JdbcSession implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    /**
+     * Whether a unit of work whose commit went unanswered took effect, looked up in a transaction of
+     * its own once the lost connection's transaction is settled.
+     */
+    interface Committed<T> {
+        /**
+         * @param result what the work returned before its commit
+         */
+        boolean took(Connection connection, T result) throws SQLException;
+    }
+
     /** Opens a connection: {@link DriverManager#getConnection(String, Properties)}, or in tests one that fails at will. */
     interface Connector {
         Connection open(String url, Properties properties) throws SQLException;
     }
+
+    /** A connection's server process, which may outlive the connection: its pid and when it started, as text. */
+    private record Backend(int pid, String started) {}
+
+    /** A commit whose answer was lost: what the work returned, and the process that was committing it. */
+    private record Doubt<T>(T result, Backend backend) {}
 
     /**
      * @param outageLimit how long an outage may last before a failure is given up on
@@ -54,32 +86,50 @@ final class JdbcSession implements AutoCloseable {
         return url;
     }
 
-    /** Runs {@code work} in a transaction, retrying it when the database asks for that or goes away. */
+    /** Runs {@code work}, which must be idempotent, in a transaction, retrying it when the database asks for that or goes away. */
     <T> T transaction(String what, Work<T> work) {
-        return transaction(what, null, work);
+        return transaction(what, null, work, null);
     }
 
     /**
-     * Runs {@code work} in a transaction as {@link #transaction(String, Work)} does.
+     * Runs {@code work} in a transaction as {@link #transaction(String, Work)} does; when its commit
+     * goes unanswered, {@code committed} says whether it took effect before the work is done again.
      *
      * @param what what the work does, for messages: {@code start a trial of study 'x'}
      * @param kept what the worker keeps in memory while the server is unreachable, for the log, or null
+     * @param committed the check of an unanswered commit, or null for idempotent work
      * @throws IllegalStateException if the work fails for good, or the server stays unreachable longer
      *     than the outage limit
      */
-    <T> T transaction(String what, String kept, Work<T> work) {
+    <T> T transaction(String what, String kept, Work<T> work, Committed<T> committed) {
+        Doubt<T> doubt = null;
         int conflicts = 0;
         while (true) {
             boolean connecting = true;
+            boolean committing = false;
+            T result = null;
             try {
                 open();
                 connecting = false;
-                T result = work.run(connection);
+                if (doubt != null) {
+                    boolean took = settle(doubt, committed);
+                    T earlier = doubt.result();
+                    doubt = null;
+                    if (took) {
+                        outage.ended(what);
+                        return earlier;
+                    }
+                }
+                result = work.run(connection);
+                committing = true;
                 connection.commit();
                 outage.ended(what);
                 return result;
             } catch (SQLException failed) {
                 boolean gone = JdbcOutage.signals(failed);
+                if (committing && gone && committed != null) {
+                    doubt = new Doubt<>(result, backend);
+                }
                 rollback();
                 if (isConflict(failed) && ++conflicts < CONFLICT_ATTEMPTS) {
                     pause(conflicts);
@@ -151,6 +201,11 @@ final class JdbcSession implements AutoCloseable {
         Connection opened = connector.open(url, properties);
         try {
             opened.setAutoCommit(false);
+            try (PreparedStatement select = opened.prepareStatement(BACKEND); ResultSet row = select.executeQuery()) {
+                row.next();
+                backend = new Backend(row.getInt(1), row.getString(2));
+            }
+            opened.commit();
         } catch (SQLException | RuntimeException failed) {
             closeQuietly(opened);
             throw failed;
@@ -158,6 +213,54 @@ final class JdbcSession implements AutoCloseable {
         connection = opened;
         connectedOnce = true;
         return true;
+    }
+
+    /**
+     * Whether the work of an unanswered commit took effect: ends the process that was committing it
+     * if it still runs, and waits until it is gone (so that its transaction is settled; one that
+     * committed stays committed), then asks {@code committed}.
+     */
+    private <T> boolean settle(Doubt<T> doubt, Committed<T> committed) throws SQLException {
+        if (doubt.backend() != null) {
+            end(doubt.backend());
+        }
+        boolean took = committed.took(connection, doubt.result());
+        connection.commit();
+        return took;
+    }
+
+    private void end(Backend lost) throws SQLException {
+        try {
+            if (!runs(END_BACKEND, lost)) {
+                return; // gone, or a server restarted since: its transactions are settled
+            }
+            for (int poll = 0; poll < SETTLE_POLLS && runs(BACKEND_RUNS, lost); poll++) {
+                clock.sleep(TimeUnit.MILLISECONDS.toNanos(50));
+            }
+        } catch (SQLException refused) {
+            if (JdbcOutage.signals(refused)) {
+                throw refused;
+            }
+            // not allowed to end it (another role's process): it was this worker's, so it ends with its socket
+            connection.rollback();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while PostgreSQL at " + url
+                    + " ended a lost connection's process", interrupted);
+        }
+    }
+
+    /** Whether {@code query} on the process finds a row; in a transaction of its own. */
+    private boolean runs(String query, Backend lost) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(query)) {
+            select.setInt(1, lost.pid());
+            select.setString(2, lost.started());
+            try (ResultSet row = select.executeQuery()) {
+                boolean found = row.next();
+                connection.commit();
+                return found;
+            }
+        }
     }
 
     private IllegalStateException failure(String what, SQLException failed) {

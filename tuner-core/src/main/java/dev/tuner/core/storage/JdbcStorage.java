@@ -61,8 +61,10 @@ import java.util.logging.Logger;
  * the {@linkplain Builder#outageTimeout outage timeout} (60 s by default; the setting
  * {@value #OUTAGE_TIMEOUT_SETTING} of a run), on a new connection; what the call is to write (a
  * finished trial's result) stays in memory until it is written. The log says so, and says when the
- * database is back. An outage longer than the timeout fails the call, naming the setting. A
- * heartbeat that finds the database down is not retried but repeated at the next interval.
+ * database is back. A write whose commit went unanswered is looked up before it is done again, so
+ * that a trial is started, enqueued and finished once. An outage longer than the timeout fails the
+ * call, naming the setting. A heartbeat that finds the database down is not retried but repeated at
+ * the next interval.
  *
  * <p><b>Credentials</b> come from the environment, never from a build file:
  * {@value #USER_VARIABLE} and {@value #PASSWORD_VARIABLE}, else {@code PGUSER} and {@code PGPASSWORD},
@@ -154,8 +156,10 @@ public final class JdbcStorage implements Storage {
     public synchronized StartedTrial startTrial(String studyName) {
         int study = studyId(studyName);
         failStaleTrials(studyName, study, false);
-        StartedTrial started = session.transaction("start a trial of study '" + studyName + "'",
-                connection -> JdbcWrites.start(connection, study, heartbeats.worker()));
+        String worker = heartbeats.worker();
+        StartedTrial started = session.transaction("start a trial of study '" + studyName + "'", null,
+                connection -> JdbcWrites.start(connection, study, worker),
+                (connection, trial) -> JdbcWrites.runsFor(connection, study, trial.number(), worker));
         heartbeats.created();
         return started;
     }
@@ -165,8 +169,10 @@ public final class JdbcStorage implements Storage {
         Budgets.check(budget, counted);
         int study = studyId(studyName);
         failStaleTrials(studyName, study, false);
+        String worker = heartbeats.worker();
         Optional<StartedTrial> started = session.transaction("start a trial of study '" + studyName + "' within its budget",
-                connection -> JdbcWrites.startWithinBudget(connection, study, budget, counted, heartbeats.worker()));
+                null, connection -> JdbcWrites.startWithinBudget(connection, study, budget, counted, worker),
+                (connection, trial) -> trial.isEmpty() || JdbcWrites.runsFor(connection, study, trial.get().number(), worker));
         started.ifPresent(trial -> heartbeats.created());
         return started;
     }
@@ -174,17 +180,22 @@ public final class JdbcStorage implements Storage {
     @Override
     public synchronized int enqueueTrial(String studyName, Map<String, String> values) {
         int study = studyId(studyName);
+        String json = EnqueuedJson.write(values);
         return session.transaction("enqueue a trial of study '" + studyName + "'", "its values",
-                connection -> JdbcWrites.enqueue(connection, study, values, -1));
+                connection -> JdbcWrites.enqueue(connection, study, json, -1),
+                (connection, number) -> JdbcWrites.enqueuedAs(connection, study, number, json, -1));
     }
 
     @Override
     public synchronized OptionalInt enqueueRetry(String studyName, int failedNumber, Map<String, String> values) {
         int study = studyId(studyName);
+        String json = EnqueuedJson.write(values);
         return session.transaction("enqueue a retry of trial #" + failedNumber + " of study '" + studyName + "'",
                 "its values", connection -> JdbcWrites.mayRetry(connection, studyName, study, failedNumber)
-                        ? OptionalInt.of(JdbcWrites.enqueue(connection, study, values, failedNumber))
-                        : OptionalInt.empty());
+                        ? OptionalInt.of(JdbcWrites.enqueue(connection, study, json, failedNumber))
+                        : OptionalInt.empty(),
+                (connection, number) -> number.isEmpty()
+                        || JdbcWrites.enqueuedAs(connection, study, number.getAsInt(), json, failedNumber));
     }
 
     @Override
@@ -200,7 +211,7 @@ public final class JdbcStorage implements Storage {
                 throw JdbcWrites.notRunning(connection, studyName, study, trialNumber);
             }
             return null;
-        });
+        }, null);
     }
 
     @Override
@@ -212,7 +223,7 @@ public final class JdbcStorage implements Storage {
                 throw JdbcWrites.notRunning(connection, studyName, study, trialNumber);
             }
             return null;
-        });
+        }, null);
     }
 
     @Override
@@ -229,7 +240,7 @@ public final class JdbcStorage implements Storage {
                         throw JdbcWrites.notRunning(connection, studyName, study, trialNumber);
                     }
                     return trialWorker;
-                });
+                }, (connection, trialWorker) -> JdbcWrites.finishedAs(connection, study, trialNumber, state, value, failure));
         heartbeats.finished(worker);
     }
 
