@@ -40,6 +40,7 @@ final class JdbcSession implements AutoCloseable {
     private final Connector connector;
     private final JdbcOutage outage;
     private final RetryClock clock;
+    private final Work<?> onReconnect;
     private Connection connection;
     private Backend backend;
     private boolean connectedOnce;
@@ -73,13 +74,17 @@ final class JdbcSession implements AutoCloseable {
 
     /**
      * @param outageLimit how long an outage may last before a failure is given up on
+     * @param onReconnect work run in a transaction of its own on each connection opened during an
+     *     outage, before anything else, or null
      */
-    JdbcSession(String url, Properties properties, Connector connector, Duration outageLimit, RetryClock clock) {
+    JdbcSession(String url, Properties properties, Connector connector, Duration outageLimit, RetryClock clock,
+            Work<?> onReconnect) {
         this.url = url;
         this.properties = properties;
         this.connector = connector;
         this.outage = new JdbcOutage(JdbcOutage.server(url), outageLimit, clock);
         this.clock = clock;
+        this.onReconnect = onReconnect;
     }
 
     String url() {
@@ -109,8 +114,11 @@ final class JdbcSession implements AutoCloseable {
             boolean committing = false;
             T result = null;
             try {
-                open();
+                boolean opened = open();
                 connecting = false;
+                if (opened) {
+                    reconnected();
+                }
                 if (doubt != null) {
                     boolean took = settle(doubt, committed);
                     T earlier = doubt.result();
@@ -159,8 +167,11 @@ final class JdbcSession implements AutoCloseable {
     boolean attempt(String what, Work<?> work) {
         boolean connecting = true;
         try {
-            open();
+            boolean opened = open();
             connecting = false;
+            if (opened) {
+                reconnected();
+            }
             work.run(connection);
             connection.commit();
             outage.ended(what);
@@ -213,6 +224,14 @@ final class JdbcSession implements AutoCloseable {
         connection = opened;
         connectedOnce = true;
         return true;
+    }
+
+    /** On a connection opened during an outage, runs the reconnection's work before anything else. */
+    private void reconnected() throws SQLException {
+        if (outage.active() && onReconnect != null) {
+            onReconnect.run(connection);
+            connection.commit();
+        }
     }
 
     /**

@@ -64,7 +64,8 @@ import java.util.logging.Logger;
  * database is back. A write whose commit went unanswered is looked up before it is done again, so
  * that a trial is started, enqueued and finished once. An outage longer than the timeout fails the
  * call, naming the setting. A heartbeat that finds the database down is not retried but repeated at
- * the next interval.
+ * the next interval, and the grace period does not count the outage against anyone (see
+ * {@link JdbcHeartbeats}).
  *
  * <p><b>Credentials</b> come from the environment, never from a build file:
  * {@value #USER_VARIABLE} and {@value #PASSWORD_VARIABLE}, else {@code PGUSER} and {@code PGPASSWORD},
@@ -111,7 +112,15 @@ public final class JdbcStorage implements Storage {
             properties.setProperty("password", builder.password);
         }
         this.heartbeats = new JdbcHeartbeats(builder.heartbeat, builder.grace);
-        this.session = new JdbcSession(builder.url, properties, builder.connector, builder.outageTimeout, builder.clock);
+        this.session = new JdbcSession(builder.url, properties, builder.connector, builder.outageTimeout, builder.clock,
+                connection -> {
+                    // this worker's trials went unstamped during the outage: stamp them before anything else
+                    heartbeats.reconnected();
+                    if (heartbeats.hasRunningTrials()) {
+                        heartbeats.beat(connection);
+                    }
+                    return null;
+                });
         try {
             session.transaction("create or check the Tuner tables", JdbcSchema::ensure);
         } catch (RuntimeException failed) {
@@ -262,8 +271,10 @@ public final class JdbcStorage implements Storage {
 
     /**
      * Fails, with a {@link WorkerDiedException}, every {@code RUNNING} trial of the study whose
-     * worker sent no heartbeat for longer than the grace period. Reading or creating trials does
-     * this already, at most once per heartbeat interval; call it to do it now.
+     * worker sent no heartbeat for longer than the grace period, counted from the server's start if
+     * that is later; none within a grace period after this worker reconnected from an outage, when
+     * the other workers may be reconnecting still. Reading or creating trials does this already, at
+     * most once per heartbeat interval; call it to do it now.
      *
      * @return how many trials were failed
      */

@@ -231,4 +231,30 @@ class JdbcStorageTest extends StorageContractTest {
                     .withMessageContaining("trial #0 of study 's' is already FAIL");
         }
     }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aWorkerBackFromAnOutageFailsNoTrialOfWorkersStillComingBack() throws Exception {
+        Duration beat = Duration.ofMillis(100);
+        Duration grace = Duration.ofMillis(500);
+        Gate gateOfA = new Gate();
+        Gate gateOfB = new Gate();
+        String url = database.newSchemaUrl();
+        try (JdbcStorage a = TestDatabase.storage(url).heartbeat(beat, grace).connector(gateOfA).open();
+                JdbcStorage b = TestDatabase.storage(url).heartbeat(beat, grace).connector(gateOfB).open()) {
+            a.createStudy("s", Direction.MINIMIZE);
+            int running = a.createTrial("s");
+            gateOfA.close();
+            gateOfB.close();
+            Thread.sleep(3 * grace.toMillis()); // the trial's last stamp grows older than the grace period
+
+            gateOfB.open(); // B is back first, and would take A's trial for a dead worker's
+            assertThat(b.trials("s")).singleElement().extracting(FrozenTrial::state).isEqualTo(TrialState.RUNNING);
+            assertThat(b.failStaleTrials("s")).isZero();
+
+            gateOfA.open();
+            a.finishTrial("s", running, TrialState.COMPLETE, OptionalDouble.of(1), null);
+            assertThat(b.trials("s")).extracting(FrozenTrial::state).containsExactly(TrialState.COMPLETE);
+        }
+    }
 }

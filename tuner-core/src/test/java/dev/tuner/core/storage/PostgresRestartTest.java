@@ -69,10 +69,13 @@ class PostgresRestartTest {
             returned.put(trial.number(), x * x);
             return x * x;
         };
+        // heartbeats far shorter than the restart: trials running through it must not pass for dead workers'
+        Duration beat = Duration.ofMillis(100);
+        Duration grace = Duration.ofMillis(600);
         ExecutorService workers = Executors.newFixedThreadPool(3);
         try (LogCapture log = LogCapture.of(JdbcStorage.class);
-                JdbcStorage first = cluster.storage().open();
-                JdbcStorage second = cluster.storage().open()) {
+                JdbcStorage first = cluster.storage().heartbeat(beat, grace).open();
+                JdbcStorage second = cluster.storage().heartbeat(beat, grace).open()) {
             first.createStudy("restart", Direction.MINIMIZE);
             Future<?> restart = workers.submit(() -> {
                 finishing.await();
@@ -141,6 +144,29 @@ class PostgresRestartTest {
             // the worker still holds the result, and writes it once the server is back
             storage.finishTrial("long", number, TrialState.COMPLETE, OptionalDouble.of(1.5), null);
             assertThat(storage.trial("long", number).value()).hasValue(1.5);
+        }
+    }
+
+    @Test
+    void aWorkerStartedAfterARestartFailsNoTrialOfWorkersStillComingBack() throws Exception {
+        Duration beat = Duration.ofMillis(100);
+        Duration grace = Duration.ofSeconds(3);
+        Gate gate = new Gate();
+        try (JdbcStorage cutOff = cluster.storage().heartbeat(beat, grace).connector(gate).open()) {
+            cutOff.createStudy("late", Direction.MINIMIZE);
+            int running = cutOff.createTrial("late");
+            gate.close(); // this worker cannot reach the server when it is back, not yet
+            cluster.stopServer();
+            Thread.sleep(grace.toMillis() + 1_000); // the trial's last stamp grows older than the grace period
+            cluster.startServer();
+
+            try (JdbcStorage fresh = cluster.storage().heartbeat(beat, grace).open()) {
+                assertThat(fresh.failStaleTrials("late")).isZero();
+                assertThat(fresh.trial("late", running).state()).isEqualTo(TrialState.RUNNING);
+            }
+            gate.open();
+            cutOff.finishTrial("late", running, TrialState.COMPLETE, OptionalDouble.of(2), null);
+            assertThat(cutOff.trial("late", running).state()).isEqualTo(TrialState.COMPLETE);
         }
     }
 }
