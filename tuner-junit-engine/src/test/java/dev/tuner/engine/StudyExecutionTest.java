@@ -256,6 +256,19 @@ class StudyExecutionTest {
     }
 
     @Test
+    void storageOutageTimeoutIsADurationAndABadOneFailsTheStudyNamingTheKey() {
+        EngineExecutionResults good = execute(QuadraticTestCase.class, outputDir, "tuner.storage.outage.timeout", "5m");
+        EngineExecutionResults bad = execute(QuadraticTestCase.class, outputDir, "tuner.storage.outage.timeout", "a while");
+
+        good.containerEvents().assertStatistics(stats -> stats.failed(0));
+        Throwable failure = bad.containerEvents().failed().list().get(0)
+                .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+                .getThrowable().orElseThrow();
+        assertThat(failure).hasMessageContaining("tuner.storage.outage.timeout=a while is invalid")
+                .hasMessageContaining("90s, 10m");
+    }
+
+    @Test
     void trialUniqueIdFromAnEarlierRunReplaysThatTrialAlone() {
         String journal = "journal:" + outputDir.resolve("journal.jsonl");
         EngineExecutionResults first = execute(QuadraticTestCase.class, outputDir, "tuner.seed", "42",
