@@ -77,4 +77,5 @@ def finish = records().find { it.op == 'finish' && it.number == 0 }
 assert finish.state == 'FAIL'
 assert finish.failure.message == "the JVM exited while the trial ran: the Maven process (pid ${maven.pid()})" +
         ' that started this JVM is gone'
+println 'killed-maven: the fork stopped by itself, recording trial #0 FAIL'
 return true

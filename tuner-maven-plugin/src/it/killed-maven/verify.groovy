@@ -3,6 +3,9 @@
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
+// the invoker runs this script even when prebuild.groovy failed: name that failure, not its consequences
+boolean prebuildPassed = log.contains('killed-maven: the fork stopped by itself')
+assert prebuildPassed : 'prebuild.groovy failed: ' + log.readLines().find { it =~ /^[\w.$]+(Error|Exception)\b/ }
 def records = new File(basedir, 'target/tuner/journal.jsonl').readLines().collect { new JsonSlurper().parseText(it) }
 
 assert log.contains('resuming: 1 trials already in journal:')
