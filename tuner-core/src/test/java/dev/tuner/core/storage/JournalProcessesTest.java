@@ -127,17 +127,16 @@ class JournalProcessesTest {
     }
 
     /** A child JVM running {@link JournalWorkerMain} on this test's class path. */
-    static ProcessBuilder child(String... args) {
-        return child(JournalWorkerMain.class, args);
+    private static ProcessBuilder child(String... args) {
+        return ChildJvm.running(JournalWorkerMain.class, args);
     }
 
-    /** A child JVM running {@code main} on this test's class path, its errors on this one's. */
+    /**
+     * A child JVM running {@code main}: {@link ChildJvm#running}, for JdbcEnvironmentLoginTest, which
+     * calls it from here until it is free to call {@link ChildJvm} itself.
+     */
     static ProcessBuilder child(Class<?> main, String... args) {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classPath, main.getName()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        return ChildJvm.running(main, args);
     }
 
     private static String output(Process process) throws IOException {
