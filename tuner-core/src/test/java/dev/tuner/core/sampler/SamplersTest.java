@@ -3,7 +3,7 @@ package dev.tuner.core.sampler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +52,7 @@ class SamplersTest {
 
     /** The knob values of the first eight trials of a small flat space. */
     private static List<List<Object>> firstValues(Sampler sampler) {
-        Study study = Study.builder("first").sampler(sampler).storage(new InMemoryStorage()).build();
+        Study study = Studies.inMemory("first", sampler);
         return IntStream.range(0, 8).mapToObj(i -> {
             var trial = study.ask();
             double x = trial.suggestFloat("x", -5, 5);

@@ -2,8 +2,8 @@ package dev.tuner.core.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.study.OptimizeSettings;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.TrialState;
@@ -101,7 +101,7 @@ class JournalProcessesTest {
             assertThat(killed.failure().orElseThrow().message()).startsWith("worker died");
 
             // the next run retries failures: the killed trial's x runs again first, then the sampler's
-            Study study = Study.builder("crash").sampler(new RandomSampler(43)).storage(storage).build();
+            Study study = Studies.on(storage, "crash", 43);
             study.optimize(trial -> {
                 double x = trial.suggestFloat("x", -10, 10);
                 return x * x;

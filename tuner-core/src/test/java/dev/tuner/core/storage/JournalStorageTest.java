@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tuner.Direction;
-import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.space.Uniform;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.Trial;
@@ -263,12 +263,12 @@ class JournalStorageTest extends StorageContractTest {
     void theNextRunOfAStudyResumesIt() {
         Path file = folder.resolve("resume.jsonl");
         try (JournalStorage storage = JournalStorage.open(file)) {
-            Study study = Study.builder("quad").sampler(new RandomSampler(7)).storage(storage).build();
+            Study study = Studies.on(storage, "quad", 7);
             study.optimize(trial -> square(trial), 5);
         }
 
         try (JournalStorage storage = JournalStorage.open(file)) {
-            Study study = Study.builder("quad").sampler(new RandomSampler(7)).storage(storage).build();
+            Study study = Studies.on(storage, "quad", 7);
             assertThat(study.trials()).hasSize(5).allSatisfy(trial -> assertThat(trial.state()).isEqualTo(TrialState.COMPLETE));
             FrozenTrial best = study.bestTrial().orElseThrow();
 

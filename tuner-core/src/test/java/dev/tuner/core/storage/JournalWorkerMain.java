@@ -1,8 +1,8 @@
 package dev.tuner.core.storage;
 
 import dev.tuner.Direction;
-import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.space.Uniform;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.Trial;
 import dev.tuner.core.trial.TrialState;
@@ -59,7 +59,7 @@ public final class JournalWorkerMain {
     }
 
     private static void study(Storage storage, long seed, int slowFrom) throws InterruptedException {
-        Study study = Study.builder("crash").sampler(new RandomSampler(seed)).storage(storage).build();
+        Study study = Studies.on(storage, "crash", seed);
         while (true) {
             Trial trial = study.ask();
             double x = trial.suggestFloat("x", -10, 10); // stored before it is printed: a killed trial has its x

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.tuner.Direction;
-import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.storage.WorkerDiedException;
 import dev.tuner.core.study.OptimizeResult.StopReason;
@@ -27,10 +26,6 @@ class OptimizeTest {
 
     private final InMemoryStorage storage = new InMemoryStorage();
 
-    private Study study(Direction direction) {
-        return Study.builder("s").direction(direction).sampler(new RandomSampler(5)).storage(storage).build();
-    }
-
     private static double quadratic(Trial trial) {
         double x = trial.suggestFloat("x", -10, 10);
         return x * x;
@@ -38,7 +33,7 @@ class OptimizeTest {
 
     @Test
     void theBudgetCountsTheStudysTrialsNotThisCallsOnes() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
         study.optimize(OptimizeTest::quadratic, 30);
 
         OptimizeResult result = study.optimize(OptimizeTest::quadratic, OptimizeSettings.builder().budget(50).build());
@@ -50,7 +45,7 @@ class OptimizeTest {
 
     @Test
     void parallelWorkersRunTrialsAtOnceAndSpendTheBudgetExactly() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
         CountDownLatch together = new CountDownLatch(4);
         AtomicInteger overlapped = new AtomicInteger();
 
@@ -77,7 +72,7 @@ class OptimizeTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS) // were the watchdog never to fire, trial #1 would wait for ever
     void aTrialPastItsTimeoutIsInterruptedAndFailsWithTheReasonAndTheStudyGoesOn() throws InterruptedException {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
         ManualClock clock = new ManualClock();
         Duration timeout = Duration.ofMinutes(1);
         CountDownLatch interrupted = new CountDownLatch(1);
@@ -114,7 +109,7 @@ class OptimizeTest {
     /** The system's clock, as optimize uses it: real time is the point, so the trial sleeps far longer than its timeout. */
     @Test
     void aTrialPastItsTimeoutInRealTimeIsInterrupted() throws InterruptedException {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
         CountDownLatch interrupted = new CountDownLatch(1);
 
         study.optimize(trial -> {
@@ -137,7 +132,7 @@ class OptimizeTest {
 
     @Test
     void theTimeoutStopsStartingTrialsAndTheRunningOneFinishes() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
         ManualClock clock = new ManualClock();
 
         OptimizeResult result = optimize(study, clock, trial -> {
@@ -152,7 +147,7 @@ class OptimizeTest {
 
     @Test
     void noTrialStartsOnceTheTimeoutIsReachedExactly() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
         ManualClock clock = new ManualClock();
 
         OptimizeResult result = optimize(study, clock, trial -> {
@@ -166,7 +161,7 @@ class OptimizeTest {
     /** The system's clock, as optimize uses it: the call cannot end before its timeout, whatever the machine's load. */
     @Test
     void theTimeoutInRealTimeStopsStartingTrials() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
         Duration timeout = Duration.ofMillis(500);
         long before = System.nanoTime();
 
@@ -182,7 +177,7 @@ class OptimizeTest {
 
     @Test
     void callbacksSeeEveryTrialAndAFailureStillCounts() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
         List<Integer> seen = new CopyOnWriteArrayList<>();
 
         study.optimize(trial -> {
@@ -198,7 +193,7 @@ class OptimizeTest {
 
     @Test
     void retryFailedMakesUpForFailedTrials() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
 
         study.optimize(trial -> {
             if (trial.number() % 2 == 0) {
@@ -223,7 +218,7 @@ class OptimizeTest {
 
     @Test
     void retryFailedRunsATrialWhoseWorkerDiedAgainWithItsValuesOnce() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
         int died = trialOfADeadWorker(study);
         FrozenTrial lost = study.trials().get(died);
         List<Map<String, Object>> seen = new CopyOnWriteArrayList<>();
@@ -248,7 +243,7 @@ class OptimizeTest {
 
     @Test
     void aTrialWhoseWorkerDiedIsNotRetriedWithoutRetryFailed() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
         trialOfADeadWorker(study);
 
         study.optimize(OptimizeTest::quadratic, OptimizeSettings.builder().budget(3).build());
@@ -258,7 +253,7 @@ class OptimizeTest {
 
     @Test
     void aRetryWhoseWorkerDiedTooIsNotRetriedAgain() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
         int died = trialOfADeadWorker(study);
         study.enqueueRetry(study.trials().get(died));
         int diedAgain = trialOfADeadWorker(study);  // takes the retry, and loses its worker too
@@ -272,7 +267,7 @@ class OptimizeTest {
 
     @Test
     void retryingAnObjectiveThatAlwaysFailsEnds() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
 
         OptimizeResult result = study.optimize(trial -> {
             throw new IllegalStateException("always");
@@ -285,7 +280,7 @@ class OptimizeTest {
 
     @Test
     void aTargetValueStopsTheSearchInEitherDirection() {
-        Study minimizing = study(Direction.MINIMIZE);
+        Study minimizing = Studies.on(storage, "s", 5);
         OptimizeResult reached = minimizing.optimize(OptimizeTest::quadratic,
                 OptimizeSettings.builder().budget(10_000).stopWhen(StopCondition.targetValue(1.0)).build());
 
@@ -293,8 +288,7 @@ class OptimizeTest {
         assertThat(minimizing.bestTrial().orElseThrow().value().getAsDouble()).isLessThanOrEqualTo(1.0);
         assertThat(minimizing.trials()).hasSize(reached.trialsRun());
 
-        Study maximizing = Study.builder("m").direction(Direction.MAXIMIZE).sampler(new RandomSampler(5))
-                .storage(storage).build();
+        Study maximizing = Studies.builder("m", 5).direction(Direction.MAXIMIZE).storage(storage).build();
         maximizing.optimize(OptimizeTest::quadratic,
                 OptimizeSettings.builder().budget(10_000).stopWhen(StopCondition.targetValue(99.0)).build());
         assertThat(maximizing.bestTrial().orElseThrow().value().getAsDouble()).isGreaterThanOrEqualTo(99.0);
@@ -302,7 +296,7 @@ class OptimizeTest {
 
     @Test
     void noImprovementForStopsAfterThatManyTrialsWithoutABetterValue() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
         AtomicInteger calls = new AtomicInteger();
 
         OptimizeResult result = study.optimize(trial -> {
@@ -317,7 +311,7 @@ class OptimizeTest {
 
     @Test
     void aFailingCallbackStopsTheCallAndKeepsTheTrials() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
 
         assertThatIllegalStateException()
                 .isThrownBy(() -> study.optimize(OptimizeTest::quadratic, OptimizeSettings.builder().budget(10)

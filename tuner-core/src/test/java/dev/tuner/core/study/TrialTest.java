@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.space.Choice;
 import dev.tuner.core.space.IntUniform;
 import dev.tuner.core.space.LogUniform;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class TrialTest {
 
     private final InMemoryStorage storage = new InMemoryStorage();
-    private final Study study = Study.builder("s").sampler(new RandomSampler(3)).storage(storage).build();
+    private final Study study = Studies.on(storage, "s", 3);
 
     @Test
     void theSameNameGivesTheSameValueWithinATrial() {
@@ -73,8 +72,7 @@ class TrialTest {
 
     /** A study whose sampler proposes, for trial n, the n-th of {@code internals}, whatever the knob. */
     private static Study proposing(double... internals) {
-        return Study.builder("proposed").sampler((history, number, knob, distribution) -> internals[number])
-                .storage(new InMemoryStorage()).build();
+        return Studies.inMemory("proposed", (history, number, knob, distribution) -> internals[number]);
     }
 
     @Test
@@ -115,7 +113,7 @@ class TrialTest {
 
     /** The values of knob n over the whole int range in {@code trials} trials of a random sampler seeded {@code seed}. */
     private static int[] wholeRangeDraws(long seed, int trials) {
-        Study study = Study.builder("whole").sampler(new RandomSampler(seed)).storage(new InMemoryStorage()).build();
+        Study study = Studies.inMemory("whole", seed);
         return IntStream.range(0, trials)
                 .map(i -> study.ask().suggestInt("n", Integer.MIN_VALUE, Integer.MAX_VALUE)).toArray();
     }
