@@ -22,16 +22,17 @@ import java.util.Set;
  *
  * <p>The storage fails the trials of dead workers that hold budget up: a journal when it finds the
  * budget spent while trials run and the trial's process gone, PostgreSQL by the heartbeat rule. On
- * PostgreSQL a worker that will be killed sends no heartbeat (its interval is an hour) and the
- * others allow a grace period of a minute, far more than any pause of a live worker on a busy
- * machine: so that its trial fails at once, and at no other time, the test ages that trial's
- * heartbeat in the database once the worker is dead, rather than waiting for a grace period to pass.
+ * PostgreSQL a worker that will be killed sends no heartbeat (its interval is an hour), and the
+ * others allow a {@linkplain #GRACE grace period} of 30 s, far more than any pause of a live worker
+ * on a busy machine: the test ages the dead worker's heartbeat in the database itself rather than
+ * waiting for that grace period to pass.
  */
 public final class BudgetWorkerMain {
 
     private static final Set<TrialState> COUNTED = EnumSet.of(TrialState.RUNNING, TrialState.COMPLETE);
     private static final Duration HEARTBEAT = Duration.ofMillis(250);
-    private static final Duration GRACE = Duration.ofMinutes(1);
+    /** How long the workers that live let a trial go without a heartbeat on PostgreSQL. */
+    static final Duration GRACE = Duration.ofSeconds(30);
     private static final Duration DOOMED_HEARTBEAT = Duration.ofHours(1);
     private static final Duration DOOMED_GRACE = Duration.ofHours(2);
 

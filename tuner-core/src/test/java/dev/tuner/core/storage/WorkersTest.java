@@ -14,7 +14,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
  * journal file and through PostgreSQL; one of them is killed mid-trial and the others finish the
  * budget without it. The study starts with trials enqueued, which the workers claim, each once.
  *
- * <p>Nothing here waits for a grace period: a journal sees that the killed worker's process is
- * gone, and on PostgreSQL the test ages the dead worker's heartbeat itself (see {@link
- * BudgetWorkerMain}), so a live worker paused by a busy machine is never taken for dead. How long
- * the heartbeat rule waits is JdbcStorageTest's to test.
+ * <p>No worker is taken for dead by the clock: a journal sees that the killed worker's process is
+ * gone, and on PostgreSQL the live workers allow a grace period of 30 s, which no pause of a busy
+ * machine comes near, while the test ages the dead worker's heartbeat itself (see {@link
+ * BudgetWorkerMain}) instead of waiting for the grace period. How long the heartbeat rule waits is
+ * JdbcStorageTest's to test.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS) // a safety net: a run takes seconds, or up to 30 more on a server just started
 class WorkersTest {
 
     private static final int WORKERS = 4;
@@ -125,18 +129,41 @@ class WorkersTest {
     }
 
     /**
-     * Makes the killed worker's trial look as it will once the grace period has passed: its last
-     * heartbeat an hour old. The worker is dead and sent its last write before it printed the trial's
-     * number, so nothing stamps the trial again.
+     * Makes the killed worker's trial look as it will once the survivors' grace period has passed:
+     * its last heartbeat an hour old. The worker is dead and sent its last write before it printed
+     * the trial's number, so nothing stamps the trial again. The rule counts a grace period from the
+     * server's start when that is later (an outage is not silence), so on a server started less than
+     * a grace period ago this waits until it is older.
      */
     private static void ageHeartbeat(String url, int trial) {
         try (Connection connection = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password());
                 PreparedStatement update = connection.prepareStatement("UPDATE tuner_trials"
                         + " SET heartbeat = heartbeat - interval '1 hour' WHERE number = ? AND state = 'RUNNING'")) {
+            waitUntilServerIsOlderThan(connection, BudgetWorkerMain.GRACE);
             update.setInt(1, trial);
             assertThat(update.executeUpdate()).as("the killed worker's trial, still RUNNING").isEqualTo(1);
         } catch (SQLException failed) {
             throw new IllegalStateException("could not age the heartbeat of trial #" + trial + ": " + failed.getMessage(), failed);
+        }
+    }
+
+    private static void waitUntilServerIsOlderThan(Connection connection, Duration age) throws SQLException {
+        while (true) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet row = statement.executeQuery(
+                            "SELECT extract(epoch FROM now() - pg_postmaster_start_time()) * 1000")) {
+                row.next();
+                long missing = age.toMillis() - (long) row.getDouble(1);
+                if (missing < 0) {
+                    return;
+                }
+                try {
+                    Thread.sleep(missing + 1);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while the server grew older than " + age, interrupted);
+                }
+            }
         }
     }
 
