@@ -1,6 +1,7 @@
 package dev.tuner.engine;
 
 import static dev.tuner.engine.TunerKit.execute;
+import static dev.tuner.engine.TunerKit.reportEntry;
 import static dev.tuner.engine.TunerKit.studyId;
 import static dev.tuner.engine.TunerKit.trialNames;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -302,13 +303,6 @@ class StudyExecutionTest {
         assertThat(trialNames(results)).hasSize(4)
                 .allSatisfy(name -> assertThat(name).matches("#\\d lr=\\S+ layers=[1-4] → \\S+"));
         assertThat(reportEntry(results)).containsEntry("tuner.trials", "4");
-    }
-
-    static Map<String, String> reportEntry(EngineExecutionResults results) {
-        List<ReportEntry> entries = results.containerEvents().reportingEntryPublished()
-                .map(event -> event.getRequiredPayload(ReportEntry.class)).toList();
-        assertThat(entries).hasSize(1);
-        return entries.get(0).getKeyValuePairs();
     }
 
     private static int bestEvaluation(List<double[]> evaluations, Comparator<Double> better) {

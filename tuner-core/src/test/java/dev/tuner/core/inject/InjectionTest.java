@@ -240,7 +240,7 @@ class InjectionTest {
     @Test
     void aTuneMethodGetsItsSealedChoiceBuiltAndItsFieldsRedirected() throws Exception {
         SelectTestCase.SEEN.clear();
-        MethodObjective objective = MethodObjective.of(MethodObjectiveTest.tuneMethod(SelectTestCase.class));
+        MethodObjective objective = MethodObjective.of(TuneMethods.tuneMethod(SelectTestCase.class));
         Study study = Studies.inMemory("injection", 5);
         String model = SelectTestCase.class.getName() + ".select.model";
 

@@ -1,5 +1,6 @@
 package dev.tuner.core.inject;
 
+import static dev.tuner.core.inject.TuneMethods.tuneMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +18,6 @@ import dev.tuner.core.trial.Trial;
 import dev.tuner.core.trial.TrialState;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-public class MethodObjectiveTest {
+class MethodObjectiveTest {
 
     // ---- valid declarations ------------------------------------------------------------------
 
@@ -355,15 +355,6 @@ public class MethodObjectiveTest {
     }
 
     // ---- helpers -----------------------------------------------------------------------------
-
-    /** The one {@code @Tune} method of a test case class. */
-    public static Method tuneMethod(Class<?> type) {
-        List<Method> methods = Arrays.stream(type.getDeclaredMethods())
-                .filter(method -> method.isAnnotationPresent(Tune.class))
-                .toList();
-        assertThat(methods).as("@Tune methods of %s", type).hasSize(1);
-        return methods.get(0);
-    }
 
     private static MethodObjective objective(Class<?> type) {
         return MethodObjective.of(tuneMethod(type));

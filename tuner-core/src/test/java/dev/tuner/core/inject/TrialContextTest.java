@@ -108,7 +108,7 @@ class TrialContextTest {
 
     @Test
     void theObjectiveRunsInItsTrialAndLeavesNoneBehindEvenWhenItThrows() {
-        MethodObjective objective = MethodObjective.of(MethodObjectiveTest.tuneMethod(ThrowingTestCase.class));
+        MethodObjective objective = MethodObjective.of(TuneMethods.tuneMethod(ThrowingTestCase.class));
 
         TrialOutcome outcome = study.runTrial(objective);
 

@@ -62,7 +62,7 @@ class HtmlReportTest {
 
         String index = Files.readString(HtmlReport.indexFor(directory));
         assertThat(index).contains("2 studies", "href=\"xDominates.html\"", "href=\"" + ReportStudies.MIXED + ".html\"");
-        assertThat(HistoryPlotTest.count(index, "href=\"" + ReportStudies.MIXED + ".html\"")).isOne();
+        assertThat(Occurrences.count(index, "href=\"" + ReportStudies.MIXED + ".html\"")).isOne();
     }
 
     @Test
