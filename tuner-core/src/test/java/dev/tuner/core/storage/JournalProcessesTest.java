@@ -134,14 +134,6 @@ class JournalProcessesTest {
         return ChildJvm.running(JournalWorkerMain.class, args);
     }
 
-    /**
-     * A child JVM running {@code main}: {@link ChildJvm#running}, for JdbcEnvironmentLoginTest, which
-     * calls it from here until it is free to call {@link ChildJvm} itself.
-     */
-    static ProcessBuilder child(Class<?> main, String... args) {
-        return ChildJvm.running(main, args);
-    }
-
     private static String output(Process process) throws IOException {
         return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
