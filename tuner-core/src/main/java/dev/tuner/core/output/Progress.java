@@ -3,6 +3,7 @@ package dev.tuner.core.output;
 import dev.tuner.Direction;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.Numbers;
+import dev.tuner.core.trial.TrialHistory;
 import dev.tuner.core.trial.TrialState;
 import java.time.Duration;
 import java.util.List;
@@ -58,15 +59,9 @@ public final class Progress {
     }
 
     private void considerForBest(FrozenTrial trial) {
-        if (trial.state() == TrialState.COMPLETE && (best == null || isBetter(trial, best))) {
+        if (trial.state() == TrialState.COMPLETE && (best == null || TrialHistory.isBetter(trial, best, direction))) {
             best = trial;
         }
-    }
-
-    private boolean isBetter(FrozenTrial candidate, FrozenTrial incumbent) {
-        double a = candidate.value().getAsDouble();
-        double b = incumbent.value().getAsDouble();
-        return direction == Direction.MAXIMIZE ? a > b : a < b;
     }
 
     /** The line at {@code nowNanos}, on the same clock as the start. */

@@ -1,6 +1,7 @@
 package dev.tuner.core.study;
 
 import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.Numbers;
 import dev.tuner.core.trial.TrialPruned;
 import dev.tuner.core.trial.TrialState;
 import java.util.Optional;
@@ -21,7 +22,7 @@ public record TrialOutcome(FrozenTrial trial, Optional<Throwable> failure) {
         if (trial.lastStep().isPresent()) {
             int step = trial.lastStep().getAsInt();
             message.append("at step ").append(step).append(" (value ")
-                    .append(compact(trial.intermediateValues().get(step))).append(')');
+                    .append(Numbers.compact(trial.intermediateValues().get(step).doubleValue())).append(')');
         } else {
             message.append("before it reported any step");
         }
@@ -34,10 +35,5 @@ public record TrialOutcome(FrozenTrial trial, Optional<Throwable> failure) {
             described.setStackTrace(thrown.getStackTrace());
         }
         return described;
-    }
-
-    /** Four significant digits, as trial names show values; the stored value keeps them all. */
-    private static String compact(double value) {
-        return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }
