@@ -64,7 +64,7 @@ class ArchitectureTest {
     static final Map<String, Set<String>> PUBLIC = byPackage(
             "space", Set.of("Distribution", "Uniform", "LogUniform", "Normal", "LogNormal", "IntUniform", "Choice",
                     "PriorityChoice", "Bool", "Fixed", "CustomDistribution", "DistributionProvider", "SearchSpace", "Scale"),
-            "settings", Set.of("Spelling"),
+            "settings", Set.of("Spelling", "RenamedSettings"),
             "json", Set.of("JsonTrees", "DistributionJson"),
             "trial", Set.of("Trial", "FrozenTrial", "TrialState", "Suggestion", "TrialFailure", "TrialPruned",
                     "TrialHistory", "TrialFormat", "Numbers"),

@@ -1,6 +1,7 @@
 package dev.tuner.engine;
 
 import dev.tuner.core.output.StudyOutputs;
+import dev.tuner.core.storage.JdbcStorage;
 import dev.tuner.core.storage.Storages;
 import java.util.Map;
 
@@ -110,6 +111,15 @@ public final class Constants {
 
     /** Default of {@link #STORAGE_PROPERTY_NAME}: {@value}. */
     public static final String STORAGE_DEFAULT = Storages.DEFAULT;
+
+    /**
+     * How long a worker waits for the server of a {@code jdbc:postgresql:} storage that went away or
+     * is not up yet (a restart, a failover, a network blip), in the form of {@link #TIMEOUT_PROPERTY_NAME}:
+     * meanwhile every call is retried on a new connection, with a growing pause, and what it is to
+     * write (a finished trial's result) is kept in memory; a longer outage fails the study, naming
+     * this key. A journal or memory storage ignores it. Key: {@value}; default 60s.
+     */
+    public static final String STORAGE_OUTAGE_TIMEOUT_PROPERTY_NAME = JdbcStorage.OUTAGE_TIMEOUT_SETTING;
 
     /**
      * What a run does with each {@code @Tune} method: {@code search} runs its study; {@code best}

@@ -3,6 +3,7 @@ package dev.tuner.engine;
 import dev.tuner.core.output.BestLookup;
 import dev.tuner.core.plan.StudyOverrides;
 import dev.tuner.core.settings.RenamedSettings;
+import dev.tuner.core.storage.JdbcStorage;
 import dev.tuner.core.study.OptimizeSettings;
 import dev.tuner.core.trial.TrialFormat;
 import java.nio.file.Path;
@@ -137,6 +138,11 @@ final class RunSettings {
     /** How often a running study publishes its progress line. */
     Duration progressInterval() {
         return duration(Constants.PROGRESS_INTERVAL_PROPERTY_NAME).orElse(Duration.ofSeconds(10));
+    }
+
+    /** How long a worker waits for an unreachable database before a call fails. */
+    Duration storageOutageTimeout() {
+        return duration(Constants.STORAGE_OUTAGE_TIMEOUT_PROPERTY_NAME).orElse(JdbcStorage.DEFAULT_OUTAGE_TIMEOUT);
     }
 
     /** The properties file a new study takes its first trial's values from, if any. */

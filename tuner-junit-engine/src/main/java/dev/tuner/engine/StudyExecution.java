@@ -70,7 +70,8 @@ final class StudyExecution {
             if (known.isPresent()) {
                 new SingleTrialRun(descriptor, listener, settings).run(plan, known.get(), kind);
             } else {
-                new SearchRun(descriptor, listener, settings).run(plan, storages.open(plan.storage()));
+                new SearchRun(descriptor, listener, settings).run(plan,
+                        storages.open(plan.storage(), settings.storageOutageTimeout()));
             }
             result = TestExecutionResult.successful();
         } catch (Throwable failure) {
@@ -106,7 +107,7 @@ final class StudyExecution {
     }
 
     private KnownParameters replayed(StudyPlan plan, int number) {
-        return storages.openIfPresent(plan.storage())
+        return storages.openIfPresent(plan.storage(), settings.storageOutageTimeout())
                 .flatMap(storage -> KnownParameters.storedTrial(storage, plan.studyName(), number))
                 .orElseThrow(() -> new IllegalStateException("trial #" + number + " of study " + plan.studyName()
                         + " is not in storage " + plan.storage() + ", so it cannot be run again; run the whole study"
@@ -119,6 +120,6 @@ final class StudyExecution {
         BestLookup lookup = new BestLookup(settings.outputDirectory(), settings.outputFile(), settings.productionFile(),
                 descriptor.testClass().getClassLoader());
         return lookup.find(plan.studyName(), plan.direction(), StorageName.of(plan.storage()),
-                storages.openIfPresent(plan.storage()));
+                storages.openIfPresent(plan.storage(), settings.storageOutageTimeout()));
     }
 }

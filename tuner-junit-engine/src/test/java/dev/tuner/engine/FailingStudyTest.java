@@ -58,7 +58,7 @@ class FailingStudyTest {
         results.containerEvents().assertThatEvents()
                 .haveExactly(1, event(uniqueId(study), finishedSuccessfully()))
                 .haveExactly(1, event(engine(), finishedSuccessfully()));
-        assertThat(StudyExecutionTest.reportEntry(results)).containsEntry("tuner.trials", "20")
+        assertThat(TunerKit.reportEntry(results)).containsEntry("tuner.trials", "20")
                 .hasEntrySatisfying("tuner.best", best -> assertThat(best).doesNotEndWith("fail"));
     }
 

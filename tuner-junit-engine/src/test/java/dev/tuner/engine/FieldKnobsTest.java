@@ -1,6 +1,6 @@
 package dev.tuner.engine;
 
-import static dev.tuner.engine.StudyExecutionTest.reportEntry;
+import static dev.tuner.engine.TunerKit.reportEntry;
 import static dev.tuner.engine.TunerKit.execute;
 import static dev.tuner.engine.TunerKit.trialNames;
 import static org.assertj.core.api.Assertions.assertThat;

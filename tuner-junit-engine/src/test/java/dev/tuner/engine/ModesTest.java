@@ -318,7 +318,7 @@ class ModesTest {
         assertThat(LineTestCase.SEEN).hasSize(5).first().isEqualTo(0.25);
         assertThat(LineTestCase.SEEN).doesNotContain(0.75);
         // not a resumed study: the waiting trial is the first to run
-        assertThat(StudyExecutionTest.reportEntry(results)).containsEntry(Constants.TRIALS_ENTRY, "5");
+        assertThat(TunerKit.reportEntry(results)).containsEntry(Constants.TRIALS_ENTRY, "5");
     }
 
     @Test
@@ -333,7 +333,7 @@ class ModesTest {
         EngineExecutionResults results = run(selectMethod(LineTestCase.class, "line", "double"));
 
         assertThat(LineTestCase.SEEN).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0);
-        assertThat(StudyExecutionTest.reportEntry(results)).containsEntry(Constants.TRIALS_ENTRY, "5");
+        assertThat(TunerKit.reportEntry(results)).containsEntry(Constants.TRIALS_ENTRY, "5");
         try (JournalStorage storage = JournalStorage.open(outputDir.resolve("journal.jsonl"))) {
             assertThat(storage.trials(STUDY)).extracting(FrozenTrial::state).endsWith(TrialState.WAITING, TrialState.WAITING);
         }

@@ -56,7 +56,7 @@ class PruningEngineTest {
         results.containerEvents().assertThatEvents()
                 .haveExactly(1, event(uniqueId(studyId(CurvesTestCase.class, "curve(double, dev.tuner.core.trial.Trial)")),
                         finishedSuccessfully()));
-        assertThat(StudyExecutionTest.reportEntry(results)).containsEntry("tuner.trials", "30");
+        assertThat(TunerKit.reportEntry(results)).containsEntry("tuner.trials", "30");
     }
 
     @Test

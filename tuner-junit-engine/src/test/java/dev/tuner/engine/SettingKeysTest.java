@@ -24,6 +24,7 @@ class SettingKeysTest {
     void everyKeyTunerKnowsPasses() {
         assertThatCode(() -> SettingKeys.check(Set.of("tuner.parallelism", "tuner.trial.timeout", "tuner.tpe.gamma",
                 "tuner.hyperband.maxResource", "tuner.skip", "tuner.arg.line", "tuner.output.file",
+                "tuner.storage.outage.timeout",
                 "junit.jupiter.execution.parallel.enabled")))
                 .doesNotThrowAnyException();
     }

@@ -1,6 +1,7 @@
 package dev.tuner.engine;
 
 import static dev.tuner.engine.TunerKit.execute;
+import static dev.tuner.engine.TunerKit.reportEntry;
 import static dev.tuner.engine.TunerKit.studyId;
 import static dev.tuner.engine.TunerKit.trialNames;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -256,6 +257,19 @@ class StudyExecutionTest {
     }
 
     @Test
+    void storageOutageTimeoutIsADurationAndABadOneFailsTheStudyNamingTheKey() {
+        EngineExecutionResults good = execute(QuadraticTestCase.class, outputDir, "tuner.storage.outage.timeout", "5m");
+        EngineExecutionResults bad = execute(QuadraticTestCase.class, outputDir, "tuner.storage.outage.timeout", "a while");
+
+        good.containerEvents().assertStatistics(stats -> stats.failed(0));
+        Throwable failure = bad.containerEvents().failed().list().get(0)
+                .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+                .getThrowable().orElseThrow();
+        assertThat(failure).hasMessageContaining("tuner.storage.outage.timeout=a while is invalid")
+                .hasMessageContaining("90s, 10m");
+    }
+
+    @Test
     void trialUniqueIdFromAnEarlierRunReplaysThatTrialAlone() {
         String journal = "journal:" + outputDir.resolve("journal.jsonl");
         EngineExecutionResults first = execute(QuadraticTestCase.class, outputDir, "tuner.seed", "42",
@@ -289,13 +303,6 @@ class StudyExecutionTest {
         assertThat(trialNames(results)).hasSize(4)
                 .allSatisfy(name -> assertThat(name).matches("#\\d lr=\\S+ layers=[1-4] → \\S+"));
         assertThat(reportEntry(results)).containsEntry("tuner.trials", "4");
-    }
-
-    static Map<String, String> reportEntry(EngineExecutionResults results) {
-        List<ReportEntry> entries = results.containerEvents().reportingEntryPublished()
-                .map(event -> event.getRequiredPayload(ReportEntry.class)).toList();
-        assertThat(entries).hasSize(1);
-        return entries.get(0).getKeyValuePairs();
     }
 
     private static int bestEvaluation(List<double[]> evaluations, Comparator<Double> better) {

@@ -1,13 +1,16 @@
 package dev.tuner.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.assertj.core.api.Condition;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -58,6 +61,14 @@ final class TunerKit {
     /** The finished events of the trials, in order. */
     static List<Event> finishedTrials(EngineExecutionResults results) {
         return results.testEvents().finished().list();
+    }
+
+    /** The key-value pairs of the one report entry a study container published (its best trial, seed, files). */
+    static Map<String, String> reportEntry(EngineExecutionResults results) {
+        List<ReportEntry> entries = results.containerEvents().reportingEntryPublished()
+                .map(event -> event.getRequiredPayload(ReportEntry.class)).toList();
+        assertThat(entries).hasSize(1);
+        return entries.get(0).getKeyValuePairs();
     }
 
     /**

@@ -129,6 +129,15 @@ public class TuneMojo extends AbstractTunerMojo {
     private String storage;
 
     /**
+     * How long the studies wait for the server of a {@code jdbc:postgresql:} storage that went away or
+     * is not up yet (a restart, a failover), retrying on a new connection and keeping what they are
+     * to write in memory, before a study fails saying so: {@code 90s}, {@code 5m} or ISO-8601.
+     * Default: {@code 60s}. Example: {@code -Dtuner.storage.outage.timeout=5m}.
+     */
+    @Parameter(property = Constants.STORAGE_OUTAGE_TIMEOUT_PROPERTY_NAME)
+    private String storageOutageTimeout;
+
+    /**
      * What to do with each study: {@code search} (the default of this goal), {@code best} (run the
      * objective once with the best known parameters) or {@code off}.
      */
@@ -357,6 +366,7 @@ public class TuneMojo extends AbstractTunerMojo {
         putIfSet(properties, Constants.TRIAL_TIMEOUT_PROPERTY_NAME, trialTimeout);
         putIfSet(properties, Constants.RETRY_FAILED_PROPERTY_NAME, retryFailed);
         putIfSet(properties, Constants.STORAGE_PROPERTY_NAME, storage);
+        putIfSet(properties, Constants.STORAGE_OUTAGE_TIMEOUT_PROPERTY_NAME, storageOutageTimeout);
         putIfSet(properties, Constants.MODE_PROPERTY_NAME, mode);
         putIfSet(properties, Constants.DISPLAY_NAME_PROPERTY_NAME, displayName);
         putIfSet(properties, Constants.WARM_START_PROPERTY_NAME, warmStart == null ? null : warmStart.getAbsolutePath());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tuner.benchmarks.CommandLine;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
+import joptsimple.OptionSpec;
 import org.junit.platform.engine.TestEngine;
 import org.junit.platform.launcher.TestExecutionListener;
 
@@ -55,6 +57,10 @@ public final class OverheadBenchmark {
     private OverheadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        if (Options.COMMAND.shouldHelp(args)) {
+            Options.COMMAND.showHelp(System.out);
+            return;
+        }
         Options options = Options.parse(args);
         if (options.runs() == 1) {
             JsonNode results = run(options);
@@ -90,43 +96,42 @@ public final class OverheadBenchmark {
             return new Options(trials, jupiterClass, heap, details, storage, jvmArgs, first, runs, other);
         }
 
+        static final CommandLine COMMAND = new CommandLine("benchmarks/run overhead [options]: a 20,000-trial @Tune"
+                + " study beside Jupiter's @RepeatedTest(20000) and an engine that only shows 20,000 tests, all through"
+                + " the ConsoleLauncher in one JVM: µs per trial, per repetition and per bare test");
+        private static final OptionSpec<Integer> TRIALS = COMMAND.number("trials",
+                "Tuner's trials (default: the 20,000 the case declares; Jupiter's repetitions are @RepeatedTest's)");
+        private static final OptionSpec<String> JUPITER = COMMAND.text("jupiter", "CLASS",
+                "the @RepeatedTest class run beside", TrivialRepeated.class.getName());
+        private static final OptionSpec<String> HEAP = COMMAND.text("heap", "SIZE", "the child JVM's -Xmx", "256m");
+        private static final OptionSpec<String> DETAILS = COMMAND.text("details", "tree|flat|none|...",
+                "the ConsoleLauncher's --details", "tree");
+        private static final OptionSpec<String> STORAGE = COMMAND.text("storage", "journal:FILE|memory:",
+                "the study's storage (default: a journal in a temporary file)");
+        private static final OptionSpec<String> JVM_ARGS = COMMAND.text("jvm-args", "ARGS",
+                "more options of the child JVM, separated by spaces, e.g. \"-XX:StartFlightRecording=filename=x.jfr\"");
+        private static final OptionSpec<String> FIRST = COMMAND.text("first", "tuner|jupiter",
+                "the engine run first, which pays for compiling the launcher's code", "tuner");
+        private static final OptionSpec<Integer> RUNS = COMMAND.number("runs",
+                "runs one after the other (the host's speed varies), each written to FILE-1, FILE-2...; the RESULT"
+                + " line gives their medians", 1);
+        private static final OptionSpec<Path> OUT = COMMAND.out("overhead.json");
+
         static Options parse(String... args) {
-            OptionalInt trials = OptionalInt.empty();
-            String jupiter = TrivialRepeated.class.getName();
-            String heap = "256m";
-            String details = "tree";
-            Optional<String> storage = Optional.empty();
-            List<String> jvmArgs = List.of();
-            String first = "tuner";
-            int runs = 1;
-            Path out = Path.of("benchmarks/target/results/overhead.json");
-            for (int i = 0; i < args.length; i += 2) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("option " + args[i] + " needs a value");
-                }
-                String value = args[i + 1];
-                switch (args[i]) {
-                    case "--trials" -> trials = OptionalInt.of(Integer.parseInt(value));
-                    case "--jupiter" -> jupiter = value;
-                    case "--heap" -> heap = value;
-                    case "--details" -> details = value;
-                    case "--storage" -> storage = Optional.of(value);
-                    case "--jvm-args" -> jvmArgs = List.of(value.strip().split("\\s+"));
-                    case "--first" -> first = value;
-                    case "--runs" -> runs = Integer.parseInt(value);
-                    case "--out" -> out = Path.of(value);
-                    default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --trials N (Tuner's"
-                            + " trials; Jupiter's repetitions are @RepeatedTest's), --jupiter CLASS, --heap 256m,"
-                            + " --details tree|flat|none|..., --storage journal:FILE|memory:, --jvm-args \"-XX:StartFlightRecording=filename=x.jfr\", --first tuner|jupiter, --runs N or --out FILE");
-                }
-            }
+            CommandLine.Values given = COMMAND.parse(args);
+            String first = given.get(FIRST);
             if (!first.equals("tuner") && !first.equals("jupiter")) {
                 throw new IllegalArgumentException("--first " + first + ": give tuner or jupiter, the engine to run first");
             }
+            int runs = given.get(RUNS);
             if (runs < 1) {
                 throw new IllegalArgumentException("--runs " + runs + ": give at least 1 run");
             }
-            return new Options(trials, jupiter, heap, details, storage, jvmArgs, first, runs, out);
+            OptionalInt trials = given.find(TRIALS).map(OptionalInt::of).orElseGet(OptionalInt::empty);
+            List<String> jvmArgs = given.find(JVM_ARGS).map(value -> List.of(value.strip().split("\\s+")))
+                    .orElse(List.of());
+            return new Options(trials, given.get(JUPITER), given.get(HEAP), given.get(DETAILS), given.find(STORAGE),
+                    jvmArgs, first, runs, given.get(OUT));
         }
     }
 

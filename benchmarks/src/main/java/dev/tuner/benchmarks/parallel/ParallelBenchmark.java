@@ -2,6 +2,7 @@ package dev.tuner.benchmarks.parallel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tuner.benchmarks.CommandLine;
 import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.storage.JournalStorage;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import joptsimple.OptionSpec;
 
 /**
  * The parallelism targets of issue 5, with an objective that sleeps 50 ms: {@link Study#optimize}
@@ -43,36 +45,34 @@ import java.util.stream.Stream;
  */
 public final class ParallelBenchmark {
 
+    static final CommandLine COMMAND = new CommandLine("benchmarks/run parallel [options]: trials per second with an"
+            + " objective that sleeps, many threads against one, and many worker processes against one sharing a study"
+            + " through PostgreSQL and through one journal");
+    static final OptionSpec<Integer> THREADS = COMMAND.number("threads", "threads of the many-threads runs", 8);
+    static final OptionSpec<Integer> WORKERS = COMMAND.number("workers", "processes of the many-workers runs", 4);
+    static final OptionSpec<Integer> TRIALS = COMMAND.number("trials", "trials per thread or worker", 100);
+    static final OptionSpec<Integer> SLEEP_MS = COMMAND.number("sleep-ms", "how long the objective sleeps", 50);
+    static final OptionSpec<String> JDBC = COMMAND.text("jdbc", "URL|off", "the PostgreSQL database of the workers'"
+            + " study, jdbc:postgresql://host:port/db, or off to skip them (default: TUNER_TEST_JDBC_URL, else skipped)");
+    static final OptionSpec<Path> OUT = COMMAND.out("parallel.json");
+
     private ParallelBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        int threads = 8;
-        int workers = 4;
-        int trials = 100;
-        long sleepMillis = 50;
-        String jdbc = System.getenv("TUNER_TEST_JDBC_URL");
-        Path out = Path.of("benchmarks/target/results/parallel.json");
-        for (int i = 0; i < args.length; i += 2) {
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("option " + args[i] + " needs a value");
-            }
-            switch (args[i]) {
-                case "--threads" -> threads = Integer.parseInt(args[i + 1]);
-                case "--workers" -> workers = Integer.parseInt(args[i + 1]);
-                case "--trials" -> trials = Integer.parseInt(args[i + 1]);
-                case "--sleep-ms" -> sleepMillis = Long.parseLong(args[i + 1]);
-                case "--jdbc" -> jdbc = args[i + 1];
-                case "--out" -> out = Path.of(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --threads N, --workers N, --trials N (per thread or worker), --sleep-ms N,"
-                        + " --jdbc jdbc:postgresql://host:port/db (or off) or --out FILE");
-            }
+        if (COMMAND.shouldHelp(args)) {
+            COMMAND.showHelp(System.out);
+            return;
         }
-        if (jdbc != null && (jdbc.isBlank() || jdbc.equals("off"))) {
-            jdbc = null;
-        }
-        Map<String, Object> results = run(threads, workers, trials, sleepMillis, Optional.ofNullable(jdbc), out);
+        CommandLine.Values given = COMMAND.parse(args);
+        Map<String, Object> results = run(given.get(THREADS), given.get(WORKERS), given.get(TRIALS), given.get(SLEEP_MS),
+                jdbc(given), given.get(OUT));
         System.out.println(resultLine(results));
+    }
+
+    /** {@code --jdbc}, else {@code TUNER_TEST_JDBC_URL}; empty for {@code off} or neither. */
+    static Optional<String> jdbc(CommandLine.Values given) {
+        return given.find(JDBC).or(() -> Optional.ofNullable(System.getenv("TUNER_TEST_JDBC_URL")))
+                .filter(url -> !url.isBlank() && !url.equals("off"));
     }
 
     /** Runs every part, writes the JSON to {@code out}, prints a table, and returns the results. */

@@ -3,6 +3,7 @@ package dev.tuner.benchmarks.pruning;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tuner.Direction;
+import dev.tuner.benchmarks.CommandLine;
 import dev.tuner.core.pruner.Pruners;
 import dev.tuner.core.sampler.Samplers;
 import dev.tuner.examples.data.Datasets;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import joptsimple.OptionSpec;
 
 /**
  * The pruning benchmark: for each problem (the synthetic {@link LearningCurves} and the
@@ -48,33 +49,27 @@ public final class PruningBenchmark {
     record Options(int seeds, int trials, List<String> pruners, List<String> problems, int epochs, int threads,
             String sampler, Path out) {
 
-        static Options parse(String[] args) {
-            int seeds = 20;
-            int trials = 30;
-            List<String> pruners = Pruners.names();
-            List<String> problems = List.of("curves", "mlp-digits");
-            int epochs = MlpDigits.EPOCHS;
-            int threads = Runtime.getRuntime().availableProcessors();
-            String sampler = Samplers.DEFAULT;
-            Path out = Path.of("benchmarks/target/results/pruning.json");
-            for (int i = 0; i < args.length; i += 2) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("option " + args[i] + " needs a value");
-                }
-                String value = args[i + 1];
-                switch (args[i]) {
-                    case "--seeds" -> seeds = Integer.parseInt(value);
-                    case "--trials" -> trials = Integer.parseInt(value);
-                    case "--pruners" -> pruners = Arrays.asList(value.split(","));
-                    case "--problems" -> problems = Arrays.asList(value.split(","));
-                    case "--epochs" -> epochs = Integer.parseInt(value);
-                    case "--threads" -> threads = Integer.parseInt(value);
-                    case "--sampler" -> sampler = value;
-                    case "--out" -> out = Path.of(value);
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; use --seeds, --trials, --pruners, --problems, --epochs, --threads, --sampler or --out");
-                }
-            }
+        static final CommandLine COMMAND = new CommandLine("benchmarks/run pruning [options]: each pruner against none"
+                + " on synthetic learning curves and on the MLP on digits: steps run and median best final value");
+        private static final OptionSpec<Integer> SEEDS = COMMAND.number("seeds",
+                "studies per problem and pruner, seeds 0..N-1", 20);
+        private static final OptionSpec<Integer> TRIALS = COMMAND.number("trials", "trials per study", 30);
+        private static final OptionSpec<List<String>> PRUNERS = COMMAND.list("pruners",
+                "the pruners compared; nop, no pruning, always runs", Pruners.names());
+        private static final OptionSpec<List<String>> PROBLEMS = COMMAND.list("problems", "the problems",
+                List.of("curves", "mlp-digits"));
+        private static final OptionSpec<Integer> EPOCHS = COMMAND.number("epochs", "the MLP's epochs, a step each",
+                MlpDigits.EPOCHS);
+        private static final OptionSpec<Integer> THREADS = COMMAND.number("threads", "studies run at once",
+                Runtime.getRuntime().availableProcessors());
+        private static final OptionSpec<String> SAMPLER = COMMAND.text("sampler", "NAME",
+                "the sampler of every study, with its defaults", Samplers.DEFAULT);
+        private static final OptionSpec<Path> OUT = COMMAND.out("pruning.json");
+
+        static Options parse(String... args) {
+            CommandLine.Values given = COMMAND.parse(args);
+            List<String> pruners = given.get(PRUNERS);
+            String sampler = given.get(SAMPLER);
             if (!pruners.contains(BASELINE)) {
                 List<String> withBaseline = new ArrayList<>(List.of(BASELINE));
                 withBaseline.addAll(pruners);
@@ -87,8 +82,8 @@ public final class PruningBenchmark {
                 }
             }
             Samplers.create(sampler, 0);   // an unknown name fails now, naming the known ones
-            return new Options(seeds, trials, List.copyOf(pruners), List.copyOf(problems), epochs, threads, sampler,
-                    out);
+            return new Options(given.get(SEEDS), given.get(TRIALS), List.copyOf(pruners), given.get(PROBLEMS),
+                    given.get(EPOCHS), given.get(THREADS), sampler, given.get(OUT));
         }
 
         List<PruningProblem> problemList() {
@@ -106,6 +101,10 @@ public final class PruningBenchmark {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
+        if (Options.COMMAND.shouldHelp(args)) {
+            Options.COMMAND.showHelp(System.out);
+            return;
+        }
         Options options = Options.parse(args);
         long started = System.nanoTime();
         Map<String, Object> document = run(options.problemList(), options);

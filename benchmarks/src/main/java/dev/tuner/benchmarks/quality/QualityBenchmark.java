@@ -4,18 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tuner.Direction;
+import dev.tuner.benchmarks.CommandLine;
 import dev.tuner.core.sampler.Samplers;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import joptsimple.OptionSpec;
 
 /**
  * Search quality: every problem × sampler × seed; writes the results in the shape of
@@ -56,6 +57,10 @@ public final class QualityBenchmark {
     private QualityBenchmark() {}
 
     public static void main(String[] args) throws IOException {
+        if (Options.COMMAND.shouldHelp(args)) {
+            Options.COMMAND.showHelp(System.out);
+            return;
+        }
         run(args, System.out);
     }
 
@@ -162,56 +167,79 @@ public final class QualityBenchmark {
 
     /** Command-line options. */
     static final class Options {
-        List<String> samplers = Samplers.names();
-        String suite = "public";
-        boolean suiteGiven;
-        Optional<List<String>> functions = Optional.empty();
-        Optional<List<Integer>> dimensions = Optional.empty();
-        Optional<List<Integer>> instances = Optional.empty();
-        Optional<Half> split = Optional.empty();
-        List<String> objectives = List.of();
-        String classpath = "";
-        int seeds = 20;
-        int firstSeed = 0;
-        int trials = 100;
-        List<Path> references = List.of(Path.of("benchmarks/reference/quality.json"),
-                Path.of("benchmarks/reference/quality_2026.json"));
-        Path out = Path.of("benchmarks/target/results/quality.json");
-        String commit = Optional.ofNullable(System.getenv("TUNER_GIT_COMMIT")).orElse("unknown");
 
-        static Options parse(String[] args) {
-            Options options = new Options();
-            List<String> samplerOptions = new ArrayList<>();
-            for (int i = 0; i < args.length; i += 2) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("option " + args[i] + " needs a value");
-                }
-                String value = args[i + 1];
-                switch (args[i]) {
-                    case "--samplers" -> options.samplers = list(value);
-                    case "--option" -> samplerOptions.add(value.strip());
-                    case "--suite" -> {
-                        options.suite = value.strip();
-                        options.suiteGiven = true;
-                    }
-                    case "--split" -> options.split = Half.parse(value);
-                    case "--functions" -> options.functions = Optional.of(list(value));
-                    case "--dims" -> options.dimensions = Optional.of(numbers("--dims", value, 2));
-                    case "--instances" -> options.instances = Optional.of(numbers("--instances", value, 1));
-                    case "--objective" -> options.objectives = list(value);
-                    case "--classpath" -> options.classpath = value;
-                    case "--seeds" -> options.seeds = Integer.parseInt(value);
-                    case "--first-seed" -> options.firstSeed = Integer.parseInt(value);
-                    case "--trials" -> options.trials = Integer.parseInt(value);
-                    case "--reference" -> options.references = list(value).stream().map(Path::of).toList();
-                    case "--out" -> options.out = Path.of(value);
-                    case "--commit" -> options.commit = value;
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; use --suite, --split, --functions, --dims, --instances, --samplers, --option, "
-                            + "--objective, --classpath, --seeds, --first-seed, --trials, --reference, --out or --commit");
-                }
-            }
-            options.samplers = SamplerSpecs.expand(options.samplers, samplerOptions);
+        static final CommandLine COMMAND = new CommandLine("benchmarks/run quality [options]: search quality, every"
+                + " problem x sampler x seed, the best value at 10, 25, 50 and 100 trials (benchmarks/README.md)");
+        private static final OptionSpec<String> SUITE = COMMAND.text("suite", "public|bbob|mixint|real|all",
+                "the problems: the 9 functions of functions.md; BBOB f1..f24 and the synthetic families branches and"
+                + " mixedcat; COCO's bbob-mixint; models tuned on the shipped data; or all of them", "public");
+        private static final OptionSpec<String> SPLIT = COMMAND.text("split", "train|validation|all",
+                "one half: odd BBOB functions, odd synthetic instances and the real problems on digits and wine train,"
+                + " the others validate (the public functions and svm-digits are in neither half)", "all");
+        private static final OptionSpec<List<String>> FUNCTIONS = COMMAND.list("functions",
+                "narrows the suites: quad1,branin, f7 or f07, branches, svm-digits, mlp-digits (default: all of them)");
+        private static final OptionSpec<List<Integer>> DIMENSIONS = COMMAND.numbers("dims",
+                "BBOB dimensions (default: 2,5,10; bbob-mixint 5,10)", 2);
+        private static final OptionSpec<List<Integer>> INSTANCES = COMMAND.numbers("instances",
+                "BBOB instances (default: 1,2,3; synthetic 1..4)", 1);
+        private static final OptionSpec<List<String>> SAMPLERS = COMMAND.list("samplers",
+                "one column each; options after + or :, e.g. tpe,tpe+gamma=0.15,random", Samplers.names());
+        private static final OptionSpec<String> SAMPLER_OPTIONS = COMMAND.repeatable("option", "sampler.key=value",
+                "sets the option on every column of that sampler that does not set it itself, e.g. tpe.gamma=0.15;"
+                + " may be repeated");
+        private static final OptionSpec<Integer> SEEDS = COMMAND.number("seeds", "seeds per problem and sampler", 20);
+        private static final OptionSpec<Integer> FIRST_SEED = COMMAND.number("first-seed",
+                "the first seed: 20 runs seeds 20..39, a check on seeds the defaults were not chosen on", 0);
+        private static final OptionSpec<Integer> TRIALS = COMMAND.number("trials",
+                "trials per study; at least 100 with public functions in the run", 100);
+        private static final OptionSpec<List<String>> OBJECTIVES = COMMAND.list("objective",
+                "classes whose @Tune methods are problems <SimpleClass>.<method>; replace the suite unless --suite"
+                + " or --functions is given");
+        private static final OptionSpec<String> CLASSPATH = COMMAND.text("classpath", "dir:jar",
+                "where the --objective classes are found, besides the benchmarks' class path");
+        private static final OptionSpec<List<String>> REFERENCES = COMMAND.list("reference",
+                "reference results, the first with Optuna's two TPE variants",
+                List.of("benchmarks/reference/quality.json", "benchmarks/reference/quality_2026.json"));
+        private static final OptionSpec<Path> OUT = COMMAND.out("quality.json");
+        private static final OptionSpec<String> COMMIT = COMMAND.commit();
+
+        final List<String> samplers;
+        final String suite;
+        final boolean suiteGiven;
+        final Optional<List<String>> functions;
+        final Optional<List<Integer>> dimensions;
+        final Optional<List<Integer>> instances;
+        final Optional<Half> split;
+        final List<String> objectives;
+        final String classpath;
+        final int seeds;
+        final int firstSeed;
+        final int trials;
+        final List<Path> references;
+        final Path out;
+        final String commit;
+
+        private Options(CommandLine.Values given) {
+            samplers = SamplerSpecs.expand(given.get(SAMPLERS),
+                    given.all(SAMPLER_OPTIONS).stream().map(String::strip).toList());
+            suite = given.get(SUITE).strip();
+            suiteGiven = given.has(SUITE);
+            functions = given.find(FUNCTIONS);
+            dimensions = given.find(DIMENSIONS);
+            instances = given.find(INSTANCES);
+            split = Half.parse(given.get(SPLIT));
+            objectives = given.find(OBJECTIVES).orElse(List.of());
+            classpath = given.find(CLASSPATH).orElse("");
+            seeds = given.get(SEEDS);
+            firstSeed = given.get(FIRST_SEED);
+            trials = given.get(TRIALS);
+            references = given.get(REFERENCES).stream().map(Path::of).toList();
+            out = given.get(OUT);
+            commit = given.get(COMMIT);
+        }
+
+        static Options parse(String... args) {
+            Options options = new Options(COMMAND.parse(args));
             if (options.trials < 1 || options.seeds < 1) {
                 throw new IllegalArgumentException("--trials and --seeds must be at least 1");
             }
@@ -227,23 +255,6 @@ public final class QualityBenchmark {
                 return List.of();
             }
             return Suites.problems(suite, functions, dimensions, instances, split);
-        }
-
-        private static List<String> list(String value) {
-            return Arrays.stream(value.split(",")).map(String::strip).filter(entry -> !entry.isEmpty()).toList();
-        }
-
-        private static List<Integer> numbers(String option, String value, int least) {
-            try {
-                List<Integer> numbers = list(value).stream().map(Integer::parseInt).toList();
-                if (numbers.isEmpty() || numbers.stream().anyMatch(n -> n < least)) {
-                    throw new NumberFormatException();
-                }
-                return numbers;
-            } catch (NumberFormatException notNumbers) {
-                throw new IllegalArgumentException(option + " " + value + " must be whole numbers of at least " + least
-                        + ", separated by commas, e.g. " + option + " " + least + "," + (least + 1));
-            }
         }
     }
 }

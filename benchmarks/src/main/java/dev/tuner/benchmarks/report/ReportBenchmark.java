@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tuner.benchmarks.CommandLine;
 import dev.tuner.core.report.HtmlReport;
 import dev.tuner.core.report.StudySnapshot;
 import dev.tuner.core.sampler.RandomSampler;
@@ -24,6 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import joptsimple.OptionSpec;
 
 /**
  * The cost of a study's HTML report at the end of a large study: {@code new HtmlReport(clock)
@@ -49,39 +51,36 @@ import java.util.stream.Stream;
  */
 public final class ReportBenchmark {
 
+    static final CommandLine COMMAND = new CommandLine("benchmarks/run report [options]: the HTML report of a study in"
+            + " memory, its first write in a fresh JVM (cold, as at the end of a study) and once compiled (warm)");
+    static final OptionSpec<List<Integer>> SIZES = COMMAND.numbers("sizes", "the studies' trials", 1,
+            List.of(1000, 20_000, 100_000));
+    static final OptionSpec<Integer> COLD = COMMAND.number("cold", "fresh JVMs per size, the median of their cold writes", 3);
+    static final OptionSpec<Integer> WARMUP = COMMAND.number("warmup", "writes before the warm ones, in the first JVM", 5);
+    static final OptionSpec<Integer> REPEATS = COMMAND.number("repeats", "warm writes timed, their median", 5);
+    static final OptionSpec<Path> OUT = COMMAND.out("report.json");
+    static final OptionSpec<Integer> CHILD = COMMAND.number("child",
+            "the child JVM this benchmark starts: builds a study of N trials and times writing its report");
+
     private ReportBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        List<Integer> sizes = List.of(1000, 20_000, 100_000);
-        int cold = 3;
-        int warmup = 5;
-        int repeats = 5;
-        Path out = Path.of("benchmarks/target/results/report.json");
-        Integer child = null;
-        for (int i = 0; i < args.length; i += 2) {
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("option " + args[i] + " needs a value");
-            }
-            String value = args[i + 1];
-            switch (args[i]) {
-                case "--sizes" -> sizes = Arrays.stream(value.split(",")).map(String::strip).map(Integer::valueOf).toList();
-                case "--cold" -> cold = Integer.parseInt(value);
-                case "--warmup" -> warmup = Integer.parseInt(value);
-                case "--repeats" -> repeats = Integer.parseInt(value);
-                case "--out" -> out = Path.of(value);
-                case "--child" -> child = Integer.valueOf(value);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --sizes 1000,20000,"
-                        + "100000, --cold 3 (fresh JVMs per size), --warmup 5, --repeats 5 or --out FILE");
-            }
+        if (COMMAND.shouldHelp(args)) {
+            COMMAND.showHelp(System.out);
+            return;
         }
-        if (child != null) {
-            child(child, warmup, repeats);
+        CommandLine.Values given = COMMAND.parse(args);
+        int cold = given.get(COLD);
+        int warmup = given.get(WARMUP);
+        int repeats = given.get(REPEATS);
+        if (given.has(CHILD)) {
+            child(given.get(CHILD), warmup, repeats);
             return;
         }
         if (cold < 1 || repeats < 1) {
             throw new IllegalArgumentException("--cold " + cold + " --repeats " + repeats + ": give at least 1 of each");
         }
-        run(sizes, cold, warmup, repeats, out);
+        run(given.get(SIZES), cold, warmup, repeats, given.get(OUT));
     }
 
     private static void run(List<Integer> sizes, int cold, int warmup, int repeats, Path out)

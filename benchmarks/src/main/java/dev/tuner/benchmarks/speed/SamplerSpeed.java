@@ -2,6 +2,7 @@ package dev.tuner.benchmarks.speed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tuner.benchmarks.CommandLine;
 import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.sampler.Sampler;
 import dev.tuner.core.sampler.Samplers;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import joptsimple.OptionSpec;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
@@ -57,53 +59,55 @@ public final class SamplerSpeed {
     record Options(String sampler, Map<String, String> samplerOptions, List<Integer> sizes, double maxMs, int reps,
             Path out, String commit) {
 
-        static Options parse(String[] args) {
-            String sampler = null;
+        static final CommandLine COMMAND = new CommandLine("benchmarks/run speed --sampler NAME [options]: any"
+                + " sampler's time to propose one levy10 trial, the history fixed at N and grown by one trial before"
+                + " each proposal");
+        private static final OptionSpec<String> SAMPLER = COMMAND.text("sampler", "NAME",
+                "the sampler measured, any name Samplers.create knows: " + String.join(", ", Samplers.names()));
+        private static final OptionSpec<String> SAMPLER_OPTIONS = COMMAND.repeatable("option", "key=value",
+                "an option of the sampler, e.g. multivariate=false; may be repeated");
+        private static final OptionSpec<List<Integer>> SIZES = COMMAND.numbers("sizes",
+                "the history sizes N, measured in increasing order", 1, List.of(100, 1000, 10000));
+        private static final OptionSpec<Double> MAX_MS = COMMAND.decimal("max-ms", "a size is skipped when its first"
+                + " proposal, or the previous size's median scaled linearly in N, takes longer, and so are larger ones",
+                1000);
+        private static final OptionSpec<Integer> REPS = COMMAND.number("reps", "proposals measured per size, at most",
+                20);
+        private static final OptionSpec<Path> OUT = COMMAND.out("speed.json");
+        private static final OptionSpec<String> COMMIT = COMMAND.commit();
+        // accepted for benchmarks/run, which passes the JMH run's; Optuna has no figure per sampler to print beside
+        private static final OptionSpec<Path> REFERENCE = COMMAND.file("reference",
+                "not read with --sampler (benchmarks/run passes the JMH run's)");
+
+        static Options parse(String... args) {
+            CommandLine.Values given = COMMAND.parse(args);
+            String sampler = given.find(SAMPLER).map(String::strip).orElseThrow(() -> new IllegalArgumentException(
+                    "--sampler is missing; give one of " + Samplers.names()));
             Map<String, String> samplerOptions = new LinkedHashMap<>();
-            List<Integer> sizes = List.of(100, 1000, 10000);
-            double maxMs = 1000;
-            int reps = 20;
-            Path out = Path.of("benchmarks/target/results/speed.json");
-            String commit = Optional.ofNullable(System.getenv("TUNER_GIT_COMMIT")).orElse("unknown");
-            for (int i = 0; i < args.length; i += 2) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("option " + args[i] + " needs a value");
+            for (String option : given.all(SAMPLER_OPTIONS)) {
+                String value = option.strip();
+                int eq = value.indexOf('=');
+                if (eq < 1) {
+                    throw new IllegalArgumentException("--option " + value + " must read key=value, e.g. "
+                            + "multivariate=false");
                 }
-                String value = args[i + 1].strip();
-                switch (args[i]) {
-                    case "--sampler" -> sampler = value;
-                    case "--option" -> {
-                        int eq = value.indexOf('=');
-                        if (eq < 1) {
-                            throw new IllegalArgumentException("--option " + value + " must read key=value, e.g. "
-                                    + "multivariate=false");
-                        }
-                        samplerOptions.put(value.substring(0, eq), value.substring(eq + 1));
-                    }
-                    case "--sizes" -> sizes = Arrays.stream(value.split(",")).map(String::strip)
-                            .map(Integer::parseInt).sorted().toList();
-                    case "--max-ms" -> maxMs = Double.parseDouble(value);
-                    case "--reps" -> reps = Integer.parseInt(value);
-                    case "--out" -> out = Path.of(value);
-                    case "--commit" -> commit = value;
-                    case "--reference" -> {
-                        // the fixed-history JMH run's; this run has no Optuna figure per sampler to print
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + args[i] + " with --sampler; use "
-                            + "--sampler, --option, --sizes, --max-ms, --reps, --out or --commit");
-                }
+                samplerOptions.put(value.substring(0, eq), value.substring(eq + 1));
             }
-            if (sampler == null) {
-                throw new IllegalArgumentException("--sampler is missing; give one of " + Samplers.names());
+            List<Integer> sizes = given.get(SIZES).stream().sorted().toList();
+            double maxMs = given.get(MAX_MS);
+            int reps = given.get(REPS);
+            if (reps < 1 || maxMs <= 0) {
+                throw new IllegalArgumentException("--reps and --max-ms must be positive");
             }
-            if (reps < 1 || maxMs <= 0 || sizes.isEmpty() || sizes.get(0) < 1) {
-                throw new IllegalArgumentException("--reps, --max-ms and --sizes must be positive");
-            }
-            return new Options(sampler, samplerOptions, sizes, maxMs, reps, out, commit);
+            return new Options(sampler, samplerOptions, sizes, maxMs, reps, given.get(OUT), given.get(COMMIT));
         }
     }
 
     public static void main(String[] args) throws IOException {
+        if (Options.COMMAND.shouldHelp(args)) {
+            Options.COMMAND.showHelp(System.out);
+            return;
+        }
         run(Options.parse(args), System.out);
     }
 

@@ -3,6 +3,7 @@ package dev.tuner.benchmarks.speed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tuner.benchmarks.CommandLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import joptsimple.OptionSpec;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -37,31 +39,39 @@ import org.openjdk.jmh.util.Statistics;
  */
 public final class SpeedBenchmark {
 
+    static final CommandLine COMMAND = new CommandLine("benchmarks/run speed [options]: JMH, TPE's time to propose one"
+            + " levy10 trial given N completed trials, univariate and multivariate; with --sampler, any sampler (below)");
+    static final OptionSpec<List<Integer>> SIZES = COMMAND.numbers("sizes", "the history sizes N", 1,
+            List.of(100, 1000, 3000, 10000));
+    static final OptionSpec<Integer> LARGE = COMMAND.number("large",
+            "one more size, for the 100,000-trial target (the fork runs in a 512 MB heap); 0 leaves it out", 100000);
+    static final OptionSpec<Path> REFERENCE = COMMAND.file("reference", "Optuna's figures, printed beside ours",
+            Path.of("benchmarks/reference/speed.json"));
+    static final OptionSpec<Path> OUT = COMMAND.out("speed.json");
+
     private SpeedBenchmark() {}
 
     public static void main(String[] args) throws IOException, RunnerException {
-        if (Arrays.asList(args).contains("--sampler")) {
+        if (Arrays.stream(args).anyMatch(arg -> arg.equals("--sampler") || arg.startsWith("--sampler="))) {
             SamplerSpeed.main(args);
             return;
         }
-        Path reference = Path.of("benchmarks/reference/speed.json");
-        Path out = Path.of("benchmarks/target/results/speed.json");
-        String sizes = "100,1000,3000,10000";
-        String large = "100000";
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--reference" -> reference = Path.of(args[i + 1]);
-                case "--out" -> out = Path.of(args[i + 1]);
-                case "--sizes" -> sizes = args[i + 1];
-                case "--large" -> large = args[i + 1];
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --sizes, --large, --reference or --out");
-            }
+        if (COMMAND.shouldHelp(args)) {
+            COMMAND.showHelp(System.out);
+            System.out.println();
+            SamplerSpeed.Options.COMMAND.showHelp(System.out);
+            return;
         }
-        String all = large.equals("0") ? sizes : sizes + "," + large;
+        CommandLine.Values given = COMMAND.parse(args);
+        Path reference = given.get(REFERENCE);
+        Path out = given.get(OUT);
+        List<Integer> sizes = new ArrayList<>(given.get(SIZES));
+        if (given.get(LARGE) > 0) {
+            sizes.add(given.get(LARGE));
+        }
         Collection<RunResult> runs = new Runner(new OptionsBuilder()
                 .include(ProposalBenchmark.class.getSimpleName())
-                .param("history", all.split(","))
+                .param("history", sizes.stream().map(String::valueOf).toArray(String[]::new))
                 .build()).run();
 
         List<Map<String, Object>> results = new ArrayList<>();

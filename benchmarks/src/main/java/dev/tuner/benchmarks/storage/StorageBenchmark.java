@@ -1,6 +1,7 @@
 package dev.tuner.benchmarks.storage;
 
 import dev.tuner.Direction;
+import dev.tuner.benchmarks.CommandLine;
 import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.space.Uniform;
 import dev.tuner.core.storage.InMemoryStorage;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
+import joptsimple.OptionSpec;
 
 /**
  * The storage targets of issue 5: the ask/tell loop in memory (at most 10 µs a trial), the same
@@ -45,23 +47,28 @@ public final class StorageBenchmark {
 
     private static final int RESUME_TRIALS = 100_000;
 
+    static final CommandLine COMMAND = new CommandLine("benchmarks/run storage [options]: the ask/tell loop in memory"
+            + " and on a journal, and resuming a 100,000-trial journal in a fresh JVM");
+    static final OptionSpec<Integer> TRIALS = COMMAND.number("trials", "trials timed on the journal that forces each"
+            + " to the disk, ten times as many on the other journals (in memory 200,000)", 2000);
+    static final OptionSpec<Path> OUT = COMMAND.out("storage.json");
+    static final OptionSpec<Path> RESUME = COMMAND.file("resume",
+            "the child JVM this benchmark starts: loads the journal FILE and prints the seconds it took");
+
     private StorageBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        int trials = 2000;
-        Path out = Path.of("benchmarks/target/results/storage.json");
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--trials" -> trials = Integer.parseInt(args[i + 1]);
-                case "--out" -> out = Path.of(args[i + 1]);
-                case "--resume" -> {
-                    System.out.println(resumeSeconds(Path.of(args[i + 1])));
-                    return;
-                }
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --trials N or --out FILE");
-            }
+        if (COMMAND.shouldHelp(args)) {
+            COMMAND.showHelp(System.out);
+            return;
         }
+        CommandLine.Values given = COMMAND.parse(args);
+        if (given.has(RESUME)) {
+            System.out.println(resumeSeconds(given.get(RESUME)));
+            return;
+        }
+        int trials = given.get(TRIALS);
+        Path out = given.get(OUT);
         Path folder = Files.createTempDirectory("tuner-storage-benchmark");
         double askTell = microsPerTrial(new InMemoryStorage(), 200_000);
         double journalFsync = microsPerTrial(JournalStorage.open(folder.resolve("fsync.jsonl"), JournalStorage.Sync.ON_FINISH), trials);

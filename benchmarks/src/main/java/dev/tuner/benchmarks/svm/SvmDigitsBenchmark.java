@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tuner.Direction;
+import dev.tuner.benchmarks.CommandLine;
 import dev.tuner.core.sampler.Samplers;
 import dev.tuner.core.space.Scale;
 import dev.tuner.core.storage.InMemoryStorage;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import joptsimple.OptionSpec;
 
 /**
  * The real-data benchmark of {@code shared/bench/README.md}: an RBF SVM on digits, C log-uniform
@@ -37,25 +39,28 @@ public final class SvmDigitsBenchmark {
 
     private static final List<Integer> CHECKPOINTS = List.of(10, 20, 30, 50);
 
+    static final CommandLine COMMAND = new CommandLine("benchmarks/run svm-digits [options]: an RBF SVM on digits"
+            + " (C and gamma), the median best validation accuracy beside Optuna's TPE");
+    static final OptionSpec<List<String>> SAMPLERS = COMMAND.list("samplers", "the samplers compared", Samplers.names());
+    static final OptionSpec<Integer> SEEDS = COMMAND.number("seeds", "seeds 0..N-1 per sampler", 10);
+    static final OptionSpec<Integer> TRIALS = COMMAND.number("trials", "trials per study", 50);
+    static final OptionSpec<Path> REFERENCE = COMMAND.file("reference", "Optuna's figures, printed beside ours",
+            Path.of("benchmarks/reference/svm_digits.json"));
+    static final OptionSpec<Path> OUT = COMMAND.out("svm_digits.json");
+
     private SvmDigitsBenchmark() {}
 
     public static void main(String[] args) throws IOException {
-        List<String> samplers = Samplers.names();
-        int seeds = 10;
-        int trials = 50;
-        Path reference = Path.of("benchmarks/reference/svm_digits.json");
-        Path out = Path.of("benchmarks/target/results/svm_digits.json");
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--samplers" -> samplers = Arrays.asList(args[i + 1].split(","));
-                case "--seeds" -> seeds = Integer.parseInt(args[i + 1]);
-                case "--trials" -> trials = Integer.parseInt(args[i + 1]);
-                case "--reference" -> reference = Path.of(args[i + 1]);
-                case "--out" -> out = Path.of(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --samplers, --seeds, --trials, --reference or --out");
-            }
+        if (COMMAND.shouldHelp(args)) {
+            COMMAND.showHelp(System.out);
+            return;
         }
+        CommandLine.Values given = COMMAND.parse(args);
+        List<String> samplers = given.get(SAMPLERS);
+        int seeds = given.get(SEEDS);
+        int trials = given.get(TRIALS);
+        Path reference = given.get(REFERENCE);
+        Path out = given.get(OUT);
         Dataset digits = Datasets.digits();
         List<Map<String, Object>> runs = new ArrayList<>();
         Map<String, Object> summary = new LinkedHashMap<>();

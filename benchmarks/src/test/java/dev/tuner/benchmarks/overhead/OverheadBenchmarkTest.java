@@ -1,6 +1,7 @@
 package dev.tuner.benchmarks.overhead;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,5 +89,37 @@ class OverheadBenchmarkTest {
         assertThat(after.growthSince(before, 10)).extracting(growth -> growth.get("class") + " " + growth.get("instances")
                 + " " + growth.get("bytes")).containsExactly("[B 50 5000", "java.lang.String 100 2400",
                 "org.junit.platform.launcher.TestIdentifier 20 640");
+    }
+
+    @Test
+    void optionsKeepTheirNamesAndDefaults() {
+        OverheadBenchmark.Options defaults = OverheadBenchmark.Options.parse();
+        assertThat(defaults.trials()).as("the case's own 20,000").isEmpty();
+        assertThat(defaults.jupiterClass()).isEqualTo(TrivialRepeated.class.getName());
+        assertThat(defaults.heap()).isEqualTo("256m");
+        assertThat(defaults.details()).isEqualTo("tree");
+        assertThat(defaults.storage()).isEmpty();
+        assertThat(defaults.jvmArgs()).isEmpty();
+        assertThat(defaults.first()).isEqualTo("tuner");
+        assertThat(defaults.runs()).isEqualTo(1);
+        assertThat(defaults.out()).isEqualTo(Path.of("benchmarks/target/results/overhead.json"));
+
+        OverheadBenchmark.Options given = OverheadBenchmark.Options.parse("--trials", "100", "--heap", "1g",
+                "--details", "none", "--storage", "memory:", "--jvm-args", " -XX:+UseSerialGC  -Xss2m ",
+                "--first", "jupiter", "--runs", "3", "--out", "o.json");
+        assertThat(given.trials()).hasValue(100);
+        assertThat(given.heap()).isEqualTo("1g");
+        assertThat(given.details()).isEqualTo("none");
+        assertThat(given.storage()).contains("memory:");
+        assertThat(given.jvmArgs()).containsExactly("-XX:+UseSerialGC", "-Xss2m");
+        assertThat(given.first()).isEqualTo("jupiter");
+        assertThat(given.runs()).isEqualTo(3);
+        assertThat(given.out()).isEqualTo(Path.of("o.json"));
+
+        assertThatIllegalArgumentException().isThrownBy(() -> OverheadBenchmark.Options.parse("--repeats", "3"))
+                .withMessage("unknown option --repeats; use --trials, --jupiter, --heap, --details, --storage,"
+                        + " --jvm-args, --first, --runs or --out (--help describes them)");
+        assertThatIllegalArgumentException().isThrownBy(() -> OverheadBenchmark.Options.parse("--first", "floor"))
+                .withMessageContaining("give tuner or jupiter");
     }
 }

@@ -1,9 +1,11 @@
 package dev.tuner.benchmarks.parallel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tuner.benchmarks.CommandLine;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,5 +60,29 @@ class ParallelBenchmarkTest {
 
         assertThat(four.trialsPerSecond()).isEqualTo(64.0);
         assertThat(four.speedupOver(one)).isEqualTo(3.2);
+    }
+
+    @Test
+    void optionsKeepTheirNamesAndDefaults() {
+        CommandLine.Values defaults = ParallelBenchmark.COMMAND.parse();
+        assertThat(defaults.get(ParallelBenchmark.THREADS)).isEqualTo(8);
+        assertThat(defaults.get(ParallelBenchmark.WORKERS)).isEqualTo(4);
+        assertThat(defaults.get(ParallelBenchmark.TRIALS)).isEqualTo(100);
+        assertThat(defaults.get(ParallelBenchmark.SLEEP_MS)).isEqualTo(50);
+        assertThat(defaults.get(ParallelBenchmark.OUT)).isEqualTo(Path.of("benchmarks/target/results/parallel.json"));
+        assertThat(ParallelBenchmark.jdbc(defaults)).isEqualTo(Optional.ofNullable(System.getenv("TUNER_TEST_JDBC_URL")));
+
+        CommandLine.Values given = ParallelBenchmark.COMMAND.parse("--threads", "2", "--workers", "3", "--trials", "5",
+                "--sleep-ms", "1", "--jdbc", "jdbc:postgresql://db:5432/tuner", "--out", "p.json");
+        assertThat(given.get(ParallelBenchmark.THREADS)).isEqualTo(2);
+        assertThat(given.get(ParallelBenchmark.WORKERS)).isEqualTo(3);
+        assertThat(given.get(ParallelBenchmark.TRIALS)).isEqualTo(5);
+        assertThat(given.get(ParallelBenchmark.SLEEP_MS)).isEqualTo(1);
+        assertThat(ParallelBenchmark.jdbc(given)).contains("jdbc:postgresql://db:5432/tuner");
+        assertThat(ParallelBenchmark.jdbc(ParallelBenchmark.COMMAND.parse("--jdbc", "off"))).isEmpty();
+
+        assertThatIllegalArgumentException().isThrownBy(() -> ParallelBenchmark.COMMAND.parse("--sleep", "5"))
+                .withMessage("unknown option --sleep; use --threads, --workers, --trials, --sleep-ms, --jdbc or --out"
+                        + " (--help describes them)");
     }
 }

@@ -84,14 +84,24 @@ class PruningBenchmarkTest {
 
         assertThat(options.pruners()).containsExactly("nop", "sh");
         assertThat(options.seeds()).isEqualTo(20);
+        assertThat(options.trials()).isEqualTo(30);
+        assertThat(options.problems()).containsExactly("curves", "mlp-digits");
+        assertThat(options.epochs()).isEqualTo(20);
+        assertThat(options.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(options.out()).isEqualTo(Path.of("x.json"));
         assertThat(options.sampler()).isEqualTo("auto");
+        assertThat(PruningBenchmark.Options.parse().pruners()).containsExactly("nop", "median", "percentile", "sh",
+                "hyperband");
+        assertThat(PruningBenchmark.Options.parse().out()).isEqualTo(Path.of("benchmarks/target/results/pruning.json"));
         assertThat(PruningBenchmark.Options.parse(new String[] {"--sampler", "tpe"}).sampler()).isEqualTo("tpe");
         assertThatIllegalArgumentException().isThrownBy(() -> PruningBenchmark.Options.parse(new String[] {"--sampler", "tpee"}))
                 .withMessageContaining("tpee");
         assertThatIllegalArgumentException().isThrownBy(() -> PruningBenchmark.Options.parse(new String[] {"--pruners", "asha"}))
                 .withMessageContaining("unknown pruner 'asha'");
         assertThatIllegalArgumentException().isThrownBy(() -> PruningBenchmark.Options.parse(new String[] {"--seed", "1"}))
-                .withMessageContaining("unknown option --seed");
+                .withMessage("unknown option --seed; use --seeds, --trials, --pruners, --problems, --epochs, --threads,"
+                        + " --sampler or --out (--help describes them)");
+        assertThatIllegalArgumentException().isThrownBy(() -> PruningBenchmark.Options.parse("--epochs", "ten"))
+                .withMessage("--epochs ten must be a whole number");
     }
 }

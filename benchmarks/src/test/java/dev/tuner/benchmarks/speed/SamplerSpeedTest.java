@@ -2,6 +2,7 @@ package dev.tuner.benchmarks.speed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,4 +51,33 @@ class SamplerSpeedTest {
             "--out", dir.resolve("s.json").toString()}), System.out))
                 .hasMessageContaining("nope").hasMessageContaining("tpe").hasMessageContaining("random");
     }
+
+    @Test
+    void optionsKeepTheirNamesAndDefaults() {
+        SamplerSpeed.Options defaults = SamplerSpeed.Options.parse("--sampler", "gp");
+        assertThat(defaults.sampler()).isEqualTo("gp");
+        assertThat(defaults.samplerOptions()).isEmpty();
+        assertThat(defaults.sizes()).containsExactly(100, 1000, 10000);
+        assertThat(defaults.maxMs()).isEqualTo(1000.0);
+        assertThat(defaults.reps()).isEqualTo(20);
+        assertThat(defaults.out()).isEqualTo(Path.of("benchmarks/target/results/speed.json"));
+
+        SamplerSpeed.Options given = SamplerSpeed.Options.parse("--reference", "speed.json", "--out", "a.json",
+                "--sampler", "tpe", "--option", "multivariate=false", "--option", "gamma=0.2", "--sizes", "1000,100",
+                "--max-ms", "2.5", "--reps", "3", "--out", "b.json", "--commit", "abc");
+        assertThat(given.samplerOptions()).containsExactly(entry("multivariate", "false"), entry("gamma", "0.2"));
+        assertThat(given.sizes()).containsExactly(100, 1000);
+        assertThat(given.maxMs()).isEqualTo(2.5);
+        assertThat(given.reps()).isEqualTo(3);
+        assertThat(given.out()).isEqualTo(Path.of("b.json"));
+        assertThat(given.commit()).isEqualTo("abc");
+
+        assertThatThrownBy(() -> SamplerSpeed.Options.parse("--sampler", "tpe", "--large", "0"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown option --large; use --sampler,"
+                        + " --option, --sizes, --max-ms, --reps, --out, --commit or --reference (--help describes them)");
+        assertThatThrownBy(() -> SamplerSpeed.Options.parse("--sizes", "100")).hasMessageContaining("--sampler is missing");
+        assertThatThrownBy(() -> SamplerSpeed.Options.parse("--sampler", "tpe", "--option", "gamma"))
+                .hasMessageContaining("must read key=value");
+    }
+
 }

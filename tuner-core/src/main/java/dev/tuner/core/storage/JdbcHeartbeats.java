@@ -15,8 +15,13 @@ import java.util.UUID;
 /**
  * The heartbeat rule of {@link JdbcStorage}: this worker stamps its {@code RUNNING} trials with the
  * database's time, and a {@code RUNNING} trial whose stamp is older than the grace period is failed
- * by whoever looks. Times are the database's, so the workers' clocks need not agree. Not
- * thread-safe: the storage locks.
+ * by whoever looks. Times are the database's, so the workers' clocks need not agree.
+ *
+ * <p>No one can stamp while the database is down, so an outage must not count as silence: the
+ * grace period runs from the server's start when that is later than the stamp (a restart), a
+ * worker that reconnects after an outage stamps its trials before anything else, and it fails no
+ * one's trials for a grace period, which gives the other workers, cut off too, time to come back.
+ * Not thread-safe: the storage locks.
  */
 final class JdbcHeartbeats {
 
@@ -25,7 +30,8 @@ final class JdbcHeartbeats {
             + " || to_char(heartbeat AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
             + " failure_where = '', finished = clock_timestamp(), heartbeat = NULL"
             + " WHERE (study_id, number) IN (SELECT study_id, number FROM tuner_trials"
-            + " WHERE study_id = ? AND state = 'RUNNING' AND heartbeat < now() - make_interval(secs => ?)"
+            + " WHERE study_id = ? AND state = 'RUNNING'"
+            + " AND greatest(heartbeat, pg_postmaster_start_time()) < now() - make_interval(secs => ?)"
             + " FOR UPDATE SKIP LOCKED)" // never waits for a row another worker holds: no deadlock
             + " RETURNING number";
 
@@ -34,6 +40,8 @@ final class JdbcHeartbeats {
     private final Duration grace;
     private final Map<Integer, Long> lastCheck = new HashMap<>();
     private int running;
+    private boolean quiet;
+    private long quietSince;
 
     JdbcHeartbeats(Duration interval, Duration grace) {
         this.interval = interval;
@@ -65,6 +73,15 @@ final class JdbcHeartbeats {
         }
     }
 
+    /**
+     * Notes that this worker reconnected after losing the database: for a grace period it fails no
+     * one's trials, as their workers may be reconnecting still.
+     */
+    void reconnected() {
+        quiet = true;
+        quietSince = System.nanoTime();
+    }
+
     /** Whether the study's stale trials were last looked for a heartbeat interval ago or more. */
     boolean due(int study) {
         long now = System.nanoTime();
@@ -76,8 +93,15 @@ final class JdbcHeartbeats {
         return true;
     }
 
-    /** Fails the study's stale trials and returns their numbers. */
+    /**
+     * Fails the study's stale trials and returns their numbers; none within a grace period after this
+     * worker reconnected. Checked as the transaction runs, which may be on a connection opened just before.
+     */
     List<Integer> failStale(Connection connection, int study) throws SQLException {
+        if (quiet && System.nanoTime() - quietSince < grace.toNanos()) {
+            return List.of();
+        }
+        quiet = false;
         TrialFailure failure = WorkerDiedException.failure("");
         try (PreparedStatement update = connection.prepareStatement(FAIL_STALE)) {
             update.setString(1, failure.type());

@@ -6,6 +6,7 @@ import dev.tuner.core.space.Distribution;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.TrialFailure;
 import dev.tuner.core.trial.TrialState;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -55,6 +56,17 @@ import java.util.logging.Logger;
  * worker that died or lost the database: whoever reads or creates trials of that study fails it
  * with a {@link WorkerDiedException}, and its worker can no longer finish it.
  *
+ * <p><b>Outages.</b> When the server goes away or is not up yet (a restart, a failover, a network
+ * blip), every call waits for it, retrying with a backoff that grows from 0.1 s to 5 s, for up to
+ * the {@linkplain Builder#outageTimeout outage timeout} (60 s by default; the setting
+ * {@value #OUTAGE_TIMEOUT_SETTING} of a run), on a new connection; what the call is to write (a
+ * finished trial's result) stays in memory until it is written. The log says so, and says when the
+ * database is back. A write whose commit went unanswered is looked up before it is done again, so
+ * that a trial is started, enqueued and finished once. An outage longer than the timeout fails the
+ * call, naming the setting. A heartbeat that finds the database down is not retried but repeated at
+ * the next interval, and the grace period does not count the outage against anyone (see
+ * {@link JdbcHeartbeats}).
+ *
  * <p><b>Credentials</b> come from the environment, never from a build file:
  * {@value #USER_VARIABLE} and {@value #PASSWORD_VARIABLE}, else {@code PGUSER} and {@code PGPASSWORD},
  * or from {@link Builder#user} and {@link Builder#password} (the Maven plugin's {@code jdbcServerId} sets
@@ -69,6 +81,15 @@ public final class JdbcStorage implements Storage {
     /** The environment variable that holds the database user's password. */
     public static final String PASSWORD_VARIABLE = "TUNER_JDBC_PASSWORD";
 
+    /**
+     * The setting of a run that says how long workers wait for an unreachable database, named in the
+     * messages of an outage: {@value}. In code, {@link Builder#outageTimeout}.
+     */
+    public static final String OUTAGE_TIMEOUT_SETTING = "tuner.storage.outage.timeout";
+
+    /** How long workers wait for an unreachable database unless told otherwise: 60 s. */
+    public static final Duration DEFAULT_OUTAGE_TIMEOUT = Duration.ofSeconds(60);
+
     private static final Logger LOG = Logger.getLogger(JdbcStorage.class.getName());
 
     private final JdbcSession session;
@@ -76,7 +97,7 @@ public final class JdbcStorage implements Storage {
     private final Map<String, Integer> studyIds = new HashMap<>();
     private final JdbcHeartbeats heartbeats;
     private final ScheduledExecutorService beats;
-    private boolean closed;
+    private volatile boolean closed;
 
     private JdbcStorage(Builder builder) {
         Properties properties = new Properties();
@@ -91,7 +112,15 @@ public final class JdbcStorage implements Storage {
             properties.setProperty("password", builder.password);
         }
         this.heartbeats = new JdbcHeartbeats(builder.heartbeat, builder.grace);
-        this.session = new JdbcSession(builder.url, properties);
+        this.session = new JdbcSession(builder.url, properties, builder.connector, builder.outageTimeout, builder.clock,
+                connection -> {
+                    // this worker's trials went unstamped during the outage: stamp them before anything else
+                    heartbeats.reconnected();
+                    if (heartbeats.hasRunningTrials()) {
+                        heartbeats.beat(connection);
+                    }
+                    return null;
+                });
         try {
             session.transaction("create or check the Tuner tables", JdbcSchema::ensure);
         } catch (RuntimeException failed) {
@@ -136,8 +165,10 @@ public final class JdbcStorage implements Storage {
     public synchronized StartedTrial startTrial(String studyName) {
         int study = studyId(studyName);
         failStaleTrials(studyName, study, false);
-        StartedTrial started = session.transaction("start a trial of study '" + studyName + "'",
-                connection -> JdbcWrites.start(connection, study, heartbeats.worker()));
+        String worker = heartbeats.worker();
+        StartedTrial started = session.transaction("start a trial of study '" + studyName + "'", null,
+                connection -> JdbcWrites.start(connection, study, worker),
+                (connection, trial) -> JdbcWrites.runsFor(connection, study, trial.number(), worker));
         heartbeats.created();
         return started;
     }
@@ -147,8 +178,10 @@ public final class JdbcStorage implements Storage {
         Budgets.check(budget, counted);
         int study = studyId(studyName);
         failStaleTrials(studyName, study, false);
+        String worker = heartbeats.worker();
         Optional<StartedTrial> started = session.transaction("start a trial of study '" + studyName + "' within its budget",
-                connection -> JdbcWrites.startWithinBudget(connection, study, budget, counted, heartbeats.worker()));
+                null, connection -> JdbcWrites.startWithinBudget(connection, study, budget, counted, worker),
+                (connection, trial) -> trial.isEmpty() || JdbcWrites.runsFor(connection, study, trial.get().number(), worker));
         started.ifPresent(trial -> heartbeats.created());
         return started;
     }
@@ -156,17 +189,22 @@ public final class JdbcStorage implements Storage {
     @Override
     public synchronized int enqueueTrial(String studyName, Map<String, String> values) {
         int study = studyId(studyName);
-        return session.transaction("enqueue a trial of study '" + studyName + "'",
-                connection -> JdbcWrites.enqueue(connection, study, values, -1));
+        String json = EnqueuedJson.write(values);
+        return session.transaction("enqueue a trial of study '" + studyName + "'", "its values",
+                connection -> JdbcWrites.enqueue(connection, study, json, -1),
+                (connection, number) -> JdbcWrites.enqueuedAs(connection, study, number, json, -1));
     }
 
     @Override
     public synchronized OptionalInt enqueueRetry(String studyName, int failedNumber, Map<String, String> values) {
         int study = studyId(studyName);
+        String json = EnqueuedJson.write(values);
         return session.transaction("enqueue a retry of trial #" + failedNumber + " of study '" + studyName + "'",
-                connection -> JdbcWrites.mayRetry(connection, studyName, study, failedNumber)
-                        ? OptionalInt.of(JdbcWrites.enqueue(connection, study, values, failedNumber))
-                        : OptionalInt.empty());
+                "its values", connection -> JdbcWrites.mayRetry(connection, studyName, study, failedNumber)
+                        ? OptionalInt.of(JdbcWrites.enqueue(connection, study, json, failedNumber))
+                        : OptionalInt.empty(),
+                (connection, number) -> number.isEmpty()
+                        || JdbcWrites.enqueuedAs(connection, study, number.getAsInt(), json, failedNumber));
     }
 
     @Override
@@ -177,24 +215,24 @@ public final class JdbcStorage implements Storage {
 
     private synchronized void setParam(String studyName, int trialNumber, String knob, String json, double internal) {
         int study = studyId(studyName);
-        session.transaction("set knob '" + knob + "' of trial #" + trialNumber, connection -> {
+        session.transaction("set knob '" + knob + "' of trial #" + trialNumber, "its value", connection -> {
             if (!JdbcWrites.setParam(connection, study, trialNumber, knob, json, internal)) {
                 throw JdbcWrites.notRunning(connection, studyName, study, trialNumber);
             }
             return null;
-        });
+        }, null);
     }
 
     @Override
     public synchronized void setIntermediateValue(String studyName, int trialNumber, int step, double value) {
         StudyTable.checkStep(step);
         int study = studyId(studyName);
-        session.transaction("report step " + step + " of trial #" + trialNumber, connection -> {
+        session.transaction("report step " + step + " of trial #" + trialNumber, "its value", connection -> {
             if (!JdbcWrites.setIntermediateValue(connection, study, trialNumber, step, value)) {
                 throw JdbcWrites.notRunning(connection, studyName, study, trialNumber);
             }
             return null;
-        });
+        }, null);
     }
 
     @Override
@@ -202,13 +240,16 @@ public final class JdbcStorage implements Storage {
             String studyName, int trialNumber, TrialState state, OptionalDouble value, TrialFailure failure) {
         StudyTable.checkFinish(state);
         int study = studyId(studyName);
-        String worker = session.transaction("finish trial #" + trialNumber + " of study '" + studyName + "'", connection -> {
-            String trialWorker = JdbcWrites.finish(connection, study, trialNumber, state, value, failure);
-            if (trialWorker == null) {
-                throw JdbcWrites.notRunning(connection, studyName, study, trialNumber);
-            }
-            return trialWorker;
-        });
+        String outcome = state + (value.isPresent() ? " → " + value.getAsDouble() : "")
+                + (failure == null ? "" : " (" + failure.type() + ")");
+        String worker = session.transaction("finish trial #" + trialNumber + " of study '" + studyName + "' as " + outcome,
+                "the result", connection -> {
+                    String trialWorker = JdbcWrites.finish(connection, study, trialNumber, state, value, failure);
+                    if (trialWorker == null) {
+                        throw JdbcWrites.notRunning(connection, studyName, study, trialNumber);
+                    }
+                    return trialWorker;
+                }, (connection, trialWorker) -> JdbcWrites.finishedAs(connection, study, trialNumber, state, value, failure));
         heartbeats.finished(worker);
     }
 
@@ -230,8 +271,10 @@ public final class JdbcStorage implements Storage {
 
     /**
      * Fails, with a {@link WorkerDiedException}, every {@code RUNNING} trial of the study whose
-     * worker sent no heartbeat for longer than the grace period. Reading or creating trials does
-     * this already, at most once per heartbeat interval; call it to do it now.
+     * worker sent no heartbeat for longer than the grace period, counted from the server's start if
+     * that is later; none within a grace period after this worker reconnected from an outage, when
+     * the other workers may be reconnecting still. Reading or creating trials does this already, at
+     * most once per heartbeat interval; call it to do it now.
      *
      * @return how many trials were failed
      */
@@ -258,12 +301,13 @@ public final class JdbcStorage implements Storage {
             return;
         }
         try {
-            session.transaction("send a heartbeat", connection -> {
+            // once: a heartbeat that finds the database down is repeated at the next interval, not retried
+            session.attempt("send a heartbeat", connection -> {
                 heartbeats.beat(connection);
                 return null;
             });
-        } catch (RuntimeException unreachable) {
-            LOG.warning(() -> "could not send a heartbeat: " + unreachable.getMessage()
+        } catch (RuntimeException failed) {
+            LOG.warning(() -> "could not send a heartbeat: " + failed.getMessage()
                     + "; trying again in " + heartbeats.interval().toMillis() + " ms");
         }
     }
@@ -286,11 +330,13 @@ public final class JdbcStorage implements Storage {
      * failed by other workers once the grace period has passed.
      */
     @Override
-    public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            beats.shutdownNow();
-            session.close();
+    public void close() {
+        beats.shutdownNow(); // first, so that no heartbeat waits for the lock meanwhile
+        synchronized (this) {
+            if (!closed) {
+                closed = true;
+                session.close();
+            }
         }
     }
 
@@ -313,6 +359,9 @@ public final class JdbcStorage implements Storage {
         private String password = JdbcLogin.password(System.getenv());
         private Duration heartbeat = Duration.ofSeconds(10);
         private Duration grace = Duration.ofSeconds(60);
+        private Duration outageTimeout = DEFAULT_OUTAGE_TIMEOUT;
+        private RetryClock clock = RetryClock.SYSTEM;
+        private JdbcSession.Connector connector = DriverManager::getConnection;
 
         private Builder(String url) {
             if (url == null || !url.startsWith("jdbc:postgresql:")) {
@@ -348,6 +397,41 @@ public final class JdbcStorage implements Storage {
             }
             this.heartbeat = interval;
             this.grace = gracePeriod;
+            return this;
+        }
+
+        /**
+         * How long this worker waits for its database when the server goes away or is not up yet (a
+         * restart, a failover, a network blip), retrying every call on a new connection, before the
+         * call fails saying so: {@value JdbcStorage#OUTAGE_TIMEOUT_SETTING} of a run, 60 s by default.
+         * What a call is to write, such as a finished trial's result, stays in memory meanwhile. Keep
+         * the heartbeat's grace period longer than the outages other workers may ride out alone,
+         * since they cannot tell a worker cut off from a dead one.
+         *
+         * <pre>{@code
+         * JdbcStorage.builder(url).outageTimeout(Duration.ofMinutes(5)).open();
+         * }</pre>
+         *
+         * @throws IllegalArgumentException if {@code timeout} is not positive
+         */
+        public Builder outageTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the outage timeout (" + timeout + ") must be positive: it is how"
+                        + " long a worker waits for an unreachable database, e.g. Duration.ofSeconds(60)");
+            }
+            this.outageTimeout = timeout;
+            return this;
+        }
+
+        /** The clock the outage's backoff waits on; tests give one that does not wait. */
+        Builder clock(RetryClock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** How connections are opened; tests give one that fails at will. */
+        Builder connector(JdbcSession.Connector connector) {
+            this.connector = connector;
             return this;
         }
 

@@ -8,15 +8,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
  * The statements that change {@link JdbcStorage}'s tables, each run inside the caller's
- * transaction. Locks are taken in one order, the study's row and then one trial's, so that
- * concurrent workers never wait for each other in a circle.
+ * transaction, and for those that are not idempotent the check of whether one whose commit went
+ * unanswered took effect. Locks are taken in one order, the study's row and then one trial's, so
+ * that concurrent workers never wait for each other in a circle.
  */
 final class JdbcWrites {
 
@@ -153,16 +154,16 @@ final class JdbcWrites {
     }
 
     /**
-     * Adds a {@code WAITING} trial with the values (text by knob), retrying the failed trial
-     * {@code retryOf} (-1 for none), and returns its number.
+     * Adds a {@code WAITING} trial with the values ({@link EnqueuedJson}'s text of them), retrying the
+     * failed trial {@code retryOf} (-1 for none), and returns its number.
      */
-    static int enqueue(Connection connection, int study, Map<String, String> values, int retryOf) throws SQLException {
+    static int enqueue(Connection connection, int study, String values, int retryOf) throws SQLException {
         int number = takeNumber(connection, study);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tuner_trials"
                 + " (study_id, number, state, started, enqueued, retry_of) VALUES (?, ?, 'WAITING', clock_timestamp(), ?, ?)")) {
             insert.setInt(1, study);
             insert.setInt(2, number);
-            insert.setString(3, EnqueuedJson.write(values));
+            insert.setString(3, values);
             if (retryOf >= 0) {
                 insert.setInt(4, retryOf);
             } else {
@@ -171,6 +172,31 @@ final class JdbcWrites {
             insert.executeUpdate();
         }
         return number;
+    }
+
+    /**
+     * Whether trial {@code number} was enqueued with these values, retrying {@code retryOf} (-1 for
+     * none): that an enqueue whose commit went unanswered took effect. Its number was free unless it
+     * did, so only another worker's enqueue of the very same values, given that number meanwhile,
+     * could pass for it; the two would then run once.
+     */
+    static boolean enqueuedAs(Connection connection, int study, int number, String values, int retryOf)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM tuner_trials WHERE study_id = ? AND number = ? AND enqueued = ?"
+                        + " AND retry_of IS NOT DISTINCT FROM ?")) {
+            select.setInt(1, study);
+            select.setInt(2, number);
+            select.setString(3, values);
+            if (retryOf >= 0) {
+                select.setInt(4, retryOf);
+            } else {
+                select.setNull(4, Types.INTEGER);
+            }
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
     }
 
     /**
@@ -200,6 +226,23 @@ final class JdbcWrites {
                             + row.getString(1) + ", not FAIL, so there is nothing to retry; retry only failed trials");
                 }
                 return row.getBoolean(2);
+            }
+        }
+    }
+
+    /**
+     * Whether trial {@code number} runs for {@code worker}: that a start whose commit went unanswered
+     * took effect. No other start gives a trial this storage's own worker name, and a trial that
+     * others failed meanwhile for its silence is not taken for started: the start is done again.
+     */
+    static boolean runsFor(Connection connection, int study, int number, String worker) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM tuner_trials"
+                + " WHERE study_id = ? AND number = ? AND worker = ? AND state = 'RUNNING'")) {
+            select.setInt(1, study);
+            select.setInt(2, number);
+            select.setString(3, worker);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
             }
         }
     }
@@ -273,6 +316,33 @@ final class JdbcWrites {
             update.setInt(7, number);
             try (ResultSet row = update.executeQuery()) {
                 return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    /**
+     * Whether the trial is finished in {@code state} with this value and failure: that a finish whose
+     * commit went unanswered took effect (a trial others failed for its silence is FAIL for another
+     * reason, so it does not pass).
+     */
+    static boolean finishedAs(Connection connection, int study, int number, TrialState state, OptionalDouble value,
+            TrialFailure failure) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT state, value, failure_type,"
+                + " failure_message, failure_where FROM tuner_trials WHERE study_id = ? AND number = ?")) {
+            select.setInt(1, study);
+            select.setInt(2, number);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next() || !state.name().equals(row.getString(1))) {
+                    return false;
+                }
+                double stored = row.getDouble(2);
+                OptionalDouble storedValue = row.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(stored);
+                boolean sameValue = value.isPresent()
+                        ? storedValue.isPresent() && Double.compare(value.getAsDouble(), storedValue.getAsDouble()) == 0
+                        : storedValue.isEmpty();
+                return sameValue && Objects.equals(failure == null ? null : failure.type(), row.getString(3))
+                        && Objects.equals(failure == null ? null : failure.message(), row.getString(4))
+                        && Objects.equals(failure == null ? null : failure.where(), row.getString(5));
             }
         }
     }

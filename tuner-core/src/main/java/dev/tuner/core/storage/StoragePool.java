@@ -1,5 +1,6 @@
 package dev.tuner.core.storage;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,15 @@ public final class StoragePool implements AutoCloseable {
      * for the same spec.
      */
     public Storage open(String spec) {
-        return open.computeIfAbsent(spec.strip(), Storages::open);
+        return open(spec, JdbcStorage.DEFAULT_OUTAGE_TIMEOUT);
+    }
+
+    /**
+     * The storage {@code spec} names, as {@link Storages#open(String, Duration)} reads it; the same
+     * object for the same spec, which keeps the outage timeout it was first opened with.
+     */
+    public Storage open(String spec, Duration outageTimeout) {
+        return open.computeIfAbsent(spec.strip(), text -> Storages.open(text, outageTimeout));
     }
 
     /**
@@ -38,6 +47,11 @@ public final class StoragePool implements AutoCloseable {
      * Never a new in-memory storage, which is empty.
      */
     public Optional<Storage> openIfPresent(String spec) {
+        return openIfPresent(spec, JdbcStorage.DEFAULT_OUTAGE_TIMEOUT);
+    }
+
+    /** As {@link #openIfPresent(String)}, a database waiting through outages of up to {@code outageTimeout}. */
+    public Optional<Storage> openIfPresent(String spec, Duration outageTimeout) {
         String text = spec.strip();
         if (open.containsKey(text)) {
             return Optional.of(open.get(text));
@@ -46,7 +60,7 @@ public final class StoragePool implements AutoCloseable {
             return Optional.of(reading.get(text));
         }
         // nothing is kept for a spec that names nothing yet: a search of this run may create it
-        Optional<Storage> opened = Storages.openToRead(text);
+        Optional<Storage> opened = Storages.openToRead(text, outageTimeout);
         opened.ifPresent(storage -> reading.put(text, storage));
         return opened;
     }

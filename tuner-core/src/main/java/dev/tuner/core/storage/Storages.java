@@ -3,6 +3,7 @@ package dev.tuner.core.storage;
 import dev.tuner.core.settings.Spelling;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,11 +39,23 @@ public final class Storages {
     private Storages() {}
 
     /**
-     * The storage {@code spec} names, opened.
+     * The storage {@code spec} names, opened; a database waits for its server through outages of
+     * up to {@link JdbcStorage#DEFAULT_OUTAGE_TIMEOUT}.
      *
      * @throws IllegalArgumentException if {@code spec} is none of the forms above
      */
     public static Storage open(String spec) {
+        return open(spec, JdbcStorage.DEFAULT_OUTAGE_TIMEOUT);
+    }
+
+    /**
+     * The storage {@code spec} names, opened; a database waits for its server through outages of
+     * up to {@code outageTimeout} ({@link JdbcStorage.Builder#outageTimeout}), which a journal and
+     * memory do without.
+     *
+     * @throws IllegalArgumentException if {@code spec} is none of the forms above, or the timeout is not positive
+     */
+    public static Storage open(String spec, Duration outageTimeout) {
         if (spec == null || spec.isBlank()) {
             throw new IllegalArgumentException("no storage named; " + FORMS);
         }
@@ -54,7 +67,7 @@ public final class Storages {
             return new InMemoryStorage();
         }
         if (text.startsWith("jdbc:postgresql:")) {
-            return JdbcStorage.open(text);
+            return JdbcStorage.builder(text).outageTimeout(outageTimeout).open();
         }
         if (text.startsWith("jdbc:")) {
             throw new IllegalArgumentException("storage '" + JdbcLogin.masked(text) + "' names a database Tuner does not support;"
@@ -90,6 +103,17 @@ public final class Storages {
      * @throws IllegalArgumentException if {@code spec} is none of the forms {@link #open} knows
      */
     public static Optional<Storage> openToRead(String spec) {
+        return openToRead(spec, JdbcStorage.DEFAULT_OUTAGE_TIMEOUT);
+    }
+
+    /**
+     * The storage {@code spec} names, opened to read as {@link #openToRead(String)} does; a database
+     * waits for its server through outages of up to {@code outageTimeout}.
+     *
+     * @throws IllegalArgumentException if {@code spec} is none of the forms {@link #open} knows, or
+     *     the timeout is not positive
+     */
+    public static Optional<Storage> openToRead(String spec, Duration outageTimeout) {
         if (spec == null || spec.isBlank()) {
             throw new IllegalArgumentException("no storage named; " + FORMS);
         }
@@ -103,7 +127,7 @@ public final class Storages {
         if (text.equals("memory:")) {
             return Optional.empty();
         }
-        return Optional.of(open(text));
+        return Optional.of(open(text, outageTimeout));
     }
 
     /** The file of a journal spec's part after {@code journal:}: everything before a {@code ?}, which starts its options. */

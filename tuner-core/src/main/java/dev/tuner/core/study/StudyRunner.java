@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,17 +30,25 @@ final class StudyRunner {
     private final Study study;
     private final Objective objective;
     private final OptimizeSettings settings;
-    private final long deadline;
+    private final RunnerClock clock;
+    /** When the call started, on {@link #clock}. */
+    private final long started;
     private final AtomicReference<StopReason> stop = new AtomicReference<>();
     private final AtomicInteger trialsRun = new AtomicInteger();
     /** The died trials this runner asked the storage to retry. */
     private final Set<Integer> retryAsked = ConcurrentHashMap.newKeySet();
 
     StudyRunner(Study study, Objective objective, OptimizeSettings settings) {
+        this(study, objective, settings, RunnerClock.SYSTEM);
+    }
+
+    /** A runner that goes by {@code clock}: the system's in use, one moved by hand in tests. */
+    StudyRunner(Study study, Objective objective, OptimizeSettings settings, RunnerClock clock) {
         this.study = study;
         this.objective = objective;
         this.settings = settings;
-        this.deadline = settings.timeout().map(timeout -> System.nanoTime() + timeout.toNanos()).orElse(Long.MAX_VALUE);
+        this.clock = clock;
+        this.started = clock.nanoTime();
     }
 
     OptimizeResult run() {
@@ -88,7 +95,7 @@ final class StudyRunner {
 
     /** Runs one trial, unless the study should stop first: then says why, without running it. */
     private StopReason runTrial(ExecutorService watched) {
-        if (System.nanoTime() >= deadline) {
+        if (timedOut()) {
             return StopReason.TIMEOUT;
         }
         if (settings.retryFailed() && retryFailures() > settings.budget()) {
@@ -116,6 +123,12 @@ final class StudyRunner {
         return null;
     }
 
+    /** Whether the call's timeout, if it has one, has passed. */
+    private boolean timedOut() {
+        // a difference of nanoTime readings, as its Javadoc asks: the readings themselves may overflow
+        return settings.timeout().filter(timeout -> clock.nanoTime() - started >= timeout.toNanos()).isPresent();
+    }
+
     /**
      * Starts a trial and draws the knobs the objective reads first, which a storage then records
      * together. Only a single worker does this: the storage is held meanwhile, and with several
@@ -129,9 +142,10 @@ final class StudyRunner {
     /** Evaluates on another thread and fails the trial if it outlives its timeout, interrupting it. */
     private TrialOutcome evaluateWatched(Trial trial, ExecutorService watched) {
         Duration timeout = settings.trialTimeout().orElseThrow();
+        long deadline = clock.nanoTime() + timeout.toNanos();
         Future<Double> running = watched.submit(() -> objective.evaluate(trial));
         try {
-            return study.complete(trial, running.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+            return study.complete(trial, clock.await(running, deadline));
         } catch (TimeoutException late) {
             running.cancel(true);
             return study.fail(trial, new TrialTimeoutException(trial.number(), timeout));

@@ -7,8 +7,7 @@ import dev.tuner.IntUniform;
 import dev.tuner.LogUniform;
 import dev.tuner.Tune;
 import dev.tuner.Uniform;
-import dev.tuner.core.sampler.RandomSampler;
-import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.study.TrialOutcome;
 import dev.tuner.core.trial.Trial;
@@ -117,10 +116,6 @@ class InjectionTest {
         TunerAgent.ensureInstalled();
     }
 
-    private static Study study(long seed) {
-        return Study.builder("injection").sampler(new RandomSampler(seed)).storage(new InMemoryStorage()).build();
-    }
-
     /** An integer knob's value as the trial records it (a long), as the int the member reads. */
     private static int intParam(Map<String, Object> params, String name) {
         assertThat(params).containsKey(name);
@@ -144,7 +139,7 @@ class InjectionTest {
 
     @Test
     void insideATrialEveryAnnotatedMemberReadsTheTrialsValue() {
-        Trial trial = study(1).ask();
+        Trial trial = Studies.inMemory("injection", 1).ask();
         Network network = new Network();
 
         try (TrialContext.Scope scope = TrialContext.bind(trial)) {
@@ -172,7 +167,7 @@ class InjectionTest {
 
     @Test
     void anInheritedFieldIsTheKnobOfItsDeclaringClass() {
-        Trial trial = study(10).ask();
+        Trial trial = Studies.inMemory("injection", 10).ask();
 
         try (TrialContext.Scope scope = TrialContext.bind(trial)) {
             Deep deep = new Deep();
@@ -184,7 +179,7 @@ class InjectionTest {
 
     @Test
     void aKnobIsSampledAtItsFirstReadOnly() {
-        Trial trial = study(2).ask();
+        Trial trial = Studies.inMemory("injection", 2).ask();
         Network network = new Network();
 
         try (TrialContext.Scope scope = TrialContext.bind(trial)) {
@@ -197,7 +192,7 @@ class InjectionTest {
 
     @Test
     void aValueIsStableWithinATrialAndResampledInTheNext() {
-        Study study = study(3);
+        Study study = Studies.inMemory("injection", 3);
         Set<Double> rates = new HashSet<>();
         for (int i = 0; i < 8; i++) {
             Trial trial = study.ask();
@@ -217,7 +212,7 @@ class InjectionTest {
 
     @Test
     void aSealedChoiceFieldBuildsTheChosenRecordOrClassOncePerTrial() {
-        Study study = study(4);
+        Study study = Studies.inMemory("injection", 4);
         Set<Class<?>> kinds = new HashSet<>();
         for (int i = 0; i < 12; i++) {
             Trial trial = study.ask();
@@ -245,8 +240,8 @@ class InjectionTest {
     @Test
     void aTuneMethodGetsItsSealedChoiceBuiltAndItsFieldsRedirected() throws Exception {
         SelectTestCase.SEEN.clear();
-        MethodObjective objective = MethodObjective.of(MethodObjectiveTest.tuneMethod(SelectTestCase.class));
-        Study study = study(5);
+        MethodObjective objective = MethodObjective.of(TuneMethods.tuneMethod(SelectTestCase.class));
+        Study study = Studies.inMemory("injection", 5);
         String model = SelectTestCase.class.getName() + ".select.model";
 
         for (int i = 0; i < 6; i++) {
@@ -268,7 +263,7 @@ class InjectionTest {
 
     @Test
     void aThreadStartedInsideTheTrialReadsTheTrialsValues() throws Exception {
-        Trial trial = study(6).ask();
+        Trial trial = Studies.inMemory("injection", 6).ask();
         AtomicReference<Integer> read = new AtomicReference<>();
 
         int layers;
@@ -284,7 +279,7 @@ class InjectionTest {
 
     @Test
     void tasksOfAnExecutorCreatedInsideTheTrialReadItsValues() throws Exception {
-        Trial trial = study(7).ask();
+        Trial trial = Studies.inMemory("injection", 7).ask();
         ExecutorService executor;
         List<Integer> reads = new ArrayList<>();
 
@@ -310,7 +305,7 @@ class InjectionTest {
     void anExecutorCreatedBeforeTheTrialNeedsWrappedTasks() throws Exception {
         ExecutorService executor = Executors.newSingleThreadExecutor();
         executor.submit(() -> {}).get();  // its thread exists before the trial
-        Trial trial = study(8).ask();
+        Trial trial = Studies.inMemory("injection", 8).ask();
 
         int wrapped;
         int plain;
@@ -328,7 +323,7 @@ class InjectionTest {
 
     @Test
     void bindingsNestAndRestoreTheOuterTrial() {
-        Study study = study(9);
+        Study study = Studies.inMemory("injection", 9);
         Trial outer = study.ask();
         Trial inner = study.ask();
 

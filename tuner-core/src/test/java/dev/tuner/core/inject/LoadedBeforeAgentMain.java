@@ -2,8 +2,7 @@ package dev.tuner.core.inject;
 
 import dev.tuner.IntUniform;
 import dev.tuner.Uniform;
-import dev.tuner.core.sampler.RandomSampler;
-import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.Trial;
 
@@ -45,7 +44,7 @@ public final class LoadedBeforeAgentMain {
         TunerAgent.ensureInstalled();
         TunerAgent.ensureInstalled();
 
-        Study study = Study.builder("early").sampler(new RandomSampler(1)).storage(new InMemoryStorage()).build();
+        Study study = Studies.inMemory("early", 1);
         Trial trial = study.ask();
         try (TrialContext.Scope scope = TrialContext.bind(trial)) {
             System.out.println("in trial: width=" + early.width() + " scale=" + Early.scale());

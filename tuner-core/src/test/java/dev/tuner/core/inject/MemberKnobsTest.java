@@ -160,7 +160,7 @@ class MemberKnobsTest {
 
     @Test
     void aChoiceOverASealedTypeIsATreeOfItsBranchesKnobsToAnyDepth() {
-        MethodObjective objective = MethodObjective.of(MethodObjectiveTest.tuneMethod(SelectTestCase.class));
+        MethodObjective objective = MethodObjective.of(TuneMethods.tuneMethod(SelectTestCase.class));
         String model = PREFIX + "SelectTestCase.select.model";
 
         assertThat(objective.parameterSpace()).extracting(Knob::name).containsExactly(
@@ -304,7 +304,7 @@ class MemberKnobsTest {
 
     @Test
     void aStudyWhoseObjectiveRefersToAClassWithAConstantKnobFailsAtDiscovery() {
-        Method method = MethodObjectiveTest.tuneMethod(ReferencesAConstantTestCase.class);
+        Method method = TuneMethods.tuneMethod(ReferencesAConstantTestCase.class);
 
         assertThatThrownBy(() -> MethodObjective.of(method))
                 .isInstanceOf(InvalidDeclarationException.class)
@@ -328,7 +328,7 @@ class MemberKnobsTest {
 
     @Test
     void discoveryFollowsTheProjectsOwnClassesToTheKnobs() {
-        Method method = MethodObjectiveTest.tuneMethod(ReferencesThroughAHelperTestCase.class);
+        Method method = TuneMethods.tuneMethod(ReferencesThroughAHelperTestCase.class);
 
         assertThatThrownBy(() -> MethodObjective.of(method))
                 .hasMessageStartingWith("field " + PREFIX + "InstanceConstantCase.layers: ");

@@ -1,5 +1,6 @@
 package dev.tuner.core.inject;
 
+import static dev.tuner.core.inject.TuneMethods.tuneMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,15 +11,13 @@ import dev.tuner.IntUniform;
 import dev.tuner.LogUniform;
 import dev.tuner.Tune;
 import dev.tuner.Uniform;
-import dev.tuner.core.sampler.RandomSampler;
-import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.study.TrialOutcome;
 import dev.tuner.core.trial.Trial;
 import dev.tuner.core.trial.TrialState;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-public class MethodObjectiveTest {
+class MethodObjectiveTest {
 
     // ---- valid declarations ------------------------------------------------------------------
 
@@ -357,24 +356,8 @@ public class MethodObjectiveTest {
 
     // ---- helpers -----------------------------------------------------------------------------
 
-    /** The one {@code @Tune} method of a test case class. */
-    public static Method tuneMethod(Class<?> type) {
-        List<Method> methods = Arrays.stream(type.getDeclaredMethods())
-                .filter(method -> method.isAnnotationPresent(Tune.class))
-                .toList();
-        assertThat(methods).as("@Tune methods of %s", type).hasSize(1);
-        return methods.get(0);
-    }
-
     private static MethodObjective objective(Class<?> type) {
         return MethodObjective.of(tuneMethod(type));
-    }
-
-    private static Study study(Class<?> type) {
-        return Study.builder(type.getName())
-                .sampler(new RandomSampler(11))
-                .storage(new InMemoryStorage())
-                .build();
     }
 
     /** The full name of the knob that parameter {@code parameter} of the case's method declares. */
@@ -395,7 +378,7 @@ public class MethodObjectiveTest {
     @Test
     void preparingDrawsTheParametersKnobsInOrderWithoutRunningTheClass() throws Exception {
         MethodObjective objective = objective(CountedCase.class);
-        Trial trial = study(CountedCase.class).ask();
+        Trial trial = Studies.inMemory(CountedCase.class.getName(), 11).ask();
         CountedCase.instances = 0;
 
         objective.prepare(trial);
@@ -421,7 +404,7 @@ public class MethodObjectiveTest {
 
     @Test
     void evaluatesTheMethodWithTheTrialsKnobValues() throws Exception {
-        Study study = study(QuadCase.class);
+        Study study = Studies.inMemory(QuadCase.class.getName(), 11);
         Trial trial = study.ask();
 
         double value = objective(QuadCase.class).evaluate(trial);
@@ -434,7 +417,7 @@ public class MethodObjectiveTest {
     @Test
     void convertsRealValuesToFloat() throws Exception {
         MethodObjective objective = objective(FloatCase.class);
-        Study study = study(FloatCase.class);
+        Study study = Studies.inMemory(FloatCase.class.getName(), 11);
         Trial trial = study.ask();
 
         double value = objective.evaluate(trial);
@@ -449,7 +432,7 @@ public class MethodObjectiveTest {
     @Test
     void convertsIntegerValuesToIntAndLong() throws Exception {
         MethodObjective objective = objective(IntCase.class);
-        Study study = study(IntCase.class);
+        Study study = Studies.inMemory(IntCase.class.getName(), 11);
         for (int i = 0; i < 20; i++) {
             Trial trial = study.ask();
 
@@ -469,7 +452,7 @@ public class MethodObjectiveTest {
     @Test
     void aChoiceWithoutValuesOnAnEnumChoosesAmongAllConstants() throws Exception {
         MethodObjective objective = objective(EnumCase.class);
-        Study study = study(EnumCase.class);
+        Study study = Studies.inMemory(EnumCase.class.getName(), 11);
         Set<Double> values = new HashSet<>();
         for (int i = 0; i < 60; i++) {
             Trial trial = study.ask();
@@ -486,7 +469,7 @@ public class MethodObjectiveTest {
     @Test
     void anEnumWhoseConstantsHaveBodiesIsChosenAmongItsConstants() throws Exception {
         MethodObjective objective = objective(EnumWithBodiesCase.class);
-        Study study = study(EnumWithBodiesCase.class);
+        Study study = Studies.inMemory(EnumWithBodiesCase.class.getName(), 11);
         Set<Double> values = new HashSet<>();
         for (int i = 0; i < 30; i++) {
             values.add(objective.evaluate(study.ask()));
@@ -506,7 +489,7 @@ public class MethodObjectiveTest {
     @Test
     void aChoiceOnAStringChoosesAmongTheValues() throws Exception {
         MethodObjective objective = objective(StringCase.class);
-        Study study = study(StringCase.class);
+        Study study = Studies.inMemory(StringCase.class.getName(), 11);
         Set<Double> values = new HashSet<>();
         for (int i = 0; i < 60; i++) {
             values.add(objective.evaluate(study.ask()));
@@ -527,7 +510,7 @@ public class MethodObjectiveTest {
                 dev.tuner.core.space.Choice.of(3L),
                 dev.tuner.core.space.Choice.of(1.5f));
 
-        Study study = study(ParsedChoiceCase.class);
+        Study study = Studies.inMemory(ParsedChoiceCase.class.getName(), 11);
         for (int i = 0; i < 20; i++) {
             Trial trial = study.ask();
             double value = objective.evaluate(trial);
@@ -542,7 +525,7 @@ public class MethodObjectiveTest {
     @Test
     void aTrialParameterReceivesTheTrialItself() throws Exception {
         MethodObjective objective = objective(TrialParameterCase.class);
-        Trial trial = study(TrialParameterCase.class).ask();
+        Trial trial = Studies.inMemory(TrialParameterCase.class.getName(), 11).ask();
 
         double value = objective.evaluate(trial);
 
@@ -555,7 +538,7 @@ public class MethodObjectiveTest {
     @Test
     void aFreshInstanceServesEachEvaluation() throws Exception {
         MethodObjective objective = objective(FreshInstanceCase.class);
-        Study study = study(FreshInstanceCase.class);
+        Study study = Studies.inMemory(FreshInstanceCase.class.getName(), 11);
 
         assertThat(objective.evaluate(study.ask())).isEqualTo(1.0);
         assertThat(objective.evaluate(study.ask())).isEqualTo(1.0);
@@ -564,7 +547,7 @@ public class MethodObjectiveTest {
     @Test
     void aPrivateClassWithANumberReturnWorks() throws Exception {
         MethodObjective objective = objective(PrivateClassCase.class);
-        Trial trial = study(PrivateClassCase.class).ask();
+        Trial trial = Studies.inMemory(PrivateClassCase.class.getName(), 11).ask();
 
         double value = objective.evaluate(trial);
 
@@ -574,7 +557,7 @@ public class MethodObjectiveTest {
     @Test
     void theObjectivesOwnExceptionComesThroughUnwrapped() {
         MethodObjective objective = objective(ThrowingCase.class);
-        Study study = study(ThrowingCase.class);
+        Study study = Studies.inMemory(ThrowingCase.class.getName(), 11);
 
         assertThatIllegalStateException().isThrownBy(() -> objective.evaluate(study.ask())).withMessage("diverged");
 
@@ -589,7 +572,7 @@ public class MethodObjectiveTest {
         MethodObjective objective = objective(NullCase.class);
 
         assertThatIllegalStateException()
-                .isThrownBy(() -> objective.evaluate(study(NullCase.class).ask()))
+                .isThrownBy(() -> objective.evaluate(Studies.inMemory(NullCase.class.getName(), 11).ask()))
                 .withMessageContaining(NullCase.class.getName() + ".f()")
                 .withMessageContaining("returned null");
     }
@@ -598,7 +581,7 @@ public class MethodObjectiveTest {
     void anInheritedMethodIsNamedAfterAndRunOnTheSubclass() throws Exception {
         Method inherited = tuneMethod(BaseCase.class);
         MethodObjective objective = MethodObjective.of(SubCase.class, inherited);
-        Trial trial = study(SubCase.class).ask();
+        Trial trial = Studies.inMemory(SubCase.class.getName(), 11).ask();
 
         double value = objective.evaluate(trial);
 
@@ -614,7 +597,7 @@ public class MethodObjectiveTest {
         Method inherited = tuneMethod(AbstractBaseCase.class);
         MethodObjective objective = MethodObjective.of(ConcreteCase.class, inherited);
 
-        assertThat(objective.evaluate(study(ConcreteCase.class).ask())).isBetween(0.0, 1.0);
+        assertThat(objective.evaluate(Studies.inMemory(ConcreteCase.class.getName(), 11).ask())).isBetween(0.0, 1.0);
         assertThatThrownBy(() -> MethodObjective.of(inherited))
                 .isInstanceOf(InvalidDeclarationException.class)
                 .hasMessageContaining(AbstractBaseCase.class.getName() + " is abstract");

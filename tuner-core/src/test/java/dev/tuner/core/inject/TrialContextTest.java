@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import dev.tuner.Tune;
-import dev.tuner.core.sampler.RandomSampler;
-import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.study.TrialOutcome;
 import dev.tuner.core.trial.Trial;
@@ -19,8 +18,7 @@ import org.junit.jupiter.api.Test;
 @SuppressWarnings("try") // scopes are opened for their effect, only closed
 class TrialContextTest {
 
-    private final Study study = Study.builder("context").sampler(new RandomSampler(1))
-            .storage(new InMemoryStorage()).build();
+    private final Study study = Studies.inMemory("context", 1);
 
     static class ThrowingTestCase {
         static Optional<Trial> seen = Optional.empty();
@@ -110,7 +108,7 @@ class TrialContextTest {
 
     @Test
     void theObjectiveRunsInItsTrialAndLeavesNoneBehindEvenWhenItThrows() {
-        MethodObjective objective = MethodObjective.of(MethodObjectiveTest.tuneMethod(ThrowingTestCase.class));
+        MethodObjective objective = MethodObjective.of(TuneMethods.tuneMethod(ThrowingTestCase.class));
 
         TrialOutcome outcome = study.runTrial(objective);
 

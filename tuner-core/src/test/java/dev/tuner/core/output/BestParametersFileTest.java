@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.tuner.Direction;
 import dev.tuner.core.report.StudySnapshot;
-import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.space.Choice;
 import dev.tuner.core.space.Scale;
-import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.storage.StorageName;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.Trial;
@@ -39,10 +38,6 @@ class BestParametersFileTest {
 
     private final BestParametersFile writer = new BestParametersFile(CLOCK);
 
-    private static Study study(Direction direction) {
-        return Study.builder(NAME).direction(direction).sampler(new RandomSampler(5)).storage(new InMemoryStorage()).build();
-    }
-
     /** Runs one trial that reads every kind of knob and tells {@code value}, NaN meaning failed. */
     private static void trial(Study study, double value) {
         Trial trial = study.ask();
@@ -60,7 +55,7 @@ class BestParametersFileTest {
 
     @Test
     void enqueuedTrialsCountAsWaitingToRun() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.inMemory(NAME, 5);
         for (int i = 0; i < 6; i++) {
             trial(study, i);
         }
@@ -88,7 +83,7 @@ class BestParametersFileTest {
 
     @Test
     void writesTheBestTrialsValuesAtFullPrecision() throws IOException {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.inMemory(NAME, 5);
         trial(study, 5);
         trial(study, 0.1);
         trial(study, Double.NaN);
@@ -110,7 +105,7 @@ class BestParametersFileTest {
 
     @Test
     void commentsSayWhereTheValuesCameFrom() throws IOException {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.inMemory(NAME, 5);
         trial(study, 5);
         trial(study, 0.1);
         trial(study, Double.NaN);
@@ -127,7 +122,7 @@ class BestParametersFileTest {
 
     @Test
     void commentsNameTheDirection() throws IOException {
-        Study study = study(Direction.MAXIMIZE);
+        Study study = Studies.builder(NAME, 5).direction(Direction.MAXIMIZE).build();
         trial(study, 5);
         trial(study, 7.25);
         trial(study, 7.25);
@@ -141,7 +136,7 @@ class BestParametersFileTest {
     void escapesKeysAndValuesSoThatPropertiesLoadReadsThemBack() throws IOException {
         List<String> names = List.of("key with spaces", "a=b:c", "größe", "#hash", "emoji😀");
         List<String> values = List.of(" leading and inner spaces ", "x = y: z", "naïve café", "back\\slash\ttab", "!bang");
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.inMemory(NAME, 5);
         Trial trial = study.ask();
         for (int i = 0; i < names.size(); i++) {
             trial.suggestCategorical(names.get(i), List.of(values.get(i)));
@@ -160,7 +155,7 @@ class BestParametersFileTest {
 
     @Test
     void replacesAnEarlierFileWholeAndLeavesNothingElse() throws IOException {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.inMemory(NAME, 5);
         trial(study, 5);
         Path file = writer.write(directory, StudySnapshot.of(study));
         trial(study, 1);
@@ -175,7 +170,7 @@ class BestParametersFileTest {
 
     @Test
     void createsAMissingDirectory() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.inMemory(NAME, 5);
         trial(study, 5);
 
         Path file = writer.write(directory.resolve("target/tuner"), StudySnapshot.of(study));
@@ -185,7 +180,7 @@ class BestParametersFileTest {
 
     @Test
     void refusesAStudyWithoutACompleteTrial() throws IOException {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.inMemory(NAME, 5);
         trial(study, Double.NaN);
         study.ask();
 
@@ -201,7 +196,7 @@ class BestParametersFileTest {
         Path file = directory.resolve("resources/tuner.properties");
         Files.createDirectories(file.getParent());
         Files.writeString(file, "com.acme.Other.cacheSize=64\n" + NAME + ".x=9.5\n");
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.inMemory(NAME, 5);
         trial(study, 2.0);
         trial(study, 1.0);
         FrozenTrial best = study.bestTrial().orElseThrow();
@@ -217,7 +212,7 @@ class BestParametersFileTest {
         }
 
         // the merged text is read back into the same values by an enqueued trial
-        Study again = study(Direction.MINIMIZE);
+        Study again = Studies.inMemory(NAME, 5);
         again.enqueue(KnownParameters.fromFile(file).orElseThrow().values());
         trial(again, 0.5);
         assertThat(again.trials().get(0).params()).isEqualTo(best.params());

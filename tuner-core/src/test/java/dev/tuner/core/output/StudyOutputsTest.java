@@ -2,11 +2,9 @@ package dev.tuner.core.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tuner.Direction;
 import dev.tuner.core.report.StudySnapshot;
-import dev.tuner.core.sampler.RandomSampler;
-import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.storage.StorageName;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.Trial;
 import java.io.IOException;
@@ -46,8 +44,7 @@ class StudyOutputsTest {
 
     /** A study of {@code trials} trials whose best has x = {@code best}. */
     private static StudySnapshot study(int trials, double best) {
-        Study study = Study.builder(NAME).direction(Direction.MINIMIZE).sampler(new RandomSampler(3))
-                .storage(new InMemoryStorage()).build();
+        Study study = Studies.inMemory(NAME, 3);
         for (int i = 0; i < trials; i++) {
             study.enqueue(java.util.Map.of(KNOB, i == trials - 1 ? best : 5.0 + i % 5));
             Trial trial = study.ask();

@@ -1,6 +1,6 @@
 package dev.tuner.core.plan;
 
-import static dev.tuner.core.inject.MethodObjectiveTest.tuneMethod;
+import static dev.tuner.core.inject.TuneMethods.tuneMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,8 +1,8 @@
 package dev.tuner.core.pruner;
 
 import dev.tuner.Direction;
-import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.TrialState;
@@ -17,8 +17,7 @@ final class History {
 
     History(Direction direction, Pruner pruner) {
         this.pruner = pruner;
-        this.study = Study.builder("curves").direction(direction).sampler(new RandomSampler(1)).pruner(pruner)
-                .storage(storage).build();
+        this.study = Studies.builder("curves", 1).direction(direction).pruner(pruner).storage(storage).build();
     }
 
     /** A trial that reported {@code curve[t]} at step t and completed with the last value. */

@@ -7,7 +7,7 @@ import dev.tuner.Direction;
 import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.sampler.Sampler;
 import dev.tuner.core.space.Distribution;
-import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.TrialHistory;
@@ -147,7 +147,7 @@ class HyperbandPrunerTest extends PrunerContractTest {
     void theSamplerSeesOnlyTheTrialsOfTheBracketOfTheTrialItProposesFor() {
         HyperbandPruner pruner = upTo(9);
         Recording sampler = new Recording();
-        Study study = Study.builder("hb").sampler(sampler).pruner(pruner).storage(new InMemoryStorage()).build();
+        Study study = Studies.builder("hb", sampler).pruner(pruner).build();
 
         study.optimize(trial -> {
             double x = trial.suggestFloat("x", 0, 1);

@@ -3,8 +3,7 @@ package dev.tuner.core.pruner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.Direction;
-import dev.tuner.core.sampler.RandomSampler;
-import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.Trial;
@@ -49,8 +48,7 @@ abstract class PrunerContractTest {
     /** Runs the curves as trials of a study, asking the pruner after each step. */
     static Study run(Pruner pruner, Direction direction) {
         double sign = direction == Direction.MINIMIZE ? 1 : -1;
-        Study study = Study.builder("curves").direction(direction).sampler(new RandomSampler(1)).pruner(pruner)
-                .storage(new InMemoryStorage()).build();
+        Study study = Studies.builder("curves", 1).direction(direction).pruner(pruner).build();
         study.optimize((Trial trial) -> {
             double value = Double.NaN;
             for (int t = 0; t < STEPS; t++) {

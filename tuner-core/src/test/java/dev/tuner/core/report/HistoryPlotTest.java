@@ -3,8 +3,6 @@ package dev.tuner.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.Direction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class HistoryPlotTest {
@@ -27,7 +25,7 @@ class HistoryPlotTest {
 
         Plot plot = HistoryPlot.render(TrialColumns.of(study)).orElseThrow();
 
-        assertThat(count(plot.body(), "<circle")).isEqualTo(study.count(dev.tuner.core.trial.TrialState.COMPLETE) + 1);
+        assertThat(Occurrences.count(plot.body(), "<circle")).isEqualTo(study.count(dev.tuner.core.trial.TrialState.COMPLETE) + 1);
         assertThat(plot.body()).contains("class=\"bestline\"");
         assertThat(plot.note()).contains("did not complete").doesNotContain("Showing");
     }
@@ -39,16 +37,7 @@ class HistoryPlotTest {
         Plot plot = HistoryPlot.render(TrialColumns.of(study)).orElseThrow();
 
         // the legend's dot is the one more
-        assertThat(count(plot.body(), "<circle")).isEqualTo(HistoryPlot.MAX_POINTS + 1);
+        assertThat(Occurrences.count(plot.body(), "<circle")).isEqualTo(HistoryPlot.MAX_POINTS + 1);
         assertThat(plot.note()).contains("Showing 2000 of 10000 trials");
-    }
-
-    static int count(String text, String part) {
-        Matcher matcher = Pattern.compile(Pattern.quote(part)).matcher(text);
-        int count = 0;
-        while (matcher.find()) {
-            count++;
-        }
-        return count;
     }
 }

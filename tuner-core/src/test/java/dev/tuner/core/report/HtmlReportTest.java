@@ -2,8 +2,7 @@ package dev.tuner.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tuner.core.sampler.RandomSampler;
-import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.Trial;
@@ -63,7 +62,7 @@ class HtmlReportTest {
 
         String index = Files.readString(HtmlReport.indexFor(directory));
         assertThat(index).contains("2 studies", "href=\"xDominates.html\"", "href=\"" + ReportStudies.MIXED + ".html\"");
-        assertThat(HistoryPlotTest.count(index, "href=\"" + ReportStudies.MIXED + ".html\"")).isOne();
+        assertThat(Occurrences.count(index, "href=\"" + ReportStudies.MIXED + ".html\"")).isOne();
     }
 
     @Test
@@ -90,7 +89,7 @@ class HtmlReportTest {
 
     @Test
     void namesValuesAndFailuresAreEscaped() throws IOException {
-        Study study = Study.builder("evil<b>\"study\"").sampler(new RandomSampler(1)).storage(new InMemoryStorage()).build();
+        Study study = Studies.inMemory("evil<b>\"study\"", 1);
         for (int i = 0; i < 12; i++) {
             Trial trial = study.ask();
             double x = trial.suggestFloat("<img src=x onerror=alert(1)>", 0, 1);
@@ -145,7 +144,7 @@ class HtmlReportTest {
 
     @Test
     void aStudysSnapshotCarriesTheValuesItsTrialsReported() throws IOException {
-        Study study = Study.builder("reported").sampler(new RandomSampler(1)).storage(new InMemoryStorage()).build();
+        Study study = Studies.inMemory("reported", 1);
         for (int i = 0; i < 4; i++) {
             Trial trial = study.ask();
             double x = trial.suggestFloat("x", 0, 1);
@@ -168,7 +167,7 @@ class HtmlReportTest {
 
     @Test
     void enqueuedTrialsShowAsWaitingWithTheirValuesAndAreNotDrawn() throws IOException {
-        Study study = Study.builder("warm").sampler(new RandomSampler(1)).storage(new InMemoryStorage()).build();
+        Study study = Studies.inMemory("warm", 1);
         for (int i = 0; i < 6; i++) {
             Trial trial = study.ask();
             study.tell(trial, trial.suggestFloat("x", 0, 1));
@@ -187,7 +186,7 @@ class HtmlReportTest {
 
     @Test
     void aStudyWithoutCompleteTrialsStillGetsItsTable() throws IOException {
-        Study study = Study.builder("allFailed").sampler(new RandomSampler(1)).storage(new InMemoryStorage()).build();
+        Study study = Studies.inMemory("allFailed", 1);
         for (int i = 0; i < 3; i++) {
             Trial trial = study.ask();
             trial.suggestFloat("x", 0, 1);
@@ -202,7 +201,7 @@ class HtmlReportTest {
 
     @Test
     void aPageOfTenThousandTrialsStaysSmallAndSaysWhatItLeftOut() throws IOException {
-        Study study = Study.builder("large").sampler(new RandomSampler(7)).storage(new InMemoryStorage()).build();
+        Study study = Studies.inMemory("large", 7);
         for (int i = 0; i < 10_000; i++) {
             Trial trial = study.ask();
             double x = trial.suggestFloat("x", -5, 5);

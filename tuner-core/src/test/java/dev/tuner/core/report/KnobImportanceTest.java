@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tuner.Direction;
-import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.space.Scale;
-import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.Trial;
 import java.util.List;
@@ -29,8 +28,7 @@ class KnobImportanceTest {
 
     @Test
     void aCategoricalOrLogKnobThatDominatesRanksFirstWhenMaximizing() {
-        Study study = Study.builder("mixed").direction(Direction.MAXIMIZE).sampler(new RandomSampler(4))
-                .storage(new InMemoryStorage()).build();
+        Study study = Studies.builder("mixed", 4).direction(Direction.MAXIMIZE).build();
         for (int i = 0; i < 400; i++) {
             Trial trial = study.ask();
             String kernel = trial.suggestCategorical("kernel", List.of("linear", "rbf", "poly", "sigmoid"));
@@ -102,7 +100,7 @@ class KnobImportanceTest {
     void aConditionalKnobThatTheBestTrialsNeverReadMattersLittle() {
         // the objective is small only on branch "a", which reads knob "ya"; branch "b" reads "yb" and
         // is uniformly bad; a few trials on branch b are not enough to make "yb" look important
-        Study study = Study.builder("conditional").sampler(new RandomSampler(8)).storage(new InMemoryStorage()).build();
+        Study study = Studies.inMemory("conditional", 8);
         for (int i = 0; i < 200; i++) {
             Trial trial = study.ask();
             String branch = trial.suggestCategorical("branch", List.of("a", "b"));

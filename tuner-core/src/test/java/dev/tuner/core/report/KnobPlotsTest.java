@@ -46,7 +46,7 @@ class KnobPlotsTest {
         String momentum = SlicePlot.render(COLUMNS, knob("momentum"), 0).orElseThrow().body();
 
         // one circle per point, a ring around the best trial's if it read the knob, plus the legend's three keys
-        assertThat(HistoryPlotTest.count(momentum, "<circle")).isEqualTo(readIt + (bestReadIt ? 1 : 0) + 3);
+        assertThat(Occurrences.count(momentum, "<circle")).isEqualTo(readIt + (bestReadIt ? 1 : 0) + 3);
     }
 
     @Test
@@ -55,7 +55,7 @@ class KnobPlotsTest {
 
         // 60 trials read it; three options, each expected 20 times
         assertThat(activation).contains("relu: ", "trials, prior 20</title>");
-        assertThat(HistoryPlotTest.count(activation, ", prior 20</title>")).isEqualTo(3);
+        assertThat(Occurrences.count(activation, ", prior 20</title>")).isEqualTo(3);
     }
 
     @Test
@@ -66,7 +66,7 @@ class KnobPlotsTest {
             assertThat(layers).contains("<title>" + value + ": ");
         }
         // 60 samples over 8 values: 7.5 expected each
-        assertThat(HistoryPlotTest.count(layers, ", prior 7.5</title>")).isEqualTo(8);
+        assertThat(Occurrences.count(layers, ", prior 7.5</title>")).isEqualTo(8);
     }
 
     @Test
@@ -74,7 +74,7 @@ class KnobPlotsTest {
         String lr = PriorPlot.render(COLUMNS, knob("learningRate"), 0).orElseThrow().body();
 
         // 24 equal bins of the log axis over four decades: 60 / 24 = 2.5 expected in each
-        assertThat(HistoryPlotTest.count(lr, ", prior 2.5</title>")).isEqualTo(PriorPlot.BINS);
+        assertThat(Occurrences.count(lr, ", prior 2.5</title>")).isEqualTo(PriorPlot.BINS);
         assertThat(lr).contains("class=\"priorline\"", "(log)");
     }
 }

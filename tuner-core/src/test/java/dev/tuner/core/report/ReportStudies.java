@@ -1,11 +1,10 @@
 package dev.tuner.core.report;
 
 import dev.tuner.Direction;
-import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.sampler.Samplers;
 import dev.tuner.core.space.Normal;
 import dev.tuner.core.space.Scale;
-import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.Suggestion;
@@ -29,8 +28,7 @@ final class ReportStudies {
      * failures (every 13th trial and those of a large learning rate), a knob that only one branch reads, and learning curves; maximizing.
      */
     static StudySnapshot mixed(int trials, long seed) {
-        Study study = Study.builder(MIXED).direction(Direction.MAXIMIZE)
-                .sampler(Samplers.create("tpe", seed)).storage(new InMemoryStorage()).build();
+        Study study = Studies.builder(MIXED, Samplers.create("tpe", seed)).direction(Direction.MAXIMIZE).build();
         for (int i = 0; i < trials; i++) {
             Trial trial = study.ask();
             double lr = trial.suggestFloat(MIXED + ".learningRate", 1e-5, 1e-1, Scale.LOG);
@@ -65,7 +63,7 @@ final class ReportStudies {
 
     /** {@code 100 x² + y} over {@code x, y ∈ [-1, 1]}, minimized by random search: x matters, y barely. */
     static StudySnapshot xDominates(int trials, long seed) {
-        Study study = Study.builder("xDominates").sampler(new RandomSampler(seed)).storage(new InMemoryStorage()).build();
+        Study study = Studies.inMemory("xDominates", seed);
         for (int i = 0; i < trials; i++) {
             Trial trial = study.ask();
             double x = trial.suggestFloat("f.x", -1, 1);

@@ -19,7 +19,7 @@ class TrialTableTest {
         TrialColumns columns = TrialColumns.of(study);
         Plot table = TrialTable.render(columns, columns.knobs());
 
-        assertThat(HistoryPlotTest.count(table.body(), "<tr")).isEqualTo(41);
+        assertThat(Occurrences.count(table.body(), "<tr")).isEqualTo(41);
         assertThat(table.body()).contains("data-key=\"value\"", "title=\"" + ReportStudies.MIXED + ".learningRate\"",
                 "class=\"best\"");
         FrozenTrial failed = study.trials().stream().filter(trial -> trial.state() == TrialState.FAIL)

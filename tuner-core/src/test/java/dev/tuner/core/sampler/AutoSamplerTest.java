@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tuner.core.space.Normal;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ class AutoSamplerTest extends SamplerContractTest {
     @Test
     void aNumericSpaceIsSearchedByGpThenByTheSamplerAfterIt() {
         AutoSampler auto = AutoSampler.create(1, Map.of("gpTrials", "12", "afterGp", "cmaes"));
-        Study study = study(auto);
+        Study study = Studies.inMemory("contract", auto);
         study.optimize(AutoSamplerTest::sphere, 20);
 
         assertThat(auto.describe(study)).isEqualTo(
@@ -36,7 +37,7 @@ class AutoSamplerTest extends SamplerContractTest {
     @Test
     void aCategoricalKnobStaysWithGpAndANormalOneGoesToTpe() {
         AutoSampler auto = AutoSampler.create(1, Map.of());
-        Study study = study(auto);
+        Study study = Studies.inMemory("contract", auto);
         study.optimize(trial -> {
             String kind = trial.suggestCategorical("kind", List.of("a", "b"));
             return sphere(trial) + (kind.equals("a") ? 0 : 1);
@@ -44,7 +45,7 @@ class AutoSamplerTest extends SamplerContractTest {
         assertThat(auto.describe(study)).isEqualTo("gp from #0 (a flat space, under 300 finished trials)");
 
         AutoSampler other = AutoSampler.create(1, Map.of());
-        Study normal = study(other);
+        Study normal = Studies.inMemory("contract", other);
         normal.optimize(trial -> (Double) trial.suggest("n", Normal.of(0, 1)), 3);
         assertThat(other.describe(normal)).isEqualTo("gp from #0 (a flat space, under 300 finished trials); "
                 + "tpe from #1 (knob n is a normal knob, whose prior only TPE models)");
@@ -53,7 +54,7 @@ class AutoSamplerTest extends SamplerContractTest {
     @Test
     void aConditionalSpaceGoesToTpe() {
         AutoSampler auto = AutoSampler.create(3, Map.of());
-        Study study = study(auto);
+        Study study = Studies.inMemory("contract", auto);
         study.optimize(trial -> trial.number() % 2 == 0 ? sphere(trial) : trial.suggestFloat("z", 0, 1), 4);
 
         assertThat(auto.describe(study)).endsWith(
@@ -63,7 +64,7 @@ class AutoSamplerTest extends SamplerContractTest {
     @Test
     void aPrunedTrialHandsAFlatSpaceToTpe() {
         AutoSampler auto = AutoSampler.create(2, Map.of());
-        Study study = study(auto);
+        Study study = Studies.inMemory("contract", auto);
         study.optimize(trial -> {
             double value = sphere(trial);
             if (trial.number() == 3) {

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.core.space.IntUniform;
 import dev.tuner.core.space.Uniform;
+import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.Suggestion;
+import dev.tuner.core.trial.TrialState;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -20,7 +25,8 @@ class CmaEsMarginTest {
         Map<String, Suggestion> knobs = new LinkedHashMap<>();
         knobs.put("a", new Suggestion(IntUniform.of(0, 9), 5));
         knobs.put("b", new Suggestion(Uniform.of(0, 1), 0.5));
-        return CmaEsSpace.of(CmaEsSpaceTest.trial(knobs));
+        return CmaEsSpace.of(new FrozenTrial(0, TrialState.COMPLETE, OptionalDouble.of(1), knobs, Optional.empty(),
+                Instant.EPOCH, Optional.of(Instant.EPOCH)));
     }
 
     static CmaEsState collapsed(double a, double b) {

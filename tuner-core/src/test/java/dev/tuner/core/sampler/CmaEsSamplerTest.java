@@ -7,6 +7,7 @@ import dev.tuner.Direction;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.storage.JournalStorage;
 import dev.tuner.core.storage.Storage;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.Suggestion;
@@ -49,7 +50,7 @@ class CmaEsSamplerTest extends SamplerContractTest {
     }
 
     static Study optimize(Sampler sampler, ToDoubleFunction<double[]> f, int dims, int trials, Direction direction) {
-        Study study = Study.builder("cmaes").sampler(sampler).storage(new InMemoryStorage()).direction(direction).build();
+        Study study = Studies.builder("cmaes", sampler).direction(direction).build();
         study.optimize(trial -> {
             double[] x = new double[dims];
             for (int i = 0; i < dims; i++) {
@@ -85,10 +86,6 @@ class CmaEsSamplerTest extends SamplerContractTest {
             x[i] = trial.suggestFloat("x" + i, -10, 10);
         }
         return x;
-    }
-
-    static Study study(Sampler sampler, Storage storage) {
-        return Study.builder("cmaes").sampler(sampler).storage(storage).build();
     }
 
     @Test
@@ -133,11 +130,11 @@ class CmaEsSamplerTest extends SamplerContractTest {
     @Test
     void aResumedStudyOrASecondWorkerReachesTheSameStateAndProposal() {
         Storage storage = new InMemoryStorage();
-        Study first = study(sampler(4), storage);
+        Study first = Studies.on(storage, "cmaes", sampler(4));
         first.optimize(trial -> sphere(read(trial)), 137);
         Map<String, Suggestion> next = first.sampler().sampleRelative(first, 137);
 
-        Study resumed = study(sampler(4), storage);
+        Study resumed = Studies.on(storage, "cmaes", sampler(4));
         Map<String, Suggestion> again = resumed.sampler().sampleRelative(resumed, 137);
 
         assertThat(again).isEqualTo(next).hasSize(DIMS);
@@ -148,7 +145,7 @@ class CmaEsSamplerTest extends SamplerContractTest {
     @Test
     void parallelWorkersGetDistinctCandidatesAndTheGenerationWaitsForItsMembers() {
         Storage storage = new InMemoryStorage();
-        Study study = study(sampler(5), storage);
+        Study study = Studies.on(storage, "cmaes", sampler(5));
         study.optimize(trial -> sphere(read(trial)), 5);
         List<Trial> running = new ArrayList<>();
         Set<Double> firstKnobs = new HashSet<>();
@@ -175,7 +172,7 @@ class CmaEsSamplerTest extends SamplerContractTest {
 
     @Test
     void aFailedMemberIsReplacedByTheNextTrial() {
-        Study study = study(sampler(6), new InMemoryStorage());
+        Study study = Studies.inMemory("cmaes", sampler(6));
         study.optimize(trial -> sphere(read(trial)), 5);
         for (int k = 0; k < 10; k++) {
             Trial trial = study.ask();
@@ -197,7 +194,7 @@ class CmaEsSamplerTest extends SamplerContractTest {
 
     @Test
     void aPrunedMemberCountsAsTheWorst() {
-        Study study = study(sampler(6), new InMemoryStorage());
+        Study study = Studies.inMemory("cmaes", sampler(6));
         study.optimize(trial -> sphere(read(trial)), 5);
         for (int k = 0; k < 10; k++) {
             Trial trial = study.ask();
@@ -216,11 +213,11 @@ class CmaEsSamplerTest extends SamplerContractTest {
     @Test
     void warmStartsFromTheBestOfTheStudysEarlierTrials() {
         Storage storage = new InMemoryStorage();
-        study(new RandomSampler(8), storage).optimize(trial -> sphere(readTwo(trial)), 200);
+        Studies.on(storage, "cmaes", 8).optimize(trial -> sphere(readTwo(trial)), 200);
         Storage copy = new InMemoryStorage();
-        study(new RandomSampler(8), copy).optimize(trial -> sphere(readTwo(trial)), 200);
-        Study warm = study(sampler(8), storage);
-        Study cold = study(CmaEsSampler.builder().seed(8).warmStart(false).build(), copy);
+        Studies.on(copy, "cmaes", 8).optimize(trial -> sphere(readTwo(trial)), 200);
+        Study warm = Studies.on(storage, "cmaes", sampler(8));
+        Study cold = Studies.on(copy, "cmaes", CmaEsSampler.builder().seed(8).warmStart(false).build());
         warm.optimize(trial -> sphere(readTwo(trial)), 6);
         cold.optimize(trial -> sphere(readTwo(trial)), 6);
 
@@ -247,7 +244,7 @@ class CmaEsSamplerTest extends SamplerContractTest {
 
     @Test
     void aStalledRunOnIntKnobsRestartsWithADoubledPopulation() {
-        Study study = Study.builder("ints").sampler(sampler(9)).storage(new InMemoryStorage()).build();
+        Study study = Studies.inMemory("ints", sampler(9));
         study.optimize(trial -> {
             int a = trial.suggestInt("a", 0, 3);
             int b = trial.suggestInt("b", 0, 3);
@@ -261,7 +258,7 @@ class CmaEsSamplerTest extends SamplerContractTest {
 
     @Test
     void leavesChoicesAndNormalKnobsToTheFallback() {
-        Study study = study(sampler(10), new InMemoryStorage());
+        Study study = Studies.inMemory("cmaes", sampler(10));
         study.optimize(trial -> {
             double x = trial.suggestFloat("x", -5, 5);
             int n = trial.suggestInt("n", 1, 100, dev.tuner.core.space.Scale.LOG);
@@ -276,7 +273,7 @@ class CmaEsSamplerTest extends SamplerContractTest {
 
     @Test
     void aLaterTrialWithoutAKnobShrinksTheSpace() {
-        Study study = study(sampler(11), new InMemoryStorage());
+        Study study = Studies.inMemory("cmaes", sampler(11));
         study.optimize(trial -> trial.suggestFloat("x", 0, 1) + trial.suggestFloat("y", 0, 1), 20);
         study.optimize(trial -> trial.suggestFloat("x", 0, 1), 20);
 
@@ -316,7 +313,7 @@ class CmaEsSamplerTest extends SamplerContractTest {
         Map<String, Suggestion> next;
         int told;
         try (JournalStorage storage = JournalStorage.open(journal)) {
-            Study study = study(sampler(12), storage);
+            Study study = Studies.on(storage, "cmaes", sampler(12));
             study.optimize(trial -> {
                 double x = trial.suggestFloat("x", 1e-3, 1e3, dev.tuner.core.space.Scale.LOG);
                 int n = trial.suggestInt("n", 0, 50, 5);
@@ -326,7 +323,7 @@ class CmaEsSamplerTest extends SamplerContractTest {
             told = historyOf(study).generationsTold();
         }
         try (JournalStorage reopened = JournalStorage.open(journal)) {
-            Study resumed = study(sampler(12), reopened);
+            Study resumed = Studies.on(reopened, "cmaes", sampler(12));
 
             // values went through the journal's text: the replay still recognizes every member
             assertThat(resumed.sampler().sampleRelative(resumed, 65)).isEqualTo(next);
@@ -337,11 +334,11 @@ class CmaEsSamplerTest extends SamplerContractTest {
     @Test
     void workerThreadsSharingAStudyProposeDistinctTrialsAndAFreshReplayReachesTheirState() {
         Storage storage = new InMemoryStorage();
-        Study study = study(sampler(13), storage);
+        Study study = Studies.on(storage, "cmaes", sampler(13));
         study.optimize(trial -> sphere(read(trial)),
                 dev.tuner.core.study.OptimizeSettings.builder().budget(300).parallelism(4).build());
         study.sampler().sampleRelative(study, 300);
-        Study fresh = study(sampler(13), storage);
+        Study fresh = Studies.on(storage, "cmaes", sampler(13));
         fresh.sampler().sampleRelative(fresh, 300);
 
         assertThat(study.trials()).hasSize(300)
@@ -357,18 +354,18 @@ class CmaEsSamplerTest extends SamplerContractTest {
     @Test
     void aTrialThatFinishedAfterTheRunsFirstTrialStartedIsNotInItsWarmStartForAnyWorker() {
         Storage storage = new InMemoryStorage();
-        Study random = study(new RandomSampler(14), storage);
+        Study random = Studies.on(storage, "cmaes", new RandomSampler(14));
         random.optimize(trial -> sphere(readTwo(trial)), 25);
         Trial slow = random.ask();
         double[] slowX = readTwo(slow); // trial 25, still running in another worker
 
-        Study study = study(sampler(14), storage);
+        Study study = Studies.on(storage, "cmaes", sampler(14));
         Trial first = study.ask(); // trial 26: warm from trials 0..24
         double[] firstX = readTwo(first);
         random.tell(slow, sphere(slowX)); // finishes after trial 26 started
         study.tell(first, sphere(firstX));
 
-        Study other = study(sampler(14), storage);
+        Study other = Studies.on(storage, "cmaes", sampler(14));
         other.sampler().sampleRelative(other, 27);
         assertThat(historyOf(other).state()).as("a second worker's replay begins the run at trial 26").isNotNull();
         assertThat(historyOf(other).state().mean()).containsExactly(warmMean(storage, 25));
@@ -397,7 +394,7 @@ class CmaEsSamplerTest extends SamplerContractTest {
     }
 
     static double mixedBest(Sampler sampler, int trials) {
-        Study study = study(sampler, new InMemoryStorage());
+        Study study = Studies.inMemory("cmaes", sampler);
         study.optimize(CmaEsSamplerTest::mixed, trials);
         return best(study);
     }

@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 
 class GpModelTest {
 
-    private final double[][] x = GpKernelFitTest.inputs(25);
-    private final double[] y = GpKernelFitTest.outputs(x);
+    private final double[][] x = GpData.inputs(25);
+    private final double[] y = GpData.outputs(x);
     private final GpModel model = new GpModel(
-            new GpKernel(GpKernelFitTest.CATEGORICAL, new double[] {1, 0.5, -1, 0, 0, Math.log(1e-6)}), x, y);
+            new GpKernel(GpData.CATEGORICAL, new double[] {1, 0.5, -1, 0, 0, Math.log(1e-6)}), x, y);
 
     @Test
     void interpolatesNoiseFreeDataWithLittleVarianceThere() {

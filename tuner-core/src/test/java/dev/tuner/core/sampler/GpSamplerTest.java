@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.tuner.Direction;
-import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.study.Objective;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.Trial;
@@ -30,8 +30,8 @@ class GpSamplerTest extends SamplerContractTest {
     @Override
     @Test
     void aKnobsValueDoesNotDependOnTheOrderKnobsAreRead() {
-        Study forward = study(sampler(7));
-        Study backward = study(sampler(7));
+        Study forward = Studies.inMemory("contract", sampler(7));
+        Study backward = Studies.inMemory("contract", sampler(7));
         for (int i = 0; i < 16; i++) {
             Trial a = forward.ask();
             double ax = a.suggestFloat("x", 0, 1);
@@ -85,7 +85,7 @@ class GpSamplerTest extends SamplerContractTest {
     static double medianBest(java.util.function.LongFunction<Sampler> samplers, Objective objective, int trials) {
         double[] best = new double[9];
         for (int seed = 0; seed < best.length; seed++) {
-            Study study = study(samplers.apply(seed));
+            Study study = Studies.inMemory("contract", samplers.apply(seed));
             study.optimize(objective, trials);
             best[seed] = study.bestTrial().orElseThrow().value().getAsDouble();
         }
@@ -114,7 +114,7 @@ class GpSamplerTest extends SamplerContractTest {
 
     @Test
     void searchesIntAndCategoricalKnobsOnTheirValues() {
-        Study study = study(new GpSampler(3));
+        Study study = Studies.inMemory("contract", new GpSampler(3));
         study.optimize(trial -> {
             int n = trial.suggestInt("n", 0, 20);
             double x = trial.suggestFloat("x", 1e-3, 1e3, dev.tuner.core.space.Scale.LOG);
@@ -135,8 +135,7 @@ class GpSamplerTest extends SamplerContractTest {
      */
     @Test
     void aRegionThatFailsIsNotProposedAgainAndAgain() {
-        Study study = Study.builder("edge").direction(Direction.MAXIMIZE).sampler(new GpSampler(1))
-                .storage(new InMemoryStorage()).build();
+        Study study = Studies.builder("edge", new GpSampler(1)).direction(Direction.MAXIMIZE).build();
         study.optimize(trial -> {
             int n = trial.suggestInt("n", 0, 20);
             if (n > 15) {
@@ -152,8 +151,7 @@ class GpSamplerTest extends SamplerContractTest {
 
     @Test
     void maximizesWhenTheStudyDoes() {
-        Study study = Study.builder("max").direction(Direction.MAXIMIZE).sampler(new GpSampler(1))
-                .storage(new InMemoryStorage()).build();
+        Study study = Studies.builder("max", new GpSampler(1)).direction(Direction.MAXIMIZE).build();
         study.optimize(trial -> -sphere5(trial), 30);
 
         assertThat(study.bestTrial().orElseThrow().value().getAsDouble()).isGreaterThan(-1);
@@ -165,7 +163,7 @@ class GpSamplerTest extends SamplerContractTest {
      */
     @Test
     void runningTrialsOfOtherWorkersGetOtherPoints() {
-        Study study = study(new GpSampler(4));
+        Study study = Studies.inMemory("contract", new GpSampler(4));
         study.optimize(GpSamplerTest::rosenbrock2, 20);
         Trial first = study.ask();
         double x1 = first.suggestFloat("x", -2, 2);
@@ -184,7 +182,7 @@ class GpSamplerTest extends SamplerContractTest {
      */
     @Test
     void aTrialAskedBeforeTheOtherReadItsKnobsGetsAnotherPoint() {
-        Study study = study(new GpSampler(4));
+        Study study = Studies.inMemory("contract", new GpSampler(4));
         study.optimize(GpSamplerTest::rosenbrock2, 20);
         Trial first = study.ask();
         Trial second = study.ask();
@@ -199,7 +197,7 @@ class GpSamplerTest extends SamplerContractTest {
     /** Without the fantasy, the same history gives (nearly) the same point: the tests above could fail. */
     @Test
     void withoutRunningTrialsTheSameHistoryGivesNearlyTheSamePoint() {
-        Study study = study(new GpSampler(4));
+        Study study = Studies.inMemory("contract", new GpSampler(4));
         study.optimize(GpSamplerTest::rosenbrock2, 20);
         Trial first = study.ask();
         double x1 = first.suggestFloat("x", -2, 2);
@@ -215,7 +213,7 @@ class GpSamplerTest extends SamplerContractTest {
     /** Four threads share one sampler: every trial completes, none repeats another's point, and the search still works. */
     @Test
     void parallelWorkersShareOneSampler() {
-        Study study = study(new GpSampler(6));
+        Study study = Studies.inMemory("contract", new GpSampler(6));
         study.optimize(GpSamplerTest::sphere5, dev.tuner.core.study.OptimizeSettings.builder().budget(40).parallelism(4)
                 .build());
 
@@ -227,7 +225,7 @@ class GpSamplerTest extends SamplerContractTest {
 
     @Test
     void knobsOfAConditionalBranchAreLeftToTpe() {
-        Study study = study(new GpSampler(8));
+        Study study = Studies.inMemory("contract", new GpSampler(8));
         study.optimize(SamplerContractTest::conditional, 40);
 
         assertThat(study.trials()).allSatisfy(trial -> assertThat(trial.state()).isEqualTo(TrialState.COMPLETE));
@@ -237,9 +235,9 @@ class GpSamplerTest extends SamplerContractTest {
     /** Degenerate histories: every value the same, and a space of categorical knobs only. */
     @Test
     void copesWithAConstantObjectiveAndWithCategoricalKnobsOnly() {
-        Study constant = study(new GpSampler(2));
+        Study constant = Studies.inMemory("contract", new GpSampler(2));
         constant.optimize(trial -> trial.suggestFloat("x", 0, 1) * 0 + 3, 25);
-        Study categorical = study(new GpSampler(2));
+        Study categorical = Studies.inMemory("contract", new GpSampler(2));
         categorical.optimize(trial -> trial.suggestCategorical("a", List.of("p", "q", "r")).length()
                 + (Boolean.TRUE.equals(trial.suggest("b", dev.tuner.core.space.Bool.of())) ? 0 : 1) + (trial.suggestCategorical("c", List.of("s", "tt")).equals("tt") ? 0 : 2), 25);
 

@@ -8,6 +8,7 @@ import dev.tuner.core.space.IntUniform;
 import dev.tuner.core.space.LogUniform;
 import dev.tuner.core.space.Normal;
 import dev.tuner.core.space.Uniform;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.FrozenTrial;
 import java.util.List;
@@ -27,7 +28,7 @@ class GridSamplerTest extends SamplerContractTest {
     @Override
     @Test
     void aKnobsValueDoesNotDependOnTheOrderKnobsAreRead() {
-        Study study = study(new GridSampler(3, 4));
+        Study study = Studies.inMemory("contract", new GridSampler(3, 4));
         study.optimize(trial -> trial.suggestFloat("x", 0, 1) + trial.suggestInt("k", 1, 3)
                 + trial.suggestCategorical("c", List.of("a", "b")).length(), 24);
 
@@ -55,7 +56,7 @@ class GridSamplerTest extends SamplerContractTest {
 
     @Test
     void everyCombinationComesBeforeAnyRepeats() {
-        Study study = study(new GridSampler(9, 3));
+        Study study = Studies.inMemory("contract", new GridSampler(9, 3));
         study.optimize(trial -> trial.suggestFloat("x", -1, 1) * trial.suggestFloat("y", -1, 1), 18);
 
         List<Map<String, Object>> params = study.trials().stream().map(FrozenTrial::params).toList();

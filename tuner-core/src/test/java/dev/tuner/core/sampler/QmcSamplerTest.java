@@ -2,6 +2,7 @@ package dev.tuner.core.sampler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,8 @@ class QmcSamplerTest extends SamplerContractTest {
     @Override
     @Test
     void aKnobsValueDoesNotDependOnTheOrderKnobsAreRead() {
-        Study first = study(new QmcSampler(5));
-        Study second = study(new QmcSampler(5));
+        Study first = Studies.inMemory("contract", new QmcSampler(5));
+        Study second = Studies.inMemory("contract", new QmcSampler(5));
         first.optimize(trial -> trial.suggestFloat("x", 0, 1) + trial.suggestFloat("y", 0, 1), 16);
         second.optimize(trial -> trial.suggestFloat("a", 0, 1) + trial.suggestFloat("b", 0, 1), 16);
 
@@ -29,7 +30,7 @@ class QmcSamplerTest extends SamplerContractTest {
 
     @Test
     void sixteenPointsFillEachQuarterOfTheSquareFourTimes() {
-        Study study = study(new QmcSampler(11));
+        Study study = Studies.inMemory("contract", new QmcSampler(11));
         study.optimize(trial -> trial.suggestFloat("x", 0, 1) + trial.suggestFloat("y", 0, 1), 16);
 
         int[] quarters = new int[4];

@@ -3,6 +3,7 @@ package dev.tuner.core.sampler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.core.space.Uniform;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import java.util.HashSet;
 import java.util.Set;
@@ -18,7 +19,7 @@ class RandomSamplerTest extends SamplerContractTest {
     @Test
     void everyTrialAndKnobGetsItsOwnValue() {
         RandomSampler sampler = new RandomSampler(1);
-        Study study = study(sampler);
+        Study study = Studies.inMemory("contract", sampler);
         Set<Double> values = new HashSet<>();
         for (int number = 0; number < 100; number++) {
             values.add(sampler.sample(study, number, "x", Uniform.of(0, 1)));
@@ -31,7 +32,7 @@ class RandomSamplerTest extends SamplerContractTest {
     @Test
     void givesTheSameValueWhenAskedAgain() {
         RandomSampler sampler = new RandomSampler(1);
-        Study study = study(sampler);
+        Study study = Studies.inMemory("contract", sampler);
 
         assertThat(sampler.sample(study, 3, "x", Uniform.of(0, 1)))
                 .isEqualTo(new RandomSampler(1).sample(study, 3, "x", Uniform.of(0, 1)));

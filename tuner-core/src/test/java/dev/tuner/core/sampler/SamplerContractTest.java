@@ -12,7 +12,7 @@ import dev.tuner.core.space.LogUniform;
 import dev.tuner.core.space.Normal;
 import dev.tuner.core.space.PriorityChoice;
 import dev.tuner.core.space.Uniform;
-import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.Suggestion;
@@ -41,13 +41,9 @@ abstract class SamplerContractTest {
     /** A new sampler seeded with {@code seed}. */
     abstract Sampler sampler(long seed);
 
-    static Study study(Sampler sampler) {
-        return Study.builder("contract").sampler(sampler).storage(new InMemoryStorage()).build();
-    }
-
     /** The knob values of {@code trials} trials that read every knob of {@link #SPACE}. */
     static List<Map<String, Object>> run(Sampler sampler, int trials) {
-        Study study = study(sampler);
+        Study study = Studies.inMemory("contract", sampler);
         study.optimize(trial -> {
             for (int i = 0; i < SPACE.size(); i++) {
                 trial.suggest("k" + i, SPACE.get(i));
@@ -60,7 +56,7 @@ abstract class SamplerContractTest {
     @Test
     void proposesValuesInsideEveryDistribution() {
         Sampler sampler = sampler(5);
-        Study study = study(sampler);
+        Study study = Studies.inMemory("contract", sampler);
         for (int number = 0; number < 500; number++) {
             for (Distribution distribution : SPACE) {
                 double value = sampler.sample(study, number, "k", distribution);
@@ -83,7 +79,7 @@ abstract class SamplerContractTest {
 
     @Test
     void proposesValuesInsideEveryDistributionWithAHistory() {
-        Study study = study(sampler(11));
+        Study study = Studies.inMemory("contract", sampler(11));
         // the study checks every proposal against its distribution and throws on a value outside
         study.optimize(trial -> {
             double sum = 0;
@@ -99,7 +95,7 @@ abstract class SamplerContractTest {
 
     @Test
     void conditionalKnobsAreProposedOnlyWhenActive() {
-        Study study = study(sampler(3));
+        Study study = Studies.inMemory("contract", sampler(3));
         study.optimize(SamplerContractTest::conditional, 40);
 
         assertThat(study.trials()).allSatisfy(trial -> {
@@ -134,7 +130,7 @@ abstract class SamplerContractTest {
                 return proposal;
             }
         };
-        Study study = study(recording);
+        Study study = Studies.inMemory("contract", recording);
         study.optimize(SamplerContractTest::conditional, 40);
 
         assertThat(relative).hasSize(40).allSatisfy(keys -> assertThat(keys).isSubsetOf("model"));
@@ -152,7 +148,7 @@ abstract class SamplerContractTest {
     }
 
     static List<Map<String, Object>> runConditional(Sampler sampler, int trials) {
-        Study study = study(sampler);
+        Study study = Studies.inMemory("contract", sampler);
         study.optimize(SamplerContractTest::conditional, trials);
         return study.trials().stream().map(FrozenTrial::params).collect(Collectors.toList());
     }
@@ -169,8 +165,8 @@ abstract class SamplerContractTest {
 
     @Test
     void aKnobsValueDoesNotDependOnTheOrderKnobsAreRead() {
-        Study forward = study(sampler(7));
-        Study backward = study(sampler(7));
+        Study forward = Studies.inMemory("contract", sampler(7));
+        Study backward = Studies.inMemory("contract", sampler(7));
         for (int i = 0; i < 20; i++) {
             Trial a = forward.ask();
             double ax = a.suggestFloat("x", 0, 1);

@@ -9,6 +9,7 @@ import dev.tuner.core.space.LogNormal;
 import dev.tuner.core.space.LogUniform;
 import dev.tuner.core.space.Normal;
 import dev.tuner.core.space.Uniform;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.FrozenTrial;
 import java.util.List;
@@ -114,7 +115,7 @@ class TpeDistributionsTest {
         double sum = 0;
         for (long seed = 0; seed < 3; seed++) {
             Sampler sampler = tpe ? new TpeSampler(seed) : new RandomSampler(seed);
-            Study study = SamplerContractTest.study(sampler);
+            Study study = Studies.inMemory("contract", sampler);
             study.optimize(trial -> problem.distance()
                     .applyAsDouble(((Number) trial.suggest("x", problem.distribution())).doubleValue()), 60);
             List<FrozenTrial> late = study.trials().subList(30, 60);
@@ -142,7 +143,7 @@ class TpeDistributionsTest {
         for (long seed = 0; seed < 3; seed++) {
             Sampler sampler = tpe ? TpeSampler.builder().seed(seed).multivariate(multivariate).build()
                     : new RandomSampler(seed);
-            Study study = SamplerContractTest.study(sampler);
+            Study study = Studies.inMemory("contract", sampler);
             study.optimize(trial -> {
                 double x = (Double) trial.suggest("x", grid);
                 double y = (Double) trial.suggest("y", grid);
@@ -164,8 +165,8 @@ class TpeDistributionsTest {
 
     @Test
     void aCustomDistributionWithoutBoundsIsDrawnFromItsPriorAsRandomSearchDraws() {
-        Study tpe = SamplerContractTest.study(new TpeSampler(9));
-        Study random = SamplerContractTest.study(new RandomSampler(9));
+        Study tpe = Studies.inMemory("contract", new TpeSampler(9));
+        Study random = Studies.inMemory("contract", new RandomSampler(9));
         for (Study study : List.of(tpe, random)) {
             // x is modelled by TPE after the startup trials; g, unbounded, is not
             study.optimize(trial -> {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import dev.tuner.Direction;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.study.Objective;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.space.Uniform;
 import dev.tuner.core.trial.Trial;
@@ -40,7 +41,7 @@ class TpeSamplerTest extends SamplerContractTest {
     static double medianBest(Sampler[] samplers, Objective objective, int trials) {
         double[] best = new double[samplers.length];
         for (int s = 0; s < samplers.length; s++) {
-            Study study = study(samplers[s]);
+            Study study = Studies.inMemory("contract", samplers[s]);
             study.optimize(objective, trials);
             best[s] = study.bestTrial().orElseThrow().value().getAsDouble();
         }
@@ -66,8 +67,7 @@ class TpeSamplerTest extends SamplerContractTest {
 
     @Test
     void maximizesWhenTheStudyDoes() {
-        Study study = Study.builder("max").direction(Direction.MAXIMIZE).sampler(new TpeSampler(1))
-                .storage(new InMemoryStorage()).build();
+        Study study = Studies.builder("max", new TpeSampler(1)).direction(Direction.MAXIMIZE).build();
         study.optimize(trial -> -SPHERE.evaluate(trial), 60);
 
         assertThat(study.bestTrial().orElseThrow().value().getAsDouble()).isGreaterThan(-1);
@@ -75,7 +75,7 @@ class TpeSamplerTest extends SamplerContractTest {
 
     @Test
     void failedTrialsDoNotStopTheSearch() {
-        Study study = study(new TpeSampler(2));
+        Study study = Studies.inMemory("contract", new TpeSampler(2));
         study.optimize(trial -> {
             double value = SPHERE.evaluate(trial);
             if (trial.number() % 3 == 0) {
@@ -90,7 +90,7 @@ class TpeSamplerTest extends SamplerContractTest {
     @Test
     void proposesJointlyAtAskOnceTheStartupIsOver() {
         TpeSampler sampler = TpeSampler.builder().seed(4).multivariate(true).startupTrials(5).build();
-        Study study = study(sampler);
+        Study study = Studies.inMemory("contract", sampler);
         study.optimize(SPHERE, 4);
         assertThat(sampler.sampleRelative(study, 4)).isEmpty();
 
@@ -105,7 +105,7 @@ class TpeSamplerTest extends SamplerContractTest {
 
     /** A study of {@code trials} trials of the conditional space, by multivariate TPE seeded 3. */
     static Study conditionalStudy(int trials) {
-        Study study = study(TpeSampler.builder().seed(3).multivariate(true).build());
+        Study study = Studies.inMemory("contract", TpeSampler.builder().seed(3).multivariate(true).build());
         study.optimize(SamplerContractTest::conditional, trials);
         return study;
     }
@@ -148,7 +148,7 @@ class TpeSamplerTest extends SamplerContractTest {
     @Test
     void univariateModeKeepsNoJointProposals() {
         TpeSampler sampler = TpeSampler.builder().seed(3).multivariate(false).build();
-        Study study = study(sampler);
+        Study study = Studies.inMemory("contract", sampler);
         study.optimize(SamplerContractTest::conditional, 30);
         Trial trial = study.ask();
         trial.suggestInt("k_a", 1, 10);
@@ -159,7 +159,7 @@ class TpeSamplerTest extends SamplerContractTest {
     @Test
     void aKnobReadWithAnotherRangeIsDrawnOnItsOwn() {
         TpeSampler sampler = TpeSampler.builder().seed(4).multivariate(true).startupTrials(3).build();
-        Study study = study(sampler);
+        Study study = Studies.inMemory("contract", sampler);
         study.optimize(SPHERE, 10);
 
         Trial trial = study.ask();
@@ -171,7 +171,7 @@ class TpeSamplerTest extends SamplerContractTest {
     @Test
     void aRunningTrialCountsAsBadForAnotherWorker() {
         InMemoryStorage storage = new InMemoryStorage();
-        Study study = Study.builder("liar").sampler(new RandomSampler(5)).storage(storage).build();
+        Study study = Studies.on(storage, "liar", 5);
         study.optimize(trial -> Math.abs(trial.suggestFloat("x", -10, 10) - 3), 30);
         TpeSampler liar = TpeSampler.builder().seed(6).multivariate(false).build();
         TpeSampler honest = TpeSampler.builder().seed(6).multivariate(false).constantLiar(false).build();

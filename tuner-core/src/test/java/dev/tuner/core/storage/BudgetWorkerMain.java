@@ -17,16 +17,24 @@ import java.util.Set;
  * A worker process for the workers tests, started in a child JVM: {@code <storage> <budget> <slowAt>
  * [<go file>]} runs trials of study {@code workers}, once the go file exists if one is named, until
  * the study holds {@code budget} trials that are COMPLETE or RUNNING and none is RUNNING, printing
- * {@code ASKED n} and {@code COMPLETE n}. Its {@code slowAt}-th trial (counting from 1; 0 for none)
- * takes a minute, for the test to kill it in.
- * The storage fails the trials of dead workers that hold budget up: a journal when it finds the
- * budget spent while trials run, PostgreSQL (opened with a 250 ms heartbeat and a 3 s grace period)
- * by the heartbeat rule. (A shorter grace period fails live workers' trials when four JVMs start
- * on two cores: a grace period must outlast the longest pause of a worker.)
+ * {@code ASKED n} once trial n is stored with its knob, and {@code COMPLETE n}. Its {@code slowAt}-th
+ * trial (counting from 1; 0 for none) takes a minute, for the test to kill it in.
+ *
+ * <p>The storage fails the trials of dead workers that hold budget up: a journal when it finds the
+ * budget spent while trials run and the trial's process gone, PostgreSQL by the heartbeat rule. On
+ * PostgreSQL a worker that will be killed sends no heartbeat (its interval is an hour), and the
+ * others allow a {@linkplain #GRACE grace period} of 30 s, far more than any pause of a live worker
+ * on a busy machine: the test ages the dead worker's heartbeat in the database itself rather than
+ * waiting for that grace period to pass.
  */
 public final class BudgetWorkerMain {
 
     private static final Set<TrialState> COUNTED = EnumSet.of(TrialState.RUNNING, TrialState.COMPLETE);
+    private static final Duration HEARTBEAT = Duration.ofMillis(250);
+    /** How long the workers that live let a trial go without a heartbeat on PostgreSQL. */
+    static final Duration GRACE = Duration.ofSeconds(30);
+    private static final Duration DOOMED_HEARTBEAT = Duration.ofHours(1);
+    private static final Duration DOOMED_GRACE = Duration.ofHours(2);
 
     private BudgetWorkerMain() {}
 
@@ -35,7 +43,8 @@ public final class BudgetWorkerMain {
         int budget = Integer.parseInt(args[1]);
         int slowAt = Integer.parseInt(args[2]);
         try (Storage storage = spec.startsWith("jdbc:")
-                ? TestDatabase.storage(spec).heartbeat(Duration.ofMillis(250), Duration.ofSeconds(3)).open()
+                ? TestDatabase.storage(spec).heartbeat(slowAt > 0 ? DOOMED_HEARTBEAT : HEARTBEAT,
+                        slowAt > 0 ? DOOMED_GRACE : GRACE).open()
                 : Storages.open(spec)) {
             storage.createStudy("workers", Direction.MINIMIZE);
             while (args.length > 3 && !Files.exists(Path.of(args[3]))) {
@@ -52,9 +61,10 @@ public final class BudgetWorkerMain {
                 }
                 int number = next.getAsInt();
                 ran++;
+                storage.setParam("workers", number, "x", Uniform.of(0, 1), 0.5);
+                // after its last write: a worker killed once it printed this has nothing on its way to the store
                 System.out.println("ASKED " + number);
                 System.out.flush();
-                storage.setParam("workers", number, "x", Uniform.of(0, 1), 0.5);
                 Thread.sleep(ran == slowAt ? 60_000 : 20);
                 storage.finishTrial("workers", number, TrialState.COMPLETE, OptionalDouble.of(number), null);
                 System.out.println("COMPLETE " + number);

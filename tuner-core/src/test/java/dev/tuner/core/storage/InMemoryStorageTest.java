@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.tuner.Direction;
-import dev.tuner.core.sampler.RandomSampler;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.TrialState;
@@ -28,7 +28,7 @@ class InMemoryStorageTest extends StorageContractTest {
 
     @Test
     void aStorageNumberingFromAGivenNumberRunsAKnownTrialUnderItsNumber() {
-        Study rerun = Study.builder("s").sampler(new RandomSampler(1)).storage(InMemoryStorage.numberingFrom(17)).build();
+        Study rerun = Studies.on(InMemoryStorage.numberingFrom(17), "s", 1);
         rerun.enqueue(Map.of("x", 0.25));
         List<Integer> seen = new ArrayList<>();
 

@@ -84,7 +84,7 @@ class JdbcEnvironmentLoginTest {
 
     /** Runs {@link JdbcLoginMain} on {@code storage} with no login variables but {@code login}. */
     private static Result open(String storage, Map<String, String> login) throws IOException, InterruptedException {
-        ProcessBuilder child = JournalProcessesTest.child(JdbcLoginMain.class, storage);
+        ProcessBuilder child = ChildJvm.running(JdbcLoginMain.class, storage);
         Map<String, String> environment = child.environment();
         environment.keySet().removeIf(name -> name.startsWith("TUNER_JDBC_") || name.startsWith("PG"));
         environment.putAll(login);

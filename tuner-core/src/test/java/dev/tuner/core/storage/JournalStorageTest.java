@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tuner.Direction;
-import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.space.Uniform;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.Trial;
@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -231,12 +232,12 @@ class JournalStorageTest extends StorageContractTest {
     void theNextRunOfAStudyResumesIt() {
         Path file = folder.resolve("resume.jsonl");
         try (JournalStorage storage = JournalStorage.open(file)) {
-            Study study = Study.builder("quad").sampler(new RandomSampler(7)).storage(storage).build();
+            Study study = Studies.on(storage, "quad", 7);
             study.optimize(trial -> square(trial), 5);
         }
 
         try (JournalStorage storage = JournalStorage.open(file)) {
-            Study study = Study.builder("quad").sampler(new RandomSampler(7)).storage(storage).build();
+            Study study = Studies.on(storage, "quad", 7);
             assertThat(study.trials()).hasSize(5).allSatisfy(trial -> assertThat(trial.state()).isEqualTo(TrialState.COMPLETE));
             FrozenTrial best = study.bestTrial().orElseThrow();
 
@@ -383,6 +384,7 @@ class JournalStorageTest extends StorageContractTest {
         try (JournalStorage storage = JournalStorage.open(file)) {
             storage.createStudy("s", Direction.MINIMIZE);
             long before = Files.size(file);
+            int linesBefore = Files.readAllLines(file).size();
             int number = storage.together(() -> {
                 int started = storage.startTrial("s").number();
                 storage.setParam("s", started, "x", Uniform.of(0, 1), 0.25);
@@ -393,7 +395,8 @@ class JournalStorageTest extends StorageContractTest {
                 assertThat(fileSize(file)).isEqualTo(before);
                 return started;
             });
-            assertThat(Files.readAllLines(file)).extracting(line -> line.substring(0, line.indexOf(',')))
+            assertThat(Files.readAllLines(file)).hasSize(linesBefore + 3)
+                    .extracting(line -> line.substring(0, line.indexOf(',')))
                     .endsWith("{\"op\":\"trial\"", "{\"op\":\"param\"", "{\"op\":\"param\"");
             storage.finishTrial("s", number, TrialState.COMPLETE, OptionalDouble.of(1), null);
             written = storage.trials("s");
@@ -428,33 +431,61 @@ class JournalStorageTest extends StorageContractTest {
     }
 
     @Test
-    void anotherThreadWaitsForCallsMadeTogether() throws Exception {
+    void anotherThreadOfTheStorageWaitsForCallsMadeTogether() throws Exception {
         try (JournalStorage storage = JournalStorage.open(folder.resolve("together-threads.jsonl"))) {
             storage.createStudy("s", Direction.MINIMIZE);
-            java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.CompletableFuture<Integer> waiting = new java.util.concurrent.CompletableFuture<>();
-            Thread other = new Thread(() -> {
-                try {
-                    inside.await();
-                    waiting.complete(storage.startTrial("s").number());
-                } catch (Throwable failed) {
-                    waiting.completeExceptionally(failed);
-                }
-            });
-            other.start();
-            int first = storage.together(() -> {
-                int started = storage.startTrial("s").number();
-                inside.countDown();
-                java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
-                storage.setParam("s", started, "x", Uniform.of(0, 1), 0.5);
-                return started;
-            });
-            other.join();
 
-            assertThat(first).isZero();
-            assertThat(waiting.get()).isEqualTo(1);
-            assertThat(storage.trial("s", 0).params()).containsEntry("x", 0.5);
+            assertAnotherWaitsForCallsMadeTogether(storage, storage);
         }
+    }
+
+    @Test
+    void anotherWorkerOfTheJournalWaitsForCallsMadeTogether() throws Exception {
+        Path file = folder.resolve("together-workers.jsonl");
+        try (JournalStorage storage = JournalStorage.open(file);
+                JournalStorage other = JournalStorage.open(file)) {
+            storage.createStudy("s", Direction.MINIMIZE);
+
+            assertAnotherWaitsForCallsMadeTogether(storage, other);
+        }
+    }
+
+    /**
+     * Starts trial #0 of study {@code s} and sets its knob as one unit in {@code storage}; inside the
+     * unit, another thread starts a trial in {@code other}. That thread must be held (blocked or
+     * parked, not finished) for as long as the unit runs, then get trial #1 and find trial #0 whole.
+     */
+    private static void assertAnotherWaitsForCallsMadeTogether(JournalStorage storage, JournalStorage other)
+            throws Exception {
+        CompletableFuture<FrozenTrial> foundFirst = new CompletableFuture<>();
+        CompletableFuture<Integer> startedSecond = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                startedSecond.complete(other.startTrial("s").number());
+                foundFirst.complete(other.trial("s", 0));
+            } catch (Throwable failed) {
+                startedSecond.completeExceptionally(failed);
+                foundFirst.completeExceptionally(failed);
+            }
+        }, "other worker");
+
+        int first = storage.together(() -> {
+            int started = storage.startTrial("s").number();
+            thread.start();
+            // no time limit: the thread either waits for this unit (and so stops running) or finishes without it
+            while (thread.getState() == Thread.State.NEW || thread.getState() == Thread.State.RUNNABLE) {
+                Thread.onSpinWait();
+            }
+            assertThat(startedSecond).as("the other thread started a trial while the calls ran").isNotDone();
+            assertThat(thread.getState()).isIn(Thread.State.BLOCKED, Thread.State.WAITING);
+            storage.setParam("s", started, "x", Uniform.of(0, 1), 0.5);
+            return started;
+        });
+        thread.join();
+
+        assertThat(first).isZero();
+        assertThat(startedSecond.get()).isEqualTo(1);
+        assertThat(foundFirst.get().params()).containsExactly(Map.entry("x", 0.5));
     }
 
     private static long fileSize(Path file) {

@@ -1,11 +1,12 @@
 package dev.tuner.core.storage;
 
 import dev.tuner.Direction;
-import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.space.Uniform;
+import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.Trial;
 import dev.tuner.core.trial.TrialState;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
@@ -14,9 +15,11 @@ import java.util.OptionalDouble;
  * A worker process for the journal's multi-process tests, started in a child JVM.
  *
  * <ul>
- *   <li>{@code append <journal> <worker> <trials>}: once {@code <journal>.go} exists, creates, sets
- *       and completes trials as fast as it can, each valued {@code worker * 1000 + i}, and prints
- *       {@code DONE}.</li>
+ *   <li>{@code append <journal> <worker> <trials> <workers>}: once {@code <journal>.go} exists,
+ *       creates, sets and completes trials as fast as it can, each valued {@code worker * 1000 + i},
+ *       and prints {@code DONE}. After its first trial it waits until each of the {@code workers}
+ *       (numbered from 1) has appended its first, so that the workers' appends interleave however
+ *       the machine schedules them.</li>
  *   <li>{@code study <journal> <seed> <slowFrom>}: runs study {@code crash}, printing {@code ASKED n}
  *       once trial n read its knob and {@code COMPLETE n value}; trials from {@code slowFrom} on take a
  *       minute, to be killed in.</li>
@@ -30,26 +33,37 @@ public final class JournalWorkerMain {
         Path journal = Path.of(args[1]);
         try (JournalStorage storage = JournalStorage.open(journal)) {
             if (args[0].equals("append")) {
-                append(storage, Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[1] + ".go"));
+                append(storage, Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]), journal);
             } else {
                 study(storage, Long.parseLong(args[2]), Integer.parseInt(args[3]));
             }
         }
     }
 
-    private static void append(Storage storage, int worker, int trials, Path go) throws InterruptedException {
+    private static void append(Storage storage, int worker, int trials, int workers, Path journal)
+            throws InterruptedException, IOException {
         storage.createStudy("shared", Direction.MINIMIZE);
-        while (!Files.exists(go)) {
-            Thread.sleep(5); // all workers start appending together
-        }
+        awaitFile(Path.of(journal + ".go")); // all workers start appending together
         for (int i = 0; i < trials; i++) {
             // odd workers start a trial and set its value as one unit, even ones call by call
             int number = worker % 2 == 1
                     ? storage.together(() -> startWithValue(storage, worker))
                     : startWithValue(storage, worker);
             storage.finishTrial("shared", number, TrialState.COMPLETE, OptionalDouble.of(worker * 1000 + i), null);
+            if (i == 0) {
+                Files.createFile(Path.of(journal + ".first" + worker));
+                for (int other = 1; other <= workers; other++) {
+                    awaitFile(Path.of(journal + ".first" + other));
+                }
+            }
         }
         System.out.println("DONE");
+    }
+
+    private static void awaitFile(Path file) throws InterruptedException {
+        while (!Files.exists(file)) {
+            Thread.sleep(5);
+        }
     }
 
     private static int startWithValue(Storage storage, int worker) {
@@ -59,7 +73,7 @@ public final class JournalWorkerMain {
     }
 
     private static void study(Storage storage, long seed, int slowFrom) throws InterruptedException {
-        Study study = Study.builder("crash").sampler(new RandomSampler(seed)).storage(storage).build();
+        Study study = Studies.on(storage, "crash", seed);
         while (true) {
             Trial trial = study.ask();
             double x = trial.suggestFloat("x", -10, 10); // stored before it is printed: a killed trial has its x

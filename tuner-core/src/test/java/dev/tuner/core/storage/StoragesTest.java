@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,5 +68,19 @@ class StoragesTest {
         assertThatIllegalArgumentException().isThrownBy(() -> Storages.open("memory"))
                 .withMessageContaining("write memory: (with the colon");
         assertThatIllegalArgumentException().isThrownBy(() -> Storages.open(" ")).withMessageContaining("no storage named");
+    }
+
+    @Test
+    void aDatabaseTakesTheOutageTimeoutItIsOpenedWithAndAJournalDoesWithoutIt() {
+        // checked before any connection: the timeout reaches the database's builder
+        assertThatIllegalArgumentException().isThrownBy(() -> Storages.open("jdbc:postgresql://127.0.0.1:1/tuner", Duration.ZERO))
+                .withMessage("the outage timeout (PT0S) must be positive: it is how long a worker waits for an unreachable"
+                        + " database, e.g. Duration.ofSeconds(60)");
+        try (StoragePool pool = new StoragePool()) {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> pool.open("jdbc:postgresql://127.0.0.1:1/tuner", Duration.ofSeconds(-1)))
+                    .withMessageStartingWith("the outage timeout (PT-1S) must be positive");
+            assertThat(pool.open("memory:", Duration.ZERO)).isInstanceOf(InMemoryStorage.class);
+        }
     }
 }

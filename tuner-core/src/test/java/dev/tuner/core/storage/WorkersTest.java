@@ -11,11 +11,19 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,8 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Four worker processes ({@link BudgetWorkerMain}) share one study and its budget, through one
  * journal file and through PostgreSQL; one of them is killed mid-trial and the others finish the
  * budget without it. The study starts with trials enqueued, which the workers claim, each once.
+ *
+ * <p>No worker is taken for dead by the clock: a journal sees that the killed worker's process is
+ * gone, and on PostgreSQL the live workers allow a grace period of 30 s, which no pause of a busy
+ * machine comes near, while the test ages the dead worker's heartbeat itself (see {@link
+ * BudgetWorkerMain}) instead of waiting for the grace period. How long the heartbeat rule waits is
+ * JdbcStorageTest's to test.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS) // a safety net: a run takes seconds, or up to 30 more on a server just started
 class WorkersTest {
 
     private static final int WORKERS = 4;
@@ -43,7 +57,7 @@ class WorkersTest {
             enqueue(storage);
         }
 
-        runWorkers(spec);
+        runWorkers(spec, killedTrial -> {});
 
         try (Storage storage = Storages.open(spec)) {
             check(storage.trials("workers"));
@@ -57,7 +71,7 @@ class WorkersTest {
             try (Storage storage = TestDatabase.storage(url).open()) {
                 enqueue(storage);
             }
-            runWorkers(url);
+            runWorkers(url, killedTrial -> ageHeartbeat(url, killedTrial));
 
             try (Storage storage = TestDatabase.storage(url).open()) {
                 check(storage.trials("workers"));
@@ -74,7 +88,11 @@ class WorkersTest {
         }
     }
 
-    private void runWorkers(String spec) throws Exception {
+    /**
+     * Runs the workers, the first of which is killed in its first trial; {@code afterKill} gets that
+     * trial's number once the worker is dead, while the others run.
+     */
+    private void runWorkers(String spec, IntConsumer afterKill) throws Exception {
         Path go = folder.resolve("go");
         Process doomed = worker(spec, 1);
         List<Process> others = new ArrayList<>();
@@ -82,10 +100,12 @@ class WorkersTest {
             others.add(worker(spec, 0, go.toString()));
         }
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(doomed.getInputStream(), StandardCharsets.UTF_8))) {
-            assertThat(lines.readLine()).as("the doomed worker's first trial, which would take a minute").startsWith("ASKED");
+            String asked = lines.readLine();
+            assertThat(asked).as("the doomed worker's first trial, which would take a minute").startsWith("ASKED ");
             Files.createFile(go); // the others start
             doomed.destroyForcibly(); // SIGKILL in the middle of its trial
             assertThat(doomed.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            afterKill.accept(Integer.parseInt(asked.substring("ASKED ".length())));
         }
         for (Process worker : others) {
             assertThat(worker.waitFor(45, TimeUnit.SECONDS)).as("a surviving worker finished: nothing stalled").isTrue();
@@ -108,9 +128,48 @@ class WorkersTest {
         assertThat(trials.subList(0, ENQUEUED)).allSatisfy(trial -> assertThat(trial.enqueuedValues()).isNotEmpty());
     }
 
+    /**
+     * Makes the killed worker's trial look as it will once the survivors' grace period has passed:
+     * its last heartbeat an hour old. The worker is dead and sent its last write before it printed
+     * the trial's number, so nothing stamps the trial again. The rule counts a grace period from the
+     * server's start when that is later (an outage is not silence), so on a server started less than
+     * a grace period ago this waits until it is older.
+     */
+    private static void ageHeartbeat(String url, int trial) {
+        try (Connection connection = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password());
+                PreparedStatement update = connection.prepareStatement("UPDATE tuner_trials"
+                        + " SET heartbeat = heartbeat - interval '1 hour' WHERE number = ? AND state = 'RUNNING'")) {
+            waitUntilServerIsOlderThan(connection, BudgetWorkerMain.GRACE);
+            update.setInt(1, trial);
+            assertThat(update.executeUpdate()).as("the killed worker's trial, still RUNNING").isEqualTo(1);
+        } catch (SQLException failed) {
+            throw new IllegalStateException("could not age the heartbeat of trial #" + trial + ": " + failed.getMessage(), failed);
+        }
+    }
+
+    private static void waitUntilServerIsOlderThan(Connection connection, Duration age) throws SQLException {
+        while (true) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet row = statement.executeQuery(
+                            "SELECT extract(epoch FROM now() - pg_postmaster_start_time()) * 1000")) {
+                row.next();
+                long missing = age.toMillis() - (long) row.getDouble(1);
+                if (missing < 0) {
+                    return;
+                }
+                try {
+                    Thread.sleep(missing + 1);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while the server grew older than " + age, interrupted);
+                }
+            }
+        }
+    }
+
     private static Process worker(String spec, int slowAt, String... go) throws IOException {
         List<String> args = new ArrayList<>(List.of(spec, String.valueOf(BUDGET), String.valueOf(slowAt)));
         args.addAll(List.of(go));
-        return JournalProcessesTest.child(BudgetWorkerMain.class, args.toArray(String[]::new)).start();
+        return ChildJvm.running(BudgetWorkerMain.class, args.toArray(String[]::new)).start();
     }
 }

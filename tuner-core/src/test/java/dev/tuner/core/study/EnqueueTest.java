@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.entry;
 
-import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.space.Bool;
 import dev.tuner.core.space.Choice;
 import dev.tuner.core.space.IntUniform;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class EnqueueTest {
 
     private final InMemoryStorage storage = new InMemoryStorage();
-    private final Study study = Study.builder("warm").sampler(new RandomSampler(3)).storage(storage).build();
+    private final Study study = Studies.on(storage, "warm", 3);
 
     @Test
     void theNextTrialTakesTheEnqueuedValuesAndTheOneAfterSamples() {
@@ -88,7 +87,7 @@ class EnqueueTest {
     @Test
     void anotherWorkerOnTheStorageTakesTheEnqueuedTrial() {
         study.enqueue(Map.of("x", 0.25));
-        Study worker = Study.builder("warm").sampler(new RandomSampler(9)).storage(storage).build();
+        Study worker = Studies.on(storage, "warm", 9);
 
         Trial trial = worker.ask();
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.tuner.Direction;
-import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.storage.WorkerDiedException;
 import dev.tuner.core.study.OptimizeResult.StopReason;
@@ -21,14 +20,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class OptimizeTest {
 
     private final InMemoryStorage storage = new InMemoryStorage();
-
-    private Study study(Direction direction) {
-        return Study.builder("s").direction(direction).sampler(new RandomSampler(5)).storage(storage).build();
-    }
 
     private static double quadratic(Trial trial) {
         double x = trial.suggestFloat("x", -10, 10);
@@ -37,7 +33,7 @@ class OptimizeTest {
 
     @Test
     void theBudgetCountsTheStudysTrialsNotThisCallsOnes() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
         study.optimize(OptimizeTest::quadratic, 30);
 
         OptimizeResult result = study.optimize(OptimizeTest::quadratic, OptimizeSettings.builder().budget(50).build());
@@ -49,62 +45,139 @@ class OptimizeTest {
 
     @Test
     void parallelWorkersRunTrialsAtOnceAndSpendTheBudgetExactly() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
         CountDownLatch together = new CountDownLatch(4);
         AtomicInteger overlapped = new AtomicInteger();
 
         study.optimize(trial -> {
             together.countDown();
-            // the first four trials wait for each other: only parallel workers get past this
-            if (together.await(10, TimeUnit.SECONDS)) {
+            // the first four trials wait for each other: only parallel workers get past this without waiting it out
+            if (together.await(60, TimeUnit.SECONDS)) {
                 overlapped.incrementAndGet();
             }
             return quadratic(trial);
         }, OptimizeSettings.builder().budget(40).parallelism(4).build());
 
-        assertThat(overlapped.get()).isGreaterThanOrEqualTo(4);
+        assertThat(overlapped.get()).as("trials that did not wait the gate out").isEqualTo(40);
         assertThat(study.trials()).hasSize(40)
                 .allMatch(trial -> trial.state() == TrialState.COMPLETE);
         assertThat(study.trials().stream().map(FrozenTrial::number).distinct()).hasSize(40);
     }
 
-    @Test
-    void aTrialPastItsTimeoutFailsWithTheReasonAndTheStudyGoesOn() {
-        Study study = study(Direction.MINIMIZE);
-
-        study.optimize(trial -> {
-            double x = trial.suggestFloat("x", -10, 10);
-            if (trial.number() == 1) {
-                Thread.sleep(60_000);
-            }
-            return x * x;
-        }, OptimizeSettings.builder().budget(4).trialTimeout(Duration.ofMillis(200)).build());
-
-        List<FrozenTrial> trials = study.trials();
-        assertThat(trials).hasSize(4);
-        assertThat(trials.get(1).state()).isEqualTo(TrialState.FAIL);
-        assertThat(trials.get(1).failure().orElseThrow().type()).isEqualTo(TrialTimeoutException.class.getName());
-        assertThat(trials.get(1).failure().orElseThrow().message()).contains("trial #1 ran past its timeout of PT0.2S");
-        assertThat(trials).filteredOn(trial -> trial.number() != 1)
-                .allMatch(trial -> trial.state() == TrialState.COMPLETE);
+    /** Runs {@code objective} as {@link Study#optimize(Objective, OptimizeSettings)} does, going by {@code clock}. */
+    private static OptimizeResult optimize(Study study, ManualClock clock, Objective objective, OptimizeSettings settings) {
+        return new StudyRunner(study, objective, settings, clock).run();
     }
 
     @Test
-    void theTimeoutStopsStartingTrials() {
-        Study study = study(Direction.MINIMIZE);
+    @Timeout(value = 60, unit = TimeUnit.SECONDS) // were the watchdog never to fire, trial #1 would wait for ever
+    void aTrialPastItsTimeoutIsInterruptedAndFailsWithTheReasonAndTheStudyGoesOn() throws InterruptedException {
+        Study study = Studies.on(storage, "s", 5);
+        ManualClock clock = new ManualClock();
+        Duration timeout = Duration.ofMinutes(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+
+        OptimizeResult result = optimize(study, clock, trial -> {
+            double x = trial.suggestFloat("x", -10, 10);
+            if (trial.number() == 1) {
+                clock.advance(timeout); // the trial has now run for its whole timeout
+                try {
+                    new CountDownLatch(1).await(); // never counted down: only the watchdog's interrupt ends the wait
+                } catch (InterruptedException expected) {
+                    interrupted.countDown();
+                    throw expected;
+                }
+            }
+            if (trial.number() == 2) {
+                clock.advance(timeout.minusNanos(1)); // just within its timeout
+            }
+            return x * x;
+        }, OptimizeSettings.builder().budget(4).trialTimeout(timeout).build());
+
+        assertThat(interrupted.await(60, TimeUnit.SECONDS)).as("the watchdog interrupted trial #1").isTrue();
+        assertThat(result).isEqualTo(new OptimizeResult(4, StopReason.BUDGET_SPENT));
+        List<FrozenTrial> trials = study.trials();
+        assertThat(trials).extracting(FrozenTrial::state)
+                .containsExactly(TrialState.COMPLETE, TrialState.FAIL, TrialState.COMPLETE, TrialState.COMPLETE);
+        TrialFailure failure = trials.get(1).failure().orElseThrow();
+        assertThat(failure.type()).isEqualTo(TrialTimeoutException.class.getName());
+        assertThat(failure.message()).isEqualTo("trial #1 ran past its timeout of PT1M and was interrupted;"
+                + " raise the trial timeout, or make the objective faster");
+        assertThat(trials.get(1).params()).containsOnlyKeys("x");
+    }
+
+    /** The system's clock, as optimize uses it: real time is the point, so the trial sleeps far longer than its timeout. */
+    @Test
+    void aTrialPastItsTimeoutInRealTimeIsInterrupted() throws InterruptedException {
+        Study study = Studies.on(storage, "s", 5);
+        CountDownLatch interrupted = new CountDownLatch(1);
+
+        study.optimize(trial -> {
+            trial.suggestFloat("x", -10, 10);
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException expected) {
+                interrupted.countDown();
+                throw expected;
+            }
+            return 0;
+        }, OptimizeSettings.builder().budget(1).trialTimeout(Duration.ofSeconds(1)).build());
+
+        assertThat(interrupted.await(60, TimeUnit.SECONDS)).as("the watchdog interrupted the trial").isTrue();
+        assertThat(study.trials()).singleElement().satisfies(trial -> {
+            assertThat(trial.state()).isEqualTo(TrialState.FAIL);
+            assertThat(trial.failure().orElseThrow().message()).startsWith("trial #0 ran past its timeout of PT1S");
+        });
+    }
+
+    @Test
+    void theTimeoutStopsStartingTrialsAndTheRunningOneFinishes() {
+        Study study = Studies.on(storage, "s", 5);
+        ManualClock clock = new ManualClock();
+
+        OptimizeResult result = optimize(study, clock, trial -> {
+            clock.advance(Duration.ofSeconds(10)); // each trial takes ten seconds
+            return quadratic(trial);
+        }, OptimizeSettings.builder().budget(100_000).timeout(Duration.ofSeconds(35)).build());
+
+        // trials start at 0, 10, 20 and 30 s; the one started at 30 s finishes at 40 s, past the timeout
+        assertThat(result).isEqualTo(new OptimizeResult(4, StopReason.TIMEOUT));
+        assertThat(study.trials()).hasSize(4).allMatch(trial -> trial.state() == TrialState.COMPLETE);
+    }
+
+    @Test
+    void noTrialStartsOnceTheTimeoutIsReachedExactly() {
+        Study study = Studies.on(storage, "s", 5);
+        ManualClock clock = new ManualClock();
+
+        OptimizeResult result = optimize(study, clock, trial -> {
+            clock.advance(Duration.ofSeconds(10));
+            return quadratic(trial);
+        }, OptimizeSettings.builder().budget(100_000).timeout(Duration.ofSeconds(30)).build());
+
+        assertThat(result).isEqualTo(new OptimizeResult(3, StopReason.TIMEOUT));
+    }
+
+    /** The system's clock, as optimize uses it: the call cannot end before its timeout, whatever the machine's load. */
+    @Test
+    void theTimeoutInRealTimeStopsStartingTrials() {
+        Study study = Studies.on(storage, "s", 5);
+        Duration timeout = Duration.ofMillis(500);
+        long before = System.nanoTime();
 
         OptimizeResult result = study.optimize(trial -> {
-            Thread.sleep(20);
+            Thread.sleep(10); // the budget would take a quarter of an hour at least
             return quadratic(trial);
-        }, OptimizeSettings.builder().budget(100_000).timeout(Duration.ofMillis(300)).build());
+        }, OptimizeSettings.builder().budget(100_000).timeout(timeout).build());
 
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isGreaterThanOrEqualTo(timeout);
         assertThat(result.reason()).isEqualTo(StopReason.TIMEOUT);
-        assertThat(result.trialsRun()).isBetween(1, 100);
+        assertThat(study.trials()).hasSize(result.trialsRun()).allMatch(trial -> trial.state() == TrialState.COMPLETE);
     }
 
     @Test
     void callbacksSeeEveryTrialAndAFailureStillCounts() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
         List<Integer> seen = new CopyOnWriteArrayList<>();
 
         study.optimize(trial -> {
@@ -120,7 +193,7 @@ class OptimizeTest {
 
     @Test
     void retryFailedMakesUpForFailedTrials() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
 
         study.optimize(trial -> {
             if (trial.number() % 2 == 0) {
@@ -145,7 +218,7 @@ class OptimizeTest {
 
     @Test
     void retryFailedRunsATrialWhoseWorkerDiedAgainWithItsValuesOnce() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
         int died = trialOfADeadWorker(study);
         FrozenTrial lost = study.trials().get(died);
         List<Map<String, Object>> seen = new CopyOnWriteArrayList<>();
@@ -170,7 +243,7 @@ class OptimizeTest {
 
     @Test
     void aTrialWhoseWorkerDiedIsNotRetriedWithoutRetryFailed() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
         trialOfADeadWorker(study);
 
         study.optimize(OptimizeTest::quadratic, OptimizeSettings.builder().budget(3).build());
@@ -180,7 +253,7 @@ class OptimizeTest {
 
     @Test
     void aRetryWhoseWorkerDiedTooIsNotRetriedAgain() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
         int died = trialOfADeadWorker(study);
         study.enqueueRetry(study.trials().get(died));
         int diedAgain = trialOfADeadWorker(study);  // takes the retry, and loses its worker too
@@ -194,7 +267,7 @@ class OptimizeTest {
 
     @Test
     void retryingAnObjectiveThatAlwaysFailsEnds() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
 
         OptimizeResult result = study.optimize(trial -> {
             throw new IllegalStateException("always");
@@ -207,7 +280,7 @@ class OptimizeTest {
 
     @Test
     void aTargetValueStopsTheSearchInEitherDirection() {
-        Study minimizing = study(Direction.MINIMIZE);
+        Study minimizing = Studies.on(storage, "s", 5);
         OptimizeResult reached = minimizing.optimize(OptimizeTest::quadratic,
                 OptimizeSettings.builder().budget(10_000).stopWhen(StopCondition.targetValue(1.0)).build());
 
@@ -215,8 +288,7 @@ class OptimizeTest {
         assertThat(minimizing.bestTrial().orElseThrow().value().getAsDouble()).isLessThanOrEqualTo(1.0);
         assertThat(minimizing.trials()).hasSize(reached.trialsRun());
 
-        Study maximizing = Study.builder("m").direction(Direction.MAXIMIZE).sampler(new RandomSampler(5))
-                .storage(storage).build();
+        Study maximizing = Studies.builder("m", 5).direction(Direction.MAXIMIZE).storage(storage).build();
         maximizing.optimize(OptimizeTest::quadratic,
                 OptimizeSettings.builder().budget(10_000).stopWhen(StopCondition.targetValue(99.0)).build());
         assertThat(maximizing.bestTrial().orElseThrow().value().getAsDouble()).isGreaterThanOrEqualTo(99.0);
@@ -224,7 +296,7 @@ class OptimizeTest {
 
     @Test
     void noImprovementForStopsAfterThatManyTrialsWithoutABetterValue() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
         AtomicInteger calls = new AtomicInteger();
 
         OptimizeResult result = study.optimize(trial -> {
@@ -239,7 +311,7 @@ class OptimizeTest {
 
     @Test
     void aFailingCallbackStopsTheCallAndKeepsTheTrials() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "s", 5);
 
         assertThatIllegalStateException()
                 .isThrownBy(() -> study.optimize(OptimizeTest::quadratic, OptimizeSettings.builder().budget(10)

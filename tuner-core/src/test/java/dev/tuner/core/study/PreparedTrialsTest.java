@@ -3,7 +3,6 @@ package dev.tuner.core.study;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.Direction;
-import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.space.Uniform;
 import dev.tuner.core.storage.JournalStorage;
@@ -59,7 +58,7 @@ class PreparedTrialsTest {
     @Test
     void aSingleWorkerStartsATrialAndDrawsThePreparedKnobsTogether() {
         try (WatchedStorage storage = new WatchedStorage(JournalStorage.open(folder.resolve("j.jsonl")))) {
-            Study study = Study.builder("s").sampler(new RandomSampler(3)).storage(storage).build();
+            Study study = Studies.on(storage, "s", 3);
 
             study.optimize(new PreparedQuadratic(storage.log), OptimizeSettings.builder().budget(2).build());
 
@@ -76,7 +75,7 @@ class PreparedTrialsTest {
     @Test
     void aTrialRunByItselfIsPreparedTheSameWay() {
         try (WatchedStorage storage = new WatchedStorage(JournalStorage.open(folder.resolve("j.jsonl")))) {
-            Study study = Study.builder("s").sampler(new RandomSampler(3)).storage(storage).build();
+            Study study = Studies.on(storage, "s", 3);
 
             study.optimize(new PreparedQuadratic(storage.log), 1);
 
@@ -88,7 +87,7 @@ class PreparedTrialsTest {
     @Test
     void parallelWorkersDoNotHoldTheStorageWhileTheyDraw() {
         try (WatchedStorage storage = new WatchedStorage(JournalStorage.open(folder.resolve("j.jsonl")))) {
-            Study study = Study.builder("s").sampler(new RandomSampler(3)).storage(storage).build();
+            Study study = Studies.on(storage, "s", 3);
 
             study.optimize(new PreparedQuadratic(storage.log), OptimizeSettings.builder().budget(4).parallelism(2).build());
 
@@ -99,7 +98,7 @@ class PreparedTrialsTest {
     @Test
     void aFailureToPrepareIsMetAgainByTheObjectiveAndFailsOnlyItsTrial() {
         try (WatchedStorage storage = new WatchedStorage(JournalStorage.open(folder.resolve("j.jsonl")))) {
-            Study study = Study.builder("s").sampler(new RandomSampler(3)).storage(storage).build();
+            Study study = Studies.on(storage, "s", 3);
             Objective unpreparable = new Objective() {
                 @Override
                 public void prepare(Trial trial) {

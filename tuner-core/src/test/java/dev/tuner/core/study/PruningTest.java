@@ -11,7 +11,6 @@ import dev.tuner.core.pruner.TrialGroup;
 import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.sampler.Sampler;
 import dev.tuner.core.space.Distribution;
-import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.Suggestion;
 import dev.tuner.core.trial.Trial;
@@ -30,16 +29,9 @@ import org.junit.jupiter.api.Test;
 /** Reporting intermediate values, asking the pruner, and how a pruned trial ends. */
 class PruningTest {
 
-    private final InMemoryStorage storage = new InMemoryStorage();
-
     /** Stops a trial once it reported step {@code step}. */
     private static Pruner stopAt(int step) {
         return (study, trial) -> trial.lastStep().orElse(-1) >= step;
-    }
-
-    private Study study(Pruner pruner) {
-        return Study.builder("s").direction(Direction.MAXIMIZE).sampler(new RandomSampler(3)).pruner(pruner)
-                .storage(storage).build();
     }
 
     /** Reports 0.1, 0.2, ... at steps 0..9, throwing TrialPruned when the pruner says so; returns 1. */
@@ -55,7 +47,7 @@ class PruningTest {
 
     @Test
     void reportedValuesAreStoredWithTheTrial() {
-        Study study = study(new NopPruner());
+        Study study = Studies.builder("s", 3).direction(Direction.MAXIMIZE).pruner(new NopPruner()).build();
         Trial trial = study.ask();
 
         trial.report(0, 0.5);
@@ -68,10 +60,10 @@ class PruningTest {
     @Test
     void shouldPruneAsksThePrunerWithTheTrialAsStoredAndTheStudy() {
         List<Map<Integer, Double>> seen = new CopyOnWriteArrayList<>();
-        Study study = study((asked, trial) -> {
+        Study study = Studies.builder("s", 3).direction(Direction.MAXIMIZE).pruner((asked, trial) -> {
             seen.add(trial.intermediateValues());
             return asked.trials().size() > 1;
-        });
+        }).build();
         Trial trial = study.ask();
         trial.report(0, 0.5);
 
@@ -83,7 +75,7 @@ class PruningTest {
 
     @Test
     void throwingTrialPrunedEndsTheTrialPrunedWithItsLastValueAndSaysWhere() {
-        Study study = study(stopAt(2));
+        Study study = Studies.builder("s", 3).direction(Direction.MAXIMIZE).pruner(stopAt(2)).build();
 
         TrialOutcome outcome = study.runTrial(PruningTest::trainThrowing);
 
@@ -99,7 +91,7 @@ class PruningTest {
 
     @Test
     void returningAfterThePrunerSaidStopPrunesToo() {
-        Study study = study(stopAt(1));
+        Study study = Studies.builder("s", 3).direction(Direction.MAXIMIZE).pruner(stopAt(1)).build();
 
         TrialOutcome outcome = study.runTrial(trial -> {
             for (int step = 0; step < 10; step++) {
@@ -118,7 +110,7 @@ class PruningTest {
 
     @Test
     void aTrialThatGoesOnAfterStopAndReportsAgainCompletes() {
-        Study study = study(stopAt(1));
+        Study study = Studies.builder("s", 3).direction(Direction.MAXIMIZE).pruner(stopAt(1)).build();
 
         TrialOutcome outcome = study.runTrial(trial -> {
             for (int step = 0; step < 5; step++) {
@@ -136,7 +128,7 @@ class PruningTest {
 
     @Test
     void aWrappedTrialPrunedPrunesAndKeepsItsReason() {
-        Study study = study(new NopPruner());
+        Study study = Studies.builder("s", 3).direction(Direction.MAXIMIZE).pruner(new NopPruner()).build();
 
         TrialOutcome outcome = study.runTrial(trial -> {
             trial.report(0, 0.25);
@@ -150,7 +142,7 @@ class PruningTest {
 
     @Test
     void aTrialPrunedBeforeItReportedHasNoValue() {
-        Study study = study(new NopPruner());
+        Study study = Studies.builder("s", 3).direction(Direction.MAXIMIZE).pruner(new NopPruner()).build();
 
         TrialOutcome outcome = study.runTrial(trial -> {
             throw new TrialPruned();
@@ -163,7 +155,7 @@ class PruningTest {
 
     @Test
     void tellPrunedEndsAnAskedTrialWithItsLastValue() {
-        Study study = study(new NopPruner());
+        Study study = Studies.builder("s", 3).direction(Direction.MAXIMIZE).pruner(new NopPruner()).build();
         Trial trial = study.ask();
         trial.report(0, 0.1);
         trial.report(7, 0.7);
@@ -177,7 +169,7 @@ class PruningTest {
 
     @Test
     void optimizePrunesOnTheWatchedThreadOfATrialTimeoutAndCountsPrunedTrialsInTheBudget() {
-        Study study = study(stopAt(4));
+        Study study = Studies.builder("s", 3).direction(Direction.MAXIMIZE).pruner(stopAt(4)).build();
         List<TrialOutcome> outcomes = new CopyOnWriteArrayList<>();
 
         OptimizeResult result = study.optimize(PruningTest::trainThrowing, OptimizeSettings.builder().budget(3)
@@ -191,7 +183,7 @@ class PruningTest {
 
     @Test
     void withoutAPrunerNoTrialIsPruned() {
-        Study study = Study.builder("s").sampler(new RandomSampler(3)).storage(storage).build();
+        Study study = Studies.inMemory("s", 3);
 
         study.optimize(PruningTest::trainThrowing, 3);
 
@@ -243,7 +235,7 @@ class PruningTest {
                 return Optional.of(new Parity(trialNumber % 2));
             }
         };
-        Study study = Study.builder("s").sampler(sampler).pruner(grouping).storage(storage).build();
+        Study study = Studies.builder("s", sampler).pruner(grouping).build();
 
         study.optimize(trial -> trial.suggestFloat("x", 0, 1), 6);
 

@@ -21,14 +21,6 @@ class StudyTest {
 
     private final Storage storage = new InMemoryStorage();
 
-    private Study study(Direction direction) {
-        return Study.builder("quad1").direction(direction).sampler(new RandomSampler(1)).storage(storage).build();
-    }
-
-    private Study study() {
-        return study(Direction.MINIMIZE);
-    }
-
     /** Tells the study one trial per value, in order; NaN stands for a failed trial. */
     private static void tellAll(Study study, double... values) {
         for (double value : values) {
@@ -47,7 +39,7 @@ class StudyTest {
 
     @Test
     void askStartsRunningTrialsNumberedFromZero() {
-        Study study = study();
+        Study study = Studies.on(storage, "quad1", 1);
 
         Trial first = study.ask();
         Trial second = study.ask();
@@ -60,7 +52,7 @@ class StudyTest {
 
     @Test
     void tellCompletesTheTrialWithItsValueAndKnobs() {
-        Study study = study();
+        Study study = Studies.on(storage, "quad1", 1);
         Trial trial = study.ask();
         double x = trial.suggestFloat("x", -10, 10);
 
@@ -77,7 +69,7 @@ class StudyTest {
 
     @Test
     void tellingATrialTwiceFails() {
-        Study study = study();
+        Study study = Studies.on(storage, "quad1", 1);
         Trial trial = study.ask();
         study.tell(trial, 1.0);
 
@@ -88,7 +80,7 @@ class StudyTest {
     @ParameterizedTest
     @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
     void tellingANonFiniteValueFailsTheTrial(double value) {
-        Study study = study();
+        Study study = Studies.on(storage, "quad1", 1);
         Trial trial = study.ask();
 
         FrozenTrial told = study.tell(trial, value);
@@ -103,7 +95,7 @@ class StudyTest {
 
     @Test
     void runTrialFailsTheTrialWithTheObjectivesExceptionAndTheStudyGoesOn() {
-        Study study = study();
+        Study study = Studies.on(storage, "quad1", 1);
 
         TrialOutcome failed = study.runTrial(trial -> {
             trial.suggestFloat("x", 0, 1);
@@ -127,7 +119,7 @@ class StudyTest {
 
     @Test
     void runTrialFailsTheTrialOnAFailedAssertion() {
-        TrialOutcome outcome = study().runTrial(trial -> {
+        TrialOutcome outcome = Studies.on(storage, "quad1", 1).runTrial(trial -> {
             throw new AssertionError("expected more");
         });
 
@@ -137,7 +129,7 @@ class StudyTest {
 
     @Test
     void runTrialFailsTheTrialOnANonFiniteObjective() {
-        TrialOutcome outcome = study().runTrial(trial -> Double.NaN);
+        TrialOutcome outcome = Studies.on(storage, "quad1", 1).runTrial(trial -> Double.NaN);
 
         assertThat(outcome.trial().state()).isEqualTo(TrialState.FAIL);
         assertThat(outcome.failure()).containsInstanceOf(NonFiniteObjectiveException.class);
@@ -146,7 +138,7 @@ class StudyTest {
 
     @Test
     void optimizeRunsEveryTrialThroughFailures() {
-        Study study = study();
+        Study study = Studies.on(storage, "quad1", 1);
 
         study.optimize(trial -> trial.number() % 2 == 0 ? trial.number() : explode(), 10);
 
@@ -158,7 +150,7 @@ class StudyTest {
     @ParameterizedTest
     @ValueSource(ints = {0, -1, Integer.MIN_VALUE})
     void optimizeRejectsFewerThanOneTrial(int trials) {
-        Study study = study();
+        Study study = Studies.on(storage, "quad1", 1);
 
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> study.optimize(trial -> 0, trials))
@@ -169,7 +161,7 @@ class StudyTest {
 
     @Test
     void bestTrialMinimizes() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "quad1", 1);
         tellAll(study, 3, 2, Double.NaN, 1, 4);
 
         assertThat(study.bestTrial()).map(FrozenTrial::number).hasValue(3);
@@ -177,7 +169,7 @@ class StudyTest {
 
     @Test
     void bestTrialMaximizes() {
-        Study study = study(Direction.MAXIMIZE);
+        Study study = Studies.builder("quad1", 1).direction(Direction.MAXIMIZE).storage(storage).build();
         tellAll(study, 3, 2, Double.NaN, 5, 4);
 
         assertThat(study.bestTrial()).map(FrozenTrial::number).hasValue(3);
@@ -185,7 +177,7 @@ class StudyTest {
 
     @Test
     void bestTrialIsTheEarliestOnTiesWhenMinimizing() {
-        Study study = study(Direction.MINIMIZE);
+        Study study = Studies.on(storage, "quad1", 1);
         tellAll(study, 2, 1, 3, 1, 1);
 
         assertThat(study.bestTrial()).map(FrozenTrial::number).hasValue(1);
@@ -193,7 +185,7 @@ class StudyTest {
 
     @Test
     void bestTrialIsTheEarliestOnTiesWhenMaximizing() {
-        Study study = study(Direction.MAXIMIZE);
+        Study study = Studies.builder("quad1", 1).direction(Direction.MAXIMIZE).storage(storage).build();
         tellAll(study, 2, 3, 1, 3, 3);
 
         assertThat(study.bestTrial()).map(FrozenTrial::number).hasValue(1);
@@ -201,7 +193,7 @@ class StudyTest {
 
     @Test
     void bestTrialIgnoresRunningAndFailedTrials() {
-        Study study = study();
+        Study study = Studies.on(storage, "quad1", 1);
         tellAll(study, Double.NaN);
         study.ask();
 
@@ -210,9 +202,9 @@ class StudyTest {
 
     @Test
     void aStudyOnAStorageThatHoldsItsTrialsContinuesThem() {
-        tellAll(study(), 5, 4);
+        tellAll(Studies.on(storage, "quad1", 1), 5, 4);
 
-        Study again = study();
+        Study again = Studies.on(storage, "quad1", 1);
         tellAll(again, 3);
 
         assertThat(again.trials()).extracting(FrozenTrial::number).containsExactly(0, 1, 2);
@@ -237,7 +229,7 @@ class StudyTest {
 
     @Test
     void aSamplerProposingAValueOutsideTheRangeIsCaughtAsABug() {
-        Study study = Study.builder("s").sampler((s, number, name, distribution) -> 2.0).storage(storage).build();
+        Study study = Studies.on(storage, "s", (s, number, name, distribution) -> 2.0);
         Trial trial = study.ask();
 
         assertThatIllegalStateException()
@@ -249,7 +241,7 @@ class StudyTest {
 
     @Test
     void theStorageRecordsEveryKnobAsItIsRead() {
-        Study study = study();
+        Study study = Studies.on(storage, "quad1", 1);
         Trial trial = study.ask();
         trial.suggestInt("b", 1, 3);
         trial.suggestCategorical("a", List.of("x", "y"));

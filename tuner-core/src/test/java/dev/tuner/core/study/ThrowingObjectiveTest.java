@@ -3,9 +3,6 @@ package dev.tuner.core.study;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tuner.Direction;
-import dev.tuner.core.sampler.RandomSampler;
-import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.TrialState;
 import java.io.IOError;
@@ -18,8 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Whatever an objective throws is a failed trial with its reason; only what the JVM cannot go on from ends the study. */
 class ThrowingObjectiveTest {
 
-    private final Study study = Study.builder("s").direction(Direction.MINIMIZE).sampler(new RandomSampler(1))
-            .storage(new InMemoryStorage()).build();
+    private final Study study = Studies.inMemory("s", 1);
 
     /** An objective whose trial #1 throws what {@code thrown} makes, and whose other trials return x. */
     private static Objective throwingOnTrial1(Supplier<Throwable> thrown) {
@@ -41,7 +37,7 @@ class ThrowingObjectiveTest {
         for (Supplier<Throwable> thrown : List.<Supplier<Throwable>>of(() -> new Error("x"),
                 () -> new IOError(new IOException("disk")), () -> new InternalError("jit"),
                 () -> new NoClassDefFoundError("com/acme/Gone"), StackOverflowError::new)) {
-            Study fresh = Study.builder("s").sampler(new RandomSampler(1)).storage(new InMemoryStorage()).build();
+            Study fresh = Studies.inMemory("s", 1);
             Throwable expected = thrown.get();
 
             fresh.optimize(throwingOnTrial1(thrown), 3);
@@ -74,7 +70,7 @@ class ThrowingObjectiveTest {
         assertThat(study.trials()).extracting(FrozenTrial::state)
                 .containsExactly(TrialState.COMPLETE, TrialState.FAIL, TrialState.COMPLETE);
 
-        Study other = Study.builder("o").sampler(new RandomSampler(1)).storage(new InMemoryStorage()).build();
+        Study other = Studies.inMemory("o", 1);
         assertThatThrownBy(() -> other.optimize(throwingOnTrial1(() -> new OutOfMemoryError("heap")), watched))
                 .isInstanceOf(StudyAbortedError.class)
                 .hasMessageContaining("trial #1 threw java.lang.OutOfMemoryError: heap");

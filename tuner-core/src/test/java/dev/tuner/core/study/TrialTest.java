@@ -2,10 +2,10 @@ package dev.tuner.core.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.space.Choice;
 import dev.tuner.core.space.IntUniform;
 import dev.tuner.core.space.LogUniform;
@@ -16,12 +16,13 @@ import dev.tuner.core.trial.Trial;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TrialTest {
 
     private final InMemoryStorage storage = new InMemoryStorage();
-    private final Study study = Study.builder("s").sampler(new RandomSampler(3)).storage(storage).build();
+    private final Study study = Studies.on(storage, "s", 3);
 
     @Test
     void theSameNameGivesTheSameValueWithinATrial() {
@@ -69,11 +70,65 @@ class TrialTest {
         assertThat(storage.trial("s", 0).suggestions().get("n").distribution()).isEqualTo(IntUniform.of(1, 4));
     }
 
-    @Test
-    void suggestIntCoversTheWholeIntRange() {
-        int value = study.ask().suggestInt("n", Integer.MIN_VALUE, Integer.MAX_VALUE);
+    /** A study whose sampler proposes, for trial n, the n-th of {@code internals}, whatever the knob. */
+    private static Study proposing(double... internals) {
+        return Studies.inMemory("proposed", (history, number, knob, distribution) -> internals[number]);
+    }
 
-        assertThat(value).isBetween(Integer.MIN_VALUE, Integer.MAX_VALUE);
+    @Test
+    void suggestIntGivesExactlyTheProposedIntUpToBothEndsOfTheIntRange() {
+        Study study = proposing(Integer.MIN_VALUE, Integer.MAX_VALUE, -1, 0);
+
+        int[] values = IntStream.range(0, 4)
+                .map(i -> study.ask().suggestInt("n", Integer.MIN_VALUE, Integer.MAX_VALUE)).toArray();
+
+        assertThat(values).containsExactly(Integer.MIN_VALUE, Integer.MAX_VALUE, -1, 0);
+        assertThat(study.trials()).extracting(trial -> trial.params().get("n"))
+                .containsExactly((long) Integer.MIN_VALUE, (long) Integer.MAX_VALUE, -1L, 0L);
+        assertThat(study.trials()).allSatisfy(trial -> assertThat(trial.suggestions().get("n").distribution())
+                .isEqualTo(IntUniform.of(Integer.MIN_VALUE, Integer.MAX_VALUE)));
+    }
+
+    @Test
+    void suggestIntWithAStepOrOnTheLogScaleGivesExactlyTheProposedValue() {
+        Study study = proposing(6, 1024, 1);
+
+        assertThat(study.ask().suggestInt("heads", 2, 8, 2)).isEqualTo(6);
+        assertThat(study.ask().suggestInt("units", 1, 1024, Scale.LOG)).isEqualTo(1024);
+        assertThat(study.ask().suggestInt("units", 1, 1024, Scale.LOG)).isEqualTo(1);
+    }
+
+    @Test
+    void aProposalOffTheIntRangeOrItsStepIsTheSamplersBug() {
+        Study study = proposing(Integer.MAX_VALUE + 1.0, 5, 0.5);
+
+        assertThatIllegalStateException().isThrownBy(() -> study.ask().suggestInt("n", Integer.MIN_VALUE, Integer.MAX_VALUE))
+                .withMessageEndingWith(" proposed 2.147483648E9 for knob 'n', outside "
+                        + IntUniform.of(Integer.MIN_VALUE, Integer.MAX_VALUE) + "; this is a bug in the sampler");
+        assertThatIllegalStateException().isThrownBy(() -> study.ask().suggestInt("heads", 2, 8, 2))
+                .withMessageContaining("proposed 5.0 for knob 'heads', outside " + IntUniform.of(2, 8).withStep(2));
+        assertThatIllegalStateException().isThrownBy(() -> study.ask().suggestInt("n", 0, 1))
+                .withMessageContaining("proposed 0.5 for knob 'n'");
+    }
+
+    /** The values of knob n over the whole int range in {@code trials} trials of a random sampler seeded {@code seed}. */
+    private static int[] wholeRangeDraws(long seed, int trials) {
+        Study study = Studies.inMemory("whole", seed);
+        return IntStream.range(0, trials)
+                .map(i -> study.ask().suggestInt("n", Integer.MIN_VALUE, Integer.MAX_VALUE)).toArray();
+    }
+
+    @Test
+    void suggestIntDrawsFromTheWholeIntRangeTheSameForTheSameSeed() {
+        int[] drawn = wholeRangeDraws(3, 400);
+
+        assertThat(drawn).isEqualTo(wholeRangeDraws(3, 400)).isNotEqualTo(wholeRangeDraws(4, 400));
+        // each quarter of the range holds about a hundred: a range cut short (a span that overflowed an int) would not
+        int[] quarters = new int[4];
+        for (int value : drawn) {
+            quarters[(int) (((long) value - Integer.MIN_VALUE) >>> 30)]++;
+        }
+        assertThat(IntStream.of(quarters).boxed().toList()).allSatisfy(count -> assertThat(count).isBetween(65, 135));
     }
 
     @Test

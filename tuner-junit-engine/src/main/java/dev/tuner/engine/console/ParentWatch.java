@@ -7,7 +7,8 @@ import java.util.Optional;
  * Stops the studies when the process that started this JVM is gone, as Surefire's fork pinger
  * does: the {@code tune} goal gives its own process id, and when Maven is killed ({@code kill -9},
  * a cancelled CI job) this JVM does not run on as an orphan sharing the study with the next run.
- * It exits through {@link ExitGuard}, which records the trials it cuts off as failed.
+ * It exits through {@link ExitGuard}, which records the trials it cuts off as failed, with Maven's
+ * death as their reason.
  */
 final class ParentWatch {
 
@@ -16,8 +17,8 @@ final class ParentWatch {
 
     private ParentWatch() {}
 
-    /** Watches the process named by {@link #PARENT_PID_PROPERTY}, if set. */
-    static void start(PrintStream out) {
+    /** Watches the process named by {@link #PARENT_PID_PROPERTY}, if set; when it is gone, exits through {@code guard}. */
+    static void start(PrintStream out, ExitGuard guard) {
         String pid = System.getProperty(PARENT_PID_PROPERTY);
         if (pid == null || pid.isBlank()) {
             return;
@@ -30,16 +31,16 @@ final class ParentWatch {
         }
         Optional<ProcessHandle> parent = ProcessHandle.of(id);
         if (parent.isEmpty()) {
-            gone(out, id);
+            gone(out, guard, id);
             return;
         }
-        parent.get().onExit().thenRun(() -> gone(out, id));
+        parent.get().onExit().thenRun(() -> gone(out, guard, id));
     }
 
-    private static void gone(PrintStream out, long pid) {
+    private static void gone(PrintStream out, ExitGuard guard, long pid) {
         out.println("[tuner] ERROR: the Maven process (pid " + pid + ") that started this JVM is gone (killed, or its"
                 + " job cancelled), so the studies stop instead of running on unwatched");
         out.flush();
-        System.exit(TunerConsole.EXIT_CUT_OFF);
+        guard.exit("the Maven process (pid " + pid + ") that started this JVM is gone");
     }
 }

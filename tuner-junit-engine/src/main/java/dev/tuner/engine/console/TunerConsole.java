@@ -50,7 +50,7 @@ public final class TunerConsole {
     /** Runs the studies under the directories named by {@code args}; see the class comment. */
     public static void main(String[] args) {
         ExitGuard guard = ExitGuard.install(System.out);
-        ParentWatch.start(System.out);
+        ParentWatch.start(System.out, guard);
         int code = run(args, System.out, System.console() != null);
         guard.finished();
         System.exit(code);

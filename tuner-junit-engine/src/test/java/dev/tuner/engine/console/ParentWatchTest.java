@@ -56,8 +56,13 @@ class ParentWatchTest {
         assertThat(fork.exitValue()).as("exit code; output: %s", output).isEqualTo(TunerConsole.EXIT_CUT_OFF);
         assertThat(String.join("\n", output))
                 .contains("[tuner] ERROR: the Maven process (pid " + parent.pid() + ") that started this JVM is gone")
-                .contains("Trial #1 of study " + BlockingTestCase.class.getName() + ".blocks was running; it is recorded as failed.");
-        assertThat(Files.readString(journal)).contains("the JVM exited while the trial ran");
+                .contains("[tuner] ERROR: the JVM running the studies is exiting before they finished: the Maven process (pid "
+                        + parent.pid() + ") that started this JVM is gone.")
+                .contains("Trial #1 of study " + BlockingTestCase.class.getName() + ".blocks was running; it is recorded as failed.")
+                .doesNotContain("must not call System.exit");
+        // the journal's reason names Maven's death, not a System.exit in the objective
+        assertThat(Files.readString(journal)).contains("the JVM exited while the trial ran: the Maven process (pid "
+                + parent.pid() + ") that started this JVM is gone");
     }
 
     static class BlockingTestCase {
