@@ -97,6 +97,17 @@ class ArchitectureTest {
 
     static final ArchRule PUBLIC_FACES = CompositeArchRule.of(publicFaceRules());
 
+    /**
+     * The journal's hand-written stand-ins for library code, each kept for the gain the overhead
+     * benchmark measured (benchmarks/README.md, "Speed-ups kept in code").
+     */
+    static final Set<String> SPEED_UPS = Set.of("JsonLine", "InstantText", "DistributionTexts");
+
+    static final ArchRule SPEED_UPS_BEHIND_THE_CODEC = classes()
+            .that(declaredIn(CORE + ".storage", SPEED_UPS))
+            .should().onlyHaveDependentClassesThat(declaredIn(CORE + ".storage", union(SPEED_UPS, Set.of("JournalCodec"))))
+            .because("the journal's hand-written speed-ups are used through its codec alone, which names what each buys");
+
     @Test
     void packagesAreFreeOfCycles() {
         NO_CYCLES.check(PRODUCTION);
@@ -120,6 +131,11 @@ class ArchitectureTest {
                 .collect(groupingBy(type -> type.getPackageName().substring(CORE.length() + 1),
                         mapping(JavaClass::getSimpleName, toSet())));
         assertThat(shown).as("the public types of each package").isEqualTo(PUBLIC);
+    }
+
+    @Test
+    void theJournalsSpeedUpsAreUsedThroughItsCodecAlone() {
+        SPEED_UPS_BEHIND_THE_CODEC.check(PRODUCTION);
     }
 
     private static List<ArchRule> layerRules() {
@@ -148,6 +164,20 @@ class ArchitectureTest {
 
     private static DescribedPredicate<JavaClass> named(Set<String> simpleNames) {
         return DescribedPredicate.describe("named one of " + simpleNames, type -> simpleNames.contains(type.getSimpleName()));
+    }
+
+    /** The top-level classes of {@code pkg} named one of {@code simpleNames}, and the classes nested in them. */
+    private static DescribedPredicate<JavaClass> declaredIn(String pkg, Set<String> simpleNames) {
+        return DescribedPredicate.describe("are declared in " + pkg + "." + simpleNames, type -> {
+            String topLevel = type.getName().replaceFirst("\\$.*", "");
+            return type.getPackageName().equals(pkg) && simpleNames.contains(topLevel.substring(pkg.length() + 1));
+        });
+    }
+
+    private static Set<String> union(Set<String> some, Set<String> others) {
+        Set<String> union = new HashSet<>(some);
+        union.addAll(others);
+        return union;
     }
 
     private static String[] packages(Set<String> names) {

@@ -16,7 +16,7 @@ final class TrialReporter {
 
     private final TuneMethodDescriptor study;
     private final EngineExecutionListener listener;
-    private final String namePattern;
+    private final TrialFormat names;
     private final String nameSuffix;
 
     TrialReporter(TuneMethodDescriptor study, EngineExecutionListener listener, String namePattern) {
@@ -27,7 +27,7 @@ final class TrialReporter {
     TrialReporter(TuneMethodDescriptor study, EngineExecutionListener listener, String namePattern, String nameSuffix) {
         this.study = study;
         this.listener = listener;
-        this.namePattern = namePattern;
+        this.names = TrialFormat.of(namePattern);
         this.nameSuffix = nameSuffix;
     }
 
@@ -38,7 +38,7 @@ final class TrialReporter {
     synchronized void report(TrialDescriptor.Kind kind, int number, TrialOutcome outcome) {
         FrozenTrial trial = outcome.trial();
         TrialDescriptor test = new TrialDescriptor(study, kind, number, kind.namePrefix()
-                + TrialFormat.format(namePattern, trial, number) + nameSuffix);
+                + names.format(trial, number) + nameSuffix);
         study.addChild(test);
         listener.dynamicTestRegistered(test);
         listener.executionStarted(test);

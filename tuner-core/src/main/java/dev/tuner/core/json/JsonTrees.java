@@ -23,7 +23,8 @@ import java.util.Map;
  * each), which a journal paid when it opened and again at its first trial; a study on a fresh
  * journal writes trees and never reads one, so the parser's classes wait for the first read.
  * Numbers come back as an {@code ObjectMapper} reads them: {@code int}, {@code long} or big
- * integers by size, and {@code double}s.
+ * integers by size, and {@code double}s. Kept for the gain the overhead benchmark measured:
+ * {@code benchmarks/README.md}, section "Speed-ups kept in code".
  */
 public final class JsonTrees {
 

@@ -12,7 +12,8 @@ import java.util.Map;
  * identity; a define-by-run knob ({@code trial.suggestFloat("x", 0, 1)}) makes an equal object
  * each trial, so the knob's last distribution is kept by name and compared. Neither hashes a
  * distribution: the first {@code hashCode} of a record spins method handles, tens of milliseconds
- * of a study's first trial. Both maps are bounded. Not thread-safe.
+ * of a study's first trial. Both maps are bounded. {@link JournalCodec} is the way in. Not
+ * thread-safe.
  */
 final class DistributionTexts {
 

@@ -2,17 +2,20 @@ package dev.tuner.core.storage;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 
 /**
- * Writes instants as {@link Instant#toString()} does, always with six fraction digits, for the
- * journal's timestamps: as JSON strings in UTF-8, quotes included. Formatting through {@code
- * DateTimeFormatter} cost a tenth of writing a trial's records; the date and time of day change
- * once a second, so they are formatted once a second and only the microseconds each time.
- * {@link JournalReplay#instant} reads them back. Not thread-safe.
+ * The journal's times as text: written as {@link Instant#toString()} writes them, always with six
+ * fraction digits, as JSON strings in UTF-8, quotes included, and read back. Formatting through
+ * {@code DateTimeFormatter} cost a tenth of writing a trial's records; the date and time of day
+ * change once a second, so they are formatted once a second and only the microseconds each time.
+ * Reading takes the same fields apart without a formatter too, since a resume reads the time of
+ * every record. {@link JournalCodec} is the way in. Not thread-safe.
  */
 final class InstantText {
 
@@ -72,5 +75,53 @@ final class InstantText {
             }
         }
         return text;
+    }
+
+    /**
+     * {@link Instant#parse}, without a formatter for the form {@link Instant#toString()} writes.
+     *
+     * @throws IllegalArgumentException if the text is not a time
+     */
+    static Instant parse(String text) {
+        int length = text.length();
+        if (length >= 20 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
+                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(length - 1) == 'Z'
+                && (length == 20 || text.charAt(19) == '.')) {
+            try {
+                long day = LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10)).toEpochDay();
+                long seconds = day * 86_400 + digits(text, 11, 13) * 3_600L + digits(text, 14, 16) * 60L + digits(text, 17, 19);
+                int nanos = 0;
+                if (length > 20) {
+                    int fraction = length - 21;
+                    if (fraction > 9) {
+                        return Instant.parse(text);
+                    }
+                    nanos = digits(text, 20, length - 1);
+                    for (int i = fraction; i < 9; i++) {
+                        nanos *= 10;
+                    }
+                }
+                return Instant.ofEpochSecond(seconds, nanos);
+            } catch (RuntimeException unusual) {
+                // fall through to the full parser, which says what is wrong
+            }
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException invalid) {
+            throw new IllegalArgumentException("'" + text + "' is not a time", invalid);
+        }
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NumberFormatException(text);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }

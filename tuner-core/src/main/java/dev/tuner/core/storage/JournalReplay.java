@@ -10,21 +10,16 @@ import dev.tuner.core.trial.TrialFailure;
 import dev.tuner.core.trial.TrialState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Applies the journal's lines, as {@link JournalRecords} writes them, to a {@link StudyTable}. A
+ * Applies the journal's lines, as {@link JournalCodec} writes them, to a {@link StudyTable}. A
  * resume reads every line of the file, so this reads whole blocks of lines with one streaming
- * parser rather than through trees, parses each distinct distribution once (keyed by its JSON
- * text), and reads
- * the timestamps {@link Instant#toString()} wrote without a formatter. Unknown fields are skipped,
- * so a later format may add some.
+ * parser rather than through trees, and parses each distinct distribution once (keyed by its JSON
+ * text). Unknown fields are skipped, so a later format may add some.
  */
 final class JournalReplay {
 
@@ -210,50 +205,6 @@ final class JournalReplay {
         return parser.getDoubleValue();
     }
 
-    /** {@link Instant#parse}, without a formatter for the form {@link Instant#toString()} writes. */
-    static Instant instant(String text) {
-        int length = text.length();
-        if (length >= 20 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
-                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(length - 1) == 'Z'
-                && (length == 20 || text.charAt(19) == '.')) {
-            try {
-                long day = LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10)).toEpochDay();
-                long seconds = day * 86_400 + digits(text, 11, 13) * 3_600L + digits(text, 14, 16) * 60L + digits(text, 17, 19);
-                int nanos = 0;
-                if (length > 20) {
-                    int fraction = length - 21;
-                    if (fraction > 9) {
-                        return Instant.parse(text);
-                    }
-                    nanos = digits(text, 20, length - 1);
-                    for (int i = fraction; i < 9; i++) {
-                        nanos *= 10;
-                    }
-                }
-                return Instant.ofEpochSecond(seconds, nanos);
-            } catch (RuntimeException unusual) {
-                // fall through to the full parser, which says what is wrong
-            }
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException invalid) {
-            throw new IllegalArgumentException("'" + text + "' is not a time", invalid);
-        }
-    }
-
-    private static int digits(String text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new NumberFormatException(text);
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
-    }
-
     /** The fields of one record, as read. */
     private static final class Record {
         String op;
@@ -277,15 +228,15 @@ final class JournalReplay {
         void applyTo(StudyTable table) {
             switch (required(op, "op")) {
                 case "journal" -> {
-                    if (version < 1 || version > JournalRecords.VERSION) {
+                    if (version < 1 || version > JournalCodec.VERSION) {
                         throw new IllegalStateException("journal format version " + version + " is not one this Tuner reads"
-                                + " (1.." + JournalRecords.VERSION + "); open it with the Tuner that wrote it, or a newer one");
+                                + " (1.." + JournalCodec.VERSION + "); open it with the Tuner that wrote it, or a newer one");
                     }
                 }
                 case "study" -> table.createStudy(required(study, "study"), Direction.valueOf(required(direction, "direction")));
                 case "trial" -> {
                     checkNext(table);
-                    table.createTrial(study, instant(required(started, "started")), worker);
+                    table.createTrial(study, JournalCodec.parseTime(required(started, "started")), worker);
                 }
                 case "enqueue" -> {
                     checkNext(table);
@@ -293,11 +244,11 @@ final class JournalReplay {
                         throw new IllegalStateException("trial #" + retryOf + " of study '" + study
                                 + "' is a retry or has one already");
                     }
-                    table.enqueueTrial(study, required(values, "values"), instant(required(started, "started")),
+                    table.enqueueTrial(study, required(values, "values"), JournalCodec.parseTime(required(started, "started")),
                             retryOf == null ? -1 : retryOf);
                 }
                 case "claim" -> table.claim(required(study, "study"), required(number, "number"),
-                        instant(required(started, "started")), required(worker, "worker"));
+                        JournalCodec.parseTime(required(started, "started")), required(worker, "worker"));
                 case "param" -> table.setParam(required(study, "study"), required(number, "number"), required(knob, "knob"),
                         required(distribution, "distribution"), required(internal, "internal"));
                 case "intermediate" -> table.setIntermediateValue(required(study, "study"), required(number, "number"),
@@ -305,7 +256,7 @@ final class JournalReplay {
                 case "finish" -> table.finishTrial(required(study, "study"), required(number, "number"),
                         TrialState.valueOf(required(state, "state")),
                         value == null ? OptionalDouble.empty() : OptionalDouble.of(value), failure,
-                        instant(required(finished, "finished")));
+                        JournalCodec.parseTime(required(finished, "finished")));
                 default -> throw new IllegalArgumentException("unknown record '" + op + "'");
             }
         }

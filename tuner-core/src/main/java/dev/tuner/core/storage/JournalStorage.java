@@ -93,7 +93,7 @@ public final class JournalStorage implements Storage {
     /** Whether this storage was opened to read only: it writes nothing, not even a torn line's cut. */
     private final boolean readOnly;
     private final StudyTable table = new StudyTable();
-    private final JournalRecords records = new JournalRecords();
+    private final JournalCodec records = new JournalCodec();
     private final JournalReplay replayer = new JournalReplay();
     private long offset;
     private long lines;
@@ -149,7 +149,7 @@ public final class JournalStorage implements Storage {
             storage.write(() -> {
                 if (file.size() == 0) {
                     storage.append(storage.records.header(), false);
-                    storage.replayer.wrote(JournalRecords.VERSION);
+                    storage.replayer.wrote(JournalCodec.VERSION);
                 }
                 return null;
             });
@@ -245,7 +245,7 @@ public final class JournalStorage implements Storage {
     /** Finishes a running trial in the file and the table; call with the file locked, after {@link #catchUp()}. */
     private void finish(String studyName, int trialNumber, TrialState state, OptionalDouble value, TrialFailure failure,
             boolean force) throws IOException {
-        Instant finished = JournalRecords.time();
+        Instant finished = JournalCodec.time();
         append(records.finish(studyName, trialNumber, state, value, failure, finished), force);
         table.finishTrial(studyName, trialNumber, state, value, failure, finished);
     }
@@ -296,12 +296,12 @@ public final class JournalStorage implements Storage {
     /** Enqueues a trial; call with the file locked, after {@link #catchUp()}. */
     private int enqueue(String studyName, Map<String, String> values, int retryOf) throws IOException {
         int number = table.nextNumber(studyName);
-        if (replayer.version() < JournalRecords.WAITING_VERSION) {
+        if (replayer.version() < JournalCodec.WAITING_VERSION) {
             // a journal an older Tuner began: say that it now holds records that Tuner does not know
             append(records.header(), false);
-            replayer.wrote(JournalRecords.VERSION);
+            replayer.wrote(JournalCodec.VERSION);
         }
-        Instant enqueued = JournalRecords.time();
+        Instant enqueued = JournalCodec.time();
         append(records.enqueue(studyName, number, enqueued, values, retryOf), false);
         return table.enqueueTrial(studyName, values, enqueued, retryOf);
     }
@@ -312,7 +312,7 @@ public final class JournalStorage implements Storage {
         if (waiting < 0) {
             return StartedTrial.of(newTrial(studyName));
         }
-        Instant started = JournalRecords.time();
+        Instant started = JournalCodec.time();
         WorkerId worker = WorkerId.current();
         append(records.claim(studyName, waiting, started, worker), false);
         return new StartedTrial(waiting, table.claim(studyName, waiting, started, worker));
@@ -320,7 +320,7 @@ public final class JournalStorage implements Storage {
 
     private int newTrial(String studyName) throws IOException {
         int number = table.nextNumber(studyName);
-        Instant started = JournalRecords.time();
+        Instant started = JournalCodec.time();
         WorkerId worker = WorkerId.current();
         append(records.trial(studyName, number, started, worker), false);
         table.createTrial(studyName, started, worker);

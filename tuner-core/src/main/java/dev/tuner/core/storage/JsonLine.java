@@ -13,8 +13,8 @@ import java.util.Map;
  * bookkeeping was most of the cost of a record. Field names are {@link Key}s encoded once, string
  * values that repeat (study and knob names) are escaped once and kept, and text is copied a whole
  * string at a time: a JVM runs a trial's first thousands of records in its interpreter, where a
- * loop over every character of every record was most of what a journal cost a study's start. Not
- * thread-safe.
+ * loop over every character of every record was most of what a journal cost a study's start.
+ * {@link JournalCodec} is the way in. Not thread-safe.
  */
 final class JsonLine {
 

@@ -1,7 +1,5 @@
 package dev.tuner.core.trial;
 
-import dev.tuner.core.trial.FrozenTrial;
-import dev.tuner.core.trial.TrialState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +9,13 @@ import java.util.regex.Pattern;
 
 /**
  * One line per trial for people: {@code #17 lr=0.0032 layers=4 → 0.931}. Knobs are shown by their
- * short name (the last part of the full name), values compactly.
+ * short name (the last part of the full name), values compactly. A format is made once from a
+ * display-name pattern and names every trial of a study:
+ *
+ * <pre>{@code
+ * TrialFormat names = TrialFormat.of("trial {number}: {value} with {params}");
+ * String name = names.format(trial);   // "trial 17: 0.931 with lr=0.0032 layers=4"
+ * }</pre>
  */
 public final class TrialFormat {
 
@@ -25,43 +29,59 @@ public final class TrialFormat {
     private static final Pattern SPACES = Pattern.compile(" {2,}");
     private static final Set<String> PLACEHOLDERS = Set.of("number", "params", "value", "state");
 
-    /** The pattern last used, cut into parts: each trial of a study is named with the same one, parsed once. */
-    private static volatile CompiledPattern last = CompiledPattern.of(DEFAULT_PATTERN);
+    private static final TrialFormat DEFAULT = of(DEFAULT_PATTERN);
 
-    private TrialFormat() {}
+    /** The pattern cut into literal text and placeholders, in order. */
+    private final List<String> parts;
 
-    /** The trial's number, knob values and outcome, as {@link #DEFAULT_PATTERN} lays them out. */
-    public static String describe(FrozenTrial trial) {
-        return format(DEFAULT_PATTERN, trial);
+    private TrialFormat(List<String> parts) {
+        this.parts = parts;
     }
 
     /**
-     * The trial as {@code pattern} lays it out: {@code {number}}, {@code {params}} (short names,
-     * compact values), {@code {value}} (the objective value, or the state when there is none) and
+     * The format of {@code pattern}: {@code {number}}, {@code {params}} (short names, compact
+     * values), {@code {value}} (the objective value, or the state when there is none) and
      * {@code {state}} are replaced; white space left doubled by empty parts is closed up.
      *
      * @throws IllegalArgumentException if the pattern has another placeholder
      */
-    public static String format(String pattern, FrozenTrial trial) {
-        return format(pattern, trial, trial.number());
+    public static TrialFormat of(String pattern) {
+        requireValid(pattern);
+        List<String> parts = new ArrayList<>();
+        Matcher placeholder = PLACEHOLDER.matcher(pattern);
+        int from = 0;
+        while (placeholder.find()) {
+            if (placeholder.start() > from) {
+                parts.add(pattern.substring(from, placeholder.start()));
+            }
+            parts.add(placeholder.group());
+            from = placeholder.end();
+        }
+        if (from < pattern.length()) {
+            parts.add(pattern.substring(from));
+        }
+        return new TrialFormat(List.copyOf(parts));
+    }
+
+    /** The trial's number, knob values and outcome, as {@link #DEFAULT_PATTERN} lays them out. */
+    public static String describe(FrozenTrial trial) {
+        return DEFAULT.format(trial);
+    }
+
+    /** The trial as this format lays it out. */
+    public String format(FrozenTrial trial) {
+        return format(trial, trial.number());
     }
 
     /**
-     * The trial as {@code pattern} lays it out, with {@code number} in place of its own: a stored
-     * trial or the best one run again shows the number it has in its study.
-     *
-     * @throws IllegalArgumentException if the pattern has another placeholder
+     * The trial as this format lays it out, with {@code number} in place of its own: a stored trial
+     * or the best one run again shows the number it has in its study.
      */
-    public static String format(String pattern, FrozenTrial trial, int number) {
-        CompiledPattern compiled = last;
-        if (!compiled.pattern.equals(pattern)) {
-            compiled = CompiledPattern.of(pattern);
-            last = compiled;
-        }
+    public String format(FrozenTrial trial, int number) {
         // String.join copies the pieces once: a StringBuilder's appends, inlined at each call,
         // made this method the JIT compiler's largest job of a short study (75 kB of C2 code)
         List<String> pieces = new ArrayList<>(8);
-        for (String part : compiled.parts) {
+        for (String part : parts) {
             pieces.add(piece(part, trial, number));
         }
         String text = String.join("", pieces);
@@ -77,28 +97,6 @@ public final class TrialFormat {
             case "{state}" -> trial.state().name().toLowerCase(java.util.Locale.ROOT);
             default -> part;
         };
-    }
-
-    /** A checked pattern cut into literal text and placeholders, in order. */
-    private record CompiledPattern(String pattern, List<String> parts) {
-
-        static CompiledPattern of(String pattern) {
-            requireValid(pattern);
-            List<String> parts = new ArrayList<>();
-            Matcher placeholder = PLACEHOLDER.matcher(pattern);
-            int from = 0;
-            while (placeholder.find()) {
-                if (placeholder.start() > from) {
-                    parts.add(pattern.substring(from, placeholder.start()));
-                }
-                parts.add(placeholder.group());
-                from = placeholder.end();
-            }
-            if (from < pattern.length()) {
-                parts.add(pattern.substring(from));
-            }
-            return new CompiledPattern(pattern, List.copyOf(parts));
-        }
     }
 
     /**

@@ -48,7 +48,7 @@ class JournalFormatTest {
     @Test
     void writesEveryRecordByteForByteAsVersionThreeDid() throws IOException {
         ByteArrayOutputStream written = new ByteArrayOutputStream();
-        for (byte[] line : writeSample(new JournalRecords())) {
+        for (byte[] line : writeSample(new JournalCodec())) {
             written.write(line);
         }
 
@@ -97,7 +97,7 @@ class JournalFormatTest {
     }
 
     /** Every kind of record, with the values that test its escaping and its numbers. */
-    static List<byte[]> writeSample(JournalRecords records) throws IOException {
+    static List<byte[]> writeSample(JournalCodec records) throws IOException {
         String study = "quad1";
         Map<String, String> enqueued = new LinkedHashMap<>();
         enqueued.put("x", "0.25");

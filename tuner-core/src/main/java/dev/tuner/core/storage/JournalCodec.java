@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * The journal's records, one JSON object a line, one per change of state:
+ * The journal's codec: how its records are written, one JSON object a line, one per change of
+ * state, and how their times read back.
  *
  * <pre>{@code
  * {"op":"journal","version":3}
@@ -28,7 +29,8 @@ import java.util.OptionalDouble;
  * being when it was enqueued and {@code retryOf}, when present, the failed trial it retries; a {@code claim} record makes it {@code RUNNING} for a worker, started
  * then. A {@code trial} or {@code enqueue} record's number must be the study's next number, and a
  * {@code claim} must name a waiting trial: every writer appends them after reading all records
- * before them, under the file lock. {@link JournalReplay} reads them back.
+ * before them, under the file lock. {@link JournalReplay} reads them back, their times through
+ * {@link #parseTime}.
  *
  * <p>Version 2 added the {@code intermediate} record (a value a trial reported at a step), version
  * 3 the {@code enqueue} and {@code claim} records. This code reads journals of every version and
@@ -36,12 +38,19 @@ import java.util.OptionalDouble;
  * {@code journal} record of its own version, which a Tuner that knows only the older version
  * refuses with a clear message rather than stumbling on a record it does not know.
  *
- * <p>Records are laid out by {@link JsonLine} into one reused buffer, never as trees: a trial
- * writes three of them or more, and building and serializing trees was most of a trial's
- * bookkeeping. Each distinct distribution's JSON is written once and then copied. Not
- * thread-safe: its storage writes under its lock.
+ * <p><b>Hand-written speed-ups.</b> A trial writes three records or more, and a study's first
+ * thousands of trials run in the JVM's interpreter, so this codec writes them with code of its
+ * own where the library's cost a trial measurably more: {@link JsonLine} lays out each record in
+ * one reused buffer instead of Jackson's generator, {@link InstantText} writes the times instead of
+ * {@code java.time}'s formatter (and reads them back for a resume, instead of {@link Instant#parse}),
+ * and {@link DistributionTexts} writes each distribution's JSON once instead of once a record.
+ * They are used through this class alone ({@code ArchitectureTest} checks it), and each is kept
+ * for the gain the benchmarks measured: {@code benchmarks/README.md}, section "Speed-ups kept in
+ * code", the one note of what each buys. Change one only with the overhead benchmark's figures
+ * before and after, and remove one that no longer pays for itself. Not thread-safe: its storage
+ * writes under its lock.
  */
-final class JournalRecords {
+final class JournalCodec {
 
     /** The format this code writes and the newest it reads: 3 since waiting trials. */
     static final int VERSION = 3;
@@ -126,6 +135,15 @@ final class JournalRecords {
     /** Now, to the precision a record keeps (microseconds). */
     static Instant time() {
         return InstantText.truncate(Instant.now());
+    }
+
+    /**
+     * A record's time, as this codec and {@link Instant#toString()} write it.
+     *
+     * @throws IllegalArgumentException if the text is not a time
+     */
+    static Instant parseTime(String text) {
+        return InstantText.parse(text);
     }
 
     private JsonLine trialLine(String op, String studyName, int number) {
