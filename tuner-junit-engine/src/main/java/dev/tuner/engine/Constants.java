@@ -236,7 +236,8 @@ public final class Constants {
 
     /**
      * Report entry on a study's container: what its end left as it was, and why, one message a line;
-     * e.g. the outputs of another storage it did not replace.
+     * e.g. the outputs of another storage it did not replace; or known values that name the knobs the
+     * study suggests by their bare names, as Tuner 0.1 wrote them.
      */
     public static final String WARNING_ENTRY = "tuner.warning";
 

@@ -53,7 +53,7 @@ final class SearchRun {
         List<FrozenTrial> stored = study.trials();
         if (stored.isEmpty()) {
             // stored as a waiting trial: whichever worker starts first runs it, once
-            settings.warmStart().ifPresent(file -> study.enqueue(warmStart(file)));
+            settings.warmStart().ifPresent(file -> study.enqueue(warmStart(file, plan.studyName())));
         }
         int started = started(stored);
         if (started > 0) {
@@ -121,13 +121,15 @@ final class SearchRun {
         return started;
     }
 
-    private Map<String, ?> warmStart(Path file) {
-        return KnownParameters.fromFile(file)
+    private Map<String, ?> warmStart(Path file, String studyName) {
+        KnownParameters known = KnownParameters.fromFile(file)
                 .orElseThrow(() -> new IllegalArgumentException("configuration parameter "
                         + Constants.WARM_START_PROPERTY_NAME + "=" + file + " names no file (looked in "
                         + file.toAbsolutePath() + "); give the path of a properties file of knob values,"
-                        + " e.g. target/tuner/<study>.properties from an earlier run"))
-                .values();
+                        + " e.g. target/tuner/<study>.properties from an earlier run"));
+        known.bareKeysWarning(studyName).ifPresent(warning ->
+                listener.reportingEntryPublished(descriptor, ReportEntry.from(Constants.WARNING_ENTRY, warning)));
+        return known.forStudy(studyName).values();
     }
 
     /** Called on a trial's worker thread; serialized, as the reporter is. */

@@ -29,12 +29,15 @@ final class SingleTrialRun {
     /**
      * Runs the objective with {@code known} and reports it as a test of {@code kind}, numbered as
      * the trial the parameters come from (0, without its number in the name, when that is unknown):
-     * the objective's {@code trial.number()} is that number too.
+     * the objective's {@code trial.number()} is that number too. Keys Tuner 0.1 wrote bare for the
+     * knobs the method suggests are read as the study's, with a warning.
      */
     void run(StudyPlan plan, KnownParameters known, TrialDescriptor.Kind kind) {
         listener.reportingEntryPublished(descriptor, ReportEntry.from(Constants.SOURCE_ENTRY, known.source()));
+        known.bareKeysWarning(plan.studyName()).ifPresent(warning ->
+                listener.reportingEntryPublished(descriptor, ReportEntry.from(Constants.WARNING_ENTRY, warning)));
         Study study = plan.withoutPruning().newStudy(InMemoryStorage.numberingFrom(known.trialNumber().orElse(0)));
-        study.enqueue(known.values());
+        study.enqueue(known.forStudy(plan.studyName()).values());
         TrialOutcome outcome = study.runTrial(plan.objective());
         String pattern = settings.displayNamePattern();
         if (known.trialNumber().isEmpty()) {

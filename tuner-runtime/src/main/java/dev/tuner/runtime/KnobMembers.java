@@ -43,7 +43,9 @@ final class KnobMembers {
             }
         }
         throw new IllegalArgumentException(type.getName() + " has no knob field or method named '" + name
-                + "'; name a field or parameterless method that carries a knob annotation such as @Uniform");
+                + "'; name a field or parameterless method that carries a knob annotation such as @Uniform, or,"
+                + " for a knob a @Tune method suggests through its Trial or declares as a parameter, give its type:"
+                + " Tuned.value(<study class or name>, \"" + name + "\", int.class)");
     }
 
     /** A field's or method's knob name: its declaring class's binary name and its own name. */

@@ -14,6 +14,7 @@ package dev.tuner.runtime;
  *     }
  * }
  * int batchSize = Tuned.value(Classifier.class, "batchSize");
+ * int rounds = Tuned.value("com.acme.BoostTuning.accuracy", "rounds", int.class);  // a knob the study suggests
  * }</pre>
  *
  * <p>The values come from the file named by the system property {@value #FILE_PROPERTY}, else
@@ -50,6 +51,42 @@ public final class Tuned {
      */
     public static <T> T value(Class<?> type, String member) {
         return DefaultValues.get().value(type, member);
+    }
+
+    /**
+     * The tuned value of knob {@code name} of study {@code study}: one its {@code @Tune} method
+     * suggests through its {@code Trial}, or one of its parameters. The study is named by its class's
+     * binary name and its method's name, as {@code mvn tuner:tune} names it:
+     *
+     * <pre>{@code
+     * // in the test sources: @Tune double accuracy(Trial trial) { int rounds = trial.suggestInt("rounds", 1, 50); ... }
+     * int rounds = Tuned.value("com.acme.BoostTuning.accuracy", "rounds", int.class);
+     * }</pre>
+     *
+     * @throws IllegalStateException if there is no tuned value (there is no declared default to fall
+     *     back on), or it is not of {@code type}
+     * @see TunedValues#value(String, String, Class)
+     */
+    public static <T> T value(String study, String name, Class<T> type) {
+        return DefaultValues.get().value(study, name, type);
+    }
+
+    /**
+     * The tuned value of knob {@code name} of a study of {@code studyClass}, the class of the
+     * {@code @Tune} method, for code that sees that class (the tuning class usually lives in the test
+     * sources; production code names the study instead, with {@link #value(String, String, Class)}).
+     *
+     * <pre>{@code
+     * int rounds = Tuned.value(BoostTuning.class, "rounds", int.class);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the class has no {@code @Tune} method
+     * @throws IllegalStateException if there is no tuned value, several of its studies have one, or it
+     *     is not of {@code type}
+     * @see TunedValues#value(Class, String, Class)
+     */
+    public static <T> T value(Class<?> studyClass, String name, Class<T> type) {
+        return DefaultValues.get().value(studyClass, name, type);
     }
 
     /** The values {@link #apply(Object)} and {@link #value(Class, String)} use, read once. */

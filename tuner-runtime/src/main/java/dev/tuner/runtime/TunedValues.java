@@ -9,7 +9,11 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tuned values read from one properties file, keyed by each knob's full name
@@ -18,12 +22,15 @@ import java.util.Properties;
  * <pre>{@code
  * TunedValues values = TunedValues.load(Path.of("target/tuner/com.acme.ClassifierTuning.accuracy.properties"));
  * values.apply(classifier);
+ * int rounds = values.value("com.acme.BoostTuning.accuracy", "rounds", int.class);   // trial.suggestInt("rounds", ...)
  * }</pre>
  */
 public final class TunedValues {
 
     private final Properties properties;
     private final String source;
+    /** The bare keys warned about, so that a value read on every request warns once. */
+    private final Set<String> warnedBare = ConcurrentHashMap.newKeySet();
 
     private TunedValues(Properties properties, String source) {
         this.properties = properties;
@@ -44,7 +51,7 @@ public final class TunedValues {
     public static TunedValues fromClasspath(String resource, ClassLoader loader) {
         try (InputStream stream = loader.getResourceAsStream(resource)) {
             if (stream == null) {
-                return none();
+                return new TunedValues(new Properties(), "no classpath resource " + resource);
             }
             Properties properties = new Properties();
             properties.load(stream);
@@ -66,7 +73,10 @@ public final class TunedValues {
             return load(Path.of(file));
         }
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return fromClasspath(Tuned.RESOURCE, loader != null ? loader : Tuned.class.getClassLoader());
+        TunedValues values = fromClasspath(Tuned.RESOURCE, loader != null ? loader : Tuned.class.getClassLoader());
+        return values.properties.isEmpty() && values.source.startsWith("no ")
+                ? new TunedValues(values.properties, values.source + " and no system property " + Tuned.FILE_PROPERTY)
+                : values;
     }
 
     private static TunedValues read(Reader reader, String source) throws IOException {
@@ -123,6 +133,85 @@ public final class TunedValues {
                     + "Tuned.apply(instance), or add " + key + " to the file");
         }
         return (T) member.readDefault();
+    }
+
+    /**
+     * The tuned value of knob {@code name} of study {@code study}: one the study's {@code @Tune} method
+     * suggests through its {@code Trial} ({@code trial.suggestInt("rounds", 1, 50)}), or one of its
+     * parameters, keyed {@code <study>.<name>}. A study is named by the binary name of its class and
+     * its method's name ({@code com.acme.BoostTuning.accuracy}); production code names it so because
+     * the tuning class lives in the test sources.
+     *
+     * <pre>{@code
+     * int rounds = values.value("com.acme.BoostTuning.accuracy", "rounds", int.class);
+     * }</pre>
+     *
+     * @param type the value's type: {@code double}, {@code float}, {@code int}, {@code long},
+     *     {@code boolean} (or boxed), {@code String} or an enum
+     * @throws IllegalStateException if there is no value (the message names the key, the file and the
+     *     fix), or the value is not of {@code type}
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T value(String study, String name, Class<T> type) {
+        String key = StudyKnob.key(study, name);
+        String text = properties.getProperty(key);
+        if (text == null) {
+            return (T) bare(List.of(key), name, type).orElseThrow(() -> missing(List.of(key), name));
+        }
+        return (T) TypedValue.parse(text, type, null, key, source);
+    }
+
+    /**
+     * The tuned value of knob {@code name} of a study of {@code studyClass}, the class that declares
+     * (or inherits) the {@code @Tune} method: as {@link #value(String, String, Class)}, for code that
+     * sees the tuning class, with the study found among its {@code @Tune} methods.
+     *
+     * @throws IllegalArgumentException if the class has no {@code @Tune} method
+     * @throws IllegalStateException if there is no value, several of its studies have one (then name
+     *     the study), or the value is not of {@code type}
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T value(Class<?> studyClass, String name, Class<T> type) {
+        List<String> keys = StudyKnob.keys(studyClass, name);
+        List<String> present = keys.stream().filter(properties::containsKey).toList();
+        if (present.size() > 1) {
+            throw new IllegalStateException(source + " holds knob '" + name + "' of several studies of "
+                    + studyClass.getName() + " (" + String.join(", ", present) + "); name the study: Tuned.value(\""
+                    + present.get(0).substring(0, present.get(0).length() - name.length() - 1) + "\", \"" + name
+                    + "\", " + type.getSimpleName() + ".class)");
+        }
+        if (present.isEmpty()) {
+            return (T) bare(keys, name, type).orElseThrow(() -> missing(keys, name));
+        }
+        return (T) TypedValue.parse(properties.getProperty(present.get(0)), type, null, present.get(0), source);
+    }
+
+    /** The value of the bare key Tuner 0.1 wrote for a suggested knob, with a warning, if the file has one. */
+    private Optional<Object> bare(List<String> keys, String name, Class<?> type) {
+        String text = StudyKnob.mayBeBare(name) ? properties.getProperty(name) : null;
+        if (text == null) {
+            return Optional.empty();
+        }
+        if (warnedBare.add(name)) {
+            warnBare(keys, name);
+        }
+        return Optional.of(TypedValue.parse(text, type, null, name, source));
+    }
+
+    private void warnBare(List<String> keys, String name) {
+        System.getLogger(TunedValues.class.getName()).log(System.Logger.Level.WARNING, source + " names knob '" + name
+                + "' by its bare name, as Tuner 0.1 wrote the knobs a @Tune method suggests, so that two studies"
+                + " suggesting one name clash; it is read as " + String.join(" or ", keys) + " until Tuner "
+                + StudyKnob.LAST_RELEASE_READING_BARE_KEYS + ". Regenerate the file with mvn tuner:tune, or rename"
+                + " the key to " + keys.get(0));
+    }
+
+    private IllegalStateException missing(List<String> keys, String name) {
+        return new IllegalStateException("no tuned value of knob '" + name + "': looked for " + String.join(", ", keys)
+                + " in " + source + "; run mvn tuner:tune and put its values where Tuned reads them (copy"
+                + " target/tuner/<study>.properties to src/main/resources/" + Tuned.RESOURCE + ", or run with"
+                + " -Dtuner.output.file=src/main/resources/" + Tuned.RESOURCE + "), or check the study's and the"
+                + " knob's names");
     }
 
     private Object convert(Field field, String key, String text) {

@@ -13,6 +13,10 @@ final class TypedValue {
 
     private TypedValue() {}
 
+    /**
+     * {@code text} as a value of {@code type}, checked against the range {@code knob} declares; a
+     * null {@code knob} declares none.
+     */
     static Object parse(String text, Class<?> type, Annotation knob, String key, String source) {
         Object value;
         try {
@@ -76,8 +80,11 @@ final class TypedValue {
         return Enum.valueOf((Class<? extends Enum>) type, name);
     }
 
-    /** A description of the declared range the value lies outside, or null if it fits. */
+    /** A description of the declared range the value lies outside, or null if it fits or none is declared. */
     private static String outsideDeclaredRange(Object value, Annotation knob) {
+        if (knob == null) {
+            return null;  // a knob a @Tune method suggests: its range is in the tuning code only
+        }
         String[] options = attribute(knob, "value", String[].class);
         if (options != null && options.length > 0) {
             String text = value instanceof Enum<?> constant ? constant.name() : String.valueOf(value);

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * A {@code @Tune} method as an {@link Objective}: each evaluation creates a fresh instance of the
  * method's class, hands each annotated parameter its knob value (and a {@link Trial} parameter
- * the trial itself), calls the method and returns its result.
+ * the trial, in which the knobs it suggests by name are the study's:
+ * {@code <study name>.<name>}, as a parameter's), calls the method and returns its result.
  *
  * <p>{@link #of(Method)} checks the whole declaration up front and throws an
  * {@link InvalidDeclarationException} naming the member and the fix.
@@ -30,11 +31,14 @@ public final class MethodObjective implements Objective {
     private final Method method;
     private final Constructor<?> constructor;
     private final List<Optional<KnobValue>> parameters;
+    private final String studyName;
 
-    private MethodObjective(Method method, Constructor<?> constructor, List<Optional<KnobValue>> parameters) {
+    private MethodObjective(Method method, Constructor<?> constructor, List<Optional<KnobValue>> parameters,
+            String studyName) {
         this.method = method;
         this.constructor = constructor;
         this.parameters = parameters;
+        this.studyName = studyName;
     }
 
     /**
@@ -71,12 +75,13 @@ public final class MethodObjective implements Objective {
         }
         checkReferencedKnobs(testClass);
         method.setAccessible(true);
-        return new MethodObjective(method, constructor, parameters);
+        return new MethodObjective(method, constructor, parameters, studyName(testClass, method));
     }
 
     /**
      * The study name of a {@code @Tune} method run on {@code testClass}: the class's binary name and
-     * the method's name. An inherited method gets a study per subclass.
+     * the method's name. An inherited method gets a study per subclass. It is also the prefix of the
+     * names of the study's own knobs: its parameters' and those it suggests through its {@link Trial}.
      */
     public static String studyName(Class<?> testClass, Method method) {
         return testClass.getName() + "." + method.getName();
@@ -123,9 +128,10 @@ public final class MethodObjective implements Objective {
         Object result;
         try (TrialContext.Scope scope = TrialContext.bind(trial)) {
             Object[] arguments = new Object[parameters.size()];
+            Trial studyKnobs = new StudyKnobTrial(trial, studyName);
             for (int i = 0; i < arguments.length; i++) {
                 Optional<KnobValue> knob = parameters.get(i);
-                arguments[i] = knob.isPresent() ? knob.get().draw(trial) : trial;
+                arguments[i] = knob.isPresent() ? knob.get().draw(trial) : studyKnobs;
             }
             result = method.invoke(constructor.newInstance(), arguments);
         } catch (InvocationTargetException thrown) {

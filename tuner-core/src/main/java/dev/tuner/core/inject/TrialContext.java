@@ -75,7 +75,11 @@ public final class TrialContext {
         return trials;
     }
 
-    /** The trial the current thread serves, or empty outside a trial. */
+    /**
+     * The trial the current thread serves, or empty outside a trial: the study's own, in which a knob
+     * suggested by name is named as given, not by its study as through a {@code @Tune} method's
+     * {@link Trial} parameter ({@code <study>.<name>}).
+     */
     public static Optional<Trial> current() {
         return Optional.ofNullable(binding()).map(Binding::trial);
     }

@@ -92,7 +92,8 @@ final class BestParametersFile {
     /**
      * Merges the best parameters of {@code study}, kept in {@code storage}, into the properties file
      * {@code file}, e.g. the {@code tuner.properties} that production code reads with {@code Tuned}:
-     * its knobs' keys get the new values, every other key stays, and the study's line says where
+     * its knobs' keys get the new values, every other key stays (but the bare key Tuner 0.1 wrote for a
+     * knob the study suggests through its {@code Trial}, now under its study's name), and the study's line says where
      * they came from, beside the other studies' lines. The file is replaced whole, so a reader never
      * sees half of it.
      *
@@ -111,7 +112,13 @@ final class BestParametersFile {
                 lines.put(source.study(), source.line());
             }
         });
-        best.params().forEach((key, value) -> values.put(key, text(value)));
+        String own = study.name() + ".";
+        best.params().forEach((key, value) -> {
+            values.put(key, text(value));
+            if (key.startsWith(own) && BareKeys.isBare(key.substring(own.length()))) {
+                values.remove(key.substring(own.length()));  // the bare key Tuner 0.1 wrote for this knob
+            }
+        });
         lines.put(study.name(), OutputHeader.STUDY_LINE + study.name() + ": trial #" + best.number() + ", value "
                 + best.value().getAsDouble() + " (" + direction(study) + "), written " + Instant.now(clock)
                 + ", from " + storage.text());

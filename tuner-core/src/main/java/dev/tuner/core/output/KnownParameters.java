@@ -42,6 +42,34 @@ public record KnownParameters(Map<String, ?> values, String source, OptionalInt 
         values = Map.copyOf(values);
     }
 
+    /**
+     * These values as study {@code studyName} reads them: a knob its {@code @Tune} method suggested
+     * through its {@code Trial} is named {@code <study>.<name>}, so a key without a dot, as Tuner 0.1
+     * wrote such a knob, is read as that name (unless the file gives that name too);
+     * {@link #bareKeysWarning(String)} says so.
+     */
+    public KnownParameters forStudy(String studyName) {
+        return new KnownParameters(BareKeys.qualify(values, studyName), source, trialNumber, where);
+    }
+
+    /**
+     * What to tell the user when these values name knobs of study {@code studyName} by their bare
+     * names, as Tuner 0.1 wrote them: which keys, where, that they are read under their study's names
+     * until Tuner {@value BareKeys#LAST_RELEASE}, and how to regenerate them; empty when there are none.
+     */
+    public Optional<String> bareKeysWarning(String studyName) {
+        List<String> bare = BareKeys.of(values, studyName);
+        if (bare.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> renamed = bare.stream().map(key -> BareKeys.qualified(studyName, key)).toList();
+        return Optional.of("study " + studyName + ": " + source + " names knobs the study suggests through its Trial by"
+                + " their bare names (" + String.join(", ", bare) + "), as Tuner 0.1 wrote them, so that two studies"
+                + " suggesting one name clash; they are read as " + String.join(", ", renamed) + " until Tuner "
+                + BareKeys.LAST_RELEASE + ". Regenerate the values: run mvn tuner:tune again (on a fresh storage when"
+                + " they come from the storage's trials), or rename the keys in the file");
+    }
+
     /** The best complete trial of study {@code studyName} in {@code storage}, if it holds the study and one. */
     public static Optional<KnownParameters> bestStored(Storage storage, String studyName, Direction direction) {
         List<FrozenTrial> trials;

@@ -107,6 +107,29 @@ class MethodObjectiveTest {
         }
     }
 
+    static class TwoStudiesCase {
+        @Tune
+        double first(Trial trial) {
+            return trial.suggestInt("rounds", 1, 5);
+        }
+
+        @Tune
+        double second(Trial trial) {
+            return -trial.suggestInt("rounds", 1, 5);
+        }
+    }
+
+    static class ParamsSeenCase {
+        static Map<String, Object> seen;
+
+        @Tune
+        double f(@Uniform(min = 0, max = 1) double x, Trial trial) {
+            int rounds = trial.suggestInt("rounds", 1, 5);
+            seen = trial.params();
+            return x + rounds;
+        }
+    }
+
     static class FreshInstanceCase {
         private int calls;
 
@@ -391,9 +414,10 @@ class MethodObjectiveTest {
         double value = objective.evaluate(trial);
 
         assertThat(CountedCase.instances).isEqualTo(1);
-        assertThat(trial.params()).containsAllEntriesOf(prepared).containsKey("extra");
+        assertThat(trial.params()).containsAllEntriesOf(prepared).containsKey(knob(CountedCase.class, "extra"));
         assertThat(value).isEqualTo((Double) prepared.get(knob(CountedCase.class, "x"))
-                + ((Number) prepared.get(knob(CountedCase.class, "n"))).doubleValue() + (Double) trial.params().get("extra"));
+                + ((Number) prepared.get(knob(CountedCase.class, "n"))).doubleValue()
+                + (Double) trial.params().get(knob(CountedCase.class, "extra")));
     }
 
     @Test
@@ -523,16 +547,39 @@ class MethodObjectiveTest {
     }
 
     @Test
-    void aTrialParameterReceivesTheTrialItself() throws Exception {
+    void aTrialParameterReceivesTheTrialWhoseSuggestedKnobsAreTheStudys() throws Exception {
         MethodObjective objective = objective(TrialParameterCase.class);
         Trial trial = Studies.inMemory(TrialParameterCase.class.getName(), 11).ask();
 
         double value = objective.evaluate(trial);
 
         assertThat(objective.knobs()).extracting(Knob::name).containsExactly(knob(TrialParameterCase.class, "x"));
-        assertThat(trial.params()).containsOnlyKeys(knob(TrialParameterCase.class, "x"), "extra");
-        assertThat(value).isEqualTo(
-                (Double) trial.params().get(knob(TrialParameterCase.class, "x")) + (Double) trial.params().get("extra"));
+        assertThat(trial.params()).containsOnlyKeys(knob(TrialParameterCase.class, "x"),
+                knob(TrialParameterCase.class, "extra"));
+        assertThat(value).isEqualTo((Double) trial.params().get(knob(TrialParameterCase.class, "x"))
+                + (Double) trial.params().get(knob(TrialParameterCase.class, "extra")));
+    }
+
+    @Test
+    void twoStudiesOfAClassThatSuggestOneNameHaveAKnobEach() throws Exception {
+        Trial first = Studies.inMemory("first", 11).ask();
+        Trial second = Studies.inMemory("second", 11).ask();
+
+        MethodObjective.of(TwoStudiesCase.class.getDeclaredMethod("first", Trial.class)).evaluate(first);
+        MethodObjective.of(TwoStudiesCase.class.getDeclaredMethod("second", Trial.class)).evaluate(second);
+
+        assertThat(first.params()).containsOnlyKeys(TwoStudiesCase.class.getName() + ".first.rounds");
+        assertThat(second.params()).containsOnlyKeys(TwoStudiesCase.class.getName() + ".second.rounds");
+    }
+
+    @Test
+    void theMethodSeesTheKnobsItSuggestedByTheNamesItGave() throws Exception {
+        Trial trial = Studies.inMemory(ParamsSeenCase.class.getName(), 11).ask();
+
+        objective(ParamsSeenCase.class).evaluate(trial);
+
+        assertThat(ParamsSeenCase.seen).containsOnlyKeys("x", "rounds");
+        assertThat(ParamsSeenCase.seen.get("rounds")).isEqualTo(trial.params().get(knob(ParamsSeenCase.class, "rounds")));
     }
 
     @Test

@@ -217,4 +217,44 @@ class BestParametersFileTest {
         trial(again, 0.5);
         assertThat(again.trials().get(0).params()).isEqualTo(best.params());
     }
+
+    @Test
+    void twoStudiesSuggestingOneNameKeepTheirValuesApartInOneFile() throws IOException {
+        Path file = directory.resolve("tuner.properties");
+        String first = "com.acme.BoostTuning.accuracy";
+        String second = "com.acme.BoostTuning.latency";
+        Study accuracy = Studies.inMemory(first, 5);
+        Trial a = accuracy.ask();
+        a.suggestInt(first + ".rounds", 1, 5);
+        accuracy.tell(a, 1.0);
+        Study latency = Studies.inMemory(second, 6);
+        Trial b = latency.ask();
+        b.suggestInt(second + ".rounds", 10, 50);
+        latency.tell(b, 1.0);
+        StorageName storage = StorageName.of("journal:target/tuner/journal.jsonl");
+
+        writer.mergeInto(file, StudySnapshot.of(accuracy), storage);
+        writer.mergeInto(file, StudySnapshot.of(latency), storage);
+
+        Properties merged = load(file);
+        assertThat(merged.stringPropertyNames()).containsExactlyInAnyOrder(first + ".rounds", second + ".rounds");
+        assertThat(Integer.parseInt(merged.getProperty(first + ".rounds"))).isBetween(1, 5);
+        assertThat(Integer.parseInt(merged.getProperty(second + ".rounds"))).isBetween(10, 50);
+    }
+
+    @Test
+    void mergingDropsTheBareKeyTuner01WroteForAKnobTheStudyNowNames() throws IOException {
+        Path file = directory.resolve("tuner.properties");
+        Files.writeString(file, "x=9.5\ncom.acme.Other.cacheSize=64\nother=1\n");
+        Study study = Studies.inMemory(NAME, 5);
+        trial(study, 1.0);
+
+        writer.mergeInto(file, StudySnapshot.of(study), StorageName.of("journal:target/tuner/journal.jsonl"));
+
+        Properties merged = load(file);
+        assertThat(merged.getProperty("x")).isNull();
+        assertThat(merged.getProperty(NAME + ".x")).isNotNull();
+        assertThat(merged.getProperty("other")).isEqualTo("1");
+        assertThat(merged.getProperty("com.acme.Other.cacheSize")).isEqualTo("64");
+    }
 }

@@ -34,6 +34,8 @@ class MlpDigitsResultsIT {
     private static final String STUDY = MlpDigitsTuning.class.getName() + ".validationAccuracy";
     private static final String LEARNING_RATE = STUDY + ".learningRate";
     private static final String ACTIVATION = STUDY + ".activation";
+    /** The knobs the method suggests through its Trial are its study's too: {@code <study>.layers}. */
+    private static final String LAYERS = STUDY + ".layers";
     private static final Path FILE = Path.of("target", "tuner", STUDY + ".properties");
 
     // the define-by-run ranges, as MlpDigitsTuning asks the trial for them
@@ -54,13 +56,13 @@ class MlpDigitsResultsIT {
 
     @Test
     void theFileHoldsTheKnobsOfExactlyTheLayersTheBestNetworkHas() {
-        int layers = whole("layers");
+        int layers = whole(LAYERS);
         assertThat(layers).isBetween(1, MAX_LAYERS);
 
-        Set<String> expected = new HashSet<>(Set.of(LEARNING_RATE, ACTIVATION, "layers"));
+        Set<String> expected = new HashSet<>(Set.of(LEARNING_RATE, ACTIVATION, LAYERS));
         for (int layer = 1; layer <= layers; layer++) {
-            expected.add("units" + layer);
-            expected.add("dropout" + layer);
+            expected.add(STUDY + ".units" + layer);
+            expected.add(STUDY + ".dropout" + layer);
         }
         assertThat(best.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -73,10 +75,10 @@ class MlpDigitsResultsIT {
         assertThat(number(LEARNING_RATE)).isBetween(range.min(), range.max());
         assertThat(value(ACTIVATION)).isIn(Arrays.stream(Activation.values()).map(Enum::name).toList());
 
-        int layers = whole("layers");
+        int layers = whole(LAYERS);
         for (int layer = 1; layer <= layers; layer++) {
-            assertThat(whole("units" + layer)).as("units%d", layer).isBetween(MIN_UNITS, MAX_UNITS);
-            assertThat(number("dropout" + layer)).as("dropout%d", layer).isBetween(0.0, MAX_DROPOUT);
+            assertThat(whole(STUDY + ".units" + layer)).as("units%d", layer).isBetween(MIN_UNITS, MAX_UNITS);
+            assertThat(number(STUDY + ".dropout" + layer)).as("dropout%d", layer).isBetween(0.0, MAX_DROPOUT);
         }
     }
 
@@ -87,9 +89,9 @@ class MlpDigitsResultsIT {
                 .learningRate(number(LEARNING_RATE))
                 .activation(Activation.valueOf(value(ACTIVATION)))
                 .seed(MlpDigitsTuning.SEED);
-        int layers = whole("layers");
+        int layers = whole(LAYERS);
         for (int layer = 1; layer <= layers; layer++) {
-            network.hidden(whole("units" + layer), number("dropout" + layer));
+            network.hidden(whole(STUDY + ".units" + layer), number(STUDY + ".dropout" + layer));
         }
         Mlp mlp = network.build();
         for (int epoch = 1; epoch <= MlpDigitsTuning.EPOCHS; epoch++) {
@@ -106,7 +108,7 @@ class MlpDigitsResultsIT {
     /*
      * Certain with this budget: the median pruner judges every trial after the first 5 complete ones
      * at each of the 10 epochs, and the learning-rate range reaches rates at which a network does not
-     * learn at all; seed 1 and 16 trials prune 8 (the README shows the run).
+     * learn at all; seed 1 and 16 trials prune 5 (the README shows the run).
      */
     @Test
     void thePrunerStoppedSomeTrialsEarlyAndTheBestIsACompleteOne() {
