@@ -244,5 +244,21 @@ public final class Constants {
     /** Report entry on the container of a best run or a replay: where the parameters came from. */
     public static final String SOURCE_ENTRY = "tuner.source";
 
+    /**
+     * Report entry on a trial's test, published as it ends: the trial as {@link #DISPLAY_NAME_PROPERTY_NAME}
+     * lays it out then, with every knob it read and its value ({@code #17 x=0.5 y=2 → 0.25}). The test's
+     * name was given at its start, when only the knobs drawn up front were known.
+     */
+    public static final String TRIAL_ENTRY = "tuner.trial";
+
+    /** Report entry on a trial's test, as it ends: its state, {@code complete}, {@code pruned} or {@code fail}. */
+    public static final String STATE_ENTRY = "tuner.state";
+
+    /** Report entry on a trial's test, as it ends, if it has one: its objective value, in full precision. */
+    public static final String VALUE_ENTRY = "tuner.value";
+
+    /** Report entry on a trial's test, as it ends: every knob it read, {@code full.name=value}, one a line. */
+    public static final String PARAMS_ENTRY = "tuner.params";
+
     private Constants() {}
 }

@@ -10,8 +10,10 @@ import dev.tuner.core.storage.StorageName;
 import dev.tuner.core.study.RequireKnobs;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.study.StudyAbortedError;
+import dev.tuner.core.study.TrialCallback;
 import dev.tuner.core.study.TrialOutcome;
 import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.Trial;
 import dev.tuner.core.trial.TrialFormat;
 import dev.tuner.core.trial.TrialState;
 import java.nio.file.Path;
@@ -28,7 +30,8 @@ import org.junit.platform.engine.reporting.ReportEntry;
  * report entry, the best parameters to a file, and the study's HTML report (unless
  * {@code tuner.report=false}).
  *
- * <p>A trial is registered after it ran, because its display name shows the objective value.
+ * <p>A trial's test is registered and started as the trial starts, on the thread that runs it, and
+ * finished as it ends, so that what it prints and how long it took are its own.
  */
 final class SearchRun {
 
@@ -72,17 +75,30 @@ final class SearchRun {
         lastProgressNanos = System.nanoTime();
         try {
             study.optimize(plan.objective(), settings.optimize(plan.trials())
-                    .callback((optimized, outcome) -> {
-                        reporter.report(TrialDescriptor.Kind.SEARCHED, outcome.trial().number(), outcome);
-                        publishProgress(outcome);
+                    .callback(new TrialCallback() {
+                        @Override
+                        public void beforeTrial(Study running, Trial trial) {
+                            reporter.started(TrialDescriptor.Kind.SEARCHED, trial.number(), trial.params());
+                        }
+
+                        @Override
+                        public void afterTrial(Study running, TrialOutcome outcome) {
+                            reporter.finished(TrialDescriptor.Kind.SEARCHED, outcome.trial().number(), outcome);
+                            publishProgress(outcome);
+                        }
                     })
                     .callback(new RequireKnobs())
                     .build());
         } catch (StudyAbortedError aborted) {
             // the trial that ended the study is shown failed like any other, then the study fails
             aborted.outcome().ifPresent(outcome ->
-                    reporter.report(TrialDescriptor.Kind.SEARCHED, outcome.trial().number(), outcome));
+                    reporter.finished(TrialDescriptor.Kind.SEARCHED, outcome.trial().number(), outcome));
+            reporter.failRunning(aborted);
             throw aborted;
+        } catch (RuntimeException | Error stopped) {
+            // a storage or callback failed: the trials it cut off are not told, but their tests must end
+            reporter.failRunning(stopped);
+            throw stopped;
         }
         // the history, read once for everything written at the end (a full read on PostgreSQL)
         StudySnapshot finished = StudySnapshot.of(study);

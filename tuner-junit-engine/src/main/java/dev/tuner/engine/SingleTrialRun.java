@@ -4,7 +4,11 @@ import dev.tuner.core.output.KnownParameters;
 import dev.tuner.core.plan.StudyPlan;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.study.Study;
+import dev.tuner.core.study.TrialCallback;
 import dev.tuner.core.study.TrialOutcome;
+import dev.tuner.core.trial.Trial;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.reporting.ReportEntry;
 
@@ -37,14 +41,40 @@ final class SingleTrialRun {
         known.bareKeysWarning(plan.studyName()).ifPresent(warning ->
                 listener.reportingEntryPublished(descriptor, ReportEntry.from(Constants.WARNING_ENTRY, warning)));
         Study study = plan.withoutPruning().newStudy(InMemoryStorage.numberingFrom(known.trialNumber().orElse(0)));
-        study.enqueue(known.forStudy(plan.studyName()).values());
-        TrialOutcome outcome = study.runTrial(plan.objective());
+        KnownParameters studyKnown = known.forStudy(plan.studyName());
+        study.enqueue(studyKnown.values());
         String pattern = settings.displayNamePattern();
         if (known.trialNumber().isEmpty()) {
             pattern = pattern.replace("#{number}", "").replace("{number}", "");
         }
         // a plain test run (Surefire) shows no report entry: the best test's name says where its values came from
         String suffix = kind == TrialDescriptor.Kind.BEST ? " (from " + known.where() + ")" : "";
-        new TrialReporter(descriptor, listener, pattern, suffix).report(kind, known.trialNumber().orElse(0), outcome);
+        TrialReporter reporter = new TrialReporter(descriptor, listener, pattern, suffix);
+        try {
+            study.runTrial(plan.objective(), new TrialCallback() {
+                @Override
+                public void beforeTrial(Study running, Trial trial) {
+                    reporter.started(kind, trial.number(), startingValues(trial, studyKnown));
+                }
+
+                @Override
+                public void afterTrial(Study running, TrialOutcome outcome) {
+                    reporter.finished(kind, outcome.trial().number(), outcome);
+                }
+            });
+        } catch (RuntimeException | Error stopped) {
+            reporter.failRunning(stopped);
+            throw stopped;
+        }
+    }
+
+    /**
+     * The values a run's test is named by: all known up front, unlike a search's. The knobs drawn
+     * already come first, as the objective reads them, then the rest of the known values.
+     */
+    private static Map<String, Object> startingValues(Trial trial, KnownParameters known) {
+        Map<String, Object> values = new LinkedHashMap<>(trial.params());
+        known.values().forEach(values::putIfAbsent);
+        return values;
     }
 }

@@ -4,20 +4,36 @@ import dev.tuner.core.study.TrialOutcome;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.TrialFormat;
 import dev.tuner.core.trial.TrialState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
 
 /**
- * Shows finished trials as dynamic tests of their study's container, named by a pattern: a failed
+ * Shows trials as dynamic tests of their study's container while they run: a trial's test is
+ * registered and started when the trial starts, on the thread that runs its objective, so that its
+ * output and duration are the trial's; it is named then, by the display-name pattern's
+ * {@linkplain TrialFormat#atStart start form}. As the trial ends, its outcome is published as report
+ * entries on its test (the pattern's full line, state, value, knobs) and the test finishes: a failed
  * trial's test fails with its exception; a pruned trial's test is aborted (as a failed assumption
  * is), with a message that says at which step it stopped.
+ *
+ * <p>Its methods may be called from several workers at once; the listener hears one call at a time.
  */
 final class TrialReporter {
 
     private final TuneMethodDescriptor study;
     private final EngineExecutionListener listener;
+    private final TrialFormat lines;
     private final TrialFormat names;
     private final String nameSuffix;
+    /** The tests started and not finished yet, by trial number. */
+    private final Map<Integer, TrialDescriptor> running = new HashMap<>();
 
     TrialReporter(TuneMethodDescriptor study, EngineExecutionListener listener, String namePattern) {
         this(study, listener, namePattern, "");
@@ -27,26 +43,62 @@ final class TrialReporter {
     TrialReporter(TuneMethodDescriptor study, EngineExecutionListener listener, String namePattern, String nameSuffix) {
         this.study = study;
         this.listener = listener;
-        this.names = TrialFormat.of(namePattern);
+        this.lines = TrialFormat.of(namePattern);
+        this.names = lines.atStart();
         this.nameSuffix = nameSuffix;
     }
 
     /**
-     * Registers, starts and finishes the test of a trial, shown as trial {@code number}; called
-     * from a trial's worker thread, one at a time, as the container's children are a plain set.
+     * Registers and starts the test of trial {@code number}, named from the knob values known at its
+     * start; called on the thread that runs its objective, just before it runs.
      */
-    synchronized void report(TrialDescriptor.Kind kind, int number, TrialOutcome outcome) {
-        FrozenTrial trial = outcome.trial();
+    synchronized void started(TrialDescriptor.Kind kind, int number, Map<String, ?> params) {
         TrialDescriptor test = new TrialDescriptor(study, kind, number, kind.namePrefix()
-                + names.format(trial, number) + nameSuffix);
+                + names.format(number, params) + nameSuffix);
         study.addChild(test);
+        running.put(number, test);
         listener.dynamicTestRegistered(test);
         listener.executionStarted(test);
-        listener.executionFinished(test, outcome.failure()
+    }
+
+    /** Publishes how trial {@code number} ended on its test, and finishes the test; a trial not running here is let be. */
+    synchronized void finished(TrialDescriptor.Kind kind, int number, TrialOutcome outcome) {
+        TrialDescriptor test = running.remove(number);
+        if (test == null) {
+            return;
+        }
+        FrozenTrial trial = outcome.trial();
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put(Constants.TRIAL_ENTRY, kind.namePrefix() + lines.format(trial, number) + nameSuffix);
+        entry.put(Constants.STATE_ENTRY, trial.state().name().toLowerCase(Locale.ROOT));
+        trial.value().ifPresent(value -> entry.put(Constants.VALUE_ENTRY, String.valueOf(value)));
+        List<String> params = new ArrayList<>();
+        trial.params().forEach((knob, value) -> params.add(knob + "=" + value));
+        if (!params.isEmpty()) {
+            // a report entry holds no blank value
+            entry.put(Constants.PARAMS_ENTRY, String.join("\n", params));
+        }
+        listener.reportingEntryPublished(test, ReportEntry.from(entry));
+        finish(test, outcome.failure()
                 .map(ended -> trial.state() == TrialState.PRUNED
                         ? TestExecutionResult.aborted(ended)
                         : TestExecutionResult.failed(ended))
                 .orElseGet(TestExecutionResult::successful));
+    }
+
+    /**
+     * Fails the tests of the trials still running with {@code cause}: the study stopped (a storage
+     * failed, the JVM ran out of memory) before they could be told, and a started test must finish.
+     */
+    synchronized void failRunning(Throwable cause) {
+        for (TrialDescriptor test : List.copyOf(running.values())) {
+            finish(test, TestExecutionResult.failed(cause));
+        }
+        running.clear();
+    }
+
+    private void finish(TrialDescriptor test, TestExecutionResult result) {
+        listener.executionFinished(test, result);
         // The launcher keeps what it needs from the registration; dropping the finished trial keeps
         // a study of many thousand trials from holding every descriptor.
         study.removeChild(test);

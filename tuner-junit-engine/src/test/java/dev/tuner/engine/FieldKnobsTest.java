@@ -100,7 +100,7 @@ class FieldKnobsTest {
         EngineExecutionResults results = execute(ModelSelectionTestCase.class, outputDir);
 
         results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(8).succeeded(8).failed(0));
-        List<String> names = trialNames(results);
+        List<String> names = TunerKit.trialLines(results);
         for (int n = 0; n < names.size(); n++) {
             String seen = ModelSelectionTestCase.SEEN.get(n);
             assertThat(names.get(n)).matches("#" + n + " model=(Line slope=\\S+ intercept=\\S+|Constant value=\\S+)"
@@ -129,7 +129,7 @@ class FieldKnobsTest {
         EngineExecutionResults results = execute(FieldKnobsTestCase.class, outputDir);
 
         results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(6).succeeded(6).failed(0));
-        List<String> names = trialNames(results);
+        List<String> names = TunerKit.trialLines(results);
         assertThat(names).hasSize(6);
         for (int n = 0; n < names.size(); n++) {
             assertThat(names.get(n))

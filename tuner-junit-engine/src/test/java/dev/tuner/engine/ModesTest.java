@@ -159,7 +159,7 @@ class ModesTest {
         EngineExecutionResults results = run(selectClass(LineTestCase.class));
 
         assertThat(LineTestCase.SEEN).containsExactly(2.5);
-        assertThat(trialNames(results)).containsExactly("best x=2.5 → 2.5 (from " + outputDir.resolve(STUDY + ".properties") + ")");
+        assertThat(TunerKit.trialLines(results)).containsExactly("best x=2.5 → 2.5 (from " + outputDir.resolve(STUDY + ".properties") + ")");
     }
 
     @Test
@@ -167,7 +167,7 @@ class ModesTest {
         EngineExecutionResults results = run(selectClass(CommittedTestCase.class));
 
         assertThat(CommittedTestCase.SEEN).containsExactly("#7 x=1.25");
-        assertThat(trialNames(results)).containsExactly("best #7 x=1.25 → 1.25 (from classpath tuner.properties)");
+        assertThat(TunerKit.trialLines(results)).containsExactly("best #7 x=1.25 → 1.25 (from classpath tuner.properties)");
         assertThat(sourceEntry(results)).startsWith("classpath tuner.properties (")
                 .endsWith("tuner.properties; trial #7 of journal:target/tuner/journal.jsonl)");
     }
@@ -182,7 +182,7 @@ class ModesTest {
                 Constants.OUTPUT_FILE_PROPERTY_NAME, production.toString());
 
         assertThat(CommittedTestCase.SEEN).containsExactly("#3 x=2.0");
-        assertThat(trialNames(results)).containsExactly("best #3 x=2 → 2 (from " + production + ")");
+        assertThat(TunerKit.trialLines(results)).containsExactly("best #3 x=2 → 2 (from " + production + ")");
         assertThat(sourceEntry(results)).isEqualTo(production + " (tuner.output.file; trial #3 of "
                 + "journal:target/tuner/journal.jsonl)");
     }
@@ -196,7 +196,7 @@ class ModesTest {
         EngineExecutionResults results = run(selectClass(CommittedTestCase.class), "tuner.properties", production.toString());
 
         assertThat(CommittedTestCase.SEEN).containsExactly("#0 x=3.0");
-        assertThat(trialNames(results)).containsExactly("best x=3 → 3 (from " + production + ")");
+        assertThat(TunerKit.trialLines(results)).containsExactly("best x=3 → 3 (from " + production + ")");
     }
 
     @Test

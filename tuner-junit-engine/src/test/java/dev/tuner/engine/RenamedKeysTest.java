@@ -99,7 +99,7 @@ class RenamedKeysTest {
                     .execute();
 
             results.containerEvents().assertStatistics(stats -> stats.failed(0));
-            assertThat(trialNames(results)).contains("#0 x=0.25 → 0.0625");
+            assertThat(TunerKit.trialLines(results)).contains("#0 x=0.25 → 0.0625");
         } finally {
             Thread.currentThread().setContextClassLoader(original);
             System.clearProperty("tuner.warmstart");

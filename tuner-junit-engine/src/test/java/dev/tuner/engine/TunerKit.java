@@ -58,6 +58,17 @@ final class TunerKit {
                 .collect(Collectors.toList());
     }
 
+    /**
+     * The lines the trials published as they ended ({@link Constants#TRIAL_ENTRY}: the display-name
+     * pattern laid out with every knob and the outcome), in the order they ended.
+     */
+    static List<String> trialLines(EngineExecutionResults results) {
+        return results.testEvents().reportingEntryPublished()
+                .map(event -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get(Constants.TRIAL_ENTRY))
+                .filter(line -> line != null)
+                .collect(Collectors.toList());
+    }
+
     /** The finished events of the trials, in order. */
     static List<Event> finishedTrials(EngineExecutionResults results) {
         return results.testEvents().finished().list();

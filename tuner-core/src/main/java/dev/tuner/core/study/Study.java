@@ -255,6 +255,21 @@ public final class Study implements TrialHistory {
     }
 
     /**
+     * Runs one trial as {@link #runTrial(Objective)} does, calling {@code callback} around it on this
+     * thread: {@link TrialCallback#beforeTrial} once the trial started, before the objective runs, and
+     * {@link TrialCallback#afterTrial} once it is told.
+     *
+     * @throws RuntimeException what {@code callback} threw; a trial it kept from running is told failed
+     */
+    public TrialOutcome runTrial(Objective objective, TrialCallback callback) {
+        Trial trial = together(() -> prepared(ask(), objective));
+        StudyRunner.announce(this, trial, List.of(callback));
+        TrialOutcome outcome = evaluate(trial, objective);
+        callback.afterTrial(this, outcome);
+        return outcome;
+    }
+
+    /**
      * {@code trial} once {@code objective} drew the knobs it reads first ({@link Objective#prepare});
      * a failure to draw is left for the objective's evaluation to meet again and report.
      */

@@ -108,6 +108,7 @@ final class StudyRunner {
         if (trial.isEmpty()) {
             return StopReason.BUDGET_SPENT;
         }
+        announce(study, trial.get(), settings.callbacks());
         TrialOutcome outcome = watched == null
                 ? study.evaluate(trial.get(), objective)
                 : evaluateWatched(trial.get(), watched);
@@ -121,6 +122,25 @@ final class StudyRunner {
             }
         }
         return null;
+    }
+
+    /**
+     * Calls each callback's {@link TrialCallback#beforeTrial}; if one throws, the trial is told failed
+     * with it, so that it is not left running in the storage, and the exception goes on.
+     */
+    static void announce(Study study, Trial trial, List<TrialCallback> callbacks) {
+        try {
+            for (TrialCallback callback : callbacks) {
+                callback.beforeTrial(study, trial);
+            }
+        } catch (RuntimeException | Error failed) {
+            try {
+                study.tellFailure(trial, failed);
+            } catch (RuntimeException notTold) {
+                failed.addSuppressed(notTold);
+            }
+            throw failed;
+        }
     }
 
     /** Whether the call's timeout, if it has one, has passed. */

@@ -63,6 +63,56 @@ public final class TrialFormat {
         return new TrialFormat(List.copyOf(parts));
     }
 
+    /**
+     * The format of what is known when a trial starts, for a name given then (a test's display name
+     * is fixed when the test is registered): this pattern without {@code {value}} and {@code {state}},
+     * each dropped with the text that leads up to it from the placeholder before it. So
+     * {@code #{number} {params} → {value}} gives {@code #{number} {params}}, and
+     * {@code trial {number}: {value} with {params}} gives {@code trial {number} with {params}}. A
+     * pattern left with no placeholder that way gives {@code #{number}}, so that no trial is named by
+     * nothing.
+     */
+    public TrialFormat atStart() {
+        List<String> kept = new ArrayList<>(parts.size());
+        boolean changed = false;
+        for (String part : parts) {
+            if (part.equals("{value}") || part.equals("{state}")) {
+                changed = true;
+                if (!kept.isEmpty() && !isPlaceholder(kept.get(kept.size() - 1))) {
+                    kept.remove(kept.size() - 1);
+                }
+            } else {
+                kept.add(part);
+            }
+        }
+        if (!changed) {
+            return this;
+        }
+        return kept.stream().anyMatch(TrialFormat::isPlaceholder) ? new TrialFormat(List.copyOf(kept))
+                : new TrialFormat(List.of("#", "{number}"));
+    }
+
+    private static boolean isPlaceholder(String part) {
+        return part.startsWith("{") && part.endsWith("}") && PLACEHOLDERS.contains(part.substring(1, part.length() - 1));
+    }
+
+    /**
+     * A trial that is running, laid out by this format from its number and the knob values it has so
+     * far (short names, compact values): {@code {value}} and {@code {state}} read {@code running}.
+     */
+    public String format(int number, Map<String, ?> params) {
+        List<String> pieces = new ArrayList<>(8);
+        for (String part : parts) {
+            pieces.add(switch (part) {
+                case "{number}" -> Integer.toString(number);
+                case "{params}" -> params(params);
+                case "{value}", "{state}" -> "running";
+                default -> part;
+            });
+        }
+        return closedUp(String.join("", pieces));
+    }
+
     /** The trial's number, knob values and outcome, as {@link #DEFAULT_PATTERN} lays them out. */
     public static String describe(FrozenTrial trial) {
         return DEFAULT.format(trial);
@@ -84,7 +134,11 @@ public final class TrialFormat {
         for (String part : parts) {
             pieces.add(piece(part, trial, number));
         }
-        String text = String.join("", pieces);
+        return closedUp(String.join("", pieces));
+    }
+
+    /** {@code text} with doubled spaces, left by empty parts, closed up and its ends trimmed. */
+    private static String closedUp(String text) {
         // every trial's test is named by this: no regular expression runs unless a part was empty
         return (text.contains("  ") ? SPACES.matcher(text).replaceAll(" ") : text).trim();
     }
@@ -115,7 +169,7 @@ public final class TrialFormat {
     }
 
     /** The knob values as {@code name=value} pairs with short names, separated by spaces. */
-    public static String params(Map<String, Object> params) {
+    public static String params(Map<String, ?> params) {
         List<String> pieces = new ArrayList<>(4 * params.size());
         params.forEach((name, value) -> addPair(pieces, name, value));
         return String.join("", pieces);

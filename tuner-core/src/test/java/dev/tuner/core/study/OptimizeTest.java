@@ -64,6 +64,91 @@ class OptimizeTest {
         assertThat(study.trials().stream().map(FrozenTrial::number).distinct()).hasSize(40);
     }
 
+    @Test
+    void callbacksHearOfEachTrialBeforeItsObjectiveRunsOnTheThreadThatRunsIt() {
+        Study study = Studies.on(storage, "s", 5);
+        List<String> heard = new CopyOnWriteArrayList<>();
+        Objective objective = new Objective() {
+            @Override
+            public void prepare(Trial trial) {
+                trial.suggestFloat("x", -10, 10);
+            }
+
+            @Override
+            public double evaluate(Trial trial) {
+                heard.add("evaluate #" + trial.number() + " on " + Thread.currentThread().getName());
+                return quadratic(trial);
+            }
+        };
+
+        study.optimize(objective, OptimizeSettings.builder().budget(2).callback(new TrialCallback() {
+            @Override
+            public void beforeTrial(Study called, Trial trial) {
+                FrozenTrial stored = called.trials().get(trial.number());
+                heard.add("before #" + trial.number() + " " + stored.state() + " " + trial.params().keySet()
+                        + " on " + Thread.currentThread().getName());
+            }
+
+            @Override
+            public void afterTrial(Study called, TrialOutcome outcome) {
+                heard.add("after #" + outcome.trial().number() + " " + outcome.trial().state()
+                        + " on " + Thread.currentThread().getName());
+            }
+        }).build());
+
+        assertThat(heard).containsExactly(
+                "before #0 RUNNING [x] on tuner-worker-1", "evaluate #0 on tuner-worker-1", "after #0 COMPLETE on tuner-worker-1",
+                "before #1 RUNNING [x] on tuner-worker-1", "evaluate #1 on tuner-worker-1", "after #1 COMPLETE on tuner-worker-1");
+    }
+
+    @Test
+    void aTrialWhoseBeforeCallbackThrowsIsToldFailedAndTheStudyStops() {
+        Study study = Studies.on(storage, "s", 5);
+        AtomicInteger evaluated = new AtomicInteger();
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> study.optimize(trial -> evaluated.incrementAndGet(), OptimizeSettings.builder()
+                        .budget(3).callback(new TrialCallback() {
+                            @Override
+                            public void beforeTrial(Study called, Trial trial) {
+                                throw new IllegalArgumentException("no listener");
+                            }
+
+                            @Override
+                            public void afterTrial(Study called, TrialOutcome outcome) {}
+                        }).build()))
+                .withMessageContaining("no listener");
+
+        assertThat(evaluated).hasValue(0);
+        assertThat(study.trials()).singleElement().satisfies(trial -> {
+            assertThat(trial.state()).isEqualTo(TrialState.FAIL);
+            assertThat(trial.failure()).map(TrialFailure::message).contains("no listener");
+        });
+    }
+
+    @Test
+    void runTrialCallsTheCallbackAroundTheObjective() {
+        Study study = Studies.on(storage, "s", 5);
+        List<String> heard = new CopyOnWriteArrayList<>();
+
+        study.runTrial(trial -> {
+            heard.add("evaluate");
+            return quadratic(trial);
+        }, new TrialCallback() {
+            @Override
+            public void beforeTrial(Study called, Trial trial) {
+                heard.add("before #" + trial.number());
+            }
+
+            @Override
+            public void afterTrial(Study called, TrialOutcome outcome) {
+                heard.add("after " + outcome.trial().state());
+            }
+        });
+
+        assertThat(heard).containsExactly("before #0", "evaluate", "after COMPLETE");
+    }
+
     /** Runs {@code objective} as {@link Study#optimize(Objective, OptimizeSettings)} does, going by {@code clock}. */
     private static OptimizeResult optimize(Study study, ManualClock clock, Objective objective, OptimizeSettings settings) {
         return new StudyRunner(study, objective, settings, clock).run();

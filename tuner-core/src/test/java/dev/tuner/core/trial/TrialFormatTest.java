@@ -57,6 +57,35 @@ class TrialFormatTest {
     }
 
     @Test
+    void atStartTheDefaultPatternNamesTheNumberAndTheKnobsDrawnSoFar() {
+        TrialFormat start = TrialFormat.of(TrialFormat.DEFAULT_PATTERN).atStart();
+
+        assertThat(start.format(3, Map.of("com.acme.Quad.quad1.x", 0.5))).isEqualTo("#3 x=0.5");
+        assertThat(start.format(3, Map.of())).isEqualTo("#3");
+    }
+
+    @Test
+    void atStartTheValueAndStateAreDroppedWithTheTextLeadingUpToThem() {
+        Map<String, Object> x = Map.of("com.acme.Quad.quad1.x", 0.5);
+
+        assertThat(TrialFormat.of("trial {number}: {value} with {params}").atStart().format(3, x))
+                .isEqualTo("trial 3 with x=0.5");
+        assertThat(TrialFormat.of("{number} / {state} {params}").atStart().format(3, x)).isEqualTo("3 x=0.5");
+    }
+
+    @Test
+    void atStartAPatternOfTheOutcomeAloneNamesTheTrialByItsNumber() {
+        assertThat(TrialFormat.of("{value}").atStart().format(3, Map.of())).isEqualTo("#3");
+        assertThat(TrialFormat.of("result: {value} {state}").atStart().format(3, Map.of())).isEqualTo("#3");
+    }
+
+    @Test
+    void aRunningTrialsValueAndStateReadRunning() {
+        assertThat(TrialFormat.of("#{number} {params} → {value} {state}").format(3, Map.of("a.b", 2)))
+                .isEqualTo("#3 b=2 → running running");
+    }
+
+    @Test
     void describesEveryKnobInReadingOrderByItsShortName() {
         Map<String, Suggestion> suggestions = new LinkedHashMap<>();
         suggestions.put("com.acme.Net.train.lr", new Suggestion(LogUniform.of(1e-5, 1), 3.2e-5));

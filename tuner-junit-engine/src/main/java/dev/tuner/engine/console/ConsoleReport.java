@@ -16,8 +16,9 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Prints each trial as it finishes, a study's progress line now and then, and at the end a summary
- * of every study. On a terminal the progress line stays at the bottom and is redrawn in place; in a
+ * Prints each trial as it finishes, with the line the engine published on its test as it ended, a
+ * study's progress line now and then, and at the end a summary of every study. The engine may call
+ * it from several workers at once, so each event is heard alone. On a terminal the progress line stays at the bottom and is redrawn in place; in a
  * log (CI) it is printed as a plain line each time the engine publishes it.
  */
 final class ConsoleReport implements TestExecutionListener {
@@ -29,6 +30,8 @@ final class ConsoleReport implements TestExecutionListener {
     private final boolean terminal;
     private final Map<String, StudyLine> studies = new LinkedHashMap<>();
     private final Map<String, String> studyOfTrial = new HashMap<>();
+    /** The line of each trial that published one as it ended ({@link Constants#TRIAL_ENTRY}), by unique id. */
+    private final Map<String, String> lineOfTrial = new HashMap<>();
     private int skipped;
     private String progressShown;
 
@@ -46,7 +49,7 @@ final class ConsoleReport implements TestExecutionListener {
     }
 
     @Override
-    public void executionSkipped(TestIdentifier identifier, String reason) {
+    public synchronized void executionSkipped(TestIdentifier identifier, String reason) {
         if (isStudy(identifier)) {
             skipped++;
             println(PREFIX + "Skipped " + studyName(identifier) + ": " + reason);
@@ -58,7 +61,7 @@ final class ConsoleReport implements TestExecutionListener {
     }
 
     @Override
-    public void executionStarted(TestIdentifier identifier) {
+    public synchronized void executionStarted(TestIdentifier identifier) {
         if (isStudy(identifier)) {
             StudyLine study = new StudyLine(studyName(identifier));
             studies.put(identifier.getUniqueId(), study);
@@ -67,12 +70,12 @@ final class ConsoleReport implements TestExecutionListener {
     }
 
     @Override
-    public void dynamicTestRegistered(TestIdentifier identifier) {
+    public synchronized void dynamicTestRegistered(TestIdentifier identifier) {
         identifier.getParentId().ifPresent(parent -> studyOfTrial.put(identifier.getUniqueId(), parent));
     }
 
     @Override
-    public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+    public synchronized void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
         StudyLine study = studies.get(identifier.getUniqueId());
         if (study != null) {
             result.getThrowable().ifPresent(failure -> {
@@ -96,13 +99,20 @@ final class ConsoleReport implements TestExecutionListener {
                     owner.failed++;
                 }
             }
-            println(PREFIX + "  " + identifier.getDisplayName()
+            // the test's name was given at the trial's start; its line, with every knob and the value, at its end
+            String line = lineOfTrial.remove(identifier.getUniqueId());
+            println(PREFIX + "  " + (line != null ? line : identifier.getDisplayName())
                     + ended.map(cause -> pruned ? "  ✂ " + whereStopped(cause) : "  ✗ " + describe(cause)).orElse(""));
         }
     }
 
     @Override
-    public void reportingEntryPublished(TestIdentifier identifier, ReportEntry entry) {
+    public synchronized void reportingEntryPublished(TestIdentifier identifier, ReportEntry entry) {
+        String trialLine = entry.getKeyValuePairs().get(Constants.TRIAL_ENTRY);
+        if (trialLine != null && studyOfTrial.containsKey(identifier.getUniqueId())) {
+            lineOfTrial.put(identifier.getUniqueId(), trialLine);
+            return;
+        }
         StudyLine study = studies.get(identifier.getUniqueId());
         if (study == null) {
             return;
@@ -155,7 +165,7 @@ final class ConsoleReport implements TestExecutionListener {
     }
 
     @Override
-    public void testPlanExecutionFinished(TestPlan testPlan) {
+    public synchronized void testPlanExecutionFinished(TestPlan testPlan) {
         clearProgress();
         if (studies.isEmpty()) {
             return;
