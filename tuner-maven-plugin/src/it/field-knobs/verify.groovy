@@ -4,6 +4,10 @@ assert log.contains('it.fieldknobs.ClassifierTuning.loss: 80 trials, 0 failed')
 assert log.contains('BUILD SUCCESS')
 // -javaagent in the fork: the engine did not have to attach the agent itself
 assert !log.contains('the Tuner agent was not given with -javaagent')
+// nor any JVM warning a user would see (JDK 21+: an agent loaded dynamically; JDK 24+: Byte Buddy's Unsafe)
+assert !log.contains('loaded dynamically')
+assert !log.contains('sun.misc.Unsafe')
+assert !log.contains('terminally deprecated')
 assert log =~ /learningRate=\S+ layers=\d kernel=(LINEAR|RBF) dropout=\S+/
 
 def file = new File(basedir, 'target/tuner/it.fieldknobs.ClassifierTuning.loss.properties')

@@ -175,6 +175,13 @@ public final class Constants {
      */
     public static final String ARG_LINE_PROPERTY_NAME = "tuner.arg.line";
 
+    /**
+     * The project property that the {@code prepare-agent} goal sets to the Tuner agent's
+     * {@code -javaagent} option, before the property's earlier value, as JaCoCo's {@code propertyName}
+     * does. Read by the goal only. Key: {@value}; default {@code argLine}, Surefire's.
+     */
+    public static final String AGENT_PROPERTY_PROPERTY_NAME = "tuner.agent.property";
+
     /** The {@code java} executable of the JVM the Maven goal forks. Read by the goal only. Key: {@value}; default: Maven's. */
     public static final String JVM_PROPERTY_NAME = "tuner.jvm";
 

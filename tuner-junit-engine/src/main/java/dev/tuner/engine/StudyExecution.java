@@ -41,8 +41,6 @@ final class StudyExecution {
                 listener.executionSkipped(descriptor, Constants.MODE_PROPERTY_NAME + "=off");
                 return;
             }
-            // annotated fields and methods read trial values through the agent; -javaagent or self-attach
-            TunerAgent.ensureInstalled();
             plan = StudyPlan.of(descriptor.testClass(), descriptor.method(), settings.overrides());
             if (descriptor.replayedTrial().isPresent()) {
                 known = Optional.of(replayed(plan, descriptor.replayedTrial().getAsInt()));
@@ -58,6 +56,8 @@ final class StudyExecution {
                 }
                 kind = TrialDescriptor.Kind.BEST;
             }
+            // only a study that runs and reads knobs of fields or methods needs the agent
+            TunerAgent.ensureInstalledFor(plan.objective());
         } catch (Throwable invalid) {
             rethrowIfOutOfMemory(invalid);
             listener.executionStarted(descriptor);

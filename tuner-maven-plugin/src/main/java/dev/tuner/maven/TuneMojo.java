@@ -303,17 +303,12 @@ public class TuneMojo extends AbstractTunerMojo {
      * depends on it (the same file then serves both), else the plugin's.
      */
     private Optional<Path> agentJar() {
-        List<Artifact> candidates = new ArrayList<>(project.getArtifacts());
-        candidates.addAll(pluginArtifacts);
-        for (Artifact artifact : candidates) {
-            if (artifact.getGroupId().equals("dev.tuner") && artifact.getArtifactId().equals("tuner-core")
-                    && artifact.getFile() != null) {
-                return Optional.of(artifact.getFile().toPath());
-            }
+        Optional<Path> jar = AgentJar.find(project.getArtifacts(), pluginArtifacts);
+        if (jar.isEmpty()) {
+            getLog().warn("tuner-core is not a jar on the classpath of the studies, so the Tuner agent cannot be "
+                    + "given with -javaagent; the engine will attach it itself for studies that need it");
         }
-        getLog().warn("tuner-core is not on the classpath of the studies, so the Tuner agent cannot be given "
-                + "with -javaagent; the engine will attach it itself");
-        return Optional.empty();
+        return jar;
     }
 
     /**

@@ -10,9 +10,12 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -95,6 +98,13 @@ final class ChoiceTree implements KnobValue {
     }
 
     @Override
+    public Set<Class<?>> builtClasses() {
+        Set<Class<?>> built = new LinkedHashSet<>(branches.keySet());
+        branches.values().forEach(branch -> branch.members().forEach(member -> built.addAll(member.builtClasses())));
+        return built;
+    }
+
+    @Override
     public Object draw(Trial trial) {
         Class<?> chosen = (Class<?>) trial.suggest(knob.name(), knob.distribution());
         Object instance = branches.get(chosen).build(trial);
@@ -122,6 +132,9 @@ final class ChoiceTree implements KnobValue {
     private interface Branch {
 
         List<Knob> knobs();
+
+        /** The knobs the branch is built from, one per component or field. */
+        Collection<KnobValue> members();
 
         Object build(Trial trial);
     }
@@ -157,6 +170,11 @@ final class ChoiceTree implements KnobValue {
                                 + "annotate it, or move it out of the record")));
             }
             return new RecordBranch(constructor, components);
+        }
+
+        @Override
+        public Collection<KnobValue> members() {
+            return components;
         }
 
         @Override
@@ -211,6 +229,11 @@ final class ChoiceTree implements KnobValue {
                 }
             }
             return new ClassBranch(constructor, fields);
+        }
+
+        @Override
+        public Collection<KnobValue> members() {
+            return fields.values();
         }
 
         @Override

@@ -50,6 +50,8 @@ import net.bytebuddy.matcher.ElementMatchers;
  */
 final class KnobInstrumentation {
 
+    /** Byte Buddy's switch for its self-injection helper class, read once per JVM: {@value}. */
+    static final String NEXUS_DISABLED = "net.bytebuddy.nexus.disabled";
 
     private KnobInstrumentation() {}
 
@@ -67,7 +69,7 @@ final class KnobInstrumentation {
     private static AgentBuilder builder(OriginalClassFiles classFiles, KnobReaders readers) {
         // Byte Buddy leaves synthetic methods alone by default, but lambda bodies are synthetic
         // methods that read fields as much as any other
-        return new AgentBuilder.Default(new ByteBuddy().ignore(ElementMatchers.none()))
+        return withoutNexus(new ByteBuddy().ignore(ElementMatchers.none()))
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new InstrumentationErrors())
@@ -82,6 +84,31 @@ final class KnobInstrumentation {
                         .visit(fieldReads().on(isMethod().or(isConstructor()).or(isTypeInitializer())
                                 .and(not(generatedRecordMethod()))))
                         .visit(methodReturns()));
+    }
+
+    /**
+     * Byte Buddy's agent builder, created without its {@code Nexus}. The public constructors set up
+     * self-injection, which injects a class into the system class loader through
+     * {@code sun.misc.Unsafe}: JDK 24 and later print "WARNING: A terminally deprecated method in
+     * sun.misc.Unsafe has been called" for it, in every study. This agent never uses it
+     * ({@code disableClassFormatChanges()} turns self-injection off), so the Nexus is disabled by
+     * Byte Buddy's own switch, {@value #NEXUS_DISABLED}, while the builder is created (the only time
+     * Byte Buddy reads it), unless the user set that property.
+     *
+     * <p>The switch is global to the Byte Buddy classes this one shares: another agent that builds on
+     * the same, unshaded, Byte Buddy after this one finds the Nexus off. Agents shade Byte Buddy, and
+     * Mockito does not use the Nexus.
+     */
+    static AgentBuilder withoutNexus(ByteBuddy byteBuddy) {
+        if (System.getProperty(NEXUS_DISABLED) != null) {
+            return new AgentBuilder.Default(byteBuddy);
+        }
+        System.setProperty(NEXUS_DISABLED, "true");
+        try {
+            return new AgentBuilder.Default(byteBuddy);
+        } finally {
+            System.clearProperty(NEXUS_DISABLED);
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.tuner.core.trial.Trial;
 import java.lang.reflect.AnnotatedElement;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How one annotated member gets its value in a trial: a plain knob is drawn and converted to the
@@ -20,6 +21,15 @@ interface KnobValue {
 
     /** The member's value in {@code trial}, drawn at the first read and the same afterwards. */
     Object draw(Trial trial);
+
+    /**
+     * The classes Tuner builds for this member from their knobs (the branches of a {@code @Choice}
+     * over a sealed type, at any depth): their knob fields and record components hold the trial's
+     * values, so reading them needs no agent.
+     */
+    default Set<Class<?>> builtClasses() {
+        return Set.of();
+    }
 
     /**
      * The knob that {@code member} declares, or empty when it carries no knob annotation.

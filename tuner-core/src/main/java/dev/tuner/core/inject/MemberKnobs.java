@@ -107,6 +107,39 @@ final class MemberKnobs {
         return knobs;
     }
 
+    /**
+     * The first knob of {@code type} that only the agent can hand a trial's value: a knob method, a
+     * static knob field, and (unless Tuner builds the class as a {@code @Choice} branch, setting them
+     * itself) an instance knob field or record component. Named as messages name it.
+     *
+     * @param builtByTuner whether Tuner builds the instances that trials read, as a branch
+     */
+    static Optional<String> readByAgent(Class<?> type, boolean builtByTuner) {
+        List<String> components = new ArrayList<>();
+        if (type.isRecord()) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                components.add(component.getName());
+                if (!builtByTuner && recordComponent(component).isPresent()) {
+                    return Optional.of("record component " + type.getName() + "." + component.getName());
+                }
+            }
+        }
+        for (Field field : type.getDeclaredFields()) {
+            boolean instance = !Modifier.isStatic(field.getModifiers());
+            boolean componentField = instance && components.contains(field.getName());
+            if (!field.isSynthetic() && !componentField && !(builtByTuner && instance) && field(field).isPresent()) {
+                return Optional.of("field " + type.getName() + "." + field.getName());
+            }
+        }
+        for (Method method : type.getDeclaredMethods()) {
+            boolean accessor = method.getParameterCount() == 0 && components.contains(method.getName());
+            if (!method.isSynthetic() && !method.isBridge() && !accessor && method(method).isPresent()) {
+                return Optional.of("method " + type.getName() + "." + method.getName() + "()");
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A member below a {@code @Choice} branch: a knob, or a deeper tree. */
     static Optional<KnobValue> nested(AnnotatedElement member, Class<?> type, String name, String where,
             List<Class<?>> path) {

@@ -32,13 +32,15 @@ public final class MethodObjective implements Objective {
     private final Constructor<?> constructor;
     private final List<Optional<KnobValue>> parameters;
     private final String studyName;
+    private final Optional<String> readByAgent;
 
     private MethodObjective(Method method, Constructor<?> constructor, List<Optional<KnobValue>> parameters,
-            String studyName) {
+            String studyName, Optional<String> readByAgent) {
         this.method = method;
         this.constructor = constructor;
         this.parameters = parameters;
         this.studyName = studyName;
+        this.readByAgent = readByAgent;
     }
 
     /**
@@ -73,9 +75,9 @@ public final class MethodObjective implements Objective {
         for (Parameter parameter : method.getParameters()) {
             parameters.add(argument(testClass, method, parameter));
         }
-        checkReferencedKnobs(testClass);
+        Optional<String> readByAgent = checkReferencedKnobs(testClass, parameters);
         method.setAccessible(true);
-        return new MethodObjective(method, constructor, parameters, studyName(testClass, method));
+        return new MethodObjective(method, constructor, parameters, studyName(testClass, method), readByAgent);
     }
 
     /**
@@ -150,13 +152,35 @@ public final class MethodObjective implements Objective {
     }
 
     /**
-     * Fails discovery for an invalid knob in the test class or in a class its code refers to,
-     * rather than at the first read in a trial.
+     * The first knob on a field or method that this method's code can reach, which only the
+     * {@link TunerAgent} can hand a trial's value ({@code field com.acme.Classifier.learningRate});
+     * empty when every knob is a parameter of the method, or built from a parameter's
+     * {@code @Choice}, and the study runs without the agent.
      */
-    private static void checkReferencedKnobs(Class<?> testClass) {
+    public Optional<String> knobReadByAgent() {
+        return readByAgent;
+    }
+
+    /** The method as messages name it: {@code com.acme.Tuning.quad1(double)}. */
+    String describe() {
+        return describe(constructor.getDeclaringClass(), method);
+    }
+
+    /**
+     * Fails discovery for an invalid knob in the test class or in a class its code refers to,
+     * rather than at the first read in a trial; returns the first knob read through the agent.
+     */
+    private static Optional<String> checkReferencedKnobs(Class<?> testClass, List<Optional<KnobValue>> parameters) {
+        Set<Class<?>> built = parameters.stream().flatMap(Optional::stream)
+                .flatMap(knob -> knob.builtClasses().stream()).collect(Collectors.toSet());
+        Optional<String> readByAgent = Optional.empty();
         for (Class<?> type : ReferencedClasses.from(testClass)) {
             MemberKnobs.declaredBy(type);
+            if (readByAgent.isEmpty()) {
+                readByAgent = MemberKnobs.readByAgent(type, built.contains(type));
+            }
         }
+        return readByAgent;
     }
 
     private static Optional<KnobValue> argument(Class<?> testClass, Method method, Parameter parameter) {
