@@ -41,15 +41,25 @@ public final class TestPostgres {
         return shared.get();
     }
 
+    /** The database the environment names, or null when {@value #URL_VARIABLE} is unset or blank. */
+    public static PostgresLogin fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    private static PostgresLogin fromEnvironment(Map<String, String> environment) {
+        String url = environment.get(URL_VARIABLE);
+        return url == null || url.isBlank() ? null
+                : new PostgresLogin(url, environment.get(USER_VARIABLE), environment.get(PASSWORD_VARIABLE));
+    }
+
     /**
      * The environment's database, or the one {@code start} starts; a failure to start is kept and thrown
      * again on every call, so that each test says why without trying again.
      */
     static Supplier<PostgresLogin> choose(Map<String, String> environment, Supplier<PostgresLogin> start) {
-        String url = environment.get(URL_VARIABLE);
-        if (url != null && !url.isBlank()) {
-            PostgresLogin login = new PostgresLogin(url, environment.get(USER_VARIABLE), environment.get(PASSWORD_VARIABLE));
-            return () -> login;
+        PostgresLogin named = fromEnvironment(environment);
+        if (named != null) {
+            return () -> named;
         }
         try {
             PostgresLogin login = start.get();
