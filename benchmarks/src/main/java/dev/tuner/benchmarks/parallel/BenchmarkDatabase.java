@@ -1,5 +1,6 @@
 package dev.tuner.benchmarks.parallel;
 
+import dev.tuner.testing.postgres.PostgresLogin;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -10,10 +11,9 @@ import java.util.UUID;
 
 /**
  * The PostgreSQL database the benchmark's workers share: a schema of its own, made on the server
- * named by a URL and dropped at the end, so that a benchmark leaves nothing in a user's database.
- * The credentials come from {@code TUNER_TEST_JDBC_USER} and {@code TUNER_TEST_JDBC_PASSWORD}
- * (as {@code .ci/postgres.sh} exports them), else from {@code TUNER_JDBC_USER} and
- * {@code TUNER_JDBC_PASSWORD}.
+ * of a login and dropped at the end, so that a benchmark leaves nothing in a user's database. The
+ * login of a server named by URL comes from {@code TUNER_TEST_JDBC_USER} and
+ * {@code TUNER_TEST_JDBC_PASSWORD}, else from {@code TUNER_JDBC_USER} and {@code TUNER_JDBC_PASSWORD}.
  */
 final class BenchmarkDatabase implements AutoCloseable {
 
@@ -29,10 +29,15 @@ final class BenchmarkDatabase implements AutoCloseable {
         execute("CREATE SCHEMA " + schema);
     }
 
-    /** Makes a fresh schema on the server at {@code url}. */
-    static BenchmarkDatabase create(String url) {
-        return new BenchmarkDatabase(url, environment("TUNER_TEST_JDBC_USER", "TUNER_JDBC_USER"),
+    /** The login to the server at {@code url}, its user and password from the environment. */
+    static PostgresLogin login(String url) {
+        return new PostgresLogin(url, environment("TUNER_TEST_JDBC_USER", "TUNER_JDBC_USER"),
                 environment("TUNER_TEST_JDBC_PASSWORD", "TUNER_JDBC_PASSWORD"));
+    }
+
+    /** Makes a fresh schema on the server of {@code login}. */
+    static BenchmarkDatabase create(PostgresLogin login) {
+        return new BenchmarkDatabase(login.url(), login.user(), login.password());
     }
 
     /** The storage spec of the schema. */
@@ -64,7 +69,7 @@ final class BenchmarkDatabase implements AutoCloseable {
         } catch (SQLException failed) {
             throw new IllegalStateException(sql + " failed on " + url + ": " + failed.getMessage() + "; give a database"
                     + " whose user may create schemas (TUNER_TEST_JDBC_URL, TUNER_TEST_JDBC_USER, TUNER_TEST_JDBC_PASSWORD),"
-                    + " or run benchmarks/run parallel without them to start a throwaway server", failed);
+                    + " or run benchmarks/run parallel without them and without --jdbc, to start a throwaway server", failed);
         }
     }
 

@@ -6,6 +6,8 @@ import dev.tuner.benchmarks.CommandLine;
 import dev.tuner.core.sampler.RandomSampler;
 import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.storage.JournalStorage;
+import dev.tuner.testing.postgres.PostgresLogin;
+import dev.tuner.testing.postgres.PostgresServer;
 import dev.tuner.core.storage.Storage;
 import dev.tuner.core.study.OptimizeResult;
 import dev.tuner.core.study.OptimizeSettings;
@@ -34,10 +36,10 @@ import joptsimple.OptionSpec;
  * <p>Each runner (a thread or a process) gets the same number of trials, so every run takes about
  * as long as {@code trials × sleep}; the speedup is the ratio of trials per second. Worker
  * processes are timed from a go signal given once all of them have opened the storage (see
- * {@link WorkerProcesses}). The PostgreSQL part needs a server: {@code --jdbc URL}, or
- * {@code TUNER_TEST_JDBC_URL} (with {@code TUNER_TEST_JDBC_USER} and {@code TUNER_TEST_JDBC_PASSWORD});
- * without one it is skipped and reported as {@code skipped}. {@code benchmarks/run parallel}
- * starts a throwaway server when PostgreSQL is installed.
+ * {@link WorkerProcesses}). The PostgreSQL part runs on the server of {@code --jdbc URL}, or of
+ * {@code TUNER_TEST_JDBC_URL} (with {@code TUNER_TEST_JDBC_USER} and {@code TUNER_TEST_JDBC_PASSWORD}),
+ * else on a throwaway server started from the binaries on the class path ({@link PostgresServer});
+ * {@code --jdbc off} skips it, reported as {@code skipped}.
  *
  * <pre>
  * benchmarks/run parallel [--threads 8] [--workers 4] [--trials 100] [--sleep-ms 50] [--jdbc URL|off] [--out FILE]
@@ -53,7 +55,7 @@ public final class ParallelBenchmark {
     static final OptionSpec<Integer> TRIALS = COMMAND.number("trials", "trials per thread or worker", 100);
     static final OptionSpec<Integer> SLEEP_MS = COMMAND.number("sleep-ms", "how long the objective sleeps", 50);
     static final OptionSpec<String> JDBC = COMMAND.text("jdbc", "URL|off", "the PostgreSQL database of the workers'"
-            + " study, jdbc:postgresql://host:port/db, or off to skip them (default: TUNER_TEST_JDBC_URL, else skipped)");
+            + " study, jdbc:postgresql://host:port/db, or off to skip them (default: TUNER_TEST_JDBC_URL, else a throwaway server)");
     static final OptionSpec<Path> OUT = COMMAND.out("parallel.json");
 
     private ParallelBenchmark() {}
@@ -64,8 +66,19 @@ public final class ParallelBenchmark {
             return;
         }
         CommandLine.Values given = COMMAND.parse(args);
-        Map<String, Object> results = run(given.get(THREADS), given.get(WORKERS), given.get(TRIALS), given.get(SLEEP_MS),
-                jdbc(given), given.get(OUT));
+        Optional<String> url = jdbc(given);
+        Map<String, Object> results;
+        if (url.isEmpty() && given.find(JDBC).filter("off"::equals).isEmpty()) {
+            try (PostgresServer server = PostgresServer.start()) {
+                System.err.println("PostgreSQL " + server.version() + " for the workers, started in "
+                        + server.startup().toMillis() + " ms (--jdbc URL or TUNER_TEST_JDBC_URL names a server of yours)");
+                results = run(given.get(THREADS), given.get(WORKERS), given.get(TRIALS), given.get(SLEEP_MS),
+                        Optional.of(server.login()), given.get(OUT));
+            }
+        } else {
+            results = run(given.get(THREADS), given.get(WORKERS), given.get(TRIALS), given.get(SLEEP_MS),
+                    url.map(BenchmarkDatabase::login), given.get(OUT));
+        }
         System.out.println(resultLine(results));
     }
 
@@ -76,7 +89,7 @@ public final class ParallelBenchmark {
     }
 
     /** Runs every part, writes the JSON to {@code out}, prints a table, and returns the results. */
-    static Map<String, Object> run(int threads, int workers, int trials, long sleepMillis, Optional<String> jdbc, Path out)
+    static Map<String, Object> run(int threads, int workers, int trials, long sleepMillis, Optional<PostgresLogin> jdbc, Path out)
             throws IOException, InterruptedException {
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Path folder = Files.createTempDirectory("tuner-parallel-benchmark");
@@ -113,9 +126,9 @@ public final class ParallelBenchmark {
                             onPostgres.run(database.spec(), "many", workers, trials * workers, sleepMillis)));
                 }
             } else {
-                results.put("pg_workers", Map.of("skipped", "no PostgreSQL server: give --jdbc jdbc:postgresql://host:port/db"
-                        + " or TUNER_TEST_JDBC_URL (with TUNER_TEST_JDBC_USER and TUNER_TEST_JDBC_PASSWORD), or install"
-                        + " PostgreSQL (apt-get install postgresql) for benchmarks/run to start a throwaway server"));
+                results.put("pg_workers", Map.of("skipped", "--jdbc off; without it the workers share a study on the server"
+                        + " of --jdbc jdbc:postgresql://host:port/db or TUNER_TEST_JDBC_URL (with TUNER_TEST_JDBC_USER and"
+                        + " TUNER_TEST_JDBC_PASSWORD), else on a throwaway server the benchmark starts"));
             }
         } finally {
             try (Stream<Path> files = Files.walk(folder)) {

@@ -36,7 +36,7 @@ class JdbcCommitInDoubtTest {
 
     @BeforeEach
     void open() {
-        storage = TestDatabase.fromEnvironment().newSchema().heartbeat(NEVER, NEVER.multipliedBy(2)).connector(gate).open();
+        storage = TestDatabase.shared().newSchema().heartbeat(NEVER, NEVER.multipliedBy(2)).connector(gate).open();
         storage.createStudy("s", Direction.MINIMIZE);
     }
 
@@ -50,9 +50,7 @@ class JdbcCommitInDoubtTest {
 
     @AfterAll
     static void dropSchemas() {
-        if (System.getenv(TestDatabase.URL_VARIABLE) != null) {
-            TestDatabase.fromEnvironment().dropSchemas();
-        }
+        TestDatabase.shared().dropSchemas();
     }
 
     @Test

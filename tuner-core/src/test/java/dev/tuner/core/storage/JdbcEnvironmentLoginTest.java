@@ -22,15 +22,13 @@ class JdbcEnvironmentLoginTest {
 
     @BeforeEach
     void connect() {
-        database = TestDatabase.fromEnvironment();
+        database = TestDatabase.shared();
         url = database.newSchemaUrl();
     }
 
     @AfterAll
     static void dropSchemas() {
-        if (System.getenv(TestDatabase.URL_VARIABLE) != null) {
-            TestDatabase.fromEnvironment().dropSchemas();
-        }
+        TestDatabase.shared().dropSchemas();
     }
 
     @Test

@@ -32,19 +32,17 @@ class JdbcStorageTest extends StorageContractTest {
 
     @BeforeEach
     void connect() {
-        database = TestDatabase.fromEnvironment();
+        database = TestDatabase.shared();
     }
 
     @AfterAll
     static void dropSchemas() {
-        if (System.getenv(TestDatabase.URL_VARIABLE) != null) {
-            TestDatabase.fromEnvironment().dropSchemas();
-        }
+        TestDatabase.shared().dropSchemas();
     }
 
     @Override
     Storage newStorage() {
-        return TestDatabase.fromEnvironment().newSchema().open();
+        return TestDatabase.shared().newSchema().open();
     }
 
     @Override

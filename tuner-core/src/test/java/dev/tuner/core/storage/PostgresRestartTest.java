@@ -10,6 +10,7 @@ import dev.tuner.core.study.OptimizeSettings;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.TrialState;
+import dev.tuner.testing.postgres.PostgresServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,17 +31,17 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Workers ride out a restart of a real PostgreSQL server, which the test stops and starts under
- * them ({@link PostgresCluster}, a server of its own). The restart takes real time, as it is the
+ * them ({@link PostgresServer}, a server of its own). The restart takes real time, as it is the
  * point; a wait longer than the outage timeout is measured on a {@link FakeClock}.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PostgresRestartTest {
 
-    private static PostgresCluster cluster;
+    private static PostgresServer cluster;
 
     @BeforeAll
     static void startServer() throws Exception {
-        cluster = PostgresCluster.start();
+        cluster = PostgresServer.start();
     }
 
     @AfterAll
@@ -74,8 +75,8 @@ class PostgresRestartTest {
         Duration grace = Duration.ofMillis(600);
         ExecutorService workers = Executors.newFixedThreadPool(3);
         try (LogCapture log = LogCapture.of(JdbcStorage.class);
-                JdbcStorage first = cluster.storage().heartbeat(beat, grace).open();
-                JdbcStorage second = cluster.storage().heartbeat(beat, grace).open()) {
+                JdbcStorage first = TestDatabase.storage(cluster.login()).heartbeat(beat, grace).open();
+                JdbcStorage second = TestDatabase.storage(cluster.login()).heartbeat(beat, grace).open()) {
             first.createStudy("restart", Direction.MINIMIZE);
             Future<?> restart = workers.submit(() -> {
                 finishing.await();
@@ -103,7 +104,7 @@ class PostgresRestartTest {
                 assertThat(trial.value()).as("trial #%d's value", trial.number()).hasValue(returned.get(trial.number()));
             });
             assertThat(evaluated).hasSize(budget).doesNotHaveDuplicates();
-            String server = JdbcOutage.server(cluster.url());
+            String server = JdbcOutage.server(cluster.login().url());
             assertThat(log.messages()).anySatisfy(message -> assertThat(message)
                     .startsWith("PostgreSQL at " + server + " is unreachable (")
                     .contains("); retrying for up to 60 s (tuner.storage.outage.timeout) to "));
@@ -124,14 +125,14 @@ class PostgresRestartTest {
     @Test
     void anOutageLongerThanTheTimeoutFailsTheCallNamingTheSettingToRaise() throws Exception {
         FakeClock clock = new FakeClock();
-        try (JdbcStorage storage = cluster.storage().outageTimeout(Duration.ofSeconds(5)).clock(clock).open()) {
+        try (JdbcStorage storage = TestDatabase.storage(cluster.login()).outageTimeout(Duration.ofSeconds(5)).clock(clock).open()) {
             storage.createStudy("long", Direction.MINIMIZE);
             int number = storage.createTrial("long");
             cluster.stopServer();
             try {
                 assertThatIllegalStateException()
                         .isThrownBy(() -> storage.finishTrial("long", number, TrialState.COMPLETE, OptionalDouble.of(1.5), null))
-                        .withMessageStartingWith("PostgreSQL at " + JdbcOutage.server(cluster.url()) + " has been unreachable"
+                        .withMessageStartingWith("PostgreSQL at " + JdbcOutage.server(cluster.login().url()) + " has been unreachable"
                                 + " for 5 s, longer than this worker waits (5 s, tuner.storage.outage.timeout), so it could not"
                                 + " finish trial #" + number + " of study 'long' as COMPLETE → 1.5: ")
                         .withMessageEndingWith("if its outages last longer (a failover, a restart), raise"
@@ -152,7 +153,7 @@ class PostgresRestartTest {
         Duration beat = Duration.ofMillis(100);
         Duration grace = Duration.ofSeconds(3);
         Gate gate = new Gate();
-        try (JdbcStorage cutOff = cluster.storage().heartbeat(beat, grace).connector(gate).open()) {
+        try (JdbcStorage cutOff = TestDatabase.storage(cluster.login()).heartbeat(beat, grace).connector(gate).open()) {
             cutOff.createStudy("late", Direction.MINIMIZE);
             int running = cutOff.createTrial("late");
             gate.close(); // this worker cannot reach the server when it is back, not yet
@@ -160,7 +161,7 @@ class PostgresRestartTest {
             Thread.sleep(grace.toMillis() + 1_000); // the trial's last stamp grows older than the grace period
             cluster.startServer();
 
-            try (JdbcStorage fresh = cluster.storage().heartbeat(beat, grace).open()) {
+            try (JdbcStorage fresh = TestDatabase.storage(cluster.login()).heartbeat(beat, grace).open()) {
                 assertThat(fresh.failStaleTrials("late")).isZero();
                 assertThat(fresh.trial("late", running).state()).isEqualTo(TrialState.RUNNING);
             }

@@ -1,7 +1,7 @@
 package dev.tuner.core.storage;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.tuner.testing.postgres.PostgresLogin;
+import dev.tuner.testing.postgres.TestPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -11,54 +11,41 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The PostgreSQL server the JDBC tests use, named by the environment: {@value #URL_VARIABLE} (e.g.
- * {@code jdbc:postgresql://127.0.0.1:5432/tuner}), {@value #USER_VARIABLE} and
- * {@value #PASSWORD_VARIABLE}. Without the URL the tests are skipped. Each test gets schemas of its
- * own, dropped by {@link #dropSchemas()}.
+ * The PostgreSQL database the JDBC tests share: the one {@code TUNER_TEST_JDBC_URL} names (with
+ * {@code TUNER_TEST_JDBC_USER} and {@code TUNER_TEST_JDBC_PASSWORD}), else a real server started for this
+ * JVM from the binaries on the class path ({@link TestPostgres}). The tests run on any machine; when no
+ * server can be had they fail, saying why. Each test gets schemas of its own, dropped by {@link #dropSchemas()}.
  */
 final class TestDatabase {
 
-    static final String URL_VARIABLE = "TUNER_TEST_JDBC_URL";
-    static final String USER_VARIABLE = "TUNER_TEST_JDBC_USER";
-    static final String PASSWORD_VARIABLE = "TUNER_TEST_JDBC_PASSWORD";
-
-    private static final String SKIPPED = "PostgreSQL tests skipped: set " + URL_VARIABLE
-            + " (e.g. jdbc:postgresql://127.0.0.1:5432/tuner), " + USER_VARIABLE + " and " + PASSWORD_VARIABLE
-            + " to a database the user may create schemas in, or run .ci/run, which starts a server on loopback";
     private static TestDatabase shared;
 
-    private final String url;
+    private final PostgresLogin login;
     private final List<String> schemas = new ArrayList<>();
 
-    private TestDatabase(String url) {
-        this.url = url;
+    private TestDatabase(PostgresLogin login) {
+        this.login = login;
     }
 
-    /**
-     * The database the environment names; when it names none, skips the calling test, saying how
-     * to enable it (once on the console too, since build logs do not show the reasons of skips).
-     */
-    static synchronized TestDatabase fromEnvironment() {
-        String url = System.getenv(URL_VARIABLE);
-        if (url == null || url.isBlank()) {
-            if (shared == null) {
-                shared = new TestDatabase(null);
-                System.err.println(SKIPPED);
-            }
-            assumeTrue(false, SKIPPED);
-        }
+    /** The database of this JVM's tests, started on first use when the environment names none. */
+    static synchronized TestDatabase shared() {
         if (shared == null) {
-            shared = new TestDatabase(url);
+            shared = new TestDatabase(TestPostgres.database());
         }
         return shared;
     }
 
     static String user() {
-        return System.getenv(USER_VARIABLE);
+        return shared().login.user();
     }
 
     static String password() {
-        return System.getenv(PASSWORD_VARIABLE);
+        return shared().login.password();
+    }
+
+    /** The login, e.g. as the environment of a child JVM that is to use the same database. */
+    PostgresLogin login() {
+        return login;
     }
 
     /** The URL of a new, empty schema. */
@@ -66,6 +53,7 @@ final class TestDatabase {
         String schema = "tuner_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE SCHEMA " + schema);
         schemas.add(schema);
+        String url = login.url();
         return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
@@ -78,12 +66,17 @@ final class TestDatabase {
         return JdbcStorage.builder(url).user(user()).password(password());
     }
 
+    /** A builder on the database of {@code login}, with its credentials. */
+    static JdbcStorage.Builder storage(PostgresLogin login) {
+        return JdbcStorage.builder(login.url()).user(login.user()).password(login.password());
+    }
+
     void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(url, user(), password());
+        try (Connection connection = DriverManager.getConnection(login.url(), login.user(), login.password());
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException failed) {
-            throw new IllegalStateException(sql + " failed on " + url + ": " + failed.getMessage(), failed);
+            throw new IllegalStateException(sql + " failed on " + login.url() + ": " + failed.getMessage(), failed);
         }
     }
 

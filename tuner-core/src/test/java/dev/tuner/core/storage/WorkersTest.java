@@ -66,7 +66,7 @@ class WorkersTest {
 
     @Test
     void workersSharingPostgresqlSpendTheBudgetExactlyThoughOneIsKilled() throws Exception {
-        String url = TestDatabase.fromEnvironment().newSchemaUrl();
+        String url = TestDatabase.shared().newSchemaUrl();
         try {
             try (Storage storage = TestDatabase.storage(url).open()) {
                 enqueue(storage);
@@ -77,7 +77,7 @@ class WorkersTest {
                 check(storage.trials("workers"));
             }
         } finally {
-            TestDatabase.fromEnvironment().dropSchemas();
+            TestDatabase.shared().dropSchemas();
         }
     }
 
@@ -170,6 +170,10 @@ class WorkersTest {
     private static Process worker(String spec, int slowAt, String... go) throws IOException {
         List<String> args = new ArrayList<>(List.of(spec, String.valueOf(BUDGET), String.valueOf(slowAt)));
         args.addAll(List.of(go));
-        return ChildJvm.running(BudgetWorkerMain.class, args.toArray(String[]::new)).start();
+        ProcessBuilder child = ChildJvm.running(BudgetWorkerMain.class, args.toArray(String[]::new));
+        if (spec.startsWith("jdbc:")) {
+            child.environment().putAll(TestDatabase.shared().login().environment()); // this database, not one of its own
+        }
+        return child.start();
     }
 }
