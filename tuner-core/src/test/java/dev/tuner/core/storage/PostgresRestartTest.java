@@ -70,9 +70,12 @@ class PostgresRestartTest {
             returned.put(trial.number(), x * x);
             return x * x;
         };
-        // heartbeats far shorter than the restart: trials running through it must not pass for dead workers'
+        // heartbeats far shorter than the restart: trials running through it must not pass for dead workers'.
+        // The grace period is far longer than a worker's reconnection back-off (pauses doubling from 0.1 s, so
+        // about 3 s at most through this 2 s restart), with room for a loaded machine: with 600 ms the first
+        // worker back failed trial #6 while its owner was still backing off
         Duration beat = Duration.ofMillis(100);
-        Duration grace = Duration.ofMillis(600);
+        Duration grace = Duration.ofSeconds(10);
         ExecutorService workers = Executors.newFixedThreadPool(3);
         try (LogCapture log = LogCapture.of(JdbcStorage.class);
                 JdbcStorage first = TestDatabase.storage(cluster.login()).heartbeat(beat, grace).open();
