@@ -28,7 +28,8 @@ import joptsimple.OptionSpec;
  * (the journal is read anew; in memory the storage built is the one used) and runs {@code --proposals}
  * trials of the sampler on it, an instant objective, so that the sampler has read the whole history
  * and keeps what it keeps between proposals. The worker's heap is the live heap after a full
- * collection less the live heap before it opened the study (both from the JVM's class histogram).
+ * collection less the live heap before it opened the study (both from the JVM's class histogram);
+ * in memory, before the storage was made, since the worker holds it.
  *
  * <p>The space ({@code --space}): {@code conditional}, a choice of two models each with its own
  * knobs (five knobs in all, three in a trial), where {@code auto} runs TPE, as the issue measured; or
@@ -113,16 +114,18 @@ public final class MemoryBenchmark {
     static Held measure(Space space, String storageName, String samplerName, int trials, int proposals) throws IOException {
         Path folder = Files.createTempDirectory("tuner-memory-benchmark");
         Path journal = folder.resolve("study.jsonl");
-        Storage written = storageName.equals("memory") ? new InMemoryStorage() : JournalStorage.open(journal);
+        boolean inMemory = storageName.equals("memory");
+        // in memory, the storage is the worker's: it counts; a journal is written, then read anew by the worker
+        ClassHistogram before = inMemory ? ClassHistogram.take() : null;
+        Storage written = inMemory ? new InMemoryStorage() : JournalStorage.open(journal);
         long fillStart = System.nanoTime();
         fill(written, space, trials);
         double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
-        if (storageName.equals("journal")) {
+        if (!inMemory) {
             written.close();
             written = null;
+            before = ClassHistogram.take();
         }
-
-        ClassHistogram before = ClassHistogram.take();
         Storage storage = written != null ? written : JournalStorage.open(journal);
         Study study = Study.builder(STUDY).storage(storage).sampler(Samplers.create(samplerName, 7)).build();
         long runStart = System.nanoTime();
