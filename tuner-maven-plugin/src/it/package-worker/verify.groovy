@@ -45,4 +45,47 @@ assert finished.size() == 7 : "expected 7 finished trials in the journal, got ${
 assert finished.every { it.contains('"state":"COMPLETE"') }
 assert (0..6).every { n -> finished.any { it.contains("\"number\":${n},") } }
 assert new File(worker, 'target/tuner/it.worker.WorkerTuning.quad.properties').text.contains('# trials: 7 (7 complete, 0 failed)')
+
+// 3: when a PostgreSQL is there (.ci/postgres.sh exports these), two workers at once on one study in it, each
+// logging in from its environment alone, as a Kubernetes Job or a CI matrix runs them
+def url = System.getenv('TUNER_TEST_JDBC_URL')
+def user = System.getenv('TUNER_TEST_JDBC_USER')
+def password = System.getenv('TUNER_TEST_JDBC_PASSWORD')
+if (!url || !user || !password) {
+    println 'package-worker: the PostgreSQL workers skipped: TUNER_TEST_JDBC_URL, _USER and _PASSWORD not set'
+    return true
+}
+assert !url.contains('?') : "TUNER_TEST_JDBC_URL=$url has parameters; this IT appends ?currentSchema= to it"
+def login = new Properties()
+login.setProperty('user', user)
+login.setProperty('password', password)
+def connection = new org.postgresql.Driver().connect(url, login)
+try {
+    connection.createStatement().execute('DROP SCHEMA IF EXISTS tuner_it_package_worker CASCADE')
+    connection.createStatement().execute('CREATE SCHEMA tuner_it_package_worker')
+} finally {
+    connection.close()
+}
+def storage = "-Dtuner.storage=${url}?currentSchema=tuner_it_package_worker".toString()
+def workers = (1..2).collect { n ->
+    def output = new File(basedir, "target/pg-worker-${n}.log")
+    def builder = new ProcessBuilder([java.path, '@worker.args', storage, '-Dtuner.trials=10',
+            'dev.tuner.engine.console.TunerConsole', 'test-classes'])
+            .directory(worker).redirectErrorStream(true).redirectOutput(output)
+    builder.environment().clear()
+    builder.environment().putAll([PATH: java.parentFile.path, TUNER_JDBC_USER: user, TUNER_JDBC_PASSWORD: password])
+    [builder.start(), output]
+}
+workers.each { process, output -> assert process.waitFor() == 0 : "a PostgreSQL worker failed: ${output.text}" }
+connection = new org.postgresql.Driver().connect(url, login)
+try {
+    def rows = connection.createStatement().executeQuery(
+            "SELECT count(*), count(DISTINCT number) FROM tuner_it_package_worker.tuner_trials WHERE state = 'COMPLETE'")
+    rows.next()
+    assert rows.getInt(1) == 10 && rows.getInt(2) == 10 : "expected 10 complete trials, numbered apart, in PostgreSQL"
+} finally {
+    connection.close()
+}
+workers.each { process, output -> assert !output.text.contains(password) }
+assert !new File(worker, 'worker.args').text.contains(password)
 return true
