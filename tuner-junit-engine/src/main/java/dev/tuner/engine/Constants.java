@@ -186,6 +186,12 @@ public final class Constants {
     public static final String JVM_PROPERTY_NAME = "tuner.jvm";
 
     /**
+     * The directory the {@code package-worker} goal writes a worker that runs without Maven to. Read by
+     * that goal only. Key: {@value}; default: {@code target/tuner-worker}.
+     */
+    public static final String WORKER_DIRECTORY_PROPERTY_NAME = "tuner.worker.directory";
+
+    /**
      * The {@code <server>} of the Maven settings whose login the Maven goal hands to a
      * {@code jdbc:postgresql:} storage. Read by the goal only. Key: {@value}; default: a server
      * {@code tuner}, if the settings have one.

@@ -55,7 +55,7 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
 public class TuneMojo extends AbstractTunerMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
+    MavenProject project;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
@@ -210,20 +210,7 @@ public class TuneMojo extends AbstractTunerMojo {
 
     @Override
     protected void executeTuner() throws MojoExecutionException, MojoFailureException {
-        try {
-            applyOldPropertyNames(RenamedProperties.resolve(session.getUserProperties(), session.getSystemProperties(),
-                    project.getProperties(), getLog()::warn));
-        } catch (IllegalArgumentException conflict) {
-            throw new MojoFailureException(conflict.getMessage(), conflict);
-        }
-        if (outputDirectory == null) {
-            outputDirectory = new File(project.getBuild().getDirectory(), "tuner");
-        }
-        File testClasses = new File(project.getBuild().getTestOutputDirectory());
-        if (!testClasses.isDirectory()) {
-            throw new MojoFailureException("No compiled test classes in " + testClasses
-                    + ": @Tune methods live in the test sources (src/test/java); add one there");
-        }
+        File testClasses = prepare();
         Plugin surefire = project.getPlugin("org.apache.maven.plugins:maven-surefire-plugin");
         SurefireCheck.warning(surefire == null ? null : surefire.getVersion()).ifPresent(getLog()::warn);
         ForkedTuning fork = new ForkedTuning(javaExecutable(), project.getBasedir().toPath(),
@@ -256,8 +243,35 @@ public class TuneMojo extends AbstractTunerMojo {
         }
     }
 
+    /** The JVM options of the JVM that runs the studies, as given. */
+    String argLine() {
+        return argLine;
+    }
+
+    /**
+     * Applies the old names of settings and the output directory's default, and checks that the
+     * project has compiled test classes; returns their directory.
+     */
+    File prepare() throws MojoFailureException {
+        try {
+            applyOldPropertyNames(RenamedProperties.resolve(session.getUserProperties(), session.getSystemProperties(),
+                    project.getProperties(), getLog()::warn));
+        } catch (IllegalArgumentException conflict) {
+            throw new MojoFailureException(conflict.getMessage(), conflict);
+        }
+        if (outputDirectory == null) {
+            outputDirectory = new File(project.getBuild().getDirectory(), "tuner");
+        }
+        File testClasses = new File(project.getBuild().getTestOutputDirectory());
+        if (!testClasses.isDirectory()) {
+            throw new MojoFailureException("No compiled test classes in " + testClasses
+                    + ": @Tune methods live in the test sources (src/test/java); add one there");
+        }
+        return testClasses;
+    }
+
     /** The project's test classpath, then the launcher of its JUnit Platform and the plugin's artifacts it lacks. */
-    private List<String> classpath() throws MojoExecutionException {
+    List<String> classpath() throws MojoExecutionException {
         List<String> testClasspath;
         try {
             testClasspath = project.getTestClasspathElements();
@@ -302,7 +316,7 @@ public class TuneMojo extends AbstractTunerMojo {
      * tuner-core's jar on the forked classpath, which is also the agent: the project's own when it
      * depends on it (the same file then serves both), else the plugin's.
      */
-    private Optional<Path> agentJar() {
+    Optional<Path> agentJar() {
         Optional<Path> jar = AgentJar.find(project.getArtifacts(), pluginArtifacts);
         if (jar.isEmpty()) {
             getLog().warn("tuner-core is not a jar on the classpath of the studies, so the Tuner agent cannot be "
@@ -344,7 +358,7 @@ public class TuneMojo extends AbstractTunerMojo {
     }
 
     /** Every {@code -Dtuner.*} user property but the old names (applied to the parameters), then this goal's parameters. */
-    private Map<String, String> engineProperties() {
+    Map<String, String> engineProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
         session.getUserProperties().forEach((key, value) -> {
             if (key.toString().startsWith("tuner.") && !Constants.RENAMED_PROPERTY_NAMES.containsKey(key.toString())) {
@@ -374,6 +388,7 @@ public class TuneMojo extends AbstractTunerMojo {
         properties.remove(Constants.JVM_PROPERTY_NAME);
         properties.remove(Constants.SKIP_PROPERTY_NAME);
         properties.remove(Constants.JDBC_SERVER_ID_PROPERTY_NAME);
+        properties.remove(Constants.WORKER_DIRECTORY_PROPERTY_NAME);
         return properties;
     }
 

@@ -16,12 +16,12 @@ import javax.management.ObjectName;
  * them (which first collects the garbage): the count and bytes of each class's instances. The
  * difference of two shows what a piece of work left reachable.
  */
-record ClassHistogram(Map<String, long[]> classes) {
+public record ClassHistogram(Map<String, long[]> classes) {
 
     private static final Pattern ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
 
     /** The histogram of this JVM's heap now, after a full collection. */
-    static ClassHistogram take() {
+    public static ClassHistogram take() {
         try {
             Object text = ManagementFactory.getPlatformMBeanServer().invoke(
                     new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
@@ -50,7 +50,7 @@ record ClassHistogram(Map<String, long[]> classes) {
      * The {@code limit} classes whose instances grew most in bytes since {@code before}, largest
      * first, each as {@code {class, instances, bytes}} (the growth).
      */
-    List<Map<String, Object>> growthSince(ClassHistogram before, int limit) {
+    public List<Map<String, Object>> growthSince(ClassHistogram before, int limit) {
         return classes.entrySet().stream()
                 .map(entry -> {
                     long[] earlier = before.classes.getOrDefault(entry.getKey(), new long[2]);
@@ -73,7 +73,7 @@ record ClassHistogram(Map<String, long[]> classes) {
     }
 
     /** The bytes of every live object. */
-    long totalBytes() {
+    public long totalBytes() {
         return classes.values().stream().mapToLong(count -> count[1]).sum();
     }
 }

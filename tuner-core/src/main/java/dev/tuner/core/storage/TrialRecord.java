@@ -6,6 +6,7 @@ import dev.tuner.core.trial.Suggestion;
 import dev.tuner.core.trial.TrialFailure;
 import dev.tuner.core.trial.TrialState;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,9 @@ import java.util.TreeMap;
 
 /**
  * One trial as a storage keeps it in memory: mutable while it runs, with its {@link FrozenTrial}
- * snapshot made once per change (a finished trial's snapshot is made once and shared).
+ * snapshot made once per change (a finished trial's snapshot is made once and shared). A finished
+ * trial keeps its values in its snapshot only: its own maps, a second copy of each knob's name and
+ * value, are dropped, for a long study's every trial is held by each worker that samples it.
  */
 final class TrialRecord {
 
@@ -22,8 +25,10 @@ final class TrialRecord {
     private final Map<String, String> enqueuedValues;
     /** The number of the failed trial this one retries, or -1. */
     private final int retryOf;
-    private final Map<String, Suggestion> suggestions = new LinkedHashMap<>();
-    private final TreeMap<Integer, Double> intermediateValues = new TreeMap<>();
+    /** The values drawn while the trial runs; null once it finished (its snapshot holds them). */
+    private Map<String, Suggestion> suggestions = new LinkedHashMap<>();
+    /** The values reported while the trial runs, made at the first; null before it and once it finished. */
+    private TreeMap<Integer, Double> intermediateValues;
     private Instant started;
     private WorkerId worker;
     private TrialState state;
@@ -67,7 +72,10 @@ final class TrialRecord {
         return state;
     }
 
-    /** The process that created or claimed the trial, or {@code null} when not known or while it waits. */
+    /**
+     * The process that created or claimed the trial while it runs, or {@code null} when not known,
+     * while it waits and once it finished.
+     */
     WorkerId worker() {
         return worker;
     }
@@ -91,6 +99,9 @@ final class TrialRecord {
     }
 
     void setIntermediateValue(int step, double value) {
+        if (intermediateValues == null) {
+            intermediateValues = new TreeMap<>();
+        }
         intermediateValues.put(step, value);
         snapshot = null;
     }
@@ -101,12 +112,16 @@ final class TrialRecord {
         this.failure = Optional.ofNullable(failure);
         this.finished = Optional.of(finished);
         snapshot = null;
+        snapshot();
+        suggestions = null;
+        intermediateValues = null;
+        worker = null;   // asked of running trials only, whose worker may have died
     }
 
     FrozenTrial snapshot() {
         if (snapshot == null) {
             snapshot = new FrozenTrial(number, state, value, suggestions, failure, started, finished,
-                    intermediateValues, enqueuedValues);
+                    intermediateValues == null ? Collections.emptySortedMap() : intermediateValues, enqueuedValues);
         }
         return snapshot;
     }

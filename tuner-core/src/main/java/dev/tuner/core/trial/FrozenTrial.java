@@ -17,7 +17,9 @@ import java.util.TreeMap;
  * @param state where the trial stands
  * @param value the objective value when {@code COMPLETE}; when {@code PRUNED}, the last value it
  *     {@linkplain Trial#report reported} (the one at its largest step), or empty if it reported none
- * @param suggestions the knobs' values in the order they were first read
+ * @param suggestions the knobs' values in the order they were first read; kept compact (the knobs'
+ *     names and distributions shared with the other trials that drew the same knobs), so that a
+ *     study of many trials fits a worker's heap
  * @param failure why the trial failed; present only when {@code FAIL}
  * @param started when the trial was asked for; for a {@code WAITING} trial, when it was enqueued, and
  *     for a trial that waited, when a worker claimed it
@@ -40,7 +42,7 @@ public record FrozenTrial(
         Map<String, String> enqueuedValues) {
 
     public FrozenTrial {
-        suggestions = Collections.unmodifiableMap(new LinkedHashMap<>(suggestions));
+        suggestions = Suggestions.of(suggestions);
         intermediateValues = intermediateValues.isEmpty()
                 ? Collections.emptySortedMap()
                 : Collections.unmodifiableSortedMap(new TreeMap<>(intermediateValues));
