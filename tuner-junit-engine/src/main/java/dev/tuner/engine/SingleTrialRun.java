@@ -54,7 +54,7 @@ final class SingleTrialRun {
             study.runTrial(plan.objective(), new TrialCallback() {
                 @Override
                 public void beforeTrial(Study running, Trial trial) {
-                    reporter.started(kind, trial.number(), startingValues(trial, studyKnown));
+                    reporter.started(kind, trial.number(), startingValues(trial, studyKnown, plan.studyName()));
                 }
 
                 @Override
@@ -69,12 +69,19 @@ final class SingleTrialRun {
     }
 
     /**
-     * The values a run's test is named by: all known up front, unlike a search's. The knobs drawn
-     * already come first, as the objective reads them, then the rest of the known values.
+     * The values a run's test is named by: the knobs drawn already, as the objective reads them, then
+     * the other known values named under the study (its parameters and the knobs it suggests). A file
+     * may hold other studies' values too, and which field or method knobs this study reads shows only
+     * as it runs, so those are left to the end-of-trial line.
      */
-    private static Map<String, Object> startingValues(Trial trial, KnownParameters known) {
+    private static Map<String, Object> startingValues(Trial trial, KnownParameters known, String studyName) {
         Map<String, Object> values = new LinkedHashMap<>(trial.params());
-        known.values().forEach(values::putIfAbsent);
+        String prefix = studyName + ".";
+        known.values().forEach((name, value) -> {
+            if (name.startsWith(prefix)) {
+                values.putIfAbsent(name, value);
+            }
+        });
         return values;
     }
 }
