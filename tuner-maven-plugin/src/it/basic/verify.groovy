@@ -4,6 +4,11 @@ assert log.contains('[tuner] Summary')
 assert log.contains('it.basic.BasicTuning.quad1: 150 trials, 0 failed')
 assert log =~ /it\.basic\.BasicTuning\.peak: 150 trials, [1-9]\d* failed/
 assert log.contains('(seed 7)')
+// each study's best once, in the summary: the test that shows it after the trials is neither a trial line
+// nor counted (150 trials above), and prints no summary of its own here
+assert (log =~ /\[tuner\]     best #\d+ /).count == 2
+assert !(log =~ /\[tuner\]   best #/)
+assert !log.contains('best trial of study')
 assert log.contains('BUILD SUCCESS')
 // a project without JUnit of its own: tuner:tune brings a platform, and says mvn test will not
 assert log.contains('has no JUnit Platform, so mvn test and IDEs cannot run its @Tune studies')

@@ -94,6 +94,16 @@ public final class Constants {
     public static final String REPORT_PROPERTY_NAME = "tuner.report";
 
     /**
+     * Whether the test of a search's best trial ({@code best #17 …}, shown after every trial's) prints
+     * a summary of what the search found as its output: the best trial, its value and knobs, how many
+     * trials, and where the best parameters and the report were written; {@code true} or
+     * {@code false}. Tools that keep a test's output but not its report entries, as Surefire's
+     * {@code TEST-*.xml}, have it that way. Key: {@value}; default {@code true} ({@code mvn tuner:tune}
+     * sets {@code false}: its console prints that summary itself).
+     */
+    public static final String BEST_SUMMARY_PROPERTY_NAME = "tuner.best.summary";
+
+    /**
      * Which test classes the console launcher ({@code mvn tuner:tune}) runs: comma-separated
      * class names, simple ({@code QuickstartTuning}) or qualified, with {@code *} as a wildcard.
      * Key: {@value}; default: every class.

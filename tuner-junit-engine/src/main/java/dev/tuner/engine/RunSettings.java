@@ -172,6 +172,11 @@ final class RunSettings {
         return flag(Constants.REPORT_PROPERTY_NAME, true);
     }
 
+    /** Whether the test of a search's best trial prints the study's summary as its output. */
+    boolean bestSummary() {
+        return flag(Constants.BEST_SUMMARY_PROPERTY_NAME, true);
+    }
+
     /** Whether a study's outputs replace those another persistent storage wrote. */
     boolean outputReplace() {
         return flag(Constants.OUTPUT_REPLACE_PROPERTY_NAME, false);

@@ -27,8 +27,9 @@ import org.junit.platform.engine.reporting.ReportEntry;
 /**
  * Runs the study of one {@code @Tune} method in its storage, resuming what is there, and reports
  * it: each trial as a dynamic test, its progress now and then, the best trial at the end as a
- * report entry, the best parameters to a file, and the study's HTML report (unless
- * {@code tuner.report=false}).
+ * report entry and as a test of its own ({@code best #17 …}, after every trial's), the best
+ * parameters to a file, and the study's HTML report (unless {@code tuner.report=false}). A study
+ * in which no trial completed has no best: its container fails, and no best test is shown.
  *
  * <p>A trial's test is registered and started as the trial starts, on the thread that runs it, and
  * finished as it ends, so that what it prints and how long it took are its own.
@@ -124,6 +125,8 @@ final class SearchRun {
             entry.put(Constants.WARNING_ENTRY, String.join("\n", written.warnings()));
         }
         listener.reportingEntryPublished(descriptor, ReportEntry.from(entry));
+        // the same facts again, as a test of its own: Surefire's XML keeps a test's output, not report entries
+        reporter.best(best, entry, settings.bestSummary() ? BestSummary.of(plan.studyName(), best, entry) : "");
     }
 
     /** How many of the trials ran or run: those enqueued and still waiting are not counted. */

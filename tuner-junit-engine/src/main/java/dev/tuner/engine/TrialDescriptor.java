@@ -6,10 +6,11 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 
 /**
- * One run of a study's objective, registered as a dynamic test once it has run. A trial of the
+ * One run of a study's objective, registered as a dynamic test as it starts. A trial of the
  * search, or a stored trial run again, has the unique id segment {@code [trial:17]}, which
  * identifies it within its study, so that rerunning it from an IDE replays that trial; a run of
- * the best known parameters has {@code [best:17]}, so that rerunning it checks the best again.
+ * the best known parameters, and the best trial a search shows at its end, have {@code [best:17]},
+ * so that rerunning either runs the best again.
  */
 final class TrialDescriptor extends AbstractTestDescriptor {
 
@@ -22,7 +23,7 @@ final class TrialDescriptor extends AbstractTestDescriptor {
         SEARCHED(SEGMENT_TYPE, ""),
         /** A stored trial run again with its parameters. */
         REPLAYED(SEGMENT_TYPE, "replay "),
-        /** The best known parameters run again. */
+        /** The best known parameters run again, or a search's best trial shown at its end. */
         BEST(BEST_SEGMENT_TYPE, "best ");
 
         private final String segmentType;

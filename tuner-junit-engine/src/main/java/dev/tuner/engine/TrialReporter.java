@@ -23,6 +23,8 @@ import org.junit.platform.engine.reporting.ReportEntry;
  * trial's test fails with its exception; a pruned trial's test is aborted (as a failed assumption
  * is), with a message that says at which step it stopped.
  *
+ * <p>After a search, {@link #best} shows its best trial once more, as a test of its own.
+ *
  * <p>Its methods may be called from several workers at once; the listener hears one call at a time.
  */
 final class TrialReporter {
@@ -84,6 +86,28 @@ final class TrialReporter {
                         ? TestExecutionResult.aborted(ended)
                         : TestExecutionResult.failed(ended))
                 .orElseGet(TestExecutionResult::successful));
+    }
+
+    /**
+     * Shows the best trial of a finished search as a test of its own, after every trial's: named by
+     * the whole pattern ({@code best #17 x=0.5 → 0.25}), it prints {@code summary} (unless empty) as
+     * its output, which tools that keep a test's output but no report entries (Surefire's
+     * {@code TEST-*.xml}) hold then, publishes {@code entry} on itself and passes. Its unique id
+     * ends in {@code [best:17]}, so rerunning it runs the best again (see {@link DirectSelections}).
+     */
+    synchronized void best(FrozenTrial best, Map<String, String> entry, String summary) {
+        TrialDescriptor test = new TrialDescriptor(study, TrialDescriptor.Kind.BEST, best.number(),
+                TrialDescriptor.Kind.BEST.namePrefix() + lines.format(best) + nameSuffix);
+        study.addChild(test);
+        listener.dynamicTestRegistered(test);
+        listener.executionStarted(test);
+        if (!summary.isEmpty()) {
+            // one call, so that the summary is not torn by a line some other thread prints
+            System.out.print(summary);
+            System.out.flush();
+        }
+        listener.reportingEntryPublished(test, ReportEntry.from(entry));
+        finish(test, TestExecutionResult.successful());
     }
 
     /**

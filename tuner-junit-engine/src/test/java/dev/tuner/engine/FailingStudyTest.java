@@ -1,5 +1,6 @@
 package dev.tuner.engine;
 
+import static dev.tuner.engine.TunerKit.BEST_TEST;
 import static dev.tuner.engine.TunerKit.execute;
 import static dev.tuner.engine.TunerKit.studyId;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -168,7 +169,7 @@ class FailingStudyTest {
     void oneInvalidStudyDoesNotStopTheOthersOfItsClass() {
         EngineExecutionResults results = execute(OneGoodOneBadTestCase.class, outputDir, "tuner.seed", "7");
 
-        results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(3).succeeded(3));
+        results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(3 + BEST_TEST).succeeded(3 + BEST_TEST));
         results.containerEvents().assertThatEvents()
                 .haveExactly(1, event(uniqueId(studyId(OneGoodOneBadTestCase.class, "good(double)")),
                         finishedSuccessfully()))
@@ -239,7 +240,7 @@ class FailingStudyTest {
         EngineExecutionResults results = execute(ConcreteStudyTestCase.class, outputDir, "tuner.seed", "7");
 
         results.containerEvents().assertStatistics(stats -> stats.failed(0));
-        results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(2).succeeded(2));
+        results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(2 + BEST_TEST).succeeded(2 + BEST_TEST));
         assertThat(outputDir.resolve(ConcreteStudyTestCase.class.getName() + ".scaled.properties")).exists();
     }
 

@@ -1,5 +1,6 @@
 package dev.tuner.engine;
 
+import static dev.tuner.engine.TunerKit.BEST_TEST;
 import static dev.tuner.engine.TunerKit.execute;
 import static dev.tuner.engine.TunerKit.studyId;
 import static dev.tuner.engine.TunerKit.uniqueId;
@@ -35,7 +36,7 @@ class ParallelStudyTest {
         EngineExecutionResults results = execute(OverlappingTestCase.class, outputDir,
                 "tuner.parallelism", "3", "tuner.seed", "1");
 
-        results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(12).succeeded(12));
+        results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(12 + BEST_TEST).succeeded(12 + BEST_TEST));
         assertThat(OverlappingTestCase.overlapped.get()).as("trials that did not wait the gate out").isEqualTo(12);
         assertThat(TunerKit.trialNames(results)).doesNotHaveDuplicates();
         results.containerEvents().assertStatistics(stats -> stats.failed(0));
@@ -54,7 +55,7 @@ class ParallelStudyTest {
         EngineExecutionResults results = execute(FirstTrialHangsTestCase.class, outputDir,
                 "tuner.trial.timeout", "2s", "tuner.seed", "3", "tuner.trials", "3");
 
-        results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(3).failed(1).succeeded(2));
+        results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(3 + BEST_TEST).failed(1).succeeded(2 + BEST_TEST));
         assertThat(TunerKit.finishedTrials(results).get(0)).is(event(finishedWithFailure(
                 instanceOf(TrialTimeoutException.class), message(text -> text.startsWith("trial #0 ran past its timeout of PT2S")))));
         assertThat(FirstTrialHangsTestCase.interrupted.await(60, TimeUnit.SECONDS))

@@ -1,5 +1,6 @@
 package dev.tuner.engine;
 
+import static dev.tuner.engine.TunerKit.BEST_TEST;
 import static dev.tuner.engine.TunerKit.execute;
 import static dev.tuner.engine.TunerKit.studyId;
 import static dev.tuner.engine.TunerKit.uniqueId;
@@ -49,8 +50,8 @@ class PruningEngineTest {
 
         List<Integer> steps = prunedSteps(results);
         assertThat(steps).isNotEmpty().allSatisfy(step -> assertThat(step).isIn(1, 4));   // rungs 1 and 4
-        results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(30).failed(0)
-                .aborted(steps.size()).succeeded(30 - steps.size()));
+        results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(30 + BEST_TEST).failed(0)
+                .aborted(steps.size()).succeeded(30 - steps.size() + BEST_TEST));
         List<Event> aborted = results.testEvents().aborted().list();
         assertThat(TunerKit.trialLines(results)).filteredOn(line -> line.endsWith("→ pruned")).hasSameSizeAs(aborted);
         results.containerEvents().assertThatEvents()
@@ -65,7 +66,7 @@ class PruningEngineTest {
         EngineExecutionResults later = execute(CurvesTestCase.class, outputDir, "tuner.seed", "3",
                 "tuner.sh.minResource", "2");
 
-        none.testEvents().assertStatistics(stats -> stats.aborted(0).succeeded(30));
+        none.testEvents().assertStatistics(stats -> stats.aborted(0).succeeded(30 + BEST_TEST));
         assertThat(prunedSteps(later)).isNotEmpty().allSatisfy(step -> assertThat(step).isIn(2, 8)); // rungs 2 and 8
     }
 

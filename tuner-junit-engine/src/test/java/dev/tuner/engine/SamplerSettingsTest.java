@@ -1,5 +1,6 @@
 package dev.tuner.engine;
 
+import static dev.tuner.engine.TunerKit.BEST_TEST;
 import static dev.tuner.engine.TunerKit.execute;
 import static dev.tuner.engine.TunerKit.studyId;
 import static dev.tuner.engine.TunerKit.uniqueId;
@@ -28,7 +29,7 @@ class SamplerSettingsTest {
                     "tuner.sampler", sampler, "tuner.seed", "2");
 
             results.containerEvents().assertStatistics(stats -> stats.failed(0));
-            results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(12).succeeded(12));
+            results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(12 + BEST_TEST).succeeded(12 + BEST_TEST));
         }
     }
 

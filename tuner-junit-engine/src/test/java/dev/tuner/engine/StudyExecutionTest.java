@@ -1,5 +1,6 @@
 package dev.tuner.engine;
 
+import static dev.tuner.engine.TunerKit.BEST_TEST;
 import static dev.tuner.engine.TunerKit.execute;
 import static dev.tuner.engine.TunerKit.reportEntry;
 import static dev.tuner.engine.TunerKit.studyId;
@@ -31,6 +32,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,7 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 class StudyExecutionTest {
@@ -59,8 +62,8 @@ class StudyExecutionTest {
     void runsOneDynamicTestPerTrialOfTheAnnotation() {
         EngineExecutionResults results = execute(QuadraticTestCase.class, outputDir, "tuner.seed", "42");
 
-        results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(6).started(6).succeeded(6)
-                .failed(0));
+        results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(6 + BEST_TEST).started(6 + BEST_TEST)
+                .succeeded(6 + BEST_TEST).failed(0));
         results.containerEvents().assertStatistics(stats -> stats.started(3).succeeded(3).failed(0));
         results.containerEvents().assertThatEvents()
                 .haveExactly(1, event(uniqueId(QUAD_ID), finishedSuccessfully()))
@@ -74,7 +77,7 @@ class StudyExecutionTest {
         EngineExecutionResults results = execute(QuadraticTestCase.class, outputDir,
                 "tuner.seed", "42", Constants.TRIALS_PROPERTY_NAME, "3");
 
-        results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(3).succeeded(3));
+        results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(3 + BEST_TEST).succeeded(3 + BEST_TEST));
         assertThat(reportEntry(results)).containsEntry(Constants.TRIALS_ENTRY, "3");
     }
 
@@ -112,8 +115,9 @@ class StudyExecutionTest {
     void trialUniqueIdsEndWithTheTrialNumberUnderTheirStudy() {
         EngineExecutionResults results = execute(QuadraticTestCase.class, outputDir, "tuner.seed", "42");
 
+        Set<UniqueId> best = TunerKit.bestTests(results);
         List<TestDescriptor> trials = results.testEvents().dynamicallyRegistered()
-                .map(Event::getTestDescriptor).toList();
+                .map(Event::getTestDescriptor).filter(test -> !best.contains(test.getUniqueId())).toList();
         assertThat(trials).extracting(TestDescriptor::getUniqueId).containsExactlyElementsOf(
                 IntStream.range(0, 6).mapToObj(n -> QUAD_ID.append("trial", String.valueOf(n))).toList());
         assertThat(trials).allSatisfy(trial -> {
@@ -211,7 +215,9 @@ class StudyExecutionTest {
     void everyStudyOfAClassRunsAndWritesItsOwnFile() {
         EngineExecutionResults results = execute(TwoStudiesTestCase.class, outputDir, "tuner.seed", "1");
 
-        results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(5).succeeded(5));
+        // two studies, each with its best test
+        results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(5 + 2 * BEST_TEST)
+                .succeeded(5 + 2 * BEST_TEST));
         assertThat(results.testEvents().dynamicallyRegistered().map(event -> event.getTestDescriptor()
                 .getUniqueId().removeLastSegment()).distinct()).containsExactlyInAnyOrder(
                         studyId(TwoStudiesTestCase.class, "alpha(double)"),
@@ -285,6 +291,32 @@ class StudyExecutionTest {
                 event(uniqueId(trial.getUniqueId()), displayName("replay " + trial.getDisplayName()),
                         finishedSuccessfully()));
         assertThat(trialNames(rerun)).hasSize(1);
+    }
+
+    @Test
+    void rerunningTheBestTestOfASearchRunsTheBestAgainWithoutAddingATrial() throws Exception {
+        String journal = "journal:" + outputDir.resolve("journal.jsonl");
+        EngineExecutionResults search = execute(QuadraticTestCase.class, outputDir, "tuner.seed", "42",
+                Constants.STORAGE_PROPERTY_NAME, journal);
+        UniqueId bestId = TunerKit.bestTests(search).iterator().next();
+        double[] best = QuadraticTestCase.EVALUATIONS.stream().min(Comparator.comparingDouble(evaluation -> evaluation[1]))
+                .orElseThrow();
+        QuadraticTestCase.EVALUATIONS.clear();
+        List<String> stored = Files.readAllLines(outputDir.resolve("journal.jsonl"));
+
+        // as an IDE reruns it, and the ConsoleLauncher's --select-unique-id: that test alone, in a run of no mode
+        EngineExecutionResults rerun = EngineTestKit.engine(TunerTestEngine.ENGINE_ID).selectors(selectUniqueId(bestId))
+                .configurationParameter(Constants.OUTPUT_DIR_PROPERTY_NAME, outputDir.toString())
+                .configurationParameter(Constants.STORAGE_PROPERTY_NAME, journal)
+                .execute();
+
+        rerun.allEvents().assertStatistics(stats -> stats.failed(0));
+        rerun.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(1).succeeded(1));
+        rerun.testEvents().assertThatEvents().haveExactly(1, event(uniqueId(bestId), finishedSuccessfully(),
+                displayName("best #" + bestId.getLastSegment().getValue() + " x=" + Numbers.compact(best[0])
+                        + " (from " + journal + ")")));
+        assertThat(QuadraticTestCase.EVALUATIONS).singleElement().isEqualTo(best);
+        assertThat(Files.readAllLines(outputDir.resolve("journal.jsonl"))).as("the journal").isEqualTo(stored);
     }
 
     @Test

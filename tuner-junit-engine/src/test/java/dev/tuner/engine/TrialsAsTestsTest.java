@@ -9,6 +9,7 @@ import dev.tuner.Uniform;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -50,10 +52,46 @@ class TrialsAsTestsTest {
     void eachTrialIsRegisteredAndStartedBeforeItsObjectiveRunsAndFinishedWithItsOutcomeAfter() {
         run("printing(double)", PrintingTestCase.class);
 
-        List<String> trials = HAPPENED.stream().filter(line -> line.contains("#")).toList();
+        List<String> trials = HAPPENED.stream().filter(line -> line.contains("#") || line.contains("best")).toList();
         assertThat(trials).containsExactly(
                 "registered #0", "started #0", "objective #0", "entry #0 tuner.trial", "entry #0 stdout", "finished #0 SUCCESSFUL",
-                "registered #1", "started #1", "objective #1", "entry #1 tuner.trial", "entry #1 stdout", "finished #1 SUCCESSFUL");
+                "registered #1", "started #1", "objective #1", "entry #1 tuner.trial", "entry #1 stdout", "finished #1 SUCCESSFUL",
+                "registered best", "started best", "entry best tuner.best", "entry best stdout", "finished best SUCCESSFUL");
+    }
+
+    @Test
+    void afterTheLastTrialTheBestIsATestOfItsOwnThatPrintsWhatTheSearchFound() {
+        Map<UniqueId, String> names = new LinkedHashMap<>();
+        List<Map<String, String>> entries = run("printing(double)", PrintingTestCase.class, names);
+
+        Map<String, String> best = entries.stream().filter(entry -> entry.containsKey(Constants.BEST_ENTRY))
+                .findFirst().orElseThrow();
+        // the best's number and value, as the entry on the study's container says them
+        String line = best.get(Constants.BEST_ENTRY);
+        String number = line.substring(1, line.indexOf(' '));
+        UniqueId bestId = TunerKit.studyId(PrintingTestCase.class, "printing(double)")
+                .append(TrialDescriptor.BEST_SEGMENT_TYPE, number);
+        assertThat(names).containsEntry(bestId, "best " + line);
+        assertThat(best).containsKeys(Constants.TRIALS_ENTRY, Constants.SEED_ENTRY, Constants.PROPERTIES_ENTRY)
+                .containsEntry(Constants.TRIALS_ENTRY, "2");
+        String study = PrintingTestCase.class.getName() + ".printing";
+        String value = entries.stream().filter(entry -> line.equals(entry.get(Constants.TRIAL_ENTRY)))
+                .map(entry -> entry.get(Constants.VALUE_ENTRY)).findFirst().orElseThrow();
+        assertThat(entries).filteredOn(entry -> entry.containsKey("stdout")).last().extracting(entry -> entry.get("stdout"))
+                .isEqualTo("best trial of study " + study + ": " + line + "\n"
+                        + "  value       " + value + "\n"
+                        + "  knobs       " + study + ".x=" + value + "\n"
+                        + "  trials      2 (seed 1, sampler " + best.get(Constants.SAMPLER_ENTRY) + ")\n"
+                        + "  properties  " + outputDir.resolve(study + ".properties") + "\n");
+    }
+
+    @Test
+    void theBestTestPrintsNothingWhenTheRunSaysSo() {
+        List<Map<String, String>> entries = run("printing(double)", PrintingTestCase.class, new LinkedHashMap<>(),
+                Constants.BEST_SUMMARY_PROPERTY_NAME, "false");
+
+        assertThat(HAPPENED).contains("finished best SUCCESSFUL").doesNotContain("entry best stdout");
+        assertThat(entries).filteredOn(entry -> entry.containsKey(Constants.BEST_ENTRY)).hasSize(1);
     }
 
     @Test
@@ -62,7 +100,7 @@ class TrialsAsTestsTest {
 
         // junit.platform.output.capture.stdout publishes the output of a test as a report entry on that test
         assertThat(entries).filteredOn(entry -> entry.containsKey("stdout")).extracting(entry -> entry.get("stdout"))
-                .containsExactly("objective #0 prints this\n", "objective #1 prints this\n");
+                .hasSize(3).startsWith("objective #0 prints this\n", "objective #1 prints this\n");  // then the best's
         assertThat(entries).filteredOn(entry -> entry.containsKey(Constants.TRIAL_ENTRY)).allSatisfy(entry -> {
             assertThat(entry.get(Constants.TRIAL_ENTRY)).matches("#\\d x=\\S+ → \\S+");
             assertThat(entry).containsEntry(Constants.STATE_ENTRY, "complete").containsKeys(Constants.VALUE_ENTRY)
@@ -88,21 +126,33 @@ class TrialsAsTestsTest {
         assertThat(HAPPENED).contains("finished #0 SUCCESSFUL");
     }
 
-    /** Runs one {@code @Tune} method through the launcher, capturing stdout; returns the report entries published on trials. */
     private List<Map<String, String>> run(String method, Class<?> testClass) {
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+        return run(method, testClass, new LinkedHashMap<>());
+    }
+
+    /**
+     * Runs one {@code @Tune} method through the launcher, capturing stdout, with {@code settings} (key,
+     * value, …); returns the report entries published on tests, and puts each test's name in {@code names}.
+     */
+    private List<Map<String, String>> run(String method, Class<?> testClass, Map<UniqueId, String> names,
+            String... settings) {
+        LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectMethod(testClass.getName() + "#" + method))
                 .filters(includeEngines(TunerTestEngine.ENGINE_ID))
                 .configurationParameter(Constants.OUTPUT_DIR_PROPERTY_NAME, outputDir.toString())
                 .configurationParameter(Constants.STORAGE_PROPERTY_NAME, "memory:")
                 .configurationParameter(Constants.REPORT_PROPERTY_NAME, "false")
-                .configurationParameter("junit.platform.output.capture.stdout", "true")
-                .build();
+                .configurationParameter("junit.platform.output.capture.stdout", "true");
+        for (int i = 0; i < settings.length; i += 2) {
+            builder.configurationParameter(settings[i], settings[i + 1]);
+        }
+        LauncherDiscoveryRequest request = builder.build();
         List<Map<String, String>> entries = Collections.synchronizedList(new ArrayList<>());
         LauncherFactory.create().execute(request, new TestExecutionListener() {
             @Override
             public void dynamicTestRegistered(TestIdentifier test) {
                 HAPPENED.add("registered " + trial(test));
+                names.put(test.getUniqueIdObject(), test.getDisplayName());
             }
 
             @Override
@@ -116,7 +166,7 @@ class TrialsAsTestsTest {
             public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
                 if (test.isTest()) {
                     entry.getKeyValuePairs().keySet().stream().filter(key -> key.equals("stdout")
-                            || key.equals(Constants.TRIAL_ENTRY)).forEach(key -> HAPPENED.add("entry " + trial(test) + " " + key));
+                            || key.equals(Constants.TRIAL_ENTRY) || key.equals(Constants.BEST_ENTRY)).forEach(key -> HAPPENED.add("entry " + trial(test) + " " + key));
                     entries.add(entry.getKeyValuePairs());
                 }
             }
@@ -131,8 +181,10 @@ class TrialsAsTestsTest {
         return entries;
     }
 
+    /** {@code #17} for trial 17's test, {@code best} for the test of the search's best. */
     private static String trial(TestIdentifier test) {
-        return "#" + test.getUniqueIdObject().getLastSegment().getValue();
+        UniqueId.Segment last = test.getUniqueIdObject().getLastSegment();
+        return last.getType().equals(TrialDescriptor.BEST_SEGMENT_TYPE) ? "best" : "#" + last.getValue();
     }
 
     static class PrintingTestCase {

@@ -6,9 +6,11 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.assertj.core.api.Condition;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -19,6 +21,9 @@ import org.junit.platform.testkit.engine.Event;
 final class TunerKit {
 
     static final UniqueId ENGINE_ID = UniqueId.forEngine(TunerTestEngine.ENGINE_ID);
+
+    /** The one test a search shows after its trials, for its best trial ({@code best #17 …}): counted with the trials' tests. */
+    static final int BEST_TEST = 1;
 
     private TunerKit() {}
 
@@ -51,11 +56,30 @@ final class TunerKit {
         return classId(testClass).append(TuneMethodDescriptor.SEGMENT_TYPE, methodSegment);
     }
 
-    /** The display names of the trials, in the order they were registered. */
+    /**
+     * The display names of the trials, in the order they were registered; without the test a search
+     * shows its best trial by after them ({@link #bestTests}).
+     */
     static List<String> trialNames(EngineExecutionResults results) {
+        Set<UniqueId> best = bestTests(results);
         return results.testEvents().dynamicallyRegistered()
-                .map(event -> event.getTestDescriptor().getDisplayName())
+                .map(Event::getTestDescriptor)
+                .filter(test -> !best.contains(test.getUniqueId()))
+                .map(TestDescriptor::getDisplayName)
                 .collect(Collectors.toList());
+    }
+
+    /**
+     * The tests a search showed its best trial by, after its trials: those that published
+     * {@link Constants#BEST_ENTRY}, as the study's container does. A best run's test ({@code tuner.mode=best})
+     * is not one: it ran the objective, and published its line as a trial does.
+     */
+    static Set<UniqueId> bestTests(EngineExecutionResults results) {
+        return results.testEvents().reportingEntryPublished()
+                .filter(event -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs()
+                        .containsKey(Constants.BEST_ENTRY))
+                .map(event -> event.getTestDescriptor().getUniqueId())
+                .collect(Collectors.toSet());
     }
 
     /**
@@ -69,9 +93,12 @@ final class TunerKit {
                 .collect(Collectors.toList());
     }
 
-    /** The finished events of the trials, in order. */
+    /** The finished events of the trials, in order; without the best test that follows a search's trials. */
     static List<Event> finishedTrials(EngineExecutionResults results) {
-        return results.testEvents().finished().list();
+        Set<UniqueId> best = bestTests(results);
+        return results.testEvents().finished()
+                .filter(event -> !best.contains(event.getTestDescriptor().getUniqueId()))
+                .collect(Collectors.toList());
     }
 
     /** The key-value pairs of the one report entry a study container published (its best trial, seed, files). */

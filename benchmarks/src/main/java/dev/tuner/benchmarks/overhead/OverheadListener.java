@@ -25,9 +25,10 @@ import org.junit.platform.launcher.TestPlan;
  * container of repeated tests (a {@code @Tune} method's study, a Jupiter {@code @RepeatedTest})
  * from its start to its end (wall clock, and the CPU time of the whole JVM), from its start to its
  * first test's end (a study's start: opening the storage, the first trial), and from its last test's
- * end to its own (a study's end: the best trial, the properties file, the report), counts the tests under it, and looks at the heap (after a full
- * collection) before it, at {@value #SNAPSHOT_AT_KEY} tests (the clock stopped meanwhile) and after
- * it. At the end it writes what it found, and the heap's peak, as JSON to the file named by the
+ * end to its own (a study's end: the best trial, the properties file, the report, and the test that
+ * shows the best after the trials, {@code [}{@value #BEST_SEGMENT}{@code :17]}, which is not counted as
+ * a trial), counts the tests under it, and looks at the heap (after a full collection) before it, at
+ * {@value #SNAPSHOT_AT_KEY} tests (the clock stopped meanwhile) and after it. At the end it writes what it found, and the heap's peak, as JSON to the file named by the
  * configuration parameter {@value #OUT_KEY}; without that parameter it does nothing.
  *
  * <p>{@link OverheadBenchmark} registers it for its child JVM only, through a
@@ -41,6 +42,9 @@ public final class OverheadListener implements TestExecutionListener {
     static final String SNAPSHOT_AT_KEY = "benchmark.overhead.snapshotAt";
     /** The containers timed: a {@code @Tune} method's (tuner), a test template's (Jupiter's {@code @RepeatedTest}) and the floor's. */
     static final Set<String> TIMED_SEGMENTS = Set.of("tune", "test-template", PlatformFloorEngine.SEGMENT_TYPE);
+
+    /** The unique-id segment of the test a study shows its best trial by, after its trials: not a trial. */
+    static final String BEST_SEGMENT = "best";
 
     private static final int CLASSES_SHOWN = 12;
     /**
@@ -91,7 +95,7 @@ public final class OverheadListener implements TestExecutionListener {
             return;
         }
         long now = System.nanoTime();
-        if (identifier.isTest()) {
+        if (identifier.isTest() && !identifier.getUniqueIdObject().getLastSegment().getType().equals(BEST_SEGMENT)) {
             current.lastTestEnd = now;
             if (current.firstTestEnd == 0) {
                 current.firstTestEnd = now;

@@ -5,9 +5,11 @@ import dev.tuner.engine.Constants;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -17,8 +19,9 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * Prints each trial as it finishes, with the line the engine published on its test as it ended, a
- * study's progress line now and then, and at the end a summary of every study. The engine may call
- * it from several workers at once, so each event is heard alone. On a terminal the progress line stays at the bottom and is redrawn in place; in a
+ * study's progress line now and then, and at the end a summary of every study. The test a search
+ * shows its best trial by, after the trials, is neither counted nor printed: the summary says it.
+ * The engine may call it from several workers at once, so each event is heard alone. On a terminal the progress line stays at the bottom and is redrawn in place; in a
  * log (CI) it is printed as a plain line each time the engine publishes it.
  */
 final class ConsoleReport implements TestExecutionListener {
@@ -32,6 +35,8 @@ final class ConsoleReport implements TestExecutionListener {
     private final Map<String, String> studyOfTrial = new HashMap<>();
     /** The line of each trial that published one as it ended ({@link Constants#TRIAL_ENTRY}), by unique id. */
     private final Map<String, String> lineOfTrial = new HashMap<>();
+    /** The tests a search showed its best trial by ({@link Constants#BEST_ENTRY} on a test), by unique id. */
+    private final Set<String> bestTests = new HashSet<>();
     private int skipped;
     private String progressShown;
 
@@ -86,6 +91,9 @@ final class ConsoleReport implements TestExecutionListener {
             return;
         }
         String parent = studyOfTrial.remove(identifier.getUniqueId());
+        if (bestTests.remove(identifier.getUniqueId())) {
+            return;
+        }
         StudyLine owner = parent == null ? null : studies.get(parent);
         if (owner != null) {
             owner.trials++;
@@ -108,9 +116,13 @@ final class ConsoleReport implements TestExecutionListener {
 
     @Override
     public synchronized void reportingEntryPublished(TestIdentifier identifier, ReportEntry entry) {
-        String trialLine = entry.getKeyValuePairs().get(Constants.TRIAL_ENTRY);
-        if (trialLine != null && studyOfTrial.containsKey(identifier.getUniqueId())) {
-            lineOfTrial.put(identifier.getUniqueId(), trialLine);
+        if (studyOfTrial.containsKey(identifier.getUniqueId())) {
+            Map<String, String> pairs = entry.getKeyValuePairs();
+            if (pairs.containsKey(Constants.TRIAL_ENTRY)) {
+                lineOfTrial.put(identifier.getUniqueId(), pairs.get(Constants.TRIAL_ENTRY));
+            } else if (pairs.containsKey(Constants.BEST_ENTRY)) {
+                bestTests.add(identifier.getUniqueId());
+            }
             return;
         }
         StudyLine study = studies.get(identifier.getUniqueId());

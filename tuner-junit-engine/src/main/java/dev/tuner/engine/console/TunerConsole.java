@@ -58,8 +58,9 @@ public final class TunerConsole {
 
     /**
      * The run's settings: every {@code tuner.*} system property, with the defaults of a tuning run:
-     * search (an ordinary test run defaults to the best), and a progress line refreshed twice a
-     * second on a terminal, every ten seconds in a log.
+     * search (an ordinary test run defaults to the best), a progress line refreshed twice a
+     * second on a terminal, every ten seconds in a log, and no summary printed by a search's best
+     * test, since the console prints its own.
      */
     private static Map<String, String> settings(boolean terminal) {
         Map<String, String> settings = new HashMap<>();
@@ -70,6 +71,7 @@ public final class TunerConsole {
         });
         settings.putIfAbsent(Constants.MODE_PROPERTY_NAME, "search");
         settings.putIfAbsent(Constants.PROGRESS_INTERVAL_PROPERTY_NAME, terminal ? "500ms" : "10s");
+        settings.putIfAbsent(Constants.BEST_SUMMARY_PROPERTY_NAME, "false");
         return settings;
     }
 

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +35,23 @@ class RerunOneTrialTest {
         String rerun = console("--select-unique-id", study + "/[trial:2]", "--config", journal);
 
         assertThat(rerun).contains("replay #2 x=").contains("1 tests successful");
+    }
+
+    @Test
+    void theBestTestsUniqueIdRunsTheBestAgain() throws Exception {
+        String journal = "tuner.storage=journal:" + directory.resolve("journal.jsonl");
+        String study = "[engine:tuner]/[class:" + QuadTuning.class.getName() + "]/[tune:quad(double)]";
+        String searched = console("--select-unique-id", study, "--config", journal, "--config", "tuner.mode=search");
+        Matcher best = Pattern.compile("best #(\\d+) (x=\\S+) → ").matcher(searched);
+        assertThat(best.find()).as(searched).isTrue();
+        // the search's four tests: three trials and the best
+        assertThat(searched).contains("best trial of study " + QuadTuning.class.getName() + ".quad: #" + best.group(1))
+                .contains("4 tests successful");
+
+        String rerun = console("--select-unique-id", study + "/[best:" + best.group(1) + "]", "--config", journal);
+
+        assertThat(rerun).contains("best #" + best.group(1) + " " + best.group(2) + " (from journal:")
+                .contains("1 tests successful");
     }
 
     private String console(String... options) throws IOException, InterruptedException {

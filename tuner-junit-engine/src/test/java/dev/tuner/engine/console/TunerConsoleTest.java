@@ -105,6 +105,29 @@ class TunerConsoleTest {
     }
 
     @Test
+    void theBestIsPrintedOnceInTheSummaryNotAgainByTheSearchsBestTest() {
+        System.setProperty(Constants.TEST_PROPERTY_NAME, "QuadraticStudy");
+        // as in the forked JVM of mvn tuner:tune, where what the engine prints goes where the console prints
+        PrintStream console = System.out;
+        System.setOut(out);
+        int status;
+        try {
+            status = TunerConsole.run(new String[] {testClassesRoot()}, out);
+        } finally {
+            System.setOut(console);
+        }
+
+        String output = output();
+        assertThat(status).as(output).isEqualTo(TunerConsole.EXIT_OK);
+        String best = output.substring(output.indexOf("[tuner]     best #") + "[tuner]     best ".length());
+        best = best.substring(0, best.indexOf("  (seed"));
+        assertThat(output).as("the best trial's line and the summary's").containsOnlyOnce(best + "\n")
+                .containsOnlyOnce(best + "  (seed 11)")
+                .contains(QuadraticStudy.class.getName() + ".quad: 3 trials, 0 failed")
+                .doesNotContain("best trial of study");
+    }
+
+    @Test
     void inALogTheProgressIsAPlainLineEachTimeItIsPublished() {
         System.setProperty(Constants.TEST_PROPERTY_NAME, "SlowTestCase");
         System.setProperty(Constants.PROGRESS_INTERVAL_PROPERTY_NAME, "1ms");
