@@ -22,6 +22,11 @@ final class ForkExit {
                 return Optional.of("The JVM running the studies exited before they finished (System.exit in an"
                         + " objective, or a signal): the trials it cut off are named above as [tuner] ERROR; the"
                         + " finished ones are kept, and running tuner:tune again resumes the studies");
+            case TunerConsole.EXIT_CLASSES_TOO_NEW:
+                return Optional.of("No study ran: the JVM running the studies is older than the Java the test classes"
+                        + " were compiled for (see [tuner] ERROR above for the class, its version and that JVM). Run"
+                        + " the studies on a newer JDK: select it with maven-toolchains-plugin or the plugin's"
+                        + " <jdkToolchain>, as for Surefire, or give its java with -Dtuner.jvm");
             default:
                 if (code > 128 && code < 128 + 65) {
                     return Optional.of("The JVM running the studies was killed by signal " + (code - 128) + " (exit code "

@@ -28,6 +28,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.toolchain.Toolchain;
+import org.apache.maven.toolchain.ToolchainManager;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.resolution.ArtifactRequest;
@@ -68,6 +70,9 @@ public class TuneMojo extends AbstractTunerMojo {
 
     @Component
     private RepositorySystem repositorySystem;
+
+    @Component
+    private ToolchainManager toolchainManager;
 
     /** Trial budget of every study, overriding {@code @Tune(trials)}. Example: {@code -Dtuner.trials=500}. */
     @Parameter(property = Constants.TRIALS_PROPERTY_NAME)
@@ -204,16 +209,28 @@ public class TuneMojo extends AbstractTunerMojo {
     @Parameter(property = Constants.ARG_LINE_PROPERTY_NAME)
     private String argLine;
 
-    /** The {@code java} executable of the forked JVM. Default: the one running Maven. */
+    /**
+     * The {@code java} executable of the forked JVM, as Surefire's {@code jvm}; it wins over JDK toolchains.
+     * Default: the {@code java} of the JDK toolchain ({@code jdkToolchain}, else the build's, which
+     * maven-toolchains-plugin selects), else the one running Maven.
+     */
     @Parameter(property = Constants.JVM_PROPERTY_NAME)
     private File jvm;
+
+    /**
+     * The JDK toolchain the forked JVM runs on, as Surefire's {@code jdkToolchain}: the values its
+     * {@code <provides>} in {@code toolchains.xml} must have, e.g. {@code <version>25</version>}.
+     * Default: the build's JDK toolchain, selected by maven-toolchains-plugin, if any.
+     */
+    @Parameter
+    private Map<String, String> jdkToolchain;
 
     @Override
     protected void executeTuner() throws MojoExecutionException, MojoFailureException {
         File testClasses = prepare();
         Plugin surefire = project.getPlugin("org.apache.maven.plugins:maven-surefire-plugin");
         SurefireCheck.warning(surefire == null ? null : surefire.getVersion()).ifPresent(getLog()::warn);
-        ForkedTuning fork = new ForkedTuning(javaExecutable(), project.getBasedir().toPath(),
+        ForkedTuning fork = new ForkedTuning(javaExecutable().java(), project.getBasedir().toPath(),
                 Path.of(project.getBuild().getDirectory()));
         Map<String, String> properties = engineProperties();
         int exitCode;
@@ -407,10 +424,35 @@ public class TuneMojo extends AbstractTunerMojo {
         }
     }
 
-    private Path javaExecutable() {
-        if (jvm != null) {
-            return jvm.toPath();
+    /** The forked JVM's {@code java}, chosen as Surefire chooses its own (see {@link ForkJdk}), said in the log. */
+    private ForkJdk.Choice javaExecutable() throws MojoFailureException {
+        ForkJdk.Choice choice;
+        try {
+            choice = ForkJdk.choose(jvm, jdkToolchain,
+                    jdkToolchain == null || jdkToolchain.isEmpty() ? List.of()
+                            : toolchainManager.getToolchains(session, "jdk", jdkToolchain).stream()
+                                    .map(TuneMojo::toolchain).collect(Collectors.toList()),
+                    Optional.ofNullable(toolchainManager.getToolchainFromBuildContext("jdk", session))
+                            .map(TuneMojo::toolchain),
+                    Path.of(System.getProperty("java.home")), toolchainsFiles(), getLog()::warn);
+        } catch (IllegalArgumentException invalid) {
+            throw new MojoFailureException(invalid.getMessage(), invalid);
         }
-        return Path.of(System.getProperty("java.home"), "bin", "java");
+        getLog().info("The studies run on " + choice.java() + ": " + choice.origin());
+        return choice;
+    }
+
+    private static ForkJdk.Toolchain toolchain(Toolchain toolchain) {
+        return new ForkJdk.Toolchain(toolchain.toString(), Optional.ofNullable(toolchain.findTool("java")).map(Path::of));
+    }
+
+    /** The toolchains files Maven read, for messages: the user's and the global one that exist. */
+    private String toolchainsFiles() {
+        String files = Stream.of(session.getRequest().getUserToolchainsFile(),
+                        session.getRequest().getGlobalToolchainsFile())
+                .filter(file -> file != null && file.isFile())
+                .map(File::getPath)
+                .collect(Collectors.joining(", "));
+        return files.isEmpty() ? "none found" : files;
     }
 }

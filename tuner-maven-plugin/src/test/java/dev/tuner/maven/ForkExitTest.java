@@ -18,6 +18,8 @@ class ForkExitTest {
         assertThat(ForkExit.failure(2).orElseThrow()).contains("no @Tune method matched");
         assertThat(ForkExit.failure(3).orElseThrow()).contains("exited before they finished")
                 .contains("System.exit");
+        assertThat(ForkExit.failure(4).orElseThrow()).contains("older than the Java the test classes were compiled for")
+                .contains("maven-toolchains-plugin").doesNotContain("no @Tune method matched");
         assertThat(ForkExit.failure(42).orElseThrow()).contains("exit code 42").doesNotContain("printed above");
     }
 

@@ -341,7 +341,7 @@ public final class OverheadBenchmark {
                 results.get("jupiter_retained_bytes_per_test_after").asDouble());
         if (tuner.has("instances_middle")) {
             System.out.println("live instances after " + tuner.get("heap_middle_tests").asInt() + " trials / repetitions:");
-            tuner.get("instances_middle").fields().forEachRemaining(entry -> System.out.printf(Locale.ROOT,
+            tuner.get("instances_middle").properties().forEach(entry -> System.out.printf(Locale.ROOT,
                     "  %8d / %8d  %s%n", entry.getValue().asLong(),
                     jupiter.path("instances_middle").path(entry.getKey()).asLong(), entry.getKey()));
         }

@@ -98,8 +98,8 @@ public final class SvmDigitsBenchmark {
         System.out.printf(Locale.ROOT, "%nMedian best validation accuracy over %d seeds%n", seeds);
         System.out.printf(Locale.ROOT, "%-14s %8s %8s %8s %8s%n", "sampler", "@10", "@20", "@30", "@50");
         JsonNode ours = json.valueToTree(summary);
-        ours.fields().forEachRemaining(entry -> printRow("tuner_" + entry.getKey(), entry.getValue()));
-        optuna.fields().forEachRemaining(entry -> printRow("optuna_" + entry.getKey(), entry.getValue()));
+        ours.properties().forEach(entry -> printRow("tuner_" + entry.getKey(), entry.getValue()));
+        optuna.properties().forEach(entry -> printRow("optuna_" + entry.getKey(), entry.getValue()));
         System.out.println("results written to " + out);
         String headline = summary.containsKey(Samplers.DEFAULT) ? Samplers.DEFAULT : samplers.get(0);
         JsonNode medians = ours.path(headline);

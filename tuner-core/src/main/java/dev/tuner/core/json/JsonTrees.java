@@ -112,7 +112,7 @@ public final class JsonTrees {
         switch (node.getNodeType()) {
             case OBJECT -> {
                 text.append('{');
-                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator(); fields.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = fields.next();
                     quoted(field.getKey(), text).append(':');
                     write(field.getValue(), text);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tuner.core.json.JsonTrees;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,8 +37,7 @@ final class EnqueuedJson {
             throw new IllegalArgumentException("enqueued values must be a JSON object of text by knob, not " + tree);
         }
         Map<String, String> values = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = tree.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : tree.properties()) {
             if (!field.getValue().isTextual()) {
                 throw new IllegalArgumentException("the enqueued value of knob '" + field.getKey()
                         + "' must be text, not " + field.getValue());

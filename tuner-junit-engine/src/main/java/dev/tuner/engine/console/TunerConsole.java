@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.platform.launcher.Launcher;
@@ -24,7 +25,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * Runs every {@code @Tune} method found under the given test-class directories with the tuner
  * engine, prints each trial and a summary, and exits with {@link #EXIT_OK} when every study ran,
  * {@link #EXIT_STUDY_FAILED} when one could not run, {@link #EXIT_NO_STUDY} when no study matched,
- * {@link #EXIT_CUT_OFF} when the JVM went down mid-run. This is the main class the {@code tuner:tune}
+ * {@link #EXIT_CUT_OFF} when the JVM went down mid-run, {@link #EXIT_CLASSES_TOO_NEW} when this JVM is
+ * too old for the test classes. This is the main class the {@code tuner:tune}
  * goal starts in its forked JVM, and these codes are what the goal reads.
  *
  * <pre>
@@ -44,6 +46,11 @@ public final class TunerConsole {
     public static final int EXIT_NO_STUDY = 2;
     /** Exit code: the JVM went down mid-run (System.exit in an objective, a signal); the trials cut off are printed. */
     public static final int EXIT_CUT_OFF = 3;
+    /**
+     * Exit code: no study ran because the test classes were compiled for a newer Java than this JVM's;
+     * the class, its version and this JVM are printed.
+     */
+    public static final int EXIT_CLASSES_TOO_NEW = 4;
 
     private TunerConsole() {}
 
@@ -100,6 +107,14 @@ public final class TunerConsole {
         Launcher launcher = LauncherFactory.create();
         launcher.execute(request, report);
         if (report.studiesRun() == 0 && report.studiesSkipped() == 0) {
+            // the platform skips a class this JVM cannot load without a word: say so, rather than "no @Tune method"
+            int feature = Runtime.version().feature();
+            Optional<TooNewClasses.Found> tooNew = TooNewClasses.find(roots, TooNewClasses.newestLoadable(feature));
+            if (tooNew.isPresent()) {
+                out.println("[tuner] ERROR: " + TooNewClasses.message(tooNew.get(), System.getProperty("java.version"),
+                        System.getProperty("java.home"), feature));
+                return EXIT_CLASSES_TOO_NEW;
+            }
             out.println("[tuner] ERROR: no @Tune method found in " + roots
                     + (testFilter.isBlank() ? "" : " matching " + Constants.TEST_PROPERTY_NAME + "=" + testFilter)
                     + "; annotate an objective method in the test sources with @Tune, or correct the filter");

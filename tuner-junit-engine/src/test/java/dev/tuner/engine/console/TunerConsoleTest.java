@@ -263,6 +263,41 @@ class TunerConsoleTest {
     }
 
     @Test
+    void classesCompiledForANewerJavaAreNamedWithTheirVersionAndTheFixNotCalledNoStudy() throws Exception {
+        // a study's class file as javac of the next Java writes it, on the class path as tuner:tune puts it
+        Path classes = outputDir.resolve("newer-classes");
+        Path classFile = Path.of("dev", "tuner", "engine", "testcases", "NewerQuadraticStudy.class");
+        java.nio.file.Files.createDirectories(classes.resolve(classFile).getParent());
+        byte[] bytes = java.nio.file.Files.readAllBytes(
+                Path.of(testClassesRoot()).resolve(QuadraticStudy.class.getName().replace('.', '/') + ".class"));
+        int feature = Runtime.version().feature();
+        int newer = feature + 45;
+        bytes[6] = (byte) (newer >> 8);
+        bytes[7] = (byte) newer;
+        java.nio.file.Files.write(classes.resolve(classFile), bytes);
+        Thread thread = Thread.currentThread();
+        ClassLoader original = thread.getContextClassLoader();
+        int status;
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {classes.toUri().toURL()},
+                original)) {
+            thread.setContextClassLoader(loader);
+            status = TunerConsole.run(new String[] {classes.toString()}, out);
+        } finally {
+            thread.setContextClassLoader(original);
+        }
+
+        String output = output();
+        assertThat(status).as(output).isEqualTo(TunerConsole.EXIT_CLASSES_TOO_NEW);
+        assertThat(output).contains("[tuner] ERROR: the JVM running the studies cannot load the test classes: "
+                        + classFile + " in " + classes + " has class-file version " + newer + " (Java " + (feature + 1)
+                        + "), and this JVM, Java " + System.getProperty("java.version") + " ("
+                        + System.getProperty("java.home") + "), loads versions up to " + (feature + 44))
+                .contains("Run the studies on a JDK " + (feature + 1) + " or newer")
+                .contains("-Dtuner.jvm")
+                .doesNotContain("no @Tune method found");
+    }
+
+    @Test
     void noDirectoryGivenReturnsTwoWithUsage() {
         int status = TunerConsole.run(new String[0], out);
 
