@@ -2,12 +2,9 @@ package dev.tuner.maven;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +40,7 @@ final class OutputSnapshot implements AutoCloseable {
         for (Path directory : directories) {
             if (Files.isDirectory(directory)) {
                 Path copy = root.resolve(index++ + "-" + directory.getFileName());
-                copyTree(directory, copy);
+                FileTrees.copy(directory, copy, StandardCopyOption.COPY_ATTRIBUTES);
                 copies.put(directory.toAbsolutePath().normalize().toString(), copy.toString());
             }
         }
@@ -68,45 +65,10 @@ final class OutputSnapshot implements AutoCloseable {
     @Override
     public void close() {
         try {
-            deleteTree(root);
+            FileTrees.delete(root);
         } catch (IOException failed) {
             throw new UncheckedIOException("could not delete the fork's copy of the classes in " + root + ": "
                     + failed.getMessage() + "; delete it by hand (mvn clean does)", failed);
         }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) throws IOException {
-                Files.createDirectories(to.resolve(from.relativize(directory).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path directory, IOException failed) throws IOException {
-                Files.delete(directory);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }
