@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
@@ -24,52 +25,110 @@ import java.util.TreeMap;
 
 /**
  * Reads a study's trials from the database into {@link FrozenTrial}s, each trial with its params in
- * one statement (one snapshot), then their intermediate values in a second. Finished trials never change, so the unbroken run of finished
- * trials from #0 is kept and only the trials after it are read again.
+ * one statement (one snapshot), then their intermediate values in a second. Reads are incremental:
+ * each asks only for the trials whose state changed since the latest change it has seen (their
+ * {@code changed} column, see {@link JdbcStudyRow}) and those that run, which may have taken
+ * params or values meanwhile; a finished trial never changes, and a waiting one only by a change of
+ * state, so the rest are kept from earlier reads. A trial that runs or waits in the middle of the
+ * history therefore costs one row a read, not a re-read of every trial after it.
+ *
+ * <p>What a read found is {@linkplain #apply applied} only once its transaction committed: a read
+ * inside a transaction that writes sees that transaction's own change, which is not the study's
+ * until it commits.
  */
 final class JdbcTrialReader {
 
-    private static final String SELECT = "SELECT t.number, t.state, t.value, t.failure_type, t.failure_message,"
-            + " t.failure_where, t.started, t.finished, p.knob, p.distribution, p.internal, t.enqueued"
-            + " FROM tuner_trials t LEFT JOIN tuner_params p ON p.study_id = t.study_id AND p.number = t.number"
-            + " WHERE t.study_id = ? AND t.number >= ? AND t.number < ?"
-            + " ORDER BY t.number, p.param_id";
+    private static final String COLUMNS = "SELECT t.number, t.state, t.value, t.failure_type, t.failure_message,"
+            + " t.failure_where, t.started, t.finished, p.knob, p.distribution, p.internal, t.enqueued, t.changed"
+            + " FROM tuner_trials t LEFT JOIN tuner_params p ON p.study_id = t.study_id AND p.number = t.number";
 
-    private static final String SELECT_INTERMEDIATE = "SELECT number, step, value FROM tuner_intermediate_values"
-            + " WHERE study_id = ? AND number >= ? AND number < ?";
+    private static final String CHANGED = " WHERE t.study_id = ? AND (t.changed > ? OR t.state = 'RUNNING')";
 
-    private final Map<Integer, List<FrozenTrial>> finishedPrefix = new HashMap<>();
+    private static final String ONE = " WHERE t.study_id = ? AND t.number = ?";
+
+    private static final String INTERMEDIATE = "SELECT i.number, i.step, i.value FROM tuner_intermediate_values i"
+            + " JOIN tuner_trials t ON t.study_id = i.study_id AND t.number = i.number";
+
+    private final Map<Integer, Known> known = new HashMap<>();
     private final Map<String, Distribution> distributions = new HashMap<>();
 
-    /** Every trial of the study, in number order. */
-    List<FrozenTrial> trials(Connection connection, int studyId) throws SQLException {
-        List<FrozenTrial> prefix = finishedPrefix.computeIfAbsent(studyId, id -> new ArrayList<>());
-        List<FrozenTrial> rest = read(connection, studyId, prefix.size(), Integer.MAX_VALUE);
-        int kept = 0;
-        while (kept < rest.size() && rest.get(kept).state().isFinished()) {
-            prefix.add(rest.get(kept++));
+    /** What one read found: the trials that changed or run, and the latest change it saw. */
+    record Changes(int study, List<FrozenTrial> trials, long lastChange) {}
+
+    /** The trials of a study read so far, by number, and the latest change they include. */
+    private static final class Known {
+        final ArrayList<FrozenTrial> byNumber = new ArrayList<>();
+        long seen = -1;
+        int holes;
+
+        void put(FrozenTrial trial) {
+            int number = trial.number();
+            while (byNumber.size() <= number) {
+                byNumber.add(null);
+                holes++;
+            }
+            if (byNumber.set(number, trial) == null) {
+                holes--;
+            }
         }
-        List<FrozenTrial> all = new ArrayList<>(prefix.size() + rest.size() - kept);
-        all.addAll(prefix);
-        all.addAll(rest.subList(kept, rest.size()));
-        return List.copyOf(all);
+
+        List<FrozenTrial> all() {
+            if (holes == 0) {
+                return List.copyOf(byNumber);
+            }
+            return byNumber.stream().filter(Objects::nonNull).toList();
+        }
     }
 
-    /** The trial, or empty if the study has no such trial. */
+    /** Reads the trials of the study that changed since the changes applied last, or that run. */
+    Changes changes(Connection connection, int studyId) throws SQLException {
+        long seen = known.containsKey(studyId) ? known.get(studyId).seen : -1;
+        long[] last = {seen};
+        List<FrozenTrial> trials = read(connection, CHANGED, studyId, seen, last);
+        return new Changes(studyId, trials, last[0]);
+    }
+
+    /** Takes in what a committed read found, and returns every trial of the study, in number order. */
+    List<FrozenTrial> apply(Changes changes) {
+        Known study = known.computeIfAbsent(changes.study(), id -> new Known());
+        for (FrozenTrial trial : changes.trials()) {
+            study.put(trial);
+        }
+        study.seen = Math.max(study.seen, changes.lastChange());
+        return study.all();
+    }
+
+    /** Keeps a finished trial read in a committed transaction, so that the next look at it needs no read. */
+    void remember(int studyId, FrozenTrial trial) {
+        if (trial.state().isFinished()) {
+            known.computeIfAbsent(studyId, id -> new Known()).put(trial);
+        }
+    }
+
+    /** The trial if a read found it finished already: it does not change any more. */
+    Optional<FrozenTrial> finished(int studyId, int number) {
+        Known study = known.get(studyId);
+        if (study == null || number < 0 || number >= study.byNumber.size()) {
+            return Optional.empty();
+        }
+        FrozenTrial trial = study.byNumber.get(number);
+        return trial != null && trial.state().isFinished() ? Optional.of(trial) : Optional.empty();
+    }
+
+    /** The trial as stored now, or empty if the study has no such trial. */
     Optional<FrozenTrial> trial(Connection connection, int studyId, int number) throws SQLException {
-        List<FrozenTrial> prefix = finishedPrefix.getOrDefault(studyId, List.of());
-        if (number >= 0 && number < prefix.size()) {
-            return Optional.of(prefix.get(number));
+        Optional<FrozenTrial> finished = finished(studyId, number);
+        if (finished.isPresent()) {
+            return finished;
         }
-        return read(connection, studyId, number, number + 1).stream().findFirst();
+        return read(connection, ONE, studyId, number, new long[1]).stream().findFirst();
     }
 
-    private List<FrozenTrial> read(Connection connection, int studyId, int from, int to) throws SQLException {
+    private List<FrozenTrial> read(Connection connection, String where, int studyId, long bound, long[] lastChange)
+            throws SQLException {
         Map<Integer, TrialRow> rowsByNumber = new LinkedHashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(SELECT)) {
-            select.setInt(1, studyId);
-            select.setInt(2, from);
-            select.setInt(3, to);
+        try (PreparedStatement select = connection.prepareStatement(COLUMNS + where + " ORDER BY t.number, p.param_id")) {
+            bind(select, where, studyId, bound);
             try (ResultSet rows = select.executeQuery()) {
                 TrialRow current = null;
                 while (rows.next()) {
@@ -77,6 +136,7 @@ final class JdbcTrialReader {
                     if (current == null || current.number != number) {
                         current = new TrialRow(rows);
                         rowsByNumber.put(number, current);
+                        lastChange[0] = Math.max(lastChange[0], rows.getLong(13));
                     }
                     String knob = rows.getString(9);
                     if (knob != null) {
@@ -87,10 +147,8 @@ final class JdbcTrialReader {
         }
         if (!rowsByNumber.isEmpty()) {
             // read after the trials: a trial read as finished has all its values committed already
-            try (PreparedStatement select = connection.prepareStatement(SELECT_INTERMEDIATE)) {
-                select.setInt(1, studyId);
-                select.setInt(2, from);
-                select.setInt(3, to);
+            try (PreparedStatement select = connection.prepareStatement(INTERMEDIATE + where)) {
+                bind(select, where, studyId, bound);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         TrialRow trial = rowsByNumber.get(rows.getInt(1));
@@ -106,6 +164,15 @@ final class JdbcTrialReader {
             trials.add(row.freeze());
         }
         return trials;
+    }
+
+    private static void bind(PreparedStatement select, String where, int studyId, long bound) throws SQLException {
+        select.setInt(1, studyId);
+        if (where == ONE) {
+            select.setInt(2, (int) bound);
+        } else {
+            select.setLong(2, bound);
+        }
     }
 
     private Distribution distribution(String json) {
