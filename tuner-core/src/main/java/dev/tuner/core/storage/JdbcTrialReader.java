@@ -38,16 +38,30 @@ import java.util.TreeMap;
  */
 final class JdbcTrialReader {
 
+    /**
+     * The trials' columns and their params. The params are looked up trial by trial (a lateral join,
+     * through their unique index), so that the planner never scans the whole params table to join a
+     * few trials, however small it thinks the table is.
+     */
     private static final String COLUMNS = "SELECT t.number, t.state, t.value, t.failure_type, t.failure_message,"
             + " t.failure_where, t.started, t.finished, p.knob, p.distribution, p.internal, t.enqueued, t.changed"
-            + " FROM tuner_trials t LEFT JOIN tuner_params p ON p.study_id = t.study_id AND p.number = t.number";
+            + " FROM tuner_trials t LEFT JOIN LATERAL (SELECT knob, distribution, internal, param_id FROM tuner_params"
+            + " WHERE study_id = t.study_id AND number = t.number) p ON true";
 
-    private static final String CHANGED = " WHERE t.study_id = ? AND (t.changed > ? OR t.state = 'RUNNING')";
+    /**
+     * The trials that changed after a change number, and those that ran when last read, by number
+     * (any other trial that runs now started after that change). The change is bounded on both
+     * sides, so that a plan made for any bound (a prepared statement's generic plan) finds them
+     * through the index on changes; and the running trials are found by number, not through an index
+     * on the state, whose entries for the earlier versions of every trial that ran stay until a vacuum.
+     */
+    private static final String CHANGED = " WHERE t.study_id = ? AND ((t.changed > ? AND t.changed <= ?)"
+            + " OR t.number = ANY (?))";
 
     private static final String ONE = " WHERE t.study_id = ? AND t.number = ?";
 
-    private static final String INTERMEDIATE = "SELECT i.number, i.step, i.value FROM tuner_intermediate_values i"
-            + " JOIN tuner_trials t ON t.study_id = i.study_id AND t.number = i.number";
+    private static final String INTERMEDIATE = "SELECT number, step, value FROM tuner_intermediate_values"
+            + " WHERE study_id = ? AND number = ANY (?)";
 
     private final Map<Integer, Known> known = new HashMap<>();
     private final Map<String, Distribution> distributions = new HashMap<>();
@@ -55,14 +69,20 @@ final class JdbcTrialReader {
     /** What one read found: the trials that changed or run, and the latest change it saw. */
     record Changes(int study, List<FrozenTrial> trials, long lastChange) {}
 
-    /** The trials of a study read so far, by number, and the latest change they include. */
+    /** The trials of a study read so far, by number, the latest change they include, and those that ran. */
     private static final class Known {
         final ArrayList<FrozenTrial> byNumber = new ArrayList<>();
+        final java.util.TreeSet<Integer> running = new java.util.TreeSet<>();
         long seen = -1;
         int holes;
 
         void put(FrozenTrial trial) {
             int number = trial.number();
+            if (trial.state() == dev.tuner.core.trial.TrialState.RUNNING) {
+                running.add(number);
+            } else {
+                running.remove(number);
+            }
             while (byNumber.size() <= number) {
                 byNumber.add(null);
                 holes++;
@@ -82,9 +102,11 @@ final class JdbcTrialReader {
 
     /** Reads the trials of the study that changed since the changes applied last, or that run. */
     Changes changes(Connection connection, int studyId) throws SQLException {
-        long seen = known.containsKey(studyId) ? known.get(studyId).seen : -1;
+        Known study = known.get(studyId);
+        long seen = study == null ? -1 : study.seen;
+        Object[] running = study == null ? new Object[0] : study.running.toArray();
         long[] last = {seen};
-        List<FrozenTrial> trials = read(connection, CHANGED, studyId, seen, last);
+        List<FrozenTrial> trials = read(connection, CHANGED, studyId, seen, running, last);
         return new Changes(studyId, trials, last[0]);
     }
 
@@ -121,14 +143,21 @@ final class JdbcTrialReader {
         if (finished.isPresent()) {
             return finished;
         }
-        return read(connection, ONE, studyId, number, new long[1]).stream().findFirst();
+        return read(connection, ONE, studyId, number, null, new long[1]).stream().findFirst();
     }
 
-    private List<FrozenTrial> read(Connection connection, String where, int studyId, long bound, long[] lastChange)
-            throws SQLException {
+    private List<FrozenTrial> read(Connection connection, String where, int studyId, long bound, Object[] running,
+            long[] lastChange) throws SQLException {
         Map<Integer, TrialRow> rowsByNumber = new LinkedHashMap<>();
         try (PreparedStatement select = connection.prepareStatement(COLUMNS + where + " ORDER BY t.number, p.param_id")) {
-            bind(select, where, studyId, bound);
+            select.setInt(1, studyId);
+            if (where == ONE) {
+                select.setInt(2, (int) bound);
+            } else {
+                select.setLong(2, bound);
+                select.setLong(3, Long.MAX_VALUE);
+                select.setArray(4, connection.createArrayOf("integer", running));
+            }
             try (ResultSet rows = select.executeQuery()) {
                 TrialRow current = null;
                 while (rows.next()) {
@@ -147,8 +176,9 @@ final class JdbcTrialReader {
         }
         if (!rowsByNumber.isEmpty()) {
             // read after the trials: a trial read as finished has all its values committed already
-            try (PreparedStatement select = connection.prepareStatement(INTERMEDIATE + where)) {
-                bind(select, where, studyId, bound);
+            try (PreparedStatement select = connection.prepareStatement(INTERMEDIATE)) {
+                select.setInt(1, studyId);
+                select.setArray(2, connection.createArrayOf("integer", rowsByNumber.keySet().toArray()));
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         TrialRow trial = rowsByNumber.get(rows.getInt(1));
@@ -164,15 +194,6 @@ final class JdbcTrialReader {
             trials.add(row.freeze());
         }
         return trials;
-    }
-
-    private static void bind(PreparedStatement select, String where, int studyId, long bound) throws SQLException {
-        select.setInt(1, studyId);
-        if (where == ONE) {
-            select.setInt(2, (int) bound);
-        } else {
-            select.setLong(2, bound);
-        }
     }
 
     private Distribution distribution(String json) {
