@@ -29,7 +29,10 @@ import java.util.List;
  * </pre>
  *
  * <p>Each version is a migration from the one before; a database at an older version is brought
- * up to this one, in one transaction, by the first worker that opens it.
+ * up to this one, in one transaction, by the first worker that opens it. Every statement finds a
+ * study's trials through an index whose every entry it needs (the primary key, the changes, the
+ * running or waiting trials by study), so that no plan reads trials it does not return, even one
+ * made before the tables have statistics.
  */
 final class JdbcSchema {
 
@@ -123,6 +126,10 @@ final class JdbcSchema {
                     + " count(*) FILTER (WHERE state = 'FAIL') AS failed"
                     + " FROM tuner_trials GROUP BY study_id) c WHERE s.study_id = c.study_id",
             "ALTER TABLE tuner_trials ADD COLUMN changed BIGINT NOT NULL DEFAULT 0",
+            // a trial is found by its key: an index on (study, state) looked as good to a planner without
+            // statistics, and its entries for every earlier RUNNING version are read until a vacuum
+            "DROP INDEX tuner_trials_state",
+            "CREATE INDEX tuner_trials_running ON tuner_trials (study_id, number) WHERE state = 'RUNNING'",
             "CREATE INDEX tuner_trials_changed ON tuner_trials (study_id, changed)",
             "INSERT INTO tuner_schema_version (version) VALUES (4)");
 

@@ -43,22 +43,27 @@ final class JdbcTrialReader {
      * through their unique index), so that the planner never scans the whole params table to join a
      * few trials, however small it thinks the table is.
      */
-    private static final String COLUMNS = "SELECT t.number, t.state, t.value, t.failure_type, t.failure_message,"
+    private static final String COLUMNS = " SELECT t.number, t.state, t.value, t.failure_type, t.failure_message,"
             + " t.failure_where, t.started, t.finished, p.knob, p.distribution, p.internal, t.enqueued, t.changed"
-            + " FROM tuner_trials t LEFT JOIN LATERAL (SELECT knob, distribution, internal, param_id FROM tuner_params"
-            + " WHERE study_id = t.study_id AND number = t.number) p ON true";
+            + " FROM t LEFT JOIN LATERAL (SELECT knob, distribution, internal, param_id FROM tuner_params"
+            + " WHERE study_id = t.study_id AND number = t.number) p ON true ORDER BY t.number, p.param_id";
 
     /**
      * The trials that changed after a change number, and those that ran when last read, by number
-     * (any other trial that runs now started after that change). The change is bounded on both
-     * sides, so that a plan made for any bound (a prepared statement's generic plan) finds them
-     * through the index on changes; and the running trials are found by number, not through an index
-     * on the state, whose entries for the earlier versions of every trial that ran stay until a vacuum.
+     * (any other trial that runs now started after that change): two selects, each of which one
+     * index answers, so that no plan scans the study's trials by its id and filters them (as one made
+     * before the table's first statistics does for a condition with OR). The change is bounded on both
+     * sides, so that a plan made for any bound (a prepared statement's generic plan) takes the index on
+     * changes; the running trials are looked up one by one by their key ({@code OFFSET 0} keeps the
+     * planner from turning the lookups into a join over the study's trials, which a plan made while the
+     * table looked small does), not through an index on the state, whose entries for the earlier
+     * versions of every trial that ran stay until a vacuum.
      */
-    private static final String CHANGED = " WHERE t.study_id = ? AND ((t.changed > ? AND t.changed <= ?)"
-            + " OR t.number = ANY (?))";
+    private static final String CHANGED = "WITH t AS (SELECT * FROM tuner_trials WHERE study_id = ? AND changed > ?"
+            + " AND changed <= ? UNION SELECT r.* FROM unnest(?::integer[]) AS n (number) CROSS JOIN LATERAL"
+            + " (SELECT * FROM tuner_trials WHERE study_id = ? AND number = n.number OFFSET 0) r)";
 
-    private static final String ONE = " WHERE t.study_id = ? AND t.number = ?";
+    private static final String ONE = "WITH t AS (SELECT * FROM tuner_trials WHERE study_id = ? AND number = ?)";
 
     private static final String INTERMEDIATE = "SELECT number, step, value FROM tuner_intermediate_values"
             + " WHERE study_id = ? AND number = ANY (?)";
@@ -149,7 +154,7 @@ final class JdbcTrialReader {
     private List<FrozenTrial> read(Connection connection, String where, int studyId, long bound, Object[] running,
             long[] lastChange) throws SQLException {
         Map<Integer, TrialRow> rowsByNumber = new LinkedHashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(COLUMNS + where + " ORDER BY t.number, p.param_id")) {
+        try (PreparedStatement select = connection.prepareStatement(where + COLUMNS)) {
             select.setInt(1, studyId);
             if (where == ONE) {
                 select.setInt(2, (int) bound);
@@ -157,6 +162,7 @@ final class JdbcTrialReader {
                 select.setLong(2, bound);
                 select.setLong(3, Long.MAX_VALUE);
                 select.setArray(4, connection.createArrayOf("integer", running));
+                select.setInt(5, studyId);
             }
             try (ResultSet rows = select.executeQuery()) {
                 TrialRow current = null;
