@@ -43,7 +43,7 @@ final class JdbcTrialReader {
      * through their unique index), so that the planner never scans the whole params table to join a
      * few trials, however small it thinks the table is.
      */
-    private static final String COLUMNS = " SELECT t.number, t.state, t.value, t.failure_type, t.failure_message,"
+    static final String COLUMNS = " SELECT t.number, t.state, t.value, t.failure_type, t.failure_message,"
             + " t.failure_where, t.started, t.finished, p.knob, p.distribution, p.internal, t.enqueued, t.changed"
             + " FROM t LEFT JOIN LATERAL (SELECT knob, distribution, internal, param_id FROM tuner_params"
             + " WHERE study_id = t.study_id AND number = t.number) p ON true ORDER BY t.number, p.param_id";
@@ -59,7 +59,7 @@ final class JdbcTrialReader {
      * table looked small does), not through an index on the state, whose entries for the earlier
      * versions of every trial that ran stay until a vacuum.
      */
-    private static final String CHANGED = "WITH t AS (SELECT * FROM tuner_trials WHERE study_id = ? AND changed > ?"
+    static final String CHANGED = "WITH t AS (SELECT * FROM tuner_trials WHERE study_id = ? AND changed > ?"
             + " AND changed <= ? UNION SELECT r.* FROM unnest(?::integer[]) AS n (number) CROSS JOIN LATERAL"
             + " (SELECT * FROM tuner_trials WHERE study_id = ? AND number = n.number OFFSET 0) r)";
 

@@ -196,6 +196,32 @@ class JdbcStorageTest extends StorageContractTest {
     }
 
     @Test
+    void theHistoryReadLooksTheRunningTrialsUpByKeyEvenInAPlanMadeWithoutStatistics() throws Exception {
+        String url = database.newSchemaUrl();
+        TestDatabase.storage(url).open().close(); // the tables, which no one has analyzed yet
+        String sql = JdbcTrialReader.CHANGED + JdbcTrialReader.COLUMNS;
+        for (int parameter = 1; sql.contains("?"); parameter++) {
+            sql = sql.replaceFirst("\\?", "\\$" + parameter);
+        }
+        StringBuilder plan = new StringBuilder();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, TestDatabase.user(),
+                TestDatabase.password());
+                java.sql.Statement statement = connection.createStatement()) {
+            // the plan a prepared statement keeps once it has run a few times
+            statement.execute("SET plan_cache_mode = force_generic_plan");
+            statement.execute("PREPARE changed (integer, bigint, bigint, integer[], integer) AS " + sql);
+            try (java.sql.ResultSet rows = statement.executeQuery(
+                    "EXPLAIN EXECUTE changed (1, 5, 9223372036854775807, '{3,4}', 1)")) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            }
+        }
+        assertThat(plan.toString()).as("a join over the study's trials reads them all").doesNotContain("Hash Join")
+                .contains("tuner_trials_pkey").contains("tuner_trials_changed");
+    }
+
+    @Test
     void aTrialWithItsKnobsDrawnTogetherWithItsStartCostsThreeTransactions() {
         CommitCounter counter = new CommitCounter();
         Set<TrialState> counted = EnumSet.of(TrialState.RUNNING, TrialState.COMPLETE);
