@@ -15,7 +15,7 @@ import java.util.UUID;
  * login of a server named by URL comes from {@code TUNER_TEST_JDBC_USER} and
  * {@code TUNER_TEST_JDBC_PASSWORD}, else from {@code TUNER_JDBC_USER} and {@code TUNER_JDBC_PASSWORD}.
  */
-final class BenchmarkDatabase implements AutoCloseable {
+public final class BenchmarkDatabase implements AutoCloseable {
 
     private final String url;
     private final String user;
@@ -30,23 +30,23 @@ final class BenchmarkDatabase implements AutoCloseable {
     }
 
     /** The login to the server at {@code url}, its user and password from the environment. */
-    static PostgresLogin login(String url) {
+    public static PostgresLogin login(String url) {
         return new PostgresLogin(url, environment("TUNER_TEST_JDBC_USER", "TUNER_JDBC_USER"),
                 environment("TUNER_TEST_JDBC_PASSWORD", "TUNER_JDBC_PASSWORD"));
     }
 
     /** Makes a fresh schema on the server of {@code login}. */
-    static BenchmarkDatabase create(PostgresLogin login) {
+    public static BenchmarkDatabase create(PostgresLogin login) {
         return new BenchmarkDatabase(login.url(), login.user(), login.password());
     }
 
     /** The storage spec of the schema. */
-    String spec() {
+    public String spec() {
         return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     /** The environment a worker needs to connect: the credentials under the names {@code JdbcStorage} reads. */
-    Map<String, String> workerEnvironment() {
+    public Map<String, String> workerEnvironment() {
         Map<String, String> environment = new HashMap<>();
         if (user != null) {
             environment.put("TUNER_JDBC_USER", user);
@@ -55,6 +55,16 @@ final class BenchmarkDatabase implements AutoCloseable {
             environment.put("TUNER_JDBC_PASSWORD", password);
         }
         return environment;
+    }
+
+    /** The schema the workers' tables are made in. */
+    public String schema() {
+        return schema;
+    }
+
+    /** A new connection to the database, as the benchmark's user, to watch the workers. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
     }
 
     @Override

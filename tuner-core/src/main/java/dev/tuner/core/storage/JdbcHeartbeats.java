@@ -1,6 +1,7 @@
 package dev.tuner.core.storage;
 
 import dev.tuner.core.trial.TrialFailure;
+import dev.tuner.core.trial.TrialState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,14 +26,18 @@ import java.util.UUID;
  */
 final class JdbcHeartbeats {
 
+    private static final String STALE = "study_id = ? AND state = 'RUNNING'"
+            + " AND greatest(heartbeat, pg_postmaster_start_time()) < now() - make_interval(secs => ?)";
+
+    /** Whether any trial is stale: a look that locks nothing, so that a study with none pays no lock. */
+    private static final String ANY_STALE = "SELECT EXISTS (SELECT 1 FROM tuner_trials WHERE " + STALE + ")";
+
     private static final String FAIL_STALE = "UPDATE tuner_trials SET state = 'FAIL', failure_type = ?,"
             + " failure_message = ? || 'no heartbeat from ' || coalesce(worker, 'an unknown worker') || ' since '"
             + " || to_char(heartbeat AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
-            + " failure_where = '', finished = clock_timestamp(), heartbeat = NULL"
-            + " WHERE (study_id, number) IN (SELECT study_id, number FROM tuner_trials"
-            + " WHERE study_id = ? AND state = 'RUNNING'"
-            + " AND greatest(heartbeat, pg_postmaster_start_time()) < now() - make_interval(secs => ?)"
-            + " FOR UPDATE SKIP LOCKED)" // never waits for a row another worker holds: no deadlock
+            + " failure_where = '', finished = clock_timestamp(), heartbeat = NULL, changed = ?"
+            + " WHERE (study_id, number) IN (SELECT study_id, number FROM tuner_trials WHERE " + STALE
+            + " FOR UPDATE SKIP LOCKED)" // never waits for a trial's row another worker holds: no deadlock
             + " RETURNING number";
 
     private final String worker = WorkerId.current().text() + "/" + UUID.randomUUID().toString().substring(0, 8);
@@ -96,26 +101,44 @@ final class JdbcHeartbeats {
     /**
      * Fails the study's stale trials and returns their numbers; none within a grace period after this
      * worker reconnected. Checked as the transaction runs, which may be on a connection opened just before.
+     * When some are stale, the study's row is locked first and counts them, as every change of state does.
      */
     List<Integer> failStale(Connection connection, int study) throws SQLException {
         if (quiet && System.nanoTime() - quietSince < grace.toNanos()) {
             return List.of();
         }
         quiet = false;
+        double graceSeconds = grace.toMillis() / 1000.0;
+        try (PreparedStatement look = connection.prepareStatement(ANY_STALE)) {
+            look.setInt(1, study);
+            look.setDouble(2, graceSeconds);
+            try (ResultSet any = look.executeQuery()) {
+                any.next();
+                if (!any.getBoolean(1)) {
+                    return List.of();
+                }
+            }
+        }
+        JdbcStudyRow row = JdbcStudyRow.lock(connection, study);
         TrialFailure failure = WorkerDiedException.failure("");
+        List<Integer> numbers = new ArrayList<>();
         try (PreparedStatement update = connection.prepareStatement(FAIL_STALE)) {
             update.setString(1, failure.type());
             update.setString(2, failure.message());
-            update.setInt(3, study);
-            update.setDouble(4, grace.toMillis() / 1000.0);
-            List<Integer> numbers = new ArrayList<>();
+            update.setLong(3, row.change());
+            update.setInt(4, study);
+            update.setDouble(5, graceSeconds);
             try (ResultSet rows = update.executeQuery()) {
                 while (rows.next()) {
                     numbers.add(rows.getInt(1));
                 }
             }
-            return numbers;
         }
+        if (!numbers.isEmpty()) {
+            row.moved(TrialState.RUNNING, TrialState.FAIL, numbers.size());
+            row.save(connection);
+        }
+        return numbers;
     }
 
     /** Whether this worker has trials to stamp. */

@@ -12,12 +12,16 @@ import java.util.List;
  * older one refuses tables it does not know.
  *
  * <pre>
- * tuner_studies  (study_id, name unique, direction, next_number: the next trial's number, created)
+ * tuner_studies  (study_id, name unique, direction, next_number: the next trial's number, created,
+ *                 waiting, running, complete, pruned, failed: how many of its trials are in each
+ *                 state, and last_change: the number of its latest change of a trial's state),
+ *                 the counters since version 4
  * tuner_trials   (study_id, number, state, value, failure_type/_message/_where, started, finished,
- *                 worker, heartbeat, enqueued, retry_of), primary key (study_id, number); since
- *                 version 3, enqueued is the JSON object of the values a trial was enqueued with
- *                 (text by knob), null for a trial that was not enqueued, and retry_of the number
- *                 of the failed trial it retries, unique within the study
+ *                 worker, heartbeat, enqueued, retry_of, changed), primary key (study_id, number);
+ *                 since version 3, enqueued is the JSON object of the values a trial was enqueued
+ *                 with (text by knob), null for a trial that was not enqueued, and retry_of the
+ *                 number of the failed trial it retries, unique within the study; since version 4,
+ *                 changed is the study's last_change that its latest change of state took
  * tuner_params   (param_id: the order of setting, study_id, number, knob, distribution as JSON,
  *                 internal), unique (study_id, number, knob)
  * tuner_intermediate_values (study_id, number, step, value), primary key (study_id, number, step);
@@ -25,12 +29,15 @@ import java.util.List;
  * </pre>
  *
  * <p>Each version is a migration from the one before; a database at an older version is brought
- * up to this one, in one transaction, by the first worker that opens it.
+ * up to this one, in one transaction, by the first worker that opens it. Every statement finds a
+ * study's trials through an index whose every entry it needs (the primary key, the changes, the
+ * running or waiting trials by study), so that no plan reads trials it does not return, even one
+ * made before the tables have statistics.
  */
 final class JdbcSchema {
 
     /** The version these tables are at. */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     /** Serializes schema creation among workers starting together; any constant of ours would do. */
     private static final long LOCK_KEY = 0x54554e4552L; // "TUNER"
@@ -92,8 +99,42 @@ final class JdbcSchema {
             "CREATE UNIQUE INDEX tuner_trials_retry_of ON tuner_trials (study_id, retry_of) WHERE retry_of IS NOT NULL",
             "INSERT INTO tuner_schema_version (version) VALUES (3)");
 
+    /**
+     * Version 4: a trial starts without counting the study's trials. The study's row counts its
+     * trials by state, so that a budget is checked in one row, and numbers its changes of a trial's
+     * state, so that a reader reads only the trials that changed since it last looked (and those
+     * that run). Both are kept under the study's row lock, which every change of state takes, so a
+     * change's number is committed after every smaller one. The counters are filled from the
+     * trials there are; those trials all get change 0, so every reader reads them once. The tables
+     * are locked meanwhile, so that no worker changes a trial between the count and the end of the
+     * upgrade.
+     */
+    private static final List<String> VERSION_4 = List.of(
+            "LOCK TABLE tuner_studies, tuner_trials IN EXCLUSIVE MODE",
+            "ALTER TABLE tuner_studies ADD COLUMN waiting INTEGER NOT NULL DEFAULT 0,"
+                    + " ADD COLUMN running INTEGER NOT NULL DEFAULT 0,"
+                    + " ADD COLUMN complete INTEGER NOT NULL DEFAULT 0,"
+                    + " ADD COLUMN pruned INTEGER NOT NULL DEFAULT 0,"
+                    + " ADD COLUMN failed INTEGER NOT NULL DEFAULT 0,"
+                    + " ADD COLUMN last_change BIGINT NOT NULL DEFAULT 0",
+            "UPDATE tuner_studies s SET waiting = c.waiting, running = c.running, complete = c.complete,"
+                    + " pruned = c.pruned, failed = c.failed FROM (SELECT study_id,"
+                    + " count(*) FILTER (WHERE state = 'WAITING') AS waiting,"
+                    + " count(*) FILTER (WHERE state = 'RUNNING') AS running,"
+                    + " count(*) FILTER (WHERE state = 'COMPLETE') AS complete,"
+                    + " count(*) FILTER (WHERE state = 'PRUNED') AS pruned,"
+                    + " count(*) FILTER (WHERE state = 'FAIL') AS failed"
+                    + " FROM tuner_trials GROUP BY study_id) c WHERE s.study_id = c.study_id",
+            "ALTER TABLE tuner_trials ADD COLUMN changed BIGINT NOT NULL DEFAULT 0",
+            // a trial is found by its key: an index on (study, state) looked as good to a planner without
+            // statistics, and its entries for every earlier RUNNING version are read until a vacuum
+            "DROP INDEX tuner_trials_state",
+            "CREATE INDEX tuner_trials_running ON tuner_trials (study_id, number) WHERE state = 'RUNNING'",
+            "CREATE INDEX tuner_trials_changed ON tuner_trials (study_id, changed)",
+            "INSERT INTO tuner_schema_version (version) VALUES (4)");
+
     /** The statements that bring the tables from version {@code i} to {@code i + 1}, at index {@code i}. */
-    static final List<List<String>> MIGRATIONS = List.of(VERSION_1, VERSION_2, VERSION_3);
+    static final List<List<String>> MIGRATIONS = List.of(VERSION_1, VERSION_2, VERSION_3, VERSION_4);
 
     private JdbcSchema() {}
 

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -40,15 +41,22 @@ import java.util.logging.Logger;
  * workers of the older Tuner refuse them. The user needs the right to create tables the first time
  * (and at an upgrade), and to read and write them after.
  *
- * <p><b>Workers.</b> Trial numbers are assigned in a transaction that bumps the study's counter
- * row, so they are unique across workers; {@link #startTrialWithinBudget} counts and starts
- * under the same row lock, so a budget is honoured by all workers together. An
+ * <p><b>Workers.</b> Every change of a trial's state (a start, a claim, an enqueue, a finish, a
+ * failure for silence) locks the study's row first, where the study counts its trials by state,
+ * numbers its trials and numbers its changes: trial numbers are unique across workers, and
+ * {@link #startTrialWithinBudget} checks the budget in that one row, so a budget is honoured by all
+ * workers together and a start costs the same in a study of 100 trials as in one of 100,000. An
  * {@linkplain #enqueueTrial enqueued} trial waits in the table ({@code WAITING}) until a worker
- * claims it, the oldest first: a claim locks the trial's row and skips rows other workers are
- * claiming, so each waiting trial runs once. Every transaction is
+ * claims it, the oldest first, so each waiting trial runs once. A worker reads only the trials that
+ * changed since it last read, and those that run. Every transaction is
  * short and locks rows in one order (the study's row, then one trial's), and failing stale trials
  * skips rows others hold, so concurrent workers do not deadlock; a serialization failure or
  * deadlock reported anyway is retried.
+ *
+ * <p><b>Round trips.</b> {@link #together} (which a study runs around a trial's start and the knobs
+ * its objective draws up front) starts the trial and reads the history the sampler needs in one
+ * transaction, and writes the knobs' values in a second, in one round trip; the finish and the read
+ * of the finished trial are a third. A knob drawn later is written when drawn.
  *
  * <p><b>Heartbeats.</b> While a worker has trials {@code RUNNING}, a daemon thread stamps them with
  * the database's time every {@linkplain Builder#heartbeat heartbeat interval} (10 s by default). A
@@ -98,6 +106,8 @@ public final class JdbcStorage implements Storage {
     private final JdbcHeartbeats heartbeats;
     private final ScheduledExecutorService beats;
     private volatile boolean closed;
+    /** What {@link #together} gathers while it runs; null otherwise. */
+    private JdbcBatch batch;
 
     private JdbcStorage(Builder builder) {
         Properties properties = new Properties();
@@ -163,46 +173,63 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public synchronized StartedTrial startTrial(String studyName) {
-        int study = studyId(studyName);
-        failStaleTrials(studyName, study, false);
-        String worker = heartbeats.worker();
-        StartedTrial started = session.transaction("start a trial of study '" + studyName + "'", null,
-                connection -> JdbcWrites.start(connection, study, worker),
-                (connection, trial) -> JdbcWrites.runsFor(connection, study, trial.number(), worker));
-        heartbeats.created();
-        return started;
+        return start(studyName, "start a trial of study '" + studyName + "'", Integer.MAX_VALUE, Set.of()).orElseThrow();
     }
 
     @Override
     public synchronized Optional<StartedTrial> startTrialWithinBudget(String studyName, int budget, Set<TrialState> counted) {
         Budgets.check(budget, counted);
+        return start(studyName, "start a trial of study '" + studyName + "' within its budget", budget, counted);
+    }
+
+    /**
+     * Starts a trial within the budget; inside {@link #together}, reads in the same transaction the
+     * history the sampler is about to ask for.
+     */
+    private Optional<StartedTrial> start(String studyName, String what, int budget, Set<TrialState> counted) {
         int study = studyId(studyName);
+        writeDrawnParams();
         failStaleTrials(studyName, study, false);
         String worker = heartbeats.worker();
-        Optional<StartedTrial> started = session.transaction("start a trial of study '" + studyName + "' within its budget",
-                null, connection -> JdbcWrites.startWithinBudget(connection, study, budget, counted, worker),
-                (connection, trial) -> trial.isEmpty() || JdbcWrites.runsFor(connection, study, trial.get().number(), worker));
+        boolean readHistory = batch != null;
+        JdbcTrialReader.Changes[] history = new JdbcTrialReader.Changes[1];
+        Optional<StartedTrial> started = session.transaction(what, null, connection -> {
+            history[0] = null;
+            Optional<StartedTrial> trial = JdbcWrites.startWithinBudget(connection, study, budget, counted, worker);
+            if (readHistory && trial.isPresent()) {
+                history[0] = reader.changes(connection, study);
+            }
+            return trial;
+        }, (connection, trial) -> trial.isEmpty() || JdbcWrites.runsFor(connection, study, trial.get().number(), worker));
         started.ifPresent(trial -> heartbeats.created());
+        if (history[0] != null) {
+            batch.history(study, reader.apply(history[0]));
+        }
         return started;
     }
 
     @Override
     public synchronized int enqueueTrial(String studyName, Map<String, String> values) {
         int study = studyId(studyName);
+        writeDrawnParams();
         String json = EnqueuedJson.write(values);
         return session.transaction("enqueue a trial of study '" + studyName + "'", "its values",
-                connection -> JdbcWrites.enqueue(connection, study, json, -1),
+                connection -> JdbcWrites.enqueue(connection, JdbcStudyRow.lock(connection, study), study, json, -1),
                 (connection, number) -> JdbcWrites.enqueuedAs(connection, study, number, json, -1));
     }
 
     @Override
     public synchronized OptionalInt enqueueRetry(String studyName, int failedNumber, Map<String, String> values) {
         int study = studyId(studyName);
+        writeDrawnParams();
         String json = EnqueuedJson.write(values);
         return session.transaction("enqueue a retry of trial #" + failedNumber + " of study '" + studyName + "'",
-                "its values", connection -> JdbcWrites.mayRetry(connection, studyName, study, failedNumber)
-                        ? OptionalInt.of(JdbcWrites.enqueue(connection, study, json, failedNumber))
-                        : OptionalInt.empty(),
+                "its values", connection -> {
+                    JdbcStudyRow row = JdbcStudyRow.lock(connection, study);
+                    return JdbcWrites.mayRetry(connection, studyName, study, failedNumber)
+                            ? OptionalInt.of(JdbcWrites.enqueue(connection, row, study, json, failedNumber))
+                            : OptionalInt.empty();
+                },
                 (connection, number) -> number.isEmpty()
                         || JdbcWrites.enqueuedAs(connection, study, number.getAsInt(), json, failedNumber));
     }
@@ -210,11 +237,16 @@ public final class JdbcStorage implements Storage {
     @Override
     public void setParam(String studyName, int trialNumber, String knob, Distribution distribution, double internal) {
         String json = DistributionJson.write(distribution); // outside the lock, which heartbeats need too
-        setParam(studyName, trialNumber, knob, json, internal);
+        setParam(studyName, trialNumber, knob, json, distribution, internal);
     }
 
-    private synchronized void setParam(String studyName, int trialNumber, String knob, String json, double internal) {
+    private synchronized void setParam(String studyName, int trialNumber, String knob, String json,
+            Distribution distribution, double internal) {
         int study = studyId(studyName);
+        if (batch != null) {
+            batch.add(new JdbcBatch.Param(study, studyName, trialNumber, knob, json, distribution, internal));
+            return;
+        }
         session.transaction("set knob '" + knob + "' of trial #" + trialNumber, "its value", connection -> {
             if (!JdbcWrites.setParam(connection, study, trialNumber, knob, json, internal)) {
                 throw JdbcWrites.notRunning(connection, studyName, study, trialNumber);
@@ -227,6 +259,7 @@ public final class JdbcStorage implements Storage {
     public synchronized void setIntermediateValue(String studyName, int trialNumber, int step, double value) {
         StudyTable.checkStep(step);
         int study = studyId(studyName);
+        writeDrawnParams();
         session.transaction("report step " + step + " of trial #" + trialNumber, "its value", connection -> {
             if (!JdbcWrites.setIntermediateValue(connection, study, trialNumber, step, value)) {
                 throw JdbcWrites.notRunning(connection, studyName, study, trialNumber);
@@ -240,33 +273,108 @@ public final class JdbcStorage implements Storage {
             String studyName, int trialNumber, TrialState state, OptionalDouble value, TrialFailure failure) {
         StudyTable.checkFinish(state);
         int study = studyId(studyName);
+        writeDrawnParams();
+        FrozenTrial[] finished = new FrozenTrial[1];
         String outcome = state + (value.isPresent() ? " → " + value.getAsDouble() : "")
                 + (failure == null ? "" : " (" + failure.type() + ")");
         String worker = session.transaction("finish trial #" + trialNumber + " of study '" + studyName + "' as " + outcome,
                 "the result", connection -> {
+                    finished[0] = null;
                     String trialWorker = JdbcWrites.finish(connection, study, trialNumber, state, value, failure);
                     if (trialWorker == null) {
                         throw JdbcWrites.notRunning(connection, studyName, study, trialNumber);
                     }
+                    // read back now, so that the study's look at the finished trial needs no transaction
+                    finished[0] = reader.trial(connection, study, trialNumber).orElse(null);
                     return trialWorker;
                 }, (connection, trialWorker) -> JdbcWrites.finishedAs(connection, study, trialNumber, state, value, failure));
         heartbeats.finished(worker);
+        if (finished[0] != null) {
+            reader.remember(study, finished[0]);
+        }
     }
 
     @Override
     public synchronized FrozenTrial trial(String studyName, int trialNumber) {
         int study = studyId(studyName);
         failStaleTrials(studyName, study, false);
-        return session.transaction("read trial #" + trialNumber + " of study '" + studyName + "'",
+        Optional<FrozenTrial> known = reader.finished(study, trialNumber);
+        FrozenTrial trial = known.isPresent() ? known.get() : session.transaction(
+                "read trial #" + trialNumber + " of study '" + studyName + "'",
                 connection -> reader.trial(connection, study, trialNumber)).orElseThrow(
                         () -> new IllegalArgumentException("study '" + studyName + "' has no trial #" + trialNumber));
+        reader.remember(study, trial);
+        return batch == null ? trial : batch.withParams(study, trial);
     }
 
     @Override
     public synchronized List<FrozenTrial> trials(String studyName) {
         int study = studyId(studyName);
         failStaleTrials(studyName, study, false);
-        return session.transaction("read the trials of study '" + studyName + "'", connection -> reader.trials(connection, study));
+        if (batch != null && batch.history(study) != null) {
+            return batch.history(study);
+        }
+        List<FrozenTrial> trials = reader.apply(session.transaction("read the trials of study '" + studyName + "'",
+                connection -> reader.changes(connection, study)));
+        if (batch != null) {
+            batch.history(study, trials);
+            return batch.history(study);
+        }
+        return trials;
+    }
+
+    /**
+     * Runs {@code calls} as one unit: a trial started in it is started in the same transaction as the
+     * read of the history its sampler needs, which the calls' reads then get, and the knobs' values
+     * drawn in it are written together at its end, in one transaction and one round trip (or before
+     * any other write in it). A value for a trial that no longer runs fails that write, as it would
+     * have failed when drawn. Other threads of this worker, and its heartbeat, wait meanwhile.
+     */
+    @Override
+    public synchronized <T> T together(Supplier<T> calls) {
+        if (batch != null) {
+            return calls.get();
+        }
+        checkOpen();
+        batch = new JdbcBatch();
+        T result;
+        try {
+            result = calls.get();
+        } catch (RuntimeException | Error thrown) {
+            try {
+                writeDrawnParams();
+            } catch (RuntimeException also) {
+                thrown.addSuppressed(also);
+            }
+            batch = null;
+            throw thrown;
+        }
+        try {
+            writeDrawnParams();
+        } finally {
+            batch = null;
+        }
+        return result;
+    }
+
+    /** Writes the knobs' values drawn in {@link #together} so far, in one transaction; nothing outside it. */
+    private void writeDrawnParams() {
+        if (batch == null) {
+            return;
+        }
+        List<JdbcBatch.Param> params = batch.takeParams();
+        if (params.isEmpty()) {
+            return;
+        }
+        JdbcBatch.Param first = params.get(0);
+        session.transaction("set " + params.size() + " knob(s) of trial #" + first.number() + " of study '"
+                + first.studyName() + "'", "their values", connection -> {
+                    JdbcBatch.Param refused = JdbcWrites.setParams(connection, params);
+                    if (refused != null) {
+                        throw JdbcWrites.notRunning(connection, refused.studyName(), refused.study(), refused.number());
+                    }
+                    return null;
+                }, null);
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
@@ -24,52 +25,145 @@ import java.util.TreeMap;
 
 /**
  * Reads a study's trials from the database into {@link FrozenTrial}s, each trial with its params in
- * one statement (one snapshot), then their intermediate values in a second. Finished trials never change, so the unbroken run of finished
- * trials from #0 is kept and only the trials after it are read again.
+ * one statement (one snapshot), then their intermediate values in a second. Reads are incremental:
+ * each asks only for the trials whose state changed since the latest change it has seen (their
+ * {@code changed} column, see {@link JdbcStudyRow}) and those that run, which may have taken
+ * params or values meanwhile; a finished trial never changes, and a waiting one only by a change of
+ * state, so the rest are kept from earlier reads. A trial that runs or waits in the middle of the
+ * history therefore costs one row a read, not a re-read of every trial after it.
+ *
+ * <p>What a read found is {@linkplain #apply applied} only once its transaction committed: a read
+ * inside a transaction that writes sees that transaction's own change, which is not the study's
+ * until it commits.
  */
 final class JdbcTrialReader {
 
-    private static final String SELECT = "SELECT t.number, t.state, t.value, t.failure_type, t.failure_message,"
-            + " t.failure_where, t.started, t.finished, p.knob, p.distribution, p.internal, t.enqueued"
-            + " FROM tuner_trials t LEFT JOIN tuner_params p ON p.study_id = t.study_id AND p.number = t.number"
-            + " WHERE t.study_id = ? AND t.number >= ? AND t.number < ?"
-            + " ORDER BY t.number, p.param_id";
+    /**
+     * The trials' columns and their params. The params are looked up trial by trial (a lateral join,
+     * through their unique index), so that the planner never scans the whole params table to join a
+     * few trials, however small it thinks the table is.
+     */
+    static final String COLUMNS = " SELECT t.number, t.state, t.value, t.failure_type, t.failure_message,"
+            + " t.failure_where, t.started, t.finished, p.knob, p.distribution, p.internal, t.enqueued, t.changed"
+            + " FROM t LEFT JOIN LATERAL (SELECT knob, distribution, internal, param_id FROM tuner_params"
+            + " WHERE study_id = t.study_id AND number = t.number) p ON true ORDER BY t.number, p.param_id";
 
-    private static final String SELECT_INTERMEDIATE = "SELECT number, step, value FROM tuner_intermediate_values"
-            + " WHERE study_id = ? AND number >= ? AND number < ?";
+    /**
+     * The trials that changed after a change number, and those that ran when last read, by number
+     * (any other trial that runs now started after that change): two selects, each of which one
+     * index answers, so that no plan scans the study's trials by its id and filters them (as one made
+     * before the table's first statistics does for a condition with OR). The change is bounded on both
+     * sides, so that a plan made for any bound (a prepared statement's generic plan) takes the index on
+     * changes; the running trials are looked up one by one by their key ({@code OFFSET 0} keeps the
+     * planner from turning the lookups into a join over the study's trials, which a plan made while the
+     * table looked small does), not through an index on the state, whose entries for the earlier
+     * versions of every trial that ran stay until a vacuum.
+     */
+    static final String CHANGED = "WITH t AS (SELECT * FROM tuner_trials WHERE study_id = ? AND changed > ?"
+            + " AND changed <= ? UNION SELECT r.* FROM unnest(?::integer[]) AS n (number) CROSS JOIN LATERAL"
+            + " (SELECT * FROM tuner_trials WHERE study_id = ? AND number = n.number OFFSET 0) r)";
 
-    private final Map<Integer, List<FrozenTrial>> finishedPrefix = new HashMap<>();
+    private static final String ONE = "WITH t AS (SELECT * FROM tuner_trials WHERE study_id = ? AND number = ?)";
+
+    private static final String INTERMEDIATE = "SELECT number, step, value FROM tuner_intermediate_values"
+            + " WHERE study_id = ? AND number = ANY (?)";
+
+    private final Map<Integer, Known> known = new HashMap<>();
     private final Map<String, Distribution> distributions = new HashMap<>();
 
-    /** Every trial of the study, in number order. */
-    List<FrozenTrial> trials(Connection connection, int studyId) throws SQLException {
-        List<FrozenTrial> prefix = finishedPrefix.computeIfAbsent(studyId, id -> new ArrayList<>());
-        List<FrozenTrial> rest = read(connection, studyId, prefix.size(), Integer.MAX_VALUE);
-        int kept = 0;
-        while (kept < rest.size() && rest.get(kept).state().isFinished()) {
-            prefix.add(rest.get(kept++));
+    /** What one read found: the trials that changed or run, and the latest change it saw. */
+    record Changes(int study, List<FrozenTrial> trials, long lastChange) {}
+
+    /** The trials of a study read so far, by number, the latest change they include, and those that ran. */
+    private static final class Known {
+        final ArrayList<FrozenTrial> byNumber = new ArrayList<>();
+        final java.util.TreeSet<Integer> running = new java.util.TreeSet<>();
+        long seen = -1;
+        int holes;
+
+        void put(FrozenTrial trial) {
+            int number = trial.number();
+            if (trial.state() == dev.tuner.core.trial.TrialState.RUNNING) {
+                running.add(number);
+            } else {
+                running.remove(number);
+            }
+            while (byNumber.size() <= number) {
+                byNumber.add(null);
+                holes++;
+            }
+            if (byNumber.set(number, trial) == null) {
+                holes--;
+            }
         }
-        List<FrozenTrial> all = new ArrayList<>(prefix.size() + rest.size() - kept);
-        all.addAll(prefix);
-        all.addAll(rest.subList(kept, rest.size()));
-        return List.copyOf(all);
+
+        List<FrozenTrial> all() {
+            if (holes == 0) {
+                return List.copyOf(byNumber);
+            }
+            return byNumber.stream().filter(Objects::nonNull).toList();
+        }
     }
 
-    /** The trial, or empty if the study has no such trial. */
+    /** Reads the trials of the study that changed since the changes applied last, or that run. */
+    Changes changes(Connection connection, int studyId) throws SQLException {
+        Known study = known.get(studyId);
+        long seen = study == null ? -1 : study.seen;
+        Object[] running = study == null ? new Object[0] : study.running.toArray();
+        long[] last = {seen};
+        List<FrozenTrial> trials = read(connection, CHANGED, studyId, seen, running, last);
+        return new Changes(studyId, trials, last[0]);
+    }
+
+    /** Takes in what a committed read found, and returns every trial of the study, in number order. */
+    List<FrozenTrial> apply(Changes changes) {
+        Known study = known.computeIfAbsent(changes.study(), id -> new Known());
+        for (FrozenTrial trial : changes.trials()) {
+            study.put(trial);
+        }
+        study.seen = Math.max(study.seen, changes.lastChange());
+        return study.all();
+    }
+
+    /** Keeps a finished trial read in a committed transaction, so that the next look at it needs no read. */
+    void remember(int studyId, FrozenTrial trial) {
+        if (trial.state().isFinished()) {
+            known.computeIfAbsent(studyId, id -> new Known()).put(trial);
+        }
+    }
+
+    /** The trial if a read found it finished already: it does not change any more. */
+    Optional<FrozenTrial> finished(int studyId, int number) {
+        Known study = known.get(studyId);
+        if (study == null || number < 0 || number >= study.byNumber.size()) {
+            return Optional.empty();
+        }
+        FrozenTrial trial = study.byNumber.get(number);
+        return trial != null && trial.state().isFinished() ? Optional.of(trial) : Optional.empty();
+    }
+
+    /** The trial as stored now, or empty if the study has no such trial. */
     Optional<FrozenTrial> trial(Connection connection, int studyId, int number) throws SQLException {
-        List<FrozenTrial> prefix = finishedPrefix.getOrDefault(studyId, List.of());
-        if (number >= 0 && number < prefix.size()) {
-            return Optional.of(prefix.get(number));
+        Optional<FrozenTrial> finished = finished(studyId, number);
+        if (finished.isPresent()) {
+            return finished;
         }
-        return read(connection, studyId, number, number + 1).stream().findFirst();
+        return read(connection, ONE, studyId, number, null, new long[1]).stream().findFirst();
     }
 
-    private List<FrozenTrial> read(Connection connection, int studyId, int from, int to) throws SQLException {
+    private List<FrozenTrial> read(Connection connection, String where, int studyId, long bound, Object[] running,
+            long[] lastChange) throws SQLException {
         Map<Integer, TrialRow> rowsByNumber = new LinkedHashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(SELECT)) {
+        try (PreparedStatement select = connection.prepareStatement(where + COLUMNS)) {
             select.setInt(1, studyId);
-            select.setInt(2, from);
-            select.setInt(3, to);
+            if (where == ONE) {
+                select.setInt(2, (int) bound);
+            } else {
+                select.setLong(2, bound);
+                select.setLong(3, Long.MAX_VALUE);
+                select.setArray(4, connection.createArrayOf("integer", running));
+                select.setInt(5, studyId);
+            }
             try (ResultSet rows = select.executeQuery()) {
                 TrialRow current = null;
                 while (rows.next()) {
@@ -77,6 +171,7 @@ final class JdbcTrialReader {
                     if (current == null || current.number != number) {
                         current = new TrialRow(rows);
                         rowsByNumber.put(number, current);
+                        lastChange[0] = Math.max(lastChange[0], rows.getLong(13));
                     }
                     String knob = rows.getString(9);
                     if (knob != null) {
@@ -87,10 +182,9 @@ final class JdbcTrialReader {
         }
         if (!rowsByNumber.isEmpty()) {
             // read after the trials: a trial read as finished has all its values committed already
-            try (PreparedStatement select = connection.prepareStatement(SELECT_INTERMEDIATE)) {
+            try (PreparedStatement select = connection.prepareStatement(INTERMEDIATE)) {
                 select.setInt(1, studyId);
-                select.setInt(2, from);
-                select.setInt(3, to);
+                select.setArray(2, connection.createArrayOf("integer", rowsByNumber.keySet().toArray()));
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         TrialRow trial = rowsByNumber.get(rows.getInt(1));

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -23,12 +24,12 @@ final class JdbcWrites {
 
     /**
      * Sets the oldest {@code WAITING} trial of a study {@code RUNNING} for a worker (parameters:
-     * worker, study id) and returns its number and values; a row another worker is claiming is
-     * skipped, never waited for.
+     * worker, change, study id) and returns its number and values; a row another worker is claiming
+     * is skipped, never waited for.
      */
     private static final String CLAIM = "UPDATE tuner_trials SET state = 'RUNNING', started = clock_timestamp(),"
-            + " worker = ?, heartbeat = now() WHERE (study_id, number) = (SELECT study_id, number FROM tuner_trials"
-            + " WHERE study_id = ? AND state = 'WAITING' ORDER BY number LIMIT 1 FOR UPDATE SKIP LOCKED)"
+            + " worker = ?, heartbeat = now(), changed = ? WHERE (study_id, number) = (SELECT study_id, number"
+            + " FROM tuner_trials WHERE study_id = ? AND state = 'WAITING' ORDER BY number LIMIT 1 FOR UPDATE SKIP LOCKED)"
             + " RETURNING number, enqueued";
 
     private JdbcWrites() {}
@@ -66,86 +67,42 @@ final class JdbcWrites {
         }
     }
 
-    /** Takes the study's next trial number, locking its row until the transaction ends. */
-    static int takeNumber(Connection connection, int study) throws SQLException {
-        try (PreparedStatement bump = connection.prepareStatement(
-                "UPDATE tuner_studies SET next_number = next_number + 1 WHERE study_id = ? RETURNING next_number - 1")) {
-            bump.setInt(1, study);
-            try (ResultSet row = bump.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
-        }
-    }
-
     /**
-     * Starts a trial of the study as one statement: claims its oldest {@code WAITING} trial for
-     * {@code worker}, skipping one that another worker is claiming at this moment, or, when none is
-     * left, takes the next number and adds a {@code RUNNING} trial. It locks the waiting trial's row,
-     * or the study's row when it adds one, never both.
-     */
-    static StartedTrial start(Connection connection, int study, String worker) throws SQLException {
-        try (PreparedStatement start = connection.prepareStatement("WITH claimed AS (" + CLAIM + "),"
-                + " bumped AS (UPDATE tuner_studies SET next_number = next_number + 1"
-                + " WHERE study_id = ? AND NOT EXISTS (SELECT 1 FROM claimed) RETURNING study_id, next_number - 1 AS number),"
-                + " inserted AS (INSERT INTO tuner_trials (study_id, number, state, started, worker, heartbeat)"
-                + " SELECT study_id, number, 'RUNNING', clock_timestamp(), ?, now() FROM bumped RETURNING number)"
-                + " SELECT number, enqueued FROM claimed UNION ALL SELECT number, NULL FROM inserted")) {
-            start.setString(1, worker);
-            start.setInt(2, study);
-            start.setInt(3, study);
-            start.setString(4, worker);
-            try (ResultSet row = start.executeQuery()) {
-                row.next();
-                return started(row);
-            }
-        }
-    }
-
-    /**
-     * Starts a trial as {@link #start} does if fewer than {@code budget} of the study's trials are in
-     * the counted states ({@code WAITING} never counts); the study's row is locked first, so no
-     * other worker counts meanwhile. The count and the look for a waiting trial are one statement,
-     * so a study with none waiting pays nothing for the queue.
+     * Starts a trial of the study if fewer than {@code budget} of its trials are in the counted
+     * states ({@code WAITING} never counts): claims its oldest {@code WAITING} trial for
+     * {@code worker}, or, when none waits, takes the next number and adds a {@code RUNNING} trial.
+     * The study's row is locked first and holds the counts, so no trial is counted and no other
+     * worker starts one meanwhile, however many trials the study holds.
      */
     static Optional<StartedTrial> startWithinBudget(Connection connection, int study, int budget,
             Set<TrialState> counted, String worker) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT 1 FROM tuner_studies WHERE study_id = ? FOR UPDATE")) {
-            lock.setInt(1, study);
-            lock.executeQuery().close();
+        JdbcStudyRow row = JdbcStudyRow.lock(connection, study);
+        if (row.spent(counted) >= budget) {
+            return Optional.empty();
         }
-        boolean waiting;
-        try (PreparedStatement count = connection.prepareStatement(
-                "SELECT (SELECT count(*) FROM tuner_trials WHERE study_id = ? AND state = ANY (?)),"
-                        + " EXISTS (SELECT 1 FROM tuner_trials WHERE study_id = ? AND state = 'WAITING')")) {
-            count.setInt(1, study);
-            count.setArray(2, connection.createArrayOf("text",
-                    counted.stream().filter(state -> state != TrialState.WAITING).map(Enum::name).toArray()));
-            count.setInt(3, study);
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                if (row.getLong(1) >= budget) {
-                    return Optional.empty();
-                }
-                waiting = row.getBoolean(2);
-            }
-        }
-        if (waiting) {
+        StartedTrial started = null;
+        if (row.hasWaiting()) {
             try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
                 claim.setString(1, worker);
-                claim.setInt(2, study);
-                try (ResultSet row = claim.executeQuery()) {
-                    if (row.next()) {
-                        return Optional.of(started(row));
+                claim.setLong(2, row.change());
+                claim.setInt(3, study);
+                try (ResultSet claimed = claim.executeQuery()) {
+                    if (claimed.next()) {
+                        started = started(claimed);
+                        row.moved(TrialState.WAITING, TrialState.RUNNING, 1);
                     }
                 }
             }
             // every waiting trial was being claimed by a worker outside the budget: add one instead
         }
-        int number = takeNumber(connection, study);
-        insertTrial(connection, study, number, worker);
-        return Optional.of(StartedTrial.of(number));
+        if (started == null) {
+            int number = row.takeNumber();
+            insertTrial(connection, study, number, worker, row.change());
+            row.added(TrialState.RUNNING);
+            started = StartedTrial.of(number);
+        }
+        row.save(connection);
+        return Optional.of(started);
     }
 
     private static StartedTrial started(ResultSet row) throws SQLException {
@@ -155,12 +112,13 @@ final class JdbcWrites {
 
     /**
      * Adds a {@code WAITING} trial with the values ({@link EnqueuedJson}'s text of them), retrying the
-     * failed trial {@code retryOf} (-1 for none), and returns its number.
+     * failed trial {@code retryOf} (-1 for none), and returns its number; {@code row} is the study's, locked.
      */
-    static int enqueue(Connection connection, int study, String values, int retryOf) throws SQLException {
-        int number = takeNumber(connection, study);
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tuner_trials"
-                + " (study_id, number, state, started, enqueued, retry_of) VALUES (?, ?, 'WAITING', clock_timestamp(), ?, ?)")) {
+    static int enqueue(Connection connection, JdbcStudyRow row, int study, String values, int retryOf)
+            throws SQLException {
+        int number = row.takeNumber();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tuner_trials (study_id, number, state,"
+                + " started, enqueued, retry_of, changed) VALUES (?, ?, 'WAITING', clock_timestamp(), ?, ?, ?)")) {
             insert.setInt(1, study);
             insert.setInt(2, number);
             insert.setString(3, values);
@@ -169,8 +127,11 @@ final class JdbcWrites {
             } else {
                 insert.setNull(4, Types.INTEGER);
             }
+            insert.setLong(5, row.change());
             insert.executeUpdate();
         }
+        row.added(TrialState.WAITING);
+        row.save(connection);
         return number;
     }
 
@@ -201,17 +162,12 @@ final class JdbcWrites {
 
     /**
      * Whether the failed trial may be retried: it is not a retry itself and none of it was
-     * enqueued. Locks the study's row first, so that no other worker enqueues a retry meanwhile.
+     * enqueued. Call with the study's row locked, so that no other worker enqueues a retry meanwhile.
      *
      * @throws IllegalArgumentException if there is no such trial
      * @throws IllegalStateException if it has not failed
      */
     static boolean mayRetry(Connection connection, String studyName, int study, int failedNumber) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT 1 FROM tuner_studies WHERE study_id = ? FOR UPDATE")) {
-            lock.setInt(1, study);
-            lock.executeQuery().close();
-        }
         try (PreparedStatement select = connection.prepareStatement("SELECT state, retry_of IS NULL"
                 + " AND NOT EXISTS (SELECT 1 FROM tuner_trials r WHERE r.study_id = t.study_id AND r.retry_of = t.number)"
                 + " FROM tuner_trials t WHERE study_id = ? AND number = ?")) {
@@ -248,32 +204,61 @@ final class JdbcWrites {
     }
 
     /** Adds a {@code RUNNING} trial, stamped with the database's time. */
-    static void insertTrial(Connection connection, int study, int number, String worker) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tuner_trials"
-                + " (study_id, number, state, started, worker, heartbeat) VALUES (?, ?, 'RUNNING', clock_timestamp(), ?, now())")) {
+    private static void insertTrial(Connection connection, int study, int number, String worker, long change)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tuner_trials (study_id, number,"
+                + " state, started, worker, heartbeat, changed) VALUES (?, ?, 'RUNNING', clock_timestamp(), ?, now(), ?)")) {
             insert.setInt(1, study);
             insert.setInt(2, number);
             insert.setString(3, worker);
+            insert.setLong(4, change);
             insert.executeUpdate();
         }
     }
 
+    /** Records a knob's value if the trial runs, and stamps its heartbeat (parameters: study, number, knob, distribution, internal). */
+    private static final String SET_PARAM = "WITH trial AS ("
+            + " UPDATE tuner_trials SET heartbeat = now()"
+            + " WHERE study_id = ? AND number = ? AND state = 'RUNNING' RETURNING study_id, number)"
+            + " INSERT INTO tuner_params (study_id, number, knob, distribution, internal)"
+            + " SELECT study_id, number, ?, ?, ? FROM trial"
+            + " ON CONFLICT (study_id, number, knob) DO UPDATE SET distribution = EXCLUDED.distribution,"
+            + " internal = EXCLUDED.internal";
+
     /** Records a knob's value if the trial runs (which also stamps its heartbeat); false if it does not. */
     static boolean setParam(Connection connection, int study, int number, String knob, String distribution,
             double internal) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("WITH trial AS ("
-                + " UPDATE tuner_trials SET heartbeat = now()"
-                + " WHERE study_id = ? AND number = ? AND state = 'RUNNING' RETURNING study_id, number)"
-                + " INSERT INTO tuner_params (study_id, number, knob, distribution, internal)"
-                + " SELECT study_id, number, ?, ?, ? FROM trial"
-                + " ON CONFLICT (study_id, number, knob) DO UPDATE SET distribution = EXCLUDED.distribution,"
-                + " internal = EXCLUDED.internal")) {
+        try (PreparedStatement insert = connection.prepareStatement(SET_PARAM)) {
             insert.setInt(1, study);
             insert.setInt(2, number);
             insert.setString(3, knob);
             insert.setString(4, distribution);
             insert.setDouble(5, internal);
             return insert.executeUpdate() > 0;
+        }
+    }
+
+    /**
+     * Records knobs' values as {@link #setParam} does, sent to the server together (one round trip);
+     * returns the first whose trial does not run, or null when all were recorded.
+     */
+    static JdbcBatch.Param setParams(Connection connection, List<JdbcBatch.Param> params) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(SET_PARAM)) {
+            for (JdbcBatch.Param param : params) {
+                insert.setInt(1, param.study());
+                insert.setInt(2, param.number());
+                insert.setString(3, param.knob());
+                insert.setString(4, param.distributionJson());
+                insert.setDouble(5, param.internal());
+                insert.addBatch();
+            }
+            int[] counts = insert.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    return params.get(i);
+                }
+            }
+            return null;
         }
     }
 
@@ -297,12 +282,16 @@ final class JdbcWrites {
         }
     }
 
-    /** Finishes the trial if it runs and returns its worker; {@code null} if it does not run. */
+    /**
+     * Finishes the trial if it runs and returns its worker; {@code null} if it does not run. Locks
+     * the study's row first, where the finish is counted.
+     */
     static String finish(Connection connection, int study, int number, TrialState state, OptionalDouble value,
             TrialFailure failure) throws SQLException {
+        JdbcStudyRow row = JdbcStudyRow.lock(connection, study);
         try (PreparedStatement update = connection.prepareStatement("UPDATE tuner_trials SET state = ?, value = ?,"
-                + " failure_type = ?, failure_message = ?, failure_where = ?, finished = clock_timestamp(), heartbeat = NULL"
-                + " WHERE study_id = ? AND number = ? AND state = 'RUNNING' RETURNING coalesce(worker, '')")) {
+                + " failure_type = ?, failure_message = ?, failure_where = ?, finished = clock_timestamp(), heartbeat = NULL,"
+                + " changed = ? WHERE study_id = ? AND number = ? AND state = 'RUNNING' RETURNING coalesce(worker, '')")) {
             update.setString(1, state.name());
             if (value.isPresent()) {
                 update.setDouble(2, value.getAsDouble());
@@ -312,10 +301,16 @@ final class JdbcWrites {
             update.setString(3, failure == null ? null : failure.type());
             update.setString(4, failure == null ? null : failure.message());
             update.setString(5, failure == null ? null : failure.where());
-            update.setInt(6, study);
-            update.setInt(7, number);
-            try (ResultSet row = update.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
+            update.setLong(6, row.change());
+            update.setInt(7, study);
+            update.setInt(8, number);
+            try (ResultSet finished = update.executeQuery()) {
+                if (!finished.next()) {
+                    return null;
+                }
+                row.moved(TrialState.RUNNING, state, 1);
+                row.save(connection);
+                return finished.getString(1);
             }
         }
     }

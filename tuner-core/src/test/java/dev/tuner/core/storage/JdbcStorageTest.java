@@ -90,7 +90,7 @@ class JdbcStorageTest extends StorageContractTest {
                 java.sql.ResultSet version = connection.createStatement().executeQuery(
                         "SELECT max(version) FROM tuner_schema_version")) {
             version.next();
-            assertThat(version.getInt(1)).isEqualTo(JdbcSchema.VERSION).isEqualTo(3);
+            assertThat(version.getInt(1)).isEqualTo(JdbcSchema.VERSION).isEqualTo(4);
         }
         TestDatabase.storage(url).open().close(); // a second worker finds them upgraded
     }
@@ -122,6 +122,134 @@ class JdbcStorageTest extends StorageContractTest {
             assertThat(worker.startTrial("old")).isEqualTo(new StartedTrial(2, java.util.Map.of("x", "0.5")));
             assertThat(worker.startTrial("old")).isEqualTo(new StartedTrial(3, java.util.Map.of()));
         }
+    }
+
+    @Test
+    void tablesOfVersionThreeAreUpgradedWithTheirTrialsCountedByState() throws Exception {
+        String url = database.newSchemaUrl();
+        String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+        // a trial in every state, as Tuner wrote them before the study's row counted its trials
+        database.execute("SET search_path TO " + schema + "; " + String.join("; ", JdbcSchema.MIGRATIONS.get(0)) + "; "
+                + String.join("; ", JdbcSchema.MIGRATIONS.get(1)) + "; " + String.join("; ", JdbcSchema.MIGRATIONS.get(2))
+                + "; INSERT INTO tuner_studies (name, direction, next_number) VALUES ('old', 'MINIMIZE', 5); "
+                + "INSERT INTO tuner_trials (study_id, number, state, value, started, finished) "
+                + "SELECT study_id, 0, 'COMPLETE', 1.5, now(), now() FROM tuner_studies; "
+                + "INSERT INTO tuner_trials (study_id, number, state, value, started, finished) "
+                + "SELECT study_id, 1, 'PRUNED', 0.5, now(), now() FROM tuner_studies; "
+                + "INSERT INTO tuner_trials (study_id, number, state, failure_type, failure_message, failure_where,"
+                + " started, finished) SELECT study_id, 2, 'FAIL', 'E', 'm', '', now(), now() FROM tuner_studies; "
+                + "INSERT INTO tuner_trials (study_id, number, state, started, worker, heartbeat) "
+                + "SELECT study_id, 3, 'RUNNING', now(), 'elsewhere', now() FROM tuner_studies; "
+                + "INSERT INTO tuner_trials (study_id, number, state, started, enqueued) "
+                + "SELECT study_id, 4, 'WAITING', now(), '{\"x\":\"0.25\"}' FROM tuner_studies");
+        Set<TrialState> counted = EnumSet.of(TrialState.RUNNING, TrialState.COMPLETE, TrialState.PRUNED);
+
+        try (JdbcStorage storage = TestDatabase.storage(url).open()) {
+            assertThat(storage.startTrialWithinBudget("old", 3, counted)).as("3 spent already").isEmpty();
+            assertThat(storage.startTrialWithinBudget("old", 4, counted)).contains(new StartedTrial(4, java.util.Map.of("x", "0.25")));
+            assertThat(storage.startTrialWithinBudget("old", 5, counted)).contains(StartedTrial.of(5));
+            assertThat(storage.startTrialWithinBudget("old", 5, counted)).isEmpty();
+            assertThat(storage.trials("old")).extracting(FrozenTrial::state).containsExactly(TrialState.COMPLETE,
+                    TrialState.PRUNED, TrialState.FAIL, TrialState.RUNNING, TrialState.RUNNING, TrialState.RUNNING);
+        }
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, TestDatabase.user(),
+                TestDatabase.password());
+                java.sql.ResultSet row = connection.createStatement().executeQuery(
+                        "SELECT waiting, running, complete, pruned, failed, next_number FROM tuner_studies")) {
+            row.next();
+            assertThat(List.of(row.getInt(1), row.getInt(2), row.getInt(3), row.getInt(4), row.getInt(5), row.getInt(6)))
+                    .containsExactly(0, 3, 1, 1, 1, 6);
+        }
+    }
+
+    @Test
+    void aTrialRunningInTheMiddleOfTheHistoryIsReadAgainAloneNotTheTrialsAfterIt() {
+        String url = database.newSchemaUrl();
+        String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+        try (JdbcStorage worker = TestDatabase.storage(url).open(); JdbcStorage reader = TestDatabase.storage(url).open()) {
+            worker.createStudy("s", Direction.MINIMIZE);
+            int stuck = worker.createTrial("s");
+            for (int i = 0; i < 3; i++) {
+                int number = worker.createTrial("s");
+                worker.finishTrial("s", number, TrialState.COMPLETE, OptionalDouble.of(number), null);
+            }
+            assertThat(reader.trials("s")).hasSize(4);
+
+            // behind the storages' backs, a finished trial's value changes with no change of its state:
+            // a reader that reads it again shows 99
+            database.execute("SET search_path TO " + schema + "; UPDATE tuner_trials SET value = 99 WHERE number = 2");
+            worker.setParam("s", stuck, "x", Uniform.of(0, 1), 0.5);
+
+            List<FrozenTrial> again = reader.trials("s");
+            assertThat(again.get(2).value()).as("trial #2, after the running one, is not read again").hasValue(2);
+            assertThat(again.get(0).params()).as("the running trial is").containsEntry("x", 0.5);
+
+            worker.finishTrial("s", stuck, TrialState.COMPLETE, OptionalDouble.of(7), null);
+            int later = worker.createTrial("s");
+            assertThat(reader.trials("s")).extracting(FrozenTrial::state).containsExactly(TrialState.COMPLETE,
+                    TrialState.COMPLETE, TrialState.COMPLETE, TrialState.COMPLETE, TrialState.RUNNING);
+            assertThat(reader.trial("s", stuck).value()).hasValue(7);
+            assertThat(later).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void theHistoryReadLooksTheRunningTrialsUpByKeyEvenInAPlanMadeWithoutStatistics() throws Exception {
+        String url = database.newSchemaUrl();
+        TestDatabase.storage(url).open().close(); // the tables, which no one has analyzed yet
+        String sql = JdbcTrialReader.CHANGED + JdbcTrialReader.COLUMNS;
+        for (int parameter = 1; sql.contains("?"); parameter++) {
+            sql = sql.replaceFirst("\\?", "\\$" + parameter);
+        }
+        StringBuilder plan = new StringBuilder();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, TestDatabase.user(),
+                TestDatabase.password());
+                java.sql.Statement statement = connection.createStatement()) {
+            // the plan a prepared statement keeps once it has run a few times
+            statement.execute("SET plan_cache_mode = force_generic_plan");
+            statement.execute("PREPARE changed (integer, bigint, bigint, integer[], integer) AS " + sql);
+            try (java.sql.ResultSet rows = statement.executeQuery(
+                    "EXPLAIN EXECUTE changed (1, 5, 9223372036854775807, '{3,4}', 1)")) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            }
+        }
+        assertThat(plan.toString()).as("a join over the study's trials reads them all").doesNotContain("Hash Join")
+                .contains("tuner_trials_pkey").contains("tuner_trials_changed");
+    }
+
+    @Test
+    void aTrialWithItsKnobsDrawnTogetherWithItsStartCostsThreeTransactions() {
+        CommitCounter counter = new CommitCounter();
+        Set<TrialState> counted = EnumSet.of(TrialState.RUNNING, TrialState.COMPLETE);
+        // a heartbeat so slow that neither a beat nor a look for stale trials falls within the trial measured
+        try (JdbcStorage storage = TestDatabase.storage(database.newSchemaUrl()).connector(counter)
+                .heartbeat(Duration.ofHours(1), Duration.ofHours(2)).open()) {
+            storage.createStudy("s", Direction.MINIMIZE);
+            runTrial(storage, counted); // looks the study up and for stale trials, once
+            int before = counter.commits();
+
+            int number = runTrial(storage, counted);
+
+            assertThat(counter.commits() - before).as("start and history, knobs, finish").isEqualTo(3);
+            assertThat(storage.trial("s", number).params()).containsOnlyKeys("a", "b", "c", "d");
+        }
+    }
+
+    /** A trial as a single worker runs it: started, history read and four knobs drawn together, then finished and read. */
+    private static int runTrial(JdbcStorage storage, Set<TrialState> counted) {
+        int number = storage.together(() -> {
+            int started = storage.startTrialWithinBudget("s", 100, counted).orElseThrow().number();
+            for (String knob : List.of("a", "b", "c", "d")) {
+                storage.trials("s"); // as a sampler reads the history
+                storage.setParam("s", started, knob, Uniform.of(0, 1), 0.5);
+            }
+            return started;
+        });
+        storage.finishTrial("s", number, TrialState.COMPLETE, OptionalDouble.of(number), null);
+        storage.trial("s", number); // as the study reads the finished trial
+        return number;
     }
 
     @Test

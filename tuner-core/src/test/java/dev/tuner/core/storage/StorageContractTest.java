@@ -334,6 +334,41 @@ abstract class StorageContractTest {
     }
 
     @Test
+    void knobsDrawnTogetherWithTheStartAreReadInItAndStoredAfterIt() {
+        Set<TrialState> counted = EnumSet.of(TrialState.RUNNING, TrialState.COMPLETE);
+        int earlier = storage.createTrial("s");
+        storage.finishTrial("s", earlier, TrialState.COMPLETE, OptionalDouble.of(1), null);
+
+        int number = storage.together(() -> {
+            int started = storage.startTrialWithinBudget("s", 10, counted).orElseThrow().number();
+            assertThat(storage.trials("s")).extracting(FrozenTrial::number).containsExactly(earlier, started);
+            storage.setParam("s", started, "x", Uniform.of(0, 1), 0.25);
+            storage.setParam("s", started, "y", IntUniform.of(1, 8), 3);
+            assertThat(storage.trials("s").get(1).params()).as("read in the unit").containsExactly(entry("x", 0.25), entry("y", 3L));
+            assertThat(storage.trial("s", started).params()).containsExactly(entry("x", 0.25), entry("y", 3L));
+            return started;
+        });
+        storage.finishTrial("s", number, TrialState.COMPLETE, OptionalDouble.of(2), null);
+
+        Storage second = open(sameStoreAgain(storage));
+        assertThat(second.trial("s", number).params()).containsExactly(entry("x", 0.25), entry("y", 3L));
+        assertThat(second.trials("s")).extracting(FrozenTrial::state).containsExactly(TrialState.COMPLETE, TrialState.COMPLETE);
+        assertThat(storage.trial("s", number).value()).hasValue(2);
+    }
+
+    @Test
+    void aKnobDrawnTogetherForAFinishedTrialIsRefused() {
+        int number = storage.createTrial("s");
+        storage.finishTrial("s", number, TrialState.COMPLETE, OptionalDouble.of(1), null);
+
+        assertThatIllegalStateException().isThrownBy(() -> storage.together(() -> {
+            storage.setParam("s", number, "x", Uniform.of(0, 1), 0.5);
+            return null;
+        })).withMessageContaining("already COMPLETE");
+        assertThat(storage.trial("s", number).params()).isEmpty();
+    }
+
+    @Test
     void aSecondStorageOnTheSameStoreSeesTheTrialsOfTheFirst() {
         Storage second = open(sameStoreAgain(storage));
         second.createStudy("s", Direction.MINIMIZE);
