@@ -55,7 +55,7 @@ public final class AgentAttachMain {
                         + event.getPayload(org.junit.platform.engine.TestExecutionResult.class).map(result ->
                                 result.getStatus() + result.getThrowable().map(thrown -> " " + thrown.getMessage())
                                         .orElse("")).orElse("")));
-        System.out.println("trials succeeded=" + results.testEvents().succeeded().count());
+        System.out.println("tests succeeded=" + results.testEvents().succeeded().count());
         System.out.println("installed=" + TunerAgent.isInstalled());
     }
 }
