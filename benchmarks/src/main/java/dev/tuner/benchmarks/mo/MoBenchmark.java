@@ -144,12 +144,12 @@ public final class MoBenchmark {
         columns.addAll(List.of("optuna tpe", "optuna nsga2", "optuna random"));
         optimizers.forEach(optimizer -> columns.add("score " + optimizer));
         StringBuilder head = new StringBuilder(String.format("%-8s", "problem"));
-        columns.forEach(column -> head.append(String.format(" %-20s", column)));
+        columns.forEach(column -> head.append(String.format(" %-21s", column)));
         out.println(head);
         for (MoProblem problem : problems) {
             StringBuilder row = new StringBuilder(String.format("%-8s", problem.name()));
             for (String optimizer : optimizers) {
-                row.append(String.format(" %-20s", triple(medians.get(optimizer).get(problem.name()))));
+                row.append(String.format(" %-21s", triple(medians.get(optimizer).get(problem.name()))));
             }
             for (String peer : List.of("tpe", "nsga2", "random")) {
                 Map<Integer, Double> theirs = new LinkedHashMap<>();
@@ -160,10 +160,10 @@ public final class MoBenchmark {
                         theirs.put(checkpoint, median.doubleValue());
                     }
                 }
-                row.append(String.format(" %-20s", triple(theirs)));
+                row.append(String.format(" %-21s", triple(theirs)));
             }
             for (String optimizer : optimizers) {
-                row.append(String.format(" %-20s", triple(scores.get(optimizer).ratios().getOrDefault(problem.name(), Map.of()))));
+                row.append(String.format(" %-21s", triple(scores.get(optimizer).ratios().getOrDefault(problem.name(), Map.of()))));
             }
             out.println(row);
         }
