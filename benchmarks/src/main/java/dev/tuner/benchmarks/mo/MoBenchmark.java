@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -193,8 +194,8 @@ public final class MoBenchmark {
             entry.put("front_sample_points", problem.frontSample().length);
             entry.put("front_ideal", problem.ideal());
             entry.put("front_nadir", problem.nadir());
-            entry.put("front_sample_checksum", java.util.Arrays.stream(problem.frontSample())
-                    .flatMapToDouble(java.util.Arrays::stream).sum());
+            entry.put("front_sample_checksum", Arrays.stream(problem.frontSample())
+                    .flatMapToDouble(Arrays::stream).sum());
             described.put(problem.name(), entry);
         }
         return described;

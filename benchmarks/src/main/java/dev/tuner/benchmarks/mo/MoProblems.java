@@ -1,5 +1,6 @@
 package dev.tuner.benchmarks.mo;
 
+import dev.tuner.core.pareto.Hypervolume;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +97,7 @@ public final class MoProblems {
     }
 
     private static double mixedHypervolume(double[] reference) {
-        return dev.tuner.core.pareto.Hypervolume.of(TrueFronts.mixed(), reference);
+        return Hypervolume.of(TrueFronts.mixed(), reference);
     }
 
     /** x0..x(n-1), each a float in [0, 1]. */

@@ -1,6 +1,7 @@
 package dev.tuner.benchmarks.mo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +55,7 @@ final class MoScores {
         double[] logs = ratios.values().stream().filter(byCheckpoint -> byCheckpoint.containsKey(checkpoint))
                 .mapToDouble(byCheckpoint -> Math.log(byCheckpoint.get(checkpoint))).toArray();
         return logs.length == 0 ? OptionalDouble.empty()
-                : OptionalDouble.of(Math.exp(java.util.Arrays.stream(logs).sum() / logs.length));
+                : OptionalDouble.of(Math.exp(Arrays.stream(logs).sum() / logs.length));
     }
 
     /** The smallest of the problems' ratios at a checkpoint; empty when no problem has one. */

@@ -1,10 +1,12 @@
 package dev.tuner.benchmarks.mo;
 
+import dev.tuner.core.pareto.Domination;
 import dev.tuner.core.pareto.Hypervolume;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * The true fronts' samples and hypervolumes, built exactly as {@code mo_functions.py}'s
@@ -68,7 +70,7 @@ final class TrueFronts {
             }
         }
         return points.stream()
-                .filter(point -> points.stream().noneMatch(other -> dominates(other, point)))
+                .filter(point -> points.stream().noneMatch(other -> Domination.dominates(other, point)))
                 .toArray(double[][]::new);
     }
 
@@ -150,7 +152,7 @@ final class TrueFronts {
         return points;
     }
 
-    private static double[][] curve(double[] f1, java.util.function.DoubleUnaryOperator f2) {
+    private static double[][] curve(double[] f1, DoubleUnaryOperator f2) {
         double[][] points = new double[f1.length][];
         for (int i = 0; i < f1.length; i++) {
             points[i] = new double[] {f1[i], f2.applyAsDouble(f1[i])};
@@ -171,9 +173,5 @@ final class TrueFronts {
             }
         }
         return kept.toArray(double[][]::new);
-    }
-
-    private static boolean dominates(double[] a, double[] b) {
-        return dev.tuner.core.pareto.Domination.dominates(a, b);
     }
 }

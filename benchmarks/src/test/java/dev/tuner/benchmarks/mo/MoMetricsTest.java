@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,7 +45,7 @@ class MoMetricsTest {
     @Test
     void noFeasiblePointMeansNoHypervolumeAndAnInfiniteDistance() {
         MoProblem constr = MoProblems.named("constr");
-        MoMetrics metrics = MoMetrics.of(constr, List.of(constr.evaluate(java.util.Map.of("x1", 0.1, "x2", 0.0))));
+        MoMetrics metrics = MoMetrics.of(constr, List.of(constr.evaluate(Map.of("x1", 0.1, "x2", 0.0))));
         assertThat(metrics).isEqualTo(new MoMetrics(0, 0, Double.POSITIVE_INFINITY, 0));
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The Java problems against the values {@code mo_functions.py} computes (benchmarks/tools/mo_fixture.py). */
 class MoProblemsTest {
 
-    static java.util.List<String> names() {
+    static List<String> names() {
         return MoProblems.names();
     }
 
