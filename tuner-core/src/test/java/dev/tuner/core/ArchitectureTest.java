@@ -46,6 +46,8 @@ class ArchitectureTest {
     static final Map<String, Set<String>> MAY_USE = byPackage(
             "space", Set.of(),
             "settings", Set.of(),
+            // objective vectors as double[]: samplers, studies and reports may all use it
+            "pareto", Set.of(),
             "json", Set.of("space"),
             "trial", Set.of("space"),
             "sampler", Set.of("trial", "space"),
@@ -65,6 +67,7 @@ class ArchitectureTest {
             "space", Set.of("Distribution", "Uniform", "LogUniform", "Normal", "LogNormal", "IntUniform", "Choice",
                     "PriorityChoice", "Bool", "Fixed", "CustomDistribution", "DistributionProvider", "SearchSpace", "Scale"),
             "settings", Set.of("Spelling", "RenamedSettings"),
+            "pareto", Set.of("Domination", "NonDominatedSort", "CrowdingDistance", "Hypervolume"),
             "json", Set.of("JsonTrees", "DistributionJson"),
             "trial", Set.of("Trial", "FrozenTrial", "TrialState", "Suggestion", "TrialFailure", "TrialPruned",
                     "TrialHistory", "TrialFormat", "Numbers"),
