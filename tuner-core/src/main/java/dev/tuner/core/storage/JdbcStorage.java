@@ -289,7 +289,8 @@ public final class JdbcStorage implements Storage {
         int study = studyId(studyName);
         writeDrawnParams();
         FrozenTrial[] finished = new FrozenTrial[1];
-        String outcome = state + (value.size() == 0 && value.constraints().isEmpty() ? "" : " → " + value)
+        String outcome = state + (value.size() == 0 && value.constraints().isEmpty() ? ""
+                : value.size() == 1 && value.constraints().isEmpty() ? " → " + value.value(0) : " → " + value)
                 + (failure == null ? "" : " (" + failure.type() + ")");
         String worker = session.transaction("finish trial #" + trialNumber + " of study '" + studyName + "' as " + outcome,
                 "the result", connection -> {

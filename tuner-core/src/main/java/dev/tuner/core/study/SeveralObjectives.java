@@ -3,8 +3,9 @@ package dev.tuner.core.study;
 import dev.tuner.core.trial.Trial;
 
 /**
- * A {@link MultiObjective} where the study's loop takes an {@link Objective}: the loop asks
- * {@link Study#valuesOf} for the values, which calls {@link #values}; {@link #evaluate} is never called.
+ * A {@link MultiObjective} where the study's loop takes an {@link Objective} ({@link Objective#several}):
+ * the loop asks {@link Study#valuesOf} for the values, which calls {@link #values}; {@link #evaluate}
+ * is never called.
  */
 final class SeveralObjectives implements Objective {
 
@@ -20,11 +21,8 @@ final class SeveralObjectives implements Objective {
 
     @Override
     public double evaluate(Trial trial) {
-        throw new UnsupportedOperationException("a multi-objective objective returns several values; call values(trial)");
+        throw new UnsupportedOperationException("trial #" + trial.number() + ": an Objective.several(...) returns a value"
+                + " per direction and has no one value; run it through a Study (optimize, runTrial)");
     }
 
-    @Override
-    public void prepare(Trial trial) {
-        objective.prepare(trial);
-    }
 }

@@ -52,7 +52,8 @@ import java.util.function.Supplier;
  *
  * <p>A study may have several objectives, each with its direction
  * ({@link Builder#directions(Direction...)}): a trial is told one value per direction
- * ({@link #tell(Trial, double...)}, {@link #optimize(MultiObjective, int)}), and the study's best
+ * ({@link #tell(Trial, double...)}, or {@link #optimize(Objective, int)} with an
+ * {@link Objective#several objective returning several values}), and the study's best
  * trials are those no other feasible trial beats on every objective ({@link #bestTrials()}). With one
  * objective or several, a trial may record constraints ({@link Trial#constrain}); only trials whose
  * every constraint is at most 0 count as best.
@@ -298,7 +299,7 @@ public final class Study implements TrialHistory {
         return "trial #" + trial.number() + " of study '" + name + "' " + how + " " + count + (count == 1 ? " value" : " values")
                 + ", but the study has " + directions.size() + (directions.size() == 1 ? " objective" : " objectives")
                 + " " + directions + "; give one value per direction, in their order"
-                + (directions.size() > 1 ? " (study.tell(trial, v1, v2, ...), or a MultiObjective returning them)" : "");
+                + (directions.size() > 1 ? " (study.tell(trial, v1, v2, ...), or Objective.several(trial -> new double[] {v1, v2, ...}))" : "");
     }
 
     /** The constraints {@code trial} recorded, if it is one of this study's. */
@@ -332,7 +333,7 @@ public final class Study implements TrialHistory {
      * (or returning after {@link Trial#shouldPrune()} said stop) prunes it.
      */
     public TrialOutcome runTrial(Objective objective) {
-        checkOneObjective();
+        checkObjective(objective);
         return evaluate(together(() -> prepared(ask(), objective)), objective);
     }
 
@@ -344,7 +345,7 @@ public final class Study implements TrialHistory {
      * @throws RuntimeException what {@code callback} threw; a trial it kept from running is told failed
      */
     public TrialOutcome runTrial(Objective objective, TrialCallback callback) {
-        checkOneObjective();
+        checkObjective(objective);
         Trial trial = together(() -> prepared(ask(), objective));
         StudyRunner.announce(this, trial, List.of(callback));
         TrialOutcome outcome = evaluate(trial, objective);
@@ -448,10 +449,11 @@ public final class Study implements TrialHistory {
     /**
      * Runs {@code trials} more trials of {@code objective} one after another, whatever the study holds.
      *
-     * @throws IllegalStateException if the study has several objectives: give a {@link MultiObjective}
+     * @throws IllegalStateException if the study has several objectives and {@code objective} returns
+     *     one value: give one {@linkplain Objective#several returning a value per direction}
      */
     public void optimize(Objective objective, int trials) {
-        checkOneObjective();
+        checkObjective(objective);
         if (trials < 1) {
             throw new IllegalArgumentException("trials must be at least 1, but it is " + trials);
         }
@@ -468,43 +470,15 @@ public final class Study implements TrialHistory {
      * @throws IllegalStateException if a storage or callback failed; the trials finished so far are kept
      */
     public OptimizeResult optimize(Objective objective, OptimizeSettings settings) {
-        checkOneObjective();
+        checkObjective(objective);
         return new StudyRunner(this, objective, settings).run();
     }
 
-    /**
-     * Runs {@code trials} more trials of an objective returning one value per direction, one after
-     * another, as {@link #optimize(Objective, int)} does.
-     */
-    public void optimize(MultiObjective objective, int trials) {
-        if (trials < 1) {
-            throw new IllegalArgumentException("trials must be at least 1, but it is " + trials);
-        }
-        Objective several = new SeveralObjectives(objective);
-        for (int i = 0; i < trials; i++) {
-            evaluate(together(() -> prepared(ask(), several)), several);
-        }
-    }
-
-    /**
-     * Runs trials of an objective returning one value per direction until the study holds its
-     * budget, a timeout passes or a stop condition holds, as {@link #optimize(Objective, OptimizeSettings)} does.
-     */
-    public OptimizeResult optimize(MultiObjective objective, OptimizeSettings settings) {
-        return new StudyRunner(this, new SeveralObjectives(objective), settings).run();
-    }
-
-    /** Runs one trial of an objective returning one value per direction, as {@link #runTrial(Objective)} does. */
-    public TrialOutcome runTrial(MultiObjective objective) {
-        Objective several = new SeveralObjectives(objective);
-        return evaluate(together(() -> prepared(ask(), several)), several);
-    }
-
-    private void checkOneObjective() {
-        if (directions.size() > 1) {
+    private void checkObjective(Objective objective) {
+        if (directions.size() > 1 && !(objective instanceof SeveralObjectives)) {
             throw new IllegalStateException("study '" + name + "' has " + directions.size() + " objectives " + directions
-                    + ", but its objective returns one value; give a MultiObjective that returns one value per"
-                    + " direction (trial -> new double[] {accuracy, latency})");
+                    + ", but its objective returns one value; give one that returns a value per direction:"
+                    + " Objective.several(trial -> new double[] {accuracy, latency})");
         }
     }
 
