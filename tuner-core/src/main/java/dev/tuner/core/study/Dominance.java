@@ -20,38 +20,36 @@ final class Dominance {
      */
     static List<FrozenTrial> front(List<FrozenTrial> trials, List<Direction> directions) {
         List<FrozenTrial> candidates = new ArrayList<>();
+        List<double[]> values = new ArrayList<>();
         for (FrozenTrial trial : trials) {
-            if (trial.state() == TrialState.COMPLETE && trial.isFeasible() && trial.values().size() == directions.size()) {
+            if (trial.state() == TrialState.COMPLETE && trial.isFeasible() && trial.result().size() == directions.size()) {
                 candidates.add(trial);
+                double[] own = new double[directions.size()];
+                for (int i = 0; i < own.length; i++) {
+                    // MAXIMIZE negated, so that smaller is better on every objective
+                    own[i] = directions.get(i) == Direction.MAXIMIZE ? -trial.result().value(i) : trial.result().value(i);
+                }
+                values.add(own);
             }
         }
         List<FrozenTrial> front = new ArrayList<>();
-        for (FrozenTrial trial : candidates) {
+        for (int i = 0; i < candidates.size(); i++) {
             boolean dominated = false;
-            for (FrozenTrial other : candidates) {
-                if (other != trial && dominates(other.values(), trial.values(), directions)) {
-                    dominated = true;
-                    break;
-                }
+            for (int j = 0; j < candidates.size() && !dominated; j++) {
+                dominated = j != i && dominates(values.get(j), values.get(i));
             }
             if (!dominated) {
-                front.add(trial);
+                front.add(candidates.get(i));
             }
         }
         return List.copyOf(front);
     }
 
-    /**
-     * Whether values {@code a} dominate {@code b}: no worse on every objective in its direction, and
-     * better on one.
-     */
-    static boolean dominates(List<Double> a, List<Double> b, List<Direction> directions) {
+    /** Whether {@code a} dominates {@code b}, both to be minimized: no worse on every objective, better on one. */
+    static boolean dominates(double[] a, double[] b) {
         boolean better = false;
-        for (int i = 0; i < directions.size(); i++) {
-            int order = Double.compare(a.get(i), b.get(i));
-            if (directions.get(i) == Direction.MAXIMIZE) {
-                order = -order;
-            }
+        for (int i = 0; i < a.length; i++) {
+            int order = Double.compare(a[i], b[i]);
             if (order > 0) {
                 return false;
             }
