@@ -42,6 +42,11 @@ final class StudyKnobTrial implements Trial {
     }
 
     @Override
+    public void constrain(String name, double value) {
+        trial.constrain(name, value);
+    }
+
+    @Override
     public boolean shouldPrune() {
         return trial.shouldPrune();
     }

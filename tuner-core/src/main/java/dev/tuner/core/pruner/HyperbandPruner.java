@@ -67,6 +67,7 @@ public final class HyperbandPruner implements Pruner {
 
     @Override
     public boolean prune(TrialHistory study, FrozenTrial trial) {
+        SingleObjective.require(study, "HyperbandPruner");
         if (trial.lastStep().isEmpty()) {
             return false;
         }
@@ -89,6 +90,7 @@ public final class HyperbandPruner implements Pruner {
     /** The trial's bracket, once the brackets are known. */
     @Override
     public Optional<TrialGroup> samplerGroup(TrialHistory study, int trialNumber) {
+        SingleObjective.require(study, "HyperbandPruner");
         Brackets known = brackets.get(study.name());
         Optional<Brackets> of = known != null ? Optional.of(known) : brackets(study.name(), study.trials());
         return of.map(all -> all.of(trialNumber));

@@ -37,6 +37,7 @@ public final class MedianPruner implements Pruner {
 
     @Override
     public boolean prune(TrialHistory study, FrozenTrial trial) {
+        SingleObjective.require(study, "MedianPruner");
         return rule.prune(study, trial);
     }
 

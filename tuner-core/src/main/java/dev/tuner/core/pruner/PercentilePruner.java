@@ -58,6 +58,7 @@ public final class PercentilePruner implements Pruner {
 
     @Override
     public boolean prune(TrialHistory study, FrozenTrial trial) {
+        SingleObjective.require(study, "PercentilePruner");
         if (trial.lastStep().isEmpty()) {
             return false;
         }

@@ -65,6 +65,7 @@ public final class SuccessiveHalvingPruner implements Pruner {
 
     @Override
     public boolean prune(TrialHistory study, FrozenTrial trial) {
+        SingleObjective.require(study, "SuccessiveHalvingPruner");
         if (trial.lastStep().isEmpty()) {
             return false;
         }

@@ -23,6 +23,8 @@ import java.util.WeakHashMap;
  *   <li>Once a trial was pruned: {@link TpeSampler TPE}, which ranks pruned trials below complete
  *       ones and among themselves by how far they got; a Gaussian process has no final value for
  *       them.</li>
+ *   <li>A study of several objectives: {@link RandomSampler random}, since TPE, GP and CMA-ES model
+ *       one objective; {@link #describe} says so.</li>
  * </ul>
  *
  * <p>Every stage reads the whole history from the storage, so a stage picks up where the one before
@@ -46,11 +48,15 @@ public final class AutoSampler implements Sampler {
     /** The options {@link #create} knows, with their defaults. */
     static final Map<String, String> DEFAULTS = Map.of("gpTrials", "300", "afterGp", "cmaes");
 
+    /** The stage of a study of several objectives. */
+    private static final String MULTI_OBJECTIVE = "random";
+
     private final int gpTrials;
     private final String afterGpName;
     private final Sampler tpe;
     private final Sampler gp;
     private final Sampler afterGp;
+    private final Sampler random;
     private final Map<TrialHistory, Choices> choices = Collections.synchronizedMap(new WeakHashMap<>());
 
     private AutoSampler(long seed, int gpTrials, String afterGpName) {
@@ -58,6 +64,7 @@ public final class AutoSampler implements Sampler {
         this.afterGpName = afterGpName;
         this.tpe = Samplers.create("tpe", seed);
         this.gp = Samplers.create("gp", seed);
+        this.random = Samplers.create("random", seed);
         this.afterGp = afterGpName.equals("tpe") ? tpe : Samplers.create(afterGpName, seed);
     }
 
@@ -116,6 +123,16 @@ public final class AutoSampler implements Sampler {
     /** Picks the stage for a trial that starts now, from the study's history. */
     private Sampler choose(TrialHistory study, int trialNumber) {
         Choices made = choices.computeIfAbsent(study, ignored -> new Choices());
+        if (study.isMultiObjective()) {
+            synchronized (made) {
+                if (made.current == null) {
+                    made.record(MULTI_OBJECTIVE, trialNumber, "a study of " + study.directions().size()
+                            + " objectives: TPE, GP and CMA-ES model one objective, and samplers built for several"
+                            + " are not part of this version, so random");
+                }
+            }
+            return random;
+        }
         SpaceProfile space = made.scan.of(study.trials());
         String name;
         String reason;
@@ -145,7 +162,7 @@ public final class AutoSampler implements Sampler {
 
     private Sampler current(TrialHistory study, int trialNumber) {
         Choices made = choices.get(study);
-        if (made == null) {
+        if (made == null || study.isMultiObjective()) {
             return choose(study, trialNumber);
         }
         synchronized (made) {

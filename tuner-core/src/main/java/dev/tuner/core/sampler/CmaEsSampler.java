@@ -124,11 +124,13 @@ public final class CmaEsSampler implements Sampler {
     /** Knobs CMA-ES did not propose when the trial started are drawn by the fallback sampler. */
     @Override
     public double sample(TrialHistory study, int trialNumber, String name, Distribution distribution) {
+        SingleObjective.require(study, "CmaEsSampler");
         return fallback.sample(study, trialNumber, name, distribution);
     }
 
     @Override
     public Map<String, Suggestion> sampleRelative(TrialHistory study, int trialNumber) {
+        SingleObjective.require(study, "CmaEsSampler");
         CmaEsHistory history = history(study);
         CmaEsRun.Candidate candidate;
         CmaEsSpace space;

@@ -149,6 +149,7 @@ public final class GpSampler implements Sampler {
      */
     @Override
     public double sample(TrialHistory study, int trialNumber, String name, Distribution distribution) {
+        SingleObjective.require(study, "GpSampler");
         List<FrozenTrial> trials = study.trials();
         if (GpHistory.complete(trials) < startupTrials) {
             GpSpace space = GpHistory.space(trials);
@@ -168,6 +169,7 @@ public final class GpSampler implements Sampler {
      */
     @Override
     public Map<String, Suggestion> sampleRelative(TrialHistory study, int trialNumber) {
+        SingleObjective.require(study, "GpSampler");
         StudyState state = states.computeIfAbsent(study, s -> new StudyState());
         synchronized (state) {
             List<FrozenTrial> trials = study.trials();

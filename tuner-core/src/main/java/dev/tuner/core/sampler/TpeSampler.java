@@ -108,6 +108,7 @@ public final class TpeSampler implements Sampler {
 
     @Override
     public double sample(TrialHistory study, int trialNumber, String name, Distribution distribution) {
+        SingleObjective.require(study, "TpeSampler");
         TpeParam param = TpeParam.of(distribution);
         if (param != null) {
             TpeHistory history = history(study);
@@ -154,6 +155,7 @@ public final class TpeSampler implements Sampler {
      */
     @Override
     public Map<String, Suggestion> sampleRelative(TrialHistory study, int trialNumber) {
+        SingleObjective.require(study, "TpeSampler");
         TpeHistory history = history(study);
         synchronized (history) {
             history.refresh(study.trials(), trialNumber);

@@ -4,6 +4,7 @@ import dev.tuner.Direction;
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.TrialFailure;
+import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +52,12 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public synchronized void createStudy(String studyName, Direction direction) {
-        table.createStudy(studyName, direction);
+        createStudy(studyName, List.of(direction));
+    }
+
+    @Override
+    public synchronized void createStudy(String studyName, List<Direction> directions) {
+        table.createStudy(studyName, Directions.check(studyName, directions));
     }
 
     @Override
@@ -93,7 +99,13 @@ public final class InMemoryStorage implements Storage {
     @Override
     public synchronized void finishTrial(
             String studyName, int trialNumber, TrialState state, OptionalDouble value, TrialFailure failure) {
-        table.finishTrial(studyName, trialNumber, state, value, failure, Instant.now());
+        finishTrial(studyName, trialNumber, state, TrialResult.of(value), failure);
+    }
+
+    @Override
+    public synchronized void finishTrial(
+            String studyName, int trialNumber, TrialState state, TrialResult result, TrialFailure failure) {
+        table.finishTrial(studyName, trialNumber, state, result, failure, Instant.now());
     }
 
     @Override

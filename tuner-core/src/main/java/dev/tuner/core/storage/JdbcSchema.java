@@ -12,7 +12,8 @@ import java.util.List;
  * older one refuses tables it does not know.
  *
  * <pre>
- * tuner_studies  (study_id, name unique, direction, next_number: the next trial's number, created,
+ * tuner_studies  (study_id, name unique, direction (since version 5, several directions joined by
+ *                 commas for a study of several objectives: MAXIMIZE,MINIMIZE), next_number: the next trial's number, created,
  *                 waiting, running, complete, pruned, failed: how many of its trials are in each
  *                 state, and last_change: the number of its latest change of a trial's state),
  *                 the counters since version 4
@@ -21,7 +22,10 @@ import java.util.List;
  *                 since version 3, enqueued is the JSON object of the values a trial was enqueued
  *                 with (text by knob), null for a trial that was not enqueued, and retry_of the
  *                 number of the failed trial it retries, unique within the study; since version 4,
- *                 changed is the study's last_change that its latest change of state took
+ *                 changed is the study's last_change that its latest change of state took; since
+ *                 version 5, objective_values holds a trial's values when its study has several
+ *                 objectives (value is null then), and constraints the JSON object of its
+ *                 constraint values by name, null when it recorded none
  * tuner_params   (param_id: the order of setting, study_id, number, knob, distribution as JSON,
  *                 internal), unique (study_id, number, knob)
  * tuner_intermediate_values (study_id, number, step, value), primary key (study_id, number, step);
@@ -37,7 +41,7 @@ import java.util.List;
 final class JdbcSchema {
 
     /** The version these tables are at. */
-    static final int VERSION = 4;
+    static final int VERSION = 5;
 
     /** Serializes schema creation among workers starting together; any constant of ours would do. */
     private static final long LOCK_KEY = 0x54554e4552L; // "TUNER"
@@ -133,8 +137,19 @@ final class JdbcSchema {
             "CREATE INDEX tuner_trials_changed ON tuner_trials (study_id, changed)",
             "INSERT INTO tuner_schema_version (version) VALUES (4)");
 
+    /**
+     * Version 5: several objectives and constraints. A study of several objectives keeps its
+     * directions joined by commas in {@code direction}, and its trials their values in
+     * {@code objective_values}; a trial's constraint values, with one objective or several, are in
+     * {@code constraints}. A study of one objective without constraints is stored as before, and
+     * every trial of an upgraded table reads as it did. A Tuner of version 4's tables refuses these.
+     */
+    private static final List<String> VERSION_5 = List.of(
+            "ALTER TABLE tuner_trials ADD COLUMN objective_values DOUBLE PRECISION[], ADD COLUMN constraints TEXT",
+            "INSERT INTO tuner_schema_version (version) VALUES (5)");
+
     /** The statements that bring the tables from version {@code i} to {@code i + 1}, at index {@code i}. */
-    static final List<List<String>> MIGRATIONS = List.of(VERSION_1, VERSION_2, VERSION_3, VERSION_4);
+    static final List<List<String>> MIGRATIONS = List.of(VERSION_1, VERSION_2, VERSION_3, VERSION_4, VERSION_5);
 
     private JdbcSchema() {}
 

@@ -5,6 +5,7 @@ import dev.tuner.core.json.DistributionJson;
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.TrialFailure;
+import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -165,9 +166,15 @@ public final class JdbcStorage implements Storage {
     @Override
     public synchronized void createStudy(String studyName, Direction direction) {
         Objects.requireNonNull(direction, "direction");
+        createStudy(studyName, List.of(direction));
+    }
+
+    @Override
+    public synchronized void createStudy(String studyName, List<Direction> directions) {
+        List<Direction> checked = Directions.check(studyName, directions);
         checkOpen();
         int id = session.transaction("create study '" + studyName + "'",
-                connection -> JdbcWrites.createStudy(connection, studyName, direction));
+                connection -> JdbcWrites.createStudy(connection, studyName, checked));
         studyIds.put(studyName, id);
     }
 
@@ -271,11 +278,19 @@ public final class JdbcStorage implements Storage {
     @Override
     public synchronized void finishTrial(
             String studyName, int trialNumber, TrialState state, OptionalDouble value, TrialFailure failure) {
+        finishTrial(studyName, trialNumber, state, TrialResult.of(value), failure);
+    }
+
+    @Override
+    public synchronized void finishTrial(
+            String studyName, int trialNumber, TrialState state, TrialResult value, TrialFailure failure) {
+        Objects.requireNonNull(value, "result");
         StudyTable.checkFinish(state);
         int study = studyId(studyName);
         writeDrawnParams();
         FrozenTrial[] finished = new FrozenTrial[1];
-        String outcome = state + (value.isPresent() ? " → " + value.getAsDouble() : "")
+        String outcome = state + (value.size() == 0 && value.constraints().isEmpty() ? ""
+                : value.size() == 1 && value.constraints().isEmpty() ? " → " + value.value(0) : " → " + value)
                 + (failure == null ? "" : " (" + failure.type() + ")");
         String worker = session.transaction("finish trial #" + trialNumber + " of study '" + studyName + "' as " + outcome,
                 "the result", connection -> {

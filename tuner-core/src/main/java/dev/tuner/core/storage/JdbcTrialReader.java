@@ -5,9 +5,11 @@ import dev.tuner.core.space.Distribution;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.Suggestion;
 import dev.tuner.core.trial.TrialFailure;
+import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -44,7 +46,8 @@ final class JdbcTrialReader {
      * few trials, however small it thinks the table is.
      */
     static final String COLUMNS = " SELECT t.number, t.state, t.value, t.failure_type, t.failure_message,"
-            + " t.failure_where, t.started, t.finished, p.knob, p.distribution, p.internal, t.enqueued, t.changed"
+            + " t.failure_where, t.started, t.finished, p.knob, p.distribution, p.internal, t.enqueued, t.changed,"
+            + " t.objective_values, t.constraints"
             + " FROM t LEFT JOIN LATERAL (SELECT knob, distribution, internal, param_id FROM tuner_params"
             + " WHERE study_id = t.study_id AND number = t.number) p ON true ORDER BY t.number, p.param_id";
 
@@ -206,11 +209,37 @@ final class JdbcTrialReader {
         return distributions.computeIfAbsent(json, DistributionJson::read);
     }
 
+    /**
+     * A trial's values and constraints from the columns {@code value}, {@code objective_values} and
+     * {@code constraints} at the given indices of the current row.
+     */
+    static TrialResult result(ResultSet rows, int valueColumn, int objectivesColumn, int constraintsColumn)
+            throws SQLException {
+        double one = rows.getDouble(valueColumn);
+        boolean noValue = rows.wasNull();
+        Array several = rows.getArray(objectivesColumn);
+        String constraints = rows.getString(constraintsColumn);
+        if (several == null && constraints == null) {
+            return noValue ? TrialResult.none() : TrialResult.of(one);
+        }
+        double[] values;
+        if (several != null) {
+            Object[] boxed = (Object[]) several.getArray();
+            values = new double[boxed.length];
+            for (int i = 0; i < boxed.length; i++) {
+                values[i] = ((Number) boxed[i]).doubleValue();
+            }
+        } else {
+            values = noValue ? new double[0] : new double[] {one};
+        }
+        return TrialResult.of(values, constraints == null ? Map.of() : ResultJson.readConstraints(constraints));
+    }
+
     /** The columns of one trial, gathered with its params. */
     private static final class TrialRow {
         final int number;
         final TrialState state;
-        final OptionalDouble value;
+        final TrialResult value;
         final Optional<TrialFailure> failure;
         final Instant started;
         final Optional<Instant> finished;
@@ -221,8 +250,7 @@ final class JdbcTrialReader {
         TrialRow(ResultSet rows) throws SQLException {
             number = rows.getInt(1);
             state = TrialState.valueOf(rows.getString(2));
-            double v = rows.getDouble(3);
-            value = rows.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(v);
+            value = result(rows, 3, 14, 15);
             String type = rows.getString(4);
             failure = type == null ? Optional.empty() : Optional.of(new TrialFailure(type, rows.getString(5), rows.getString(6)));
             started = rows.getTimestamp(7).toInstant();

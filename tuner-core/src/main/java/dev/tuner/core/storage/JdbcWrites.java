@@ -2,6 +2,7 @@ package dev.tuner.core.storage;
 
 import dev.tuner.Direction;
 import dev.tuner.core.trial.TrialFailure;
+import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,12 +35,12 @@ final class JdbcWrites {
 
     private JdbcWrites() {}
 
-    /** Creates the study unless it exists, checks its direction, and returns its id. */
-    static int createStudy(Connection connection, String studyName, Direction direction) throws SQLException {
+    /** Creates the study unless it exists, checks its directions, and returns its id. */
+    static int createStudy(Connection connection, String studyName, List<Direction> directions) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO tuner_studies (name, direction) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
             insert.setString(1, studyName);
-            insert.setString(2, direction.name());
+            insert.setString(2, Directions.text(directions));
             insert.executeUpdate();
         }
         try (PreparedStatement select = connection.prepareStatement(
@@ -47,10 +48,9 @@ final class JdbcWrites {
             select.setString(1, studyName);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
-                Direction existing = Direction.valueOf(row.getString(2));
-                if (existing != direction) {
-                    throw new IllegalStateException("study '" + studyName + "' exists with direction " + existing
-                            + ", not " + direction + "; use another study name or the same direction");
+                List<Direction> existing = Directions.parse(row.getString(2));
+                if (!existing.equals(directions)) {
+                    throw Directions.mismatch(studyName, existing, directions);
                 }
                 return row.getInt(1);
             }
@@ -286,15 +286,16 @@ final class JdbcWrites {
      * Finishes the trial if it runs and returns its worker; {@code null} if it does not run. Locks
      * the study's row first, where the finish is counted.
      */
-    static String finish(Connection connection, int study, int number, TrialState state, OptionalDouble value,
+    static String finish(Connection connection, int study, int number, TrialState state, TrialResult result,
             TrialFailure failure) throws SQLException {
         JdbcStudyRow row = JdbcStudyRow.lock(connection, study);
         try (PreparedStatement update = connection.prepareStatement("UPDATE tuner_trials SET state = ?, value = ?,"
                 + " failure_type = ?, failure_message = ?, failure_where = ?, finished = clock_timestamp(), heartbeat = NULL,"
-                + " changed = ? WHERE study_id = ? AND number = ? AND state = 'RUNNING' RETURNING coalesce(worker, '')")) {
+                + " changed = ?, objective_values = ?, constraints = ?"
+                + " WHERE study_id = ? AND number = ? AND state = 'RUNNING' RETURNING coalesce(worker, '')")) {
             update.setString(1, state.name());
-            if (value.isPresent()) {
-                update.setDouble(2, value.getAsDouble());
+            if (result.size() == 1) {
+                update.setDouble(2, result.value(0));
             } else {
                 update.setNull(2, Types.DOUBLE);
             }
@@ -302,8 +303,18 @@ final class JdbcWrites {
             update.setString(4, failure == null ? null : failure.message());
             update.setString(5, failure == null ? null : failure.where());
             update.setLong(6, row.change());
-            update.setInt(7, study);
-            update.setInt(8, number);
+            if (result.size() > 1) {
+                Double[] values = new Double[result.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = result.value(i);
+                }
+                update.setArray(7, connection.createArrayOf("float8", values));
+            } else {
+                update.setNull(7, Types.ARRAY);
+            }
+            update.setString(8, result.constraints().isEmpty() ? null : ResultJson.constraints(result.constraints()));
+            update.setInt(9, study);
+            update.setInt(10, number);
             try (ResultSet finished = update.executeQuery()) {
                 if (!finished.next()) {
                     return null;
@@ -320,22 +331,19 @@ final class JdbcWrites {
      * commit went unanswered took effect (a trial others failed for its silence is FAIL for another
      * reason, so it does not pass).
      */
-    static boolean finishedAs(Connection connection, int study, int number, TrialState state, OptionalDouble value,
+    static boolean finishedAs(Connection connection, int study, int number, TrialState state, TrialResult result,
             TrialFailure failure) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT state, value, failure_type,"
-                + " failure_message, failure_where FROM tuner_trials WHERE study_id = ? AND number = ?")) {
+                + " failure_message, failure_where, objective_values, constraints FROM tuner_trials"
+                + " WHERE study_id = ? AND number = ?")) {
             select.setInt(1, study);
             select.setInt(2, number);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next() || !state.name().equals(row.getString(1))) {
                     return false;
                 }
-                double stored = row.getDouble(2);
-                OptionalDouble storedValue = row.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(stored);
-                boolean sameValue = value.isPresent()
-                        ? storedValue.isPresent() && Double.compare(value.getAsDouble(), storedValue.getAsDouble()) == 0
-                        : storedValue.isEmpty();
-                return sameValue && Objects.equals(failure == null ? null : failure.type(), row.getString(3))
+                boolean sameResult = JdbcTrialReader.result(row, 2, 6, 7).equals(result);
+                return sameResult && Objects.equals(failure == null ? null : failure.type(), row.getString(3))
                         && Objects.equals(failure == null ? null : failure.message(), row.getString(4))
                         && Objects.equals(failure == null ? null : failure.where(), row.getString(5));
             }

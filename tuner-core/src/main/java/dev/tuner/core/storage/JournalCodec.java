@@ -4,7 +4,9 @@ import dev.tuner.Direction;
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.trial.TrialFailure;
 import dev.tuner.core.trial.TrialState;
+import dev.tuner.core.trial.TrialResult;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -23,6 +25,10 @@ import java.util.OptionalDouble;
  * {"op":"enqueue","study":"quad1","number":2,"started":"2026-11-22T10:00:02.000001Z","values":{"x":"0.25","act":"relu"}}
  * {"op":"claim","study":"quad1","number":2,"started":"2026-11-22T10:00:03.5Z","worker":{"host":"h","pid":4712,"start":1795000000900}}
  * {"op":"enqueue","study":"quad1","number":3,"started":"...","retryOf":1,"values":{"x":"0.75"}}
+ * {"op":"journal","version":4}
+ * {"op":"study","study":"trade-off","directions":["MAXIMIZE","MINIMIZE"]}
+ * {"op":"finish","study":"trade-off","number":0,"state":"COMPLETE","objectives":[0.961,12.4],"constraints":{"size":-3.0},"finished":"..."}
+ * {"op":"finish","study":"quad1","number":5,"state":"COMPLETE","value":0.5,"constraints":{"latency":2.5},"finished":"..."}
  * }</pre>
  *
  * An {@code enqueue} record adds a {@code WAITING} trial with knob values as text, {@code started}
@@ -33,10 +39,17 @@ import java.util.OptionalDouble;
  * {@link #parseTime}.
  *
  * <p>Version 2 added the {@code intermediate} record (a value a trial reported at a step), version
- * 3 the {@code enqueue} and {@code claim} records. This code reads journals of every version and
- * appends to them as they are; before the first record an older version lacks, it appends a
- * {@code journal} record of its own version, which a Tuner that knows only the older version
- * refuses with a clear message rather than stumbling on a record it does not know.
+ * 3 the {@code enqueue} and {@code claim} records, version 4 several objectives and constraints: a
+ * {@code study} record's {@code directions} (one per objective) in place of its {@code direction},
+ * and a {@code finish} record's {@code objectives} (its values, one per direction) in place of its
+ * {@code value}, and its {@code constraints} (values by name). A new journal starts as version 3,
+ * and a study of one objective whose trials record no constraints writes version 3's records
+ * still, byte for byte. This code reads journals of every version and appends to them as they
+ * are; before the first record an older version lacks, it appends a {@code journal} record of
+ * that record's version, which a Tuner that knows only the older version refuses with a clear
+ * message ("journal format version 4 is not one this Tuner reads (1..3); open it with the Tuner
+ * that wrote it, or a newer one") rather than stumbling on a record it does not know, or reading
+ * a multi-objective study's trials as if they had no value.
  *
  * <p><b>Hand-written speed-ups.</b> A trial writes three records or more, and a study's first
  * thousands of trials run in the JVM's interpreter, so this codec writes them with code of its
@@ -52,18 +65,37 @@ import java.util.OptionalDouble;
  */
 final class JournalCodec {
 
-    /** The format this code writes and the newest it reads: 3 since waiting trials. */
-    static final int VERSION = 3;
+    /** The newest format this code reads and writes: 4 since several objectives and constraints. */
+    static final int VERSION = 4;
 
-    /** The first version with the {@code enqueue} and {@code claim} records. */
+    /** The first version with the {@code enqueue} and {@code claim} records, which a new journal declares. */
     static final int WAITING_VERSION = 3;
+
+    /** The first version with several directions, several objective values and constraints. */
+    static final int OBJECTIVES_VERSION = 4;
 
     private final JsonLine line = new JsonLine();
     private final InstantText instants = new InstantText();
     private final DistributionTexts distributions = new DistributionTexts();
 
+    /** The header of a new journal: version 3, until a record of a later version needs {@link #header(int)}. */
     byte[] header() {
-        return line.start("journal").number(Keys.VERSION, VERSION).end();
+        return header(WAITING_VERSION);
+    }
+
+    /** A {@code journal} record saying that the records after it may be of {@code version}. */
+    byte[] header(int version) {
+        return line.start("journal").number(Keys.VERSION, version).end();
+    }
+
+    /** Whether a study's record needs {@link #OBJECTIVES_VERSION}: it has several directions. */
+    static boolean needsObjectivesVersion(List<Direction> directions) {
+        return directions.size() > 1;
+    }
+
+    /** Whether a finish record needs {@link #OBJECTIVES_VERSION}: several values, or constraints. */
+    static boolean needsObjectivesVersion(TrialResult result) {
+        return result.size() > 1 || !result.constraints().isEmpty();
     }
 
     /**
@@ -87,6 +119,15 @@ final class JournalCodec {
     byte[] study(String studyName, Direction direction) {
         return line.start("study").string(Keys.STUDY, studyName, true).string(Keys.DIRECTION, direction.name(), true)
                 .end();
+    }
+
+    /** A study of one direction as version 3 writes it, or of several with their {@code directions}. */
+    byte[] study(String studyName, List<Direction> directions) {
+        if (directions.size() == 1) {
+            return study(studyName, directions.get(0));
+        }
+        return line.start("study").string(Keys.STUDY, studyName, true)
+                .raw(Keys.DIRECTIONS, ResultJson.directions(directions)).end();
     }
 
     /** A trial's start; {@code started} must come from {@link #time}, so that a replay reads it back equal. */
@@ -118,9 +159,23 @@ final class JournalCodec {
     /** A trial's end; {@code finished} must come from {@link #time}, so that a replay reads it back equal. */
     byte[] finish(String studyName, int number, TrialState state, OptionalDouble value, TrialFailure failure,
             Instant finished) {
+        return finish(studyName, number, state, TrialResult.of(value), failure, finished);
+    }
+
+    /**
+     * A trial's end with its values and constraints: one value as {@code value}, several as
+     * {@code objectives}, and the constraints, if any, as {@code constraints}.
+     */
+    byte[] finish(String studyName, int number, TrialState state, TrialResult result, TrialFailure failure,
+            Instant finished) {
         JsonLine record = trialLine("finish", studyName, number).string(Keys.STATE, state.name(), true);
-        if (value.isPresent()) {
-            record.number(Keys.VALUE, value.getAsDouble());
+        if (result.size() == 1) {
+            record.number(Keys.VALUE, result.value(0));
+        } else if (result.size() > 1) {
+            record.raw(Keys.OBJECTIVES, ResultJson.values(result));
+        }
+        if (!result.constraints().isEmpty()) {
+            record.raw(Keys.CONSTRAINTS, ResultJson.constraints(result.constraints()));
         }
         if (failure != null) {
             record.object(Keys.FAILURE)
@@ -155,6 +210,9 @@ final class JournalCodec {
         static final JsonLine.Key VERSION = JsonLine.key("version");
         static final JsonLine.Key STUDY = JsonLine.key("study");
         static final JsonLine.Key DIRECTION = JsonLine.key("direction");
+        static final JsonLine.Key DIRECTIONS = JsonLine.key("directions");
+        static final JsonLine.Key OBJECTIVES = JsonLine.key("objectives");
+        static final JsonLine.Key CONSTRAINTS = JsonLine.key("constraints");
         static final JsonLine.Key NUMBER = JsonLine.key("number");
         static final JsonLine.Key STARTED = JsonLine.key("started");
         static final JsonLine.Key RETRY_OF = JsonLine.key("retryOf");

@@ -7,13 +7,16 @@ import dev.tuner.core.json.DistributionJson;
 import dev.tuner.core.json.JsonTrees;
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.trial.TrialFailure;
+import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.List;
 
 /**
  * Applies the journal's lines, as {@link JournalCodec} writes them, to a {@link StudyTable}. A
@@ -125,6 +128,9 @@ final class JournalReplay {
             case "finished" -> record.finished = parser.getText();
             case "values" -> record.values = values(parser);
             case "retryOf" -> record.retryOf = parser.getIntValue();
+            case "directions" -> record.directions = directions(parser);
+            case "objectives" -> record.objectives = objectives(parser);
+            case "constraints" -> record.constraints = constraints(parser);
             default -> parser.skipChildren();
         }
     }
@@ -177,6 +183,45 @@ final class JournalReplay {
         return values;
     }
 
+    private static List<Direction> directions(JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            throw new IllegalArgumentException("field 'directions' must be an array of MINIMIZE and MAXIMIZE");
+        }
+        List<Direction> directions = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            directions.add(Direction.valueOf(parser.getText()));
+        }
+        return directions;
+    }
+
+    private static double[] objectives(JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            throw new IllegalArgumentException("field 'objectives' must be an array of numbers");
+        }
+        double[] values = new double[4];
+        int size = 0;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, 2 * size);
+            }
+            values[size++] = number(parser);
+        }
+        return Arrays.copyOf(values, size);
+    }
+
+    private static Map<String, Double> constraints(JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw new IllegalArgumentException("field 'constraints' must be an object of numbers by name");
+        }
+        Map<String, Double> constraints = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            constraints.put(name, number(parser));
+        }
+        return constraints;
+    }
+
     private static TrialFailure failure(JsonParser parser) throws IOException {
         String type = null;
         String message = "";
@@ -224,6 +269,9 @@ final class JournalReplay {
         String finished;
         Map<String, String> values;
         Integer retryOf;
+        List<Direction> directions;
+        double[] objectives;
+        Map<String, Double> constraints;
 
         void applyTo(StudyTable table) {
             switch (required(op, "op")) {
@@ -233,7 +281,8 @@ final class JournalReplay {
                                 + " (1.." + JournalCodec.VERSION + "); open it with the Tuner that wrote it, or a newer one");
                     }
                 }
-                case "study" -> table.createStudy(required(study, "study"), Direction.valueOf(required(direction, "direction")));
+                case "study" -> table.createStudy(required(study, "study"), directions != null ? directions
+                        : List.of(Direction.valueOf(required(direction, "direction"))));
                 case "trial" -> {
                     checkNext(table);
                     table.createTrial(study, JournalCodec.parseTime(required(started, "started")), worker);
@@ -255,10 +304,16 @@ final class JournalReplay {
                         required(step, "step"), required(value, "value"));
                 case "finish" -> table.finishTrial(required(study, "study"), required(number, "number"),
                         TrialState.valueOf(required(state, "state")),
-                        value == null ? OptionalDouble.empty() : OptionalDouble.of(value), failure,
+                        result(), failure,
                         JournalCodec.parseTime(required(finished, "finished")));
                 default -> throw new IllegalArgumentException("unknown record '" + op + "'");
             }
+        }
+
+        /** A finish record's values and constraints: {@code objectives}, or else {@code value}. */
+        private TrialResult result() {
+            double[] values = objectives != null ? objectives : value == null ? new double[0] : new double[] {value};
+            return TrialResult.of(values, constraints == null ? Map.of() : constraints);
         }
 
         /** Checks that a record adding a trial has the study's next number. */

@@ -4,6 +4,7 @@ import dev.tuner.Direction;
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.TrialFailure;
+import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -149,7 +150,7 @@ public final class JournalStorage implements Storage {
             storage.write(() -> {
                 if (file.size() == 0) {
                     storage.append(storage.records.header(), false);
-                    storage.replayer.wrote(JournalCodec.VERSION);
+                    storage.replayer.wrote(JournalCodec.WAITING_VERSION);
                 }
                 return null;
             });
@@ -236,15 +237,18 @@ public final class JournalStorage implements Storage {
         });
         for (int i = 0; i < stale.size(); i++) {
             StaleTrial trial = stale.get(i);
-            finish(trial.studyName, trial.number, TrialState.FAIL, OptionalDouble.empty(), trial.failure,
+            finish(trial.studyName, trial.number, TrialState.FAIL, TrialResult.none(), trial.failure,
                     i == stale.size() - 1);
         }
         return stale.size();
     }
 
     /** Finishes a running trial in the file and the table; call with the file locked, after {@link #catchUp()}. */
-    private void finish(String studyName, int trialNumber, TrialState state, OptionalDouble value, TrialFailure failure,
+    private void finish(String studyName, int trialNumber, TrialState state, TrialResult value, TrialFailure failure,
             boolean force) throws IOException {
+        if (JournalCodec.needsObjectivesVersion(value)) {
+            declare(JournalCodec.OBJECTIVES_VERSION);
+        }
         Instant finished = JournalCodec.time();
         append(records.finish(studyName, trialNumber, state, value, failure, finished), force);
         table.finishTrial(studyName, trialNumber, state, value, failure, finished);
@@ -256,13 +260,34 @@ public final class JournalStorage implements Storage {
     @Override
     public synchronized void createStudy(String studyName, Direction direction) {
         Objects.requireNonNull(direction, "direction");
+        createStudy(studyName, List.of(direction));
+    }
+
+    @Override
+    public synchronized void createStudy(String studyName, List<Direction> directions) {
+        List<Direction> checked = Directions.check(studyName, directions);
         write(() -> {
-            if (table.isNewStudy(studyName, direction)) {
-                append(records.study(studyName, direction), false);
-                table.createStudy(studyName, direction);
+            if (table.isNewStudy(studyName, checked)) {
+                if (JournalCodec.needsObjectivesVersion(checked)) {
+                    declare(JournalCodec.OBJECTIVES_VERSION);
+                }
+                append(records.study(studyName, checked), false);
+                table.createStudy(studyName, checked);
             }
             return null;
         });
+    }
+
+    /**
+     * Appends a {@code journal} record of {@code version} unless the journal declared it (or a later
+     * one) already, so that a Tuner that reads only older versions refuses the records after it
+     * clearly; call with the file locked, after {@link #catchUp()}.
+     */
+    private void declare(int version) throws IOException {
+        if (replayer.version() < version) {
+            append(records.header(version), false);
+            replayer.wrote(version);
+        }
     }
 
     @Override
@@ -296,11 +321,8 @@ public final class JournalStorage implements Storage {
     /** Enqueues a trial; call with the file locked, after {@link #catchUp()}. */
     private int enqueue(String studyName, Map<String, String> values, int retryOf) throws IOException {
         int number = table.nextNumber(studyName);
-        if (replayer.version() < JournalCodec.WAITING_VERSION) {
-            // a journal an older Tuner began: say that it now holds records that Tuner does not know
-            append(records.header(), false);
-            replayer.wrote(JournalCodec.VERSION);
-        }
+        // a journal an older Tuner began: say that it now holds records that Tuner does not know
+        declare(JournalCodec.WAITING_VERSION);
         Instant enqueued = JournalCodec.time();
         append(records.enqueue(studyName, number, enqueued, values, retryOf), false);
         return table.enqueueTrial(studyName, values, enqueued, retryOf);
@@ -353,6 +375,13 @@ public final class JournalStorage implements Storage {
     @Override
     public synchronized void finishTrial(
             String studyName, int trialNumber, TrialState state, OptionalDouble value, TrialFailure failure) {
+        finishTrial(studyName, trialNumber, state, TrialResult.of(value), failure);
+    }
+
+    @Override
+    public synchronized void finishTrial(
+            String studyName, int trialNumber, TrialState state, TrialResult value, TrialFailure failure) {
+        Objects.requireNonNull(value, "result");
         StudyTable.checkFinish(state);
         write(() -> {
             table.running(studyName, trialNumber);

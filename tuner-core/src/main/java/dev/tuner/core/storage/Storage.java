@@ -4,6 +4,7 @@ import dev.tuner.Direction;
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.TrialFailure;
+import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,25 @@ public interface Storage extends AutoCloseable {
      * @throws IllegalStateException if it exists with the other direction
      */
     void createStudy(String studyName, Direction direction);
+
+    /**
+     * Creates the study {@code studyName} with one direction per objective, or does nothing if it
+     * exists with the same directions. The storages of this package keep several; this default
+     * keeps one, as {@link #createStudy(String, Direction)} does, and refuses several.
+     *
+     * @throws IllegalStateException if it exists with other directions
+     * @throws IllegalArgumentException if {@code directions} is empty
+     * @throws UnsupportedOperationException if the storage keeps one direction a study and several are given
+     */
+    default void createStudy(String studyName, List<Direction> directions) {
+        Directions.check(studyName, directions);
+        if (directions.size() > 1) {
+            throw new UnsupportedOperationException("storage " + this + " (a " + getClass().getName() + ") keeps one"
+                    + " direction a study, so study '" + studyName + "' with directions " + directions + " cannot be"
+                    + " kept there; use an InMemoryStorage, a JournalStorage or a JdbcStorage");
+        }
+        createStudy(studyName, directions.get(0));
+    }
 
     /**
      * Starts a trial of the study: claims its oldest {@link TrialState#WAITING} trial (the one with
@@ -134,6 +154,28 @@ public interface Storage extends AutoCloseable {
      * @throws IllegalStateException if the trial is already finished
      */
     void finishTrial(String studyName, int trialNumber, TrialState state, OptionalDouble value, TrialFailure failure);
+
+    /**
+     * Finishes a running trial with its objective values and constraint values, as
+     * {@link #finishTrial(String, int, TrialState, OptionalDouble, TrialFailure)} does with one value.
+     * The storages of this package keep them all; this default keeps one value and refuses more, or
+     * constraints.
+     *
+     * @param result the objective values (one per direction of the study for {@link TrialState#COMPLETE})
+     *     and the constraint values the trial recorded
+     * @throws IllegalStateException if the trial is already finished
+     * @throws UnsupportedOperationException if the storage keeps one value a trial and {@code result}
+     *     has several or constraints
+     */
+    default void finishTrial(String studyName, int trialNumber, TrialState state, TrialResult result,
+            TrialFailure failure) {
+        if (result.size() > 1 || !result.constraints().isEmpty()) {
+            throw new UnsupportedOperationException("storage " + this + " (a " + getClass().getName() + ") keeps one"
+                    + " value a trial and no constraints, so trial #" + trialNumber + " of study '" + studyName
+                    + "' told " + result + " cannot be kept there; use an InMemoryStorage, a JournalStorage or a JdbcStorage");
+        }
+        finishTrial(studyName, trialNumber, state, result.value(), failure);
+    }
 
     /** The trial as stored now. */
     FrozenTrial trial(String studyName, int trialNumber);

@@ -4,6 +4,7 @@ import dev.tuner.Direction;
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.TrialFailure;
+import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,13 +14,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * Studies and their trials in memory, with the rules every storage keeps (a study's direction is
+ * Studies and their trials in memory, with the rules every storage keeps (a study's directions are
  * fixed, trials are numbered from 0 (or from a given number, see {@link InMemoryStorage#numberingFrom}), a finished trial does not change, a waiting trial is claimed
  * before it runs, the oldest first) and the messages that say which rule was broken. {@link InMemoryStorage} is this table behind a lock; {@link JournalStorage}
  * replays its file into one. Not thread-safe: its owner locks.
@@ -42,23 +42,27 @@ final class StudyTable {
         this.firstNumber = firstNumber;
     }
 
-    /** Whether {@code createStudy(studyName, direction)} would add a study, after checking the direction. */
-    boolean isNewStudy(String studyName, Direction direction) {
+    /** Whether {@code createStudy(studyName, directions)} would add a study, after checking the directions. */
+    boolean isNewStudy(String studyName, List<Direction> directions) {
         StudyEntry existing = studies.get(studyName);
         if (existing == null) {
             return true;
         }
-        if (existing.direction != direction) {
-            throw new IllegalStateException("study '" + studyName + "' exists with direction " + existing.direction
-                    + ", not " + direction + "; use another study name or the same direction");
+        if (!existing.directions.equals(directions)) {
+            throw Directions.mismatch(studyName, existing.directions, directions);
         }
         return false;
     }
 
-    void createStudy(String studyName, Direction direction) {
-        if (isNewStudy(studyName, direction)) {
-            studies.put(studyName, new StudyEntry(direction));
+    void createStudy(String studyName, List<Direction> directions) {
+        if (isNewStudy(studyName, directions)) {
+            studies.put(studyName, new StudyEntry(List.copyOf(directions)));
         }
+    }
+
+    /** The study's directions, one per objective. */
+    List<Direction> directions(String studyName) {
+        return study(studyName).directions;
     }
 
     /** The number the study's next trial gets. */
@@ -215,7 +219,7 @@ final class StudyTable {
         }
     }
 
-    void finishTrial(String studyName, int trialNumber, TrialState state, OptionalDouble value, TrialFailure failure,
+    void finishTrial(String studyName, int trialNumber, TrialState state, TrialResult value, TrialFailure failure,
             Instant finished) {
         checkFinish(state);
         TrialRecord trial = running(studyName, trialNumber);
@@ -297,7 +301,7 @@ final class StudyTable {
     }
 
     private static final class StudyEntry {
-        final Direction direction;
+        final List<Direction> directions;
         final List<TrialRecord> trials = new ArrayList<>();
         final Map<TrialState, Integer> counts = new EnumMap<>(TrialState.class);
         /** The numbers of the {@code WAITING} trials, the oldest first. */
@@ -307,8 +311,8 @@ final class StudyTable {
         /** The snapshots of finished trials by number, null for the others: they no longer change. */
         FrozenTrial[] finished = new FrozenTrial[16];
 
-        StudyEntry(Direction direction) {
-            this.direction = direction;
+        StudyEntry(List<Direction> directions) {
+            this.directions = directions;
         }
     }
 }

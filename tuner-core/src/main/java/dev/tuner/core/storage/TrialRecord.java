@@ -4,13 +4,13 @@ import dev.tuner.core.space.Distribution;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.Suggestion;
 import dev.tuner.core.trial.TrialFailure;
+import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
@@ -32,7 +32,7 @@ final class TrialRecord {
     private Instant started;
     private WorkerId worker;
     private TrialState state;
-    private OptionalDouble value = OptionalDouble.empty();
+    private TrialResult value = TrialResult.none();
     private Optional<TrialFailure> failure = Optional.empty();
     private Optional<Instant> finished = Optional.empty();
     private FrozenTrial snapshot;
@@ -106,7 +106,7 @@ final class TrialRecord {
         snapshot = null;
     }
 
-    void finish(TrialState state, OptionalDouble value, TrialFailure failure, Instant finished) {
+    void finish(TrialState state, TrialResult value, TrialFailure failure, Instant finished) {
         this.state = state;
         this.value = value;
         this.failure = Optional.ofNullable(failure);

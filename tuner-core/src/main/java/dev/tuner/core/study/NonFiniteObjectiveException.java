@@ -9,4 +9,10 @@ public final class NonFiniteObjectiveException extends RuntimeException {
         super("the objective returned " + value + " in trial #" + trialNumber
                 + "; return a finite number, or throw an exception to mark the trial failed");
     }
+
+    NonFiniteObjectiveException(int trialNumber, double[] values, int index) {
+        super("the objective returned " + values[index] + " as value " + (index + 1) + " of "
+                + java.util.Arrays.toString(values) + " in trial #" + trialNumber
+                + "; return finite numbers, or throw an exception to mark the trial failed");
+    }
 }

@@ -30,4 +30,23 @@ public interface Objective {
      * This default draws nothing.
      */
     default void prepare(Trial trial) {}
+
+    /**
+     * The objective of a study of several objectives: {@code values} returns one value per direction
+     * of the study, in their order. Every method of {@link Study} that runs an objective
+     * ({@code optimize}, {@code runTrial}) takes it; a study of several objectives refuses any other.
+     *
+     * <pre>{@code
+     * study.optimize(Objective.several(trial -> {
+     *     Model model = Model.train(trial.suggestFloat("lr", 1e-4, 1e-1, Scale.LOG));
+     *     trial.constrain("size", model.sizeMb() - 50);          // feasible when at most 50 MB
+     *     return new double[] {model.accuracy(), model.latencyMs()};
+     * }), 100);
+     * }</pre>
+     *
+     * <p>Its {@link #evaluate} is not called: it has no one value, and throws.
+     */
+    static Objective several(MultiObjective values) {
+        return new SeveralObjectives(values);
+    }
 }

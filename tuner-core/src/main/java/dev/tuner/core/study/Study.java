@@ -15,6 +15,7 @@ import dev.tuner.core.trial.Trial;
 import dev.tuner.core.trial.TrialFailure;
 import dev.tuner.core.trial.TrialHistory;
 import dev.tuner.core.trial.TrialPruned;
+import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -49,13 +49,21 @@ import java.util.function.Supplier;
  *
  * <p>A {@link Pruner} (none by default) stops hopeless trials early, judging by the values they
  * {@linkplain Trial#report report}; see {@link Trial#shouldPrune()}.
+ *
+ * <p>A study may have several objectives, each with its direction
+ * ({@link Builder#directions(Direction...)}): a trial is told one value per direction
+ * ({@link #tell(Trial, double...)}, or {@link #optimize(Objective, int)} with an
+ * {@link Objective#several objective returning several values}), and the study's best
+ * trials are those no other feasible trial beats on every objective ({@link #bestTrials()}). With one
+ * objective or several, a trial may record constraints ({@link Trial#constrain}); only trials whose
+ * every constraint is at most 0 count as best.
  */
 public final class Study implements TrialHistory {
 
     private static final String WORKER_DIED = WorkerDiedException.class.getName();
 
     private final String name;
-    private final Direction direction;
+    private final List<Direction> directions;
     private final Sampler sampler;
     private final Storage storage;
     private final Pruner pruner;
@@ -65,19 +73,23 @@ public final class Study implements TrialHistory {
 
     private Study(Builder builder) {
         this.name = builder.name;
-        this.direction = builder.direction;
+        this.directions = List.copyOf(builder.directions);
         this.sampler = Objects.requireNonNull(builder.sampler, "sampler");
         this.storage = Objects.requireNonNull(builder.storage, "storage");
         this.pruner = builder.pruner;
         this.group = null;
         this.views = new ConcurrentHashMap<>();
-        storage.createStudy(name, direction);
+        if (directions.size() == 1) {
+            storage.createStudy(name, directions.get(0));
+        } else {
+            storage.createStudy(name, directions);
+        }
     }
 
     /** The view of {@code whole} that shows only the trials of {@code group}. */
     private Study(Study whole, TrialGroup group) {
         this.name = whole.name;
-        this.direction = whole.direction;
+        this.directions = whole.directions;
         this.sampler = whole.sampler;
         this.storage = whole.storage;
         this.pruner = whole.pruner;
@@ -110,10 +122,29 @@ public final class Study implements TrialHistory {
         return name;
     }
 
-    /** Whether smaller or larger objective values are better. */
+    /**
+     * Whether smaller or larger objective values are better, for a study of one objective.
+     *
+     * @throws IllegalStateException if the study has several objectives: read {@link #directions()}
+     */
     @Override
     public Direction direction() {
-        return direction;
+        if (directions.size() > 1) {
+            throw new IllegalStateException("study '" + name + "' has " + directions.size() + " objectives, with directions "
+                    + directions + ", so it has no one direction; read directions()");
+        }
+        return directions.get(0);
+    }
+
+    /** The direction of each objective, in the order a trial's values are told. */
+    @Override
+    public List<Direction> directions() {
+        return directions;
+    }
+
+    @Override
+    public boolean isMultiObjective() {
+        return directions.size() > 1;
     }
 
     /** The sampler that proposes knob values. */
@@ -216,14 +247,64 @@ public final class Study implements TrialHistory {
     /**
      * Finishes a trial with its objective value: {@link TrialState#COMPLETE} when the value is
      * finite, {@link TrialState#FAIL} with a {@link NonFiniteObjectiveException} as the reason
-     * otherwise.
+     * otherwise. The constraints the trial recorded ({@link Trial#constrain}) are kept with it.
+     *
+     * @throws IllegalArgumentException if the study has several objectives: tell one value per
+     *     direction with {@link #tell(Trial, double...)}
      */
     public FrozenTrial tell(Trial trial, double value) {
+        checkValueCount(trial, 1);
         if (!Double.isFinite(value)) {
             return tellFailure(trial, new NonFiniteObjectiveException(trial.number(), value));
         }
-        storage.finishTrial(name, trial.number(), TrialState.COMPLETE, OptionalDouble.of(value), null);
+        Map<String, Double> constraints = constraintsOf(trial);
+        storage.finishTrial(name, trial.number(), TrialState.COMPLETE,
+                constraints.isEmpty() ? TrialResult.of(value) : TrialResult.of(new double[] {value}, constraints), null);
         return storage.trial(name, trial.number());
+    }
+
+    /**
+     * Finishes a trial with its objective values, one per direction of the study in their order:
+     * {@link TrialState#COMPLETE} when every value is finite, {@link TrialState#FAIL} with a
+     * {@link NonFiniteObjectiveException} as the reason otherwise. The constraints the trial
+     * recorded ({@link Trial#constrain}) are kept with it.
+     *
+     * <pre>{@code
+     * Trial trial = study.ask();                       // a study of directions MAXIMIZE, MINIMIZE
+     * Model model = train(trial.suggestFloat("lr", 1e-4, 1e-1, Scale.LOG));
+     * study.tell(trial, model.accuracy(), model.latencyMs());
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the number of values is not the study's number of
+     *     directions; the trial stays running, to be told again
+     */
+    public FrozenTrial tell(Trial trial, double... values) {
+        checkValueCount(trial, values.length);
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                return tellFailure(trial, new NonFiniteObjectiveException(trial.number(), values, i));
+            }
+        }
+        storage.finishTrial(name, trial.number(), TrialState.COMPLETE, TrialResult.of(values, constraintsOf(trial)), null);
+        return storage.trial(name, trial.number());
+    }
+
+    private void checkValueCount(Trial trial, int count) {
+        if (count != directions.size()) {
+            throw new IllegalArgumentException(wrongCount(trial, count, "was told"));
+        }
+    }
+
+    private String wrongCount(Trial trial, int count, String how) {
+        return "trial #" + trial.number() + " of study '" + name + "' " + how + " " + count + (count == 1 ? " value" : " values")
+                + ", but the study has " + directions.size() + (directions.size() == 1 ? " objective" : " objectives")
+                + " " + directions + "; give one value per direction, in their order"
+                + (directions.size() > 1 ? " (study.tell(trial, v1, v2, ...), or Objective.several(trial -> new double[] {v1, v2, ...}))" : "");
+    }
+
+    /** The constraints {@code trial} recorded, if it is one of this study's. */
+    private static Map<String, Double> constraintsOf(Trial trial) {
+        return trial instanceof StudyTrial asked ? asked.constraints() : Map.of();
     }
 
     /**
@@ -232,16 +313,17 @@ public final class Study implements TrialHistory {
      */
     public FrozenTrial tellPruned(Trial trial) {
         FrozenTrial now = storage.trial(name, trial.number());
-        OptionalDouble last = now.lastStep().isPresent()
-                ? OptionalDouble.of(now.intermediateValues().get(now.lastStep().getAsInt()))
-                : OptionalDouble.empty();
-        storage.finishTrial(name, trial.number(), TrialState.PRUNED, last, null);
+        double[] last = now.lastStep().isPresent() && directions.size() == 1
+                ? new double[] {now.intermediateValues().get(now.lastStep().getAsInt())}
+                : new double[0];
+        storage.finishTrial(name, trial.number(), TrialState.PRUNED, TrialResult.of(last, constraintsOf(trial)), null);
         return storage.trial(name, trial.number());
     }
 
-    /** Finishes a trial as {@link TrialState#FAIL}, keeping why. */
+    /** Finishes a trial as {@link TrialState#FAIL}, keeping why (and the constraints it recorded). */
     public FrozenTrial tellFailure(Trial trial, Throwable cause) {
-        storage.finishTrial(name, trial.number(), TrialState.FAIL, OptionalDouble.empty(), TrialFailure.of(cause));
+        storage.finishTrial(name, trial.number(), TrialState.FAIL, TrialResult.of(new double[0], constraintsOf(trial)),
+                TrialFailure.of(cause));
         return storage.trial(name, trial.number());
     }
 
@@ -251,6 +333,7 @@ public final class Study implements TrialHistory {
      * (or returning after {@link Trial#shouldPrune()} said stop) prunes it.
      */
     public TrialOutcome runTrial(Objective objective) {
+        checkObjective(objective);
         return evaluate(together(() -> prepared(ask(), objective)), objective);
     }
 
@@ -262,6 +345,7 @@ public final class Study implements TrialHistory {
      * @throws RuntimeException what {@code callback} threw; a trial it kept from running is told failed
      */
     public TrialOutcome runTrial(Objective objective, TrialCallback callback) {
+        checkObjective(objective);
         Trial trial = together(() -> prepared(ask(), objective));
         StudyRunner.announce(this, trial, List.of(callback));
         TrialOutcome outcome = evaluate(trial, objective);
@@ -290,24 +374,39 @@ public final class Study implements TrialHistory {
      *     after the trial is told failed
      */
     TrialOutcome evaluate(Trial trial, Objective objective) {
-        double value;
+        double[] values;
         try {
-            value = objective.evaluate(trial);
+            values = valuesOf(objective, trial);
         } catch (Throwable cause) {
             return fail(trial, cause);
         }
-        return complete(trial, value);
+        return complete(trial, values);
     }
 
-    /** Tells a trial's objective value; a value that is not finite fails it; a trial the pruner stopped is pruned. */
-    TrialOutcome complete(Trial trial, double value) {
+    /** What {@code objective} returns for {@code trial}: its one value, or a {@link MultiObjective}'s values. */
+    static double[] valuesOf(Objective objective, Trial trial) throws Exception {
+        return objective instanceof SeveralObjectives several ? several.values(trial) : new double[] {objective.evaluate(trial)};
+    }
+
+    /**
+     * Tells a trial's objective values; values that are not finite, or not one per direction (or
+     * none), fail it; a trial the pruner stopped is pruned.
+     */
+    TrialOutcome complete(Trial trial, double[] values) {
         if (trial instanceof StudyTrial asked && asked.stoppedByPruner()) {
             return prune(trial, null);
         }
-        if (!Double.isFinite(value)) {
-            return fail(trial, new NonFiniteObjectiveException(trial.number(), value));
+        if (values == null || values.length != directions.size()) {
+            return fail(trial, new IllegalArgumentException(wrongCount(trial, values == null ? 0 : values.length,
+                    "returned")));
         }
-        return new TrialOutcome(tell(trial, value), Optional.empty());
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                return fail(trial, values.length == 1 ? new NonFiniteObjectiveException(trial.number(), values[0])
+                        : new NonFiniteObjectiveException(trial.number(), values, i));
+            }
+        }
+        return new TrialOutcome(values.length == 1 ? tell(trial, values[0]) : tell(trial, values), Optional.empty());
     }
 
     /**
@@ -347,8 +446,14 @@ public final class Study implements TrialHistory {
         return pruner.prune(this, storage.trial(name, trialNumber));
     }
 
-    /** Runs {@code trials} more trials of {@code objective} one after another, whatever the study holds. */
+    /**
+     * Runs {@code trials} more trials of {@code objective} one after another, whatever the study holds.
+     *
+     * @throws IllegalStateException if the study has several objectives and {@code objective} returns
+     *     one value: give one {@linkplain Objective#several returning a value per direction}
+     */
     public void optimize(Objective objective, int trials) {
+        checkObjective(objective);
         if (trials < 1) {
             throw new IllegalArgumentException("trials must be at least 1, but it is " + trials);
         }
@@ -365,7 +470,16 @@ public final class Study implements TrialHistory {
      * @throws IllegalStateException if a storage or callback failed; the trials finished so far are kept
      */
     public OptimizeResult optimize(Objective objective, OptimizeSettings settings) {
+        checkObjective(objective);
         return new StudyRunner(this, objective, settings).run();
+    }
+
+    private void checkObjective(Objective objective) {
+        if (directions.size() > 1 && !(objective instanceof SeveralObjectives)) {
+            throw new IllegalStateException("study '" + name + "' has " + directions.size() + " objectives " + directions
+                    + ", but its objective returns one value; give one that returns a value per direction:"
+                    + " Objective.several(trial -> new double[] {accuracy, latency})");
+        }
     }
 
     /**
@@ -387,14 +501,34 @@ public final class Study implements TrialHistory {
         return List.copyOf(members);
     }
 
-    /** The completed trial with the best objective value (the earliest on ties), if any. */
+    /**
+     * The completed, feasible trial (every constraint at most 0) with the best objective value (the
+     * earliest on ties), if any.
+     *
+     * @throws IllegalStateException if the study has several objectives, where no one trial is best:
+     *     use {@link #bestTrials()}
+     */
     public Optional<FrozenTrial> bestTrial() {
+        if (directions.size() > 1) {
+            throw new IllegalStateException("study '" + name + "' has " + directions.size() + " objectives " + directions
+                    + ", so no one trial is best; use bestTrials() for the feasible trials that no other beats on"
+                    + " every objective (the Pareto front)");
+        }
         return bestOf(trials());
+    }
+
+    /**
+     * The completed, feasible trials (every constraint at most 0) that no other such trial beats on
+     * every objective, in number order: the Pareto front of a study of several objectives, or the
+     * trials sharing the best value of a study of one. Empty when no trial is complete and feasible.
+     */
+    public List<FrozenTrial> bestTrials() {
+        return Dominance.front(trials(), directions);
     }
 
     /** The best complete trial among {@code trials}, for callers that read the history once. */
     Optional<FrozenTrial> bestOf(List<FrozenTrial> trials) {
-        return TrialHistory.best(trials, direction);
+        return TrialHistory.best(trials, direction());
     }
 
     Suggestion suggest(Study samplerView, int trialNumber, String knob, Distribution distribution,
@@ -419,7 +553,7 @@ public final class Study implements TrialHistory {
     public static final class Builder {
 
         private final String name;
-        private Direction direction = Direction.MINIMIZE;
+        private List<Direction> directions = List.of(Direction.MINIMIZE);
         private Sampler sampler;
         private Storage storage;
         private Pruner pruner = new NopPruner();
@@ -431,9 +565,30 @@ public final class Study implements TrialHistory {
             this.name = name;
         }
 
-        /** Whether smaller (the default) or larger objective values are better. */
+        /** Whether smaller (the default) or larger objective values are better, for a study of one objective. */
         public Builder direction(Direction direction) {
-            this.direction = Objects.requireNonNull(direction, "direction");
+            this.directions = List.of(Objects.requireNonNull(direction, "direction"));
+            return this;
+        }
+
+        /**
+         * The direction of each objective, for a study of several (or one): a trial is then told
+         * one value per direction, in this order.
+         *
+         * <pre>{@code
+         * Study.builder("accuracy-latency").directions(Direction.MAXIMIZE, Direction.MINIMIZE)
+         * }</pre>
+         *
+         * @throws IllegalArgumentException if no direction is given
+         */
+        public Builder directions(Direction... directions) {
+            if (directions.length == 0) {
+                throw new IllegalArgumentException("study '" + name + "' needs at least one direction, one per objective");
+            }
+            for (Direction direction : directions) {
+                Objects.requireNonNull(direction, "direction");
+            }
+            this.directions = List.of(directions);
             return this;
         }
 

@@ -163,7 +163,7 @@ final class StudyRunner {
     private TrialOutcome evaluateWatched(Trial trial, ExecutorService watched) {
         Duration timeout = settings.trialTimeout().orElseThrow();
         long deadline = clock.nanoTime() + timeout.toNanos();
-        Future<Double> running = watched.submit(() -> objective.evaluate(trial));
+        Future<double[]> running = watched.submit(() -> Study.valuesOf(objective, trial));
         try {
             return study.complete(trial, clock.await(running, deadline));
         } catch (TimeoutException late) {

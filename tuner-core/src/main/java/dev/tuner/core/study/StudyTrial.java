@@ -22,6 +22,8 @@ final class StudyTrial implements Trial {
     private final Study samplerView;
     /** The values the trial was enqueued with, as text by knob; empty for a trial that was not. */
     private final Map<String, String> given;
+    /** The constraints recorded so far, by name, in the order first recorded; made at the first. */
+    private Map<String, Double> constraints;
     /** Whether the pruner said stop and nothing was reported since. */
     private volatile boolean stoppedByPruner;
 
@@ -68,6 +70,27 @@ final class StudyTrial implements Trial {
         boolean prune = study.shouldPrune(number);
         stoppedByPruner = prune;
         return prune;
+    }
+
+    @Override
+    public synchronized void constrain(String name, double value) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a constraint of trial #" + number + " needs a non-blank name, such as"
+                    + " \"latency\": trial.constrain(\"latency\", latencyMs - 20)");
+        }
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException("constraint '" + name + "' of trial #" + number + " is NaN; a constraint"
+                    + " value is a number, at most 0 when the trial is feasible (e.g. latencyMs - 20 for latency ≤ 20 ms)");
+        }
+        if (constraints == null) {
+            constraints = new LinkedHashMap<>();
+        }
+        constraints.put(name, value);
+    }
+
+    /** The constraints recorded so far, by name; empty when none. */
+    synchronized Map<String, Double> constraints() {
+        return constraints == null ? Map.of() : new LinkedHashMap<>(constraints);
     }
 
     /** Whether the pruner's last word was stop, with no report since. */

@@ -3,7 +3,9 @@ package dev.tuner.core.trial;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -15,8 +17,11 @@ import java.util.TreeMap;
  *
  * @param number the trial's number in its study, from 0
  * @param state where the trial stands
- * @param value the objective value when {@code COMPLETE}; when {@code PRUNED}, the last value it
- *     {@linkplain Trial#report reported} (the one at its largest step), or empty if it reported none
+ * @param result the objective values (one per direction of the study) when {@code COMPLETE}; when
+ *     {@code PRUNED}, the last value it {@linkplain Trial#report reported} (the one at its largest
+ *     step), or none if it reported none; and the constraint values it
+ *     {@linkplain Trial#constrain recorded}. See {@link #value()}, {@link #values()},
+ *     {@link #constraints()} and {@link #isFeasible()}
  * @param suggestions the knobs' values in the order they were first read; kept compact (the knobs'
  *     names and distributions shared with the other trials that drew the same knobs), so that a
  *     study of many trials fits a worker's heap
@@ -33,7 +38,7 @@ import java.util.TreeMap;
 public record FrozenTrial(
         int number,
         TrialState state,
-        OptionalDouble value,
+        TrialResult result,
         Map<String, Suggestion> suggestions,
         Optional<TrialFailure> failure,
         Instant started,
@@ -42,11 +47,20 @@ public record FrozenTrial(
         Map<String, String> enqueuedValues) {
 
     public FrozenTrial {
+        Objects.requireNonNull(result, "result");
         suggestions = Suggestions.of(suggestions);
         intermediateValues = intermediateValues.isEmpty()
                 ? Collections.emptySortedMap()
                 : Collections.unmodifiableSortedMap(new TreeMap<>(intermediateValues));
         enqueuedValues = enqueuedValues.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(enqueuedValues));
+    }
+
+    /** A trial of one objective without constraints. */
+    public FrozenTrial(int number, TrialState state, OptionalDouble value, Map<String, Suggestion> suggestions,
+            Optional<TrialFailure> failure, Instant started, Optional<Instant> finished,
+            SortedMap<Integer, Double> intermediateValues, Map<String, String> enqueuedValues) {
+        this(number, state, TrialResult.of(value), suggestions, failure, started, finished, intermediateValues,
+                enqueuedValues);
     }
 
     /** A trial that was not enqueued. */
@@ -60,6 +74,36 @@ public record FrozenTrial(
     public FrozenTrial(int number, TrialState state, OptionalDouble value, Map<String, Suggestion> suggestions,
             Optional<TrialFailure> failure, Instant started, Optional<Instant> finished) {
         this(number, state, value, suggestions, failure, started, finished, Collections.emptySortedMap(), Map.of());
+    }
+
+    /**
+     * The objective value of a trial of a single-objective study: present when {@code COMPLETE}, and
+     * when {@code PRUNED} after reporting a value.
+     *
+     * @throws IllegalStateException if the trial has several objective values (a multi-objective
+     *     study's): read {@link #values()} instead
+     */
+    public OptionalDouble value() {
+        if (result.size() > 1) {
+            throw new IllegalStateException("trial #" + number + " has " + result.size() + " objective values "
+                    + result.values() + " (its study has several directions), so it has no one value; read values()");
+        }
+        return result.value();
+    }
+
+    /** The objective values, one per direction of the study, in their order; empty when the trial has none. */
+    public List<Double> values() {
+        return result.values();
+    }
+
+    /** The constraint values the trial recorded, by name, in the order recorded; empty when none. */
+    public Map<String, Double> constraints() {
+        return result.constraints();
+    }
+
+    /** Whether every constraint value is at most 0; true for a trial without constraints. */
+    public boolean isFeasible() {
+        return result.isFeasible();
     }
 
     /** The knobs' values as the objective received them, keyed by full knob name, in reading order. */

@@ -146,6 +146,28 @@ public interface Trial {
      */
     boolean shouldPrune();
 
+    /**
+     * Records a constraint of this trial: the trial is feasible when every constraint value is at
+     * most 0, as in Optuna ({@code latencyMs - 20} for "latency at most 20 ms"). Usable with one
+     * objective or several; recording a name again replaces its value. The study keeps the values
+     * with the trial when it is told, and picks its best trials among the feasible ones
+     * ({@code Study.bestTrial()}, {@code Study.bestTrials()}).
+     *
+     * <pre>{@code
+     * double latencyMs = model.measureLatencyMs();
+     * trial.constrain("latency", latencyMs - 20);   // feasible when under 20 ms
+     * return model.accuracy();
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the name is blank or the value is NaN
+     * @throws UnsupportedOperationException if this trial keeps no constraints (a {@code Trial} of
+     *     the caller's own making that does not override this method)
+     */
+    default void constrain(String name, double value) {
+        throw new UnsupportedOperationException("trial #" + number() + " (a " + getClass().getName()
+                + ") keeps no constraints; record constraints on a trial a study started (study.ask(), optimize)");
+    }
+
     /** The knob values handed out so far, keyed by name, in the order they were first asked for. */
     Map<String, Object> params();
 }

@@ -25,18 +25,38 @@ public interface TrialHistory {
     /** The study's name, which identifies it in its storage. */
     String name();
 
-    /** Whether smaller or larger objective values are better. */
+    /**
+     * Whether smaller or larger objective values are better, for a study of one objective.
+     *
+     * @throws IllegalStateException if the study has several directions: read {@link #directions()}
+     */
     Direction direction();
+
+    /**
+     * The direction of each objective, in the order of a trial's {@link FrozenTrial#values()}: one for
+     * a single-objective study (this default), several for a multi-objective one.
+     */
+    default List<Direction> directions() {
+        return List.of(direction());
+    }
+
+    /** Whether the study has several objectives, whose trials have no one best. */
+    default boolean isMultiObjective() {
+        return directions().size() > 1;
+    }
 
     /** The study's trials in number order, as stored now; in a group's view, only that group's. */
     List<FrozenTrial> trials();
 
-    /** The complete trial among {@code trials} with the best value in {@code direction}, the earliest on ties. */
+    /**
+     * The complete, {@linkplain FrozenTrial#isFeasible() feasible} trial among {@code trials} with the
+     * best value in {@code direction}, the earliest on ties.
+     */
     static Optional<FrozenTrial> best(List<FrozenTrial> trials, Direction direction) {
         // a plain loop: it runs at a study's end, in code not yet compiled, over every trial
         FrozenTrial best = null;
         for (FrozenTrial trial : trials) {
-            if (trial.state() == TrialState.COMPLETE && (best == null || isBetter(trial, best, direction))) {
+            if (trial.state() == TrialState.COMPLETE && trial.isFeasible() && (best == null || isBetter(trial, best, direction))) {
                 best = trial;
             }
         }

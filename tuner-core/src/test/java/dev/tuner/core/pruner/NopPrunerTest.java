@@ -23,4 +23,9 @@ class NopPrunerTest extends PrunerContractTest {
         assertThat(run(pruner(), Direction.MINIMIZE).trials())
                 .allSatisfy(trial -> assertThat(trial.state()).isEqualTo(TrialState.COMPLETE));
     }
+
+    @Override
+    boolean refusesSeveralObjectives() {
+        return false;
+    }
 }

@@ -27,6 +27,31 @@ abstract class PrunerContractTest {
     /** A new pruner, fresh. */
     abstract Pruner pruner();
 
+    /** Whether the pruner refuses a study of several objectives; all but nop, which never prunes, do. */
+    boolean refusesSeveralObjectives() {
+        return true;
+    }
+
+    @Test
+    void aStudyOfSeveralObjectivesIsRefusedSayingWhatToDo() {
+        Study study = Studies.builder("mo", 1).directions(Direction.MAXIMIZE, Direction.MINIMIZE).pruner(pruner()).build();
+        org.assertj.core.api.ThrowableAssert.ThrowingCallable judge = () -> {
+            for (int i = 0; i < 8; i++) {
+                Trial trial = study.ask();
+                trial.report(0, i);
+                trial.shouldPrune();
+                study.tell(trial, i, -i);
+            }
+        };
+        if (refusesSeveralObjectives()) {
+            org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(judge)
+                    .withMessageContaining("cannot judge the trials of study 'mo': it has 2 objectives [MAXIMIZE, MINIMIZE]")
+                    .withMessageContaining("without a pruner");
+        } else {
+            org.assertj.core.api.Assertions.assertThatCode(judge).doesNotThrowAnyException();
+        }
+    }
+
     /** Whether the pruner stops a trial that reports only NaN (a diverged model); all but nop do. */
     boolean prunesDivergedTrials() {
         return true;

@@ -24,6 +24,23 @@ class AutoSamplerTest extends SamplerContractTest {
     }
 
     @Test
+    void aStudyOfSeveralObjectivesIsSampledAtRandomAndDescribeSaysWhy() {
+        AutoSampler auto = AutoSampler.create(1, Map.of());
+        Study study = Studies.builder("mo", auto).directions(dev.tuner.Direction.MINIMIZE, dev.tuner.Direction.MINIMIZE)
+                .build();
+        study.optimize(dev.tuner.core.study.Objective.several(trial -> new double[] {sphere(trial), trial.number()}), 5);
+
+        assertThat(auto.describe(study)).isEqualTo("random from #0 (a study of 2 objectives: TPE, GP and CMA-ES model"
+                + " one objective, and samplers built for several are not part of this version, so random)");
+        Study same = Studies.builder("same", Samplers.create("random", 1))
+                .directions(dev.tuner.Direction.MINIMIZE, dev.tuner.Direction.MINIMIZE).build();
+        same.optimize(dev.tuner.core.study.Objective.several(trial -> new double[] {sphere(trial), trial.number()}), 5);
+        assertThat(study.trials()).extracting(dev.tuner.core.trial.FrozenTrial::params)
+                .as("the random sampler of the same seed").isEqualTo(same.trials().stream()
+                        .map(dev.tuner.core.trial.FrozenTrial::params).toList());
+    }
+
+    @Test
     void aNumericSpaceIsSearchedByGpThenByTheSamplerAfterIt() {
         AutoSampler auto = AutoSampler.create(1, Map.of("gpTrials", "12", "afterGp", "cmaes"));
         Study study = Studies.inMemory("contract", auto);

@@ -26,6 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 class CmaEsSamplerTest extends SamplerContractTest {
 
     @Override
+    boolean modelsOneObjective() {
+        return true;
+    }
+
+    @Override
     Sampler sampler(long seed) {
         return CmaEsSampler.builder().seed(seed).build();
     }

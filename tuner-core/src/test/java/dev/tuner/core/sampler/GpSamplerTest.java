@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Test;
 class GpSamplerTest extends SamplerContractTest {
 
     @Override
+    boolean modelsOneObjective() {
+        return true;
+    }
+
+    @Override
     Sampler sampler(long seed) {
         return GpSampler.builder().seed(seed).candidates(256).build();
     }

@@ -1,7 +1,9 @@
 package dev.tuner.core.sampler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import dev.tuner.Direction;
 import dev.tuner.core.space.Bool;
 import dev.tuner.core.space.Choice;
 import dev.tuner.core.space.Distribution;
@@ -12,6 +14,7 @@ import dev.tuner.core.space.LogUniform;
 import dev.tuner.core.space.Normal;
 import dev.tuner.core.space.PriorityChoice;
 import dev.tuner.core.space.Uniform;
+import dev.tuner.core.study.Objective;
 import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.FrozenTrial;
@@ -40,6 +43,38 @@ abstract class SamplerContractTest {
 
     /** A new sampler seeded with {@code seed}. */
     abstract Sampler sampler(long seed);
+
+    /**
+     * Whether the sampler models one objective's values (TPE, GP, CMA-ES), and so refuses a study of
+     * several; the others ignore the values and sample it as any other.
+     */
+    boolean modelsOneObjective() {
+        return false;
+    }
+
+    @Test
+    void aStudyOfSeveralObjectivesIsSampledOrRefusedSayingWhichSamplersWork() {
+        Study study = Studies.builder("mo", sampler(3)).directions(Direction.MAXIMIZE, Direction.MINIMIZE).build();
+        Objective objective = Objective.several(trial -> {
+            double x = (Double) trial.suggest("x", Uniform.of(0, 1));
+            trial.suggest("act", Choice.of("relu", "tanh"));
+            return new double[] {x, x * x};
+        });
+        if (modelsOneObjective()) {
+            assertThatIllegalStateException().isThrownBy(() -> study.runTrial(objective))
+                    .withMessageContaining("cannot sample study 'mo': it has 2 objectives [MAXIMIZE, MINIMIZE]")
+                    .withMessageContaining("use the random, qmc or grid sampler")
+                    .withMessageContaining("not part of this version");
+            return;
+        }
+        study.optimize(objective, 12);
+
+        assertThat(study.trials()).hasSize(12).allSatisfy(trial -> {
+            assertThat(trial.state()).isEqualTo(TrialState.COMPLETE);
+            assertThat(trial.values()).hasSize(2);
+        });
+        assertThat(study.bestTrials()).isNotEmpty();
+    }
 
     /** The knob values of {@code trials} trials that read every knob of {@link #SPACE}. */
     static List<Map<String, Object>> run(Sampler sampler, int trials) {

@@ -19,6 +19,11 @@ import org.junit.jupiter.api.Test;
 class TpeSamplerTest extends SamplerContractTest {
 
     @Override
+    boolean modelsOneObjective() {
+        return true;
+    }
+
+    @Override
     Sampler sampler(long seed) {
         return TpeSampler.builder().seed(seed).multivariate(false).build();
     }
@@ -26,6 +31,11 @@ class TpeSamplerTest extends SamplerContractTest {
     /** The contract again, in joint mode. */
     @Nested
     class Multivariate extends SamplerContractTest {
+        @Override
+        boolean modelsOneObjective() {
+            return true;
+        }
+
         @Override
         Sampler sampler(long seed) {
             return TpeSampler.builder().seed(seed).multivariate(true).build();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import dev.tuner.Direction;
 import dev.tuner.core.space.Uniform;
 import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ class JdbcStorageTest extends StorageContractTest {
                 java.sql.ResultSet version = connection.createStatement().executeQuery(
                         "SELECT max(version) FROM tuner_schema_version")) {
             version.next();
-            assertThat(version.getInt(1)).isEqualTo(JdbcSchema.VERSION).isEqualTo(4);
+            assertThat(version.getInt(1)).isEqualTo(JdbcSchema.VERSION).isEqualTo(5);
         }
         TestDatabase.storage(url).open().close(); // a second worker finds them upgraded
     }
@@ -159,6 +160,46 @@ class JdbcStorageTest extends StorageContractTest {
             row.next();
             assertThat(List.of(row.getInt(1), row.getInt(2), row.getInt(3), row.getInt(4), row.getInt(5), row.getInt(6)))
                     .containsExactly(0, 3, 1, 1, 1, 6);
+        }
+    }
+
+    @Test
+    void tablesOfVersionFourAreUpgradedWithTheirTrialsReadAsBeforeAndTakeSeveralObjectives() throws Exception {
+        String url = database.newSchemaUrl();
+        String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+        // a study as Tuner wrote it before several objectives: the tables of version 4, by their own SQL
+        StringBuilder sql = new StringBuilder("SET search_path TO " + schema);
+        for (int version = 0; version < 4; version++) {
+            sql.append("; ").append(String.join("; ", JdbcSchema.MIGRATIONS.get(version)));
+        }
+        database.execute(sql + "; INSERT INTO tuner_studies (name, direction, next_number, complete, failed, last_change)"
+                + " VALUES ('old', 'MAXIMIZE', 2, 1, 1, 2); "
+                + "INSERT INTO tuner_trials (study_id, number, state, value, started, finished, changed) "
+                + "SELECT study_id, 0, 'COMPLETE', 1.5, now(), now(), 1 FROM tuner_studies; "
+                + "INSERT INTO tuner_trials (study_id, number, state, failure_type, failure_message, failure_where,"
+                + " started, finished, changed) SELECT study_id, 1, 'FAIL', 'E', 'm', '', now(), now(), 2 FROM tuner_studies");
+
+        try (JdbcStorage storage = TestDatabase.storage(url).open()) {
+            storage.createStudy("old", Direction.MAXIMIZE);
+            List<FrozenTrial> old = storage.trials("old");
+            assertThat(old).extracting(FrozenTrial::state).containsExactly(TrialState.COMPLETE, TrialState.FAIL);
+            assertThat(old.get(0).value()).hasValue(1.5);
+            assertThat(old.get(0).constraints()).isEmpty();
+            assertThat(old.get(1).values()).isEmpty();
+            assertThat(storage.trials("old").get(0).value()).hasValue(1.5);
+
+            storage.createStudy("new", List.of(Direction.MAXIMIZE, Direction.MINIMIZE));
+            int trial = storage.createTrial("new");
+            storage.finishTrial("new", trial, TrialState.COMPLETE,
+                    TrialResult.of(new double[] {0.9, 12.0}, java.util.Map.of("size", -1.0)), null);
+            assertThat(storage.trial("new", trial).values()).containsExactly(0.9, 12.0);
+        }
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, TestDatabase.user(),
+                TestDatabase.password());
+                java.sql.ResultSet row = connection.createStatement().executeQuery(
+                        "SELECT max(version) FROM tuner_schema_version")) {
+            row.next();
+            assertThat(row.getInt(1)).isEqualTo(JdbcSchema.VERSION).isEqualTo(5);
         }
     }
 

@@ -12,6 +12,7 @@ import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.Trial;
 import dev.tuner.core.trial.TrialFailure;
 import dev.tuner.core.trial.TrialState;
+import dev.tuner.core.trial.TrialResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -189,11 +190,52 @@ class JournalStorageTest extends StorageContractTest {
     @Test
     void aJournalOfANewerFormatIsRefusedWithTheFix() throws IOException {
         Path file = folder.resolve("future.jsonl");
-        Files.write(file, List.of("{\"op\":\"journal\",\"version\":4}"));
+        Files.write(file, List.of("{\"op\":\"journal\",\"version\":5}"));
 
         assertThatIllegalStateException().isThrownBy(() -> JournalStorage.open(file))
-                .withMessageContaining("journal format version 4 is not one this Tuner reads (1..3)")
+                .withMessageContaining("journal format version 5 is not one this Tuner reads (1..4)")
                 .withMessageContaining("a newer one");
+    }
+
+    /**
+     * A Tuner that reads versions 1..3 refuses a journal at its first {@code journal} record of version
+     * 4 (as {@link #aJournalOfANewerFormatIsRefusedWithTheFix} shows for 5), so that record must come
+     * before the first record of several objectives or of constraints, and only then.
+     */
+    @Test
+    void oneObjectiveWithoutConstraintsStaysVersionThreeAndTheFirstRecordOfVersionFourComesAfterItsHeader()
+            throws IOException {
+        Path file = folder.resolve("objectives.jsonl");
+        try (JournalStorage storage = JournalStorage.open(file)) {
+            storage.createStudy("single", Direction.MINIMIZE);
+            storage.finishTrial("single", storage.createTrial("single"), TrialState.COMPLETE, OptionalDouble.of(1), null);
+        }
+        List<String> single = Files.readAllLines(file);
+        assertThat(single).filteredOn(line -> line.startsWith("{\"op\":\"journal\""))
+                .containsExactly("{\"op\":\"journal\",\"version\":3}");
+
+        try (JournalStorage storage = JournalStorage.open(file)) {
+            storage.finishTrial("single", storage.createTrial("single"), TrialState.COMPLETE,
+                    TrialResult.of(new double[] {2}, Map.of("size", -1.0)), null);
+            storage.createStudy("mo", List.of(Direction.MAXIMIZE, Direction.MINIMIZE));
+            storage.finishTrial("mo", storage.createTrial("mo"), TrialState.COMPLETE,
+                    TrialResult.of(new double[] {0.9, 12}, Map.of()), null);
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.subList(0, single.size())).isEqualTo(single);
+        assertThat(lines.get(single.size() + 1)).isEqualTo("{\"op\":\"journal\",\"version\":4}");
+        assertThat(lines.get(single.size() + 2)).startsWith("{\"op\":\"finish\",\"study\":\"single\",\"number\":1,"
+                + "\"state\":\"COMPLETE\",\"value\":2.0,\"constraints\":{\"size\":-1.0},\"finished\":");
+        assertThat(lines.get(single.size() + 3)).isEqualTo(
+                "{\"op\":\"study\",\"study\":\"mo\",\"directions\":[\"MAXIMIZE\",\"MINIMIZE\"]}");
+        assertThat(lines.get(lines.size() - 1)).startsWith("{\"op\":\"finish\",\"study\":\"mo\",\"number\":0,"
+                + "\"state\":\"COMPLETE\",\"objectives\":[0.9,12.0],\"finished\":");
+        assertThat(lines).filteredOn(line -> line.startsWith("{\"op\":\"journal\"")).hasSize(2);
+
+        try (JournalStorage storage = JournalStorage.openToRead(file)) {
+            assertThat(storage.trials("mo").get(0).values()).containsExactly(0.9, 12.0);
+            assertThat(storage.trials("single").get(1).constraints()).containsExactly(Map.entry("size", -1.0));
+        }
     }
 
     @Test

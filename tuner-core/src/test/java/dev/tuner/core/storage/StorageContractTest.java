@@ -20,6 +20,7 @@ import dev.tuner.core.space.Uniform;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.Suggestion;
 import dev.tuner.core.trial.TrialFailure;
+import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -252,6 +253,74 @@ abstract class StorageContractTest {
         assertThatIllegalStateException()
                 .isThrownBy(() -> storage.createStudy("s", Direction.MAXIMIZE))
                 .withMessageContaining("study 's' exists with direction MINIMIZE, not MAXIMIZE");
+    }
+
+    @Test
+    void aStudyOfSeveralObjectivesKeepsItsDirectionsAndItsTrialsTheirValues() {
+        storage.createStudy("mo", List.of(Direction.MAXIMIZE, Direction.MINIMIZE));
+        int trial = storage.createTrial("mo");
+        storage.setParam("mo", trial, "x", Uniform.of(0, 1), 0.25);
+
+        storage.finishTrial("mo", trial, TrialState.COMPLETE, TrialResult.of(new double[] {0.961, 12.4}, Map.of()), null);
+
+        Storage second = open(sameStoreAgain(storage));
+        second.createStudy("mo", List.of(Direction.MAXIMIZE, Direction.MINIMIZE));
+        FrozenTrial stored = second.trials("mo").get(0);
+        assertThat(stored.values()).containsExactly(0.961, 12.4);
+        assertThat(stored.constraints()).isEmpty();
+        assertThat(stored.isFeasible()).isTrue();
+        assertThat(stored.params()).containsExactly(entry("x", 0.25));
+        assertThatIllegalStateException().isThrownBy(stored::value).withMessageContaining("read values()");
+        assertThat(storage.trial("mo", trial).values()).containsExactly(0.961, 12.4);
+    }
+
+    @Test
+    void constraintsAreKeptWithOneObjectiveOrSeveralAndInEveryState() {
+        storage.createStudy("mo", List.of(Direction.MINIMIZE, Direction.MINIMIZE, Direction.MAXIMIZE));
+        int several = storage.createTrial("mo");
+        int one = storage.createTrial("s");
+        int failed = storage.createTrial("s");
+        Map<String, Double> constraints = new LinkedHashMap<>();
+        constraints.put("latency \"ms\" ü", 2.5);
+        constraints.put("size", -1e-300);
+        constraints.put("edge", Double.NEGATIVE_INFINITY);
+
+        storage.finishTrial("mo", several, TrialState.COMPLETE, TrialResult.of(new double[] {1, -2, 3e-7}, constraints), null);
+        storage.finishTrial("s", one, TrialState.COMPLETE, TrialResult.of(new double[] {0.5}, Map.of("size", 0.0)), null);
+        storage.finishTrial("s", failed, TrialState.FAIL, TrialResult.of(new double[0], Map.of("size", 1.0)),
+                new TrialFailure("java.lang.IllegalStateException", "boom", "A.b(A.java:3)"));
+
+        Storage second = open(sameStoreAgain(storage));
+        second.createStudy("s", Direction.MINIMIZE);
+        second.createStudy("mo", List.of(Direction.MINIMIZE, Direction.MINIMIZE, Direction.MAXIMIZE));
+        FrozenTrial stored = second.trial("mo", several);
+        assertThat(stored.values()).containsExactly(1.0, -2.0, 3e-7);
+        assertThat(stored.constraints()).containsExactly(entry("latency \"ms\" ü", 2.5), entry("size", -1e-300),
+                entry("edge", Double.NEGATIVE_INFINITY));
+        assertThat(stored.isFeasible()).isFalse();
+        FrozenTrial single = second.trials("s").get(one);
+        assertThat(single.value()).hasValue(0.5);
+        assertThat(single.constraints()).containsExactly(entry("size", 0.0));
+        assertThat(single.isFeasible()).isTrue();
+        FrozenTrial fail = second.trial("s", failed);
+        assertThat(fail.value()).isEmpty();
+        assertThat(fail.constraints()).containsExactly(entry("size", 1.0));
+        assertThat(fail.failure()).isPresent();
+        assertThat(storage.trial("mo", several).result()).isEqualTo(stored.result());
+    }
+
+    @Test
+    void creatingAnExistingStudyWithOtherDirectionsThrows() {
+        storage.createStudy("mo", List.of(Direction.MAXIMIZE, Direction.MINIMIZE));
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> storage.createStudy("mo", List.of(Direction.MINIMIZE, Direction.MAXIMIZE)))
+                .withMessageContaining("study 'mo' exists with directions [MAXIMIZE, MINIMIZE], not [MINIMIZE, MAXIMIZE]");
+        assertThatIllegalStateException()
+                .isThrownBy(() -> storage.createStudy("s", List.of(Direction.MINIMIZE, Direction.MINIMIZE)))
+                .withMessageContaining("study 's' exists with directions [MINIMIZE], not [MINIMIZE, MINIMIZE]");
+        assertThatIllegalArgumentException().isThrownBy(() -> storage.createStudy("none", List.of()))
+                .withMessageContaining("needs at least one direction");
     }
 
     @Test
