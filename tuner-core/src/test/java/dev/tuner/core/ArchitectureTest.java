@@ -53,7 +53,7 @@ class ArchitectureTest {
             "sampler", Set.of("trial", "space"),
             "pruner", Set.of("trial", "space"),
             "storage", Set.of("trial", "space", "json", "settings"),
-            "study", Set.of("sampler", "pruner", "storage", "trial", "space"),
+            "study", Set.of("sampler", "pruner", "storage", "trial", "space", "pareto"),
             "report", Set.of("storage", "trial", "space", "json"),
             "output", Set.of("report", "storage", "trial", "space"),
             "inject", Set.of("study", "trial", "space"),

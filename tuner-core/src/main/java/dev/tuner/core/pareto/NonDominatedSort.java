@@ -62,8 +62,19 @@ public final class NonDominatedSort {
 
     /** The indices of the points no other point dominates, ascending (empty for no points). */
     public static int[] nonDominated(double[][] points) {
-        int[] ranks = ranks(points);
-        return indicesOf(ranks, 0);
+        // the first front alone: one pass per point, without the rank tables a full sort keeps
+        int[] indices = new int[points.length];
+        int found = 0;
+        for (int i = 0; i < points.length; i++) {
+            boolean dominated = false;
+            for (int j = 0; j < points.length && !dominated; j++) {
+                dominated = j != i && Domination.dominates(points[j], points[i]);
+            }
+            if (!dominated) {
+                indices[found++] = i;
+            }
+        }
+        return Arrays.copyOf(indices, found);
     }
 
     private static int[] ranks(double[][] points, double[] violations) {

@@ -7,9 +7,9 @@ import dev.tuner.core.trial.Suggestion;
 import dev.tuner.core.trial.TrialFailure;
 import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads a study's trials from the database into {@link FrozenTrial}s, each trial with its params in
@@ -80,13 +81,13 @@ final class JdbcTrialReader {
     /** The trials of a study read so far, by number, the latest change they include, and those that ran. */
     private static final class Known {
         final ArrayList<FrozenTrial> byNumber = new ArrayList<>();
-        final java.util.TreeSet<Integer> running = new java.util.TreeSet<>();
+        final TreeSet<Integer> running = new TreeSet<>();
         long seen = -1;
         int holes;
 
         void put(FrozenTrial trial) {
             int number = trial.number();
-            if (trial.state() == dev.tuner.core.trial.TrialState.RUNNING) {
+            if (trial.state() == TrialState.RUNNING) {
                 running.add(number);
             } else {
                 running.remove(number);

@@ -1,6 +1,7 @@
 package dev.tuner.core.study;
 
 import dev.tuner.Direction;
+import dev.tuner.core.pareto.NonDominatedSort;
 import dev.tuner.core.pruner.NopPruner;
 import dev.tuner.core.pruner.Pruner;
 import dev.tuner.core.pruner.TrialGroup;
@@ -523,7 +524,31 @@ public final class Study implements TrialHistory {
      * trials sharing the best value of a study of one. Empty when no trial is complete and feasible.
      */
     public List<FrozenTrial> bestTrials() {
-        return Dominance.front(trials(), directions);
+        List<FrozenTrial> candidates = new ArrayList<>();
+        for (FrozenTrial trial : trials()) {
+            if (trial.state() == TrialState.COMPLETE && trial.isFeasible() && trial.result().size() == directions.size()) {
+                candidates.add(trial);
+            }
+        }
+        double[][] points = new double[candidates.size()][];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = minimized(candidates.get(i));
+        }
+        List<FrozenTrial> front = new ArrayList<>();
+        for (int index : NonDominatedSort.nonDominated(points)) {
+            front.add(candidates.get(index));
+        }
+        return List.copyOf(front);
+    }
+
+    /** A trial's values with those of MAXIMIZE objectives negated, so that smaller is better on each. */
+    private double[] minimized(FrozenTrial trial) {
+        double[] values = new double[directions.size()];
+        for (int i = 0; i < values.length; i++) {
+            double value = trial.result().value(i);
+            values[i] = directions.get(i) == Direction.MAXIMIZE ? -value : value;
+        }
+        return values;
     }
 
     /** The best complete trial among {@code trials}, for callers that read the history once. */
