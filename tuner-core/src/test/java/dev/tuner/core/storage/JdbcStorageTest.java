@@ -358,12 +358,15 @@ class JdbcStorageTest extends StorageContractTest {
 
     /**
      * Ages a trial's last heartbeat by an hour, as if its worker had been silent that long: the
-     * database's clock decides staleness, so the tests set the stamp rather than wait for it.
+     * database's clock decides staleness, so the tests set the stamp rather than wait for it. Staleness
+     * also counts from the server's start, so this waits until the server has been up longer than
+     * {@code grace}, which only a server started moments ago by this JVM's first test makes it do.
      */
-    private void silence(String url, int number) {
+    private void silence(String url, int number, Duration grace) {
         String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
         database.execute("SET search_path TO " + schema + "; "
                 + "UPDATE tuner_trials SET heartbeat = heartbeat - interval '1 hour' WHERE number = " + number);
+        database.awaitUptimeOver(grace);
     }
 
     @Test
@@ -381,7 +384,7 @@ class JdbcStorageTest extends StorageContractTest {
             dying.close(); // its heartbeat stops, as when a worker is killed
             assertThat(watcher.failStaleTrials("s")).as("within the grace period").isZero();
 
-            silence(url, orphan);
+            silence(url, orphan, grace);
             assertThat(watcher.failStaleTrials("s")).isOne();
 
             FrozenTrial failed = watcher.trial("s", orphan);
@@ -396,12 +399,13 @@ class JdbcStorageTest extends StorageContractTest {
     @Test
     void aWorkerCannotFinishATrialThatOthersFailedForItsSilence() {
         String url = database.newSchemaUrl();
+        Duration strictGrace = Duration.ofSeconds(5);
         try (JdbcStorage slow = TestDatabase.storage(url).heartbeat(Duration.ofSeconds(30), Duration.ofSeconds(60)).open();
-                JdbcStorage strict = TestDatabase.storage(url).heartbeat(Duration.ofMillis(50), Duration.ofSeconds(5)).open()) {
+                JdbcStorage strict = TestDatabase.storage(url).heartbeat(Duration.ofMillis(50), strictGrace).open()) {
             slow.createStudy("s", Direction.MINIMIZE);
             int number = slow.createTrial("s");
 
-            silence(url, number);
+            silence(url, number, strictGrace);
 
             assertThat(strict.trials("s")).singleElement().extracting(FrozenTrial::state).isEqualTo(TrialState.FAIL);
             assertThatIllegalStateException()
@@ -424,7 +428,7 @@ class JdbcStorageTest extends StorageContractTest {
             int running = a.createTrial("s");
             gateOfA.close();
             gateOfB.close();
-            silence(url, running); // the trial's last stamp is older than the grace period
+            silence(url, running, grace); // the trial's last stamp is older than the grace period
 
             gateOfB.open(); // B is back first, and would take A's trial for a dead worker's
             assertThat(b.trials("s")).singleElement().extracting(FrozenTrial::state).isEqualTo(TrialState.RUNNING);

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -78,6 +79,16 @@ final class TestDatabase {
         } catch (SQLException failed) {
             throw new IllegalStateException(sql + " failed on " + login.url() + ": " + failed.getMessage(), failed);
         }
+    }
+
+    /**
+     * Waits until the server has been up longer than {@code period}, by the server's own clock: a
+     * trial counts as stale only once a grace period has passed since the server's start too (its
+     * worker could not beat while the server was down), and the tests' server starts with their JVM.
+     */
+    void awaitUptimeOver(Duration period) {
+        execute("DO $$ BEGIN WHILE clock_timestamp() - pg_postmaster_start_time() <= make_interval(secs => "
+                + period.toMillis() / 1000.0 + ") LOOP PERFORM pg_sleep(0.05); END LOOP; END $$");
     }
 
     void dropSchemas() {
