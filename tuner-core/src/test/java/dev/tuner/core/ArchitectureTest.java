@@ -72,7 +72,7 @@ class ArchitectureTest {
             "trial", Set.of("Trial", "FrozenTrial", "TrialState", "Suggestion", "TrialResult", "TrialFailure", "TrialPruned",
                     "TrialHistory", "TrialFormat", "Numbers"),
             "sampler", Set.of("Sampler", "Samplers", "Seeds", "AutoSampler", "RandomSampler", "GridSampler", "QmcSampler",
-                    "TpeSampler", "GpSampler", "CmaEsSampler"),
+                    "TpeSampler", "GpSampler", "CmaEsSampler", "Nsga2Sampler"),
             "pruner", Set.of("Pruner", "Pruners", "TrialGroup", "NopPruner", "MedianPruner", "PercentilePruner",
                     "SuccessiveHalvingPruner", "HyperbandPruner"),
             "storage", Set.of("Storage", "Storages", "StorageName", "StoragePool", "StartedTrial", "InMemoryStorage",
