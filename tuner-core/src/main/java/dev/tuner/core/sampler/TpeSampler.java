@@ -72,12 +72,26 @@ import org.apache.commons.rng.UniformRandomProvider;
  *       trial's bracket, and a history is kept per bracket.</li>
  * </ul>
  *
+ * <h2>Several objectives and constraints</h2>
+ * <ul>
+ *   <li>A study of several objectives is ranked as multi-objective TPE ranks it (Ozaki et al., JAIR
+ *       2022; {@link MultiObjectiveRanking}): complete trials by non-dominated front, the front that
+ *       the good group ends inside cut by greedy hypervolume subset selection; with
+ *       {@code hypervolumeWeights} the good trials weigh by their hypervolume contributions.</li>
+ *   <li>Constraints ({@code Trial.constrain}, feasible at most 0), with one objective or several: by
+ *       default c-TPE (Watanabe and Hutter, IJCAI 2023), one good/bad split and density ratio per
+ *       constraint multiplied into the acquisition; {@code constraints=rank} ranks infeasible trials
+ *       behind every feasible and pruned one instead, by total violation (Optuna's rule). A study of
+ *       one objective without constraints is sampled exactly as before either way.</li>
+ * </ul>
+ *
  * <h2>Defaults</h2>
  * <p>Multivariate; 5 random start-up trials; 16 candidates; the good group the best 10% of the
  * finished trials ({@code gamma} 0.1), at most 25 ({@code maxBelow}); prior weight 1; bandwidth
  * factor 0.8 ({@code bandwidthScale}) and prior spread 1; least bandwidth 1% of the range; magic
  * clip 1 on linear int knobs only ({@code continuousClip} 0); {@code categoricalClip} 2; the latest
- * 25 bad trials weigh fully ({@code recentWindow}); constant liar on. {@link Builder} and
+ * 25 bad trials weigh fully ({@code recentWindow}); constant liar on; good trials weigh equally with
+ * several objectives ({@code hypervolumeWeights} false); constraints by c-TPE ({@code constraints} ctpe). {@link Builder} and
  * {@link Builder#options} set each.
  *
  * <p>Measurements: {@code benchmarks/README.md}, section "Measurements", "TPE's defaults" (how each
