@@ -24,7 +24,7 @@ class SamplerSettingsTest {
 
     @Test
     void everySamplerRunsAStudyThroughTheEngine() {
-        for (String sampler : new String[] {"tpe", "random", "grid", "qmc", "cmaes", "gp"}) {
+        for (String sampler : new String[] {"tpe", "random", "grid", "qmc", "cmaes", "gp", "nsga2"}) {
             EngineExecutionResults results = execute(SquareTestCase.class, outputDir,
                     "tuner.sampler", sampler, "tuner.seed", "2");
 

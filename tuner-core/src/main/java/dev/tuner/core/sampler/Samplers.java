@@ -12,7 +12,7 @@ public final class Samplers {
      */
     public static final String DEFAULT = "auto";
 
-    private static final List<String> NAMES = List.of("auto", "tpe", "random", "grid", "qmc", "cmaes", "gp");
+    private static final List<String> NAMES = List.of("auto", "tpe", "random", "grid", "qmc", "cmaes", "gp", "nsga2");
 
     private Samplers() {}
 
@@ -50,7 +50,8 @@ public final class Samplers {
      * {@code tuner.<sampler>.<option>} without their prefix (for {@code tpe}, see
      * {@link TpeSampler.Builder#options(Map)}, e.g. {@code multivariate=true}; for {@code cmaes},
      * {@link CmaEsSampler.Builder#options(Map)}, e.g. {@code populationSize=16}; for {@code gp},
-     * {@link GpSampler.Builder#options(Map)}).
+     * {@link GpSampler.Builder#options(Map)}; for {@code nsga2}, {@link Nsga2Sampler.Builder#options(Map)},
+     * e.g. {@code populationSize=20}).
      *
      * @throws IllegalArgumentException if no sampler has that name, or it does not know an option
      */
@@ -71,6 +72,8 @@ public final class Samplers {
                 return AutoSampler.create(seed, options);
             case "gp":
                 return GpSampler.builder().seed(seed).options(options).build();
+            case "nsga2":
+                return Nsga2Sampler.builder().seed(seed).options(options).build();
             case "qmc":
                 if (!options.isEmpty()) {
                     throw new IllegalArgumentException("the qmc sampler takes no options, but got " + options.keySet());

@@ -16,9 +16,8 @@ final class SingleObjective {
         if (study.isMultiObjective()) {
             throw new IllegalStateException(sampler + " cannot sample study '" + study.name() + "': it has "
                     + study.directions().size() + " objectives " + study.directions() + ", and " + sampler
-                    + " models one objective value. For a multi-objective study use the random, qmc or grid sampler"
-                    + " (or auto, which picks random for it); samplers built for several objectives (multi-objective"
-                    + " TPE, NSGA-II) are not part of this version");
+                    + " models one objective value. For a multi-objective study use tpe (multi-objective TPE), nsga2,"
+                    + " random, qmc or grid (@Tune(sampler = \"tpe\") or -Dtuner.sampler=tpe)");
         }
     }
 }

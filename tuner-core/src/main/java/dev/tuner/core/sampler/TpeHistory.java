@@ -1,6 +1,7 @@
 package dev.tuner.core.sampler;
 
 import dev.tuner.Direction;
+import dev.tuner.core.pareto.Domination;
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.Suggestion;
@@ -19,6 +20,11 @@ import java.util.Set;
  * change, so each is read once: its loss goes into a list kept sorted (best first) and its knobs'
  * model values into one column per knob. Each proposal then only reads the trials that finished
  * since the last one, and the trials still running (for the constant liar).
+ *
+ * <p>With several objectives ({@link MultiObjectiveRanking}) the ranking is not kept by insertion,
+ * since a new trial can change every other trial's front: it is recomputed at the first split after
+ * new trials finished. With constraints, each trial's constraint values are kept too: its total
+ * violation for ranking infeasible trials last, and each constraint's values for c-TPE's splits.
  *
  * <p>Not thread-safe: the sampler holds its lock while it proposes.
  */
@@ -50,13 +56,23 @@ final class TpeHistory {
         }
     }
 
-    private final Direction direction;
+    private final List<Direction> directions;
+    /** Whether infeasible trials rank behind feasible and pruned ones ({@link TpeSettings.Constraints#RANK}). */
+    private final boolean infeasibleLast;
     private final Map<ColumnKey, Column> columns = new LinkedHashMap<>();
     private double[] loss = new double[16];
     private boolean[] pruned = new boolean[16];
     /** The last step a pruned trial reported, -1 if none; ranks pruned trials. */
     private int[] lastStep = new int[16];
     private int[] trialNumber = new int[16];
+    /** Each observation's total constraint violation, 0 when feasible. */
+    private double[] violation = new double[16];
+    /** With several objectives: each complete observation's objectives, signed to be minimized; null for pruned ones. */
+    private double[][] objectives = new double[16][];
+    /** Each constraint's values by observation, NaN where an observation lacks it; in the order first recorded. */
+    private final Map<String, double[]> constraintValues = new LinkedHashMap<>();
+    /** With several objectives: whether {@link #order} must be recomputed before the next split. */
+    private boolean reorder;
     /**
      * Observation indices, best first: complete trials by loss, then pruned ones, those that went
      * further first and then by loss; ties by trial number.
@@ -75,7 +91,20 @@ final class TpeHistory {
     private List<List<ColumnKey>> groups = new ArrayList<>();
 
     TpeHistory(Direction direction) {
-        this.direction = direction;
+        this(List.of(direction), true);
+    }
+
+    /**
+     * @param directions the study's directions, one per objective
+     * @param infeasibleLast whether infeasible trials rank behind feasible and pruned ones
+     */
+    TpeHistory(List<Direction> directions, boolean infeasibleLast) {
+        this.directions = List.copyOf(directions);
+        this.infeasibleLast = infeasibleLast;
+    }
+
+    private boolean multiObjective() {
+        return directions.size() > 1;
     }
 
     /** Reads the trials that finished since the last call; remembers those still running, except {@code current}. */
@@ -115,6 +144,14 @@ final class TpeHistory {
      * ones by the last step it reached (further is better) and then by that loss, as Optuna does.
      */
     private double lossOf(FrozenTrial trial) {
+        if (multiObjective()) {
+            // several objectives are ranked by fronts (MultiObjectiveRanking); a pruned trial has no values to rank by
+            if (trial.state() == TrialState.PRUNED) {
+                return Double.POSITIVE_INFINITY;
+            }
+            return trial.state() == TrialState.COMPLETE && trial.values().size() == directions.size() ? 0 : Double.NaN;
+        }
+        Direction direction = directions.get(0);
         if (trial.state() == TrialState.PRUNED) {
             double value = trial.value().orElse(Double.NaN);
             return Double.isNaN(value) ? Double.POSITIVE_INFINITY : direction == Direction.MAXIMIZE ? -value : value;
@@ -139,14 +176,28 @@ final class TpeHistory {
             lastStep = Arrays.copyOf(lastStep, size);
             trialNumber = Arrays.copyOf(trialNumber, size);
             order = Arrays.copyOf(order, size);
+            violation = Arrays.copyOf(violation, size);
+            objectives = Arrays.copyOf(objectives, size);
+            for (Map.Entry<String, double[]> entry : constraintValues.entrySet()) {
+                int old = entry.getValue().length;
+                entry.setValue(Arrays.copyOf(entry.getValue(), size));
+                Arrays.fill(entry.getValue(), old, size, Double.NaN);
+            }
         }
         loss[o] = value;
         pruned[o] = trial.state() == TrialState.PRUNED;
         lastStep[o] = trial.lastStep().orElse(-1);
         trialNumber[o] = trial.number();
-        int at = insertionPoint(o);
-        System.arraycopy(order, at, order, at + 1, o - at);
-        order[at] = o;
+        absorbConstraints(trial, o);
+        if (multiObjective()) {
+            objectives[o] = pruned[o] ? null : signed(trial.values());
+            order[o] = o;
+            reorder = true;
+        } else {
+            int at = insertionPoint(o);
+            System.arraycopy(order, at, order, at + 1, o - at);
+            order[at] = o;
+        }
 
         Set<ColumnKey> keys = new LinkedHashSet<>();
         for (Map.Entry<String, Suggestion> entry : trial.suggestions().entrySet()) {
@@ -172,9 +223,51 @@ final class TpeHistory {
         regroup(keys);
     }
 
+    private void absorbConstraints(FrozenTrial trial, int o) {
+        Map<String, Double> constraints = trial.constraints();
+        double[] values = new double[constraints.size()];
+        int i = 0;
+        for (Map.Entry<String, Double> entry : constraints.entrySet()) {
+            double[] column = constraintValues.computeIfAbsent(entry.getKey(), name -> {
+                double[] fresh = new double[loss.length];
+                Arrays.fill(fresh, Double.NaN);
+                return fresh;
+            });
+            column[o] = entry.getValue();
+            values[i++] = entry.getValue();
+        }
+        violation[o] = Domination.violation(values);
+    }
+
+    /** The objective values signed so that each is minimized. */
+    private double[] signed(List<Double> values) {
+        double[] point = new double[values.size()];
+        for (int m = 0; m < point.length; m++) {
+            double value = values.get(m);
+            point[m] = directions.get(m) == Direction.MAXIMIZE ? -value : value;
+        }
+        return point;
+    }
+
+    /**
+     * The tier an observation ranks in, before any other order: complete (and, when infeasible
+     * trials rank last, feasible) trials, then pruned ones, then infeasible ones.
+     */
+    private int tier(int o) {
+        if (pruned[o]) {
+            return 1;
+        }
+        return infeasibleLast && violation[o] > 0 ? 2 : 0;
+    }
+
     private boolean before(int a, int b) {
-        if (pruned[a] != pruned[b]) {
-            return !pruned[a];
+        int tierA = tier(a);
+        int tierB = tier(b);
+        if (tierA != tierB) {
+            return tierA < tierB;
+        }
+        if (tierA == 2 && violation[a] != violation[b]) {
+            return violation[a] < violation[b];
         }
         if (pruned[a] && lastStep[a] != lastStep[b]) {
             return lastStep[a] > lastStep[b];
@@ -359,13 +452,47 @@ final class TpeHistory {
         return weightBuffer;
     }
 
+    /** With several objectives, recomputes the ranking if trials finished since it was last computed. */
+    private void rankIfNeeded(TpeSettings settings) {
+        if (!reorder) {
+            return;
+        }
+        reorder = false;
+        int[] tiers = new int[observations];
+        for (int o = 0; o < observations; o++) {
+            tiers[o] = tier(o);
+        }
+        int[] ranked = MultiObjectiveRanking.order(objectives, tiers, violation, lastStep, trialNumber, observations,
+                settings.below(observations));
+        System.arraycopy(ranked, 0, order, 0, observations);
+    }
+
+    /**
+     * The weights of the good observations {@code good} (indices, in rank order) for the good
+     * estimator: with several objectives and {@link TpeSettings#hypervolumeWeights()}, each one's
+     * share of the good group's hypervolume ({@link MultiObjectiveRanking#weights}); otherwise null
+     * (equal weights).
+     */
+    private double[] belowWeights(int[] good, int count, TpeSettings settings) {
+        if (!multiObjective() || !settings.hypervolumeWeights() || count == 0) {
+            return null;
+        }
+        double[][] points = new double[count][];
+        for (int b = 0; b < count; b++) {
+            int o = good[b];
+            points[b] = tier(o) == 0 ? objectives[o] : null;
+        }
+        return MultiObjectiveRanking.weights(points);
+    }
+
     private Split split(List<ColumnKey> keys, TpeSettings settings, boolean reuse) {
+        rankIfNeeded(settings);
         int dims = keys.size();
         Column[] cols = new Column[dims];
         for (int k = 0; k < dims; k++) {
             cols[k] = columns.get(keys.get(k));
             if (cols[k] == null) {
-                return new Split(new double[dims][0], 0, new double[dims][0], 0, null);
+                return new Split(new double[dims][0], 0, null, new double[dims][0], 0, null);
             }
         }
         boolean everyHolds = true;
@@ -377,6 +504,7 @@ final class TpeHistory {
         double[][] above;
         int belowCount;
         int bad;
+        double[] belowWeights;
         if (everyHolds) {
             // the common case, knobs every trial held: the good are the first of the ranking, and the
             // bad are copied in runs between them
@@ -385,6 +513,7 @@ final class TpeHistory {
             below = new double[dims][belowCount];
             above = aboveRows(dims, bad + liarRoom, reuse);
             int[] good = Arrays.copyOf(order, belowCount);
+            belowWeights = belowWeights(good, belowCount, settings);
             for (int k = 0; k < dims; k++) {
                 double[] values = cols[k].values;
                 for (int b = 0; b < belowCount; b++) {
@@ -420,16 +549,19 @@ final class TpeHistory {
             // the good: the best that hold the knobs, read in rank order until there are enough
             belowCount = settings.below(holding);
             below = new double[dims][belowCount];
+            int[] good = new int[belowCount];
             for (int r = 0, b = 0; b < belowCount; r++) {
                 int o = order[r];
                 if (holds[o]) {
                     holds[o] = false;
+                    good[b] = o;
                     for (int k = 0; k < dims; k++) {
                         below[k][b] = cols[k].values[o];
                     }
                     b++;
                 }
             }
+            belowWeights = belowWeights(good, belowCount, settings);
             // the bad, oldest first, so that their weights can follow their age
             bad = holding - belowCount;
             above = aboveRows(dims, bad + liarRoom, reuse);
@@ -447,7 +579,77 @@ final class TpeHistory {
         int total = liars(keys, settings, above, bad, bad + liarRoom);
         // the liars' weights follow the bad ones' (which stay as they are for the next split)
         Arrays.fill(weights, bad, total, 1);
-        return new Split(below, belowCount, above, total, weights);
+        return new Split(below, belowCount, belowWeights, above, total, weights);
+    }
+
+    /** The names of the constraints the finished trials recorded, in the order first recorded. */
+    List<String> constraintNames() {
+        return List.copyOf(constraintValues.keySet());
+    }
+
+    /**
+     * c-TPE's split of the observations that hold every knob of {@code keys} and recorded
+     * {@code constraint}, by its value: good are those at most {@code max(0, t)}, where {@code t}
+     * is the {@code settings.below(n)}-th smallest value, so all feasible ones when enough are
+     * feasible and otherwise the least violating few; the rest are bad, and so are running
+     * trials that hold the knobs (the constant liar: their constraint values are not known yet).
+     * Equal weights: a constraint is a fixed property of a point, not something the search moves.
+     */
+    Split constraintSplit(List<ColumnKey> keys, String constraint, TpeSettings settings) {
+        int dims = keys.size();
+        double[] values = constraintValues.get(constraint);
+        Column[] cols = new Column[dims];
+        for (int k = 0; k < dims; k++) {
+            cols[k] = columns.get(keys.get(k));
+            if (cols[k] == null || values == null) {
+                return new Split(new double[dims][0], 0, null, new double[dims][0], 0, null);
+            }
+        }
+        int[] holding = new int[observations];
+        int n = 0;
+        for (int o = 0; o < observations; o++) {
+            boolean holds = !Double.isNaN(values[o]);
+            for (int k = 0; k < dims && holds; k++) {
+                holds = !Double.isNaN(cols[k].values[o]);
+            }
+            if (holds) {
+                holding[n++] = o;
+            }
+        }
+        if (n == 0) {
+            return new Split(new double[dims][0], 0, null, new double[dims][0], 0, null);
+        }
+        double[] sorted = new double[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = values[holding[i]];
+        }
+        Arrays.sort(sorted);
+        double threshold = Math.max(0, sorted[settings.below(n) - 1]);
+        int good = 0;
+        for (int i = 0; i < n; i++) {
+            good += values[holding[i]] <= threshold ? 1 : 0;
+        }
+        int liarRoom = settings.constantLiar() ? running.size() : 0;
+        double[][] below = new double[dims][good];
+        double[][] above = new double[dims][n - good + liarRoom];
+        for (int i = 0, b = 0, a = 0; i < n; i++) {
+            int o = holding[i];
+            boolean isGood = values[o] <= threshold;
+            for (int k = 0; k < dims; k++) {
+                if (isGood) {
+                    below[k][b] = cols[k].values[o];
+                } else {
+                    above[k][a] = cols[k].values[o];
+                }
+            }
+            if (isGood) {
+                b++;
+            } else {
+                a++;
+            }
+        }
+        int total = liars(keys, settings, above, n - good, n - good + liarRoom);
+        return new Split(below, good, null, above, total, null);
     }
 
     /** Appends the running trials' values to {@code above} from index {@code a} up to {@code end}; the new count. */
@@ -479,6 +681,17 @@ final class TpeHistory {
         return a;
     }
 
-    /** Good and bad observations of some knobs, {@code [dim][i]}, with how many of each are filled. */
-    record Split(double[][] below, int belowCount, double[][] above, int aboveCount, double[] aboveWeights) {}
+    /**
+     * Good and bad observations of some knobs, {@code [dim][i]}, with how many of each are filled
+     * and their weights (null: equal).
+     */
+    record Split(double[][] below, int belowCount, double[] belowWeights, double[][] above, int aboveCount,
+            double[] aboveWeights) {
+
+        /** The share of good observations among all: c-TPE's quantile of this split. */
+        double quantile() {
+            int total = belowCount + aboveCount;
+            return total == 0 ? 0 : (double) belowCount / total;
+        }
+    }
 }

@@ -72,12 +72,26 @@ import org.apache.commons.rng.UniformRandomProvider;
  *       trial's bracket, and a history is kept per bracket.</li>
  * </ul>
  *
+ * <h2>Several objectives and constraints</h2>
+ * <ul>
+ *   <li>A study of several objectives is ranked as multi-objective TPE ranks it (Ozaki et al., JAIR
+ *       2022; {@link MultiObjectiveRanking}): complete trials by non-dominated front, the front that
+ *       the good group ends inside cut by greedy hypervolume subset selection; with
+ *       {@code hypervolumeWeights} the good trials weigh by their hypervolume contributions.</li>
+ *   <li>Constraints ({@code Trial.constrain}, feasible at most 0), with one objective or several: by
+ *       default c-TPE (Watanabe and Hutter, IJCAI 2023), one good/bad split and density ratio per
+ *       constraint multiplied into the acquisition; {@code constraints=rank} ranks infeasible trials
+ *       behind every feasible and pruned one instead, by total violation (Optuna's rule). A study of
+ *       one objective without constraints is sampled exactly as before either way.</li>
+ * </ul>
+ *
  * <h2>Defaults</h2>
  * <p>Multivariate; 5 random start-up trials; 16 candidates; the good group the best 10% of the
  * finished trials ({@code gamma} 0.1), at most 25 ({@code maxBelow}); prior weight 1; bandwidth
  * factor 0.8 ({@code bandwidthScale}) and prior spread 1; least bandwidth 1% of the range; magic
  * clip 1 on linear int knobs only ({@code continuousClip} 0); {@code categoricalClip} 2; the latest
- * 25 bad trials weigh fully ({@code recentWindow}); constant liar on. {@link Builder} and
+ * 25 bad trials weigh fully ({@code recentWindow}); constant liar on; good trials weigh equally with
+ * several objectives ({@code hypervolumeWeights} false); constraints by c-TPE ({@code constraints} ctpe). {@link Builder} and
  * {@link Builder#options} set each.
  *
  * <p>Measurements: {@code benchmarks/README.md}, section "Measurements", "TPE's defaults" (how each
@@ -98,7 +112,8 @@ public final class TpeSampler implements Sampler {
         this.seed = builder.seed;
         this.settings = new TpeSettings(builder.multivariate, builder.startupTrials, builder.candidates,
                 builder.gamma, builder.maxBelow, builder.priorWeight, builder.bandwidthScale, builder.priorSpread,
-                builder.minBandwidth, builder.magicClip, builder.continuousClip, builder.categoricalClip, builder.recentWindow, builder.constantLiar);
+                builder.minBandwidth, builder.magicClip, builder.continuousClip, builder.categoricalClip, builder.recentWindow, builder.constantLiar,
+                builder.hypervolumeWeights, builder.constraints);
     }
 
     /** Starts building a TPE sampler; every option has a default. */
@@ -108,7 +123,6 @@ public final class TpeSampler implements Sampler {
 
     @Override
     public double sample(TrialHistory study, int trialNumber, String name, Distribution distribution) {
-        SingleObjective.require(study, "TpeSampler");
         TpeParam param = TpeParam.of(distribution);
         if (param != null) {
             TpeHistory history = history(study);
@@ -155,7 +169,6 @@ public final class TpeSampler implements Sampler {
      */
     @Override
     public Map<String, Suggestion> sampleRelative(TrialHistory study, int trialNumber) {
-        SingleObjective.require(study, "TpeSampler");
         TpeHistory history = history(study);
         synchronized (history) {
             history.refresh(study.trials(), trialNumber);
@@ -201,12 +214,19 @@ public final class TpeSampler implements Sampler {
         return proposal;
     }
 
-    /** The model values that maximize l(x)/g(x) among candidates drawn from l. */
+    /**
+     * The model values that maximize l(x)/g(x) among candidates drawn from l; with c-TPE and
+     * constraints, those that maximize the product of every split's acquisition ({@link #constrained}).
+     */
     private double[] propose(TpeHistory history, List<ColumnKey> keys, TpeParam[] params, UniformRandomProvider rng) {
         TpeHistory.Split split = history.splitReusing(keys, settings);
-        ParzenEstimator below = ParzenEstimator.fit(params, split.below(), split.belowCount(), null, settings);
+        ParzenEstimator below = ParzenEstimator.fit(params, split.below(), split.belowCount(), split.belowWeights(),
+                settings);
         ParzenEstimator above = ParzenEstimator.fit(params, split.above(), split.aboveCount(), split.aboveWeights(),
                 settings);
+        if (settings.constraints() == TpeSettings.Constraints.CTPE && !history.constraintNames().isEmpty()) {
+            return constrained(history, keys, params, split.quantile(), below, above, rng);
+        }
         double[][] candidates = below.sample(rng, settings.candidates());
         double[] good = below.logPdf(candidates);
         double[] bad = above.logPdf(candidates);
@@ -223,13 +243,77 @@ public final class TpeSampler implements Sampler {
         return chosen;
     }
 
+    /**
+     * c-TPE (Watanabe and Hutter, "c-TPE: Tree-structured Parzen Estimator with Inequality
+     * Constraints for Expensive Hyperparameter Optimization", IJCAI 2023): besides the objective's
+     * split, one per constraint ({@link TpeHistory#constraintSplit}), each with its quantile
+     * {@code γ} (its share of good observations). TPE's l/g is, up to a constant, expected
+     * improvement {@code (γ + (1 - γ) g/l)^-1}; c-TPE maximizes the product of that over the
+     * objective and every constraint, the constraints' terms being the probability-of-feasibility
+     * factors. A constraint every trial met has {@code γ = 1}, a constant factor. Candidates are
+     * drawn from every split's l, as many from each as TPE draws.
+     */
+    private double[] constrained(TpeHistory history, List<ColumnKey> keys, TpeParam[] params, double quantile,
+            ParzenEstimator below, ParzenEstimator above, UniformRandomProvider rng) {
+        List<ParzenEstimator> goods = new java.util.ArrayList<>(List.of(below));
+        List<ParzenEstimator> bads = new java.util.ArrayList<>(List.of(above));
+        List<Double> quantiles = new java.util.ArrayList<>(List.of(quantile));
+        for (String constraint : history.constraintNames()) {
+            TpeHistory.Split split = history.constraintSplit(keys, constraint, settings);
+            if (split.belowCount() == 0) {
+                continue;
+            }
+            goods.add(ParzenEstimator.fit(params, split.below(), split.belowCount(), null, settings));
+            bads.add(ParzenEstimator.fit(params, split.above(), split.aboveCount(), null, settings));
+            quantiles.add(split.quantile());
+        }
+        int each = settings.candidates();
+        double[][] candidates = new double[params.length][each * goods.size()];
+        for (int e = 0; e < goods.size(); e++) {
+            double[][] drawn = goods.get(e).sample(rng, each);
+            for (int k = 0; k < params.length; k++) {
+                System.arraycopy(drawn[k], 0, candidates[k], e * each, each);
+            }
+        }
+        double[] score = new double[each * goods.size()];
+        for (int e = 0; e < goods.size(); e++) {
+            double[] good = goods.get(e).logPdf(candidates);
+            double[] bad = bads.get(e).logPdf(candidates);
+            double logGamma = Math.log(quantiles.get(e) + MultiObjectiveRanking.TINY);
+            double logRest = Math.log(1 - quantiles.get(e) + MultiObjectiveRanking.TINY);
+            for (int c = 0; c < score.length; c++) {
+                score[c] -= logAddExp(logGamma, logRest + bad[c] - good[c]);
+            }
+        }
+        int best = 0;
+        for (int c = 1; c < score.length; c++) {
+            if (score[c] > score[best]) {
+                best = c;
+            }
+        }
+        double[] chosen = new double[params.length];
+        for (int k = 0; k < params.length; k++) {
+            chosen[k] = candidates[k][best];
+        }
+        return chosen;
+    }
+
+    private static double logAddExp(double a, double b) {
+        double top = Math.max(a, b);
+        if (top == Double.NEGATIVE_INFINITY) {
+            return top;
+        }
+        return top + Math.log(Math.exp(a - top) + Math.exp(b - top));
+    }
+
     TpeSettings settings() {
         return settings;
     }
 
     /** The history this sampler keeps for {@code study}. */
     TpeHistory history(TrialHistory study) {
-        return histories.computeIfAbsent(study, s -> new TpeHistory(s.direction()));
+        return histories.computeIfAbsent(study,
+                s -> new TpeHistory(s.directions(), settings.constraints() == TpeSettings.Constraints.RANK));
     }
 
     private UniformRandomProvider rng(int trialNumber, String label) {
@@ -258,6 +342,8 @@ public final class TpeSampler implements Sampler {
         private double categoricalClip = 2.0;
         private int recentWindow = 25;
         private boolean constantLiar = true;
+        private boolean hypervolumeWeights = false;
+        private TpeSettings.Constraints constraints = TpeSettings.Constraints.CTPE;
 
         private Builder() {}
 
@@ -367,10 +453,35 @@ public final class TpeSampler implements Sampler {
         }
 
         /**
+         * With several objectives: whether each good trial weighs in l(x) by its share of the good
+         * group's hypervolume (MOTPE's weights), rather than equally. Default: false.
+         */
+        public Builder hypervolumeWeights(boolean hypervolumeWeights) {
+            this.hypervolumeWeights = hypervolumeWeights;
+            return this;
+        }
+
+        /**
+         * How trials' constraint values ({@code Trial.constrain}) count: {@code "ctpe"}, a density
+         * ratio per constraint multiplied into the acquisition (c-TPE), or {@code "rank"}, infeasible
+         * trials ranked behind every feasible one by total violation (Optuna's rule). Default: ctpe.
+         */
+        public Builder constraints(String constraints) {
+            this.constraints = switch (constraints.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "ctpe" -> TpeSettings.Constraints.CTPE;
+                case "rank" -> TpeSettings.Constraints.RANK;
+                default -> throw new IllegalArgumentException("TPE option 'constraints' must be ctpe or rank, but it is '"
+                        + constraints + "'");
+            };
+            return this;
+        }
+
+        /**
          * Sets options by name, as the configuration keys {@code tuner.tpe.<name>} give them:
          * {@code multivariate}, {@code startupTrials}, {@code candidates}, {@code gamma},
          * {@code maxBelow}, {@code priorWeight}, {@code bandwidthScale}, {@code priorSpread},
-         * {@code minBandwidth}, {@code magicClip}, {@code continuousClip}, {@code categoricalClip}, {@code recentWindow}, {@code constantLiar}.
+         * {@code minBandwidth}, {@code magicClip}, {@code continuousClip}, {@code categoricalClip}, {@code recentWindow}, {@code constantLiar},
+         * {@code hypervolumeWeights}, {@code constraints}.
          *
          * @throws IllegalArgumentException for an unknown name or a bad value
          */
@@ -391,9 +502,12 @@ public final class TpeSampler implements Sampler {
                     case "categoricalClip" -> categoricalClip(Double.parseDouble(value.trim()));
                     case "recentWindow" -> recentWindow(Integer.parseInt(value.trim()));
                     case "constantLiar" -> constantLiar(parseBoolean(name, value));
+                    case "hypervolumeWeights" -> hypervolumeWeights(parseBoolean(name, value));
+                    case "constraints" -> constraints(value);
                     default -> throw new IllegalArgumentException("unknown TPE option '" + name + "'; use multivariate,"
                             + " startupTrials, candidates, gamma, maxBelow, priorWeight, bandwidthScale,"
-                            + " priorSpread, minBandwidth, magicClip, continuousClip, categoricalClip, recentWindow or constantLiar");
+                            + " priorSpread, minBandwidth, magicClip, continuousClip, categoricalClip, recentWindow, constantLiar,"
+                            + " hypervolumeWeights or constraints");
                 }
             });
             return this;

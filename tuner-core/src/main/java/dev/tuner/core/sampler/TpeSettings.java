@@ -20,7 +20,34 @@ record TpeSettings(
         double continuousClip,
         double categoricalClip,
         int recentWindow,
-        boolean constantLiar) {
+        boolean constantLiar,
+        boolean hypervolumeWeights,
+        Constraints constraints) {
+
+    /** How TPE takes trials' constraint values into account. */
+    enum Constraints {
+        /**
+         * Infeasible trials rank behind every feasible one (and behind pruned ones), among
+         * themselves by total violation, so that they are good only while too few trials are
+         * feasible: Optuna's rule.
+         */
+        RANK,
+        /**
+         * c-TPE (Watanabe and Hutter, IJCAI 2023): the objective's split ignores feasibility, and
+         * each constraint gets its own good/bad split and density ratio, multiplied into the
+         * acquisition.
+         */
+        CTPE
+    }
+
+    /** The settings without constraints' or several objectives' options: those take their defaults. */
+    TpeSettings(boolean multivariate, int startupTrials, int candidates, double gamma, int maxBelow, double priorWeight,
+            double bandwidthScale, double priorSpread, double minBandwidth, double magicClip, double continuousClip,
+            double categoricalClip, int recentWindow, boolean constantLiar) {
+        this(multivariate, startupTrials, candidates, gamma, maxBelow, priorWeight, bandwidthScale, priorSpread,
+                minBandwidth, magicClip, continuousClip, categoricalClip, recentWindow, constantLiar, false,
+                Constraints.CTPE);
+    }
 
     /** How many of {@code n} observations form the good group: {@code ceil(gamma · n)}, at most {@code maxBelow}, at least 1. */
     int below(int n) {

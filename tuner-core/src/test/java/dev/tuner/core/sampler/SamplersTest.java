@@ -21,16 +21,17 @@ class SamplersTest {
             "grid", GridSampler.class,
             "qmc", QmcSampler.class,
             "cmaes", CmaEsSampler.class,
-            "gp", GpSampler.class);
+            "gp", GpSampler.class,
+            "nsga2", Nsga2Sampler.class);
 
     @Test
-    void theNamesAreTheSevenSamplersAndTheDefaultIsAuto() {
-        assertThat(Samplers.names()).containsExactly("auto", "tpe", "random", "grid", "qmc", "cmaes", "gp");
+    void theNamesAreTheEightSamplersAndTheDefaultIsAuto() {
+        assertThat(Samplers.names()).containsExactly("auto", "tpe", "random", "grid", "qmc", "cmaes", "gp", "nsga2");
         assertThat(Samplers.DEFAULT).isEqualTo("auto");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"auto", "tpe", "random", "grid", "qmc", "cmaes", "gp"})
+    @ValueSource(strings = {"auto", "tpe", "random", "grid", "qmc", "cmaes", "gp", "nsga2"})
     void everyNameCreatesItsSampler(String name) {
         assertThat(Samplers.create(name, 9)).isExactlyInstanceOf(TYPES.get(name));
     }
@@ -43,6 +44,8 @@ class SamplersTest {
         assertThat(Samplers.create("tpe", 9)).hasToString(TpeSampler.builder().seed(9).build().toString());
         assertThat(Samplers.create("cmaes", 9)).hasToString(CmaEsSampler.builder().seed(9).build().toString());
         assertThat(Samplers.create("gp", 9)).hasToString(GpSampler.builder().seed(9).build().toString());
+        assertThat(Samplers.create("nsga2", 9)).hasToString(Nsga2Sampler.builder().seed(9).build().toString());
+        assertThat(Samplers.create("nsga2", 9).toString()).startsWith("Nsga2Sampler[seed=9, ");
         assertThat(List.of(Samplers.create("tpe", 9), Samplers.create("cmaes", 9), Samplers.create("gp", 9)))
                 .allSatisfy(sampler -> assertThat(sampler.toString()).contains("[seed=9, "));
         // auto shows no seed: it hands it to the samplers it picks, so the same seed proposes the same
@@ -122,7 +125,7 @@ class SamplersTest {
     void rejectsUnknownNamesListingTheKnownOnes() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Samplers.create("cma", 1))
-                .withMessage("unknown sampler 'cma'; use one of auto, tpe, random, grid, qmc, cmaes, gp");
+                .withMessage("unknown sampler 'cma'; use one of auto, tpe, random, grid, qmc, cmaes, gp, nsga2");
     }
 
     @Test

@@ -19,11 +19,6 @@ import org.junit.jupiter.api.Test;
 class TpeSamplerTest extends SamplerContractTest {
 
     @Override
-    boolean modelsOneObjective() {
-        return true;
-    }
-
-    @Override
     Sampler sampler(long seed) {
         return TpeSampler.builder().seed(seed).multivariate(false).build();
     }
@@ -31,11 +26,6 @@ class TpeSamplerTest extends SamplerContractTest {
     /** The contract again, in joint mode. */
     @Nested
     class Multivariate extends SamplerContractTest {
-        @Override
-        boolean modelsOneObjective() {
-            return true;
-        }
-
         @Override
         Sampler sampler(long seed) {
             return TpeSampler.builder().seed(seed).multivariate(true).build();
