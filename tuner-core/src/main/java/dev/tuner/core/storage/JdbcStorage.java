@@ -337,7 +337,7 @@ public final class JdbcStorage implements Storage {
         try {
             // the knobs held back are written in the finish's transaction: a finished trial has them all
             worker = session.transaction("finish trial #" + trialNumber + " of study '" + studyName + "' as " + outcome,
-                    "the result" + (held.isEmpty() ? "" : " and " + held.size() + " knob value(s)"), connection -> {
+                    "the result", connection -> {
                         finished[0] = null;
                         String trialWorker = JdbcWrites.finish(connection, study, trialNumber, state, value, failure, held);
                         if (trialWorker == null) {
