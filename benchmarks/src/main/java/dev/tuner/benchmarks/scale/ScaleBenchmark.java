@@ -33,7 +33,7 @@ import joptsimple.OptionSpec;
  *
  * <pre>
  * benchmarks/run scale [--workers 2] [--trials 100000] [--windows 1000,10000,50000,100000]
- *                      [--samplers random,auto] [--baseline REF] [--jdbc URL] [--out FILE]
+ *                      [--samplers random,auto] [--late-knobs 0] [--baseline REF] [--jdbc URL] [--out FILE]
  * </pre>
  *
  * <p>Ends with {@code RESULT scale tuples_per_trial_1k=… tuples_per_trial_100k=… xact_per_trial=…
@@ -51,6 +51,8 @@ public final class ScaleBenchmark {
             List.of(1_000, 10_000, 50_000, 100_000));
     static final OptionSpec<List<String>> SAMPLERS = COMMAND.list("samplers", "the samplers, by Samplers.create's names",
             List.of("random", "auto"));
+    static final OptionSpec<Integer> LATE_KNOBS = COMMAND.number("late-knobs", "knobs the objective draws as it evaluates,"
+            + " not up front (a conditional knob, a field read by its code), besides the four it draws up front", 0);
     static final OptionSpec<String> JDBC = COMMAND.text("jdbc", "URL", "the PostgreSQL database, jdbc:postgresql://host:port/db"
             + " (default TUNER_TEST_JDBC_URL, else a throwaway server the benchmark starts)");
     static final OptionSpec<Path> BASELINE_CORE = COMMAND.file("baseline-core", "a tuner-core jar to measure first, in"
@@ -96,6 +98,7 @@ public final class ScaleBenchmark {
         results.put("baseline_core", given.find(BASELINE_CORE).map(Path::toString).orElse(null));
         results.put("workers", given.get(WORKERS));
         results.put("trials", trials);
+        results.put("late_knobs", given.get(LATE_KNOBS));
         results.put("cores", Runtime.getRuntime().availableProcessors());
         results.put("load_average_before", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         Path folder = Files.createTempDirectory("tuner-scale-benchmark");
@@ -106,7 +109,7 @@ public final class ScaleBenchmark {
                     try (BenchmarkDatabase database = BenchmarkDatabase.create(login)) {
                         System.out.printf(Locale.ROOT, "%s, %s build: %d trials, %d workers%n", sampler, build.getKey(),
                                 trials, given.get(WORKERS));
-                        Map<Integer, Map<String, Object>> figures = new ScaleRun(build.getValue(), folder.toFile().toPath())
+                        Map<Integer, Map<String, Object>> figures = new ScaleRun(build.getValue(), folder.toFile().toPath(), given.get(LATE_KNOBS))
                                 .run(database, sampler, given.get(WORKERS), trials, windows);
                         figures.forEach((window, row) -> System.out.printf(Locale.ROOT,
                                 "  %7d trials (from %d): %7.1f starts/s  %6.2f xact/trial  %9.1f tuples/trial  heap %s MB%n",

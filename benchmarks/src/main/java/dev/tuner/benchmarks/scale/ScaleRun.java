@@ -30,10 +30,17 @@ final class ScaleRun {
 
     private final String classPath;
     private final Path folder;
+    private final int lateKnobs;
 
     ScaleRun(String classPath, Path folder) {
+        this(classPath, folder, 0);
+    }
+
+    /** Runs whose objective draws {@code lateKnobs} knobs as it evaluates, besides the four drawn up front. */
+    ScaleRun(String classPath, Path folder, int lateKnobs) {
         this.classPath = classPath;
         this.folder = folder;
+        this.lateKnobs = lateKnobs;
     }
 
     /** Where window {@code n} starts: a fifth of the way for 1,000 trials, else 10,000 trials before its end at most. */
@@ -155,7 +162,7 @@ final class ScaleRun {
             String marks) throws IOException {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classPath, ScaleWorkerMain.class.getName(), database.spec(), study, String.valueOf(budget),
-                sampler, String.valueOf(seed), go.toString(), marks);
+                sampler, String.valueOf(seed), go.toString(), marks, String.valueOf(lateKnobs));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().putAll(database.workerEnvironment());
         return builder.start();

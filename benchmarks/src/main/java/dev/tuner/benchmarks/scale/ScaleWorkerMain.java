@@ -15,7 +15,7 @@ import java.util.Deque;
 
 /**
  * One worker process of the scale benchmark, started by {@link ScaleBenchmark}:
- * {@code <storage spec> <study> <budget> <sampler> <seed> <go file> <marks>}. It opens the storage
+ * {@code <storage spec> <study> <budget> <sampler> <seed> <go file> <marks> [<late knobs>]}. It opens the storage
  * and the study with the named sampler ({@code Samplers.create}), prints {@code READY}, waits for
  * the go file, and runs {@link Study#optimize} with the study's budget (shared with the other
  * workers) on an {@link InstantObjective}. After the first trial it finishes whose number reaches
@@ -28,10 +28,11 @@ public final class ScaleWorkerMain {
     private ScaleWorkerMain() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 7) {
+        if (args.length != 7 && args.length != 8) {
             throw new IllegalArgumentException("ScaleWorkerMain takes <storage spec> <study> <budget> <sampler> <seed>"
-                    + " <go file> <marks>, not " + args.length + " arguments");
+                    + " <go file> <marks> [<late knobs>], not " + args.length + " arguments");
         }
+        int lateKnobs = args.length == 8 ? Integer.parseInt(args[7]) : 0;
         int budget = Integer.parseInt(args[2]);
         Path go = Path.of(args[5]);
         Deque<Integer> marks = new ArrayDeque<>();
@@ -44,7 +45,7 @@ public final class ScaleWorkerMain {
             while (!Files.exists(go)) {
                 Thread.sleep(1);
             }
-            OptimizeResult result = study.optimize(new InstantObjective(), OptimizeSettings.builder().budget(budget)
+            OptimizeResult result = study.optimize(new InstantObjective(lateKnobs), OptimizeSettings.builder().budget(budget)
                     .callback((ignored, outcome) -> {
                         while (!marks.isEmpty() && outcome.trial().number() + 1 >= marks.peek()) {
                             System.out.println("HEAP " + marks.poll() + " " + heapAfterGc());

@@ -35,6 +35,23 @@ class ScaleBenchmarkTest {
     }
 
     @Test
+    void lateKnobsAreDrawnAsTheObjectiveEvaluatesNotUpFront() {
+        dev.tuner.core.study.Study study = dev.tuner.core.study.Study.builder("late")
+                .sampler(new dev.tuner.core.sampler.RandomSampler(1))
+                .storage(new dev.tuner.core.storage.InMemoryStorage()).build();
+        InstantObjective objective = new InstantObjective(3);
+
+        study.optimize(objective, 2);
+
+        assertThat(study.trials()).allSatisfy(trial -> assertThat(trial.params())
+                .containsOnlyKeys("x", "y", "n", "rate", "late0", "late1", "late2"));
+        dev.tuner.core.trial.Trial prepared = study.ask();
+        objective.prepare(prepared);
+        assertThat(study.trials().get(2).params()).containsOnlyKeys("x", "y", "n", "rate");
+        assertThatIllegalArgumentException().isThrownBy(() -> new InstantObjective(-1)).withMessageContaining("--late-knobs");
+    }
+
+    @Test
     void windowsStartAFifthOfTheWayInAndSpanTenThousandTrialsAtMost() {
         assertThat(ScaleRun.windowStart(1_000)).isEqualTo(200);
         assertThat(ScaleRun.windowStart(10_000)).isEqualTo(2_000);

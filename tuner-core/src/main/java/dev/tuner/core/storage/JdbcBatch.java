@@ -2,10 +2,8 @@ package dev.tuner.core.storage;
 
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.trial.FrozenTrial;
-import dev.tuner.core.trial.Suggestion;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +46,7 @@ final class JdbcBatch {
         }
         List<FrozenTrial> drawn = null;
         for (Param param : params) {
-            int index = indexOf(trials, param.number());
+            int index = JdbcDeferredParams.indexOf(trials, param.number());
             if (param.study() == study && index >= 0) {
                 if (drawn == null) {
                     drawn = new ArrayList<>(trials);
@@ -59,37 +57,14 @@ final class JdbcBatch {
         return drawn == null ? trials : List.copyOf(drawn);
     }
 
-    /** Where trial {@code number} is in {@code trials}, which are in number order; -1 if it is not. */
-    private static int indexOf(List<FrozenTrial> trials, int number) {
-        int low = 0;
-        int high = trials.size() - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            int found = trials.get(middle).number();
-            if (found == number) {
-                return middle;
-            }
-            if (found < number) {
-                low = middle + 1;
-            } else {
-                high = middle - 1;
-            }
-        }
-        return -1;
-    }
-
     /** The trial with the values drawn for it in this batch. */
     FrozenTrial withParams(int study, FrozenTrial trial) {
-        Map<String, Suggestion> suggestions = null;
+        List<Param> drawn = new ArrayList<>();
         for (Param param : params) {
             if (param.study() == study && param.number() == trial.number()) {
-                if (suggestions == null) {
-                    suggestions = new LinkedHashMap<>(trial.suggestions());
-                }
-                suggestions.put(param.knob(), new Suggestion(param.distribution(), param.internal()));
+                drawn.add(param);
             }
         }
-        return suggestions == null ? trial : new FrozenTrial(trial.number(), trial.state(), trial.value(), suggestions,
-                trial.failure(), trial.started(), trial.finished(), trial.intermediateValues(), trial.enqueuedValues());
+        return JdbcDeferredParams.withParams(trial, drawn);
     }
 }

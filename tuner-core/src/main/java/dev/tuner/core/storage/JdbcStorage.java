@@ -57,7 +57,10 @@ import java.util.logging.Logger;
  * <p><b>Round trips.</b> {@link #together} (which a study runs around a trial's start and the knobs
  * its objective draws up front) starts the trial and reads the history the sampler needs in one
  * transaction, and writes the knobs' values in a second, in one round trip; the finish and the read
- * of the finished trial are a third. A knob drawn later is written when drawn.
+ * of the finished trial are a third. A knob drawn later (a study draws it with {@link #setParamDeferred})
+ * goes with the trial's next write: a reported value, the heartbeat or the finish, so a trial costs
+ * three transactions however many knobs it draws late; a worker killed before then loses those
+ * values of a trial that is failed for its silence anyway.
  *
  * <p><b>Heartbeats.</b> While a worker has trials {@code RUNNING}, a daemon thread stamps them with
  * the database's time every {@linkplain Builder#heartbeat heartbeat interval} (10 s by default). A
@@ -109,6 +112,8 @@ public final class JdbcStorage implements Storage {
     private volatile boolean closed;
     /** What {@link #together} gathers while it runs; null otherwise. */
     private JdbcBatch batch;
+    /** The knob values {@link #setParamDeferred} holds back until a write of their trial takes them. */
+    private final JdbcDeferredParams deferred = new JdbcDeferredParams();
 
     private JdbcStorage(Builder builder) {
         Properties properties = new Properties();
@@ -262,17 +267,52 @@ public final class JdbcStorage implements Storage {
         }, null);
     }
 
+    /**
+     * Records a knob's value as {@link #setParam} does, holding it back, outside {@link #together},
+     * until the trial's next reported value, its finish or this worker's next heartbeat, whichever
+     * comes first, and writing it in that transaction: a knob drawn while the objective runs costs
+     * none of its own. This worker's reads show it meanwhile. A worker killed before then loses the
+     * values it held, of a trial that other workers fail for its silence anyway; a finished trial
+     * has every value it drew, written in its finish's transaction. A value for a trial this storage
+     * finished is refused at once, one for a trial others failed when it is written.
+     */
+    @Override
+    public void setParamDeferred(String studyName, int trialNumber, String knob, Distribution distribution,
+            double internal) {
+        String json = DistributionJson.write(distribution); // outside the lock, which heartbeats need too
+        setParamDeferred(studyName, trialNumber, knob, json, distribution, internal);
+    }
+
+    private synchronized void setParamDeferred(String studyName, int trialNumber, String knob, String json,
+            Distribution distribution, double internal) {
+        int study = studyId(studyName);
+        if (batch != null || reader.finished(study, trialNumber).isPresent()) {
+            setParam(studyName, trialNumber, knob, json, distribution, internal); // batched, or refused now
+            return;
+        }
+        checkOpen();
+        deferred.add(new JdbcBatch.Param(study, studyName, trialNumber, knob, json, distribution, internal));
+    }
+
     @Override
     public synchronized void setIntermediateValue(String studyName, int trialNumber, int step, double value) {
         StudyTable.checkStep(step);
         int study = studyId(studyName);
         writeDrawnParams();
-        session.transaction("report step " + step + " of trial #" + trialNumber, "its value", connection -> {
-            if (!JdbcWrites.setIntermediateValue(connection, study, trialNumber, step, value)) {
-                throw JdbcWrites.notRunning(connection, studyName, study, trialNumber);
-            }
-            return null;
-        }, null);
+        List<JdbcBatch.Param> held = deferred.take(study, trialNumber);
+        try {
+            session.transaction("report step " + step + " of trial #" + trialNumber, "its value", connection -> {
+                // the knobs held back go with it: one transaction, and other workers see them from now on
+                if ((!held.isEmpty() && JdbcWrites.setParams(connection, held) != null)
+                        || !JdbcWrites.setIntermediateValue(connection, study, trialNumber, step, value)) {
+                    throw JdbcWrites.notRunning(connection, studyName, study, trialNumber);
+                }
+                return null;
+            }, null);
+        } catch (RuntimeException | Error failed) {
+            deferred.putBack(held);
+            throw failed;
+        }
     }
 
     @Override
@@ -288,21 +328,30 @@ public final class JdbcStorage implements Storage {
         StudyTable.checkFinish(state);
         int study = studyId(studyName);
         writeDrawnParams();
+        List<JdbcBatch.Param> held = deferred.take(study, trialNumber);
         FrozenTrial[] finished = new FrozenTrial[1];
         String outcome = state + (value.size() == 0 && value.constraints().isEmpty() ? ""
                 : value.size() == 1 && value.constraints().isEmpty() ? " → " + value.value(0) : " → " + value)
                 + (failure == null ? "" : " (" + failure.type() + ")");
-        String worker = session.transaction("finish trial #" + trialNumber + " of study '" + studyName + "' as " + outcome,
-                "the result", connection -> {
-                    finished[0] = null;
-                    String trialWorker = JdbcWrites.finish(connection, study, trialNumber, state, value, failure);
-                    if (trialWorker == null) {
-                        throw JdbcWrites.notRunning(connection, studyName, study, trialNumber);
-                    }
-                    // read back now, so that the study's look at the finished trial needs no transaction
-                    finished[0] = reader.trial(connection, study, trialNumber).orElse(null);
-                    return trialWorker;
-                }, (connection, trialWorker) -> JdbcWrites.finishedAs(connection, study, trialNumber, state, value, failure));
+        String worker;
+        try {
+            // the knobs held back are written in the finish's transaction: a finished trial has them all
+            worker = session.transaction("finish trial #" + trialNumber + " of study '" + studyName + "' as " + outcome,
+                    "the result", connection -> {
+                        finished[0] = null;
+                        String trialWorker = JdbcWrites.finish(connection, study, trialNumber, state, value, failure, held);
+                        if (trialWorker == null) {
+                            throw JdbcWrites.notRunning(connection, studyName, study, trialNumber);
+                        }
+                        // read back now, so that the study's look at the finished trial needs no transaction
+                        finished[0] = reader.trial(connection, study, trialNumber).orElse(null);
+                        return trialWorker;
+                    }, (connection, trialWorker) -> JdbcWrites.finishedAs(connection, study, trialNumber, state, value,
+                            failure));
+        } catch (RuntimeException | Error failed) {
+            deferred.putBack(held); // the heartbeat writes them if the trial still runs, else drops them
+            throw failed;
+        }
         heartbeats.finished(worker);
         if (finished[0] != null) {
             reader.remember(study, finished[0]);
@@ -319,7 +368,8 @@ public final class JdbcStorage implements Storage {
                 connection -> reader.trial(connection, study, trialNumber)).orElseThrow(
                         () -> new IllegalArgumentException("study '" + studyName + "' has no trial #" + trialNumber));
         reader.remember(study, trial);
-        return batch == null ? trial : batch.withParams(study, trial);
+        FrozenTrial shown = deferred.withParams(study, trial);
+        return batch == null ? shown : batch.withParams(study, shown);
     }
 
     @Override
@@ -327,15 +377,15 @@ public final class JdbcStorage implements Storage {
         int study = studyId(studyName);
         failStaleTrials(studyName, study, false);
         if (batch != null && batch.history(study) != null) {
-            return batch.history(study);
+            return deferred.withParams(study, batch.history(study));
         }
         List<FrozenTrial> trials = reader.apply(session.transaction("read the trials of study '" + studyName + "'",
                 connection -> reader.changes(connection, study)));
         if (batch != null) {
             batch.history(study, trials);
-            return batch.history(study);
+            return deferred.withParams(study, batch.history(study));
         }
-        return trials;
+        return deferred.withParams(study, trials);
     }
 
     /**
@@ -418,20 +468,40 @@ public final class JdbcStorage implements Storage {
         return failed.size();
     }
 
-    /** Stamps this worker's running trials with the database's time; run by the heartbeat thread. */
+    /**
+     * Stamps this worker's running trials with the database's time, and writes the knob values held
+     * back for them in the same transaction; run by the heartbeat thread.
+     */
     private synchronized void beat() {
         if (closed || !heartbeats.hasRunningTrials()) {
             return;
         }
+        List<JdbcBatch.Param> held = deferred.takeAll();
+        boolean sent = false;
         try {
             // once: a heartbeat that finds the database down is repeated at the next interval, not retried
-            session.attempt("send a heartbeat", connection -> {
+            sent = session.attempt("send a heartbeat", connection -> {
+                writeHeld(connection, held);
                 heartbeats.beat(connection);
                 return null;
             });
         } catch (RuntimeException failed) {
             LOG.warning(() -> "could not send a heartbeat: " + failed.getMessage()
                     + "; trying again in " + heartbeats.interval().toMillis() + " ms");
+        } finally {
+            if (!sent) {
+                deferred.putBack(held);
+            }
+        }
+    }
+
+    /**
+     * Writes knob values held back for trials of this worker; those of a trial that no longer runs
+     * (others failed it for its silence) are dropped, as its finish will be refused anyway.
+     */
+    private static void writeHeld(java.sql.Connection connection, List<JdbcBatch.Param> held) throws java.sql.SQLException {
+        if (!held.isEmpty()) {
+            JdbcWrites.setParams(connection, held);
         }
     }
 
@@ -457,9 +527,30 @@ public final class JdbcStorage implements Storage {
         beats.shutdownNow(); // first, so that no heartbeat waits for the lock meanwhile
         synchronized (this) {
             if (!closed) {
+                writeHeldBeforeClosing();
                 closed = true;
                 session.close();
             }
+        }
+    }
+
+    /**
+     * Writes, once, the knob values held back for trials this worker leaves running, so that a retry
+     * of them draws the same values; a database that is down loses them, as a killed worker would.
+     */
+    private void writeHeldBeforeClosing() {
+        List<JdbcBatch.Param> held = deferred.takeAll();
+        if (held.isEmpty()) {
+            return;
+        }
+        try {
+            session.attempt("write the knob values of the trials left running", connection -> {
+                writeHeld(connection, held);
+                return null;
+            });
+        } catch (RuntimeException failed) {
+            LOG.warning(() -> "could not write the knob values of the trials left running (" + failed.getMessage()
+                    + "); those trials are failed for their silence anyway, and a retry draws those knobs afresh");
         }
     }
 

@@ -283,12 +283,16 @@ final class JdbcWrites {
     }
 
     /**
-     * Finishes the trial if it runs and returns its worker; {@code null} if it does not run. Locks
-     * the study's row first, where the finish is counted.
+     * Finishes the trial if it runs, after recording the knob values {@code params} (of this trial,
+     * held back until now), and returns its worker; {@code null} if it does not run. Locks the
+     * study's row first, where the finish is counted, then the trial's.
      */
     static String finish(Connection connection, int study, int number, TrialState state, TrialResult result,
-            TrialFailure failure) throws SQLException {
+            TrialFailure failure, List<JdbcBatch.Param> params) throws SQLException {
         JdbcStudyRow row = JdbcStudyRow.lock(connection, study);
+        if (!params.isEmpty() && setParams(connection, params) != null) {
+            return null;
+        }
         try (PreparedStatement update = connection.prepareStatement("UPDATE tuner_trials SET state = ?, value = ?,"
                 + " failure_type = ?, failure_message = ?, failure_where = ?, finished = clock_timestamp(), heartbeat = NULL,"
                 + " changed = ?, objective_values = ?, constraints = ?"

@@ -62,6 +62,8 @@ final class JournalFile {
     /** Tells the file's size. */
     private final RandomAccessFile sizer;
     private int users;
+    /** How many appends this JVM made to the file, for the tests that count a trial's writes. */
+    private long appends;
 
     private JournalFile(Path path, boolean writable) throws IOException {
         this.path = path;
@@ -228,6 +230,12 @@ final class JournalFile {
      */
     void append(byte[] bytes, int offset, int length) throws IOException {
         appender.write(bytes, offset, length);
+        appends++;
+    }
+
+    /** How many appends this JVM made to the file so far. */
+    long appends() {
+        return appends;
     }
 
     /** Forces what was written to the disk, past the operating system's cache. */

@@ -12,9 +12,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +24,9 @@ import java.util.OptionalDouble;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -74,6 +77,8 @@ public final class JournalStorage implements Storage {
 
     private static final Logger LOG = Logger.getLogger(JournalStorage.class.getName());
     private static final Set<TrialState> RUNNING = EnumSet.of(TrialState.RUNNING);
+    /** How long a knob value {@link #setParamDeferred} holds back waits at most for a write to take it along. */
+    static final Duration DEFERRED_DELAY = Duration.ofSeconds(1);
 
     /** When appends are forced past the operating system's cache to the disk. */
     public enum Sync {
@@ -101,9 +106,12 @@ public final class JournalStorage implements Storage {
     private boolean closed;
     /** Whether {@link #together} runs: appends gather in {@link #pending} until it ends. */
     private boolean batching;
-    private byte[] pending = new byte[1024];
-    private int pendingLength;
-    private int pendingLines;
+    private final JournalLines pending = new JournalLines();
+    /** The knob values {@link #setParamDeferred} holds back: the next append takes them along. */
+    private final JournalLines deferred = new JournalLines();
+    /** Writes {@link #deferred} a {@linkplain #DEFERRED_DELAY delay} after it fills; started when first needed. */
+    private ScheduledExecutorService deferredWriter;
+    private boolean deferredWriteScheduled;
 
     /** Where a torn last line that a storage open to read only skipped starts, so that it warns once; -1 for none. */
     private long tornSkippedAt = -1;
@@ -361,6 +369,53 @@ public final class JournalStorage implements Storage {
         });
     }
 
+    /**
+     * Records a knob's value as {@link #setParam} does, holding its record back, outside {@link
+     * #together}, until the next append of this storage takes it along (the trial's next reported
+     * value or its finish, or another trial's start), or at most a second has passed: a knob drawn while the objective runs costs no lock and no append of its own. This
+     * storage's reads show it at once; other processes see it once written. The records held back go
+     * before the finish's record in the same append, so a finished trial has every value it drew. A
+     * process killed before then loses the values of a trial that is failed as its worker's death is
+     * found anyway. A value for a trial this storage does not know to be running is written at once,
+     * as {@link #setParam} writes it, and refused if the trial does not run.
+     */
+    @Override
+    public synchronized void setParamDeferred(String studyName, int trialNumber, String knob, Distribution distribution,
+            double internal) {
+        Objects.requireNonNull(distribution, "distribution");
+        if (batching || readOnly || closed || !table.isRunning(studyName, trialNumber)) {
+            setParam(studyName, trialNumber, knob, distribution, internal); // gathered, or refused now
+            return;
+        }
+        deferred.add(records.param(studyName, trialNumber, knob, distribution, internal));
+        table.setParam(studyName, trialNumber, knob, distribution, internal);
+        if (!deferredWriteScheduled) {
+            deferredWriteScheduled = true;
+            if (deferredWriter == null) {
+                deferredWriter = Executors.newSingleThreadScheduledExecutor(task -> {
+                    Thread thread = new Thread(task, "tuner-journal " + file.path());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            }
+            deferredWriter.schedule(this::writeDeferred, DEFERRED_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Writes the knob values held back, if any; what the delayed writer runs, and tests. */
+    synchronized void writeDeferred() {
+        deferredWriteScheduled = false;
+        if (closed || deferred.isEmpty()) {
+            return;
+        }
+        try {
+            write(() -> null); // every append under the lock takes the values held back along
+        } catch (RuntimeException failed) {
+            LOG.log(Level.WARNING, failed, () -> "journal " + path() + ": could not write the knob values held back for"
+                    + " running trials (" + failed.getMessage() + "); the trials' next write takes them along");
+        }
+    }
+
     @Override
     public synchronized void setIntermediateValue(String studyName, int trialNumber, int step, double value) {
         StudyTable.checkStep(step);
@@ -429,11 +484,25 @@ public final class JournalStorage implements Storage {
         });
     }
 
-    /** Releases the file; the journal stays. */
+    /**
+     * Writes the knob values held back for trials left running, so that a retry of them draws the
+     * same values, and releases the file; the journal stays.
+     */
     @Override
     public synchronized void close() {
         if (!closed) {
+            writeDeferred();
+            release();
+        }
+    }
+
+    /** Releases the file without writing anything more. */
+    private void release() {
+        if (!closed) {
             closed = true;
+            if (deferredWriter != null) {
+                deferredWriter.shutdownNow();
+            }
             file.release();
         }
     }
@@ -441,6 +510,11 @@ public final class JournalStorage implements Storage {
     @Override
     public String toString() {
         return "journal:" + file.path();
+    }
+
+    /** How many appends this JVM made to the journal's file so far, for the tests that count a trial's writes. */
+    long appends() {
+        return file.appends();
     }
 
     /** When this storage forces its appends to the disk. */
@@ -461,7 +535,18 @@ public final class JournalStorage implements Storage {
             }
             return file.locked(() -> {
                 catchUp();
-                return action.run();
+                if (deferred.isEmpty()) {
+                    return action.run();
+                }
+                // the knob values held back go first, in one append with what the action writes
+                batching = true;
+                pending.take(deferred);
+                try {
+                    return action.run();
+                } finally {
+                    batching = false;
+                    flush();
+                }
             });
         } catch (IOException failed) {
             throw new UncheckedIOException("could not use journal " + file.path() + ": " + failed.getMessage(), failed);
@@ -536,12 +621,7 @@ public final class JournalStorage implements Storage {
      */
     private void append(byte[] line, boolean force) throws IOException {
         if (batching) {
-            if (pendingLength + line.length > pending.length) {
-                pending = Arrays.copyOf(pending, Math.max(2 * pending.length, pendingLength + line.length));
-            }
-            System.arraycopy(line, 0, pending, pendingLength, line.length);
-            pendingLength += line.length;
-            pendingLines++;
+            pending.add(line);
             if (force) {
                 flush();
                 file.force();
@@ -561,18 +641,18 @@ public final class JournalStorage implements Storage {
      * that cannot write them is closed: further records would name trials the file does not hold.
      */
     private void flush() throws IOException {
-        int length = pendingLength;
-        int count = pendingLines;
-        pendingLength = 0;
-        pendingLines = 0;
+        int length = pending.length();
+        int count = pending.count();
         if (length == 0) {
             return;
         }
         try {
-            file.append(pending, 0, length);
+            file.append(pending.bytes(), 0, length);
         } catch (IOException failed) {
-            close();
+            release();
             throw failed;
+        } finally {
+            pending.clear();
         }
         offset += length;
         lines += count;

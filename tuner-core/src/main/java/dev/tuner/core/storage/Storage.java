@@ -134,6 +134,35 @@ public interface Storage extends AutoCloseable {
     void setParam(String studyName, int trialNumber, String knob, Distribution distribution, double internal);
 
     /**
+     * Records the value a running trial drew for a knob, as {@link #setParam} does, for a trial that
+     * this storage object will also {@linkplain #finishTrial finish}: the storage may hold the value
+     * back and write it with a later write of its own, so that a knob drawn while the objective runs
+     * costs no transaction or append of its own. {@link dev.tuner.core.study.Study} draws every knob
+     * this way.
+     *
+     * <ul>
+     *   <li>This storage's reads ({@link #trial}, {@link #trials}) show the value at once, so the
+     *       worker's own sampler and pruner see it as if it were written.
+     *   <li>It is written no later than with the trial's finish, in the same transaction or append,
+     *       so a finished trial never lacks a knob it drew. The storages of this package write it
+     *       sooner too: with the trial's next {@linkplain #setIntermediateValue reported value}, and a
+     *       {@link JdbcStorage} with its next heartbeat, a {@link JournalStorage} within a second.
+     *       Until then other workers' samplers, which read running trials' knobs (TPE's constant
+     *       liar), see the trial without it.
+     *   <li>A worker killed before it is written loses it: the trial is failed for its dead worker
+     *       as any other, and a retry of it draws that knob afresh.
+     *   <li>A value for a trial that stopped running, or that another storage object finished, is
+     *       refused, or dropped, when it is written, not when it is drawn.
+     * </ul>
+     *
+     * This default writes it at once with {@link #setParam}.
+     */
+    default void setParamDeferred(String studyName, int trialNumber, String knob, Distribution distribution,
+            double internal) {
+        setParam(studyName, trialNumber, knob, distribution, internal);
+    }
+
+    /**
      * Records the value a running trial reported at {@code step} (an intermediate value, such as the
      * validation accuracy after an epoch), replacing one reported at the same step before. Pruners
      * read them from {@link FrozenTrial#intermediateValues()}.

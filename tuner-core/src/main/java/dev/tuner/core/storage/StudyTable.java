@@ -189,6 +189,14 @@ final class StudyTable {
         return trial;
     }
 
+    /** Whether the study has trial {@code trialNumber} and it runs, as far as this table knows. */
+    boolean isRunning(String studyName, int trialNumber) {
+        StudyEntry study = studies.get(studyName);
+        int index = trialNumber - firstNumber;
+        return study != null && index >= 0 && index < study.trials.size()
+                && study.trials.get(index).state() == TrialState.RUNNING;
+    }
+
     /** The error for a change to a trial that still waits for a worker. */
     static IllegalStateException notClaimed(String studyName, int trialNumber) {
         return new IllegalStateException("trial #" + trialNumber + " of study '" + studyName + "' is WAITING: it was "

@@ -570,7 +570,8 @@ public final class Study implements TrialHistory {
             throw new IllegalStateException(sampler.getClass().getSimpleName() + " proposed " + internal
                     + " for knob '" + knob + "', outside " + distribution + "; this is a bug in the sampler");
         }
-        storage.setParam(name, trialNumber, knob, distribution, internal);
+        // this study finishes the trial too: the storage may write the value with a later write of the trial
+        storage.setParamDeferred(name, trialNumber, knob, distribution, internal);
         return new Suggestion(distribution, internal);
     }
 

@@ -17,7 +17,9 @@ import java.util.Set;
  * A worker process for the workers tests, started in a child JVM: {@code <storage> <budget> <slowAt>
  * [<go file>]} runs trials of study {@code workers}, once the go file exists if one is named, until
  * the study holds {@code budget} trials that are COMPLETE or RUNNING and none is RUNNING, printing
- * {@code ASKED n} once trial n is stored with its knob, and {@code COMPLETE n}. Its {@code slowAt}-th
+ * {@code ASKED n} once trial n is stored with its knob drawn up front ({@code x}) and has drawn
+ * two more as its objective would ({@code y}, {@code z}, which the storage holds back until the
+ * finish), and {@code COMPLETE n}. Its {@code slowAt}-th
  * trial (counting from 1; 0 for none) takes a minute, for the test to kill it in.
  *
  * <p>The storage fails the trials of dead workers that hold budget up: a journal when it finds the
@@ -52,7 +54,12 @@ public final class BudgetWorkerMain {
             }
             int ran = 0;
             while (true) {
-                OptionalInt next = storage.createTrialWithinBudget("workers", budget, COUNTED);
+                // as a study starts a trial: with the knob it draws up front, written right after the start
+                OptionalInt next = storage.together(() -> {
+                    OptionalInt started = storage.createTrialWithinBudget("workers", budget, COUNTED);
+                    started.ifPresent(number -> storage.setParamDeferred("workers", number, "x", Uniform.of(0, 1), 0.5));
+                    return started;
+                });
                 if (next.isEmpty()) {
                     if (!waitForRunningTrials(storage)) {
                         break;
@@ -61,8 +68,10 @@ public final class BudgetWorkerMain {
                 }
                 int number = next.getAsInt();
                 ran++;
-                storage.setParam("workers", number, "x", Uniform.of(0, 1), 0.5);
-                // after its last write: a worker killed once it printed this has nothing on its way to the store
+                // and the knobs it draws as the objective runs, held back until the finish (or a heartbeat)
+                storage.setParamDeferred("workers", number, "y", Uniform.of(0, 1), 0.25);
+                storage.setParamDeferred("workers", number, "z", Uniform.of(0, 1), 0.75);
+                // x is stored; a worker killed once it printed this loses y and z, held back, with its trial
                 System.out.println("ASKED " + number);
                 System.out.flush();
                 Thread.sleep(ran == slowAt ? 60_000 : 20);

@@ -278,6 +278,86 @@ class JdbcStorageTest extends StorageContractTest {
         }
     }
 
+    @Test
+    void aTrialWithTwoKnobsUpFrontAndThreeDrawnLaterCostsThreeTransactions() {
+        CommitCounter counter = new CommitCounter();
+        Set<TrialState> counted = EnumSet.of(TrialState.RUNNING, TrialState.COMPLETE);
+        String url = database.newSchemaUrl();
+        // a heartbeat so slow that neither a beat nor a look for stale trials falls within the trial measured
+        try (JdbcStorage storage = TestDatabase.storage(url).connector(counter)
+                .heartbeat(Duration.ofHours(1), Duration.ofHours(2)).open();
+                JdbcStorage reader = TestDatabase.storage(url).open()) {
+            storage.createStudy("s", Direction.MINIMIZE);
+            runTrialWithLateKnobs(storage, counted); // looks the study up and for stale trials, once
+            int before = counter.commits();
+
+            int number = runTrialWithLateKnobs(storage, counted);
+
+            assertThat(counter.commits() - before).as("start and history, knobs up front, late knobs and finish")
+                    .isEqualTo(3);
+            assertThat(reader.trial("s", number).params()).containsOnlyKeys("a", "b", "c", "d", "e");
+            assertThat(reader.trial("s", number).state()).isEqualTo(TrialState.COMPLETE);
+        }
+    }
+
+    /**
+     * A trial as a study runs it: started with two knobs drawn up front, then three drawn as the
+     * objective runs (by a sampler that reads no history for them, as random search), then finished.
+     */
+    private static int runTrialWithLateKnobs(JdbcStorage storage, Set<TrialState> counted) {
+        int number = storage.together(() -> {
+            int started = storage.startTrialWithinBudget("s", 100, counted).orElseThrow().number();
+            for (String knob : List.of("a", "b")) {
+                storage.trials("s");
+                storage.setParamDeferred("s", started, knob, Uniform.of(0, 1), 0.5);
+            }
+            return started;
+        });
+        for (String knob : List.of("c", "d", "e")) {
+            storage.setParamDeferred("s", number, knob, Uniform.of(0, 1), 0.25);
+        }
+        storage.finishTrial("s", number, TrialState.COMPLETE, OptionalDouble.of(number), null);
+        storage.trial("s", number);
+        return number;
+    }
+
+    @Test
+    void theHeartbeatWritesTheKnobsHeldBackForARunningTrial() throws InterruptedException {
+        String url = database.newSchemaUrl();
+        try (JdbcStorage storage = TestDatabase.storage(url).heartbeat(Duration.ofMillis(50), Duration.ofMinutes(1)).open();
+                JdbcStorage reader = TestDatabase.storage(url).open()) {
+            storage.createStudy("s", Direction.MINIMIZE);
+            int number = storage.createTrial("s");
+
+            storage.setParamDeferred("s", number, "x", Uniform.of(0, 1), 0.25);
+
+            // wait for the next heartbeat, not for a time
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (reader.trial("s", number).params().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(reader.trial("s", number).params()).containsOnlyKeys("x");
+            assertThat(reader.trial("s", number).state()).isEqualTo(TrialState.RUNNING);
+        }
+    }
+
+    @Test
+    void knobsHeldBackForATrialOthersFailedAreDroppedAndItsFinishRefused() {
+        String url = database.newSchemaUrl();
+        try (JdbcStorage storage = TestDatabase.storage(url).heartbeat(Duration.ofHours(1), Duration.ofHours(2)).open()) {
+            storage.createStudy("s", Direction.MINIMIZE);
+            int number = storage.createTrial("s");
+            storage.setParamDeferred("s", number, "x", Uniform.of(0, 1), 0.25);
+            database.execute("UPDATE " + url.substring(url.indexOf("currentSchema=") + "currentSchema=".length())
+                    + ".tuner_trials SET state = 'FAIL'");
+
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> storage.finishTrial("s", number, TrialState.COMPLETE, OptionalDouble.of(1), null))
+                    .withMessageContaining("already FAIL");
+            assertThat(storage.trial("s", number).params()).as("a trial that no longer runs shows none held back").isEmpty();
+        }
+    }
+
     /** A trial as a single worker runs it: started, history read and four knobs drawn together, then finished and read. */
     private static int runTrial(JdbcStorage storage, Set<TrialState> counted) {
         int number = storage.together(() -> {

@@ -85,6 +85,7 @@ class JournalProcessesTest {
                 }
             }
             assertThat(line).as("the child's output up to the trial it is killed in").isEqualTo("ASKED " + slowFrom);
+            awaitKnob(journal, slowFrom); // x, held back, is written within a second: a retry runs it again
             child.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no finally
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
         }
@@ -127,6 +128,20 @@ class JournalProcessesTest {
                 assertThat(other.params().get("x")).isNotEqualTo(killed.params().get("x"));
             });
         }
+    }
+
+    /** Waits until the journal holds knob x of trial {@code number}, which its worker holds back for a second at most. */
+    private static void awaitKnob(Path journal, int number) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try (JournalStorage reader = JournalStorage.openToRead(journal)) {
+                if (reader.trial("crash", number).params().containsKey("x")) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("trial #" + number + " of " + journal + " did not get its knob x within 30 s");
     }
 
     /** A child JVM running {@link JournalWorkerMain} on this test's class path. */

@@ -48,6 +48,78 @@ class JournalStorageTest extends StorageContractTest {
     }
 
     @Test
+    void aTrialWithTwoKnobsUpFrontAndThreeDrawnLaterCostsAtMostThreeAppends() {
+        Path path = folder.resolve("appends.jsonl");
+        try (JournalStorage storage = JournalStorage.open(path); JournalStorage reader = JournalStorage.open(path)) {
+            storage.createStudy("s", Direction.MINIMIZE);
+            long before = storage.appends();
+
+            int number = storage.together(() -> {
+                int started = storage.startTrial("s").number();
+                storage.setParamDeferred("s", started, "a", Uniform.of(0, 1), 0.1);
+                storage.setParamDeferred("s", started, "b", Uniform.of(0, 1), 0.2);
+                return started;
+            });
+            for (String knob : List.of("c", "d", "e")) {
+                storage.setParamDeferred("s", number, knob, Uniform.of(0, 1), 0.5);
+            }
+            storage.finishTrial("s", number, TrialState.COMPLETE, OptionalDouble.of(1), null);
+            storage.trial("s", number);
+
+            // the start with a and b, then c, d and e with the finish: two, or three if the machine is so
+            // slow that the storage's delayed writer (a second after c) wrote c, d and e before the finish
+            assertThat(storage.appends() - before).isBetween(2L, 3L);
+            assertThat(reader.trial("s", number).params()).containsOnlyKeys("a", "b", "c", "d", "e");
+            assertThat(reader.trial("s", number).state()).isEqualTo(TrialState.COMPLETE);
+        }
+    }
+
+    @Test
+    void aFinishCutOffMidAppendLeavesTheTrialUnfinishedWithEveryKnobItDrew() throws IOException {
+        Path path = folder.resolve("cut.jsonl");
+        int number;
+        try (JournalStorage storage = JournalStorage.open(path)) {
+            storage.createStudy("s", Direction.MINIMIZE);
+            number = storage.createTrial("s");
+            storage.setParamDeferred("s", number, "x", Uniform.of(0, 1), 0.25);
+            storage.setParamDeferred("s", number, "y", Uniform.of(0, 1), 0.75);
+            storage.finishTrial("s", number, TrialState.COMPLETE, OptionalDouble.of(1), null);
+        }
+        // the knobs held back are written before the finish, in its append: a kill in the middle of that
+        // append cuts the finish, never a knob of a finished trial
+        byte[] bytes = Files.readAllBytes(path);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        int finish = text.lastIndexOf("{\"op\":\"finish\"");
+        assertThat(text.substring(0, finish)).contains("\"x\"", "\"y\"");
+        Files.write(path, java.util.Arrays.copyOf(bytes, finish + 20));
+
+        try (JournalStorage storage = JournalStorage.open(path)) {
+            FrozenTrial cut = storage.trial("s", number);
+            assertThat(cut.state()).isEqualTo(TrialState.RUNNING); // this process lives: not failed as dead
+            assertThat(cut.params()).containsOnlyKeys("x", "y");
+        }
+    }
+
+    @Test
+    void knobsHeldBackAreWrittenSoonWhenNothingElseIsWritten() throws InterruptedException {
+        Path path = folder.resolve("held.jsonl");
+        try (JournalStorage storage = JournalStorage.open(path); JournalStorage reader = JournalStorage.open(path)) {
+            storage.createStudy("s", Direction.MINIMIZE);
+            int number = storage.createTrial("s");
+
+            storage.setParamDeferred("s", number, "x", Uniform.of(0, 1), 0.25);
+
+            // the storage's delayed writer writes it a second later: wait for that, not for a time
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (reader.trial("s", number).params().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(reader.trial("s", number).params()).containsOnlyKeys("x");
+            assertThat(reader.trial("s", number).state()).isEqualTo(TrialState.RUNNING);
+        }
+    }
+
+    @Test
     void createsTheFileAndItsFoldersAndWritesOneJsonRecordPerLine() throws IOException {
         Path file = folder.resolve("target/tuner/journal.jsonl");
         try (JournalStorage storage = JournalStorage.open(file)) {

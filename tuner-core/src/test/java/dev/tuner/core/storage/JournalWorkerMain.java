@@ -76,7 +76,7 @@ public final class JournalWorkerMain {
         Study study = Studies.on(storage, "crash", seed);
         while (true) {
             Trial trial = study.ask();
-            double x = trial.suggestFloat("x", -10, 10); // stored before it is printed: a killed trial has its x
+            double x = trial.suggestFloat("x", -10, 10); // held back, stored within a second
             System.out.println("ASKED " + trial.number());
             System.out.flush();
             Thread.sleep(trial.number() >= slowFrom ? 60_000 : 2);

@@ -426,6 +426,85 @@ abstract class StorageContractTest {
     }
 
     @Test
+    void knobsDrawnDeferredAreReadAtOnceAndStoredWithTheFinish() {
+        int number = storage.createTrial("s");
+        storage.setParam("s", number, "x", Uniform.of(0, 1), 0.25);
+        storage.setParamDeferred("s", number, "y", IntUniform.of(1, 8), 3);
+        storage.setParamDeferred("s", number, "z", Uniform.of(0, 1), 0.75);
+
+        assertThat(storage.trial("s", number).params()).as("this storage's reads")
+                .containsExactly(entry("x", 0.25), entry("y", 3L), entry("z", 0.75));
+        assertThat(storage.trials("s").get(0).params()).containsExactly(entry("x", 0.25), entry("y", 3L), entry("z", 0.75));
+        storage.finishTrial("s", number, TrialState.COMPLETE, OptionalDouble.of(1), null);
+
+        FrozenTrial finished = open(sameStoreAgain(storage)).trial("s", number);
+        assertThat(finished.state()).isEqualTo(TrialState.COMPLETE);
+        assertThat(finished.params()).containsExactly(entry("x", 0.25), entry("y", 3L), entry("z", 0.75));
+        assertThat(storage.trial("s", number).params()).containsExactly(entry("x", 0.25), entry("y", 3L), entry("z", 0.75));
+    }
+
+    @Test
+    void knobsDrawnDeferredAreStoredWithTheNextReportedValue() {
+        int number = storage.createTrial("s");
+        storage.setParamDeferred("s", number, "y", IntUniform.of(1, 8), 3);
+
+        storage.setIntermediateValue("s", number, 0, 0.5);
+
+        FrozenTrial running = open(sameStoreAgain(storage)).trial("s", number);
+        assertThat(running.state()).isEqualTo(TrialState.RUNNING);
+        assertThat(running.params()).containsExactly(entry("y", 3L));
+        assertThat(running.intermediateValues()).containsExactly(entry(0, 0.5));
+    }
+
+    @Test
+    void knobsDrawnDeferredTogetherWithTheStartAreStoredAfterIt() {
+        int number = storage.together(() -> {
+            int started = storage.startTrial("s").number();
+            storage.setParamDeferred("s", started, "x", Uniform.of(0, 1), 0.25);
+            return started;
+        });
+
+        assertThat(open(sameStoreAgain(storage)).trial("s", number).params()).containsExactly(entry("x", 0.25));
+    }
+
+    @Test
+    void knobsDrawnDeferredForSeveralTrialsGoEachWithItsOwnTrial() {
+        int first = storage.createTrial("s");
+        int second = storage.createTrial("s");
+        storage.setParamDeferred("s", first, "x", Uniform.of(0, 1), 0.25);
+        storage.setParamDeferred("s", second, "x", Uniform.of(0, 1), 0.5);
+        storage.setParamDeferred("s", first, "y", IntUniform.of(1, 8), 2);
+
+        storage.finishTrial("s", first, TrialState.COMPLETE, OptionalDouble.of(1), null);
+
+        assertThat(storage.trials("s")).extracting(FrozenTrial::params)
+                .containsExactly(Map.of("x", 0.25, "y", 2L), Map.of("x", 0.5));
+        assertThat(open(sameStoreAgain(storage)).trial("s", first).params()).containsExactly(entry("x", 0.25), entry("y", 2L));
+        storage.finishTrial("s", second, TrialState.PRUNED, OptionalDouble.empty(), null);
+        assertThat(open(sameStoreAgain(storage)).trial("s", second).params()).containsExactly(entry("x", 0.5));
+    }
+
+    @Test
+    void aKnobDrawnDeferredForAFinishedTrialIsRefused() {
+        int number = storage.createTrial("s");
+        storage.finishTrial("s", number, TrialState.COMPLETE, OptionalDouble.of(1), null);
+
+        assertThatIllegalStateException().isThrownBy(() -> storage.setParamDeferred("s", number, "x", Uniform.of(0, 1), 0.5))
+                .withMessageContaining("already COMPLETE");
+        assertThat(storage.trial("s", number).params()).isEmpty();
+    }
+
+    @Test
+    void closingWritesTheKnobsHeldBackForTrialsLeftRunning() {
+        int number = storage.createTrial("s");
+        storage.setParamDeferred("s", number, "x", Uniform.of(0, 1), 0.25);
+
+        storage.close();
+
+        assertThat(open(sameStoreAgain(storage)).trial("s", number).params()).containsExactly(entry("x", 0.25));
+    }
+
+    @Test
     void aKnobDrawnTogetherForAFinishedTrialIsRefused() {
         int number = storage.createTrial("s");
         storage.finishTrial("s", number, TrialState.COMPLETE, OptionalDouble.of(1), null);

@@ -121,7 +121,12 @@ class WorkersTest {
         assertThat(trials).hasSize(BUDGET + 1).extracting(FrozenTrial::number)
                 .containsExactlyElementsOf(IntStream.rangeClosed(0, BUDGET).boxed().toList());
         assertThat(trials).filteredOn(trial -> trial.state() == TrialState.COMPLETE)
-                .allSatisfy(trial -> assertThat(trial.value()).hasValue(trial.number()));
+                .allSatisfy(trial -> assertThat(trial.value()).hasValue(trial.number()))
+                .as("a finished trial has every knob it drew, those held back until its finish too")
+                .allSatisfy(trial -> assertThat(trial.params()).containsOnlyKeys("x", "y", "z"));
+        assertThat(trials).filteredOn(trial -> trial.state() == TrialState.FAIL).singleElement()
+                .as("the killed trial has the knob drawn up front; those held back may be lost with it")
+                .satisfies(killed -> assertThat(killed.params()).containsKey("x"));
         // the enqueued trials came first, each claimed by one worker (the killed one's included)
         assertThat(trials).extracting(trial -> trial.enqueuedValues().get("i")).filteredOn(Objects::nonNull)
                 .containsExactlyElementsOf(IntStream.range(0, ENQUEUED).mapToObj(String::valueOf).toList());
