@@ -49,7 +49,8 @@ class ArchitectureTest {
             // objective vectors as double[]: samplers, studies and reports may all use it
             "pareto", Set.of(),
             "json", Set.of("space"),
-            "trial", Set.of("space"),
+            // pareto: a study's best trials, which the study and its snapshot both ask for, are its front
+            "trial", Set.of("space", "pareto"),
             "sampler", Set.of("trial", "space"),
             "pruner", Set.of("trial", "space"),
             "storage", Set.of("trial", "space", "json", "settings"),
