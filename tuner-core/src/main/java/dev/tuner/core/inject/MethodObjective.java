@@ -237,8 +237,9 @@ public final class MethodObjective implements Objective {
     public double[] values(Trial trial) throws Exception {
         Object result = invoke(trial);
         if (result == null) {
-            throw new IllegalStateException("@Tune method " + describe() + " returned null; return "
-                    + (outcome.isPresent() ? "a " + method.getReturnType().getSimpleName() : "the objective value as a number"));
+            throw new IllegalStateException("@Tune method " + describe() + (outcome.isPresent()
+                    ? " returned null; return a " + method.getReturnType().getSimpleName() + " of its objectives"
+                    : " returned null; return the objective value as a number"));
         }
         if (outcome.isPresent()) {
             return outcome.get().values(result, trial);

@@ -46,8 +46,8 @@ public final class ParetoPick {
         }
         int index = objectiveNames.indexOf(given);
         if (index < 0) {
-            throw new IllegalArgumentException("pick \"" + given + "\" names no objective; give \"" + KNEE
-                    + "\" or the name of an objective to be best on within the constraints: one of "
+            throw new IllegalArgumentException("pick \"" + given + "\" names no objective; give \"knee\" or the name"
+                    + " of an objective to be best on within the constraints: one of "
                     + String.join(", ", objectiveNames.stream().map(name -> "\"" + name + "\"").toList()));
         }
         return new ParetoPick(index, given);
