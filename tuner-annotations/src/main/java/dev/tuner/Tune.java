@@ -32,6 +32,19 @@ import org.junit.platform.commons.annotation.Testable;
  * {@code tuner.pruner} ({@code -D}, {@code junit-platform.properties} or the Maven plugin) override
  * the attributes here for one run.
  *
+ * <p>A study of several objectives, or of one with constraints, returns a record instead: each
+ * component marked {@link Maximize} or {@link Minimize} is an objective named by the component, and
+ * each marked {@link AtMost} or {@link AtLeast} a constraint (a component may be both). Its trials
+ * that meet every constraint and that no other such trial beats on every objective are the Pareto
+ * set, written beside the properties; {@link #pick()} says which one of them the properties hold:
+ *
+ * <pre>{@code
+ * record Outcome(@Maximize double accuracy, @Minimize @AtMost(20) double latencyMs) {}
+ *
+ * @Tune(trials = 200, pick = "accuracy")    // the most accurate model answering within 20 ms
+ * Outcome accuracyAndLatency(@LogUniform(min = 1e-4, max = 1e-1) double lr) { ... }
+ * }</pre>
+ *
  * <p>The method must not be private or static and its class needs a no-argument constructor: a
  * new instance serves each trial, as JUnit does for each test.
  */
@@ -47,8 +60,27 @@ public @interface Tune {
     /** Number of trials the study runs; at least 1. Default: 100. */
     int trials() default 100;
 
-    /** Whether smaller or larger objective values are better. Default: {@link Direction#MINIMIZE}. */
+    /**
+     * Whether smaller or larger objective values are better, for a method returning a number.
+     * Default: {@link Direction#MINIMIZE}. A method returning a record gives each objective's direction
+     * on its component ({@link Maximize}, {@link Minimize}) and leaves this at its default.
+     */
     Direction direction() default Direction.MINIMIZE;
+
+    /**
+     * Which trial of the Pareto set a study returning a record puts in its properties file, which
+     * production ({@code Tuned}) and {@code tuner.mode=best} read:
+     * <ul>
+     *   <li>an objective's name, such as {@code "accuracy"}: the trial best on that objective among
+     *       those that meet every constraint (the earliest of equals on it that no other beats on the rest);
+     *   <li>{@code "knee"}: with each objective scaled to [0, 1] over the Pareto set (0 its best), the
+     *       trial of the smallest sum; with two objectives, the one farthest below the line joining the
+     *       two ends of the front, where giving up a little of one objective stops buying much of the other.
+     * </ul>
+     * Default: empty, which means {@code "knee"} for several objectives; a study of one objective
+     * always picks its best trial, and a method returning a number takes no pick.
+     */
+    String pick() default "";
 
     /**
      * Seed of the sampler: the same seed, space and objective give the same trials. Default:

@@ -49,13 +49,15 @@ class ArchitectureTest {
             // objective vectors as double[]: samplers, studies and reports may all use it
             "pareto", Set.of(),
             "json", Set.of("space"),
-            "trial", Set.of("space"),
+            // pareto: a study's best trials, which the study and its snapshot both ask for, are its front
+            "trial", Set.of("space", "pareto"),
             "sampler", Set.of("trial", "space", "pareto"),
             "pruner", Set.of("trial", "space"),
             "storage", Set.of("trial", "space", "json", "settings"),
             "study", Set.of("sampler", "pruner", "storage", "trial", "space", "pareto"),
             "report", Set.of("storage", "trial", "space", "json"),
-            "output", Set.of("report", "storage", "trial", "space"),
+            // pareto: the progress line of several objectives keeps the Pareto set so far
+            "output", Set.of("report", "storage", "trial", "space", "pareto"),
             "inject", Set.of("study", "trial", "space"),
             "plan", Set.of("inject", "study", "sampler", "pruner", "storage", "trial", "space"));
 
@@ -70,7 +72,7 @@ class ArchitectureTest {
             "pareto", Set.of("Domination", "NonDominatedSort", "CrowdingDistance", "Hypervolume"),
             "json", Set.of("JsonTrees", "DistributionJson"),
             "trial", Set.of("Trial", "FrozenTrial", "TrialState", "Suggestion", "TrialResult", "TrialFailure", "TrialPruned",
-                    "TrialHistory", "TrialFormat", "Numbers"),
+                    "TrialHistory", "TrialFormat", "Numbers", "ParetoPick"),
             "sampler", Set.of("Sampler", "Samplers", "Seeds", "AutoSampler", "RandomSampler", "GridSampler", "QmcSampler",
                     "TpeSampler", "GpSampler", "CmaEsSampler", "Nsga2Sampler"),
             "pruner", Set.of("Pruner", "Pruners", "TrialGroup", "NopPruner", "MedianPruner", "PercentilePruner",

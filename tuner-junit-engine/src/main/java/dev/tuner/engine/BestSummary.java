@@ -34,7 +34,12 @@ final class BestSummary {
     static String of(String study, FrozenTrial best, Map<String, String> entry) {
         StringBuilder text = new StringBuilder("best trial of study ").append(study).append(": ")
                 .append(entry.get(Constants.BEST_ENTRY)).append('\n');
-        best.value().ifPresent(value -> line(text, "value", String.valueOf(value)));
+        if (best.result().size() == 1) {
+            line(text, "value", String.valueOf(best.result().value(0)));
+        } else {
+            line(text, "values", String.join(", ", best.values().stream().map(String::valueOf).toList()));
+        }
+        Optional.ofNullable(entry.get(Constants.PICKED_ENTRY)).ifPresent(picked -> line(text, "picked", picked));
         List<String> knobs = best.params().entrySet().stream()
                 .map(knob -> knob.getKey() + "=" + knob.getValue())
                 .toList();
@@ -46,6 +51,7 @@ final class BestSummary {
                 + (entry.containsKey(Constants.BEST_FROM_EARLIER_RUN_ENTRY) ? "; the best was found by an earlier run" : "")
                 + ")");
         line(text, "properties", entry.get(Constants.PROPERTIES_ENTRY));
+        Optional.ofNullable(entry.get(Constants.PARETO_ENTRY)).ifPresent(pareto -> line(text, "pareto", pareto));
         Optional.ofNullable(entry.get(Constants.REPORT_ENTRY)).ifPresent(page -> line(text, "report", page));
         Optional.ofNullable(entry.get(Constants.WARNING_ENTRY)).ifPresent(warning -> line(text, "warning", warning));
         return text.toString();

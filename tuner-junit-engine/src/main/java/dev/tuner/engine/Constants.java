@@ -242,6 +242,16 @@ public final class Constants {
      */
     public static final String SAMPLER_ENTRY = "tuner.sampler";
 
+    /**
+     * Report entry on the container of a study of several objectives: how its best trial
+     * ({@link #BEST_ENTRY}, the one its properties hold) was picked from its Pareto set, as
+     * {@code knee of 7 Pareto trials}.
+     */
+    public static final String PICKED_ENTRY = "tuner.picked";
+
+    /** Report entry on the container of a study of several objectives: the Pareto set file written ({@code <study>.pareto.csv}). */
+    public static final String PARETO_ENTRY = "tuner.pareto";
+
     /** Report entry on a study's container: the best-parameters file written. */
     public static final String PROPERTIES_ENTRY = "tuner.properties";
 
@@ -277,8 +287,22 @@ public final class Constants {
     /** Report entry on a trial's test, as it ends: its state, {@code complete}, {@code pruned} or {@code fail}. */
     public static final String STATE_ENTRY = "tuner.state";
 
-    /** Report entry on a trial's test, as it ends, if it has one: its objective value, in full precision. */
+    /**
+     * Report entry on a trial's test, as it ends, if it has one: its objective value, in full precision.
+     * A trial of several objectives publishes one entry per objective instead, this key, a dot and the
+     * objective's name ({@code tuner.value.accuracy}).
+     */
     public static final String VALUE_ENTRY = "tuner.value";
+
+    /**
+     * Report entry on a trial's test that recorded constraints, as it ends: {@code true} when every
+     * constraint is met, else {@code false}; each constraint's value follows under this key's prefix
+     * {@code tuner.constraint.} and its name ({@code tuner.constraint.latencyMs}), at most 0 when met.
+     */
+    public static final String FEASIBLE_ENTRY = "tuner.feasible";
+
+    /** The prefix of the report entries of a trial's constraint values: {@value}, then the constraint's name. */
+    public static final String CONSTRAINT_ENTRY_PREFIX = "tuner.constraint.";
 
     /** Report entry on a trial's test, as it ends: every knob it read, {@code full.name=value}, one a line. */
     public static final String PARAMS_ENTRY = "tuner.params";

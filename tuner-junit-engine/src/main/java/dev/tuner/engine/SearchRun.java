@@ -52,7 +52,7 @@ final class SearchRun {
 
     void run(StudyPlan plan, Storage storage) {
         boolean report = settings.report();
-        TrialReporter reporter = new TrialReporter(descriptor, listener, settings.displayNamePattern());
+        TrialReporter reporter = new TrialReporter(descriptor, listener, settings.displayNamePattern(), plan);
         Study study = plan.newStudy(storage);
         List<FrozenTrial> stored = study.trials();
         if (stored.isEmpty()) {
@@ -71,11 +71,11 @@ final class SearchRun {
             }
             listener.reportingEntryPublished(descriptor, ReportEntry.from(resumed));
         }
-        progress = new Progress(plan.trials(), started, plan.direction(), System.nanoTime());
+        progress = new Progress(plan.trials(), started, plan.directions(), System.nanoTime());
         progress.resumeFrom(stored);
         lastProgressNanos = System.nanoTime();
         try {
-            study.optimize(plan.objective(), settings.optimize(plan.trials())
+            study.optimize(plan.objective().forStudy(), settings.optimize(plan.trials())
                     .callback(new TrialCallback() {
                         @Override
                         public void beforeTrial(Study running, Trial trial) {
@@ -103,23 +103,32 @@ final class SearchRun {
         }
         // the history, read once for everything written at the end (a full read on PostgreSQL)
         StudySnapshot finished = StudySnapshot.of(study);
-        FrozenTrial best = finished.best().orElseThrow(() -> noCompleteTrial(finished));
+        if (finished.isMultiObjective() ? finished.bestTrials().isEmpty() : finished.best().isEmpty()) {
+            throw noCompleteTrial(finished);
+        }
+        String choices = study.sampler().describe(study);
+        String sampler = plan.samplerName() + (choices.isEmpty() ? "" : ": " + choices);
+        StudyOutputs outputs = new StudyOutputs(settings.outputDirectory(), settings.outputFile(), report,
+                settings.outputReplace(), Clock.systemUTC());
+        StudyOutputs.Written written = outputs.write(finished, plan.objective().pick(), StorageName.of(plan.storage()),
+                StorageName.of(StudyPlan.declaredStorage(descriptor.method())), sampler);
+        // the trial the properties hold: the best, or the one picked from the Pareto set
+        FrozenTrial best = written.trial();
         Map<String, String> entry = new LinkedHashMap<>();
-        entry.put(Constants.BEST_ENTRY, TrialFormat.describe(best));
+        entry.put(Constants.BEST_ENTRY, TrialFormat.of(TrialFormat.DEFAULT_PATTERN)
+                .withObjectives(plan.objectiveNames(), plan.objective().constraintViolations()).format(best));
+        if (!written.picked().isEmpty()) {
+            entry.put(Constants.PICKED_ENTRY, written.picked());
+        }
         entry.put(Constants.TRIALS_ENTRY, String.valueOf(finished.started()));
         entry.put(Constants.SEED_ENTRY, String.valueOf(plan.seed()));
         if (stored.stream().anyMatch(trial -> trial.number() == best.number() && trial.state() == TrialState.COMPLETE)) {
             // the seed is this run's: say that it did not find the best
             entry.put(Constants.BEST_FROM_EARLIER_RUN_ENTRY, "true");
         }
-        String choices = study.sampler().describe(study);
-        String sampler = plan.samplerName() + (choices.isEmpty() ? "" : ": " + choices);
         entry.put(Constants.SAMPLER_ENTRY, sampler);
-        StudyOutputs outputs = new StudyOutputs(settings.outputDirectory(), settings.outputFile(), report,
-                settings.outputReplace(), Clock.systemUTC());
-        StudyOutputs.Written written = outputs.write(finished, StorageName.of(plan.storage()),
-                StorageName.of(StudyPlan.declaredStorage(descriptor.method())), sampler);
         entry.put(Constants.PROPERTIES_ENTRY, written.properties().toString());
+        written.pareto().ifPresent(pareto -> entry.put(Constants.PARETO_ENTRY, pareto.toString()));
         written.page().ifPresent(page -> entry.put(Constants.REPORT_ENTRY, page.toString()));
         if (!written.warnings().isEmpty()) {
             entry.put(Constants.WARNING_ENTRY, String.join("\n", written.warnings()));
@@ -171,6 +180,15 @@ final class SearchRun {
                 .orElse("");
         long pruned = study.count(TrialState.PRUNED);
         int ran = study.started();
+        long complete = study.count(TrialState.COMPLETE);
+        if (complete > 0) {
+            List<String> constraints = trials.stream().filter(trial -> trial.state() == TrialState.COMPLETE)
+                    .flatMap(trial -> trial.constraints().keySet().stream()).distinct().toList();
+            return new IllegalStateException("no trial of study '" + study.name() + "' met every constraint: all "
+                    + complete + " complete trials broke one of " + constraints + ", so there is no best to write."
+                    + " Loosen the bounds (@AtMost, @AtLeast, trial.constrain), widen the knobs' ranges towards"
+                    + " where the constraints hold, or give more trials (tuner.trials)");
+        }
         if (pruned > 0) {
             return new IllegalStateException("no trial of study '" + study.name() + "' completed: " + pruned + " of "
                     + ran + " were pruned and the rest failed" + firstFailure + ". A pruner keeps pruning "

@@ -49,9 +49,9 @@ final class SingleTrialRun {
         }
         // a plain test run (Surefire) shows no report entry: the best test's name says where its values came from
         String suffix = kind == TrialDescriptor.Kind.BEST ? " (from " + known.where() + ")" : "";
-        TrialReporter reporter = new TrialReporter(descriptor, listener, pattern, suffix);
+        TrialReporter reporter = new TrialReporter(descriptor, listener, pattern, plan, suffix);
         try {
-            study.runTrial(plan.objective(), new TrialCallback() {
+            study.runTrial(plan.objective().forStudy(), new TrialCallback() {
                 @Override
                 public void beforeTrial(Study running, Trial trial) {
                     reporter.started(kind, trial.number(), startingValues(trial, studyKnown, plan.studyName()));

@@ -119,7 +119,7 @@ final class StudyExecution {
     private BestLookup.Found bestKnown(StudyPlan plan) {
         BestLookup lookup = new BestLookup(settings.outputDirectory(), settings.outputFile(), settings.productionFile(),
                 descriptor.testClass().getClassLoader());
-        return lookup.find(plan.studyName(), plan.direction(), StorageName.of(plan.storage()),
+        return lookup.find(plan.studyName(), plan.directions(), plan.objective().pick(), StorageName.of(plan.storage()),
                 storages.openIfPresent(plan.storage(), settings.storageOutageTimeout()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tuner.engine;
 
+import dev.tuner.core.plan.StudyPlan;
 import dev.tuner.core.study.TrialOutcome;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.TrialFormat;
@@ -33,19 +34,25 @@ final class TrialReporter {
     private final EngineExecutionListener listener;
     private final TrialFormat lines;
     private final TrialFormat names;
+    private final List<String> objectiveNames;
     private final String nameSuffix;
     /** The tests started and not finished yet, by trial number. */
     private final Map<Integer, TrialDescriptor> running = new HashMap<>();
 
-    TrialReporter(TuneMethodDescriptor study, EngineExecutionListener listener, String namePattern) {
-        this(study, listener, namePattern, "");
+    TrialReporter(TuneMethodDescriptor study, EngineExecutionListener listener, String namePattern, StudyPlan plan) {
+        this(study, listener, namePattern, plan, "");
     }
 
-    /** A reporter that ends each name with {@code nameSuffix}, e.g. where a best run's values came from. */
-    TrialReporter(TuneMethodDescriptor study, EngineExecutionListener listener, String namePattern, String nameSuffix) {
+    /**
+     * A reporter that names trials by {@code namePattern}, their values by the objectives of {@code plan},
+     * and ends each name with {@code nameSuffix}, e.g. where a best run's values came from.
+     */
+    TrialReporter(TuneMethodDescriptor study, EngineExecutionListener listener, String namePattern, StudyPlan plan,
+            String nameSuffix) {
         this.study = study;
         this.listener = listener;
-        this.lines = TrialFormat.of(namePattern);
+        this.objectiveNames = plan.objectiveNames();
+        this.lines = TrialFormat.of(namePattern).withObjectives(objectiveNames, plan.objective().constraintViolations());
         this.names = lines.atStart();
         this.nameSuffix = nameSuffix;
     }
@@ -73,7 +80,7 @@ final class TrialReporter {
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put(Constants.TRIAL_ENTRY, kind.namePrefix() + lines.format(trial, number) + nameSuffix);
         entry.put(Constants.STATE_ENTRY, trial.state().name().toLowerCase(Locale.ROOT));
-        trial.value().ifPresent(value -> entry.put(Constants.VALUE_ENTRY, String.valueOf(value)));
+        putValues(entry, trial);
         List<String> params = new ArrayList<>();
         trial.params().forEach((knob, value) -> params.add(knob + "=" + value));
         if (!params.isEmpty()) {
@@ -86,6 +93,26 @@ final class TrialReporter {
                         ? TestExecutionResult.aborted(ended)
                         : TestExecutionResult.failed(ended))
                 .orElseGet(TestExecutionResult::successful));
+    }
+
+    /**
+     * Puts a complete trial's objective values in {@code entry}: one {@link Constants#VALUE_ENTRY} for one
+     * objective, one {@code tuner.value.<name>} per objective for several; then, for a trial that
+     * recorded constraints, whether it met them all and each constraint's value.
+     */
+    private void putValues(Map<String, String> entry, FrozenTrial trial) {
+        int count = trial.result().size();
+        if (count == 1) {
+            entry.put(Constants.VALUE_ENTRY, String.valueOf(trial.result().value(0)));
+        } else {
+            for (int i = 0; i < count && i < objectiveNames.size(); i++) {
+                entry.put(Constants.VALUE_ENTRY + "." + objectiveNames.get(i), String.valueOf(trial.result().value(i)));
+            }
+        }
+        if (!trial.constraints().isEmpty()) {
+            entry.put(Constants.FEASIBLE_ENTRY, String.valueOf(trial.isFeasible()));
+            trial.constraints().forEach((name, value) -> entry.put(Constants.CONSTRAINT_ENTRY_PREFIX + name, String.valueOf(value)));
+        }
     }
 
     /**

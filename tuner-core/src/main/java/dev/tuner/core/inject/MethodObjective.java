@@ -1,7 +1,12 @@
 package dev.tuner.core.inject;
 
+import dev.tuner.Direction;
+import dev.tuner.Tune;
+import dev.tuner.core.study.MultiObjective;
 import dev.tuner.core.study.Objective;
+import dev.tuner.core.trial.ParetoPick;
 import dev.tuner.core.trial.Trial;
+import dev.tuner.core.trial.TrialHistory;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -10,6 +15,7 @@ import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,14 +39,22 @@ public final class MethodObjective implements Objective {
     private final List<Optional<KnobValue>> parameters;
     private final String studyName;
     private final Optional<String> readByAgent;
+    /** The record the method returns, read as objectives and constraints; empty when it returns a number. */
+    private final Optional<RecordOutcome> outcome;
+    private final List<Direction> directions;
+    private final ParetoPick pick;
 
     private MethodObjective(Method method, Constructor<?> constructor, List<Optional<KnobValue>> parameters,
-            String studyName, Optional<String> readByAgent) {
+            String studyName, Optional<String> readByAgent, Optional<RecordOutcome> outcome, List<Direction> directions,
+            ParetoPick pick) {
         this.method = method;
         this.constructor = constructor;
         this.parameters = parameters;
         this.studyName = studyName;
         this.readByAgent = readByAgent;
+        this.outcome = outcome;
+        this.directions = directions;
+        this.pick = pick;
     }
 
     /**
@@ -66,9 +80,35 @@ public final class MethodObjective implements Objective {
                     + "declare it as an instance method that is at least package-private, as a JUnit @Test");
         }
         Class<?> returnType = method.getReturnType();
-        if (!NUMBER_TYPES.contains(returnType) && !Number.class.isAssignableFrom(returnType)) {
+        Tune tune = method.getAnnotation(Tune.class);
+        Optional<RecordOutcome> outcome = Optional.empty();
+        List<Direction> directions;
+        ParetoPick pick;
+        if (returnType.isRecord()) {
+            outcome = Optional.of(RecordOutcome.of(returnType, where));
+            if (tune != null && tune.direction() != Direction.MINIMIZE) {
+                throw new InvalidDeclarationException(where, "returns record " + returnType.getName() + " and sets"
+                        + " @Tune(direction = " + tune.direction() + "), but a record gives each objective's direction on"
+                        + " its component; remove direction from @Tune and mark the components @Maximize or @Minimize");
+            }
+            directions = outcome.get().directions();
+            try {
+                pick = ParetoPick.parse(tune == null ? "" : tune.pick(), outcome.get().objectiveNames());
+            } catch (IllegalArgumentException invalid) {
+                throw new InvalidDeclarationException(where, "@Tune(" + invalid.getMessage() + ")");
+            }
+        } else if (NUMBER_TYPES.contains(returnType) || Number.class.isAssignableFrom(returnType)) {
+            if (tune != null && !tune.pick().isBlank()) {
+                throw new InvalidDeclarationException(where, "sets @Tune(pick = \"" + tune.pick() + "\"), but returns"
+                        + " one number, so its best trial is the one picked; remove pick, or return a record of"
+                        + " several objectives (components marked @Maximize or @Minimize)");
+            }
+            directions = List.of(tune == null ? Direction.MINIMIZE : tune.direction());
+            pick = ParetoPick.parse("", TrialHistory.defaultObjectiveNames(1));
+        } else {
             throw new InvalidDeclarationException(where, "returns " + returnType.getName()
-                    + ", but the objective must be a number; return the value to optimize as a double");
+                    + ", but the objective must be a number, or a record of objectives; return the value to optimize"
+                    + " as a double, or a record whose components are marked @Maximize, @Minimize, @AtMost or @AtLeast");
         }
         Constructor<?> constructor = noArgumentConstructor(testClass, where);
         List<Optional<KnobValue>> parameters = new ArrayList<>();
@@ -77,7 +117,64 @@ public final class MethodObjective implements Objective {
         }
         Optional<String> readByAgent = checkReferencedKnobs(testClass, parameters);
         method.setAccessible(true);
-        return new MethodObjective(method, constructor, parameters, studyName(testClass, method), readByAgent);
+        return new MethodObjective(method, constructor, parameters, studyName(testClass, method), readByAgent, outcome,
+                directions, pick);
+    }
+
+    /**
+     * The direction of each objective: {@code @Tune(direction)} for a method returning a number, each
+     * objective component's for one returning a record, in component order.
+     */
+    public List<Direction> directions() {
+        return directions;
+    }
+
+    /**
+     * The name of each objective, in the order of {@link #directions()}: its component's for a method
+     * returning a record; {@code value} for one returning a number.
+     */
+    public List<String> objectiveNames() {
+        return outcome.map(RecordOutcome::objectiveNames).orElseGet(() -> TrialHistory.defaultObjectiveNames(1));
+    }
+
+    /**
+     * What breaking each constraint a returned record declares is, by constraint name, for trial names:
+     * {@code latencyMs > 20}; empty for a method returning a number.
+     */
+    public Map<String, String> constraintViolations() {
+        return outcome.map(RecordOutcome::violations).orElse(Map.of());
+    }
+
+    /** Which trial of the Pareto set production gets: {@code @Tune(pick)}, by default the knee. */
+    public ParetoPick pick() {
+        return pick;
+    }
+
+    /** Whether the method returns a record of objectives and constraints rather than a number. */
+    public boolean returnsRecord() {
+        return outcome.isPresent();
+    }
+
+    /**
+     * The objective a study of {@link #directions()} runs: this, when there is one objective; else
+     * the method as an {@link Objective#several objective of several values}.
+     */
+    public Objective forStudy() {
+        if (directions.size() == 1) {
+            return this;
+        }
+        MethodObjective self = this;
+        return Objective.several(new MultiObjective() {
+            @Override
+            public double[] evaluate(Trial trial) throws Exception {
+                return self.values(trial);
+            }
+
+            @Override
+            public void prepare(Trial trial) {
+                self.prepare(trial);
+            }
+        });
     }
 
     /**
@@ -125,9 +222,33 @@ public final class MethodObjective implements Objective {
      * the threads the method starts), so annotated fields and methods read its values; unbinds after.
      */
     @Override
-    @SuppressWarnings("try") // the scope is only closed
     public double evaluate(Trial trial) throws Exception {
-        Object result;
+        if (directions.size() > 1) {
+            throw new UnsupportedOperationException(describe() + " has " + directions.size() + " objectives "
+                    + objectiveNames() + ", so it has no one value; run forStudy() in a study of its directions");
+        }
+        return values(trial)[0];
+    }
+
+    /**
+     * Calls the method as {@link #evaluate} does and returns every objective value, in the order of
+     * {@link #directions()}, after recording the constraints of a returned record on {@code trial}.
+     */
+    public double[] values(Trial trial) throws Exception {
+        Object result = invoke(trial);
+        if (result == null) {
+            throw new IllegalStateException("@Tune method " + describe() + (outcome.isPresent()
+                    ? " returned null; return a " + method.getReturnType().getSimpleName() + " of its objectives"
+                    : " returned null; return the objective value as a number"));
+        }
+        if (outcome.isPresent()) {
+            return outcome.get().values(result, trial);
+        }
+        return new double[] {((Number) result).doubleValue()};
+    }
+
+    @SuppressWarnings("try") // the scope is only closed
+    private Object invoke(Trial trial) throws Exception {
         try (TrialContext.Scope scope = TrialContext.bind(trial)) {
             Object[] arguments = new Object[parameters.size()];
             Trial studyKnobs = new StudyKnobTrial(trial, studyName);
@@ -135,7 +256,7 @@ public final class MethodObjective implements Objective {
                 Optional<KnobValue> knob = parameters.get(i);
                 arguments[i] = knob.isPresent() ? knob.get().draw(trial) : studyKnobs;
             }
-            result = method.invoke(constructor.newInstance(), arguments);
+            return method.invoke(constructor.newInstance(), arguments);
         } catch (InvocationTargetException thrown) {
             // show the objective's own exception, not reflection's wrapper
             Throwable cause = thrown.getCause();
@@ -144,11 +265,6 @@ public final class MethodObjective implements Objective {
             }
             throw (Error) cause;
         }
-        if (result == null) {
-            throw new IllegalStateException("@Tune method " + describe(constructor.getDeclaringClass(), method)
-                    + " returned null; return the objective value as a number");
-        }
-        return ((Number) result).doubleValue();
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.tuner.core.output;
 import dev.tuner.Direction;
 import dev.tuner.core.storage.Storage;
 import dev.tuner.core.storage.StorageName;
+import dev.tuner.core.trial.ParetoPick;
+import dev.tuner.core.trial.TrialHistory;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -85,8 +87,24 @@ public final class BestLookup {
      * @throws java.io.UncheckedIOException if a file that exists cannot be read
      */
     public Found find(String studyName, Direction direction, StorageName storageName, Optional<Storage> storage) {
+        return find(studyName, List.of(direction), ParetoPick.parse("", TrialHistory.defaultObjectiveNames(1)), storageName,
+                storage);
+    }
+
+    /**
+     * The best known parameters of study {@code studyName} of objectives in {@code directions}: from its
+     * storage, for several objectives the trial of its Pareto set that {@code pick} picks, as its
+     * properties file holds it.
+     *
+     * @param storageName the study's storage, as messages name it
+     * @param storage that storage opened to read, or empty when it holds nothing yet (no journal file, memory)
+     * @throws java.io.UncheckedIOException if a file that exists cannot be read
+     */
+    public Found find(String studyName, List<Direction> directions, ParetoPick pick, StorageName storageName,
+            Optional<Storage> storage) {
         List<String> lookedIn = new ArrayList<>();
-        Optional<KnownParameters> stored = storage.flatMap(opened -> KnownParameters.bestStored(opened, studyName, direction));
+        Optional<KnownParameters> stored = storage.flatMap(opened -> KnownParameters.bestStored(opened, studyName,
+                directions, pick));
         if (stored.isPresent()) {
             return new Found(stored, lookedIn);
         }

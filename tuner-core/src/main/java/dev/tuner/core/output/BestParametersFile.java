@@ -4,6 +4,7 @@ import dev.tuner.core.report.AtomicFile;
 import dev.tuner.core.report.StudySnapshot;
 import dev.tuner.core.storage.StorageName;
 import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.ParetoPick;
 import dev.tuner.core.trial.TrialState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +41,16 @@ import java.util.TreeMap;
  * com.acme.QuadraticTuning.quad1.x=0.5001923
  * </pre>
  *
+ * <p>For a study of several objectives the file holds the trial of the Pareto set its
+ * {@link ParetoPick} picks, and says so:
+ *
+ * <pre>
+ * # Best parameters of study com.acme.ModelTuning.accuracyAndLatency
+ * # objective: accuracy 0.961 (maximize), latencyMs 12.4 (minimize), trial #17
+ * # picked: knee of 7 Pareto trials (those meeting every constraint that no other beats on every objective)
+ * ...
+ * </pre>
+ *
  * <p>The files are readable by {@link java.util.Properties#load(java.io.Reader)}; values keep full
  * precision so they reproduce the best trial exactly. Which study's file a run may replace is
  * {@link StudyOutputs}'s to decide.
@@ -72,7 +83,7 @@ final class BestParametersFile {
      */
     public Path write(Path directory, StudySnapshot study) {
         Path file = pathFor(directory, study.name());
-        writeWhole(file, render(study, best(study), null), study.name());
+        writeWhole(file, render(study, PickedTrial.of(study, defaultPick(study)), null), study.name());
         return file;
     }
 
@@ -85,8 +96,18 @@ final class BestParametersFile {
      * @throws UncheckedIOException if the file cannot be written
      */
     public Path write(Path file, StudySnapshot study, StorageName storage) {
-        writeWhole(file, render(study, best(study), storage), study.name());
+        return write(file, study, PickedTrial.of(study, defaultPick(study)), storage);
+    }
+
+    /** Writes {@code picked}, the trial of {@code study} kept in {@code storage} that its outputs hold, to {@code file}. */
+    Path write(Path file, StudySnapshot study, PickedTrial picked, StorageName storage) {
+        writeWhole(file, render(study, picked, storage), study.name());
         return file;
+    }
+
+    /** The default pick of a study's objectives: its best, or the knee of several. */
+    static ParetoPick defaultPick(StudySnapshot study) {
+        return ParetoPick.parse("", study.objectiveNames());
     }
 
     /**
@@ -102,7 +123,12 @@ final class BestParametersFile {
      * @throws UncheckedIOException if the file cannot be read or written
      */
     public Path mergeInto(Path file, StudySnapshot study, StorageName storage) {
-        FrozenTrial best = best(study);
+        return mergeInto(file, study, PickedTrial.of(study, defaultPick(study)), storage);
+    }
+
+    /** Merges {@code picked}, the trial of {@code study} kept in {@code storage} that its outputs hold, into {@code file}. */
+    Path mergeInto(Path file, StudySnapshot study, PickedTrial picked, StorageName storage) {
+        FrozenTrial best = picked.trial();
         Map<String, String> values = new TreeMap<>();
         Map<String, String> lines = new LinkedHashMap<>();
         KnownParameters.fromFile(file).ifPresent(known -> known.values()
@@ -120,7 +146,8 @@ final class BestParametersFile {
             }
         });
         lines.put(study.name(), OutputHeader.STUDY_LINE + study.name() + ": trial #" + best.number() + ", value "
-                + best.value().getAsDouble() + " (" + direction(study) + "), written " + Instant.now(clock)
+                + picked.values(study) + (picked.picked().isEmpty() ? "" : ", picked: " + picked.picked())
+                + ", written " + Instant.now(clock)
                 + ", from " + storage.text());
         StringBuilder content = new StringBuilder();
         content.append(MERGED_TITLE).append('\n');
@@ -148,11 +175,6 @@ final class BestParametersFile {
         }
     }
 
-    private static FrozenTrial best(StudySnapshot study) {
-        return study.best().orElseThrow(() -> new IllegalStateException("study '" + study.name()
-                + "' has no complete trial, so it has no best parameters to write"));
-    }
-
     private static void writeWhole(Path file, String content, String studyName) {
         try {
             AtomicFile.write(file, content, StandardCharsets.ISO_8859_1);
@@ -162,15 +184,15 @@ final class BestParametersFile {
         }
     }
 
+    /** The line of a study's own file that says how the trial of several objectives was picked. */
+    static final String PICKED_LINE = "# picked: ";
+
     /** The first line of a file the best of several studies is merged into. */
     static final String MERGED_TITLE = "# Tuned parameters, keyed by knob, written by Tuner; each study line says"
             + " which trial of which storage its values came from";
 
-    private static String direction(StudySnapshot study) {
-        return study.direction().name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    String render(StudySnapshot study, FrozenTrial best, StorageName storage) {
+    String render(StudySnapshot study, PickedTrial picked, StorageName storage) {
+        FrozenTrial best = picked.trial();
         List<FrozenTrial> trials = study.trials();
         long complete = study.count(TrialState.COMPLETE);
         long failed = study.count(TrialState.FAIL);
@@ -178,13 +200,17 @@ final class BestParametersFile {
         long waiting = study.count(TrialState.WAITING);
         StringBuilder text = new StringBuilder();
         text.append(OutputHeader.STUDY_FILE_TITLE).append(study.name()).append('\n');
-        text.append("# objective: ").append(best.value().getAsDouble())
-                .append(" (").append(direction(study)).append("), trial #")
-                .append(best.number()).append('\n');
+        text.append("# objective: ").append(picked.values(study)).append(", trial #").append(best.number()).append('\n');
+        if (!picked.picked().isEmpty()) {
+            text.append(PICKED_LINE).append(picked.picked())
+                    .append(" (those meeting every constraint that no other beats on every objective)\n");
+        }
         if (storage != null) {
             text.append(OutputHeader.STORAGE_LINE).append(storage.text()).append('\n');
         }
+        long infeasible = trials.stream().filter(trial -> trial.state() == TrialState.COMPLETE && !trial.isFeasible()).count();
         text.append("# trials: ").append(trials.size()).append(" (").append(complete).append(" complete, ")
+                .append(infeasible > 0 ? infeasible + " of them infeasible, " : "")
                 .append(pruned > 0 ? pruned + " pruned, " : "").append(failed).append(" failed")
                 .append(waiting > 0 ? ", " + waiting + " waiting to run" : "").append(")\n");
         text.append("# written: ").append(Instant.now(clock)).append('\n');
@@ -195,7 +221,8 @@ final class BestParametersFile {
         return text.toString();
     }
 
-    private static String text(Object value) {
+    /** A knob value as the files write it: an enum constant by name, a chosen branch by its simple name. */
+    static String text(Object value) {
         if (value instanceof Enum<?> constant) {
             return constant.name();
         }

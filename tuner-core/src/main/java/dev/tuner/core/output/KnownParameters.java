@@ -4,6 +4,7 @@ import dev.tuner.Direction;
 import dev.tuner.core.storage.Storage;
 import dev.tuner.core.storage.StorageName;
 import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.ParetoPick;
 import dev.tuner.core.trial.TrialHistory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,6 +73,16 @@ public record KnownParameters(Map<String, ?> values, String source, OptionalInt 
 
     /** The best complete trial of study {@code studyName} in {@code storage}, if it holds the study and one. */
     public static Optional<KnownParameters> bestStored(Storage storage, String studyName, Direction direction) {
+        return bestStored(storage, studyName, List.of(direction), ParetoPick.parse("", TrialHistory.defaultObjectiveNames(1)));
+    }
+
+    /**
+     * The complete trial of study {@code studyName} in {@code storage} that its properties would hold,
+     * if it holds the study and one: its best, or for several objectives the trial of its Pareto set
+     * that {@code pick} picks.
+     */
+    public static Optional<KnownParameters> bestStored(Storage storage, String studyName, List<Direction> directions,
+            ParetoPick pick) {
         List<FrozenTrial> trials;
         try {
             trials = storage.trials(studyName);
@@ -79,8 +90,14 @@ public record KnownParameters(Map<String, ?> values, String source, OptionalInt 
             return Optional.empty();  // a storage holding other studies only: the properties file may know
         }
         String name = StorageName.of(storage.toString()).text();
-        return TrialHistory.best(trials, direction).map(best -> new KnownParameters(best.params(),
-                "best trial #" + best.number() + " of " + name, OptionalInt.of(best.number()), name));
+        if (directions.size() == 1) {
+            return TrialHistory.best(trials, directions.get(0)).map(best -> new KnownParameters(best.params(),
+                    "best trial #" + best.number() + " of " + name, OptionalInt.of(best.number()), name));
+        }
+        List<FrozenTrial> front = TrialHistory.bestTrials(trials, directions);
+        return pick.pick(front, directions).map(picked -> new KnownParameters(picked.params(), "trial #"
+                + picked.number() + " of " + name + ", picked (" + pick.describe() + ") of " + front.size() + " Pareto trials",
+                OptionalInt.of(picked.number()), name));
     }
 
     /** Trial {@code number} of study {@code studyName} in {@code storage}, if it was stored. */

@@ -1,11 +1,13 @@
 package dev.tuner.core.output;
 
 import dev.tuner.Direction;
+import dev.tuner.core.pareto.Domination;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.Numbers;
 import dev.tuner.core.trial.TrialHistory;
 import dev.tuner.core.trial.TrialState;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,7 +16,12 @@ import java.util.List;
  *
  * <pre>
  * 120/200 trials · best 0.2513 (#87) · 35.2 trials/s · ETA 2s
+ * 120/200 trials · Pareto set 7 (14 infeasible) · 35.2 trials/s · ETA 2s
  * </pre>
+ *
+ * <p>A study of several objectives has no best value: its line counts the trials of its Pareto set so
+ * far (those meeting every constraint that no other beats on every objective) and those that broke a
+ * constraint.
  *
  * <p>Not thread-safe: the caller serializes {@link #record} and {@link #line}.
  */
@@ -23,10 +30,14 @@ public final class Progress {
     private final int budget;
     private final int alreadyDone;
     private final Direction direction;
+    private final List<Direction> directions;
     private final long startNanos;
     private int done;
     private int failed;
+    private int infeasible;
     private FrozenTrial best;
+    /** The Pareto set so far, of a study of several objectives, each trial's values signed to minimize. */
+    private final List<double[]> front = new ArrayList<>();
 
     /**
      * Progress of a study that starts now.
@@ -35,9 +46,21 @@ public final class Progress {
      * @param alreadyDone the trials it held when this run started (a resumed study), not counted in the rate
      */
     public Progress(int budget, int alreadyDone, Direction direction, long startNanos) {
+        this(budget, alreadyDone, List.of(direction), startNanos);
+    }
+
+    /**
+     * Progress of a study of one objective or several that starts now.
+     *
+     * @param budget the trials the study will hold when it ends
+     * @param alreadyDone the trials it held when this run started (a resumed study), not counted in the rate
+     * @param directions the direction of each objective
+     */
+    public Progress(int budget, int alreadyDone, List<Direction> directions, long startNanos) {
         this.budget = budget;
         this.alreadyDone = alreadyDone;
-        this.direction = direction;
+        this.directions = List.copyOf(directions);
+        this.direction = this.directions.get(0);
         this.startNanos = startNanos;
     }
 
@@ -59,9 +82,37 @@ public final class Progress {
     }
 
     private void considerForBest(FrozenTrial trial) {
-        if (trial.state() == TrialState.COMPLETE && (best == null || TrialHistory.isBetter(trial, best, direction))) {
+        if (trial.state() != TrialState.COMPLETE) {
+            return;
+        }
+        if (!trial.isFeasible()) {
+            infeasible++;
+            return;
+        }
+        if (directions.size() > 1) {
+            joinFront(trial);
+        } else if (best == null || TrialHistory.isBetter(trial, best, direction)) {
             best = trial;
         }
+    }
+
+    /** Adds a feasible trial to the front unless a member beats it, dropping the members it beats. */
+    private void joinFront(FrozenTrial trial) {
+        if (trial.result().size() != directions.size()) {
+            return;
+        }
+        double[] point = new double[directions.size()];
+        for (int i = 0; i < point.length; i++) {
+            double value = trial.result().value(i);
+            point[i] = directions.get(i) == Direction.MAXIMIZE ? -value : value;
+        }
+        for (double[] member : front) {
+            if (Domination.dominates(member, point)) {
+                return;
+            }
+        }
+        front.removeIf(member -> Domination.dominates(point, member));
+        front.add(point);
     }
 
     /** The line at {@code nowNanos}, on the same clock as the start. */
@@ -72,7 +123,12 @@ public final class Progress {
         if (failed > 0) {
             line.append(" (").append(failed).append(" failed)");
         }
-        if (best != null) {
+        if (directions.size() > 1) {
+            line.append(" · Pareto set ").append(front.size());
+            if (infeasible > 0) {
+                line.append(" (").append(infeasible).append(" infeasible)");
+            }
+        } else if (best != null) {
             line.append(" · best ").append(Numbers.compact(best.value().getAsDouble()))
                     .append(" (#").append(best.number()).append(')');
         }

@@ -4,6 +4,7 @@ import dev.tuner.core.report.HtmlReport;
 import dev.tuner.core.report.StudySnapshot;
 import dev.tuner.core.storage.StorageName;
 import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.ParetoPick;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,6 +24,9 @@ import java.util.Optional;
  *         StorageName.of("journal:target/tuner/journal.jsonl"), StorageName.of(Storages.DEFAULT), "tpe");
  * written.warnings().forEach(System.err::println);
  * }</pre>
+ *
+ * <p>A study of several objectives also leaves its Pareto set ({@code <study>.pareto.csv}), and its
+ * properties file holds the trial of that set its {@link ParetoPick} picks.
  *
  * <p>A study's outputs belong to the storage they came from, so that a side run of the study on
  * another storage (an IDE run on a scratch journal, a test on {@code memory:}) cannot put its
@@ -73,8 +77,12 @@ public final class StudyOutputs {
      * @param page the report page, unless the report is off
      * @param merged the file of several studies the best was merged into, if it was
      * @param warnings what was left as it was, and why, one message each
+     * @param pareto the Pareto set file of a study of several objectives; empty for one objective
+     * @param trial the trial whose values the properties hold: the best, or the one picked from the Pareto set
+     * @param picked how that trial was picked from the Pareto set ({@code knee of 7 Pareto trials}); empty for one objective
      */
-    public record Written(Path properties, Optional<Path> page, Optional<Path> merged, List<String> warnings) {
+    public record Written(Path properties, Optional<Path> page, Optional<Path> merged, List<String> warnings,
+            Optional<Path> pareto, FrozenTrial trial, String picked) {
 
         public Written {
             warnings = List.copyOf(warnings);
@@ -90,15 +98,32 @@ public final class StudyOutputs {
      * @throws java.io.UncheckedIOException if a file cannot be read or written
      */
     public Written write(StudySnapshot study, StorageName storage, StorageName defaultStorage, String sampler) {
-        FrozenTrial best = study.best().orElseThrow(() -> new IllegalStateException("study '" + study.name()
-                + "' has no complete trial, so it has no best parameters to write"));
+        return write(study, BestParametersFile.defaultPick(study), storage, defaultStorage, sampler);
+    }
+
+    /**
+     * Writes the outputs of {@code study} as {@link #write(StudySnapshot, StorageName, StorageName, String)}
+     * does; for a study of several objectives, its Pareto set too, and in its properties the trial
+     * {@code pick} picks from that set.
+     *
+     * @throws IllegalStateException if the study has no complete trial that meets every constraint
+     * @throws java.io.UncheckedIOException if a file cannot be read or written
+     */
+    public Written write(StudySnapshot study, ParetoPick pick, StorageName storage, StorageName defaultStorage,
+            String sampler) {
+        PickedTrial picked = PickedTrial.of(study, pick);
+        FrozenTrial best = picked.trial();
         List<String> warnings = new ArrayList<>();
         Path mainProperties = BestParametersFile.pathFor(directory, study.name());
         Path mainPage = HtmlReport.pageFor(directory, study.name());
         Optional<OutputOwner> owner = OutputOwner.ofStudyFiles(mainProperties, mainPage, defaultStorage);
         boolean main = owner.isEmpty() || mayReplace(owner.get(), storage);
         String name = main ? study.name() : study.name() + "@" + storage.tag();
-        Path properties = new BestParametersFile(clock).write(BestParametersFile.pathFor(directory, name), study, storage);
+        Path properties = new BestParametersFile(clock).write(BestParametersFile.pathFor(directory, name), study, picked,
+                storage);
+        Optional<Path> pareto = study.isMultiObjective()
+                ? Optional.of(ParetoFile.write(ParetoFile.pathFor(directory, name), study))
+                : Optional.empty();
         Optional<Path> page = report
                 ? Optional.of(new HtmlReport(clock).write(HtmlReport.pageFor(directory, name), study, sampler, storage))
                 : Optional.empty();
@@ -119,7 +144,7 @@ public final class StudyOutputs {
             Optional<OutputOwner> values = OutputOwner.ofMergedValues(target, study.name(), best.params().keySet(),
                     defaultStorage);
             if (values.isEmpty() || mayReplace(values.get(), storage)) {
-                merged = Optional.of(new BestParametersFile(clock).mergeInto(target, study, storage));
+                merged = Optional.of(new BestParametersFile(clock).mergeInto(target, study, picked, storage));
             } else {
                 warnings.add("study " + study.name() + ": its best from " + storage + " is not merged into "
                         + ShownPath.of(target) + ", whose values of the study came from " + values.get().describe()
@@ -131,7 +156,7 @@ public final class StudyOutputs {
                                 : ". " + IN_MEMORY));
             }
         }
-        return new Written(properties, page, merged, warnings);
+        return new Written(properties, page, merged, warnings, pareto, best, picked.picked());
     }
 
     private boolean mayReplace(OutputOwner owner, StorageName storage) {

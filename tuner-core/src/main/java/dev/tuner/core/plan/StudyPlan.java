@@ -11,6 +11,7 @@ import dev.tuner.core.storage.Storage;
 import dev.tuner.core.storage.Storages;
 import dev.tuner.core.study.Study;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -20,7 +21,8 @@ import java.util.TreeMap;
  * seed, sampler and pruner (from the annotation, overridden for this run), and its objective.
  *
  * @param studyName the study's name, {@code <binary class name>.<method name>}
- * @param direction whether smaller or larger values are better
+ * @param direction whether smaller or larger values are better: of the one objective, or of the first
+ *     of several (read {@link #directions()} then)
  * @param trials how many trials to run; at least 1
  * @param seed the sampler's seed; a fresh one when neither the annotation nor the run set one
  * @param samplerName the sampler, as {@link Samplers#create(String, long)} knows it
@@ -77,12 +79,22 @@ public record StudyPlan(
         } catch (IllegalArgumentException invalid) {
             throw new InvalidDeclarationException(where, invalid.getMessage());
         }
+        MethodObjective objective = MethodObjective.of(testClass, method);
+        boolean several = objective.directions().size() > 1;
+        // a pruner compares one objective's reported values: a study of several runs without one
         String prunerName = overrides.pruner().filter(name -> !name.isBlank())
-                .orElse(tune.pruner().isBlank() ? Pruners.DEFAULT : tune.pruner());
+                .orElse(tune.pruner().isBlank() ? several ? "nop" : Pruners.DEFAULT : tune.pruner());
         if (!Pruners.names().contains(prunerName)) {
             String source = overrides.pruner().filter(name -> !name.isBlank()).isPresent() ? "tuner.pruner" : "@Tune(pruner)";
             throw new InvalidDeclarationException(where, source + " names the unknown pruner '" + prunerName
                     + "'; use one of " + String.join(", ", Pruners.names()));
+        }
+        if (several && !prunerName.equals("nop")) {
+            String source = overrides.pruner().filter(name -> !name.isBlank()).isPresent() ? "tuner.pruner" : "@Tune(pruner)";
+            throw new InvalidDeclarationException(where, source + " is '" + prunerName + "', but the method returns "
+                    + objective.directions().size() + " objectives " + objective.objectiveNames() + ", and a pruner compares"
+                    + " the values trials report for one objective; leave the pruner out (a study of several objectives"
+                    + " runs without one) or set it to \"nop\", or prune on one objective in a study of its own");
         }
         Map<String, String> prunerOptions = options(overrides.settings(), prunerName);
         try {
@@ -93,9 +105,8 @@ public record StudyPlan(
         String storage = Optional.ofNullable(overrides.settings().get(STORAGE_SETTING))
                 .filter(spec -> !spec.isBlank())
                 .orElse(declaredStorage(method));
-        return new StudyPlan(MethodObjective.studyName(testClass, method), tune.direction(), trials, seed,
-                samplerName, samplerOptions, prunerName, prunerOptions, MethodObjective.of(testClass, method),
-                storage.strip());
+        return new StudyPlan(MethodObjective.studyName(testClass, method), objective.directions().get(0), trials, seed,
+                samplerName, samplerOptions, prunerName, prunerOptions, objective, storage.strip());
     }
 
     /**
@@ -126,10 +137,29 @@ public record StudyPlan(
         return Map.copyOf(options);
     }
 
+    /**
+     * The direction of each objective the method declares: one for a method returning a number (its
+     * {@code @Tune(direction)}), one per objective component of a returned record.
+     */
+    public List<Direction> directions() {
+        return objective.directions();
+    }
+
+    /** The name of each objective, in the order of {@link #directions()}: {@code value} for a method returning a number. */
+    public List<String> objectiveNames() {
+        return objective.objectiveNames();
+    }
+
+    /** Whether the study has several objectives, so its outputs are a Pareto set and the trial picked from it. */
+    public boolean isMultiObjective() {
+        return objective.directions().size() > 1;
+    }
+
     /** A new study of this plan, kept in {@code storage}. */
     public Study newStudy(Storage storage) {
         return Study.builder(studyName)
-                .direction(direction)
+                .directions(objective.directions().toArray(Direction[]::new))
+                .objectiveNames(objective.objectiveNames().toArray(String[]::new))
                 .sampler(Samplers.create(samplerName, seed, samplerOptions))
                 .pruner(Pruners.create(prunerName, prunerOptions))
                 .storage(storage)

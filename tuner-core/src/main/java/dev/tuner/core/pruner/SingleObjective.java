@@ -17,7 +17,8 @@ final class SingleObjective {
             throw new IllegalStateException(pruner + " cannot judge the trials of study '" + study.name() + "': it has "
                     + study.directions().size() + " objectives " + study.directions() + ", and " + pruner
                     + " compares the values trials report for one objective. Run a multi-objective study without a"
-                    + " pruner (the default, or NopPruner), or prune on one objective in a study of its own");
+                    + " pruner: leave it out of Study.builder (or give NopPruner); for a @Tune method, leave out"
+                    + " @Tune(pruner) and tuner.pruner (or set \"nop\"). Or prune on one objective in a study of its own");
         }
     }
 }

@@ -35,4 +35,10 @@ public interface MultiObjective {
     /** The objective values for the knob values that {@code trial} hands out, one per direction of the study. */
     double[] evaluate(Trial trial) throws Exception;
 
+    /**
+     * Draws, before {@link #evaluate} runs, the knobs the objective reads first whatever their values,
+     * as {@link Objective#prepare} does. This default draws nothing.
+     */
+    default void prepare(Trial trial) {}
+
 }

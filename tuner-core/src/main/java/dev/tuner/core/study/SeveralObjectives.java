@@ -20,6 +20,11 @@ final class SeveralObjectives implements Objective {
     }
 
     @Override
+    public void prepare(Trial trial) {
+        objective.prepare(trial);
+    }
+
+    @Override
     public double evaluate(Trial trial) {
         throw new UnsupportedOperationException("trial #" + trial.number() + ": an Objective.several(...) returns a value"
                 + " per direction and has no one value; run it through a Study (optimize, runTrial)");

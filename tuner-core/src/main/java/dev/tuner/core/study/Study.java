@@ -1,7 +1,6 @@
 package dev.tuner.core.study;
 
 import dev.tuner.Direction;
-import dev.tuner.core.pareto.NonDominatedSort;
 import dev.tuner.core.pruner.NopPruner;
 import dev.tuner.core.pruner.Pruner;
 import dev.tuner.core.pruner.TrialGroup;
@@ -19,6 +18,8 @@ import dev.tuner.core.trial.TrialPruned;
 import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,7 @@ public final class Study implements TrialHistory {
 
     private final String name;
     private final List<Direction> directions;
+    private final List<String> objectiveNames;
     private final Sampler sampler;
     private final Storage storage;
     private final Pruner pruner;
@@ -75,6 +77,7 @@ public final class Study implements TrialHistory {
     private Study(Builder builder) {
         this.name = builder.name;
         this.directions = List.copyOf(builder.directions);
+        this.objectiveNames = builder.objectiveNames();
         this.sampler = Objects.requireNonNull(builder.sampler, "sampler");
         this.storage = Objects.requireNonNull(builder.storage, "storage");
         this.pruner = builder.pruner;
@@ -91,6 +94,7 @@ public final class Study implements TrialHistory {
     private Study(Study whole, TrialGroup group) {
         this.name = whole.name;
         this.directions = whole.directions;
+        this.objectiveNames = whole.objectiveNames;
         this.sampler = whole.sampler;
         this.storage = whole.storage;
         this.pruner = whole.pruner;
@@ -141,6 +145,15 @@ public final class Study implements TrialHistory {
     @Override
     public List<Direction> directions() {
         return directions;
+    }
+
+    /**
+     * The name of each objective, in the order of {@link #directions()}: those given to
+     * {@link Builder#objectiveNames}, else {@link TrialHistory#defaultObjectiveNames the defaults}.
+     */
+    @Override
+    public List<String> objectiveNames() {
+        return objectiveNames;
     }
 
     @Override
@@ -524,31 +537,7 @@ public final class Study implements TrialHistory {
      * trials sharing the best value of a study of one. Empty when no trial is complete and feasible.
      */
     public List<FrozenTrial> bestTrials() {
-        List<FrozenTrial> candidates = new ArrayList<>();
-        for (FrozenTrial trial : trials()) {
-            if (trial.state() == TrialState.COMPLETE && trial.isFeasible() && trial.result().size() == directions.size()) {
-                candidates.add(trial);
-            }
-        }
-        double[][] points = new double[candidates.size()][];
-        for (int i = 0; i < points.length; i++) {
-            points[i] = minimized(candidates.get(i));
-        }
-        List<FrozenTrial> front = new ArrayList<>();
-        for (int index : NonDominatedSort.nonDominated(points)) {
-            front.add(candidates.get(index));
-        }
-        return List.copyOf(front);
-    }
-
-    /** A trial's values with those of MAXIMIZE objectives negated, so that smaller is better on each. */
-    private double[] minimized(FrozenTrial trial) {
-        double[] values = new double[directions.size()];
-        for (int i = 0; i < values.length; i++) {
-            double value = trial.result().value(i);
-            values[i] = directions.get(i) == Direction.MAXIMIZE ? -value : value;
-        }
-        return values;
+        return TrialHistory.bestTrials(trials(), directions);
     }
 
     /** The best complete trial among {@code trials}, for callers that read the history once. */
@@ -580,6 +569,7 @@ public final class Study implements TrialHistory {
 
         private final String name;
         private List<Direction> directions = List.of(Direction.MINIMIZE);
+        private List<String> objectiveNames;
         private Sampler sampler;
         private Storage storage;
         private Pruner pruner = new NopPruner();
@@ -616,6 +606,50 @@ public final class Study implements TrialHistory {
             }
             this.directions = List.of(directions);
             return this;
+        }
+
+        /**
+         * The name of each objective, in the order of the {@linkplain #directions directions}, which
+         * trial names, the console, the output files and the report show; without them, objectives are
+         * called as {@link TrialHistory#defaultObjectiveNames} says ({@code value} for one objective).
+         *
+         * <pre>{@code
+         * Study.builder("accuracy-latency")
+         *         .directions(Direction.MAXIMIZE, Direction.MINIMIZE)
+         *         .objectiveNames("accuracy", "latency")
+         * }</pre>
+         *
+         * @throws IllegalArgumentException if a name is blank or two are the same; {@link #build()} also
+         *     refuses names whose count is not that of the directions
+         */
+        public Builder objectiveNames(String... names) {
+            Set<String> seen = new HashSet<>();
+            for (String objective : names) {
+                if (objective == null || objective.isBlank()) {
+                    throw new IllegalArgumentException("study '" + name + "' was given a blank objective name among "
+                            + Arrays.toString(names) + "; name each objective, such as \"accuracy\"");
+                }
+                if (!seen.add(objective)) {
+                    throw new IllegalArgumentException("study '" + name + "' was given objective name '" + objective
+                            + "' twice in " + Arrays.toString(names) + "; give each objective its own name");
+                }
+            }
+            this.objectiveNames = List.of(names);
+            return this;
+        }
+
+        /** The names given, checked against the directions, or the defaults. */
+        private List<String> objectiveNames() {
+            if (objectiveNames == null) {
+                return TrialHistory.defaultObjectiveNames(directions.size());
+            }
+            if (objectiveNames.size() != directions.size()) {
+                throw new IllegalArgumentException("study '" + name + "' has " + directions.size()
+                        + (directions.size() == 1 ? " direction " : " directions ") + directions + " but "
+                        + objectiveNames.size() + (objectiveNames.size() == 1 ? " objective name " : " objective names ")
+                        + objectiveNames + "; give one name per direction, in their order");
+            }
+            return objectiveNames;
         }
 
         /** The sampler that proposes knob values. */

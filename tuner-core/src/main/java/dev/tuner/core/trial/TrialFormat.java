@@ -16,6 +16,15 @@ import java.util.regex.Pattern;
  * TrialFormat names = TrialFormat.of("trial {number}: {value} with {params}");
  * String name = names.format(trial);   // "trial 17: 0.931 with lr=0.0032 layers=4"
  * }</pre>
+ *
+ * <p>A study whose objectives have names shows each value by its name, and a trial that breaks a
+ * constraint says which ({@link #withObjectives}):
+ *
+ * <pre>{@code
+ * TrialFormat names = TrialFormat.of(TrialFormat.DEFAULT_PATTERN)
+ *         .withObjectives(List.of("accuracy", "latencyMs"), Map.of("latencyMs", "latencyMs > 20"));
+ * names.format(trial);   // "#17 lr=0.003 depth=6 → accuracy 0.961, latencyMs 24.3 ✗ latencyMs > 20"
+ * }</pre>
  */
 public final class TrialFormat {
 
@@ -33,9 +42,31 @@ public final class TrialFormat {
 
     /** The pattern cut into literal text and placeholders, in order. */
     private final List<String> parts;
+    /** The objectives' names, each shown before its value; null when a lone value is shown bare. */
+    private final List<String> objectiveNames;
+    /** What breaking each constraint is, by constraint name ({@code latencyMs > 20}). */
+    private final Map<String, String> violations;
 
     private TrialFormat(List<String> parts) {
+        this(parts, null, Map.of());
+    }
+
+    private TrialFormat(List<String> parts, List<String> objectiveNames, Map<String, String> violations) {
         this.parts = parts;
+        this.objectiveNames = objectiveNames;
+        this.violations = violations;
+    }
+
+    /**
+     * This format for a study whose objectives are named {@code objectiveNames}: {@code {value}} shows
+     * each value after its name ({@code accuracy 0.961, latencyMs 12.4}), unless the study has one
+     * objective named by default ({@code value}), whose value stays bare. A trial that breaks a
+     * constraint is followed by {@code ✗} and what breaking it is: its entry in {@code violations}
+     * ({@code latencyMs > 20}), else {@code <name> > 0}, as recorded by {@code trial.constrain}.
+     */
+    public TrialFormat withObjectives(List<String> objectiveNames, Map<String, String> violations) {
+        boolean bare = objectiveNames.equals(TrialHistory.defaultObjectiveNames(1));
+        return new TrialFormat(parts, bare ? null : List.copyOf(objectiveNames), Map.copyOf(violations));
     }
 
     /**
@@ -88,8 +119,9 @@ public final class TrialFormat {
         if (!changed) {
             return this;
         }
-        return kept.stream().anyMatch(TrialFormat::isPlaceholder) ? new TrialFormat(List.copyOf(kept))
-                : new TrialFormat(List.of("#", "{number}"));
+        return kept.stream().anyMatch(TrialFormat::isPlaceholder)
+                ? new TrialFormat(List.copyOf(kept), objectiveNames, violations)
+                : new TrialFormat(List.of("#", "{number}"), objectiveNames, violations);
     }
 
     private static boolean isPlaceholder(String part) {
@@ -143,11 +175,11 @@ public final class TrialFormat {
         return (text.contains("  ") ? SPACES.matcher(text).replaceAll(" ") : text).trim();
     }
 
-    private static String piece(String part, FrozenTrial trial, int number) {
+    private String piece(String part, FrozenTrial trial, int number) {
         return switch (part) {
             case "{number}" -> Integer.toString(number);
             case "{params}" -> params(trial);
-            case "{value}" -> outcome(trial);
+            case "{value}" -> objectiveNames == null && trial.isFeasible() ? outcome(trial) : namedOutcome(trial);
             case "{state}" -> trial.state().name().toLowerCase(java.util.Locale.ROOT);
             default -> part;
         };
@@ -197,12 +229,43 @@ public final class TrialFormat {
         return value.length() <= MAX_VALUE_LENGTH ? value : value.substring(0, MAX_VALUE_LENGTH - 1) + "…";
     }
 
-    /** The objective value of a complete trial, else its state in lower case. */
+    /** The objective value of a complete trial (its values, comma-separated, when it has several), else its state in lower case. */
     public static String outcome(FrozenTrial trial) {
         if (trial.state() == TrialState.COMPLETE) {
-            return Numbers.compact(trial.value().getAsDouble());
+            TrialResult result = trial.result();
+            if (result.size() == 1) {
+                return Numbers.compact(result.value(0));
+            }
+            List<String> values = new ArrayList<>(result.size());
+            for (int i = 0; i < result.size(); i++) {
+                values.add(Numbers.compact(result.value(i)));
+            }
+            return String.join(", ", values);
         }
         return trial.state().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The values of a complete trial after their objectives' names ({@code accuracy 0.961, latencyMs
+     * 12.4}; bare for an unnamed single value), else its state, then {@code ✗} and each constraint it breaks.
+     */
+    private String namedOutcome(FrozenTrial trial) {
+        List<String> pieces = new ArrayList<>();
+        if (trial.state() == TrialState.COMPLETE && objectiveNames != null && trial.result().size() == objectiveNames.size()) {
+            for (int i = 0; i < objectiveNames.size(); i++) {
+                pieces.add((i > 0 ? ", " : "") + objectiveNames.get(i) + " " + Numbers.compact(trial.result().value(i)));
+            }
+        } else {
+            pieces.add(outcome(trial));
+        }
+        if (trial.state() == TrialState.COMPLETE) {
+            trial.constraints().forEach((name, value) -> {
+                if (value > 0) {
+                    pieces.add(" ✗ " + violations.getOrDefault(name, name + " > 0"));
+                }
+            });
+        }
+        return String.join("", pieces);
     }
 
     /** The last dot-separated part of a full knob name. */

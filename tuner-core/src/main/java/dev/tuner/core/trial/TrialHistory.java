@@ -1,6 +1,8 @@
 package dev.tuner.core.trial;
 
 import dev.tuner.Direction;
+import dev.tuner.core.pareto.NonDominatedSort;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,6 +42,36 @@ public interface TrialHistory {
         return List.of(direction());
     }
 
+    /**
+     * The name of each objective, in the order of {@link #directions()}, for people: trial names, the
+     * console, the output files and the report show them ({@code accuracy}, {@code latency}). This
+     * default gives the {@linkplain #defaultObjectiveNames default names}.
+     */
+    default List<String> objectiveNames() {
+        return defaultObjectiveNames(directions().size());
+    }
+
+    /**
+     * The names objectives take when the study declares none: {@code value} for a study of one
+     * objective, as a single value has always been called; {@code objective 0}, {@code objective 1}, ...
+     * for a study of several.
+     *
+     * @throws IllegalArgumentException if {@code count} is not positive
+     */
+    static List<String> defaultObjectiveNames(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("a study has at least one objective, not " + count);
+        }
+        if (count == 1) {
+            return List.of("value");
+        }
+        String[] names = new String[count];
+        for (int i = 0; i < count; i++) {
+            names[i] = "objective " + i;
+        }
+        return List.of(names);
+    }
+
     /** Whether the study has several objectives, whose trials have no one best. */
     default boolean isMultiObjective() {
         return directions().size() > 1;
@@ -61,6 +93,34 @@ public interface TrialHistory {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * The complete, {@linkplain FrozenTrial#isFeasible() feasible} trials among {@code trials} that no
+     * other such trial beats on every objective of {@code directions}, in the order given: the Pareto
+     * front of several objectives, or the trials sharing the best value of one. Empty when no trial is
+     * complete and feasible.
+     */
+    static List<FrozenTrial> bestTrials(List<FrozenTrial> trials, List<Direction> directions) {
+        List<FrozenTrial> candidates = new ArrayList<>();
+        for (FrozenTrial trial : trials) {
+            if (trial.state() == TrialState.COMPLETE && trial.isFeasible() && trial.result().size() == directions.size()) {
+                candidates.add(trial);
+            }
+        }
+        double[][] points = new double[candidates.size()][directions.size()];
+        for (int i = 0; i < points.length; i++) {
+            TrialResult result = candidates.get(i).result();
+            for (int j = 0; j < directions.size(); j++) {
+                double value = result.value(j);
+                points[i][j] = directions.get(j) == Direction.MAXIMIZE ? -value : value;
+            }
+        }
+        List<FrozenTrial> front = new ArrayList<>();
+        for (int index : NonDominatedSort.nonDominated(points)) {
+            front.add(candidates.get(index));
+        }
+        return List.copyOf(front);
     }
 
     /**

@@ -63,7 +63,7 @@ class BestParametersFileTest {
         study.enqueue(Map.of(NAME + ".x", 0.654321));
         StudySnapshot snapshot = StudySnapshot.of(study);
 
-        assertThat(writer.render(snapshot, snapshot.best().orElseThrow(), null))
+        assertThat(writer.render(snapshot, PickedTrial.of(snapshot, BestParametersFile.defaultPick(snapshot)), null))
                 .contains("# trials: 8 (6 complete, 0 failed, 2 waiting to run)");
     }
 

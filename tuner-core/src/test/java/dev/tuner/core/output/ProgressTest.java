@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tuner.Direction;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.TrialFailure;
+import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -74,5 +76,23 @@ class ProgressTest {
     void longEstimatesReadInMinutesAndHours() {
         assertThat(Progress.duration(Duration.ofSeconds(725))).isEqualTo("12m 5s");
         assertThat(Progress.duration(Duration.ofMinutes(200))).isEqualTo("3h 20m");
+    }
+
+    private static FrozenTrial told(int number, double accuracy, double latency, double constraint) {
+        return new FrozenTrial(number, TrialState.COMPLETE, TrialResult.of(new double[] {accuracy, latency},
+                Map.of("latency", constraint)), Map.of(), Optional.empty(), Instant.EPOCH, Optional.of(Instant.EPOCH),
+                java.util.Collections.emptySortedMap(), Map.of());
+    }
+
+    @Test
+    void withSeveralObjectivesItCountsTheParetoSetSoFarAndTheInfeasible() {
+        Progress progress = new Progress(10, 0, List.of(Direction.MAXIMIZE, Direction.MINIMIZE), 0);
+        progress.resumeFrom(List.of(told(0, 0.8, 10, -1)));
+        progress.record(told(1, 0.9, 12, -1));   // joins
+        progress.record(told(2, 0.7, 15, -1));   // beaten by both
+        progress.record(told(3, 0.95, 5, 3));    // would beat all, but breaks its constraint
+        progress.record(told(4, 0.85, 9, -1));   // beats #0
+
+        assertThat(progress.line(SECOND)).startsWith("4/10 trials · Pareto set 2 (1 infeasible) · ");
     }
 }

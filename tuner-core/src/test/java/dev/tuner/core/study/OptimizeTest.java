@@ -3,6 +3,7 @@ package dev.tuner.core.study;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tuner.Direction;
 import dev.tuner.core.storage.InMemoryStorage;
@@ -392,6 +393,34 @@ class OptimizeTest {
 
         assertThat(result.reason()).isEqualTo(StopReason.STOP_CONDITION);
         assertThat(result.trialsRun()).isEqualTo(15);
+    }
+
+    @Test
+    void withSeveralObjectivesNoImprovementForWaitsForTheParetoSetToStopGrowing() {
+        Study study = Studies.builder("mo", 5).directions(Direction.MAXIMIZE, Direction.MINIMIZE).storage(storage).build();
+        AtomicInteger calls = new AtomicInteger();
+
+        OptimizeResult result = study.optimize(Objective.several(trial -> {
+            trial.suggestFloat("x", 0, 1);
+            int call = calls.getAndIncrement();
+            // five trials trade accuracy for latency, each joining the front; then only dominated ones
+            return call < 5 ? new double[] {call, call} : new double[] {-1, 10};
+        }), OptimizeSettings.builder().budget(1000).stopWhen(StopCondition.noImprovementFor(10)).build());
+
+        assertThat(result.reason()).isEqualTo(StopReason.STOP_CONDITION);
+        assertThat(result.trialsRun()).isEqualTo(15);
+        assertThat(study.bestTrials()).hasSize(5);
+    }
+
+    @Test
+    void aTargetValueRefusesAStudyOfSeveralObjectives() {
+        Study study = Studies.builder("mo", 5).directions(Direction.MAXIMIZE, Direction.MINIMIZE)
+                .objectiveNames("accuracy", "latency").storage(storage).build();
+
+        assertThatThrownBy(() -> study.optimize(Objective.several(trial -> new double[] {trial.suggestFloat("x", 0, 1), 1}),
+                OptimizeSettings.builder().budget(10).stopWhen(StopCondition.targetValue(0.9)).build()))
+                .hasStackTraceContaining("StopCondition.targetValue(0.9) cannot stop study 'mo': it has 2 objectives"
+                        + " [accuracy, latency] and no one value to reach 0.9; stop it with noImprovementFor(trials)");
     }
 
     @Test

@@ -159,4 +159,29 @@ class SeveralObjectivesTest {
         assertThatIllegalStateException().isThrownBy(() -> Studies.builder("trade-off", 1).storage(storage).build())
                 .withMessageContaining("study 'trade-off' exists with directions [MAXIMIZE, MINIMIZE], not [MINIMIZE]");
     }
+
+    @Test
+    void objectivesAreNamedAsDeclaredOrByDefault() {
+        Study named = Studies.builder("named", 1).objectiveNames("accuracy", "latency")
+                .directions(Direction.MAXIMIZE, Direction.MINIMIZE).build();
+
+        assertThat(named.objectiveNames()).containsExactly("accuracy", "latency");
+        assertThat(accuracyAndLatency().objectiveNames()).containsExactly("objective 0", "objective 1");
+        assertThat(Studies.inMemory("single", 1).objectiveNames()).containsExactly("value");
+        assertThat(Studies.builder("one", 1).direction(Direction.MAXIMIZE).objectiveNames("accuracy").build()
+                .objectiveNames()).containsExactly("accuracy");
+    }
+
+    @Test
+    void objectiveNamesAreOnePerDirectionEachItsOwn() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Studies.builder("s", 1)
+                        .directions(Direction.MAXIMIZE, Direction.MINIMIZE).objectiveNames("accuracy").build())
+                .withMessage("study 's' has 2 directions [MAXIMIZE, MINIMIZE] but 1 objective name [accuracy]; give one"
+                        + " name per direction, in their order");
+        assertThatIllegalArgumentException().isThrownBy(() -> Study.builder("s").objectiveNames("accuracy", "accuracy"))
+                .withMessage("study 's' was given objective name 'accuracy' twice in [accuracy, accuracy]; give each"
+                        + " objective its own name");
+        assertThatIllegalArgumentException().isThrownBy(() -> Study.builder("s").objectiveNames("accuracy", " "))
+                .withMessageContaining("study 's' was given a blank objective name among [accuracy,  ]");
+    }
 }

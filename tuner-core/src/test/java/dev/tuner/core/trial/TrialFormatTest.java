@@ -141,4 +141,32 @@ class TrialFormatTest {
 
         assertThat(TrialFormat.describe(trial)).isEqualTo("#1 model=a-very-long-option-name… → 1");
     }
+
+    private static FrozenTrial told(int number, double[] values, Map<String, Double> constraints) {
+        return new FrozenTrial(number, TrialState.COMPLETE, TrialResult.of(values, constraints), x(0.5), Optional.empty(),
+                START, Optional.of(START.plusSeconds(1)), java.util.Collections.emptySortedMap(), Map.of());
+    }
+
+    @Test
+    void namedObjectivesShowEachValueByNameAndBrokenConstraintsSayWhich() {
+        TrialFormat format = TrialFormat.of(TrialFormat.DEFAULT_PATTERN)
+                .withObjectives(List.of("accuracy", "latencyMs"), Map.of("latencyMs", "latencyMs > 20"));
+
+        assertThat(format.format(told(17, new double[] {0.961, 12.4}, Map.of("latencyMs", -7.6))))
+                .isEqualTo("#17 x=0.5 → accuracy 0.961, latencyMs 12.4");
+        assertThat(format.format(told(18, new double[] {0.97, 24.5}, Map.of("latencyMs", 4.5))))
+                .isEqualTo("#18 x=0.5 → accuracy 0.97, latencyMs 24.5 ✗ latencyMs > 20");
+        assertThat(format.format(told(19, new double[] {0.9, 3}, Map.of("size", 2.0))))
+                .as("a constraint recorded by trial.constrain, bound 0").isEqualTo("#19 x=0.5 → accuracy 0.9, latencyMs 3 ✗ size > 0");
+        assertThat(format.atStart().format(20, Map.of("com.acme.Quad.quad1.x", 0.5))).isEqualTo("#20 x=0.5");
+    }
+
+    @Test
+    void oneObjectiveNamedByDefaultStaysBareAndSaysOnlyWhatItBreaks() {
+        TrialFormat format = TrialFormat.of(TrialFormat.DEFAULT_PATTERN).withObjectives(List.of("value"), Map.of());
+
+        assertThat(format.format(trial(3, TrialState.COMPLETE, OptionalDouble.of(0.75), x(0.5)))).isEqualTo("#3 x=0.5 → 0.75");
+        assertThat(format.format(told(4, new double[] {0.75}, Map.of("size", 1.0)))).isEqualTo("#4 x=0.5 → 0.75 ✗ size > 0");
+        assertThat(TrialFormat.describe(told(5, new double[] {0.5, 2}, Map.of()))).isEqualTo("#5 x=0.5 → 0.5, 2");
+    }
 }

@@ -201,14 +201,19 @@ final class ConsoleReport implements TestExecutionListener {
                 continue;  // a best run or a replay: its one trial above says it all
             }
             String seed = study.entries.getOrDefault(Constants.SEED_ENTRY, "?");
-            out.println(PREFIX + "    best " + study.entries.get(Constants.BEST_ENTRY)
+            String picked = study.entries.get(Constants.PICKED_ENTRY);
+            out.println(PREFIX + (picked == null ? "    best " : "    picked ") + study.entries.get(Constants.BEST_ENTRY)
+                    + "  (" + (picked == null ? "" : picked + "; ")
                     + (study.entries.containsKey(Constants.BEST_FROM_EARLIER_RUN_ENTRY)
-                            ? "  (found by an earlier run; this run's seed " + seed + ")"
-                            : "  (seed " + seed + ")"));
+                            ? "found by an earlier run; this run's seed " + seed + ")"
+                            : "seed " + seed + ")"));
             if (study.entries.containsKey(Constants.SAMPLER_ENTRY)) {
                 out.println(PREFIX + "    sampler " + study.entries.get(Constants.SAMPLER_ENTRY));
             }
             out.println(PREFIX + "    written to " + relative(study.entries.getOrDefault(Constants.PROPERTIES_ENTRY, "?")));
+            if (study.entries.containsKey(Constants.PARETO_ENTRY)) {
+                out.println(PREFIX + "    Pareto set " + relative(study.entries.get(Constants.PARETO_ENTRY)));
+            }
             if (study.entries.containsKey(Constants.REPORT_ENTRY)) {
                 Path page = Path.of(study.entries.get(Constants.REPORT_ENTRY));
                 out.println(PREFIX + "    report " + relative(page.toString()));
