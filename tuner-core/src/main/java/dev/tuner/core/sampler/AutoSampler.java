@@ -23,8 +23,8 @@ import java.util.WeakHashMap;
  *   <li>Once a trial was pruned: {@link TpeSampler TPE}, which ranks pruned trials below complete
  *       ones and among themselves by how far they got; a Gaussian process has no final value for
  *       them.</li>
- *   <li>A study of several objectives: {@link RandomSampler random}, since TPE, GP and CMA-ES model
- *       one objective; {@link #describe} says so.</li>
+ *   <li>A study of several objectives: {@link RandomSampler random}; {@link #describe} says so, and
+ *       names the samplers that model several objectives ({@code tpe}, {@code nsga2}).</li>
  * </ul>
  *
  * <p>Every stage reads the whole history from the storage, so a stage picks up where the one before
@@ -127,8 +127,8 @@ public final class AutoSampler implements Sampler {
             synchronized (made) {
                 if (made.current == null) {
                     made.record(MULTI_OBJECTIVE, trialNumber, "a study of " + study.directions().size()
-                            + " objectives: TPE, GP and CMA-ES model one objective, and samplers built for several"
-                            + " are not part of this version, so random");
+                            + " objectives: auto does not choose among the samplers of several objectives, so random;"
+                            + " name one to model them, @Tune(sampler = \"tpe\") or \"nsga2\"");
                 }
             }
             return random;

@@ -30,8 +30,9 @@ class AutoSamplerTest extends SamplerContractTest {
                 .build();
         study.optimize(dev.tuner.core.study.Objective.several(trial -> new double[] {sphere(trial), trial.number()}), 5);
 
-        assertThat(auto.describe(study)).isEqualTo("random from #0 (a study of 2 objectives: TPE, GP and CMA-ES model"
-                + " one objective, and samplers built for several are not part of this version, so random)");
+        assertThat(auto.describe(study)).isEqualTo("random from #0 (a study of 2 objectives: auto does not choose"
+                + " among the samplers of several objectives, so random; name one to model them,"
+                + " @Tune(sampler = \"tpe\") or \"nsga2\")");
         Study same = Studies.builder("same", Samplers.create("random", 1))
                 .directions(dev.tuner.Direction.MINIMIZE, dev.tuner.Direction.MINIMIZE).build();
         same.optimize(dev.tuner.core.study.Objective.several(trial -> new double[] {sphere(trial), trial.number()}), 5);
