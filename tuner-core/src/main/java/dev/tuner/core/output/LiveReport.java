@@ -1,5 +1,7 @@
 package dev.tuner.core.output;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -19,7 +21,7 @@ import java.util.logging.Logger;
  * <pre>{@code
  * try (LiveReport live = outputs.live(study.name(), storage, defaultStorage, "tpe",
  *         () -> StudySnapshot.of(study), LiveReport.Settings.DEFAULT)) {
- *     study.optimize(objective, OptimizeSettings.builder().trials(200)
+ *     study.optimize(objective, OptimizeSettings.builder().budget(200)
  *             .callback((running, outcome) -> live.trialFinished()).build());
  *     live.finish();                      // no more live writes: the end writes the finished page
  *     outputs.write(StudySnapshot.of(study), storage, defaultStorage, "tpe");
@@ -80,6 +82,7 @@ public final class LiveReport implements AutoCloseable {
     }
 
     private static final Logger LOG = Logger.getLogger(LiveReport.class.getName());
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /** How long {@link #finish} waits for a write under way. */
     private static final Duration WRITE_WAIT = Duration.ofMinutes(5);
 
@@ -170,8 +173,14 @@ public final class LiveReport implements AutoCloseable {
             start = clock.millis();
             schedule.writing();
         }
+        long cpuStart = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+        long wallStart = System.nanoTime();
         try {
             pages.running();
+            // what a rewrite costs, for the overhead benchmark (benchmarks/README.md) and the curious
+            LOG.fine(() -> "rewrote " + pages.describe() + " in " + (System.nanoTime() - wallStart) / 1_000_000
+                    + " ms, " + (cpuStart < 0 ? "?" : (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1_000_000)
+                    + " ms of the writing thread's CPU");
         } catch (RuntimeException failed) {
             warn(failed);
         } finally {
