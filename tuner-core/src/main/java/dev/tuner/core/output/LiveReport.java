@@ -30,8 +30,8 @@ import java.util.logging.Logger;
  *
  * <p>A trial's thread only counts it and reads the clock; the page is read from the storage and
  * written on a thread of the report's own. A run that stops before its end ({@link #stop}, which
- * {@link #close} calls unless {@link #finish} came first) writes a last page saying so, from the
- * trials then stored; so does a JVM that shuts down (Ctrl-C, {@code kill}) while the study runs. A
+ * {@link #close} calls unless {@link #finish} came first) replaces its running page by a last one
+ * saying so, from the trials then stored; so does a JVM that shuts down (Ctrl-C, {@code kill}) while the study runs. A
  * run killed outright ({@code kill -9}) leaves the last page written while it ran. A write that
  * fails is logged and the study goes on.
  */
@@ -96,6 +96,8 @@ public final class LiveReport implements AutoCloseable {
     private boolean writing;
     private boolean closed;
     private boolean warned;
+    /** Whether a page saying the study runs was written, which a stopped run must then correct. */
+    private volatile boolean wroteRunning;
 
     /** A live report writing {@code pages} on {@code writer}, due by {@code clock}; {@link #tick} checks the time. */
     LiveReport(Pages pages, Settings settings, Clock clock, Executor writer) {
@@ -177,6 +179,7 @@ public final class LiveReport implements AutoCloseable {
         long wallStart = System.nanoTime();
         try {
             pages.running();
+            wroteRunning = true;
             // what a rewrite costs, for the overhead benchmark (benchmarks/README.md) and the curious
             LOG.fine(() -> "rewrote " + pages.describe() + " in " + (System.nanoTime() - wallStart) / 1_000_000
                     + " ms, " + (cpuStart < 0 ? "?" : (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1_000_000)
@@ -201,11 +204,13 @@ public final class LiveReport implements AutoCloseable {
     }
 
     /**
-     * Ends the live writes, as {@link #finish} does, and writes the page of the study as it stands,
-     * marked stopped: for a run that ends before the study does. Does nothing after {@link #finish}.
+     * Ends the live writes, as {@link #finish} does, and, if one was written, replaces the page that
+     * says the study runs by one of the study as it stands, marked stopped: for a run that ends before
+     * the study does. Does nothing after {@link #finish}; a run stopped before its first live write
+     * leaves no page, as before live writes.
      */
     public void stop() {
-        if (end()) {
+        if (end() && wroteRunning) {
             try {
                 pages.stopped();
             } catch (RuntimeException failed) {

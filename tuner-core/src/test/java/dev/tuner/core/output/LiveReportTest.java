@@ -111,6 +111,16 @@ class LiveReportTest {
     }
 
     @Test
+    void aRunThatStopsBeforeItsFirstLiveWriteLeavesNoPage() {
+        LiveReport live = live(EVERY_3_OR_10S);
+        live.trialFinished();
+
+        live.close();
+
+        assertThat(pages.written).isEmpty();
+    }
+
+    @Test
     void aFailedWriteFailsNoTrialAndTheNextIsTried() {
         LiveReport live = live(EVERY_3_OR_10S);
         pages.failure = new IllegalStateException("disk full");
