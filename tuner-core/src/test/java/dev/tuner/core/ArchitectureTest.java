@@ -83,7 +83,7 @@ class ArchitectureTest {
                     "TrialCallback", "RequireKnobs", "StudyAbortedError", "NonFiniteObjectiveException",
                     "TrialTimeoutException"),
             "report", Set.of("HtmlReport", "StudySnapshot", "KnobImportance", "AtomicFile"),
-            "output", Set.of("StudyOutputs", "BestLookup", "KnownParameters", "Progress"),
+            "output", Set.of("StudyOutputs", "BestLookup", "KnownParameters", "Progress", "LiveReport"),
             // KnobReads: instrumented classes, in the user's packages, call it
             "inject", Set.of("TrialContext", "TunerAgent", "MethodObjective", "InvalidDeclarationException", "KnobReads"),
             "plan", Set.of("StudyPlan", "StudyOverrides"));

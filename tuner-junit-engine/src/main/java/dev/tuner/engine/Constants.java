@@ -94,6 +94,30 @@ public final class Constants {
     public static final String REPORT_PROPERTY_NAME = "tuner.report";
 
     /**
+     * Whether a study's report page and the index are rewritten while it runs (each saying the study
+     * runs, and reloading itself in a browser), and when it stops before its end: {@code true} or
+     * {@code false}; without it the report is written at the study's end only. Key: {@value};
+     * default {@code true} (with {@link #REPORT_PROPERTY_NAME} true).
+     */
+    public static final String REPORT_LIVE_PROPERTY_NAME = "tuner.report.live";
+
+    /**
+     * After how many finished trials a running study's report is rewritten, unless
+     * {@link #REPORT_LIVE_INTERVAL_PROPERTY_NAME} comes first: a positive whole number. Rewriting
+     * never takes more than a tenth of the run's time, however large the study. Key: {@value};
+     * default 10.
+     */
+    public static final String REPORT_LIVE_TRIALS_PROPERTY_NAME = "tuner.report.live.trials";
+
+    /**
+     * After how long a running study's report is rewritten, when fewer than
+     * {@link #REPORT_LIVE_TRIALS_PROPERTY_NAME} trials finished, in the form of
+     * {@link #TIMEOUT_PROPERTY_NAME}; also how often a browser reloads a running study's page. Key:
+     * {@value}; default 10s.
+     */
+    public static final String REPORT_LIVE_INTERVAL_PROPERTY_NAME = "tuner.report.live.interval";
+
+    /**
      * Whether the test of a search's best trial ({@code best #17 …}, shown after every trial's) prints
      * a summary of what the search found as its output: the best trial, its value and knobs, how many
      * trials, and where the best parameters and the report were written; {@code true} or

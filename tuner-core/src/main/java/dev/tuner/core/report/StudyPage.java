@@ -63,7 +63,9 @@ final class StudyPage {
         StringBuilder html = new StringBuilder(64 * 1024);
         String json = summary.toJson();
         html.append(PageResources.head(TrialFormat.shortName(study.name()) + " · Tuner report",
-                "<script type=\"application/json\" id=\"" + SUMMARY_ID + "\">" + Html.scriptJson(json) + "</script>\n"));
+                "<script type=\"application/json\" id=\"" + SUMMARY_ID + "\">" + Html.scriptJson(json) + "</script>\n",
+                PageResources.liveAttributes(summary.state() == null ? StudySummary.FINISHED : summary.state(),
+                        summary.refresh(), summary.written())));
         html.append("<body>\n<div class=\"page\">\n");
         header(html, columns, summary, sampler);
 
@@ -105,6 +107,7 @@ final class StudyPage {
         html.append("<header>\n<nav><a href=\"index.html\">← All studies</a></nav>\n");
         html.append("<h1>").append(Html.escape(TrialFormat.shortName(study.name()))).append("</h1>\n");
         html.append("<p class=\"fullname\">").append(Html.escape(study.name())).append("</p>\n");
+        html.append("<p class=\"status\">").append(Html.escape(summary.status())).append("</p>\n");
         html.append("<dl class=\"facts\">");
         fact(html, "best value", summary.best() == null ? "none" : Numbers.compact(summary.best()));
         fact(html, "best trial", summary.bestTrial() == null ? "none" : "#" + summary.bestTrial());
