@@ -10,10 +10,11 @@ def json = new JsonSlurper()
 def ops = lines.collect { json.parseText(it) }
 assert ops[0].op_code == 0 && ops[0].study_name == 'it.optuna.OptunaTuning.quad' && ops[0].directions == [1]
 assert ops.count { it.op_code == 4 } == 12
-assert ops.count { it.op_code == 5 } == 36
+assert ops.findAll { it.op_code == 4 }.every { it.params.size() == 3 && it.distributions.size() == 3 }
 assert ops.findAll { it.op_code == 6 }.every { it.state == 1 && it.values.size() == 1 }
-def choice = ops.find { it.op_code == 5 && it.param_name == 'it.optuna.OptunaTuning.quad.form' }
-assert json.parseText(choice.distribution) == [name: 'CategoricalDistribution', attributes: [choices: ['plain', 'shifted']]]
+// an enum knob's options by their names
+def choice = ops.find { it.op_code == 4 }.distributions['it.optuna.OptunaTuning.quad.form']
+assert json.parseText(choice) == [name: 'CategoricalDistribution', attributes: [choices: ['PLAIN', 'SHIFTED']]]
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('Exported study it.optuna.OptunaTuning.quad (12 trials) of journal:')

@@ -156,47 +156,47 @@ public final class OptunaExport {
             lines.add(line(create));
             return;
         }
+        // the knobs and attributes ride on the trial's creation, as Optuna's add_trial writes them: a
+        // set-param operation would do for Optuna, but optuna-dashboard's journal reader shows a choice
+        // set that way by its index, not its value
         create.put("datetime_start", JournalOps.time(trial.started()));
-        lines.add(line(create));
-
+        create.put("state", JournalOps.state(TrialState.RUNNING));
+        ObjectNode distributions = create.putObject("distributions");
+        ObjectNode params = create.putObject("params");
         trial.suggestions().forEach((knob, suggestion) -> {
-            OptunaDistribution optuna = knobs.get(knob).get(suggestion.distribution());
-            ObjectNode param = trialOp(JournalOps.SET_TRIAL_PARAM, trialId);
-            param.put("param_name", knob);
-            param.put("param_value_internal", suggestion.internal());
-            param.put("distribution", optuna.toTree().toString());
-            lines.add(line(param));
+            distributions.put(knob, knobs.get(knob).get(suggestion.distribution()).toTree().toString());
+            params.put(knob, suggestion.internal());
         });
+        ObjectNode userAttrs = create.putObject("user_attrs");
+        userAttrs.put(JournalOps.TRIAL_NAME_ATTR, NAME.format(trial));
+        trial.suggestions().forEach((knob, suggestion) -> {
+            if (suggestion.distribution() instanceof CustomDistribution) {
+                // Optuna sees the internal value of a custom distribution: say which value the objective got
+                userAttrs.put(knob, String.valueOf(suggestion.value()));
+            }
+        });
+        ObjectNode systemAttrs = create.putObject("system_attrs");
+        if (!trial.constraints().isEmpty()) {
+            ArrayNode values = systemAttrs.putArray(JournalOps.CONSTRAINTS_ATTR);
+            ArrayNode names = systemAttrs.putArray(JournalOps.CONSTRAINT_NAMES_ATTR);
+            trial.constraints().forEach((name, value) -> {
+                names.add(name);
+                values.add(value);
+            });
+        }
+        trial.failure().ifPresent(failure -> {
+            systemAttrs.put(JournalOps.FAIL_REASON_ATTR, failure.describe());
+            ObjectNode kept = systemAttrs.putObject(JournalOps.FAILURE_ATTR);
+            kept.put("type", failure.type());
+            kept.put("message", failure.message());
+            kept.put("where", failure.where());
+        });
+        lines.add(line(create));
         trial.intermediateValues().forEach((step, value) -> {
             ObjectNode intermediate = trialOp(JournalOps.SET_TRIAL_INTERMEDIATE_VALUE, trialId);
             intermediate.put("step", step);
             intermediate.put("intermediate_value", value);
             lines.add(line(intermediate));
-        });
-        userAttr(trialId, JournalOps.TRIAL_NAME_ATTR, JournalOps.JSON.getNodeFactory().textNode(NAME.format(trial)));
-        trial.suggestions().forEach((knob, suggestion) -> {
-            if (suggestion.distribution() instanceof CustomDistribution) {
-                // Optuna sees the internal value of a custom distribution: say which value the objective got
-                userAttr(trialId, knob, JournalOps.JSON.getNodeFactory().textNode(String.valueOf(suggestion.value())));
-            }
-        });
-        if (!trial.constraints().isEmpty()) {
-            ArrayNode values = JournalOps.JSON.createArrayNode();
-            ArrayNode names = JournalOps.JSON.createArrayNode();
-            trial.constraints().forEach((name, value) -> {
-                names.add(name);
-                values.add(value);
-            });
-            systemAttr(trialId, JournalOps.CONSTRAINTS_ATTR, values);
-            systemAttr(trialId, JournalOps.CONSTRAINT_NAMES_ATTR, names);
-        }
-        trial.failure().ifPresent(failure -> {
-            systemAttr(trialId, JournalOps.FAIL_REASON_ATTR, JournalOps.JSON.getNodeFactory().textNode(failure.describe()));
-            ObjectNode kept = JournalOps.JSON.createObjectNode();
-            kept.put("type", failure.type());
-            kept.put("message", failure.message());
-            kept.put("where", failure.where());
-            systemAttr(trialId, JournalOps.FAILURE_ATTR, kept);
         });
         if (trial.state().isFinished()) {
             ObjectNode finish = trialOp(JournalOps.SET_TRIAL_STATE_VALUES, trialId);
@@ -226,18 +226,6 @@ public final class OptunaExport {
                     ? JournalOps.JSON.getNodeFactory().booleanNode(Boolean.parseBoolean(text))
                     : JournalOps.JSON.getNodeFactory().textNode(text);
         }
-    }
-
-    private void userAttr(int trialId, String key, JsonNode value) {
-        ObjectNode attr = trialOp(JournalOps.SET_TRIAL_USER_ATTR, trialId);
-        attr.putObject("user_attr").set(key, value);
-        lines.add(line(attr));
-    }
-
-    private void systemAttr(int trialId, String key, JsonNode value) {
-        ObjectNode attr = trialOp(JournalOps.SET_TRIAL_SYSTEM_ATTR, trialId);
-        attr.putObject("system_attr").set(key, value);
-        lines.add(line(attr));
     }
 
     /** The op as one line of JSON, non-finite numbers spelled as Python's json module reads them. */

@@ -69,11 +69,12 @@ class OptunaExportTest {
                 + Studies.MIXED + "\",\"directions\":[1]}");
         assertThat(lines).anyMatch(line -> line.contains("\"intermediate_value\":NaN"))
                 .anyMatch(line -> line.contains("\"intermediate_value\":-Infinity"))
-                .anyMatch(line -> line.startsWith("{\"op_code\":5,") && line.contains("\"param_name\":\"" + Studies.MIXED
-                        + ".activation\",\"param_value_internal\":1.0,\"distribution\":\"{\\\"name\\\":"
-                        + "\\\"CategoricalDistribution\\\",\\\"attributes\\\":{\\\"choices\\\":[\\\"relu\\\",\\\"tanh\\\"]}}\""))
+                .anyMatch(line -> line.startsWith("{\"op_code\":4,") && line.contains("\"" + Studies.MIXED
+                        + ".activation\":\"{\\\"name\\\":\\\"CategoricalDistribution\\\",\\\"attributes\\\":"
+                        + "{\\\"choices\\\":[\\\"relu\\\",\\\"tanh\\\"]}}\"") && line.contains("\"" + Studies.MIXED
+                        + ".activation\":1.0"))
                 .anyMatch(line -> line.startsWith("{\"op_code\":6,") && line.contains("\"state\":1,\"values\":[2.5]"))
-                .anyMatch(line -> line.contains("\"system_attr\":{\"constraints\":[0.5,-3.0]}"));
+                .anyMatch(line -> line.contains("\"system_attrs\":{\"constraints\":[0.5,-3.0],\"tuner:constraints\":[\"size\",\"latency\"]}"));
         assertThat(OptunaJournal.isJournal(file)).isTrue();
         Path properties = Files.writeString(dir.resolve("best.properties"), "a.b.x=0.5\n");
         assertThat(OptunaJournal.isJournal(properties)).isFalse();
