@@ -137,6 +137,36 @@ class RealOptunaTest {
         assertThat(mo.path("best").toString()).isEqualTo("[0,1,2]");
     }
 
+    /** Optuna copies every study of one journal into another, writing each trial itself. */
+    static final String COPY = """
+            import sys
+            import optuna
+            from optuna.storages import JournalStorage
+            from optuna.storages.journal import JournalFileBackend
+
+            source = JournalStorage(JournalFileBackend(sys.argv[1]))
+            target = JournalStorage(JournalFileBackend(sys.argv[2]))
+            for summary in optuna.get_all_study_summaries(source):
+                optuna.copy_study(from_study_name=summary.study_name, from_storage=source, to_storage=target)
+            """;
+
+    @Test
+    void aStudyOptunaRewroteComesBackIntoTunerExactly() throws Exception {
+        OptunaVenv.python();
+        InMemoryStorage storage = new InMemoryStorage();
+        Studies.write(storage);
+        Path exported = dir.resolve("exported.log");
+        Path rewritten = dir.resolve("rewritten.log");
+        OptunaExport.write(storage, List.of(Studies.MIXED, Studies.MO), exported);
+
+        OptunaVenv.runScript(COPY, dir, exported.toString(), rewritten.toString());
+
+        List<OptunaStudy> read = OptunaJournal.read(rewritten);
+        assertThat(read).extracting(OptunaStudy::name).containsExactly(Studies.MIXED, Studies.MO);
+        OptunaExportTest.assertSameTrials(read.get(0).trials(), storage.trials(Studies.MIXED), true);
+        OptunaExportTest.assertSameTrials(read.get(1).trials(), storage.trials(Studies.MO), true);
+    }
+
     @Test
     void aJournalOptunaWroteComesIntoTunerExactly() throws Exception {
         OptunaVenv.python();
