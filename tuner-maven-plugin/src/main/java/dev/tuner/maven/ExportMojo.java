@@ -38,7 +38,9 @@ import org.apache.maven.project.MavenProject;
  * <p>The project's tests are compiled first, and read on their class path: a knob whose options are
  * enum constants or a sealed type's branches is stored by their classes' names.
  * It reads the storage the {@code tune} goal writes ({@code tuner.storage}, by default the project's
- * {@code target/tuner/journal.jsonl}); a relative journal path is the project's. The mapping of
+ * {@code target/tuner/journal.jsonl}); a relative journal path is the project's. A
+ * {@code jdbc:postgresql:} storage needs the driver among the plugin's dependencies, as Maven's own JVM
+ * reads it, and the login in {@code TUNER_JDBC_USER} and {@code TUNER_JDBC_PASSWORD}. The mapping of
  * distributions is in {@code docs/coming-from-optuna.md}.
  */
 @Mojo(name = "export", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)

@@ -148,7 +148,7 @@ public final class OptunaJournal {
             case JournalOps.SET_TRIAL_INTERMEDIATE_VALUE -> updatable(op).ifPresent(trial ->
                     trial.intermediate.put(op.path("step").asInt(), op.path("intermediate_value").asDouble()));
             case JournalOps.SET_TRIAL_SYSTEM_ATTR -> updatable(op).ifPresent(trial ->
-                    op.path("system_attr").fields().forEachRemaining(attr -> trial.systemAttrs.put(attr.getKey(), attr.getValue())));
+                    op.path("system_attr").properties().forEach(attr -> trial.systemAttrs.put(attr.getKey(), attr.getValue())));
             case JournalOps.SET_STUDY_USER_ATTR, JournalOps.SET_TRIAL_USER_ATTR, JournalOps.DISCARD_TRIALS -> {
                 // nothing a Tuner trial keeps
             }
@@ -182,16 +182,16 @@ public final class OptunaJournal {
             trial.finished = JournalOps.time(op.path("datetime_complete").asText());
         }
         JsonNode distributions = op.path("distributions");
-        op.path("params").fields().forEachRemaining(param -> trial.params.put(param.getKey(),
+        op.path("params").properties().forEach(param -> trial.params.put(param.getKey(),
                 new Param(distribution(distributions.path(param.getKey()), where), param.getValue().asDouble())));
         if (op.path("values").isArray()) {
             trial.values = op.path("values");
         } else if (op.path("value").isNumber()) {
             trial.values = JournalOps.JSON.createArrayNode().add(op.path("value").asDouble());
         }
-        op.path("intermediate_values").fields().forEachRemaining(step ->
+        op.path("intermediate_values").properties().forEach(step ->
                 trial.intermediate.put(Integer.parseInt(step.getKey()), step.getValue().asDouble()));
-        op.path("system_attrs").fields().forEachRemaining(attr -> trial.systemAttrs.put(attr.getKey(), attr.getValue()));
+        op.path("system_attrs").properties().forEach(attr -> trial.systemAttrs.put(attr.getKey(), attr.getValue()));
     }
 
     private Optional<TrialEntry> updatable(JsonNode op) {
@@ -299,8 +299,8 @@ public final class OptunaJournal {
             }
             Map<String, String> enqueued = new LinkedHashMap<>();
             if (state == TrialState.WAITING) {
-                systemAttrs.getOrDefault(JournalOps.FIXED_PARAMS_ATTR, JournalOps.JSON.nullNode()).fields()
-                        .forEachRemaining(fixed -> enqueued.put(fixed.getKey(), fixed.getValue().asText()));
+                systemAttrs.getOrDefault(JournalOps.FIXED_PARAMS_ATTR, JournalOps.JSON.nullNode()).properties()
+                        .forEach(fixed -> enqueued.put(fixed.getKey(), fixed.getValue().asText()));
             }
             Instant start = started != null ? started : finished != null ? finished : Instant.EPOCH;
             return new FrozenTrial(number, state, TrialResult.of(objectives, constraints), suggestions, failure, start,

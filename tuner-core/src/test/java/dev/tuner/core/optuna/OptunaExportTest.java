@@ -78,6 +78,10 @@ class OptunaExportTest {
         assertThat(OptunaJournal.isJournal(file)).isTrue();
         Path properties = Files.writeString(dir.resolve("best.properties"), "a.b.x=0.5\n");
         assertThat(OptunaJournal.isJournal(properties)).isFalse();
+        try (JournalStorage tuners = JournalStorage.open(dir.resolve("journal.jsonl"))) {
+            Studies.write(tuners);
+        }
+        assertThat(OptunaJournal.isJournal(dir.resolve("journal.jsonl"))).as("Tuner's own journal").isFalse();
     }
 
     @Test

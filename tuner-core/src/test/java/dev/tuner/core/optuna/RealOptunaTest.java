@@ -215,14 +215,14 @@ class RealOptunaTest {
             optuna.path("values").forEach(value -> values.add(value.doubleValue()));
             assertThat(values).as(which).isEqualTo(trial.values());
             Map<String, Object> params = new LinkedHashMap<>();
-            optuna.path("params").fields().forEachRemaining(param -> params.put(param.getKey(),
+            optuna.path("params").properties().forEach(param -> params.put(param.getKey(),
                     OptunaDistribution.scalarOf(param.getValue())));
             Map<String, Object> expected = new LinkedHashMap<>();
             trial.suggestions().forEach((knob, suggestion) -> expected.put(knob, exported == null
                     ? suggestion.value() : optunaValue(optuna, knob, suggestion)));
             assertThat(params).as(which).containsExactlyInAnyOrderEntriesOf(expected);
             Map<Integer, Double> intermediate = new LinkedHashMap<>();
-            optuna.path("intermediate").fields().forEachRemaining(step ->
+            optuna.path("intermediate").properties().forEach(step ->
                     intermediate.put(Integer.parseInt(step.getKey()), step.getValue().doubleValue()));
             assertThat(intermediate).as(which).isEqualTo(trial.intermediateValues());
             if (exported != null && trial.state() != TrialState.WAITING) {
