@@ -173,8 +173,9 @@ public final class Constants {
      * A properties file of knob values (e.g. last run's best) that a new study tries as its first
      * trial; the sampler draws the knobs it does not name. The trial is enqueued in the study's
      * storage, so the first worker to start a trial runs it, and it waits there across a crash
-     * until one does. Ignored for a study that has trials already, waiting ones included. Key:
-     * {@value}; default: none.
+     * until one does. Or an Optuna journal (told by its content: JSON lines with an {@code op_code}),
+     * whose trials the study takes as its own, matched to its knobs by name. Ignored for a study that
+     * has trials already, waiting ones included. Key: {@value}; default: none.
      */
     public static final String WARM_START_PROPERTY_NAME = "tuner.warm.start";
 
@@ -224,6 +225,19 @@ public final class Constants {
      * that goal only. Key: {@value}; default: {@code target/tuner-worker}.
      */
     public static final String WORKER_DIRECTORY_PROPERTY_NAME = "tuner.worker.directory";
+
+    /**
+     * The studies the {@code export} goal writes as an Optuna journal, comma-separated full names
+     * ({@code com.acme.ClassifierTuning.validationAccuracy}). Read by that goal only. Key: {@value};
+     * required.
+     */
+    public static final String EXPORT_STUDY_PROPERTY_NAME = "tuner.export.study";
+
+    /**
+     * The Optuna journal file the {@code export} goal writes, replacing it. Read by that goal only.
+     * Key: {@value}; default: {@code target/tuner/optuna-journal.log}.
+     */
+    public static final String EXPORT_FILE_PROPERTY_NAME = "tuner.export.file";
 
     /**
      * The {@code <server>} of the Maven settings whose login the Maven goal hands to a

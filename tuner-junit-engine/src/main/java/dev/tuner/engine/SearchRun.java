@@ -1,5 +1,7 @@
 package dev.tuner.engine;
 
+import dev.tuner.core.optuna.OptunaImport;
+import dev.tuner.core.optuna.OptunaJournal;
 import dev.tuner.core.output.KnownParameters;
 import dev.tuner.core.output.LiveReport;
 import dev.tuner.core.output.Progress;
@@ -57,9 +59,10 @@ final class SearchRun {
         TrialReporter reporter = new TrialReporter(descriptor, listener, settings.displayNamePattern(), plan);
         Study study = plan.newStudy(storage);
         List<FrozenTrial> stored = study.trials();
-        if (stored.isEmpty()) {
+        if (stored.isEmpty() && settings.warmStart().isPresent()) {
             // stored as a waiting trial: whichever worker starts first runs it, once
-            settings.warmStart().ifPresent(file -> study.enqueue(warmStart(file, plan.studyName())));
+            warmStart(settings.warmStart().get(), plan, storage, study);
+            stored = study.trials();
         }
         int started = started(stored);
         if (started > 0) {
@@ -163,6 +166,17 @@ final class SearchRun {
             }
         }
         return started;
+    }
+
+    /** An Optuna journal's trials become the study's; a properties file's values its first trial. */
+    private void warmStart(Path file, StudyPlan plan, Storage storage, Study study) {
+        if (OptunaJournal.isJournal(file)) {
+            // its trials are the study's from now on: they count towards tuner.trials, as resumed ones do
+            OptunaImport.warmStart(file, storage, plan.studyName(), plan.objective().declaredKnobs(),
+                    plan.objective().suggestsKnobs());
+            return;
+        }
+        study.enqueue(warmStart(file, plan.studyName()));
     }
 
     private Map<String, ?> warmStart(Path file, String studyName) {
