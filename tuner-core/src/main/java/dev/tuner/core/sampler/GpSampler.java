@@ -77,6 +77,18 @@ import org.apache.commons.rng.UniformRandomProvider;
  *       most recent others, so a proposal stays within tens of milliseconds at 1,000 trials.</li>
  * </ul>
  *
+ * <h2>Several objectives and constraints</h2>
+ * <p>A study of several objectives, or one whose trials record constraints, is modelled by one GP
+ * per objective (each warped and standardized as above) and one per constraint (standardized,
+ * the threshold 0 with it). The acquisition is the log expected hypervolume improvement over the
+ * feasible trials' front ({@code LogEhvi}, exact on a {@code BoxDecomposition} of the region the
+ * front does not dominate), or log EI below the best feasible trial for one objective, plus each
+ * constraint's log probability of holding ({@code PosteriorAcquisition}); before any trial is
+ * feasible, the probability of feasibility alone. {@code acquisition=parego} fits one GP per
+ * proposal to a random Chebyshev scalarization instead ({@code GpFront}), which more than 3
+ * objectives always use. In a study of several objectives the knobs the GP does not model are
+ * drawn at random (TPE models one objective).
+ *
  * <h2>Defaults</h2>
  * <p>5 start-up trials ({@code startupTrials}), 1,024 Sobol candidates ({@code candidates}), 4
  * local searches ({@code localStarts}), hyperparameters fitted on at most 128 trials
