@@ -27,7 +27,8 @@ import joptsimple.OptionSpec;
  * optimizer {@code RESULT mo ratio50=… min100=… min200=… optimizer=…}.
  *
  * <pre>
- * benchmarks/run mo [--problems zdt1,bnh] [--optimizers random] [--seeds 10] [--trials 200]
+ * benchmarks/run mo [--suite public|training|all] [--problems zdt1,bnh] [--optimizers study:tpe,random]
+ *                   [--seeds 10] [--trials 200]
  * </pre>
  */
 public final class MoBenchmark {
@@ -38,7 +39,11 @@ public final class MoBenchmark {
     static final CommandLine COMMAND = new CommandLine("benchmarks/run mo [options]: the multi-objective and"
             + " constrained problems of shared/bench/mo.md, hypervolume ratio and IGD at 50, 100 and 200 trials,"
             + " scored against Optuna 5's best (mo_quality.json)");
-    static final OptionSpec<List<String>> PROBLEMS = COMMAND.list("problems", "the problems run", MoProblems.names());
+    static final OptionSpec<String> SUITE = COMMAND.text("suite", "public|training|all",
+            "public: the test problems of mo.md, scored against Optuna; training: problems outside it, to choose"
+                    + " defaults on (MoTrainingProblems)", "public");
+    static final OptionSpec<List<String>> PROBLEMS = COMMAND.list("problems",
+            "narrows the suite to these problems, by name (default: all of the suite's)");
     static final OptionSpec<List<String>> OPTIMIZERS = COMMAND.list("optimizers",
             "the optimizers compared; the first one's score is the headline", MoOptimizers.NAMES);
     static final OptionSpec<Integer> SEEDS = COMMAND.number("seeds", "seeds 0..N-1 per problem and optimizer", 10);
@@ -59,7 +64,7 @@ public final class MoBenchmark {
     }
 
     static void run(CommandLine.Values given, PrintStream out, String command) throws IOException {
-        List<MoProblem> problems = given.get(PROBLEMS).stream().map(MoProblems::named).toList();
+        List<MoProblem> problems = problems(given.get(SUITE), given.find(PROBLEMS).orElse(List.of()));
         List<String> optimizers = given.get(OPTIMIZERS);
         optimizers.forEach(name -> MoOptimizers.create(name, 0)); // an unknown name fails before any run
         int seeds = given.get(SEEDS);
@@ -134,6 +139,56 @@ public final class MoBenchmark {
                 FEASIBLE_BY, optimizer, byProblem));
         out.println("results written to " + outFile);
         scores.forEach((optimizer, score) -> out.println(score.resultLine(optimizer)));
+        medians.forEach((optimizer, byProblem) -> out.println(unscoredLine(optimizer, byProblem, reference)));
+    }
+
+    /**
+     * The problems Optuna's figures do not cover (the training suite) in one line: the geometric mean
+     * over them of the median {@code hv_ratio_wide} at each checkpoint, to compare optimizers and
+     * options by.
+     */
+    static String unscoredLine(String optimizer, Map<String, Map<Integer, Double>> byProblem, JsonNode reference) {
+        StringBuilder line = new StringBuilder("RESULT mo-unscored");
+        int problems = 0;
+        for (int checkpoint : CHECKPOINTS) {
+            double logSum = 0;
+            int count = 0;
+            for (Map.Entry<String, Map<Integer, Double>> entry : byProblem.entrySet()) {
+                Double median = entry.getValue().get(checkpoint);
+                if (!reference.has(entry.getKey()) && median != null) {
+                    logSum += Math.log(Math.max(median, 1e-9));
+                    count++;
+                }
+            }
+            problems = Math.max(problems, count);
+            line.append(String.format(Locale.ROOT, " gmean%d=%s", checkpoint,
+                    count == 0 ? "n/a" : String.format(Locale.ROOT, "%.3f", Math.exp(logSum / count))));
+        }
+        return line.append(" problems=").append(problems).append(" optimizer=").append(optimizer).toString();
+    }
+
+    /** The suite's problems, narrowed to {@code names} when any are given. */
+    static List<MoProblem> problems(String suite, List<String> names) {
+        List<MoProblem> inSuite = switch (suite) {
+            case "public" -> MoProblems.all();
+            case "training" -> MoTrainingProblems.all();
+            case "all" -> {
+                List<MoProblem> both = new ArrayList<>(MoProblems.all());
+                both.addAll(MoTrainingProblems.all());
+                yield both;
+            }
+            default -> throw new IllegalArgumentException("--suite " + suite + " is not a suite; use public, training or all");
+        };
+        if (names.isEmpty()) {
+            return inSuite;
+        }
+        List<MoProblem> chosen = new ArrayList<>();
+        for (String name : names) {
+            chosen.add(inSuite.stream().filter(problem -> problem.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("--problems " + name + " is not in --suite " + suite
+                            + "; its problems are " + inSuite.stream().map(MoProblem::name).toList())));
+        }
+        return chosen;
     }
 
     private static void printTable(PrintStream out, List<MoProblem> problems, List<String> optimizers,
@@ -144,11 +199,11 @@ public final class MoBenchmark {
         optimizers.forEach(optimizer -> columns.add("tuner_" + optimizer));
         columns.addAll(List.of("optuna tpe", "optuna nsga2", "optuna random"));
         optimizers.forEach(optimizer -> columns.add("score " + optimizer));
-        StringBuilder head = new StringBuilder(String.format("%-8s", "problem"));
+        StringBuilder head = new StringBuilder(String.format("%-12s", "problem"));
         columns.forEach(column -> head.append(String.format(" %-21s", column)));
         out.println(head);
         for (MoProblem problem : problems) {
-            StringBuilder row = new StringBuilder(String.format("%-8s", problem.name()));
+            StringBuilder row = new StringBuilder(String.format("%-12s", problem.name()));
             for (String optimizer : optimizers) {
                 row.append(String.format(" %-21s", triple(medians.get(optimizer).get(problem.name()))));
             }

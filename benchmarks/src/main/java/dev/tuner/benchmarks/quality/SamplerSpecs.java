@@ -15,7 +15,7 @@ import java.util.Map;
  * merged later (gp, cmaes) takes its own without a change here. A column's canonical name is
  * {@code name+key=value+...}, options in the order given.
  */
-final class SamplerSpecs {
+public final class SamplerSpecs {
 
     private SamplerSpecs() {}
 
@@ -69,7 +69,7 @@ final class SamplerSpecs {
     }
 
     /** A new sampler of a spec, seeded. */
-    static Sampler create(String spec, long seed) {
+    public static Sampler create(String spec, long seed) {
         return Samplers.create(name(spec), seed, options(spec));
     }
 }

@@ -20,13 +20,15 @@ class MoBenchmarkTest {
     void writesResultsInTheShapeOfMoQualityAndEndsWithTheResultLine(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("mo.json");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        MoBenchmark.run(MoBenchmark.COMMAND.parse("--problems", "zdt1,constr", "--seeds", "3", "--trials", "100",
+        MoBenchmark.run(MoBenchmark.COMMAND.parse("--problems", "zdt1,constr", "--optimizers", "random", "--seeds", "3", "--trials", "100",
                 "--reference", "reference/mo_quality.json", "--out", out.toString()),
                 new PrintStream(printed, true, StandardCharsets.UTF_8), "test");
 
         String console = printed.toString(StandardCharsets.UTF_8);
         String[] lines = console.strip().split("\n");
-        assertThat(lines[lines.length - 1]).matches("RESULT mo ratio50=\\d\\.\\d{3} min100=\\d\\.\\d{3} min200=n/a optimizer=random");
+        assertThat(lines[lines.length - 2]).matches("RESULT mo ratio50=\\d\\.\\d{3} min100=\\d\\.\\d{3} min200=n/a optimizer=random");
+        assertThat(lines[lines.length - 1]).isEqualTo("RESULT mo-unscored gmean50=n/a gmean100=n/a gmean200=n/a problems=0"
+                + " optimizer=random");
         assertThat(console).contains("feasible by trial 50 in every seed (random): {constr=3/3}");
 
         JsonNode document = new ObjectMapper().readTree(out.toFile());
@@ -69,14 +71,42 @@ class MoBenchmarkTest {
     @Test
     void optionsKeepTheirNamesAndDefaultsAndMistakesAreNamed() {
         var given = MoBenchmark.COMMAND.parse();
-        assertThat(given.get(MoBenchmark.PROBLEMS)).isEqualTo(MoProblems.names());
-        assertThat(given.get(MoBenchmark.OPTIMIZERS)).containsExactly("random");
+        assertThat(given.get(MoBenchmark.SUITE)).isEqualTo("public");
+        assertThat(MoBenchmark.problems(given.get(MoBenchmark.SUITE), List.of())).isEqualTo(MoProblems.all());
+        assertThat(given.get(MoBenchmark.OPTIMIZERS)).containsExactly("study:auto", "random");
         assertThat(given.get(MoBenchmark.SEEDS)).isEqualTo(10);
         assertThat(given.get(MoBenchmark.TRIALS)).isEqualTo(200);
         assertThat(given.get(MoBenchmark.REFERENCE)).isEqualTo(Path.of("benchmarks/reference/mo_quality.json"));
         assertThatIllegalArgumentException().isThrownBy(() -> MoBenchmark.run(
                 MoBenchmark.COMMAND.parse("--optimizers", "motpe"), System.out, ""))
-                .withMessageContaining("no multi-objective optimizer motpe; use one of [random]");
+                .withMessageContaining("no multi-objective optimizer motpe; use 'random' or study:<sampler spec>");
+        assertThatIllegalArgumentException().isThrownBy(() -> MoOptimizers.create("study:nosuch", 0))
+                .withMessageContaining("nosuch");
+        assertThatIllegalArgumentException().isThrownBy(() -> MoBenchmark.problems("training", List.of("zdt1")))
+                .withMessageContaining("--problems zdt1 is not in --suite training; its problems are [zdt4,");
+        assertThatIllegalArgumentException().isThrownBy(() -> MoBenchmark.problems("private", List.of()))
+                .withMessageContaining("--suite private is not a suite; use public, training or all");
+    }
+
+    @Test
+    void aCoreSamplerRunsThroughAStudyTellingItObjectivesAndConstraints() {
+        MoProblem constr = MoProblems.named("constr");
+        MoRun first = MoRun.of(constr, MoOptimizers.create("study:random", 3), 60, MoBenchmark.CHECKPOINTS);
+        MoRun again = MoRun.of(constr, MoOptimizers.create("study:random", 3), 60, MoBenchmark.CHECKPOINTS);
+        assertThat(first.metrics()).isEqualTo(again.metrics()).containsOnlyKeys(50);
+        assertThat(first.metrics().get(50).hvRatioWide()).isBetween(0.3, 1.0);
+
+        MoProblem mixed = MoProblems.named("mixed");
+        MoOptimizer study = MoOptimizers.create("study:random", 1);
+        List<MoTrial> history = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            Map<String, Object> params = study.propose(mixed, List.copyOf(history));
+            assertThat((Double) params.get("lr")).isBetween(1e-5, 1e-1);
+            assertThat((Integer) params.get("layers")).isBetween(1, 8);
+            assertThat((String) params.get("arch")).isIn("mlp", "cnn", "transformer");
+            history.add(new MoTrial(params, mixed.evaluate(params)));
+        }
+        assertThat(history.stream().map(trial -> trial.params().get("arch")).distinct()).hasSize(3);
     }
 
 }
