@@ -84,9 +84,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  * feasible trials' front ({@code LogEhvi}, exact on a {@code BoxDecomposition} of the region the
  * front does not dominate), or log EI below the best feasible trial for one objective, plus each
  * constraint's log probability of holding ({@code PosteriorAcquisition}); before any trial is
- * feasible, the probability of feasibility alone. {@code acquisition=parego} fits one GP per
- * proposal to a random Chebyshev scalarization instead ({@code GpFront}), which more than 3
- * objectives always use. In a study of several objectives the knobs the GP does not model are
+ * feasible, the probability of feasibility alone. That is {@code acquisition=ehvi}; the default,
+ * {@code acquisition=parego}, fits one GP per proposal to a random Chebyshev scalarization
+ * instead ({@code GpFront}) and takes its log EI, which more than 3 objectives always use: it did
+ * better on the training suite of {@code benchmarks/run mo} (benchmarks/README.md). In a study of several objectives the knobs the GP does not model are
  * drawn at random (TPE models one objective).
  *
  * <h2>Defaults</h2>
@@ -393,7 +394,7 @@ public final class GpSampler implements Sampler {
         private int localStarts = 4;
         private int fitPoints = 128;
         private int maxPoints = 256;
-        private GpFront.Scalarization scalarization = GpFront.Scalarization.EHVI;
+        private GpFront.Scalarization scalarization = GpFront.Scalarization.PAREGO;
 
         private Builder() {}
 
@@ -434,10 +435,11 @@ public final class GpSampler implements Sampler {
         }
 
         /**
-         * How a study of several objectives is searched: {@code "ehvi"} (the default), one GP per
-         * objective and log expected hypervolume improvement over the feasible front, for 2 and 3
-         * objectives; or {@code "parego"}, one GP per proposal on a random Chebyshev scalarization
-         * of the objectives, and log EI (used for more than 3 objectives whatever is set).
+         * How a study of several objectives is searched: {@code "parego"} (the default), one GP per
+         * proposal on a random Chebyshev scalarization of the objectives, and log EI; or
+         * {@code "ehvi"}, one GP per objective and log expected hypervolume improvement over the
+         * feasible front, for 2 and 3 objectives (ParEGO is used beyond 3 whatever is set). The
+         * default was chosen on {@code benchmarks/run mo --suite training}: see benchmarks/README.md.
          *
          * @throws IllegalArgumentException for another name
          */

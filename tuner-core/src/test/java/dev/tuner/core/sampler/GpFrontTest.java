@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 class GpFrontTest {
 
     private static Sampler gp(long seed) {
+        return GpSampler.builder().seed(seed).candidates(256).localStarts(2).acquisition("ehvi").build();
+    }
+
+    private static Sampler parego(long seed) {
         return GpSampler.builder().seed(seed).candidates(256).localStarts(2).build();
     }
 
@@ -45,11 +49,15 @@ class GpFrontTest {
         for (long seed = 0; seed < 2; seed++) {
             Study gp = Studies.builder("zdt1", gp(seed)).directions(Direction.MINIMIZE, Direction.MINIMIZE).build();
             gp.optimize(ZDT1, 30);
+            Study scalarized = Studies.builder("zdt1", parego(seed))
+                    .directions(Direction.MINIMIZE, Direction.MINIMIZE).build();
+            scalarized.optimize(ZDT1, 30);
             Study random = Studies.builder("zdt1", new RandomSampler(seed))
                     .directions(Direction.MINIMIZE, Direction.MINIMIZE).build();
             random.optimize(ZDT1, 30);
 
             assertThat(hypervolume(gp, reference) / front).as("gp, seed %d", seed).isGreaterThan(0.85);
+            assertThat(hypervolume(scalarized, reference) / front).as("gp parego, seed %d", seed).isGreaterThan(0.85);
             assertThat(hypervolume(random, reference) / front).as("random, seed %d", seed).isLessThan(0.85);
         }
     }

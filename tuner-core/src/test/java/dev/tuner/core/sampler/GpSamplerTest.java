@@ -253,8 +253,8 @@ class GpSamplerTest extends SamplerContractTest {
 
         assertThat(sampler).hasToString(
                 "GpSampler[seed=1, startupTrials=4, candidates=64, localStarts=2, fitPoints=50, maxPoints=80,"
-                        + " acquisition=ehvi]");
-        assertThat(Samplers.create("gp", 1, Map.of("acquisition", "ParEGO")).toString()).endsWith("acquisition=parego]");
+                        + " acquisition=parego]");
+        assertThat(Samplers.create("gp", 1, Map.of("acquisition", "EHVI")).toString()).endsWith("acquisition=ehvi]");
     }
 
     @Test
