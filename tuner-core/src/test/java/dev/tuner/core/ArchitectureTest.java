@@ -55,7 +55,8 @@ class ArchitectureTest {
             "pruner", Set.of("trial", "space"),
             "storage", Set.of("trial", "space", "json", "settings"),
             "study", Set.of("sampler", "pruner", "storage", "trial", "space", "pareto"),
-            "report", Set.of("storage", "trial", "space", "json"),
+            // pareto: the hypervolume the page of a study of several objectives plots
+            "report", Set.of("storage", "trial", "space", "json", "pareto"),
             "output", Set.of("report", "storage", "trial", "space"),
             "inject", Set.of("study", "trial", "space"),
             "plan", Set.of("inject", "study", "sampler", "pruner", "storage", "trial", "space"));
