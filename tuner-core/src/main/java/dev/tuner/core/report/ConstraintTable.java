@@ -1,6 +1,7 @@
 package dev.tuner.core.report;
 
 import dev.tuner.core.trial.Numbers;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,26 +20,15 @@ final class ConstraintTable {
         }
         StringBuilder html = new StringBuilder("<table class=\"bestparams constraints\"><thead><tr><th>constraint</th>"
                 + "<th>met by</th><th>broken by</th><th>largest value</th><th>first met</th></tr></thead><tbody>");
-        for (String name : pareto.constraintNames()) {
-            int met = 0;
-            int broken = 0;
-            double largest = Double.NEGATIVE_INFINITY;
-            int first = -1;
-            for (int i = 0; i < pareto.size(); i++) {
-                Double value = pareto.trials().trial(pareto.trial(i)).constraints().get(name);
-                if (value == null) {
-                    continue;
-                }
-                largest = Math.max(largest, value);
-                if (value <= 0) {
-                    met++;
-                    first = first < 0 ? pareto.number(i) : first;
-                } else {
-                    broken++;
-                }
+        // one pass over the trials, each trial's constraints read once, tallied by name in the order first recorded
+        Map<String, Tally> tallies = new LinkedHashMap<>();
+        for (int i = 0; i < pareto.size(); i++) {
+            int number = pareto.number(i);
+            for (Map.Entry<String, Double> constraint : pareto.trials().trial(pareto.trial(i)).constraints().entrySet()) {
+                tallies.computeIfAbsent(constraint.getKey(), name -> new Tally()).add(constraint.getValue(), number);
             }
-            row(html, name, met, broken, met + broken == 0 ? "" : Numbers.compact(largest), first);
         }
+        tallies.forEach((name, tally) -> row(html, name, tally.met, tally.broken, Numbers.compact(tally.largest), tally.first));
         int first = -1;
         for (int i = 0; i < pareto.size() && first < 0; i++) {
             first = pareto.isFeasible(i) ? pareto.number(i) : -1;
@@ -48,6 +38,24 @@ final class ConstraintTable {
         html.append("</tbody></table>");
         return Optional.of(new Plot("constraints", "Constraints", "Of the " + pareto.size() + " complete trials; a"
                 + " constraint is met when its value is at most 0.", html.toString(), false));
+    }
+
+    /** What one constraint's values came to. */
+    private static final class Tally {
+        int met;
+        int broken;
+        double largest = Double.NEGATIVE_INFINITY;
+        int first = -1;
+
+        void add(double value, int number) {
+            largest = Math.max(largest, value);
+            if (value <= 0) {
+                met++;
+                first = first < 0 ? number : first;
+            } else {
+                broken++;
+            }
+        }
     }
 
     private static void row(StringBuilder html, String name, int met, int broken, String largest, int first) {

@@ -5,9 +5,8 @@ import dev.tuner.core.trial.Numbers;
 import dev.tuner.core.trial.TrialResult;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The objective values of a study of several objectives, read once for the plots of its page: for
@@ -26,7 +25,7 @@ final class ParetoColumns {
     private final boolean[] feasible;
     private final boolean[] onFront;
     private final int[] front;
-    private final List<String> constraintNames;
+    private final boolean hasConstraints;
 
     private ParetoColumns(TrialColumns trials, List<Direction> directions, List<String> names) {
         if (directions.size() != names.size()) {
@@ -39,28 +38,42 @@ final class ParetoColumns {
         int objectives = directions.size();
         int[] all = trials.complete();
         int[] kept = new int[all.length];
+        double[][] columns = new double[objectives][all.length];
+        boolean[] feasibleOnes = new boolean[all.length];
         int count = 0;
-        Set<String> constraints = new LinkedHashSet<>();
+        boolean constrained = false;
+        // one pass, each trial's result read once: at 100,000 trials every view of a map counts
         for (int trial : all) {
             TrialResult result = trials.trial(trial).result();
             // a complete trial of another number of objectives (not written by this study's API) cannot be placed
-            if (result.size() == objectives) {
-                kept[count++] = trial;
-                constraints.addAll(result.constraints().keySet());
+            if (result.size() != objectives) {
+                continue;
             }
+            for (int k = 0; k < objectives; k++) {
+                columns[k][count] = result.value(k);
+            }
+            Map<String, Double> constraints = result.constraints();
+            boolean met = true;
+            if (!constraints.isEmpty()) {
+                constrained = true;
+                for (double value : constraints.values()) {
+                    met &= value <= 0;
+                }
+            }
+            feasibleOnes[count] = met;
+            kept[count++] = trial;
         }
         complete = Arrays.copyOf(kept, count);
-        values = new double[objectives][count];
-        feasible = new boolean[count];
+        values = new double[objectives][];
+        for (int k = 0; k < objectives; k++) {
+            values[k] = Arrays.copyOf(columns[k], count);
+        }
+        feasible = Arrays.copyOf(feasibleOnes, count);
+        hasConstraints = constrained;
         double[][] points = new double[count][];
         int feasibleCount = 0;
         int[] feasibleIndex = new int[count];
         for (int i = 0; i < count; i++) {
-            TrialResult result = trials.trial(complete[i]).result();
-            for (int k = 0; k < objectives; k++) {
-                values[k][i] = result.value(k);
-            }
-            feasible[i] = result.isFeasible();
             if (feasible[i]) {
                 feasibleIndex[feasibleCount] = i;
                 points[feasibleCount++] = minimized(i);
@@ -77,7 +90,6 @@ final class ParetoColumns {
         }
         Arrays.sort(byFirst, Comparator.comparingDouble((Integer i) -> minimized(0, i)).thenComparingInt(i -> i));
         front = Arrays.stream(byFirst).mapToInt(Integer::intValue).toArray();
-        constraintNames = List.copyOf(constraints);
     }
 
     /**
@@ -162,12 +174,7 @@ final class ParetoColumns {
 
     /** Whether some trial recorded a constraint. */
     boolean hasConstraints() {
-        return !constraintNames.isEmpty();
-    }
-
-    /** The constraints' names, in the order the trials first recorded them. */
-    List<String> constraintNames() {
-        return constraintNames;
+        return hasConstraints;
     }
 
     /** How many points are feasible. */

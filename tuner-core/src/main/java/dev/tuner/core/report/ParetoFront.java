@@ -28,7 +28,9 @@ final class ParetoFront {
         int found = 0;
         for (int candidate : order) {
             boolean dominated = false;
-            for (int k = 0; k < found && !dominated; k++) {
+            // the latest kept first: nearest in the order, it is likeliest to dominate (for two
+            // objectives it has the lowest second value so far, so one comparison settles it)
+            for (int k = found - 1; k >= 0 && !dominated; k--) {
                 dominated = dominates(points[kept[k]], points[candidate]);
             }
             if (!dominated) {
