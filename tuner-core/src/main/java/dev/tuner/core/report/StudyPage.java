@@ -106,7 +106,7 @@ final class StudyPage {
             section(html, "Pareto front", List.of(ObjectivesParallelPlot.render(pareto), PairwisePlot.render(pareto)));
         }
         section(html, "Hypervolume and constraints", List.of(HypervolumePlot.render(pareto, HypervolumeHistory.of(pareto)),
-                ConstraintTable.render(pareto)));
+                ConstraintTable.render(pareto), FeasibilityPlot.render(pareto)));
         List<Optional<Plot>> importances = new ArrayList<>();
         Map<String, Double> summed = new LinkedHashMap<>();
         for (int k = 0; k < pareto.objectives(); k++) {

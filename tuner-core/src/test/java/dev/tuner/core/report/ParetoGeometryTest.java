@@ -148,6 +148,16 @@ class ParetoGeometryTest {
     }
 
     @Test
+    void theFeasibleShareIsOverTheLastTrialsOfItsWindow() {
+        ParetoColumns pareto = columns(List.of(Direction.MINIMIZE, Direction.MINIMIZE),
+                new double[][] {{1, 1}, {1, 1}, {1, 1}, {1, 1}, {1, 1}}, new boolean[] {false, false, true, true, true});
+
+        assertThat(FeasibilityPlot.rollingShare(pareto, 2)).containsExactly(0, 0, 0.5, 1, 1);
+        assertThat(FeasibilityPlot.rollingShare(pareto, 10)).containsExactly(new double[] {0, 0, 1 / 3.0, 0.5, 0.6},
+                within(1e-12));
+    }
+
+    @Test
     void aLargeStudyDrawsAtMostItsBudgetAndTheWholeFrontHighlighted() {
         Random random = new Random(3);
         int n = 20_000;

@@ -29,7 +29,7 @@ class SeveralObjectivesPageTest {
 
         String html = Files.readString(report.write(directory, study));
 
-        assertThat(html).contains("id=\"pareto\"", "id=\"hypervolume\"", "id=\"constraints\"", "id=\"importance-0\"",
+        assertThat(html).contains("id=\"pareto\"", "id=\"hypervolume\"", "id=\"constraints\"", "id=\"feasibility\"", "id=\"importance-0\"",
                 "id=\"importance-1\"", "Knob importance for accuracy", "Knob importance for latency", "id=\"prior-0\"",
                 "accuracy (max)", "latency (min)", "<dt>objectives</dt><dd>maximize accuracy, minimize latency</dd>",
                 "Reference point: accuracy ");
