@@ -55,7 +55,8 @@ class ArchitectureTest {
             "pruner", Set.of("trial", "space"),
             "storage", Set.of("trial", "space", "json", "settings"),
             "study", Set.of("sampler", "pruner", "storage", "trial", "space", "pareto"),
-            "report", Set.of("storage", "trial", "space", "json"),
+            // pareto: the hypervolume the page of a study of several objectives plots
+            "report", Set.of("storage", "trial", "space", "json", "pareto"),
             // pareto: the progress line of several objectives keeps the Pareto set so far
             "output", Set.of("report", "storage", "trial", "space", "pareto"),
             // Optuna's journal both ways: reads a study from any storage, writes trials into one
