@@ -124,7 +124,10 @@ class SeveralObjectivesEngineTest {
                 .haveExactly(1, event(container(), finishedWithFailure(message(text -> text.contains(
                         "@Tune(pick \"speed\" names no objective; give \"knee\" or the name of an objective")))))
                 .haveExactly(1, event(container(), finishedWithFailure(message(text -> text.contains(
-                        "@Tune(pruner) is 'median', but the method returns 2 objectives [accuracy, latency]")))));
+                        "@Tune(pruner) is 'median', but the method returns 2 objectives [accuracy, latency]")))))
+                .haveExactly(1, event(container(), finishedWithFailure(message(text -> text.contains(
+                        "@Tune(sampler) is 'cmaes', but the method returns 2 objectives [accuracy, latency], and cmaes"
+                        + " models one objective value; use auto (the default), tpe")))));
     }
 
     /** The knee of a front of (accuracy ↑, latency ↓): the smallest sum of the values scaled to [0, 1], 0 best. */
@@ -205,6 +208,11 @@ class SeveralObjectivesEngineTest {
 
         @Tune(trials = 2, pruner = "median")
         Outcome pruned(@Uniform(min = 0, max = 1) double x) {
+            return new Outcome(x, x);
+        }
+
+        @Tune(trials = 2, sampler = "cmaes")
+        Outcome cmaes(@Uniform(min = 0, max = 1) double x) {
             return new Outcome(x, x);
         }
     }
