@@ -29,6 +29,11 @@ assert feasible.contains(picked)
 assert file.text =~ /# objective: accuracy \S+ \(maximize\), latency \S+ \(minimize\), trial #\d+/
 assert file.text.contains("# picked: knee of ${front.size()} Pareto trials")
 
+// the report's page of the study shows its front
+def page = new File(basedir, "target/tuner/${study}.html")
+assert page.isFile() : "no report page ${page}"
+assert page.text.contains('Pareto front')
+
 // the plain test run evaluated exactly the picked trial
 assert evaluations[30] == picked
 return true

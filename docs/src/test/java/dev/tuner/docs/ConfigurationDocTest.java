@@ -24,7 +24,7 @@ class ConfigurationDocTest {
     /** A plugin parameter: its property, a literal or the engine's constant, and its field. */
     private static final Pattern PLUGIN_PARAMETER = Pattern.compile(
             "@Parameter\\(property = (?:\"(tuner\\.[^\"]+)\"|Constants\\.(\\w+))[^)]*\\)\\s*private \\S+ (\\w+);");
-    private static final List<String> MOJOS = List.of("TuneMojo", "PrepareAgentMojo", "PackageWorkerMojo", "AbstractTunerMojo");
+    private static final List<String> MOJOS = List.of("TuneMojo", "PrepareAgentMojo", "PackageWorkerMojo", "ExportMojo", "AbstractTunerMojo");
 
     private final DocFiles docs = DocFiles.ofRepository();
 

@@ -55,9 +55,12 @@ class ArchitectureTest {
             "pruner", Set.of("trial", "space"),
             "storage", Set.of("trial", "space", "json", "settings"),
             "study", Set.of("sampler", "pruner", "storage", "trial", "space", "pareto"),
-            "report", Set.of("storage", "trial", "space", "json"),
+            // pareto: the hypervolume the page of a study of several objectives plots
+            "report", Set.of("storage", "trial", "space", "json", "pareto"),
             // pareto: the progress line of several objectives keeps the Pareto set so far
             "output", Set.of("report", "storage", "trial", "space", "pareto"),
+            // Optuna's journal both ways: reads a study from any storage, writes trials into one
+            "optuna", Set.of("storage", "trial", "space", "json"),
             "inject", Set.of("study", "trial", "space"),
             "plan", Set.of("inject", "study", "sampler", "pruner", "storage", "trial", "space"));
 
@@ -83,7 +86,8 @@ class ArchitectureTest {
                     "TrialCallback", "RequireKnobs", "StudyAbortedError", "NonFiniteObjectiveException",
                     "TrialTimeoutException"),
             "report", Set.of("HtmlReport", "StudySnapshot", "KnobImportance", "AtomicFile"),
-            "output", Set.of("StudyOutputs", "BestLookup", "KnownParameters", "Progress"),
+            "output", Set.of("StudyOutputs", "BestLookup", "KnownParameters", "Progress", "LiveReport"),
+            "optuna", Set.of("OptunaExport", "OptunaJournal", "OptunaStudy", "OptunaImport"),
             // KnobReads: instrumented classes, in the user's packages, call it
             "inject", Set.of("TrialContext", "TunerAgent", "MethodObjective", "InvalidDeclarationException", "KnobReads"),
             "plan", Set.of("StudyPlan", "StudyOverrides"));

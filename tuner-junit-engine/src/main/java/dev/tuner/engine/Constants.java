@@ -94,6 +94,30 @@ public final class Constants {
     public static final String REPORT_PROPERTY_NAME = "tuner.report";
 
     /**
+     * Whether a study's report page and the index are rewritten while it runs (each saying the study
+     * runs, and reloading itself in a browser), and when it stops before its end: {@code true} or
+     * {@code false}; without it the report is written at the study's end only. Key: {@value};
+     * default {@code true} (with {@link #REPORT_PROPERTY_NAME} true).
+     */
+    public static final String REPORT_LIVE_PROPERTY_NAME = "tuner.report.live";
+
+    /**
+     * After how many finished trials a running study's report is rewritten, unless
+     * {@link #REPORT_LIVE_INTERVAL_PROPERTY_NAME} comes first: a positive whole number. Rewriting
+     * never takes more than a tenth of the run's time, however large the study. Key: {@value};
+     * default 10.
+     */
+    public static final String REPORT_LIVE_TRIALS_PROPERTY_NAME = "tuner.report.live.trials";
+
+    /**
+     * After how long a running study's report is rewritten, when fewer than
+     * {@link #REPORT_LIVE_TRIALS_PROPERTY_NAME} trials finished, in the form of
+     * {@link #TIMEOUT_PROPERTY_NAME}; also how often a browser reloads a running study's page. Key:
+     * {@value}; default 10s.
+     */
+    public static final String REPORT_LIVE_INTERVAL_PROPERTY_NAME = "tuner.report.live.interval";
+
+    /**
      * Whether the test of a search's best trial ({@code best #17 …}, shown after every trial's) prints
      * a summary of what the search found as its output: the best trial, its value and knobs, how many
      * trials, and where the best parameters and the report were written; {@code true} or
@@ -149,8 +173,9 @@ public final class Constants {
      * A properties file of knob values (e.g. last run's best) that a new study tries as its first
      * trial; the sampler draws the knobs it does not name. The trial is enqueued in the study's
      * storage, so the first worker to start a trial runs it, and it waits there across a crash
-     * until one does. Ignored for a study that has trials already, waiting ones included. Key:
-     * {@value}; default: none.
+     * until one does. Or an Optuna journal (told by its content: JSON lines with an {@code op_code}),
+     * whose trials the study takes as its own, matched to its knobs by name. Ignored for a study that
+     * has trials already, waiting ones included. Key: {@value}; default: none.
      */
     public static final String WARM_START_PROPERTY_NAME = "tuner.warm.start";
 
@@ -200,6 +225,19 @@ public final class Constants {
      * that goal only. Key: {@value}; default: {@code target/tuner-worker}.
      */
     public static final String WORKER_DIRECTORY_PROPERTY_NAME = "tuner.worker.directory";
+
+    /**
+     * The studies the {@code export} goal writes as an Optuna journal, comma-separated full names
+     * ({@code com.acme.ClassifierTuning.validationAccuracy}). Read by that goal only. Key: {@value};
+     * required.
+     */
+    public static final String EXPORT_STUDY_PROPERTY_NAME = "tuner.export.study";
+
+    /**
+     * The Optuna journal file the {@code export} goal writes, replacing it. Read by that goal only.
+     * Key: {@value}; default: {@code target/tuner/optuna-journal.log}.
+     */
+    public static final String EXPORT_FILE_PROPERTY_NAME = "tuner.export.file";
 
     /**
      * The {@code <server>} of the Maven settings whose login the Maven goal hands to a

@@ -1,6 +1,7 @@
 package dev.tuner.engine;
 
 import dev.tuner.core.output.BestLookup;
+import dev.tuner.core.output.LiveReport;
 import dev.tuner.core.plan.StudyOverrides;
 import dev.tuner.core.settings.RenamedSettings;
 import dev.tuner.core.storage.JdbcStorage;
@@ -170,6 +171,24 @@ final class RunSettings {
     /** Whether studies write their HTML report. */
     boolean report() {
         return flag(Constants.REPORT_PROPERTY_NAME, true);
+    }
+
+    /** How a running study's report is rewritten as it goes, or that it is not. */
+    LiveReport.Settings liveReport() {
+        boolean on = flag(Constants.REPORT_LIVE_PROPERTY_NAME, LiveReport.Settings.DEFAULT.on());
+        Duration every = duration(Constants.REPORT_LIVE_INTERVAL_PROPERTY_NAME).orElse(LiveReport.Settings.DEFAULT.every());
+        Optional<String> text = text(Constants.REPORT_LIVE_TRIALS_PROPERTY_NAME);
+        int trials;
+        try {
+            trials = text.map(Integer::parseInt).orElse(LiveReport.Settings.DEFAULT.everyTrials());
+            if (trials < 1) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException notANumber) {
+            throw invalid(Constants.REPORT_LIVE_TRIALS_PROPERTY_NAME, text.get(), "a positive whole number of trials,"
+                    + " e.g. 10 (or " + Constants.REPORT_LIVE_PROPERTY_NAME + "=false to write the report at the end only)");
+        }
+        return new LiveReport.Settings(on, trials, every);
     }
 
     /** Whether the test of a search's best trial prints the study's summary as its output. */

@@ -1,6 +1,9 @@
 package dev.tuner.engine;
 
+import dev.tuner.core.optuna.OptunaImport;
+import dev.tuner.core.optuna.OptunaJournal;
 import dev.tuner.core.output.KnownParameters;
+import dev.tuner.core.output.LiveReport;
 import dev.tuner.core.output.Progress;
 import dev.tuner.core.output.StudyOutputs;
 import dev.tuner.core.plan.StudyPlan;
@@ -28,7 +31,8 @@ import org.junit.platform.engine.reporting.ReportEntry;
  * Runs the study of one {@code @Tune} method in its storage, resuming what is there, and reports
  * it: each trial as a dynamic test, its progress now and then, the best trial at the end as a
  * report entry and as a test of its own ({@code best #17 …}, after every trial's), the best
- * parameters to a file, and the study's HTML report (unless {@code tuner.report=false}). A study
+ * parameters to a file, and the study's HTML report (unless {@code tuner.report=false}), rewritten
+ * as trials finish while the study runs and, should the run stop before its end, saying so. A study
  * in which no trial completed has no best: its container fails, and no best test is shown.
  *
  * <p>A trial's test is registered and started as the trial starts, on the thread that runs it, and
@@ -55,9 +59,10 @@ final class SearchRun {
         TrialReporter reporter = new TrialReporter(descriptor, listener, settings.displayNamePattern(), plan);
         Study study = plan.newStudy(storage);
         List<FrozenTrial> stored = study.trials();
-        if (stored.isEmpty()) {
+        if (stored.isEmpty() && settings.warmStart().isPresent()) {
             // stored as a waiting trial: whichever worker starts first runs it, once
-            settings.warmStart().ifPresent(file -> study.enqueue(warmStart(file, plan.studyName())));
+            warmStart(settings.warmStart().get(), plan, storage, study);
+            stored = study.trials();
         }
         int started = started(stored);
         if (started > 0) {
@@ -74,6 +79,54 @@ final class SearchRun {
         progress = new Progress(plan.trials(), started, plan.directions(), System.nanoTime());
         progress.resumeFrom(stored);
         lastProgressNanos = System.nanoTime();
+        StudyOutputs outputs = new StudyOutputs(settings.outputDirectory(), settings.outputFile(), report,
+                settings.outputReplace(), Clock.systemUTC());
+        StorageName storageName = StorageName.of(plan.storage());
+        StorageName defaultStorage = StorageName.of(StudyPlan.declaredStorage(descriptor.method()));
+        // the page is rewritten as trials finish; should the run leave this block unfinished, it says it stopped
+        try (LiveReport live = outputs.live(plan.studyName(), storageName, defaultStorage, plan.samplerName(),
+                () -> StudySnapshot.of(study), settings.liveReport())) {
+            search(plan, study, reporter, live);
+            // the history, read once for everything written at the end (a full read on PostgreSQL)
+            StudySnapshot finished = StudySnapshot.of(study);
+            if (finished.isMultiObjective() ? finished.bestTrials().isEmpty() : finished.best().isEmpty()) {
+                throw noCompleteTrial(finished);
+            }
+            String choices = study.sampler().describe(study);
+            String sampler = plan.samplerName() + (choices.isEmpty() ? "" : ": " + choices);
+            // no live write may come after the page of the end
+            live.finish();
+            StudyOutputs.Written written = outputs.write(finished, plan.objective().pick(), storageName, defaultStorage,
+                    sampler);
+            // the trial the properties hold: the best, or the one picked from the Pareto set
+            FrozenTrial best = written.trial();
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put(Constants.BEST_ENTRY, TrialFormat.of(TrialFormat.DEFAULT_PATTERN)
+                    .withObjectives(plan.objectiveNames(), plan.objective().constraintViolations()).format(best));
+            if (!written.picked().isEmpty()) {
+                entry.put(Constants.PICKED_ENTRY, written.picked());
+            }
+            entry.put(Constants.TRIALS_ENTRY, String.valueOf(finished.started()));
+            entry.put(Constants.SEED_ENTRY, String.valueOf(plan.seed()));
+            if (stored.stream().anyMatch(trial -> trial.number() == best.number() && trial.state() == TrialState.COMPLETE)) {
+                // the seed is this run's: say that it did not find the best
+                entry.put(Constants.BEST_FROM_EARLIER_RUN_ENTRY, "true");
+            }
+            entry.put(Constants.SAMPLER_ENTRY, sampler);
+            entry.put(Constants.PROPERTIES_ENTRY, written.properties().toString());
+            written.pareto().ifPresent(pareto -> entry.put(Constants.PARETO_ENTRY, pareto.toString()));
+            written.page().ifPresent(page -> entry.put(Constants.REPORT_ENTRY, page.toString()));
+            if (!written.warnings().isEmpty()) {
+                entry.put(Constants.WARNING_ENTRY, String.join("\n", written.warnings()));
+            }
+            listener.reportingEntryPublished(descriptor, ReportEntry.from(entry));
+            // the same facts again, as a test of its own: Surefire's XML keeps a test's output, not report entries
+            reporter.best(best, entry, settings.bestSummary() ? BestSummary.of(plan.studyName(), best, entry) : "");
+        }
+    }
+
+    /** Runs the study's trials, each as a test, counting each into the live report as it finishes. */
+    private void search(StudyPlan plan, Study study, TrialReporter reporter, LiveReport live) {
         try {
             study.optimize(plan.objective().forStudy(), settings.optimize(plan.trials())
                     .callback(new TrialCallback() {
@@ -86,6 +139,7 @@ final class SearchRun {
                         public void afterTrial(Study running, TrialOutcome outcome) {
                             reporter.finished(TrialDescriptor.Kind.SEARCHED, outcome.trial().number(), outcome);
                             publishProgress(outcome);
+                            live.trialFinished();
                         }
                     })
                     .callback(new RequireKnobs())
@@ -101,41 +155,6 @@ final class SearchRun {
             reporter.failRunning(stopped);
             throw stopped;
         }
-        // the history, read once for everything written at the end (a full read on PostgreSQL)
-        StudySnapshot finished = StudySnapshot.of(study);
-        if (finished.isMultiObjective() ? finished.bestTrials().isEmpty() : finished.best().isEmpty()) {
-            throw noCompleteTrial(finished);
-        }
-        String choices = study.sampler().describe(study);
-        String sampler = plan.samplerName() + (choices.isEmpty() ? "" : ": " + choices);
-        StudyOutputs outputs = new StudyOutputs(settings.outputDirectory(), settings.outputFile(), report,
-                settings.outputReplace(), Clock.systemUTC());
-        StudyOutputs.Written written = outputs.write(finished, plan.objective().pick(), StorageName.of(plan.storage()),
-                StorageName.of(StudyPlan.declaredStorage(descriptor.method())), sampler);
-        // the trial the properties hold: the best, or the one picked from the Pareto set
-        FrozenTrial best = written.trial();
-        Map<String, String> entry = new LinkedHashMap<>();
-        entry.put(Constants.BEST_ENTRY, TrialFormat.of(TrialFormat.DEFAULT_PATTERN)
-                .withObjectives(plan.objectiveNames(), plan.objective().constraintViolations()).format(best));
-        if (!written.picked().isEmpty()) {
-            entry.put(Constants.PICKED_ENTRY, written.picked());
-        }
-        entry.put(Constants.TRIALS_ENTRY, String.valueOf(finished.started()));
-        entry.put(Constants.SEED_ENTRY, String.valueOf(plan.seed()));
-        if (stored.stream().anyMatch(trial -> trial.number() == best.number() && trial.state() == TrialState.COMPLETE)) {
-            // the seed is this run's: say that it did not find the best
-            entry.put(Constants.BEST_FROM_EARLIER_RUN_ENTRY, "true");
-        }
-        entry.put(Constants.SAMPLER_ENTRY, sampler);
-        entry.put(Constants.PROPERTIES_ENTRY, written.properties().toString());
-        written.pareto().ifPresent(pareto -> entry.put(Constants.PARETO_ENTRY, pareto.toString()));
-        written.page().ifPresent(page -> entry.put(Constants.REPORT_ENTRY, page.toString()));
-        if (!written.warnings().isEmpty()) {
-            entry.put(Constants.WARNING_ENTRY, String.join("\n", written.warnings()));
-        }
-        listener.reportingEntryPublished(descriptor, ReportEntry.from(entry));
-        // the same facts again, as a test of its own: Surefire's XML keeps a test's output, not report entries
-        reporter.best(best, entry, settings.bestSummary() ? BestSummary.of(plan.studyName(), best, entry) : "");
     }
 
     /** How many of the trials ran or run: those enqueued and still waiting are not counted. */
@@ -147,6 +166,17 @@ final class SearchRun {
             }
         }
         return started;
+    }
+
+    /** An Optuna journal's trials become the study's; a properties file's values its first trial. */
+    private void warmStart(Path file, StudyPlan plan, Storage storage, Study study) {
+        if (OptunaJournal.isJournal(file)) {
+            // its trials are the study's from now on: they count towards tuner.trials, as resumed ones do
+            OptunaImport.warmStart(file, storage, plan.studyName(), plan.objective().declaredKnobs(),
+                    plan.objective().suggestsKnobs());
+            return;
+        }
+        study.enqueue(warmStart(file, plan.studyName()));
     }
 
     private Map<String, ?> warmStart(Path file, String studyName) {

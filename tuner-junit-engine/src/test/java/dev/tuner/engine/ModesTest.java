@@ -17,6 +17,8 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import dev.tuner.Direction;
 import dev.tuner.Tune;
 import dev.tuner.Uniform;
+import dev.tuner.core.optuna.OptunaExport;
+import dev.tuner.core.storage.InMemoryStorage;
 import dev.tuner.core.storage.JournalStorage;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.Trial;
@@ -300,6 +302,54 @@ class ModesTest {
         run(selectMethod(LineTestCase.class, "line", "double"), Constants.WARM_START_PROPERTY_NAME, warm.toString());
 
         assertThat(LineTestCase.SEEN).hasSize(5).first().isEqualTo(0.75);
+    }
+
+    @Test
+    void anOptunaJournalGivesANewStudyItsTrialsMatchedToTheKnobsByName() {
+        Path optuna = optunaJournal("x");
+
+        run(selectMethod(LineTestCase.class, "line", "double"), Constants.WARM_START_PROPERTY_NAME, optuna.toString());
+
+        // the two imported trials count towards the budget of 5, as resumed ones do
+        assertThat(LineTestCase.SEEN).hasSize(3);
+        try (JournalStorage storage = JournalStorage.open(outputDir.resolve("journal.jsonl"))) {
+            List<FrozenTrial> trials = storage.trials(STUDY);
+            assertThat(trials).hasSize(5);
+            assertThat(trials.get(0).params()).containsExactly(Map.entry(STUDY + ".x", 2.0));
+            assertThat(trials.get(0).value()).hasValue(2.0);
+            assertThat(trials.get(1).state()).isEqualTo(TrialState.PRUNED);
+            assertThat(trials.get(1).intermediateValues()).containsEntry(0, 9.0);
+        }
+    }
+
+    @Test
+    void anOptunaParameterThatMatchesNoKnobFailsTheStudyNamingItAndWhereItCameFrom() {
+        Path optuna = optunaJournal("y");
+
+        EngineExecutionResults results = run(selectMethod(LineTestCase.class, "line", "double"),
+                Constants.WARM_START_PROPERTY_NAME, optuna.toString());
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(uniqueId(STUDY_ID), finishedWithFailure(
+                message(text -> text.contains("the Optuna journal " + optuna + ", study 'from-python', does not fit study '"
+                        + STUDY + "'") && text.contains("parameter 'y' matches no knob (trials #0, #1)")
+                        && text.contains("the study's knobs: [" + STUDY + ".x]")))));
+        assertThat(LineTestCase.SEEN).isEmpty();
+    }
+
+    /** An Optuna journal of study 'from-python', whose parameter {@code param} was 2 in a complete trial and 3 in a pruned one. */
+    private Path optunaJournal(String param) {
+        InMemoryStorage python = new InMemoryStorage();
+        python.createStudy("from-python", Direction.MINIMIZE);
+        int complete = python.createTrial("from-python");
+        python.setParam("from-python", complete, param, dev.tuner.core.space.Uniform.of(0, 10), 2.0);
+        python.finishTrial("from-python", complete, TrialState.COMPLETE, java.util.OptionalDouble.of(2.0), null);
+        int pruned = python.createTrial("from-python");
+        python.setParam("from-python", pruned, param, dev.tuner.core.space.Uniform.of(0, 10), 3.0);
+        python.setIntermediateValue("from-python", pruned, 0, 9.0);
+        python.finishTrial("from-python", pruned, TrialState.PRUNED, java.util.OptionalDouble.of(9.0), null);
+        Path file = outputDir.resolve("optuna.log");
+        OptunaExport.write(python, List.of("from-python"), file);
+        return file;
     }
 
     @Test

@@ -19,7 +19,6 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -49,9 +48,7 @@ class SeveralObjectivesEngineTest {
     }
 
     private EngineExecutionResults search(String method, String... settings) {
-        List<String> all = new ArrayList<>(List.of(Constants.REPORT_PROPERTY_NAME, "false"));
-        all.addAll(Arrays.asList(settings));
-        return TunerKit.execute(selectMethod(TradeOffTestCase.class, method, "double"), outputDir, all.toArray(String[]::new));
+        return TunerKit.execute(selectMethod(TradeOffTestCase.class, method, "double"), outputDir, settings);
     }
 
     @Test
@@ -91,6 +88,10 @@ class SeveralObjectivesEngineTest {
         assertThat(entry).containsEntry(Constants.PICKED_ENTRY, "knee of " + front.size() + " Pareto trials")
                 .containsEntry(Constants.PARETO_ENTRY, outputDir.resolve(KNEE_STUDY + ".pareto.csv").toString());
         assertThat(entry.get(Constants.BEST_ENTRY)).contains("→ accuracy ");
+        // the report's page of several objectives is written with the rest
+        Path page = outputDir.resolve(KNEE_STUDY + ".html");
+        assertThat(entry).containsEntry(Constants.REPORT_ENTRY, page.toString());
+        assertThat(Files.readString(page)).contains("Pareto front").contains("accuracy").contains("latency");
     }
 
     @Test
@@ -123,7 +124,10 @@ class SeveralObjectivesEngineTest {
                 .haveExactly(1, event(container(), finishedWithFailure(message(text -> text.contains(
                         "@Tune(pick \"speed\" names no objective; give \"knee\" or the name of an objective")))))
                 .haveExactly(1, event(container(), finishedWithFailure(message(text -> text.contains(
-                        "@Tune(pruner) is 'median', but the method returns 2 objectives [accuracy, latency]")))));
+                        "@Tune(pruner) is 'median', but the method returns 2 objectives [accuracy, latency]")))))
+                .haveExactly(1, event(container(), finishedWithFailure(message(text -> text.contains(
+                        "@Tune(sampler) is 'cmaes', but the method returns 2 objectives [accuracy, latency], and cmaes"
+                        + " models one objective value; use auto (the default), tpe")))));
     }
 
     /** The knee of a front of (accuracy ↑, latency ↓): the smallest sum of the values scaled to [0, 1], 0 best. */
@@ -204,6 +208,11 @@ class SeveralObjectivesEngineTest {
 
         @Tune(trials = 2, pruner = "median")
         Outcome pruned(@Uniform(min = 0, max = 1) double x) {
+            return new Outcome(x, x);
+        }
+
+        @Tune(trials = 2, sampler = "cmaes")
+        Outcome cmaes(@Uniform(min = 0, max = 1) double x) {
             return new Outcome(x, x);
         }
     }

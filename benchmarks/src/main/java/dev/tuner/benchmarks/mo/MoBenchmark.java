@@ -81,6 +81,7 @@ public final class MoBenchmark {
         Map<String, Object> results = new LinkedHashMap<>();
         Map<String, Map<String, Map<Integer, Double>>> medians = new LinkedHashMap<>();
         Map<String, Map<String, String>> feasibleBy50 = new LinkedHashMap<>();
+        List<String> proposalTimes = new ArrayList<>();
         for (MoProblem problem : problems) {
             Map<String, Object> byOptimizer = new LinkedHashMap<>();
             for (String optimizer : optimizers) {
@@ -96,6 +97,13 @@ public final class MoBenchmark {
                         MoSummary.quantile(runs.stream().mapToDouble(run -> run.metrics().get(checkpoint).hvRatioWide())
                                 .toArray(), 50)));
                 medians.computeIfAbsent(optimizer, o -> new LinkedHashMap<>()).put(problem.name(), byCheckpoint);
+                StringBuilder timing = new StringBuilder();
+                runs.get(0).proposalMillis().keySet().forEach(checkpoint -> timing.append(timing.isEmpty() ? "" : " / ")
+                        .append(String.format(java.util.Locale.ROOT, "%.1f", MoSummary.quantile(runs.stream()
+                                .mapToDouble(run -> run.proposalMillis().get(checkpoint)).toArray(), 50))));
+                proposalTimes.add(String.format("proposal ms at %s trials (median of seeds; mean of the %d proposals"
+                        + " up to each): %s %s: %s", runs.get(0).proposalMillis().keySet(), MoRun.TIMED_PROPOSALS,
+                        problem.name(), optimizer, timing));
                 if (problem.constraints() > 0) {
                     long feasible = runs.stream().filter(run -> run.firstFeasible() > 0 && run.firstFeasible() <= FEASIBLE_BY)
                             .count();
@@ -135,6 +143,7 @@ public final class MoBenchmark {
         json.writeValue(outFile.toFile(), document);
 
         printTable(out, problems, optimizers, medians, scores, reference, seeds);
+        proposalTimes.forEach(out::println);
         feasibleBy50.forEach((optimizer, byProblem) -> out.printf("feasible by trial %d in every seed (%s): %s%n",
                 FEASIBLE_BY, optimizer, byProblem));
         out.println("results written to " + outFile);

@@ -12,22 +12,38 @@ import java.util.Map;
  * @param metrics the metrics at each checkpoint, in ascending order
  * @param firstFeasible the number of the first feasible trial (1 for the first), 0 when none was
  * @param wallSeconds the run's wall time (proposals and evaluations, not the metrics)
+ * @param proposalMillis at each checkpoint {@code c}, the mean time the optimizer took to propose
+ *     trials {@code c - 9 .. c} (a sampler's cost grows with its history: this is the cost at that size)
  */
-record MoRun(Map<Integer, MoMetrics> metrics, int firstFeasible, double wallSeconds) {
+record MoRun(Map<Integer, MoMetrics> metrics, int firstFeasible, double wallSeconds, Map<Integer, Double> proposalMillis) {
+
+    /** How many proposals up to a checkpoint its proposal time averages. */
+    static final int TIMED_PROPOSALS = 10;
 
     static MoRun of(MoProblem problem, MoOptimizer optimizer, int trials, List<Integer> checkpoints) {
         List<MoTrial> history = new ArrayList<>(trials);
         long started = System.nanoTime();
+        long[] proposalNanos = new long[trials];
         for (int t = 0; t < trials; t++) {
-            Map<String, Object> params = optimizer.propose(problem, List.copyOf(history));
+            List<MoTrial> before = List.copyOf(history);
+            long asked = System.nanoTime();
+            Map<String, Object> params = optimizer.propose(problem, before);
+            proposalNanos[t] = System.nanoTime() - asked;
             history.add(new MoTrial(params, problem.evaluate(params)));
         }
         double wall = (System.nanoTime() - started) / 1e9;
         List<MoEvaluation> evaluations = history.stream().map(MoTrial::evaluation).toList();
         Map<Integer, MoMetrics> metrics = new LinkedHashMap<>();
+        Map<Integer, Double> proposalMillis = new LinkedHashMap<>();
         for (int checkpoint : checkpoints) {
             if (checkpoint <= trials) {
                 metrics.put(checkpoint, MoMetrics.of(problem, evaluations.subList(0, checkpoint)));
+                int from = Math.max(0, checkpoint - TIMED_PROPOSALS);
+                double sum = 0;
+                for (int t = from; t < checkpoint; t++) {
+                    sum += proposalNanos[t];
+                }
+                proposalMillis.put(checkpoint, sum / (checkpoint - from) / 1e6);
             }
         }
         int firstFeasible = 0;
@@ -36,6 +52,6 @@ record MoRun(Map<Integer, MoMetrics> metrics, int firstFeasible, double wallSeco
                 firstFeasible = t + 1;
             }
         }
-        return new MoRun(metrics, firstFeasible, wall);
+        return new MoRun(metrics, firstFeasible, wall, proposalMillis);
     }
 }

@@ -34,6 +34,8 @@ final class MoSummary {
             double[] feasible = at.stream().mapToDouble(MoMetrics::feasible).toArray();
             metrics.put("n_feasible", Map.of("median", quantile(feasible, 50),
                     "per_seed", at.stream().map(MoMetrics::feasible).toList()));
+            double[] proposal = runs.stream().mapToDouble(run -> run.proposalMillis().get(checkpoint)).toArray();
+            metrics.put("proposal_ms", Map.of("median", quantile(proposal, 50), "per_seed", proposal));
             checkpoints.put(String.valueOf(checkpoint), metrics);
         }
         summary.put("checkpoints", checkpoints);

@@ -90,10 +90,10 @@ public final class OverheadBenchmark {
 
     /** The harness's options; {@code trials} empty means the 20,000 that the cases declare. */
     record Options(OptionalInt trials, String jupiterClass, String heap, String details, Optional<String> storage,
-            List<String> jvmArgs, String first, int runs, Path out) {
+            List<String> jvmArgs, String first, int runs, Path out, boolean live) {
 
         Options withOut(Path other) {
-            return new Options(trials, jupiterClass, heap, details, storage, jvmArgs, first, runs, other);
+            return new Options(trials, jupiterClass, heap, details, storage, jvmArgs, first, runs, other, live);
         }
 
         static final CommandLine COMMAND = new CommandLine("benchmarks/run overhead [options]: a 20,000-trial @Tune"
@@ -115,6 +115,9 @@ public final class OverheadBenchmark {
         private static final OptionSpec<Integer> RUNS = COMMAND.number("runs",
                 "runs one after the other (the host's speed varies), each written to FILE-1, FILE-2...; the RESULT"
                 + " line gives their medians", 1);
+        private static final OptionSpec<String> LIVE = COMMAND.text("live", "true|false",
+                "whether the study's report is rewritten while it runs (tuner.report.live; its trials and interval"
+                + " keep their defaults, 10 trials or 10 s)", "true");
         private static final OptionSpec<Path> OUT = COMMAND.out("overhead.json");
 
         static Options parse(String... args) {
@@ -130,8 +133,12 @@ public final class OverheadBenchmark {
             OptionalInt trials = given.find(TRIALS).map(OptionalInt::of).orElseGet(OptionalInt::empty);
             List<String> jvmArgs = given.find(JVM_ARGS).map(value -> List.of(value.strip().split("\\s+")))
                     .orElse(List.of());
+            String live = given.get(LIVE);
+            if (!live.equals("true") && !live.equals("false")) {
+                throw new IllegalArgumentException("--live " + live + ": give true or false");
+            }
             return new Options(trials, given.get(JUPITER), given.get(HEAP), given.get(DETAILS), given.find(STORAGE),
-                    jvmArgs, first, runs, given.get(OUT));
+                    jvmArgs, first, runs, given.get(OUT), Boolean.parseBoolean(live));
         }
     }
 
@@ -186,6 +193,7 @@ public final class OverheadBenchmark {
             results.put("storage", options.storage().isPresent() ? storage : "journal:<temporary file>");
             results.put("journal_bytes", Files.exists(journal) ? Files.size(journal) : 0);
             results.put("details", options.details());
+            results.put("live_report", options.live());
             results.put("first", options.first());
             results.put("load_average_before", loadBefore);
             results.put("load_average_after", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -252,6 +260,7 @@ public final class OverheadBenchmark {
                 "--config", "tuner.mode=search",
                 "--config", "tuner.storage=" + storage,
                 "--config", "tuner.output.dir=" + folder.resolve("tuner"),
+                "--config", "tuner.report.live=" + options.live(),
                 "--config", OverheadListener.OUT_KEY + "=" + listenerOut,
                 "--config", OverheadListener.SNAPSHOT_AT_KEY + "=" + trials / 2));
         options.trials().ifPresent(count -> command.addAll(List.of("--config", "tuner.trials=" + count)));

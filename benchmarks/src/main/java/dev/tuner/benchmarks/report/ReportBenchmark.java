@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tuner.Direction;
 import dev.tuner.benchmarks.CommandLine;
 import dev.tuner.core.report.HtmlReport;
 import dev.tuner.core.report.StudySnapshot;
@@ -40,10 +41,12 @@ import joptsimple.OptionSpec;
  * <p>Each study has the knobs a user's model has: a log-scaled learning rate, an integer, a
  * categorical option, a float, and a knob that only one option reads (a conditional space). Half of
  * the trials report a learning curve of ten steps, and half of those are pruned after four; one in
- * fifty fails. The studies are sampled at random, seeded, so every run writes the same pages.
+ * fifty fails. The studies are sampled at random, seeded, so every run writes the same pages. With
+ * {@code --objectives 2} the same knobs are tuned for two conflicting objectives with a constraint
+ * ({@link #twoObjectives}), whose page draws the Pareto front and its hypervolume.
  *
  * <pre>
- * benchmarks/run report [--sizes 1000,20000,100000] [--cold 3] [--warmup 5] [--repeats 5] [--out FILE]
+ * benchmarks/run report [--sizes 1000,20000,100000] [--objectives 1|2] [--cold 3] [--warmup 5] [--repeats 5] [--out FILE]
  * </pre>
  *
  * <p>{@code --child SIZE} is the child JVM: it builds the study (not timed), writes the report once
@@ -58,6 +61,8 @@ public final class ReportBenchmark {
     static final OptionSpec<Integer> COLD = COMMAND.number("cold", "fresh JVMs per size, the median of their cold writes", 3);
     static final OptionSpec<Integer> WARMUP = COMMAND.number("warmup", "writes before the warm ones, in the first JVM", 5);
     static final OptionSpec<Integer> REPEATS = COMMAND.number("repeats", "warm writes timed, their median", 5);
+    static final OptionSpec<Integer> OBJECTIVES = COMMAND.number("objectives", "1: the study of one objective; 2: the same"
+            + " knobs tuned for a value against a latency, with a constraint on size (the page of a Pareto front)", 1);
     static final OptionSpec<Path> OUT = COMMAND.out("report.json");
     static final OptionSpec<Integer> CHILD = COMMAND.number("child",
             "the child JVM this benchmark starts: builds a study of N trials and times writing its report");
@@ -73,26 +78,32 @@ public final class ReportBenchmark {
         int cold = given.get(COLD);
         int warmup = given.get(WARMUP);
         int repeats = given.get(REPEATS);
+        int objectives = given.get(OBJECTIVES);
+        if (objectives != 1 && objectives != 2) {
+            throw new IllegalArgumentException("--objectives " + objectives + ": give 1 (one objective) or 2 (value against"
+                    + " latency, with a constraint)");
+        }
         if (given.has(CHILD)) {
-            child(given.get(CHILD), warmup, repeats);
+            child(given.get(CHILD), objectives, warmup, repeats);
             return;
         }
         if (cold < 1 || repeats < 1) {
             throw new IllegalArgumentException("--cold " + cold + " --repeats " + repeats + ": give at least 1 of each");
         }
-        run(given.get(SIZES), cold, warmup, repeats, given.get(OUT));
+        run(given.get(SIZES), objectives, cold, warmup, repeats, given.get(OUT));
     }
 
-    private static void run(List<Integer> sizes, int cold, int warmup, int repeats, Path out)
+    private static void run(List<Integer> sizes, int objectives, int cold, int warmup, int repeats, Path out)
             throws IOException, InterruptedException {
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode results = json.createObjectNode();
         ArrayNode studies = results.putArray("studies");
-        StringBuilder line = new StringBuilder("RESULT report");
-        System.out.printf(Locale.ROOT, "HtmlReport.write(StudySnapshot.of(study)), memory storage; cold: first write in a"
-                + " fresh JVM, median of %d JVMs; warm: median of %d writes after %d more (load average %.2f)%n",
-                cold, repeats, warmup, loadBefore);
+        StringBuilder line = new StringBuilder(objectives == 1 ? "RESULT report" : "RESULT report objectives=" + objectives);
+        results.put("objectives", objectives);
+        System.out.printf(Locale.ROOT, "HtmlReport.write(StudySnapshot.of(study)), memory storage, %s; cold: first write in"
+                + " a fresh JVM, median of %d JVMs; warm: median of %d writes after %d more (load average %.2f)%n",
+                objectives == 1 ? "one objective" : "two objectives and a constraint", cold, repeats, warmup, loadBefore);
         for (int size : sizes) {
             double[] colds = new double[cold];
             double[] coldCpus = new double[cold];
@@ -100,7 +111,7 @@ public final class ReportBenchmark {
             long bytes = 0;
             for (int run = 0; run < cold; run++) {
                 // the warm writes are measured in the first child only
-                double[] measured = inChild(size, run == 0 ? warmup : 0, run == 0 ? repeats : 0);
+                double[] measured = inChild(size, objectives, run == 0 ? warmup : 0, run == 0 ? repeats : 0);
                 colds[run] = measured[0];
                 warms[run] = measured[1];
                 bytes = (long) measured[2];
@@ -132,9 +143,10 @@ public final class ReportBenchmark {
     }
 
     /** {@code cold_ms warm_ms page_bytes cold_cpu_ms} of one child JVM. */
-    private static double[] inChild(int size, int warmup, int repeats) throws IOException, InterruptedException {
+    private static double[] inChild(int size, int objectives, int warmup, int repeats) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ReportBenchmark.class.getName(), "--child", String.valueOf(size),
+                "--objectives", String.valueOf(objectives),
                 "--warmup", String.valueOf(warmup), "--repeats", String.valueOf(repeats)));
         Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -145,8 +157,8 @@ public final class ReportBenchmark {
         return Arrays.stream(output.split("\\s+")).mapToDouble(Double::parseDouble).toArray();
     }
 
-    private static void child(int size, int warmup, int repeats) throws IOException {
-        Study study = study(size);
+    private static void child(int size, int objectives, int warmup, int repeats) throws IOException {
+        Study study = objectives == 1 ? study(size) : twoObjectives(size);
         Path folder = Files.createTempDirectory("tuner-report-benchmark");
         try {
             HtmlReport report = new HtmlReport(Clock.systemUTC());
@@ -207,6 +219,36 @@ public final class ReportBenchmark {
             } else {
                 study.tell(trial, value);
             }
+        }
+        return study;
+    }
+
+    /**
+     * A study of {@code size} trials of the same knobs with two objectives, sampled at random with seed
+     * 1: a value (minimized; best at a learning rate of 1e-3) against a latency (minimized; lower with
+     * fewer layers and a larger learning rate, which needs fewer steps), so that they conflict, and a
+     * constraint on the model's size that the largest models break; one in fifty failed.
+     */
+    static Study twoObjectives(int size) {
+        Study study = Study.builder("com.acme.ClassifierTuning.accuracyLatency").sampler(new RandomSampler(1))
+                .storage(new InMemoryStorage()).directions(Direction.MINIMIZE, Direction.MINIMIZE)
+                .objectiveNames("loss", "latencyMs").build();
+        for (int i = 0; i < size; i++) {
+            Trial trial = study.ask();
+            double lr = trial.suggestFloat("com.acme.Classifier.learningRate", 1e-5, 1e-1, Scale.LOG);
+            int layers = trial.suggestInt("com.acme.Classifier.layers", 1, 8);
+            String activation = trial.suggestCategorical("com.acme.Classifier.activation", List.of("relu", "tanh", "elu"));
+            double dropout = trial.suggestFloat("com.acme.Classifier.dropout", 0, 0.5);
+            double alpha = activation.equals("elu") ? trial.suggestFloat("com.acme.Classifier.eluAlpha", 0.1, 2) : 1;
+            double loss = Math.pow(Math.log10(lr) + 3, 2) + 0.3 * Math.abs(layers - 6) + dropout * alpha
+                    + (activation.equals("tanh") ? 0.3 : 0);
+            double latency = 2 * layers + 3 * (-1 - Math.log10(lr)) + (activation.equals("elu") ? 1 : 0);
+            if (i % 50 == 49) {
+                study.tellFailure(trial, new IllegalStateException("the model diverged at epoch 3"));
+                continue;
+            }
+            trial.constrain("sizeMb", layers * (activation.equals("elu") ? 1.5 : 1) - 9);
+            study.tell(trial, loss, latency);
         }
         return study;
     }

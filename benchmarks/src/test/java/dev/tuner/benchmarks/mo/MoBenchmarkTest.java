@@ -30,6 +30,8 @@ class MoBenchmarkTest {
         assertThat(lines[lines.length - 1]).isEqualTo("RESULT mo-unscored gmean50=n/a gmean100=n/a gmean200=n/a problems=0"
                 + " optimizer=random");
         assertThat(console).contains("feasible by trial 50 in every seed (random): {constr=3/3}");
+        assertThat(console).containsPattern("proposal ms at \\[50, 100\\] trials \\(median of seeds; mean of the 10"
+                + " proposals up to each\\): zdt1 random: \\d+\\.\\d / \\d+\\.\\d");
 
         JsonNode document = new ObjectMapper().readTree(out.toFile());
         JsonNode ours = document.path("results").path("constr").path("tuner_random");
@@ -37,7 +39,9 @@ class MoBenchmarkTest {
         assertThat(ours.path("n_trials").intValue()).isEqualTo(100);
         assertThat(ours.path("checkpoints").fieldNames()).toIterable().containsExactly("50", "100");
         JsonNode at50 = ours.path("checkpoints").path("50");
-        assertThat(at50.fieldNames()).toIterable().containsExactly("hv_ratio", "hv_ratio_wide", "igd", "n_feasible");
+        assertThat(at50.fieldNames()).toIterable()
+                .containsExactly("hv_ratio", "hv_ratio_wide", "igd", "n_feasible", "proposal_ms");
+        assertThat(at50.path("proposal_ms").path("per_seed")).hasSize(3);
         assertThat(at50.path("hv_ratio_wide").fieldNames()).toIterable().containsExactly("median", "q25", "q75", "per_seed");
         assertThat(at50.path("hv_ratio_wide").path("median").doubleValue()).isBetween(0.5, 1.0);
         assertThat(at50.path("n_feasible").path("per_seed")).hasSize(3);

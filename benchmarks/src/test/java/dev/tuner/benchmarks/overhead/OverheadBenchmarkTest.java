@@ -104,11 +104,12 @@ class OverheadBenchmarkTest {
         assertThat(defaults.jvmArgs()).isEmpty();
         assertThat(defaults.first()).isEqualTo("tuner");
         assertThat(defaults.runs()).isEqualTo(1);
+        assertThat(defaults.live()).as("the engine's default, tuner.report.live=true").isTrue();
         assertThat(defaults.out()).isEqualTo(Path.of("benchmarks/target/results/overhead.json"));
 
         OverheadBenchmark.Options given = OverheadBenchmark.Options.parse("--trials", "100", "--heap", "1g",
                 "--details", "none", "--storage", "memory:", "--jvm-args", " -XX:+UseSerialGC  -Xss2m ",
-                "--first", "jupiter", "--runs", "3", "--out", "o.json");
+                "--first", "jupiter", "--runs", "3", "--live", "false", "--out", "o.json");
         assertThat(given.trials()).hasValue(100);
         assertThat(given.heap()).isEqualTo("1g");
         assertThat(given.details()).isEqualTo("none");
@@ -116,12 +117,15 @@ class OverheadBenchmarkTest {
         assertThat(given.jvmArgs()).containsExactly("-XX:+UseSerialGC", "-Xss2m");
         assertThat(given.first()).isEqualTo("jupiter");
         assertThat(given.runs()).isEqualTo(3);
+        assertThat(given.live()).isFalse();
         assertThat(given.out()).isEqualTo(Path.of("o.json"));
 
         assertThatIllegalArgumentException().isThrownBy(() -> OverheadBenchmark.Options.parse("--repeats", "3"))
                 .withMessage("unknown option --repeats; use --trials, --jupiter, --heap, --details, --storage,"
-                        + " --jvm-args, --first, --runs or --out (--help describes them)");
+                        + " --jvm-args, --first, --runs, --live or --out (--help describes them)");
         assertThatIllegalArgumentException().isThrownBy(() -> OverheadBenchmark.Options.parse("--first", "floor"))
                 .withMessageContaining("give tuner or jupiter");
+        assertThatIllegalArgumentException().isThrownBy(() -> OverheadBenchmark.Options.parse("--live", "yes"))
+                .withMessageContaining("give true or false");
     }
 }

@@ -2,6 +2,7 @@ package dev.tuner.core.inject;
 
 import dev.tuner.Direction;
 import dev.tuner.Tune;
+import dev.tuner.core.space.Distribution;
 import dev.tuner.core.study.MultiObjective;
 import dev.tuner.core.study.Objective;
 import dev.tuner.core.trial.ParetoPick;
@@ -14,6 +15,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -201,6 +203,28 @@ public final class MethodObjective implements Objective {
     List<Knob> parameterSpace() {
         return parameters.stream().flatMap(Optional::stream).flatMap(knob -> knob.knobs().stream())
                 .collect(Collectors.toList());
+    }
+
+    /**
+     * Every knob the study declares before it runs, by full name, with its distribution: the
+     * parameters' knobs (with every branch's below a {@code @Choice} over a sealed type) and the
+     * knobs declared on fields, methods and record components of the test class and the classes its
+     * code refers to. Knobs suggested by name in the objective ({@link #suggestsKnobs()}) are not
+     * known before a trial suggests them.
+     */
+    public Map<String, Distribution> declaredKnobs() {
+        Map<String, Distribution> knobs = new LinkedHashMap<>();
+        parameterSpace().forEach(knob -> knobs.put(knob.name(), knob.distribution()));
+        for (Class<?> type : ReferencedClasses.from(constructor.getDeclaringClass())) {
+            MemberKnobs.declaredBy(type).forEach(member -> member.knobs()
+                    .forEach(knob -> knobs.putIfAbsent(knob.name(), knob.distribution())));
+        }
+        return knobs;
+    }
+
+    /** Whether the method takes a {@link Trial}, through which it may suggest knobs by name. */
+    public boolean suggestsKnobs() {
+        return Arrays.stream(method.getParameterTypes()).anyMatch(type -> type == Trial.class);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Writes what the end of a study leaves behind, each file naming the storage the study was read
@@ -157,6 +158,49 @@ public final class StudyOutputs {
             }
         }
         return new Written(properties, page, merged, warnings, pareto, best, picked.picked());
+    }
+
+    /**
+     * The report of {@code studyName}, read from {@code storage}, rewritten while it runs, to the page
+     * {@link #write} will write at its end (the study's own, or {@code <study>@<storage tag>.html}
+     * beside it); a report that writes nothing when the report is off or {@code settings} say so.
+     *
+     * @param trials reads the study as it stands, on the report's own thread
+     * @param sampler the sampler as the page names it; none when empty
+     */
+    public LiveReport live(String studyName, StorageName storage, StorageName defaultStorage, String sampler,
+            Supplier<StudySnapshot> trials, LiveReport.Settings settings) {
+        if (!report || !settings.on()) {
+            return LiveReport.off();
+        }
+        Path page = HtmlReport.pageFor(directory, ownName(studyName, storage, defaultStorage));
+        HtmlReport writer = new HtmlReport(clock);
+        return LiveReport.started(new LiveReport.Pages() {
+            @Override
+            public void running() {
+                writer.writeRunning(page, trials.get(), sampler, storage, settings.every());
+            }
+
+            @Override
+            public void stopped() {
+                writer.writeStopped(page, trials.get(), sampler, storage);
+            }
+
+            @Override
+            public String describe() {
+                return "study " + studyName + "'s page " + ShownPath.of(page);
+            }
+        }, settings, clock);
+    }
+
+    /**
+     * The name a run from {@code storage} writes the study's outputs under: the study's, unless they
+     * hold another persistent storage's best that this run may not replace; then {@code <study>@<tag>}.
+     */
+    private String ownName(String studyName, StorageName storage, StorageName defaultStorage) {
+        Optional<OutputOwner> owner = OutputOwner.ofStudyFiles(BestParametersFile.pathFor(directory, studyName),
+                HtmlReport.pageFor(directory, studyName), defaultStorage);
+        return owner.isEmpty() || mayReplace(owner.get(), storage) ? studyName : studyName + "@" + storage.tag();
     }
 
     private boolean mayReplace(OutputOwner owner, StorageName storage) {

@@ -81,6 +81,12 @@ public record StudyPlan(
         }
         MethodObjective objective = MethodObjective.of(testClass, method);
         boolean several = objective.directions().size() > 1;
+        if (several && !Samplers.samplesSeveralObjectives(samplerName)) {
+            String source = overrides.sampler().filter(name -> !name.isBlank()).isPresent() ? "tuner.sampler" : "@Tune(sampler)";
+            throw new InvalidDeclarationException(where, source + " is '" + samplerName + "', but the method returns "
+                    + objective.directions().size() + " objectives " + objective.objectiveNames() + ", and " + samplerName
+                    + " models one objective value; use " + Samplers.severalObjectivesSamplers());
+        }
         // a pruner compares one objective's reported values: a study of several runs without one
         String prunerName = overrides.pruner().filter(name -> !name.isBlank())
                 .orElse(tune.pruner().isBlank() ? several ? "nop" : Pruners.DEFAULT : tune.pruner());

@@ -9,6 +9,8 @@ final class Colors {
     static final String BEST = "#f58518";
     /** What the prior expects. */
     static final String PRIOR = "#2a9d8f";
+    /** Trials that broke a constraint. */
+    static final String INFEASIBLE = "#e45756";
     /** Pruned trials. */
     static final String PRUNED = "#a0a7b4";
 

@@ -85,7 +85,7 @@ final class Frame {
     }
 
     /** How a legend key is drawn. */
-    enum Shape { DOT, LINE, BAR, RING }
+    enum Shape { DOT, LINE, BAR, RING, CROSS }
 
     /** An entry of a legend: a mark of a colour, and what it stands for. */
     record Key(String color, Shape shape, String label) {}
@@ -105,6 +105,7 @@ final class Frame {
                 case BAR -> svg.rect(x + 3, y - 9, 10, 10, key.color(), "");
                 case RING -> svg.open("circle", "cx=\"" + Svg.num(x + 8) + "\" cy=\"" + Svg.num(y - 4)
                         + "\" r=\"5\" class=\"bestring\"").close("circle");
+                case CROSS -> svg.cross(x + 8, y - 4, 3.5, key.color(), "");
                 default -> svg.circle(x + 8, y - 4, 3.5, key.color(), "");
             }
             svg.text(x + 20, y, "start", "keytext", key.label());

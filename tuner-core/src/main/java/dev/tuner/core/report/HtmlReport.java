@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,6 +30,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * the plots are inline SVG drawn here, the stylesheet and the small sorting script are inline, and
  * nothing is loaded from the network when the page is viewed. Studies of many thousand trials draw a
  * sample of their points (the best ones and an even spread of the rest) and say so on the plot.
+ *
+ * <p>While a study runs, {@link #writeRunning} rewrites its page and the index as it goes; they say
+ * so ({@code running — updated <time>}) and reload themselves in a browser until the page written at
+ * the end ({@link #write}, {@code finished <time>}) or when the run stopped ({@link #writeStopped})
+ * replaces them.
  *
  * <p>Each file is replaced whole (a temporary file, then a move), and the index is rebuilt from the
  * pages present, under a lock on {@code .report.lock} in the directory, so that the studies of one
@@ -93,12 +99,48 @@ public final class HtmlReport {
      * @throws UncheckedIOException if the directory cannot be written, naming it
      */
     public Path write(Path page, StudySnapshot study, String sampler, StorageName storage) {
+        return write(page, study, sampler, storage, StudySummary.FINISHED, Duration.ZERO);
+    }
+
+    /**
+     * Writes the page of a study that is still running, as {@link #write(Path, StudySnapshot, String,
+     * StorageName)} writes a finished one, and rebuilds the index: both say the study runs, when they
+     * were written, and reload themselves in a browser every {@code refresh} until a later write says
+     * the study ended (or, should none come, until no write came for ten times {@code refresh} and at
+     * least ten minutes, as after a killed run).
+     *
+     * @return the page written
+     * @throws IllegalArgumentException if {@code refresh} is not positive
+     * @throws UncheckedIOException if the directory cannot be written, naming it
+     */
+    public Path writeRunning(Path page, StudySnapshot study, String sampler, StorageName storage, Duration refresh) {
+        if (refresh.isNegative() || refresh.isZero()) {
+            throw new IllegalArgumentException("a running study's page reloads every " + refresh + ", which is not"
+                    + " a positive time; give HtmlReport.writeRunning a refresh of at least 1 ms");
+        }
+        return write(page, study, sampler, storage, StudySummary.RUNNING, refresh);
+    }
+
+    /**
+     * Writes the page of a study whose run stopped before its end (its objective or storage failed, or
+     * the process is being shut down), and rebuilds the index: they say so, with the trials that
+     * finished, and no longer reload themselves.
+     *
+     * @return the page written
+     * @throws UncheckedIOException if the directory cannot be written, naming it
+     */
+    public Path writeStopped(Path page, StudySnapshot study, String sampler, StorageName storage) {
+        return write(page, study, sampler, storage, StudySummary.STOPPED, Duration.ZERO);
+    }
+
+    private Path write(Path page, StudySnapshot study, String sampler, StorageName storage, String state,
+            Duration refresh) {
         Path directory = page.toAbsolutePath().getParent();
         Instant now = Instant.now(clock);
         // the trials are read into columns once, for all the plots
         TrialColumns columns = TrialColumns.of(study);
         StudySummary summary = StudyPage.summary(columns, page.getFileName().toString(), now,
-                storage == null ? null : storage.text());
+                storage == null ? null : storage.text()).withState(state, refresh.toMillis());
         String html = StudyPage.render(columns, summary, sampler);
         WRITERS.lock();
         try {

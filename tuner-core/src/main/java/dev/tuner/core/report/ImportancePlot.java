@@ -17,6 +17,15 @@ final class ImportancePlot {
     private ImportancePlot() {}
 
     static Optional<Plot> render(Map<String, Double> importances, int completeTrials) {
+        return render(importances, completeTrials, "importance", "Knob importance", "");
+    }
+
+    /**
+     * The bars of {@code importances} as plot {@code id} under {@code title}; {@code objective} names
+     * the objective they rank for, empty for a study of one objective.
+     */
+    static Optional<Plot> render(Map<String, Double> importances, int completeTrials, String id, String title,
+            String objective) {
         if (importances.isEmpty()) {
             return Optional.empty();
         }
@@ -37,8 +46,9 @@ final class ImportancePlot {
         }
         svg.endGroup();
         String note = "PED-ANOVA: how differently each knob is distributed among the best 10% of the "
-                + completeTrials + " complete trials than among all of them; scaled to sum to 100%.";
-        return Optional.of(new Plot("importance", "Knob importance", note, svg.finish(), false));
+                + completeTrials + " complete trials" + (objective.isEmpty() ? "" : " by " + objective)
+                + " than among all of them; scaled to sum to 100%.";
+        return Optional.of(new Plot(id, title, note, svg.finish(), false));
     }
 
     /**

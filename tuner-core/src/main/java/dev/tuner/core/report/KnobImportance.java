@@ -2,9 +2,12 @@ package dev.tuner.core.report;
 
 import dev.tuner.Direction;
 import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialHistory;
+import dev.tuner.core.trial.TrialState;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * How much each knob matters to the objective, estimated PED-ANOVA style (Watanabe, Bansal and
@@ -59,7 +62,32 @@ public final class KnobImportance {
      * no knob matters at all); empty when fewer than {@value #MIN_TRIALS} trials completed.
      */
     public static Map<String, Double> of(List<FrozenTrial> trials, Direction direction) {
+        for (FrozenTrial trial : trials) {
+            if (trial.state() == TrialState.COMPLETE && trial.values().size() > 1) {
+                throw new IllegalArgumentException("trial #" + trial.number() + " has " + trial.values().size()
+                        + " objective values " + trial.values() + ", so knobs cannot be ranked by one direction; call"
+                        + " KnobImportance.of(trials, directions, objective) to rank them for one objective");
+            }
+        }
         return of(TrialColumns.of(new StudySnapshot("", direction, trials)));
+    }
+
+    /**
+     * The importance of each knob for one objective of a study of several, as {@link #of(List, Direction)}
+     * ranks them for a study of that objective alone.
+     *
+     * <pre>{@code
+     * Map<String, Double> forLatency = KnobImportance.of(study.trials(), study.directions(), 1);
+     * }</pre>
+     *
+     * @param directions the study's directions, one per objective
+     * @param objective the index of the objective, in the order of {@code directions}
+     * @throws IndexOutOfBoundsException if there is no such objective
+     */
+    public static Map<String, Double> of(List<FrozenTrial> trials, List<Direction> directions, int objective) {
+        Objects.checkIndex(objective, directions.size());
+        StudySnapshot study = new StudySnapshot("", directions, TrialHistory.defaultObjectiveNames(directions.size()), trials);
+        return of(TrialColumns.of(study).forObjective(objective, directions.get(objective)));
     }
 
     /** {@link #of(List, Direction)} of trials already read into columns, as a study's page has them. */

@@ -27,11 +27,29 @@ final class PageResources {
 
     /** The start of a page: doctype, head with the title, the inlined stylesheet, and {@code extraHead}. */
     static String head(String title, String extraHead) {
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        return head(title, extraHead, "");
+    }
+
+    /**
+     * The start of a page whose root element carries {@code rootAttributes} (each with a leading
+     * space), such as {@link #liveAttributes}.
+     */
+    static String head(String title, String extraHead, String rootAttributes) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"" + rootAttributes + ">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<meta name=\"generator\" content=\"Tuner\">\n"
                 + "<title>" + Html.escape(title) + "</title>\n<style>\n" + CSS + "</style>\n" + extraHead
                 + "</head>\n";
+    }
+
+    /**
+     * The root element's attributes that the script reads: the page's {@code state} ({@code running}
+     * makes it reload every {@code refresh} ms), and when it was {@code written} (ISO-8601), from which
+     * it tells a running page that is no longer rewritten (its run was killed).
+     */
+    static String liveAttributes(String state, long refresh, String written) {
+        return " data-state=\"" + Html.escape(state) + "\" data-refresh=\"" + refresh + "\" data-written=\""
+                + Html.escape(written) + "\"";
     }
 
     /** The end of a page: the inlined script. */

@@ -38,6 +38,46 @@ final class ParallelCoordinatesPlot {
         return false;
     }
 
+    /** The x coordinate of axis {@code c} of {@code columns}. */
+    static double axisX(int c, int columns) {
+        return SIDE + c * (WIDTH - 2 * SIDE) / Math.max(1, columns - 1);
+    }
+
+    /** The y coordinate of a position {@code fraction} along an axis (0 at the bottom). */
+    static double axisY(double fraction) {
+        return TOP + (1 - fraction) * (HEIGHT - TOP - BOTTOM);
+    }
+
+    /** Opens the SVG of a parallel coordinates plot. */
+    static Svg svg(String label) {
+        return new Svg(WIDTH, HEIGHT, label);
+    }
+
+    /** Draws the vertical axes, each with its title (and "(log)" for a log axis) and ticks. */
+    static void drawAxes(Svg svg, List<Axis> axes, List<String> titles) {
+        int columns = axes.size();
+        double height = HEIGHT - TOP - BOTTOM;
+        svg.group("axis");
+        for (int c = 0; c < columns; c++) {
+            double x = axisX(c, columns);
+            Axis axis = axes.get(c);
+            svg.line(x, TOP, x, TOP + height, "axisline");
+            svg.text(x, TOP - 24, "middle", "axistitle", Frame.abbreviate(titles.get(c), 18));
+            if (axis.isLog()) {
+                svg.text(x, TOP - 11, "middle", "tick", "(log)");
+            }
+            List<Axis.Tick> ticks = axis.ticks();
+            int every = Math.max(1, (int) Math.ceil(ticks.size() / 8.0));
+            for (int t = 0; t < ticks.size(); t += every) {
+                Axis.Tick tick = ticks.get(t);
+                double y = TOP + (1 - tick.fraction()) * height;
+                svg.line(x - 3, y, x, y, "axisline");
+                svg.text(x - 5, y + 4, "end", "tick halo", Frame.abbreviate(tick.label(), 10));
+            }
+        }
+        svg.endGroup();
+    }
+
     /** The plot of {@code knobs}, in that order; empty without complete trials or knobs. */
     static Optional<Plot> render(TrialColumns trials, List<Knob> knobs) {
         StudySnapshot study = trials.study();
@@ -71,9 +111,7 @@ final class ParallelCoordinatesPlot {
             titles.add(drawn.get(k).shortName());
         }
 
-        double spacing = (WIDTH - 2 * SIDE) / Math.max(1, columns - 1);
-        double height = HEIGHT - TOP - BOTTOM;
-        Svg svg = new Svg(WIDTH, HEIGHT, "parallel coordinates of " + study.name());
+        Svg svg = svg("parallel coordinates of " + study.name());
 
         int[] shown = Downsample.indices(priority, MAX_LINES);
         // worst first, so that the best lines are drawn last, on top
@@ -90,8 +128,8 @@ final class ParallelCoordinatesPlot {
                 double position = positions[c][i];
                 // a knob the trial did not read: the line passes its axis by
                 if (!Double.isNaN(position)) {
-                    xs[points] = SIDE + c * spacing;
-                    ys[points++] = TOP + (1 - axes.get(c).fraction(position)) * height;
+                    xs[points] = axisX(c, columns);
+                    ys[points++] = axisY(axes.get(c).fraction(position));
                 }
             }
             xs = Arrays.copyOf(xs, points);
@@ -102,25 +140,7 @@ final class ParallelCoordinatesPlot {
         }
         svg.endGroup();
 
-        svg.group("axis");
-        for (int c = 0; c < columns; c++) {
-            double x = SIDE + c * spacing;
-            Axis axis = axes.get(c);
-            svg.line(x, TOP, x, TOP + height, "axisline");
-            svg.text(x, TOP - 24, "middle", "axistitle", Frame.abbreviate(titles.get(c), 18));
-            if (axis.isLog()) {
-                svg.text(x, TOP - 11, "middle", "tick", "(log)");
-            }
-            List<Axis.Tick> ticks = axis.ticks();
-            int every = Math.max(1, (int) Math.ceil(ticks.size() / 8.0));
-            for (int t = 0; t < ticks.size(); t += every) {
-                Axis.Tick tick = ticks.get(t);
-                double y = TOP + (1 - tick.fraction()) * height;
-                svg.line(x - 3, y, x, y, "axisline");
-                svg.text(x - 5, y + 4, "end", "tick halo", Frame.abbreviate(tick.label(), 10));
-            }
-        }
-        svg.endGroup();
+        drawAxes(svg, axes, titles);
 
         StringBuilder note = new StringBuilder("Each line is a complete trial; darker lines are better trials.");
         if (conditional(positions)) {

@@ -61,9 +61,7 @@ final class ReportIndex {
             String json = html.substring(start + SUMMARY_START.length(), end);
             StudySummary summary = StudySummary.fromJson(json);
             // the page as it is named now, should it have been renamed
-            return Optional.of(new StudySummary(summary.study(), page.getFileName().toString(), summary.direction(),
-                    summary.trials(), summary.complete(), summary.pruned(), summary.failed(), summary.best(),
-                    summary.bestTrial(), summary.written(), summary.storage()));
+            return Optional.of(summary.onPage(page.getFileName().toString()));
         } catch (IOException | RuntimeException unreadable) {
             LOG.warning(() -> "could not read the study summary of " + page + " (" + unreadable.getMessage()
                     + "); the report index leaves it out");
@@ -92,7 +90,12 @@ final class ReportIndex {
 
     static String render(List<StudySummary> studies, Instant written) {
         StringBuilder html = new StringBuilder(4096);
-        html.append(PageResources.head("Tuner report", ""));
+        // reloads itself while a study it lists runs, as often as the most eager of their pages
+        long refresh = studies.stream().filter(StudySummary::running).mapToLong(StudySummary::refresh).min().orElse(0);
+        String stamp = written.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        html.append(PageResources.head("Tuner report", "", refresh > 0
+                ? PageResources.liveAttributes(StudySummary.RUNNING, refresh, stamp)
+                : PageResources.liveAttributes(StudySummary.FINISHED, 0, stamp)));
         html.append("<body>\n<div class=\"page\">\n<header><h1>Tuner report</h1>\n<p class=\"fullname\">")
                 .append(studies.size()).append(studies.size() == 1 ? " study" : " studies").append("</p></header>\n");
         html.append("<div class=\"card wide\"><div class=\"tablewrap\"><table class=\"trials sortable studies\"><thead><tr>")
@@ -117,7 +120,7 @@ final class ReportIndex {
             cell(html, String.valueOf(study.failed()), String.valueOf(study.failed()));
             String storage = study.storage() == null ? "" : study.storage();
             cell(html, storage, storage);
-            cell(html, String.valueOf(study.written()), String.valueOf(study.written()));
+            cell(html, String.valueOf(study.written()), study.state() == null ? String.valueOf(study.written()) : study.status());
             html.append("</tr>\n");
         }
         html.append("</tbody></table></div></div>\n<footer>Written by Tuner at ").append(Html.escape(written.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()))

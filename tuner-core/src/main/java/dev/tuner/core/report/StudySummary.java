@@ -28,6 +28,11 @@ import java.io.IOException;
  * @param written when the page was written, ISO-8601
  * @param storage the storage the study was read from, as {@link dev.tuner.core.storage.StorageName#text()}
  *     gives it; null when unknown (a page of an older Tuner, or one written from code without it)
+ * @param state {@link #RUNNING} while the study runs (the page is rewritten as it goes), {@link #FINISHED}
+ *     once it ended, {@link #STOPPED} when its run stopped before the end (it failed, or was killed
+ *     gently enough to say so); null for a page of an older Tuner, which was written at the end
+ * @param refresh while the study runs, how often a browser showing the page reloads it, in
+ *     milliseconds; 0 otherwise
  */
 record StudySummary(
         String study,
@@ -40,7 +45,47 @@ record StudySummary(
         Double best,
         Integer bestTrial,
         String written,
-        String storage) {
+        String storage,
+        String state,
+        long refresh) {
+
+    /** The state of a page rewritten while its study runs. */
+    static final String RUNNING = "running";
+    /** The state of a page written at its study's end. */
+    static final String FINISHED = "finished";
+    /** The state of a page written when its study's run stopped before the end. */
+    static final String STOPPED = "stopped";
+
+    /** A summary that says nothing of its study's state, as older pages' did. */
+    StudySummary(String study, String page, String direction, long trials, long complete, long pruned, long failed,
+            Double best, Integer bestTrial, String written, String storage) {
+        this(study, page, direction, trials, complete, pruned, failed, best, bestTrial, written, storage, null, 0);
+    }
+
+    /** This summary of a page in {@code state}, reloaded every {@code refresh} ms while running. */
+    StudySummary withState(String state, long refresh) {
+        return new StudySummary(study, page, direction, trials, complete, pruned, failed, best, bestTrial, written,
+                storage, state, RUNNING.equals(state) ? refresh : 0);
+    }
+
+    /** This summary of the page as it is named now. */
+    StudySummary onPage(String page) {
+        return new StudySummary(study, page, direction, trials, complete, pruned, failed, best, bestTrial, written,
+                storage, state, refresh);
+    }
+
+    /** Whether the page is rewritten as its study runs, and so reloads itself in a browser. */
+    boolean running() {
+        return RUNNING.equals(state) && refresh > 0;
+    }
+
+    /** How the page says where its study stands: {@code running — updated <written>}, {@code finished <written>}. */
+    String status() {
+        if (RUNNING.equals(state)) {
+            return "running — updated " + written;
+        }
+        return (state == null ? FINISHED : state) + " " + written;
+    }
 
     /** This summary as a JSON object, one field per component in order. */
     String toJson() {
@@ -59,7 +104,11 @@ record StudySummary(
         }
         json.append(",\"bestTrial\":").append(bestTrial == null ? "null" : bestTrial.toString()).append(',');
         string(json, "written", written).append(',');
-        return string(json, "storage", storage).append('}').toString();
+        string(json, "storage", storage);
+        if (state != null) {
+            string(json.append(','), "state", state).append(",\"refresh\":").append(refresh);
+        }
+        return json.append('}').toString();
     }
 
     private static StringBuilder string(StringBuilder json, String field, String value) {
@@ -85,6 +134,8 @@ record StudySummary(
         String direction = null;
         String written = null;
         String storage = null;
+        String state = null;
+        long refresh = 0;
         long[] counts = new long[4];
         Double best = null;
         Integer bestTrial = null;
@@ -103,6 +154,8 @@ record StudySummary(
                     case "direction" -> direction = string;
                     case "written" -> written = string;
                     case "storage" -> storage = string;
+                    case "state" -> state = string;
+                    case "refresh" -> refresh = number ? json.getLongValue() : 0;
                     case "trials" -> counts[0] = number ? json.getLongValue() : 0;
                     case "complete" -> counts[1] = number ? json.getLongValue() : 0;
                     case "pruned" -> counts[2] = number ? json.getLongValue() : 0;
@@ -118,6 +171,6 @@ record StudySummary(
             throw new IllegalArgumentException("the summary names no study (no text field \"study\")");
         }
         return new StudySummary(study, page, direction, counts[0], counts[1], counts[2], counts[3], best, bestTrial,
-                written, storage);
+                written, storage, state, refresh);
     }
 }

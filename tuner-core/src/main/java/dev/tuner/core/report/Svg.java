@@ -63,6 +63,15 @@ final class Svg {
         return titled(title, "circle");
     }
 
+    /** An × of half-width {@code r} centred on {@code (cx, cy)}; with a non-empty {@code title}, one shown on hover. */
+    Svg cross(double cx, double cy, double r, String stroke, String title) {
+        out.append("<path d=\"M").append(num(cx - r)).append(',').append(num(cy - r)).append('L').append(num(cx + r))
+                .append(',').append(num(cy + r)).append('M').append(num(cx - r)).append(',').append(num(cy + r))
+                .append('L').append(num(cx + r)).append(',').append(num(cy - r)).append("\" class=\"cross\" stroke=\"")
+                .append(stroke).append('"');
+        return titled(title, "path");
+    }
+
     Svg rect(double x, double y, double width, double height, String fill, String title) {
         out.append("<rect x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" width=\"")
                 .append(num(Math.max(0, width))).append("\" height=\"").append(num(Math.max(0, height)))

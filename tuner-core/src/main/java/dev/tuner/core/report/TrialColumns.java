@@ -2,6 +2,7 @@ package dev.tuner.core.report;
 
 import dev.tuner.Direction;
 import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
 import java.util.Arrays;
 import java.util.List;
@@ -20,14 +21,16 @@ import java.util.Optional;
 final class TrialColumns {
 
     private final StudySnapshot study;
+    private final Direction direction;
     private final List<FrozenTrial> trials;
     private final int[] numbers;
     private final double[] values;
     private final List<Knob> knobs;
     private final int[] complete;
 
-    private TrialColumns(StudySnapshot study) {
+    private TrialColumns(StudySnapshot study, Direction direction) {
         this.study = study;
+        this.direction = direction;
         this.trials = study.trials();
         int n = trials.size();
         numbers = new int[n];
@@ -37,7 +40,9 @@ final class TrialColumns {
         for (int t = 0; t < n; t++) {
             FrozenTrial trial = trials.get(t);
             numbers[t] = trial.number();
-            values[t] = trial.value().isPresent() ? trial.value().getAsDouble() : Double.NaN;
+            TrialResult result = trial.result();
+            // a trial of several objectives has no one value: its values are read per objective (forObjective)
+            values[t] = result.size() == 1 ? result.value(0) : Double.NaN;
             if (trial.state() == TrialState.COMPLETE) {
                 completed[count++] = t;
             }
@@ -46,9 +51,36 @@ final class TrialColumns {
         knobs = Knob.of(trials);
     }
 
-    /** The columns of {@code study}'s trials. */
+    /**
+     * The columns of {@code study}'s trials. Of a study of several objectives, whose trials have no
+     * one value, {@link #value} is NaN and {@link #direction} the first objective's; its objectives
+     * are read by {@link ParetoColumns} and, one at a time, by {@link #forObjective}.
+     */
     static TrialColumns of(StudySnapshot study) {
-        return new TrialColumns(study);
+        return new TrialColumns(study, study.directions().get(0));
+    }
+
+    /** The same trials and knobs, each trial's value now its value of objective {@code objective}, better in {@code direction}. */
+    private TrialColumns(TrialColumns all, int objective, Direction direction) {
+        this.study = all.study;
+        this.direction = direction;
+        this.trials = all.trials;
+        this.numbers = all.numbers;
+        this.knobs = all.knobs;
+        this.complete = all.complete;
+        this.values = new double[trials.size()];
+        for (int t = 0; t < values.length; t++) {
+            TrialResult result = trials.get(t).result();
+            values[t] = objective < result.size() ? result.value(objective) : Double.NaN;
+        }
+    }
+
+    /**
+     * These trials seen through one objective of several, as a study of that objective alone (for its
+     * knob importance): the value of each trial is its value of {@code objective}.
+     */
+    TrialColumns forObjective(int objective, Direction direction) {
+        return new TrialColumns(this, objective, direction);
     }
 
     StudySnapshot study() {
@@ -56,12 +88,12 @@ final class TrialColumns {
     }
 
     Direction direction() {
-        return study.direction();
+        return direction;
     }
 
     /** 1 when minimizing, -1 when maximizing: {@code sign * value} is smaller for better values. */
     double sign() {
-        return study.direction() == Direction.MAXIMIZE ? -1 : 1;
+        return direction == Direction.MAXIMIZE ? -1 : 1;
     }
 
     int size() {

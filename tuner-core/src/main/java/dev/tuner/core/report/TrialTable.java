@@ -2,6 +2,7 @@ package dev.tuner.core.report;
 
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.Numbers;
+import dev.tuner.core.trial.TrialResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -23,14 +24,49 @@ final class TrialTable {
 
     private TrialTable() {}
 
+    /** The table of a study of one objective. */
     static Plot render(TrialColumns trials, List<Knob> knobs) {
-        int[] rows = rows(trials);
-        int bestNumber = trials.bestNumber();
-        StringBuilder html = new StringBuilder(256 + rows.length * (120 + 40 * knobs.size()));
+        return render(trials, knobs, null);
+    }
+
+    /**
+     * The table of a study of several objectives: a column per objective (headed by its name), a
+     * feasibility column when some trial recorded a constraint, the Pareto front's rows highlighted
+     * and, past {@value #MAX_ROWS} trials, listed first.
+     */
+    static Plot render(ParetoColumns pareto, List<Knob> knobs) {
+        return render(pareto.trials(), knobs, pareto);
+    }
+
+    private static Plot render(TrialColumns trials, List<Knob> knobs, ParetoColumns pareto) {
+        boolean[] highlighted = new boolean[trials.size()];
+        if (pareto == null) {
+            int bestNumber = trials.bestNumber();
+            for (int i = 0; i < highlighted.length; i++) {
+                highlighted[i] = trials.number(i) == bestNumber;
+            }
+        } else {
+            for (int i : pareto.front()) {
+                highlighted[pareto.trial(i)] = true;
+            }
+        }
+        int[] rows = pareto == null ? rows(trials) : rows(trials, frontFirst(pareto));
+        int objectives = pareto == null ? 1 : pareto.objectives();
+        boolean feasibility = pareto != null && pareto.hasConstraints();
+        StringBuilder html = new StringBuilder(256 + rows.length * (120 + 40 * knobs.size() + 30 * objectives));
         html.append("<div class=\"tablewrap\"><table class=\"trials sortable\"><thead><tr>");
         header(html, "#", "num", "");
         header(html, "state", "text", "");
-        header(html, "value", "num", "value");
+        if (pareto == null) {
+            header(html, "value", "num", "value");
+        } else {
+            for (int k = 0; k < objectives; k++) {
+                header(html, pareto.name(k), "num", "value-" + k, pareto.label(k));
+            }
+        }
+        if (feasibility) {
+            header(html, "feasible", "text", "feasible", "✓ when every constraint is at most 0, else the ones broken");
+        }
         header(html, "duration", "num", "");
         for (Knob knob : knobs) {
             header(html, knob.shortName(), knob.isCategorical() ? "text" : "num", "", knob.name());
@@ -39,16 +75,24 @@ final class TrialTable {
         html.append("</tr></thead><tbody>");
         for (int row : rows) {
             FrozenTrial trial = trials.trial(row);
-            html.append(trial.number() == bestNumber ? "<tr class=\"best\">" : "<tr>");
+            html.append(highlighted[row] ? "<tr class=\"best\">" : "<tr>");
             cell(html, String.valueOf(trial.number()), String.valueOf(trial.number()));
             String state = trial.state().name().toLowerCase(Locale.ROOT);
             html.append("<td data-v=\"").append(state).append("\"><span class=\"state ").append(state).append("\">")
                     .append(state).append("</span></td>");
-            if (trial.value().isPresent()) {
-                double value = trial.value().getAsDouble();
-                cell(html, Double.toString(value), Numbers.compact(value));
-            } else {
-                cell(html, "", "");
+            TrialResult result = trial.result();
+            for (int k = 0; k < objectives; k++) {
+                if (result.size() == objectives) {
+                    double value = result.value(k);
+                    cell(html, Double.toString(value), Numbers.compact(value));
+                } else {
+                    cell(html, "", "");
+                }
+            }
+            if (feasibility) {
+                String broken = ConstraintTable.broken(trial.constraints());
+                String text = trial.constraints().isEmpty() ? "" : broken.isEmpty() ? "✓" : "✗ " + broken;
+                cell(html, text, text);
             }
             Duration duration = trial.finished().map(end -> Duration.between(trial.started(), end)).orElse(null);
             if (duration == null) {
@@ -75,10 +119,12 @@ final class TrialTable {
         }
         html.append("</tbody></table></div>");
         int total = trials.size();
+        String best = pareto == null ? "best complete ones" : "first trials of the Pareto front";
         String note = rows.length < total
                 ? "Showing " + rows.length + " of " + total + " trials: the " + Math.min(BEST_ROWS, rows.length)
-                        + " best complete ones and the most recent others. Click a heading to sort."
-                : "Click a heading to sort; the best trial is highlighted.";
+                        + " " + best + " and the most recent others. Click a heading to sort."
+                : pareto == null ? "Click a heading to sort; the best trial is highlighted."
+                : "Click a heading to sort; the trials of the Pareto front are highlighted.";
         return new Plot("trials", "Trials", note, html.toString(), true);
     }
 
@@ -87,12 +133,26 @@ final class TrialTable {
      * the most recent others; in number order.
      */
     static int[] rows(TrialColumns trials) {
+        return trials.size() <= MAX_ROWS ? IntStream.range(0, trials.size()).toArray() : rows(trials, trials.best(BEST_ROWS));
+    }
+
+    /** The trials of the Pareto front, at most {@value #BEST_ROWS}, by first objective. */
+    private static int[] frontFirst(ParetoColumns pareto) {
+        int[] front = pareto.front();
+        int[] first = new int[Math.min(BEST_ROWS, front.length)];
+        for (int j = 0; j < first.length; j++) {
+            first[j] = pareto.trial(front[j]);
+        }
+        return first;
+    }
+
+    /** {@code best} (trial indices) and the most recent others, up to {@value #MAX_ROWS}, in number order. */
+    private static int[] rows(TrialColumns trials, int[] best) {
         int total = trials.size();
         if (total <= MAX_ROWS) {
             return IntStream.range(0, total).toArray();
         }
         boolean[] chosen = new boolean[total];
-        int[] best = trials.best(BEST_ROWS);
         int count = best.length;
         for (int trial : best) {
             chosen[trial] = true;

@@ -8,10 +8,11 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * Finds the input that maximizes log expected improvement under a {@link GpModel}, in the way
+ * Finds the input that maximizes an {@link Acquisition} (log expected improvement under a
+ * {@link GpModel}, or log EHVI and feasibility under several), in the way
  * Optuna's GPSampler and BoTorch's {@code optimize_acqf} do: a batch of scrambled Sobol candidates
  * (snapped onto the knobs' grids, categories drawn evenly) plus perturbations of the best trials
- * so far, all ranked by log EI in one batched prediction; then the best few are refined by a
+ * so far, all ranked by the acquisition in one batched prediction; then the best few are refined by a
  * bounded quasi-Newton search ({@link Lbfgs}) on the numeric inputs, int and stepped ones relaxed
  * to continuous and rounded onto their grid at the end, followed by one sweep over each
  * categorical knob's options. The best point found, always a snapped one, is the proposal.
@@ -22,18 +23,13 @@ final class AcquisitionOptimizer {
     private static final int BEST_PERTURBED = 5;
     private static final double[] PERTURBATION_SCALES = {0.01, 0.05, 0.2};
     private static final int LOCAL_ITERATIONS = 40;
-    private static final int CHUNK = 512;
-
-    private final GpModel model;
+    private final Acquisition acquisition;
     private final GpSpace space;
-    private final double best;
     private final int d;
 
-    /** @param best the incumbent (the lowest standardized loss observed) */
-    AcquisitionOptimizer(GpModel model, GpSpace space, double best) {
-        this.model = model;
+    AcquisitionOptimizer(Acquisition acquisition, GpSpace space) {
+        this.acquisition = acquisition;
         this.space = space;
-        this.best = best;
         this.d = space.dimensions();
     }
 
@@ -73,20 +69,8 @@ final class AcquisitionOptimizer {
         return chosen;
     }
 
-    /** Log EI at each point, in chunks so that the covariance block stays small. */
-    double[] evaluate(double[][] points) {
-        double[] score = new double[points.length];
-        for (int from = 0; from < points.length; from += CHUNK) {
-            int to = Math.min(points.length, from + CHUNK);
-            double[][] chunk = Arrays.copyOfRange(points, from, to);
-            double[] mean = new double[chunk.length];
-            double[] variance = new double[chunk.length];
-            model.predict(chunk, mean, variance);
-            for (int q = 0; q < chunk.length; q++) {
-                score[from + q] = LogEi.of(mean[q], Math.sqrt(variance[q]), best);
-            }
-        }
-        return score;
+    private double[] evaluate(double[][] points) {
+        return acquisition.evaluate(points);
     }
 
     private void sobol(int count, UniformRandomProvider rng, List<double[]> into) {
@@ -129,7 +113,7 @@ final class AcquisitionOptimizer {
         }
     }
 
-    /** A local ascent of log EI from {@code point} on its numeric inputs, snapped, then a sweep over each category. */
+    /** A local ascent of the acquisition from {@code point} on its numeric inputs, snapped, then a sweep over each category. */
     private double[] refine(double[] point) {
         int[] free = java.util.stream.IntStream.range(0, d).filter(i -> !space.categorical(i)).toArray();
         if (free.length > 0) {
@@ -141,22 +125,14 @@ final class AcquisitionOptimizer {
             double[] upper = new double[free.length];
             Arrays.fill(upper, 1);
             double[] full = point.clone();
-            double[] meanGradient = new double[d];
-            double[] varianceGradient = new double[d];
+            double[] fullGradient = new double[d];
             Lbfgs.minimize((zz, gradient) -> {
                 for (int f = 0; f < free.length; f++) {
                     full[free[f]] = zz[f];
                 }
-                double[] mv = model.predict(full, meanGradient, varianceGradient);
-                double sd = Math.sqrt(mv[1]);
-                double zScore = (best - mv[0]) / sd;
-                double value = Math.log(sd) + LogEi.logH(zScore);
-                double dLogH = LogEi.dLogH(zScore);
+                double value = acquisition.valueAndGradient(full, fullGradient);
                 for (int f = 0; f < free.length; f++) {
-                    int i = free[f];
-                    double dSd = varianceGradient[i] / (2 * sd);
-                    double dz = -meanGradient[i] / sd - zScore * dSd / sd;
-                    gradient[f] = -(dSd / sd + dLogH * dz);
+                    gradient[f] = -fullGradient[free[f]];
                 }
                 return -value;
             }, z, lower, upper, LOCAL_ITERATIONS, 1e-6);

@@ -23,8 +23,10 @@ import java.util.WeakHashMap;
  *   <li>Once a trial was pruned: {@link TpeSampler TPE}, which ranks pruned trials below complete
  *       ones and among themselves by how far they got; a Gaussian process has no final value for
  *       them.</li>
- *   <li>A study of several objectives: {@link RandomSampler random}; {@link #describe} says so, and
- *       names the samplers that model several objectives ({@code tpe}, {@code nsga2}).</li>
+ *   <li>A study of several objectives follows the same rules, with {@link TpeSampler TPE}
+ *       (multi-objective TPE) after GP in place of CMA-ES, which models one objective: GP (a random
+ *       scalarization of the objectives per trial, times the probability of feasibility) while the space
+ *       is flat and under {@code gpTrials} trials have finished, TPE otherwise.</li>
  * </ul>
  *
  * <p>Every stage reads the whole history from the storage, so a stage picks up where the one before
@@ -35,7 +37,8 @@ import java.util.WeakHashMap;
  * <p>Defaults: {@code gpTrials} 300, {@code afterGp} {@code cmaes}; the samplers it picks keep their
  * own defaults. The rules were chosen on the training half of the outside suite
  * ({@code benchmarks/run quality --suite bbob --split train}), never on the public nine functions,
- * and on {@code benchmarks/run pruning} for pruned studies. Measurements: {@code
+ * on {@code benchmarks/run pruning} for pruned studies, and on {@code benchmarks/run mo --suite training}
+ * for studies of several objectives. Measurements: {@code
  * benchmarks/README.md}, section "Measurements", "GP, CMA-ES and {@code auto}" and "{@code auto}
  * in pruned studies".
  *
@@ -48,15 +51,11 @@ public final class AutoSampler implements Sampler {
     /** The options {@link #create} knows, with their defaults. */
     static final Map<String, String> DEFAULTS = Map.of("gpTrials", "300", "afterGp", "cmaes");
 
-    /** The stage of a study of several objectives. */
-    private static final String MULTI_OBJECTIVE = "random";
-
     private final int gpTrials;
     private final String afterGpName;
     private final Sampler tpe;
     private final Sampler gp;
     private final Sampler afterGp;
-    private final Sampler random;
     private final Map<TrialHistory, Choices> choices = Collections.synchronizedMap(new WeakHashMap<>());
 
     private AutoSampler(long seed, int gpTrials, String afterGpName) {
@@ -64,7 +63,6 @@ public final class AutoSampler implements Sampler {
         this.afterGpName = afterGpName;
         this.tpe = Samplers.create("tpe", seed);
         this.gp = Samplers.create("gp", seed);
-        this.random = Samplers.create("random", seed);
         this.afterGp = afterGpName.equals("tpe") ? tpe : Samplers.create(afterGpName, seed);
     }
 
@@ -123,16 +121,6 @@ public final class AutoSampler implements Sampler {
     /** Picks the stage for a trial that starts now, from the study's history. */
     private Sampler choose(TrialHistory study, int trialNumber) {
         Choices made = choices.computeIfAbsent(study, ignored -> new Choices());
-        if (study.isMultiObjective()) {
-            synchronized (made) {
-                if (made.current == null) {
-                    made.record(MULTI_OBJECTIVE, trialNumber, "a study of " + study.directions().size()
-                            + " objectives: auto does not choose among the samplers of several objectives, so random;"
-                            + " name one to model them, @Tune(sampler = \"tpe\") or \"nsga2\"");
-                }
-            }
-            return random;
-        }
         SpaceProfile space = made.scan.of(study.trials());
         String name;
         String reason;
@@ -147,6 +135,10 @@ public final class AutoSampler implements Sampler {
             name = "gp";
             reason = "a flat space" + (space.knobs() == 0 ? "" : " of " + space.knobs() + " knobs") + ", under "
                     + gpTrials + " finished trials";
+        } else if (study.isMultiObjective() && afterGpName.equals("cmaes")) {
+            name = "tpe";
+            reason = space.finished() + " finished trials of " + study.directions().size() + " objectives, where a"
+                    + " Gaussian process costs much and gains little, and CMA-ES models one objective";
         } else {
             name = afterGpName;
             reason = space.finished() + " finished trials, where a Gaussian process costs much and gains little";
@@ -162,7 +154,7 @@ public final class AutoSampler implements Sampler {
 
     private Sampler current(TrialHistory study, int trialNumber) {
         Choices made = choices.get(study);
-        if (made == null || study.isMultiObjective()) {
+        if (made == null) {
             return choose(study, trialNumber);
         }
         synchronized (made) {

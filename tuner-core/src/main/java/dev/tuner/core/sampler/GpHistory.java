@@ -74,7 +74,7 @@ final class GpHistory {
         return common == null ? null : new GpSpace(new ArrayList<>(common.keySet()), new ArrayList<>(common.values()));
     }
 
-    /** The number of complete trials with a value, which the GP learns from. */
+    /** The number of complete trials with finite values, which the GP learns from. */
     static int complete(List<FrozenTrial> trials) {
         int count = 0;
         for (FrozenTrial trial : trials) {
@@ -83,9 +83,17 @@ final class GpHistory {
         return count;
     }
 
-    private static boolean isData(FrozenTrial trial) {
-        return trial.state() == TrialState.COMPLETE && trial.value().isPresent()
-                && Double.isFinite(trial.value().getAsDouble());
+    /** Whether {@code trial} is complete with every objective value finite (one or several). */
+    static boolean isData(FrozenTrial trial) {
+        if (trial.state() != TrialState.COMPLETE || trial.result().size() == 0) {
+            return false;
+        }
+        for (int j = 0; j < trial.result().size(); j++) {
+            if (!Double.isFinite(trial.result().value(j))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -142,7 +150,7 @@ final class GpHistory {
     }
 
     /** The inputs of a trial's knobs, or null when it lacks a modelled knob or holds it with another distribution. */
-    private static double[] encode(Map<String, Suggestion> suggestions, GpSpace space) {
+    static double[] encode(Map<String, Suggestion> suggestions, GpSpace space) {
         double[] point = new double[space.dimensions()];
         for (int i = 0; i < point.length; i++) {
             Suggestion held = suggestions.get(space.name(i));
@@ -165,6 +173,11 @@ final class GpHistory {
 
     /** Observation indices, best first (ties by trial order). */
     int[] bestFirst() {
+        return bestFirst(y);
+    }
+
+    /** The indices of {@code y}, smallest first (ties by index). */
+    static int[] bestFirst(double[] y) {
         return IntStream.range(0, y.length).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> y[i]).thenComparingInt(i -> i))
                 .mapToInt(Integer::intValue).toArray();
@@ -177,12 +190,17 @@ final class GpHistory {
      * the search has just been.
      */
     int[] subset(int limit) {
+        return subset(y, limit);
+    }
+
+    /** {@link #subset(int)} of the losses {@code y}. */
+    static int[] subset(double[] y, int limit) {
         int n = y.length;
         if (n <= limit) {
             return IntStream.range(0, n).toArray();
         }
         boolean[] chosen = new boolean[n];
-        int[] ranked = bestFirst();
+        int[] ranked = bestFirst(y);
         int taken = 0;
         for (int r = 0; r < (limit + 1) / 2; r++, taken++) {
             chosen[ranked[r]] = true;
@@ -216,6 +234,11 @@ final class GpHistory {
 
     /** Name to suggestion for an input vector, in the space's order. */
     Map<String, Suggestion> proposal(double[] point) {
+        return proposal(space, point);
+    }
+
+    /** Name to suggestion for an input vector of {@code space}, in its order. */
+    static Map<String, Suggestion> proposal(GpSpace space, double[] point) {
         Map<String, Suggestion> proposal = new LinkedHashMap<>();
         for (int i = 0; i < point.length; i++) {
             proposal.put(space.name(i), new Suggestion(space.distribution(i), space.decode(i, point[i])));

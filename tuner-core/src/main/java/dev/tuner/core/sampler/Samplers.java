@@ -22,6 +22,19 @@ public final class Samplers {
     }
 
     /**
+     * Whether the sampler of that name samples a study of several objectives; {@code cmaes} models one
+     * objective value and refuses such a study when it samples, so a plan checks before the first trial.
+     */
+    public static boolean samplesSeveralObjectives(String name) {
+        return !name.equals("cmaes");
+    }
+
+    /** Which samplers sample a study of several objectives, for a message that refuses another. */
+    public static String severalObjectivesSamplers() {
+        return SingleObjective.SEVERAL_OBJECTIVES;
+    }
+
+    /**
      * A new sampler of the given name, seeded.
      *
      * @throws IllegalArgumentException if no sampler has that name

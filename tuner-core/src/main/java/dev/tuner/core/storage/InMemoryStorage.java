@@ -61,6 +61,11 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
+    public synchronized Optional<List<Direction>> directions(String studyName) {
+        return table.knownDirections(studyName);
+    }
+
+    @Override
     public synchronized StartedTrial startTrial(String studyName) {
         return table.start(studyName, Instant.now(), null);
     }

@@ -184,6 +184,13 @@ public final class JdbcStorage implements Storage {
     }
 
     @Override
+    public synchronized Optional<List<Direction>> directions(String studyName) {
+        checkOpen();
+        return session.transaction("read the directions of study '" + studyName + "'",
+                connection -> JdbcWrites.directions(connection, studyName));
+    }
+
+    @Override
     public synchronized StartedTrial startTrial(String studyName) {
         return start(studyName, "start a trial of study '" + studyName + "'", Integer.MAX_VALUE, Set.of()).orElseThrow();
     }

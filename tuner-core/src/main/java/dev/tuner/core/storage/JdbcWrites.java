@@ -57,6 +57,16 @@ final class JdbcWrites {
         }
     }
 
+    /** The study's directions, or empty if there is no such study. */
+    static Optional<List<Direction>> directions(Connection connection, String studyName) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT direction FROM tuner_studies WHERE name = ?")) {
+            select.setString(1, studyName);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(Directions.parse(row.getString(1))) : Optional.empty();
+            }
+        }
+    }
+
     /** The study's id, or {@code null} if there is no such study. */
     static Integer studyId(Connection connection, String studyName) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT study_id FROM tuner_studies WHERE name = ?")) {

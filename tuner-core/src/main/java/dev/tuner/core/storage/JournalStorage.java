@@ -286,6 +286,12 @@ public final class JournalStorage implements Storage {
         });
     }
 
+    @Override
+    public synchronized Optional<List<Direction>> directions(String studyName) {
+        readNew();
+        return table.knownDirections(studyName);
+    }
+
     /**
      * Appends a {@code journal} record of {@code version} unless the journal declared it (or a later
      * one) already, so that a Tuner that reads only older versions refuses the records after it

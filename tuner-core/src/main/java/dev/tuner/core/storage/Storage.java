@@ -61,6 +61,18 @@ public interface Storage extends AutoCloseable {
     }
 
     /**
+     * The directions of the study {@code studyName}, one per objective in the order it was created
+     * with, as another worker or a later process needs them to read its trials' values (an export, a
+     * report); empty when the storage holds no such study.
+     *
+     * <pre>{@code
+     * List<Direction> directions = storage.directions("quad1")
+     *         .orElseThrow(() -> new IllegalArgumentException("no study 'quad1' in " + storage));
+     * }</pre>
+     */
+    Optional<List<Direction>> directions(String studyName);
+
+    /**
      * Starts a trial of the study: claims its oldest {@link TrialState#WAITING} trial (the one with
      * the lowest number), which becomes {@link TrialState#RUNNING} for this worker and starts now,
      * or, when none waits, adds a {@code RUNNING} trial. Each waiting trial is claimed once, by one

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -63,6 +64,12 @@ final class StudyTable {
     /** The study's directions, one per objective. */
     List<Direction> directions(String studyName) {
         return study(studyName).directions;
+    }
+
+    /** The study's directions, or empty if there is no such study. */
+    Optional<List<Direction>> knownDirections(String studyName) {
+        StudyEntry study = studies.get(studyName);
+        return study == null ? Optional.empty() : Optional.of(study.directions);
     }
 
     /** The number the study's next trial gets. */

@@ -41,3 +41,25 @@
     });
   });
 })();
+
+// A page whose study is running (data-state="running", set by the writer) reloads itself every
+// data-refresh ms, so that it shows the trials as they finish; the browser keeps the scroll position.
+// The page written at the study's end says "finished" and stays. A running page no longer rewritten
+// (its run was killed) stops reloading after ten refreshes and at least ten minutes without an update.
+(function () {
+  'use strict';
+  var root = document.documentElement;
+  var refresh = parseInt(root.getAttribute('data-refresh') || '0', 10);
+  if (root.getAttribute('data-state') !== 'running' || !(refresh > 0)) {
+    return;
+  }
+  var written = Date.parse(root.getAttribute('data-written'));
+  if (!isNaN(written) && Date.now() - written > Math.max(10 * refresh, 600000)) {
+    var status = document.querySelector('.status');
+    if (status) {
+      status.textContent += ' · no update since: its run may have ended';
+    }
+    return;
+  }
+  setTimeout(function () { location.reload(); }, refresh);
+})();

@@ -60,7 +60,56 @@ final class HeadlessChromium {
                 page.toUri().toString()));
     }
 
+    /**
+     * Starts loading the page, which may reload itself, and dumps its DOM once {@code virtualMillis}
+     * of the page's virtual time passed: its timers run without waiting, so a page reloading every
+     * 200 ms reloads as fast as the browser can load it, until it stops reloading.
+     */
+    Started dumpDomAfter(Path page, long virtualMillis) throws IOException {
+        return start(List.of("--virtual-time-budget=" + virtualMillis, "--dump-dom", page.toUri().toString()));
+    }
+
+    /** A browser that runs while the test writes the pages it loads. */
+    final class Started {
+
+        private final Process process;
+        private final List<String> command;
+        private final Path out;
+        private final Path err;
+
+        private Started(Process process, List<String> command, Path out, Path err) {
+            this.process = process;
+            this.command = command;
+            this.out = out;
+            this.err = err;
+        }
+
+        /** What the page's console wrote so far. */
+        List<String> consoleLines() throws IOException {
+            return new Run("", Files.readString(err, StandardCharsets.UTF_8)).consoleLines();
+        }
+
+        /** Whether the browser still runs. */
+        boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /** Waits for the browser to end, as {@link #dumpDom} does. */
+        Run finish() throws IOException, InterruptedException {
+            return HeadlessChromium.this.finish(process, command, out, err);
+        }
+
+        /** Ends the browser, should the test end before it. */
+        void kill() {
+            process.destroyForcibly();
+        }
+    }
+
     private Run run(List<String> arguments) throws IOException, InterruptedException {
+        return start(arguments).finish();
+    }
+
+    private Started start(List<String> arguments) throws IOException {
         Path profile = Files.createTempDirectory(workDirectory, "chromium-profile");
         List<String> command = new ArrayList<>(List.of(binary.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -76,6 +125,11 @@ final class HeadlessChromium {
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();
+        return new Started(process, command, out, err);
+    }
+
+    private Run finish(Process process, List<String> command, Path out, Path err) throws IOException,
+            InterruptedException {
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException(binary + " did not finish within " + TIMEOUT_SECONDS + " s: " + command);

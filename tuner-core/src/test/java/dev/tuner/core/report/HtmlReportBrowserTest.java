@@ -216,13 +216,15 @@ class HtmlReportBrowserTest {
         return findings;
     }
 
-    private static String root(String dom) {
+    /** The root element's start tag in a DOM Chromium dumped. */
+    static String root(String dom) {
         Matcher root = Pattern.compile("<html[^>]*>").matcher(dom);
         assertThat(root.find()).as("an <html> element in the DOM Chromium dumped").isTrue();
         return root.group();
     }
 
-    private static String attribute(String element, String name) {
+    /** The value of attribute {@code name} of a start tag, unescaped. */
+    static String attribute(String element, String name) {
         Matcher value = Pattern.compile(name + "=\"([^\"]*)\"").matcher(element);
         assertThat(value.find()).as("attribute " + name + " in " + element).isTrue();
         return value.group(1).replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")

@@ -1,6 +1,7 @@
 package dev.tuner.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tuner.Direction;
@@ -24,6 +25,26 @@ class KnobImportanceTest {
         assertThat(importance.get("f.y")).isLessThan(0.1);
         assertThat(importance.get("f.x")).isGreaterThan(0.8);
         assertThat(importance.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1, within(1e-9));
+    }
+
+    @Test
+    void eachObjectiveOfSeveralRanksTheKnobsItDependsOn() {
+        Study study = Studies.builder("two", 5).directions(Direction.MINIMIZE, Direction.MAXIMIZE).build();
+        for (int i = 0; i < 300; i++) {
+            Trial trial = study.ask();
+            double x = trial.suggestFloat("x", -1, 1);
+            double y = trial.suggestFloat("y", -1, 1);
+            study.tell(trial, x * x, -y * y);
+        }
+        List<Direction> directions = study.directions();
+
+        assertThat(KnobImportance.of(study.trials(), directions, 0).keySet()).containsExactly("x", "y");
+        assertThat(KnobImportance.of(study.trials(), directions, 1).keySet()).containsExactly("y", "x");
+        assertThat(KnobImportance.of(study.trials(), directions, 1).get("y")).isGreaterThan(0.8);
+        assertThatThrownBy(() -> KnobImportance.of(study.trials(), Direction.MINIMIZE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has 2 objective values")
+                .hasMessageContaining("KnobImportance.of(trials, directions, objective)");
     }
 
     @Test

@@ -61,6 +61,51 @@ final class ReportStudies {
                 Optional.of(Instant.EPOCH.plusMillis(5)));
     }
 
+    /**
+     * Accuracy (maximized) against latency (minimized) of a made-up model, with a constraint on its
+     * size: a larger model is more accurate and slower, and models above 6 MB are infeasible. Random
+     * search; every 17th trial fails.
+     */
+    static StudySnapshot accuracyLatency(int trials, long seed) {
+        Study study = Studies.builder("com.acme.ModelTuning.accuracyLatency", seed)
+                .directions(Direction.MAXIMIZE, Direction.MINIMIZE).objectiveNames("accuracy", "latency").build();
+        for (int i = 0; i < trials; i++) {
+            Trial trial = study.ask();
+            int layers = trial.suggestInt("com.acme.Model.layers", 1, 8);
+            double width = trial.suggestFloat("com.acme.Model.width", 16, 512, Scale.LOG);
+            double dropout = trial.suggestFloat("com.acme.Model.dropout", 0, 0.5);
+            double size = layers * width / 400;
+            double accuracy = 0.99 - 0.3 / (1 + size) - 0.1 * Math.pow(dropout - 0.2, 2);
+            double latency = 2 + 3 * layers + width / 40 + 2 * dropout;
+            if (trial.number() % 17 == 9) {
+                study.tellFailure(trial, new IllegalStateException("out of memory"));
+                continue;
+            }
+            trial.constrain("sizeMb", size - 6);
+            study.tell(trial, accuracy, latency);
+        }
+        return StudySnapshot.of(study);
+    }
+
+    /** DTLZ2-like: three objectives, all minimized, on a sphere's octant, with a constraint on the first. */
+    static StudySnapshot threeObjectives(int trials, long seed) {
+        Study study = Studies.builder("com.acme.Sphere.three", seed)
+                .directions(Direction.MINIMIZE, Direction.MINIMIZE, Direction.MINIMIZE).objectiveNames("f1", "f2", "f3")
+                .build();
+        for (int i = 0; i < trials; i++) {
+            Trial trial = study.ask();
+            double a = trial.suggestFloat("s.a", 0, 1);
+            double b = trial.suggestFloat("s.b", 0, 1);
+            double r = 1 + trial.suggestFloat("s.r", 0, 1);
+            double f1 = r * Math.cos(a * Math.PI / 2) * Math.cos(b * Math.PI / 2);
+            double f2 = r * Math.cos(a * Math.PI / 2) * Math.sin(b * Math.PI / 2);
+            double f3 = r * Math.sin(a * Math.PI / 2);
+            trial.constrain("f1Below", f1 - 1.6);
+            study.tell(trial, f1, f2, f3);
+        }
+        return StudySnapshot.of(study);
+    }
+
     /** {@code 100 x² + y} over {@code x, y ∈ [-1, 1]}, minimized by random search: x matters, y barely. */
     static StudySnapshot xDominates(int trials, long seed) {
         Study study = Studies.inMemory("xDominates", seed);

@@ -24,21 +24,30 @@ class AutoSamplerTest extends SamplerContractTest {
     }
 
     @Test
-    void aStudyOfSeveralObjectivesIsSampledAtRandomAndDescribeSaysWhy() {
-        AutoSampler auto = AutoSampler.create(1, Map.of());
+    void aStudyOfSeveralObjectivesGoesFromGpToTpeNotToCmaEsWhichModelsOneObjective() {
+        AutoSampler auto = AutoSampler.create(1, Map.of("gpTrials", "8"));
         Study study = Studies.builder("mo", auto).directions(dev.tuner.Direction.MINIMIZE, dev.tuner.Direction.MINIMIZE)
                 .build();
-        study.optimize(dev.tuner.core.study.Objective.several(trial -> new double[] {sphere(trial), trial.number()}), 5);
+        study.optimize(dev.tuner.core.study.Objective.several(trial -> new double[] {sphere(trial), trial.number()}), 12);
 
-        assertThat(auto.describe(study)).isEqualTo("random from #0 (a study of 2 objectives: auto does not choose"
-                + " among the samplers of several objectives, so random; name one to model them,"
-                + " @Tune(sampler = \"tpe\") or \"nsga2\")");
-        Study same = Studies.builder("same", Samplers.create("random", 1))
-                .directions(dev.tuner.Direction.MINIMIZE, dev.tuner.Direction.MINIMIZE).build();
-        same.optimize(dev.tuner.core.study.Objective.several(trial -> new double[] {sphere(trial), trial.number()}), 5);
-        assertThat(study.trials()).extracting(dev.tuner.core.trial.FrozenTrial::params)
-                .as("the random sampler of the same seed").isEqualTo(same.trials().stream()
-                        .map(dev.tuner.core.trial.FrozenTrial::params).toList());
+        assertThat(auto.describe(study)).isEqualTo("gp from #0 (a flat space, under 8 finished trials); tpe from #8"
+                + " (8 finished trials of 2 objectives, where a Gaussian process costs much and gains little, and CMA-ES"
+                + " models one objective)");
+        assertThat(study.trials()).allMatch(trial -> trial.state() == dev.tuner.core.trial.TrialState.COMPLETE);
+    }
+
+    @Test
+    void aConditionalStudyOfSeveralObjectivesGoesToTpe() {
+        AutoSampler auto = AutoSampler.create(1, Map.of());
+        Study study = Studies.builder("mo", auto).directions(dev.tuner.Direction.MINIMIZE, dev.tuner.Direction.MAXIMIZE)
+                .build();
+        study.optimize(dev.tuner.core.study.Objective.several(trial -> {
+            double x = trial.suggestFloat("x", -5, 5);
+            double extra = trial.number() % 2 == 0 ? trial.suggestFloat("only-even", 0, 1) : 0;
+            return new double[] {x * x + extra, x};
+        }), 6);
+
+        assertThat(auto.describe(study)).startsWith("gp from #0").contains("; tpe from #");
     }
 
     @Test

@@ -17,11 +17,6 @@ import org.junit.jupiter.api.Test;
 class GpSamplerTest extends SamplerContractTest {
 
     @Override
-    boolean modelsOneObjective() {
-        return true;
-    }
-
-    @Override
     Sampler sampler(long seed) {
         return GpSampler.builder().seed(seed).candidates(256).build();
     }
@@ -257,7 +252,9 @@ class GpSamplerTest extends SamplerContractTest {
                 "localStarts", "2", "fitPoints", "50", "maxPoints", "80"));
 
         assertThat(sampler).hasToString(
-                "GpSampler[seed=1, startupTrials=4, candidates=64, localStarts=2, fitPoints=50, maxPoints=80]");
+                "GpSampler[seed=1, startupTrials=4, candidates=64, localStarts=2, fitPoints=50, maxPoints=80,"
+                        + " acquisition=parego]");
+        assertThat(Samplers.create("gp", 1, Map.of("acquisition", "EHVI")).toString()).endsWith("acquisition=ehvi]");
     }
 
     @Test
@@ -266,7 +263,10 @@ class GpSamplerTest extends SamplerContractTest {
                 .isThrownBy(() -> Samplers.create("gp", 1, Map.of("startup", "4")))
                 .withMessageContaining("'startup'")
                 .withMessageContaining("tuner.gp.startup")
-                .withMessageContaining("startupTrials, candidates, localStarts, fitPoints or maxPoints");
+                .withMessageContaining("startupTrials, candidates, localStarts, fitPoints, maxPoints or acquisition");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Samplers.create("gp", 1, Map.of("acquisition", "ei")))
+                .withMessageContaining("GP option acquisition (tuner.gp.acquisition) is 'ei'; use ehvi or parego");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Samplers.create("gp", 1, Map.of("candidates", "many")))
                 .withMessageContaining("tuner.gp.candidates=many is not a whole number");

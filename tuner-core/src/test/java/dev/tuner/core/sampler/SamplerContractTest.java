@@ -63,7 +63,7 @@ abstract class SamplerContractTest {
         if (modelsOneObjective()) {
             assertThatIllegalStateException().isThrownBy(() -> study.runTrial(objective))
                     .withMessageContaining("cannot sample study 'mo': it has 2 objectives [MAXIMIZE, MINIMIZE]")
-                    .withMessageContaining("use tpe (multi-objective TPE), nsga2, random, qmc or grid");
+                    .withMessageContaining("use auto (the default), tpe (multi-objective TPE), gp, nsga2, random, qmc or grid");
             return;
         }
         study.optimize(objective, 12);

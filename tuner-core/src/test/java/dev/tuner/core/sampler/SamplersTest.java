@@ -90,7 +90,7 @@ class SamplersTest {
                 .withMessageStartingWith("unknown CMA-ES option 'popSize' (tuner.cmaes.popSize); use populationSize,");
         assertThatIllegalArgumentException().isThrownBy(() -> Samplers.create("gp", 1, Map.of("points", "8")))
                 .withMessage("unknown GP option 'points' (tuner.gp.points); use startupTrials, candidates, localStarts,"
-                        + " fitPoints or maxPoints");
+                        + " fitPoints, maxPoints or acquisition");
         assertThatIllegalArgumentException().isThrownBy(() -> Samplers.create("grid", 1, Map.of("size", "8")))
                 .withMessage("the grid sampler knows the option 'points' only, not 'size' (tuner.grid.points)");
         assertThatIllegalArgumentException().isThrownBy(() -> Samplers.create("auto", 1, Map.of("gpTrial", "8")))

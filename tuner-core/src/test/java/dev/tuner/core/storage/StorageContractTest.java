@@ -310,6 +310,19 @@ abstract class StorageContractTest {
     }
 
     @Test
+    void aStudysDirectionsAreReadBackByEveryWorkerAndAnUnknownStudyHasNone() {
+        storage.createStudy("mo", List.of(Direction.MAXIMIZE, Direction.MINIMIZE, Direction.MAXIMIZE));
+
+        Storage second = open(sameStoreAgain(storage));
+        assertThat(second.directions("mo")).hasValue(List.of(Direction.MAXIMIZE, Direction.MINIMIZE, Direction.MAXIMIZE));
+        assertThat(second.directions("s")).hasValue(List.of(Direction.MINIMIZE));
+        assertThat(storage.directions("mo")).hasValue(List.of(Direction.MAXIMIZE, Direction.MINIMIZE, Direction.MAXIMIZE));
+        assertThat(storage.directions("nope")).isEmpty();
+        second.createStudy("late", Direction.MAXIMIZE);
+        assertThat(storage.directions("late")).hasValue(List.of(Direction.MAXIMIZE));
+    }
+
+    @Test
     void creatingAnExistingStudyWithOtherDirectionsThrows() {
         storage.createStudy("mo", List.of(Direction.MAXIMIZE, Direction.MINIMIZE));
 

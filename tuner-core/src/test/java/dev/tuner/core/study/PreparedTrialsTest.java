@@ -148,6 +148,11 @@ class PreparedTrialsTest {
         }
 
         @Override
+        public Optional<List<Direction>> directions(String studyName) {
+            return real.directions(studyName);
+        }
+
+        @Override
         public StartedTrial startTrial(String studyName) {
             log.add("start");
             return real.startTrial(studyName);
