@@ -45,7 +45,7 @@ class AccuracyLatencyTuning {
                    @Minimize double latencyMicros,
                    @AtMost(MAX_SIZE_KB) double sizeKb) {}
 
-    @Tune(trials = 100, sampler = "tpe")
+    @Tune(trials = 100)
     Outcome accuracyAndLatency() {
         Mlp mlp = new DigitClassifier().train(DIGITS);
         double accuracy = mlp.accuracy(DIGITS.valid());   // also warms up predict for the timing
