@@ -42,6 +42,11 @@ final class Layer {
         }
     }
 
+    /** The weights and biases this layer holds. */
+    int parameterCount() {
+        return weights.length + biases.length;
+    }
+
     double[] forward(double[] input, boolean training, SplittableRandom random) {
         double[] output = new double[outputs];
         for (int o = 0; o < outputs; o++) {

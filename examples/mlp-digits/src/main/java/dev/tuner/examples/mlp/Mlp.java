@@ -92,6 +92,18 @@ public final class Mlp {
         return best;
     }
 
+    /**
+     * The weights and biases of every layer: what a trained network stores, so its size in memory or
+     * on disk is this many numbers.
+     */
+    public long parameterCount() {
+        long count = 0;
+        for (Layer layer : layers) {
+            count += layer.parameterCount();
+        }
+        return count;
+    }
+
     private double accumulate(double[] features, int label) {
         double[] probabilities = softmax(forward(features, true));
         double[] delta = probabilities.clone();

@@ -60,6 +60,14 @@ class MlpTest {
     }
 
     @Test
+    void countsTheWeightsAndBiasesOfEveryLayer() {
+        // 64 inputs → 16 → 8 → 10 classes: (64·16 + 16) + (16·8 + 8) + (8·10 + 10)
+        Mlp mlp = Mlp.builder(64, 10).hidden(16, 0.1).hidden(8, 0.0).build();
+
+        assertThat(mlp.parameterCount()).isEqualTo(1040 + 136 + 90);
+    }
+
+    @Test
     void rejectsInvalidSettings() {
         assertThatIllegalArgumentException().isThrownBy(() -> Mlp.builder(64, 10).hidden(0, 0.1));
         assertThatIllegalArgumentException().isThrownBy(() -> Mlp.builder(64, 10).hidden(8, 1.0));
