@@ -94,7 +94,8 @@ final class HistoryPlot {
         long waiting = columns.count(TrialState.WAITING);
         long others = columns.size() - n - waiting;
         if (others > 0) {
-            note.append(' ').append(others).append(" trials that did not complete are not drawn.");
+            note.append(' ').append(others).append(others == 1 ? " trial that did not complete is not drawn."
+                    : " trials that did not complete are not drawn.");
         }
         if (waiting > 0) {
             note.append(' ').append(waiting).append(waiting == 1 ? " enqueued trial waits" : " enqueued trials wait")

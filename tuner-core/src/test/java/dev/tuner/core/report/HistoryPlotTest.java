@@ -3,6 +3,9 @@ package dev.tuner.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.Direction;
+import dev.tuner.core.study.Studies;
+import dev.tuner.core.study.Study;
+import dev.tuner.core.trial.Trial;
 import org.junit.jupiter.api.Test;
 
 class HistoryPlotTest {
@@ -28,6 +31,20 @@ class HistoryPlotTest {
         assertThat(Occurrences.count(plot.body(), "<circle")).isEqualTo(study.count(dev.tuner.core.trial.TrialState.COMPLETE) + 1);
         assertThat(plot.body()).contains("class=\"bestline\"");
         assertThat(plot.note()).contains("did not complete").doesNotContain("Showing");
+    }
+
+    @Test
+    void aRunningStudysOneUnfinishedTrialIsCountedInTheSingular() {
+        Study study = Studies.inMemory("running", 1);
+        for (int i = 0; i < 3; i++) {
+            Trial trial = study.ask();
+            study.tell(trial, trial.suggestFloat("x", 0, 1));
+        }
+        study.ask().suggestFloat("x", 0, 1);
+
+        Plot plot = HistoryPlot.render(TrialColumns.of(StudySnapshot.of(study))).orElseThrow();
+
+        assertThat(plot.note()).endsWith(" 1 trial that did not complete is not drawn.");
     }
 
     @Test
