@@ -42,6 +42,16 @@ final class Frame {
         return TOP + (1 - y.fraction(value)) * plotHeight();
     }
 
+    /** {@link #px}, held inside the plotting area: a value beyond the axis sits on its edge. */
+    double pxWithin(double value) {
+        return Math.max(LEFT, Math.min(LEFT + plotWidth(), px(value)));
+    }
+
+    /** {@link #py}, held inside the plotting area: a value beyond the axis sits on its edge. */
+    double pyWithin(double value) {
+        return Math.max(TOP, Math.min(TOP + plotHeight(), py(value)));
+    }
+
     /** The width of one category slot on a categorical x axis. */
     double slotWidth() {
         return plotWidth() / Math.max(1, x.categories().size());

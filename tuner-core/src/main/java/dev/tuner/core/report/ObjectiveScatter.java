@@ -46,7 +46,9 @@ final class ObjectiveScatter {
         int infeasible = n - pareto.feasibleCount();
         if (infeasible > 0) {
             note.append(' ').append(infeasible).append(infeasible == 1 ? " trial" : " trials")
-                    .append(" broke a constraint (crosses).");
+                    .append(" broke a constraint (crosses)");
+            note.append(pareto.feasibleCount() > 0
+                    ? "; the axes span the feasible trials, and a cross beyond them sits on the plot's edge." : ".");
         }
         if (shown.length < n) {
             note.append(" Showing ").append(shown.length).append(" of ").append(n)
@@ -65,10 +67,18 @@ final class ObjectiveScatter {
         return keys;
     }
 
-    /** A frame of {@code width × height} with objective {@code x} across and {@code y} up, over the points shown. */
+    /**
+     * A frame of {@code width × height} with objective {@code x} across and {@code y} up, over the
+     * feasible points shown (all of them when none is feasible): a trial that broke a constraint can lie
+     * far from every feasible one, and scaling to it would crush the front into a corner.
+     */
     static Frame frame(ParetoColumns pareto, int[] shown, int x, int y, double width, double height) {
-        return new Frame(width, height, Axis.forObjective(pick(pareto.column(x), shown)),
-                Axis.forObjective(pick(pareto.column(y), shown)));
+        int[] scaled = Arrays.stream(shown).filter(pareto::isFeasible).toArray();
+        if (scaled.length == 0) {
+            scaled = shown;
+        }
+        return new Frame(width, height, Axis.forObjective(pick(pareto.column(x), scaled)),
+                Axis.forObjective(pick(pareto.column(y), scaled)));
     }
 
     /**
@@ -81,7 +91,7 @@ final class ObjectiveScatter {
         svg.group("infeasible");
         for (int i : shown) {
             if (!pareto.isFeasible(i)) {
-                svg.cross(frame.px(pareto.value(x, i)), frame.py(pareto.value(y, i)), 3, Colors.INFEASIBLE,
+                svg.cross(frame.pxWithin(pareto.value(x, i)), frame.pyWithin(pareto.value(y, i)), 3, Colors.INFEASIBLE,
                         tooltips ? pareto.describe(i) : "");
             }
         }

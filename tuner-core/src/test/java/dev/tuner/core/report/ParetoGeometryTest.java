@@ -82,6 +82,27 @@ class ParetoGeometryTest {
     }
 
     @Test
+    void theAxesSpanTheFeasibleTrialsAndAFarInfeasibleOneSitsOnTheEdge() {
+        // accuracy maximized, latency minimized; trial #3 broke a constraint far below every feasible accuracy
+        ParetoColumns pareto = columns(List.of(Direction.MAXIMIZE, Direction.MINIMIZE),
+                new double[][] {{0.90, 20}, {0.80, 10}, {0.95, 30}, {0.10, 500}}, new boolean[] {true, true, true, false});
+        int[] shown = {0, 1, 2, 3};
+
+        Frame frame = ObjectiveScatter.frame(pareto, shown, 0, 1, 960, 420);
+        Frame allTrials = new Frame(960, 420, Axis.forObjective(new double[] {0.90, 0.80, 0.95, 0.10}),
+                Axis.forObjective(new double[] {20, 10, 30, 500}));
+
+        assertThat(frame.px(0.80)).as("the feasible trials spread over the width")
+                .isLessThan(Frame.LEFT + 0.25 * frame.plotWidth());
+        assertThat(allTrials.px(0.80)).as("as they would not, scaled to the infeasible trial too")
+                .isGreaterThan(Frame.LEFT + 0.75 * allTrials.plotWidth());
+        assertThat(frame.pxWithin(0.10)).isEqualTo(Frame.LEFT);
+        assertThat(frame.pyWithin(500)).isEqualTo(Frame.TOP);
+        assertThat(ObjectiveScatter.render(pareto).orElseThrow().note())
+                .contains("the axes span the feasible trials, and a cross beyond them sits on the plot's edge");
+    }
+
+    @Test
     void theReferenceOfAMaximizedObjectiveIsBelowItsWorstFeasibleValue() {
         ParetoColumns pareto = columns(List.of(Direction.MAXIMIZE, Direction.MINIMIZE),
                 new double[][] {{0.9, 20}, {0.7, 10}, {0.5, 5}}, new boolean[] {true, true, false});
