@@ -2,6 +2,7 @@ package dev.tuner.core.pareto;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -60,21 +61,53 @@ public final class NonDominatedSort {
         return fronts(ranks(points, constraints));
     }
 
-    /** The indices of the points no other point dominates, ascending (empty for no points). */
+    /**
+     * The indices of the points no other point dominates, ascending (empty for no points): the first
+     * front alone, found fast enough for a report of 100,000 trials. The points are sorted
+     * lexicographically and each is kept unless a point already kept dominates it: a point can only be
+     * dominated by one that sorts before it, and whatever dominates it is itself dominated by, or is, a
+     * kept point. The cost is {@code O(n log n + n f m)} for a front of {@code f} points, against the
+     * {@code O(n² m)} of comparing every pair. Equal points are all kept, as none dominates another.
+     *
+     * @param points one objective vector per point, every one the same length, all minimized, none NaN
+     */
     public static int[] nonDominated(double[][] points) {
-        // the first front alone: one pass per point, without the rank tables a full sort keeps
-        int[] indices = new int[points.length];
+        int n = points.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, lexicographic(points));
+        int[] kept = new int[n];
         int found = 0;
-        for (int i = 0; i < points.length; i++) {
+        for (int candidate : order) {
             boolean dominated = false;
-            for (int j = 0; j < points.length && !dominated; j++) {
-                dominated = j != i && Domination.dominates(points[j], points[i]);
+            // the latest kept first: nearest in the order, it is likeliest to dominate (for two
+            // objectives it has the lowest second value so far, so one comparison settles it)
+            for (int k = found - 1; k >= 0 && !dominated; k--) {
+                dominated = Domination.dominates(points[kept[k]], points[candidate]);
             }
             if (!dominated) {
-                indices[found++] = i;
+                kept[found++] = candidate;
             }
         }
-        return Arrays.copyOf(indices, found);
+        int[] front = Arrays.copyOf(kept, found);
+        Arrays.sort(front);
+        return front;
+    }
+
+    private static Comparator<Integer> lexicographic(double[][] points) {
+        return (a, b) -> {
+            double[] p = points[a];
+            double[] q = points[b];
+            for (int k = 0; k < p.length; k++) {
+                // not Double.compare, which puts -0.0 before 0.0 where domination sees them equal
+                if (p[k] != q[k]) {
+                    return p[k] < q[k] ? -1 : 1;
+                }
+            }
+            return Integer.compare(a, b);
+        };
     }
 
     private static int[] ranks(double[][] points, double[] violations) {

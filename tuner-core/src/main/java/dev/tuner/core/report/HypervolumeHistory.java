@@ -1,6 +1,7 @@
 package dev.tuner.core.report;
 
 import dev.tuner.Direction;
+import dev.tuner.core.pareto.Domination;
 import dev.tuner.core.pareto.Hypervolume;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -116,13 +117,13 @@ final class HypervolumeHistory {
             double[] point = pareto.minimized(i);
             boolean kept = true;
             for (double[] other : front) {
-                if (ParetoFront.dominates(other, point) || Arrays.equals(other, point)) {
+                if (Domination.dominates(other, point) || Arrays.equals(other, point)) {
                     kept = false;
                     break;
                 }
             }
             if (kept) {
-                front.removeIf(other -> ParetoFront.dominates(point, other));
+                front.removeIf(other -> Domination.dominates(point, other));
                 front.add(point);
                 onChange.accept(i, front);
             }

@@ -1,6 +1,7 @@
 package dev.tuner.core.report;
 
 import dev.tuner.Direction;
+import dev.tuner.core.pareto.NonDominatedSort;
 import dev.tuner.core.trial.Numbers;
 import dev.tuner.core.trial.TrialResult;
 import java.util.Arrays;
@@ -80,7 +81,7 @@ final class ParetoColumns {
             }
         }
         onFront = new boolean[count];
-        int[] found = ParetoFront.of(Arrays.copyOf(points, feasibleCount));
+        int[] found = NonDominatedSort.nonDominated(Arrays.copyOf(points, feasibleCount));
         for (int f : found) {
             onFront[feasibleIndex[f]] = true;
         }

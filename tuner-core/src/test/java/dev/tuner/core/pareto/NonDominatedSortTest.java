@@ -3,8 +3,12 @@ package dev.tuner.core.pareto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class NonDominatedSortTest {
 
@@ -62,5 +66,42 @@ class NonDominatedSortTest {
                 .hasMessageContaining("got 1 points but 0 constraint vectors");
         assertThatThrownBy(() -> Domination.dominates(new double[] {1}, new double[] {1, 2}))
                 .hasMessageContaining("a point of 1 objectives with one of 2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 4})
+    void theFrontIsTheNonDominatedSortsFirstFrontWithTiesDuplicatesAndSignedZeros(int objectives) {
+        Random random = new Random(objectives);
+        for (int round = 0; round < 40; round++) {
+            double[][] points = new double[1 + random.nextInt(300)][objectives];
+            for (double[] point : points) {
+                for (int k = 0; k < objectives; k++) {
+                    // few distinct values, so that ties and duplicates are common; some -0.0 against 0.0
+                    double value = random.nextInt(6) - 1;
+                    point[k] = value == 0 && random.nextBoolean() ? -0.0 : value;
+                }
+            }
+            assertThat(NonDominatedSort.nonDominated(points)).as("round " + round).containsExactly(firstFront(points));
+        }
+    }
+
+    @Test
+    void theFrontOfRealValuedPointsToo() {
+        Random random = new Random(7);
+        double[][] points = new double[2000][3];
+        for (double[] point : points) {
+            double a = random.nextDouble();
+            double b = random.nextDouble();
+            point[0] = a;
+            point[1] = b;
+            point[2] = 2 - a - b + random.nextDouble() * 0.1;
+        }
+        assertThat(NonDominatedSort.nonDominated(points)).containsExactly(firstFront(points));
+    }
+
+    /** The points of rank 0 in the full sort, which compares every pair: what the sorted scan must find. */
+    private static int[] firstFront(double[][] points) {
+        int[] ranks = NonDominatedSort.ranks(points);
+        return IntStream.range(0, points.length).filter(i -> ranks[i] == 0).toArray();
     }
 }

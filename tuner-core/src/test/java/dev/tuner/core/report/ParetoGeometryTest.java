@@ -23,37 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The front, staircase and hypervolume the pages of several objectives draw, against the pareto package. */
 class ParetoGeometryTest {
 
-    @ParameterizedTest
-    @ValueSource(ints = {2, 3, 4})
-    void theFrontIsTheNonDominatedSortsFirstFrontWithTiesDuplicatesAndSignedZeros(int objectives) {
-        Random random = new Random(objectives);
-        for (int round = 0; round < 40; round++) {
-            double[][] points = new double[1 + random.nextInt(300)][objectives];
-            for (double[] point : points) {
-                for (int k = 0; k < objectives; k++) {
-                    // few distinct values, so that ties and duplicates are common; some -0.0 against 0.0
-                    double value = random.nextInt(6) - 1;
-                    point[k] = value == 0 && random.nextBoolean() ? -0.0 : value;
-                }
-            }
-            assertThat(ParetoFront.of(points)).as("round " + round).containsExactly(NonDominatedSort.nonDominated(points));
-        }
-    }
-
-    @Test
-    void theFrontOfRealValuedPointsToo() {
-        Random random = new Random(7);
-        double[][] points = new double[2000][3];
-        for (double[] point : points) {
-            double a = random.nextDouble();
-            double b = random.nextDouble();
-            point[0] = a;
-            point[1] = b;
-            point[2] = 2 - a - b + random.nextDouble() * 0.1;
-        }
-        assertThat(ParetoFront.of(points)).containsExactly(NonDominatedSort.nonDominated(points));
-    }
-
     @Test
     void theStaircaseJoinsTheFrontThroughCornersBothPointsDominate() {
         // accuracy maximized, latency minimized: the front runs from fast and poor to slow and good
