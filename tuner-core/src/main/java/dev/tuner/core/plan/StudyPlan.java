@@ -5,6 +5,7 @@ import dev.tuner.Tune;
 import dev.tuner.core.inject.InvalidDeclarationException;
 import dev.tuner.core.inject.MethodObjective;
 import dev.tuner.core.pruner.Pruners;
+import dev.tuner.core.sampler.Sampler;
 import dev.tuner.core.sampler.Samplers;
 import dev.tuner.core.sampler.Seeds;
 import dev.tuner.core.storage.Storage;
@@ -74,14 +75,15 @@ public record StudyPlan(
                     + String.join(", ", Samplers.names()));
         }
         Map<String, String> samplerOptions = options(overrides.settings(), samplerName);
+        Sampler sampler;
         try {
-            Samplers.create(samplerName, seed, samplerOptions);
+            sampler = Samplers.create(samplerName, seed, samplerOptions);
         } catch (IllegalArgumentException invalid) {
             throw new InvalidDeclarationException(where, invalid.getMessage());
         }
         MethodObjective objective = MethodObjective.of(testClass, method);
         boolean several = objective.directions().size() > 1;
-        if (several && !Samplers.samplesSeveralObjectives(samplerName)) {
+        if (several && !sampler.samplesSeveralObjectives()) {
             String source = overrides.sampler().filter(name -> !name.isBlank()).isPresent() ? "tuner.sampler" : "@Tune(sampler)";
             throw new InvalidDeclarationException(where, source + " is '" + samplerName + "', but the method returns "
                     + objective.directions().size() + " objectives " + objective.objectiveNames() + ", and " + samplerName

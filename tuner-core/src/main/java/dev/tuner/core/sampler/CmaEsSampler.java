@@ -121,6 +121,12 @@ public final class CmaEsSampler implements Sampler {
         return new Builder();
     }
 
+    /** No: CMA-ES adapts its search distribution to one objective value. */
+    @Override
+    public boolean samplesSeveralObjectives() {
+        return false;
+    }
+
     /** Knobs CMA-ES did not propose when the trial started are drawn by the fallback sampler. */
     @Override
     public double sample(TrialHistory study, int trialNumber, String name, Distribution distribution) {

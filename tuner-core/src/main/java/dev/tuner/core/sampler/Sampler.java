@@ -34,6 +34,15 @@ public interface Sampler {
     }
 
     /**
+     * Whether this sampler samples a study of several objectives. One that models a single objective
+     * value says no, so that a study declared with several fails before its first trial rather than at
+     * each; it refuses such a study when asked to sample it too.
+     */
+    default boolean samplesSeveralObjectives() {
+        return true;
+    }
+
+    /**
      * What this sampler chose for {@code study}, for the study's summary and report: which samplers
      * an automatic one picked, from which trial on, and why. Empty for a sampler that is always
      * itself.

@@ -21,14 +21,6 @@ public final class Samplers {
         return NAMES;
     }
 
-    /**
-     * Whether the sampler of that name samples a study of several objectives; {@code cmaes} models one
-     * objective value and refuses such a study when it samples, so a plan checks before the first trial.
-     */
-    public static boolean samplesSeveralObjectives(String name) {
-        return !name.equals("cmaes");
-    }
-
     /** Which samplers sample a study of several objectives, for a message that refuses another. */
     public static String severalObjectivesSamplers() {
         return SingleObjective.SEVERAL_OBJECTIVES;
