@@ -101,7 +101,7 @@ public final class MoProblems {
     }
 
     /** x0..x(n-1), each a float in [0, 1]. */
-    private static List<MoParameter> floats(int n) {
+    static List<MoParameter> floats(int n) {
         List<MoParameter> space = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             space.add(MoParameter.uniform("x" + i, 0.0, 1.0));
@@ -109,7 +109,7 @@ public final class MoProblems {
         return space;
     }
 
-    private static Function<Map<String, Object>, MoEvaluation> vector(int n, Function<double[], double[]> objectives) {
+    static Function<Map<String, Object>, MoEvaluation> vector(int n, Function<double[], double[]> objectives) {
         return p -> new MoEvaluation(objectives.apply(vectorOf(p, n)), new double[0]);
     }
 

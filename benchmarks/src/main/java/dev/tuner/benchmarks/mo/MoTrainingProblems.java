@@ -4,7 +4,6 @@ import dev.tuner.core.pareto.Hypervolume;
 import dev.tuner.core.pareto.NonDominatedSort;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,17 +74,17 @@ final class MoTrainingProblems {
             zdt4Space.add(MoParameter.uniform("x" + i, -5.0, 5.0));
         }
         add(problems, "zdt4", 2, 0, zdt4Space, new double[] {1.1, 1.1}, new double[] {1.1, 200.0},
-                unconstrained(10, MoTrainingProblems::zdt4), TrueFronts::zdt1);
-        add(problems, "zdt6", 2, 0, floats(10), new double[] {1.1, 1.1}, new double[] {1.1, 11.0},
-                unconstrained(10, MoTrainingProblems::zdt6), MoTrainingProblems::zdt6Front);
-        add(problems, "dtlz4", 3, 0, floats(7), new double[] {1.1, 1.1, 1.1}, new double[] {1.1, 1.1, 1.1},
-                unconstrained(7, MoTrainingProblems::dtlz4), TrueFronts::dtlz2);
-        add(problems, "dtlz7", 3, 0, floats(7), new double[] {1.1, 1.1, 6.6}, new double[] {1.1, 1.1, 13.0},
-                unconstrained(7, MoTrainingProblems::dtlz7), MoTrainingProblems::dtlz7Front);
+                MoProblems.vector(10, MoTrainingProblems::zdt4), TrueFronts::zdt1);
+        add(problems, "zdt6", 2, 0, MoProblems.floats(10), new double[] {1.1, 1.1}, new double[] {1.1, 11.0},
+                MoProblems.vector(10, MoTrainingProblems::zdt6), MoTrainingProblems::zdt6Front);
+        add(problems, "dtlz4", 3, 0, MoProblems.floats(7), new double[] {1.1, 1.1, 1.1}, new double[] {1.1, 1.1, 1.1},
+                MoProblems.vector(7, MoTrainingProblems::dtlz4), TrueFronts::dtlz2);
+        add(problems, "dtlz7", 3, 0, MoProblems.floats(7), new double[] {1.1, 1.1, 6.6}, new double[] {1.1, 1.1, 13.0},
+                MoProblems.vector(7, MoTrainingProblems::dtlz7), MoTrainingProblems::dtlz7Front);
         double[][] kursawe = kursaweFront();
         add(problems, "kursawe", 2, 0, List.of(MoParameter.uniform("x0", -5, 5), MoParameter.uniform("x1", -5, 5),
                         MoParameter.uniform("x2", -5, 5)), pushedOut(kursawe, 0.1), pushedOut(kursawe, 0.5),
-                unconstrained(3, MoTrainingProblems::kursawe), () -> kursawe);
+                MoProblems.vector(3, MoTrainingProblems::kursawe), () -> kursawe);
         double[][] srn = srnFront();
         add(problems, "srn", 2, 2, List.of(MoParameter.uniform("x0", -20, 20), MoParameter.uniform("x1", -20, 20)),
                 pushedOut(srn, 0.1), pushedOut(srn, 0.5), p -> srn((Double) p.get("x0"), (Double) p.get("x1")), () -> srn);
@@ -225,7 +224,7 @@ final class MoTrainingProblems {
                 }
             }
         }
-        return nonDominated2d(slices.points());
+        return TrueFronts.nonDominated2d(slices.points());
     }
 
     /**
@@ -247,7 +246,7 @@ final class MoTrainingProblems {
                 }
             }
         }
-        return nonDominated2d(slices.points());
+        return TrueFronts.nonDominated2d(slices.points());
     }
 
     /** The feasible non-dominated points of a 2000 × 2000 grid over [0, 1.2]², where TNK's front lies, by slices of f1. */
@@ -262,7 +261,7 @@ final class MoTrainingProblems {
                 }
             }
         }
-        return nonDominated2d(slices.points());
+        return TrueFronts.nonDominated2d(slices.points());
     }
 
     /** Every architecture and number of layers at its best learning rate, the non-dominated ones. */
@@ -273,7 +272,7 @@ final class MoTrainingProblems {
                 points.add(mixed(Math.pow(10.0, MIXED.get(arch)[1]), layers, arch));
             }
         }
-        return nonDominated2d(points);
+        return TrueFronts.nonDominated2d(points.toArray(double[][]::new));
     }
 
     // ---- helpers
@@ -297,8 +296,8 @@ final class MoTrainingProblems {
             }
         }
 
-        List<double[]> points() {
-            return Arrays.stream(lowest).filter(Objects::nonNull).toList();
+        double[][] points() {
+            return Arrays.stream(lowest).filter(Objects::nonNull).toArray(double[][]::new);
         }
     }
 
@@ -316,38 +315,5 @@ final class MoTrainingProblems {
             reference[k] = high + share * (high - low);
         }
         return reference;
-    }
-
-    /** Sorted by (f1, f2), the points whose f2 is a strict new minimum. */
-    private static double[][] nonDominated2d(List<double[]> points) {
-        double[][] sorted = points.toArray(double[][]::new);
-        Arrays.sort(sorted, Comparator.<double[]>comparingDouble(p -> p[0]).thenComparingDouble(p -> p[1]));
-        List<double[]> kept = new ArrayList<>();
-        double best = Double.POSITIVE_INFINITY;
-        for (double[] point : sorted) {
-            if (point[1] < best) {
-                kept.add(point);
-                best = point[1];
-            }
-        }
-        return kept.toArray(double[][]::new);
-    }
-
-    private static List<MoParameter> floats(int n) {
-        List<MoParameter> space = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            space.add(MoParameter.uniform("x" + i, 0.0, 1.0));
-        }
-        return space;
-    }
-
-    private static Function<Map<String, Object>, MoEvaluation> unconstrained(int n, Function<double[], double[]> objectives) {
-        return p -> {
-            double[] x = new double[n];
-            for (int i = 0; i < n; i++) {
-                x[i] = (Double) p.get("x" + i);
-            }
-            return new MoEvaluation(objectives.apply(x), new double[0]);
-        };
     }
 }

@@ -161,7 +161,7 @@ final class TrueFronts {
     }
 
     /** mo_functions' nondominated_2d: sorted by (f1, f2), the points whose f2 is a strict new minimum. */
-    private static double[][] nonDominated2d(double[][] points) {
+    static double[][] nonDominated2d(double[][] points) {
         double[][] sorted = points.clone();
         Arrays.sort(sorted, Comparator.<double[]>comparingDouble(p -> p[0]).thenComparingDouble(p -> p[1]));
         List<double[]> kept = new ArrayList<>();
