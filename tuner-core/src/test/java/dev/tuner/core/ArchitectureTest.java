@@ -75,7 +75,7 @@ class ArchitectureTest {
             "pareto", Set.of("Domination", "NonDominatedSort", "CrowdingDistance", "Hypervolume"),
             "json", Set.of("JsonTrees", "DistributionJson"),
             "trial", Set.of("Trial", "FrozenTrial", "TrialState", "Suggestion", "TrialResult", "TrialFailure", "TrialPruned",
-                    "TrialHistory", "TrialFormat", "Numbers", "ParetoPick"),
+                    "TrialHistory", "TrialFormat", "Numbers", "ParetoPick", "Worker"),
             "sampler", Set.of("Sampler", "Samplers", "Seeds", "AutoSampler", "RandomSampler", "GridSampler", "QmcSampler",
                     "TpeSampler", "GpSampler", "CmaEsSampler", "Nsga2Sampler"),
             "pruner", Set.of("Pruner", "Pruners", "TrialGroup", "NopPruner", "MedianPruner", "PercentilePruner",

@@ -67,14 +67,14 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public synchronized StartedTrial startTrial(String studyName) {
-        return table.start(studyName, Instant.now(), null);
+        return table.start(studyName, Instant.now(), WorkerId.current());
     }
 
     @Override
     public synchronized Optional<StartedTrial> startTrialWithinBudget(String studyName, int budget, Set<TrialState> counted) {
         Budgets.check(budget, counted);
         return table.spent(studyName, counted) < budget
-                ? Optional.of(table.start(studyName, Instant.now(), null))
+                ? Optional.of(table.start(studyName, Instant.now(), WorkerId.current()))
                 : Optional.empty();
     }
 
@@ -111,6 +111,13 @@ public final class InMemoryStorage implements Storage {
     public synchronized void finishTrial(
             String studyName, int trialNumber, TrialState state, TrialResult result, TrialFailure failure) {
         table.finishTrial(studyName, trialNumber, state, result, failure, Instant.now());
+    }
+
+    /** Adds the finished trial as it is, with its times and worker, as the next trial of the study. */
+    @Override
+    public synchronized int addTrial(String studyName, FrozenTrial trial) {
+        StudyTable.checkAdded(studyName, trial);
+        return table.addTrial(studyName, trial, trial.worker().map(WorkerId::of).orElse(null));
     }
 
     @Override

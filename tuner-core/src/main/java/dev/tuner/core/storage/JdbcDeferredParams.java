@@ -91,7 +91,7 @@ final class JdbcDeferredParams {
             suggestions.put(param.knob(), new Suggestion(param.distribution(), param.internal()));
         }
         return new FrozenTrial(trial.number(), trial.state(), trial.result(), suggestions, trial.failure(),
-                trial.started(), trial.finished(), trial.intermediateValues(), trial.enqueuedValues());
+                trial.started(), trial.finished(), trial.intermediateValues(), trial.enqueuedValues(), trial.worker());
     }
 
     /** Where trial {@code number} is in {@code trials}, which are in number order; -1 if it is not. */

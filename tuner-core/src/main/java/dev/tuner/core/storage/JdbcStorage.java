@@ -365,6 +365,21 @@ public final class JdbcStorage implements Storage {
         }
     }
 
+    /**
+     * Adds the finished trial as it is, with its times (to the microsecond) and worker, as the next
+     * trial of the study: its row, knob values and intermediate values in one transaction.
+     */
+    @Override
+    public synchronized int addTrial(String studyName, FrozenTrial trial) {
+        StudyTable.checkAdded(studyName, trial);
+        int study = studyId(studyName);
+        writeDrawnParams();
+        JdbcAddedTrial added = new JdbcAddedTrial(trial);
+        return session.transaction("add trial #" + trial.number() + " to study '" + studyName + "' as "
+                + trial.state(), "the trial", connection -> added.insert(connection, study),
+                (connection, number) -> added.isAt(connection, study, number));
+    }
+
     @Override
     public synchronized FrozenTrial trial(String studyName, int trialNumber) {
         int study = studyId(studyName);

@@ -7,6 +7,7 @@ import dev.tuner.core.trial.Suggestion;
 import dev.tuner.core.trial.TrialFailure;
 import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
+import dev.tuner.core.trial.Worker;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,7 +49,7 @@ final class JdbcTrialReader {
      */
     static final String COLUMNS = " SELECT t.number, t.state, t.value, t.failure_type, t.failure_message,"
             + " t.failure_where, t.started, t.finished, p.knob, p.distribution, p.internal, t.enqueued, t.changed,"
-            + " t.objective_values, t.constraints"
+            + " t.objective_values, t.constraints, t.worker"
             + " FROM t LEFT JOIN LATERAL (SELECT knob, distribution, internal, param_id FROM tuner_params"
             + " WHERE study_id = t.study_id AND number = t.number) p ON true ORDER BY t.number, p.param_id";
 
@@ -74,6 +75,8 @@ final class JdbcTrialReader {
 
     private final Map<Integer, Known> known = new HashMap<>();
     private final Map<String, Distribution> distributions = new HashMap<>();
+    /** Each worker column's text as trials show it, made once: the trials of a worker share one object. */
+    private final Map<String, Optional<Worker>> workers = new HashMap<>();
 
     /** What one read found: the trials that changed or run, and the latest change it saw. */
     record Changes(int study, List<FrozenTrial> trials, long lastChange) {}
@@ -173,7 +176,7 @@ final class JdbcTrialReader {
                 while (rows.next()) {
                     int number = rows.getInt(1);
                     if (current == null || current.number != number) {
-                        current = new TrialRow(rows);
+                        current = new TrialRow(rows, worker(rows.getString(16)));
                         rowsByNumber.put(number, current);
                         lastChange[0] = Math.max(lastChange[0], rows.getLong(13));
                     }
@@ -204,6 +207,21 @@ final class JdbcTrialReader {
             trials.add(row.freeze());
         }
         return trials;
+    }
+
+    /**
+     * The worker a {@code worker} column names: {@code host/pid}, followed for a trial this storage
+     * started by the worker's start and a token of its storage ({@link JdbcHeartbeats#worker}).
+     */
+    private Optional<Worker> worker(String column) {
+        if (column == null) {
+            return Optional.empty();
+        }
+        return workers.computeIfAbsent(column, text -> {
+            int host = text.indexOf('/');
+            int pid = host < 0 ? -1 : text.indexOf('/', host + 1);
+            return Worker.parse(pid < 0 ? text : text.substring(0, pid));
+        });
     }
 
     private Distribution distribution(String json) {
@@ -247,8 +265,10 @@ final class JdbcTrialReader {
         final Map<String, Suggestion> suggestions = new LinkedHashMap<>();
         final SortedMap<Integer, Double> intermediateValues = new TreeMap<>();
         final Map<String, String> enqueuedValues;
+        final Optional<Worker> worker;
 
-        TrialRow(ResultSet rows) throws SQLException {
+        TrialRow(ResultSet rows, Optional<Worker> worker) throws SQLException {
+            this.worker = worker;
             number = rows.getInt(1);
             state = TrialState.valueOf(rows.getString(2));
             value = result(rows, 3, 14, 15);
@@ -263,7 +283,7 @@ final class JdbcTrialReader {
 
         FrozenTrial freeze() {
             return new FrozenTrial(number, state, value, suggestions, failure, started, finished, intermediateValues,
-                    enqueuedValues);
+                    enqueuedValues, worker);
         }
     }
 }

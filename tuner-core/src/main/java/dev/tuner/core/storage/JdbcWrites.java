@@ -308,25 +308,9 @@ final class JdbcWrites {
                 + " changed = ?, objective_values = ?, constraints = ?"
                 + " WHERE study_id = ? AND number = ? AND state = 'RUNNING' RETURNING coalesce(worker, '')")) {
             update.setString(1, state.name());
-            if (result.size() == 1) {
-                update.setDouble(2, result.value(0));
-            } else {
-                update.setNull(2, Types.DOUBLE);
-            }
-            update.setString(3, failure == null ? null : failure.type());
-            update.setString(4, failure == null ? null : failure.message());
-            update.setString(5, failure == null ? null : failure.where());
+            setResult(connection, update, 2, 7, 8, result);
+            setFailure(update, 3, failure);
             update.setLong(6, row.change());
-            if (result.size() > 1) {
-                Double[] values = new Double[result.size()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = result.value(i);
-                }
-                update.setArray(7, connection.createArrayOf("float8", values));
-            } else {
-                update.setNull(7, Types.ARRAY);
-            }
-            update.setString(8, result.constraints().isEmpty() ? null : ResultJson.constraints(result.constraints()));
             update.setInt(9, study);
             update.setInt(10, number);
             try (ResultSet finished = update.executeQuery()) {
@@ -338,6 +322,37 @@ final class JdbcWrites {
                 return finished.getString(1);
             }
         }
+    }
+
+    /**
+     * Sets a trial's values and constraints as parameters of a statement: one value in the
+     * {@code value} column, several in {@code objective_values}, the constraints as JSON.
+     */
+    static void setResult(Connection connection, PreparedStatement statement, int value, int objectives,
+            int constraints, TrialResult result) throws SQLException {
+        if (result.size() == 1) {
+            statement.setDouble(value, result.value(0));
+        } else {
+            statement.setNull(value, Types.DOUBLE);
+        }
+        if (result.size() > 1) {
+            Double[] values = new Double[result.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = result.value(i);
+            }
+            statement.setArray(objectives, connection.createArrayOf("float8", values));
+        } else {
+            statement.setNull(objectives, Types.ARRAY);
+        }
+        statement.setString(constraints, result.constraints().isEmpty() ? null
+                : ResultJson.constraints(result.constraints()));
+    }
+
+    /** Sets a failure's type, message and where as three parameters of a statement from {@code first} on; null for none. */
+    static void setFailure(PreparedStatement statement, int first, TrialFailure failure) throws SQLException {
+        statement.setString(first, failure == null ? null : failure.type());
+        statement.setString(first + 1, failure == null ? null : failure.message());
+        statement.setString(first + 2, failure == null ? null : failure.where());
     }
 
     /**

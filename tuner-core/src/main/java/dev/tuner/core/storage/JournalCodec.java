@@ -31,7 +31,11 @@ import java.util.OptionalDouble;
  * {"op":"finish","study":"quad1","number":5,"state":"COMPLETE","value":0.5,"constraints":{"latency":2.5},"finished":"..."}
  * }</pre>
  *
- * An {@code enqueue} record adds a {@code WAITING} trial with knob values as text, {@code started}
+ * A {@code trial} record without a {@code worker} starts a trial added whole from elsewhere
+ * ({@link Storage#addTrial}), whose worker is not known; its knob values, reported values and finish
+ * follow it in the same append, each with the times the trial came with.
+ *
+ * <p>An {@code enqueue} record adds a {@code WAITING} trial with knob values as text, {@code started}
  * being when it was enqueued and {@code retryOf}, when present, the failed trial it retries; a {@code claim} record makes it {@code RUNNING} for a worker, started
  * then. A {@code trial} or {@code enqueue} record's number must be the study's next number, and a
  * {@code claim} must name a waiting trial: every writer appends them after reading all records
@@ -130,10 +134,14 @@ final class JournalCodec {
                 .raw(Keys.DIRECTIONS, ResultJson.directions(directions)).end();
     }
 
-    /** A trial's start; {@code started} must come from {@link #time}, so that a replay reads it back equal. */
+    /**
+     * A trial's start, by {@code worker} (left out when null: a trial added from elsewhere whose
+     * worker is not known); {@code started} must come from {@link #time}, so that a replay reads it
+     * back equal.
+     */
     byte[] trial(String studyName, int number, Instant started, WorkerId worker) {
-        return worker(trialLine("trial", studyName, number).raw(Keys.STARTED, instants.quoted(started)), worker)
-                .end();
+        JsonLine record = trialLine("trial", studyName, number).raw(Keys.STARTED, instants.quoted(started));
+        return (worker == null ? record : worker(record, worker)).end();
     }
 
     private static JsonLine worker(JsonLine record, WorkerId worker) {
@@ -190,6 +198,11 @@ final class JournalCodec {
     /** Now, to the precision a record keeps (microseconds). */
     static Instant time() {
         return InstantText.truncate(Instant.now());
+    }
+
+    /** A time as a record keeps it: to the microsecond, so that a replay reads it back equal. */
+    static Instant truncate(Instant time) {
+        return InstantText.truncate(time);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.tuner.core.storage;
 import dev.tuner.Direction;
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.Suggestion;
 import dev.tuner.core.trial.TrialFailure;
 import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
@@ -448,6 +449,46 @@ public final class JournalStorage implements Storage {
             table.running(studyName, trialNumber);
             finish(studyName, trialNumber, state, value, failure, sync == Sync.ON_FINISH);
             return null;
+        });
+    }
+
+    /**
+     * Adds the finished trial as it is, with its times (to the microsecond) and worker, as the next
+     * trial of the study: its start, knob values, intermediate values and finish in one append, which
+     * is forced to the disk with {@link Sync#ON_FINISH}.
+     */
+    @Override
+    public synchronized int addTrial(String studyName, FrozenTrial trial) {
+        StudyTable.checkAdded(studyName, trial);
+        FrozenTrial added = new FrozenTrial(trial.number(), trial.state(), trial.result(), trial.suggestions(),
+                trial.failure(), JournalCodec.truncate(trial.started()), trial.finished().map(JournalCodec::truncate),
+                trial.intermediateValues(), Map.of(), trial.worker());
+        WorkerId worker = trial.worker().map(WorkerId::of).orElse(null);
+        return write(() -> {
+            boolean gathering = batching; // inside together, whose end writes what this appends
+            batching = true;
+            try {
+                int number = table.nextNumber(studyName);
+                if (JournalCodec.needsObjectivesVersion(added.result())) {
+                    declare(JournalCodec.OBJECTIVES_VERSION);
+                }
+                append(records.trial(studyName, number, added.started(), worker), false);
+                for (Map.Entry<String, Suggestion> param : added.suggestions().entrySet()) {
+                    append(records.param(studyName, number, param.getKey(), param.getValue().distribution(),
+                            param.getValue().internal()), false);
+                }
+                for (Map.Entry<Integer, Double> value : added.intermediateValues().entrySet()) {
+                    append(records.intermediate(studyName, number, value.getKey(), value.getValue()), false);
+                }
+                append(records.finish(studyName, number, added.state(), added.result(), added.failure().orElse(null),
+                        added.finished().orElseThrow()), sync == Sync.ON_FINISH);
+                return table.addTrial(studyName, added, worker);
+            } finally {
+                if (!gathering) {
+                    batching = false;
+                    flush();
+                }
+            }
         });
     }
 

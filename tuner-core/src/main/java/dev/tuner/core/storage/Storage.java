@@ -218,6 +218,39 @@ public interface Storage extends AutoCloseable {
         finishTrial(studyName, trialNumber, state, result.value(), failure);
     }
 
+    /**
+     * Adds a trial that ran elsewhere, finished, as the study's next trial: its state, values and
+     * constraints, knob values, intermediate values, failure, start and finish times and
+     * {@linkplain FrozenTrial#worker worker}, as they are, in one write that other workers see whole
+     * or not at all (one transaction, one append). Its number is the study's next, whatever
+     * {@code trial.number()} says; its {@linkplain FrozenTrial#enqueuedValues enqueued values} are
+     * not kept. What an import from another study or tool uses, as Optuna's {@code Study.add_trial}.
+     *
+     * <pre>{@code
+     * for (FrozenTrial trial : source.trials("svm")) {
+     *     if (trial.state().isFinished()) {
+     *         target.addTrial("svm", trial);
+     *     }
+     * }
+     * }</pre>
+     *
+     * The storages of this package keep times to the microsecond. This default starts a trial, records
+     * its values and finishes it, in several writes, so the trial gets this storage's times and worker.
+     *
+     * @return the number the trial got
+     * @throws IllegalArgumentException if the trial is not finished ({@code COMPLETE}, {@code PRUNED}
+     *     or {@code FAIL}, with a finish time)
+     */
+    default int addTrial(String studyName, FrozenTrial trial) {
+        StudyTable.checkAdded(studyName, trial);
+        int number = startTrial(studyName).number();
+        trial.suggestions().forEach((knob, suggestion) ->
+                setParam(studyName, number, knob, suggestion.distribution(), suggestion.internal()));
+        trial.intermediateValues().forEach((step, value) -> setIntermediateValue(studyName, number, step, value));
+        finishTrial(studyName, number, trial.state(), trial.result(), trial.failure().orElse(null));
+        return number;
+    }
+
     /** The trial as stored now. */
     FrozenTrial trial(String studyName, int trialNumber);
 

@@ -7,6 +7,7 @@ import dev.tuner.core.trial.TrialFailure;
 import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -242,6 +243,36 @@ final class StudyTable {
         study.counts.merge(trial.state(), -1, Integer::sum);
         study.counts.merge(state, 1, Integer::sum);
         trial.finish(state, value, failure, finished);
+    }
+
+    /**
+     * Checks a trial to {@linkplain #addTrial add} before anything is written: it is finished and
+     * says when.
+     */
+    static void checkAdded(String studyName, FrozenTrial trial) {
+        if (!trial.state().isFinished() || trial.finished().isEmpty()) {
+            throw new IllegalArgumentException("trial #" + trial.number() + " to add to study '" + studyName + "' is "
+                    + trial.state() + (trial.state().isFinished() ? " without a finish time" : "") + ", but only a"
+                    + " finished trial (COMPLETE, PRUNED or FAIL, with its finish time) is added whole; start a trial"
+                    + " to run one, or enqueue one to have it run");
+        }
+    }
+
+    /**
+     * Adds a finished trial as it is, run by {@code worker} (null when not known), numbered next,
+     * with its times to the microsecond as every storage keeps them; check it with {@link #checkAdded} first.
+     *
+     * @return its number
+     */
+    int addTrial(String studyName, FrozenTrial trial, WorkerId worker) {
+        int number = createTrial(studyName, trial.started().truncatedTo(ChronoUnit.MICROS), worker);
+        TrialRecord record = record(studyName, number);
+        trial.suggestions().forEach((knob, suggestion) ->
+                record.setParam(knob, suggestion.distribution(), suggestion.internal()));
+        trial.intermediateValues().forEach(record::setIntermediateValue);
+        finishTrial(studyName, number, trial.state(), trial.result(), trial.failure().orElse(null),
+                trial.finished().orElseThrow().truncatedTo(ChronoUnit.MICROS));
+        return number;
     }
 
     FrozenTrial trial(String studyName, int trialNumber) {

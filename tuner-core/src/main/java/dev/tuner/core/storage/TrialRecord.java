@@ -115,13 +115,14 @@ final class TrialRecord {
         snapshot();
         suggestions = null;
         intermediateValues = null;
-        worker = null;   // asked of running trials only, whose worker may have died
+        worker = null;   // asked of running trials only, whose worker may have died; the snapshot shows it
     }
 
     FrozenTrial snapshot() {
         if (snapshot == null) {
             snapshot = new FrozenTrial(number, state, value, suggestions, failure, started, finished,
-                    intermediateValues == null ? Collections.emptySortedMap() : intermediateValues, enqueuedValues);
+                    intermediateValues == null ? Collections.emptySortedMap() : intermediateValues, enqueuedValues,
+                    worker == null ? Optional.empty() : worker.shown());
         }
         return snapshot;
     }

@@ -1,11 +1,14 @@
 package dev.tuner.core.storage;
 
+import dev.tuner.core.trial.Worker;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The process that runs a trial: its host, its pid and, against the reuse of pids, when it started
@@ -16,6 +19,9 @@ record WorkerId(String host, long pid, long startMillis) {
 
     private static final WorkerId CURRENT = of(ProcessHandle.current());
 
+    /** Each worker as trials show it, made once: every trial's snapshot of a worker shares one object. */
+    private static final Map<WorkerId, Optional<Worker>> SHOWN = new ConcurrentHashMap<>();
+
     /** This process. */
     static WorkerId current() {
         return CURRENT;
@@ -23,6 +29,21 @@ record WorkerId(String host, long pid, long startMillis) {
 
     static WorkerId of(ProcessHandle process) {
         return new WorkerId(localHost(), process.pid(), startMillis(process));
+    }
+
+    /** The worker a trial added with {@code worker} is recorded as: its start is not known (0). */
+    static WorkerId of(Worker worker) {
+        return new WorkerId(worker.host(), worker.pid(), 0);
+    }
+
+    /**
+     * This worker as a {@link dev.tuner.core.trial.FrozenTrial} shows it, {@code host/pid}; empty for
+     * a host name that no {@link Worker} takes (one with a {@code /}, which no host has).
+     */
+    Optional<Worker> shown() {
+        return SHOWN.computeIfAbsent(this, id -> id.host.isEmpty() || id.host.indexOf('/') >= 0 || id.pid < 0
+                ? Optional.empty()
+                : Optional.of(new Worker(id.host, id.pid)));
     }
 
     /** {@code host/pid/start}, as the JDBC storage keeps it in one column. */

@@ -34,6 +34,10 @@ import java.util.TreeMap;
  * @param enqueuedValues the knob values the trial was enqueued ({@code Study.enqueue}) with, as
  *     text by full knob name, in the order given; empty for a trial that was not enqueued. They
  *     become {@link #suggestions()} as the objective reads its knobs
+ * @param worker the process that ran the trial, when the storage knows it: the storages of Tuner
+ *     record it when a worker starts or claims the trial, and keep it once the trial finished; empty
+ *     for a trial that waits, and for one {@linkplain dev.tuner.core.storage.Storage#addTrial added}
+ *     without it (an import from Optuna, which has no workers)
  */
 public record FrozenTrial(
         int number,
@@ -44,15 +48,25 @@ public record FrozenTrial(
         Instant started,
         Optional<Instant> finished,
         SortedMap<Integer, Double> intermediateValues,
-        Map<String, String> enqueuedValues) {
+        Map<String, String> enqueuedValues,
+        Optional<Worker> worker) {
 
     public FrozenTrial {
         Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(worker, "worker");
         suggestions = Suggestions.of(suggestions);
         intermediateValues = intermediateValues.isEmpty()
                 ? Collections.emptySortedMap()
                 : Collections.unmodifiableSortedMap(new TreeMap<>(intermediateValues));
         enqueuedValues = enqueuedValues.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(enqueuedValues));
+    }
+
+    /** A trial whose worker is not known. */
+    public FrozenTrial(int number, TrialState state, TrialResult result, Map<String, Suggestion> suggestions,
+            Optional<TrialFailure> failure, Instant started, Optional<Instant> finished,
+            SortedMap<Integer, Double> intermediateValues, Map<String, String> enqueuedValues) {
+        this(number, state, result, suggestions, failure, started, finished, intermediateValues, enqueuedValues,
+                Optional.empty());
     }
 
     /** A trial of one objective without constraints. */

@@ -3,15 +3,22 @@ package dev.tuner.core.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.Direction;
+import dev.tuner.core.space.Uniform;
 import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.Suggestion;
 import dev.tuner.core.trial.TrialFailure;
+import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -132,6 +139,28 @@ class JdbcCommitInDoubtTest {
         assertThat(gate.cutDone()).isTrue();
         assertThat(retry).hasValue(failed + 1);
         assertThat(storage.trials("s")).extracting(FrozenTrial::state).containsExactly(TrialState.FAIL, TrialState.WAITING);
+    }
+
+    @Test
+    void anAddWhoseAnswerWasLostAddsTheTrialOnceAndANeverSentOneIsDoneAgain() {
+        Instant started = Instant.parse("2025-03-01T10:15:30.5Z");
+        FrozenTrial elsewhere = new FrozenTrial(9, TrialState.COMPLETE, TrialResult.of(0.25),
+                Map.of("x", new Suggestion(Uniform.of(0, 1), 0.5)), Optional.empty(), started,
+                Optional.of(started.plusSeconds(1)), new TreeMap<>(Map.of(0, 1.0)), Map.of(), Optional.empty());
+
+        gate.cutAtCommitOf("started, finished, worker, changed", Gate.Cut.ANSWER_LOST);
+        int first = storage.addTrial("s", elsewhere);
+        assertThat(gate.cutDone()).isTrue();
+        gate.cutAtCommitOf("started, finished, worker, changed", Gate.Cut.NEVER_SENT);
+        int second = storage.addTrial("s", elsewhere);
+        assertThat(gate.cutDone()).isTrue();
+
+        assertThat(List.of(first, second)).containsExactly(0, 1);
+        assertThat(storage.trials("s")).hasSize(2).allSatisfy(trial -> {
+            assertThat(trial.params()).containsExactly(Map.entry("x", 0.5));
+            assertThat(trial.intermediateValues()).containsExactly(Map.entry(0, 1.0));
+            assertThat(trial.started()).isEqualTo(started);
+        });
     }
 
     @Test

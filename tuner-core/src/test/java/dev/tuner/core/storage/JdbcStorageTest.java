@@ -7,15 +7,20 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import dev.tuner.Direction;
 import dev.tuner.core.space.Uniform;
 import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.Suggestion;
 import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -297,6 +302,26 @@ class JdbcStorageTest extends StorageContractTest {
                     .isEqualTo(3);
             assertThat(reader.trial("s", number).params()).containsOnlyKeys("a", "b", "c", "d", "e");
             assertThat(reader.trial("s", number).state()).isEqualTo(TrialState.COMPLETE);
+        }
+    }
+
+    @Test
+    void anAddedTrialCostsOneTransactionWhateverItCarries() {
+        CommitCounter counter = new CommitCounter();
+        try (JdbcStorage storage = TestDatabase.storage(database.newSchemaUrl()).connector(counter)
+                .heartbeat(Duration.ofHours(1), Duration.ofHours(2)).open()) {
+            storage.createStudy("s", Direction.MINIMIZE);
+            storage.trials("s"); // looks the study up and for stale trials, once
+            Instant started = Instant.parse("2025-03-01T10:15:30Z");
+            FrozenTrial trial = new FrozenTrial(0, TrialState.COMPLETE, TrialResult.of(1),
+                    Map.of("a", new Suggestion(Uniform.of(0, 1), 0.1), "b", new Suggestion(Uniform.of(0, 1), 0.2)),
+                    Optional.empty(), started, Optional.of(started.plusSeconds(1)),
+                    new TreeMap<>(Map.of(0, 3.0, 1, 2.0, 2, 1.5)), Map.of(), Optional.empty());
+            int before = counter.commits();
+
+            storage.addTrial("s", trial);
+
+            assertThat(counter.commits() - before).isEqualTo(1);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.tuner.core.space.Uniform;
 import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.Suggestion;
 import dev.tuner.core.trial.Trial;
 import dev.tuner.core.trial.TrialFailure;
 import dev.tuner.core.trial.TrialState;
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,27 @@ class JournalStorageTest extends StorageContractTest {
     @Override
     Storage sameStoreAgain(Storage storage) {
         return JournalStorage.open(((JournalStorage) storage).path());
+    }
+
+    @Test
+    void anAddedTrialIsOneAppendAndItsStartNamesNoWorkerWhenItHasNone() throws IOException {
+        Path path = folder.resolve("added.jsonl");
+        Instant started = Instant.parse("2025-03-01T10:15:30Z");
+        FrozenTrial trial = new FrozenTrial(0, TrialState.COMPLETE, TrialResult.of(1),
+                Map.of("a", new Suggestion(Uniform.of(0, 1), 0.1), "b", new Suggestion(Uniform.of(0, 1), 0.2)),
+                Optional.empty(), started, Optional.of(started.plusSeconds(1)), new TreeMap<>(Map.of(0, 3.0)), Map.of(),
+                Optional.empty());
+        try (JournalStorage storage = JournalStorage.open(path)) {
+            storage.createStudy("s", Direction.MINIMIZE);
+            long before = storage.appends();
+
+            storage.addTrial("s", trial);
+
+            assertThat(storage.appends() - before).isEqualTo(1);
+        }
+        assertThat(Files.readAllLines(path)).filteredOn(line -> line.startsWith("{\"op\":\"trial\""))
+                .singleElement().isEqualTo("{\"op\":\"trial\",\"study\":\"s\",\"number\":0,"
+                        + "\"started\":\"2025-03-01T10:15:30.000000Z\"}");
     }
 
     @Test

@@ -22,6 +22,8 @@ import dev.tuner.core.trial.Suggestion;
 import dev.tuner.core.trial.TrialFailure;
 import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
+import dev.tuner.core.trial.Worker;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -31,6 +33,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -908,6 +911,95 @@ abstract class StorageContractTest {
         assertThatIllegalArgumentException().isThrownBy(() -> storage.enqueueRetry("s", 9, Map.of()))
                 .withMessageContaining("no trial #9");
         assertThat(storage.trials("s")).hasSize(3);
+    }
+
+    @Test
+    void aTrialShowsTheWorkerThatStartedItOnceFinishedAndToAnotherWorker() {
+        Worker self = new Worker(currentHost(), ProcessHandle.current().pid());
+        int number = storage.createTrial("s");
+        assertThat(storage.trial("s", number).worker()).contains(self);
+        storage.finishTrial("s", number, TrialState.COMPLETE, OptionalDouble.of(1), null);
+        int waiting = storage.enqueueTrial("s", Map.of("x", "0.5"));
+
+        Storage other = open(sameStoreAgain(storage));
+        assertThat(other.trial("s", number).worker()).contains(self);
+        assertThat(other.trial("s", waiting).worker()).as("a trial no worker claimed yet").isEmpty();
+        assertThat(other.startTrial("s").number()).isEqualTo(waiting);
+        assertThat(storage.trial("s", waiting).worker()).contains(self);
+    }
+
+    @Test
+    void anAddedTrialKeepsEverythingItCarriesUnderTheStudysNextNumber() {
+        storage.finishTrial("s", storage.createTrial("s"), TrialState.COMPLETE, OptionalDouble.of(1), null);
+        Map<String, Suggestion> params = new LinkedHashMap<>();
+        params.put("lr", new Suggestion(LogUniform.of(1e-4, 1e-1), Math.log(3e-3)));
+        params.put("kernel", new Suggestion(Choice.of(Kernel.class), 1));
+        params.put("layers", new Suggestion(IntUniform.of(1, 8), 3));
+        TreeMap<Integer, Double> reported = new TreeMap<>(Map.of(0, 0.5, 1, Double.NaN, 4, Double.NEGATIVE_INFINITY));
+        Instant started = Instant.parse("2025-03-01T10:15:30.123456789Z");
+        FrozenTrial elsewhere = new FrozenTrial(41, TrialState.COMPLETE, TrialResult.of(new double[] {0.25},
+                Map.of("latency", 2.5)), params, Optional.empty(), started, Optional.of(started.plusMillis(1500)),
+                reported, Map.of("ignored", "1"), Optional.of(new Worker("gpu-box", 4711)));
+
+        int number = storage.addTrial("s", elsewhere);
+
+        assertThat(number).as("the study's next number, not the trial's own").isEqualTo(1);
+        FrozenTrial expected = new FrozenTrial(1, TrialState.COMPLETE, elsewhere.result(), params, Optional.empty(),
+                Instant.parse("2025-03-01T10:15:30.123456Z"), Optional.of(Instant.parse("2025-03-01T10:15:31.623456Z")),
+                reported, Map.of(), Optional.of(new Worker("gpu-box", 4711)));
+        assertThat(storage.trial("s", number)).isEqualTo(expected);
+        assertThat(open(sameStoreAgain(storage)).trials("s")).hasSize(2).last().isEqualTo(expected);
+        assertThat(storage.createTrial("s")).as("the trial after it").isEqualTo(2);
+    }
+
+    @Test
+    void addedPrunedAndFailedTrialsKeepTheirStateAndFailureAndAnUnknownWorkerStaysUnknown() {
+        storage.createStudy("two", List.of(Direction.MAXIMIZE, Direction.MINIMIZE));
+        Instant started = Instant.parse("2025-03-01T10:15:30Z");
+        TrialFailure failure = new TrialFailure("ValueError", "nan loss", "train.py:12");
+        FrozenTrial failed = new FrozenTrial(0, TrialState.FAIL, TrialResult.none(), Map.of(), Optional.of(failure),
+                started, Optional.of(started.plusSeconds(2)), new TreeMap<>(), Map.of(), Optional.empty());
+        FrozenTrial pruned = new FrozenTrial(1, TrialState.PRUNED, TrialResult.none(),
+                Map.of("x", new Suggestion(Uniform.of(0, 1), 0.5)), Optional.empty(), started,
+                Optional.of(started.plusSeconds(3)), new TreeMap<>(Map.of(2, 0.75)), Map.of(), Optional.empty());
+        FrozenTrial front = new FrozenTrial(0, TrialState.COMPLETE, TrialResult.of(new double[] {0.9, 12.5},
+                Map.of()), Map.of(), Optional.empty(), started, Optional.of(started.plusSeconds(4)), new TreeMap<>(),
+                Map.of(), Optional.empty());
+
+        storage.addTrial("s", failed);
+        storage.addTrial("s", pruned);
+        storage.addTrial("two", front);
+
+        for (Storage reader : List.of(storage, open(sameStoreAgain(storage)))) {
+            assertThat(reader.trials("s")).containsExactly(failed, pruned);
+            assertThat(reader.trials("two")).containsExactly(front);
+        }
+    }
+
+    @Test
+    void onlyAFinishedTrialIsAddedAndARefusedOneLeavesNothing() {
+        Instant started = Instant.parse("2025-03-01T10:15:30Z");
+        for (TrialState state : List.of(TrialState.RUNNING, TrialState.WAITING)) {
+            FrozenTrial unfinished = new FrozenTrial(7, state, TrialResult.none(), Map.of(), Optional.empty(), started,
+                    Optional.empty(), new TreeMap<>(), Map.of(), Optional.empty());
+            assertThatIllegalArgumentException().isThrownBy(() -> storage.addTrial("s", unfinished))
+                    .withMessageContaining("trial #7 to add to study 's' is " + state)
+                    .withMessageContaining("only a finished trial (COMPLETE, PRUNED or FAIL, with its finish time)");
+        }
+        FrozenTrial undated = new FrozenTrial(7, TrialState.COMPLETE, TrialResult.of(1), Map.of(), Optional.empty(),
+                started, Optional.empty(), new TreeMap<>(), Map.of(), Optional.empty());
+        assertThatIllegalArgumentException().isThrownBy(() -> storage.addTrial("s", undated))
+                .withMessageContaining("is COMPLETE without a finish time");
+        assertThatIllegalArgumentException().isThrownBy(() -> storage.addTrial("missing", new FrozenTrial(0,
+                TrialState.COMPLETE, TrialResult.of(1), Map.of(), Optional.empty(), started, Optional.of(started),
+                new TreeMap<>(), Map.of(), Optional.empty()))).withMessageContaining("'missing'");
+        assertThat(storage.trials("s")).isEmpty();
+        assertThat(open(sameStoreAgain(storage)).trials("s")).isEmpty();
+    }
+
+    /** The host name as the storages record it: the kernel's, as {@code WorkerId} reads it. */
+    private static String currentHost() {
+        return WorkerId.current().host();
     }
 
     /** The texts 0 to {@code count - 1}: the values the concurrent tests enqueue. */
