@@ -46,6 +46,8 @@ final class JournalOps {
     static final String FIXED_PARAMS_ATTR = "fixed_params";
     /** The trial user attribute that names the trial as Tuner shows it. */
     static final String TRIAL_NAME_ATTR = "tuner.trial";
+    /** The trial user attribute that names the process that ran the trial, {@code host/pid}. */
+    static final String WORKER_ATTR = "tuner.worker";
 
     /** Reads and writes the journal's lines, with Python's spelling of non-finite numbers. */
     static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()

@@ -39,7 +39,8 @@ import java.util.Map;
  * values, knob values (by full knob name, in Optuna's internal representation, with the nearest
  * Optuna distribution: see {@code docs/coming-from-optuna.md}), intermediate values, start and end
  * times, constraint values (Optuna's {@code constraints} system attribute), why it failed
- * ({@code fail_reason}), and its name as its test is named ({@code #17 x=0.5, layers=4}, user attribute {@value JournalOps#TRIAL_NAME_ATTR}).
+ * ({@code fail_reason}), and its name as its test is named ({@code #17 x=0.5, layers=4}, user attribute {@value JournalOps#TRIAL_NAME_ATTR}) and the process that ran it
+ * ({@code host/pid}, user attribute {@value JournalOps#WORKER_ATTR}).
  * A waiting trial is written as Optuna enqueues one. The study's system attribute
  * {@value JournalOps#DISTRIBUTIONS_ATTR} keeps each knob's Tuner distribution, so that
  * {@link OptunaJournal} reads the trials back exactly.
@@ -169,6 +170,7 @@ public final class OptunaExport {
         });
         ObjectNode userAttrs = create.putObject("user_attrs");
         userAttrs.put(JournalOps.TRIAL_NAME_ATTR, NAME.format(trial));
+        trial.worker().ifPresent(worker -> userAttrs.put(JournalOps.WORKER_ATTR, worker.toString()));
         trial.suggestions().forEach((knob, suggestion) -> {
             if (suggestion.distribution() instanceof CustomDistribution) {
                 // Optuna sees the internal value of a custom distribution: say which value the objective got

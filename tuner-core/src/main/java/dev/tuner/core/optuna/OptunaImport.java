@@ -9,6 +9,7 @@ import dev.tuner.core.trial.TrialFailure;
 import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +26,11 @@ import java.util.TreeSet;
  * }</pre>
  *
  * <p>The trials keep their numbers, states, objective values, knob values, intermediate values,
- * constraint values and failures; the storage stamps their times. A trial still {@code RUNNING} in
- * the journal is imported as failed (no worker of this study runs it), and the waiting ones are
- * enqueued, after the others, with their values.
+ * constraint values, failures, start and finish times (to the microsecond, as Optuna writes them),
+ * and the worker that ran them when a Tuner export named it; each is written whole, in one write
+ * ({@link Storage#addTrial}). A trial still {@code RUNNING} in the journal is imported as failed
+ * at the import's time (no worker of this study runs it), and the waiting ones are enqueued, after
+ * the others, with their values.
  */
 public final class OptunaImport {
 
@@ -99,21 +102,20 @@ public final class OptunaImport {
                     + where + " cannot keep its trial numbers there; import into a new study or an empty storage");
         }
         List<FrozenTrial> waiting = new ArrayList<>();
+        Instant imported = Instant.now();
         for (FrozenTrial trial : source.trials()) {
             if (trial.state() == TrialState.WAITING) {
                 waiting.add(trial);
                 continue;
             }
-            int number = storage.startTrial(studyName).number();
-            trial.suggestions().forEach((knob, suggestion) ->
-                    storage.setParam(studyName, number, knob, suggestion.distribution(), suggestion.internal()));
-            trial.intermediateValues().forEach((step, value) -> storage.setIntermediateValue(studyName, number, step, value));
             if (trial.state() == TrialState.RUNNING) {
-                storage.finishTrial(studyName, number, TrialState.FAIL, TrialResult.of(new double[0], trial.constraints()),
-                        new TrialFailure(OptunaImport.class.getName(), "trial #" + trial.number() + " was RUNNING in "
-                                + where + " when it was imported", source.file().toString()));
+                storage.addTrial(studyName, new FrozenTrial(trial.number(), TrialState.FAIL,
+                        TrialResult.of(new double[0], trial.constraints()), trial.suggestions(),
+                        Optional.of(new TrialFailure(OptunaImport.class.getName(), "trial #" + trial.number()
+                                + " was RUNNING in " + where + " when it was imported", source.file().toString())),
+                        trial.started(), Optional.of(imported), trial.intermediateValues(), Map.of(), trial.worker()));
             } else {
-                storage.finishTrial(studyName, number, trial.state(), trial.result(), trial.failure().orElse(null));
+                storage.addTrial(studyName, trial);
             }
         }
         for (FrozenTrial trial : waiting) {
@@ -171,7 +173,7 @@ public final class OptunaImport {
                     }
                 });
                 matched.add(new FrozenTrial(trial.number(), trial.state(), trial.result(), suggestions, trial.failure(),
-                        trial.started(), trial.finished(), trial.intermediateValues(), enqueued));
+                        trial.started(), trial.finished(), trial.intermediateValues(), enqueued, trial.worker()));
             }
             if (!unmatched.isEmpty() || !badValues.isEmpty()) {
                 throw new IllegalArgumentException(message(source, unmatched, badValues));

@@ -10,6 +10,7 @@ import dev.tuner.core.trial.Suggestion;
 import dev.tuner.core.trial.TrialFailure;
 import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
+import dev.tuner.core.trial.Worker;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -149,8 +150,9 @@ public final class OptunaJournal {
                     trial.intermediate.put(op.path("step").asInt(), op.path("intermediate_value").asDouble()));
             case JournalOps.SET_TRIAL_SYSTEM_ATTR -> updatable(op).ifPresent(trial ->
                     op.path("system_attr").properties().forEach(attr -> trial.systemAttrs.put(attr.getKey(), attr.getValue())));
-            case JournalOps.SET_STUDY_USER_ATTR, JournalOps.SET_TRIAL_USER_ATTR, JournalOps.DISCARD_TRIALS -> {
-                // nothing a Tuner trial keeps
+            case JournalOps.SET_TRIAL_USER_ATTR -> updatable(op).ifPresent(trial -> trial.userAttrs(op.path("user_attr")));
+            case JournalOps.SET_STUDY_USER_ATTR, JournalOps.DISCARD_TRIALS -> {
+                // nothing a Tuner study keeps
             }
             default -> throw new IllegalArgumentException(where + " has op_code " + code + ", which Optuna 5 does not"
                     + " write (0 to 10); is the file an Optuna journal of a later version?");
@@ -192,6 +194,7 @@ public final class OptunaJournal {
         op.path("intermediate_values").properties().forEach(step ->
                 trial.intermediate.put(Integer.parseInt(step.getKey()), step.getValue().asDouble()));
         op.path("system_attrs").properties().forEach(attr -> trial.systemAttrs.put(attr.getKey(), attr.getValue()));
+        trial.userAttrs(op.path("user_attrs"));
     }
 
     private Optional<TrialEntry> updatable(JsonNode op) {
@@ -259,10 +262,20 @@ public final class OptunaJournal {
         final Map<String, Param> params = new LinkedHashMap<>();
         final TreeMap<Integer, Double> intermediate = new TreeMap<>();
         final Map<String, JsonNode> systemAttrs = new LinkedHashMap<>();
+        /** The user attribute {@value JournalOps#WORKER_ATTR} that an export from Tuner wrote, if any. */
+        String worker;
 
         TrialEntry(StudyEntry study, int number) {
             this.study = study;
             this.number = number;
+        }
+
+        /** Takes what a Tuner trial keeps of user attributes: the worker that ran it. */
+        void userAttrs(JsonNode attrs) {
+            JsonNode worker = attrs.path(JournalOps.WORKER_ATTR);
+            if (worker.isTextual()) {
+                this.worker = worker.asText();
+            }
         }
 
         FrozenTrial freeze(StudyEntry study, Path file) {
@@ -304,7 +317,8 @@ public final class OptunaJournal {
             }
             Instant start = started != null ? started : finished != null ? finished : Instant.EPOCH;
             return new FrozenTrial(number, state, TrialResult.of(objectives, constraints), suggestions, failure, start,
-                    Optional.ofNullable(finished), intermediate, enqueued);
+                    Optional.ofNullable(finished), intermediate, enqueued,
+                    worker == null ? Optional.empty() : Worker.parse(worker));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.tuner.core.report;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.Numbers;
 import dev.tuner.core.trial.TrialResult;
+import dev.tuner.core.trial.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -10,8 +11,9 @@ import java.util.stream.IntStream;
 
 /**
  * The trials as a table, sortable by any column in the browser (the page's script sorts by each
- * cell's {@code data-v}): number, state, value, duration, each knob's value and the failure. A
- * trial enqueued and still waiting shows the values it was enqueued with, as given.
+ * cell's {@code data-v}): number, state, value, duration, the worker that ran it when several did,
+ * each knob's value and the failure. A trial enqueued and still waiting shows the values it was
+ * enqueued with, as given.
  * A study of more than {@value #MAX_ROWS} trials lists its best complete trials and its most recent
  * others, and says so.
  */
@@ -53,6 +55,7 @@ final class TrialTable {
         int[] rows = pareto == null ? rows(trials) : rows(trials, frontFirst(pareto));
         int objectives = pareto == null ? 1 : pareto.objectives();
         boolean feasibility = pareto != null && pareto.hasConstraints();
+        boolean workers = severalWorkers(trials);
         StringBuilder html = new StringBuilder(256 + rows.length * (120 + 40 * knobs.size() + 30 * objectives));
         html.append("<div class=\"tablewrap\"><table class=\"trials sortable\"><thead><tr>");
         header(html, "#", "num", "");
@@ -68,6 +71,9 @@ final class TrialTable {
             header(html, "feasible", "text", "feasible", "✓ when every constraint is at most 0, else the ones broken");
         }
         header(html, "duration", "num", "");
+        if (workers) {
+            header(html, "worker", "text", "", "the process that ran the trial, host/pid");
+        }
         for (Knob knob : knobs) {
             header(html, knob.shortName(), knob.isCategorical() ? "text" : "num", "", knob.name());
         }
@@ -100,6 +106,10 @@ final class TrialTable {
             } else {
                 cell(html, String.valueOf(duration.toNanos() / 1e6), duration(duration));
             }
+            if (workers) {
+                String worker = trial.worker().map(Worker::toString).orElse("");
+                cell(html, worker, worker);
+            }
             for (Knob knob : knobs) {
                 double position = knob.position(row);
                 String enqueued = trial.enqueuedValues().get(knob.name());
@@ -126,6 +136,20 @@ final class TrialTable {
                 : pareto == null ? "Click a heading to sort; the best trial is highlighted."
                 : "Click a heading to sort; the trials of the Pareto front are highlighted.";
         return new Plot("trials", "Trials", note, html.toString(), true);
+    }
+
+    /** Whether trials of the study ran in more than one process: the table then says which ran each. */
+    static boolean severalWorkers(TrialColumns trials) {
+        Worker first = null;
+        for (int i = 0; i < trials.size(); i++) {
+            Worker worker = trials.trial(i).worker().orElse(null);
+            if (first == null) {
+                first = worker;
+            } else if (worker != null && !worker.equals(first)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -40,19 +40,19 @@ class OptunaExportTest {
             assertThat(read).extracting(OptunaStudy::name).containsExactly(Studies.MIXED, Studies.MO);
             assertThat(read.get(0).directions()).containsExactly(Direction.MINIMIZE);
             assertThat(read.get(1).directions()).containsExactly(Direction.MINIMIZE, Direction.MAXIMIZE);
-            assertSameTrials(read.get(0).trials(), storage.trials(Studies.MIXED), true);
-            assertSameTrials(read.get(1).trials(), storage.trials(Studies.MO), true);
+            assertSameTrials(read.get(0).trials(), storage.trials(Studies.MIXED));
+            assertSameTrials(read.get(1).trials(), storage.trials(Studies.MO));
 
             InMemoryStorage back = new InMemoryStorage();
             OptunaImport.copy(read.get(0), back, Studies.MIXED);
             OptunaImport.copy(read.get(1), back, Studies.MO);
             List<FrozenTrial> mixed = back.trials(Studies.MIXED);
-            assertSameTrials(mixed.subList(0, 5), storage.trials(Studies.MIXED).subList(0, 5), false);
+            assertSameTrials(mixed.subList(0, 5), storage.trials(Studies.MIXED).subList(0, 5));
             assertThat(mixed.get(5).state()).as("a running trial comes in failed").isEqualTo(TrialState.FAIL);
             assertThat(mixed.get(5).failure().orElseThrow().message()).contains("was RUNNING in the Optuna journal");
             assertThat(mixed.get(6).state()).isEqualTo(TrialState.WAITING);
             assertThat(mixed.get(6).enqueuedValues()).containsExactly(Map.entry(Studies.MIXED + ".x", "0.5"));
-            assertSameTrials(back.trials(Studies.MO), storage.trials(Studies.MO), false);
+            assertSameTrials(back.trials(Studies.MO), storage.trials(Studies.MO));
         }
     }
 
@@ -102,8 +102,8 @@ class OptunaExportTest {
         assertThat(dir.resolve("b.log")).doesNotExist();
     }
 
-    /** The same trials, field by field; times to the microsecond Optuna keeps, when {@code times}. */
-    static void assertSameTrials(List<FrozenTrial> actual, List<FrozenTrial> expected, boolean times) {
+    /** The same trials, field by field, with their times to the microsecond Optuna keeps and their workers. */
+    static void assertSameTrials(List<FrozenTrial> actual, List<FrozenTrial> expected) {
         assertThat(actual).hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) {
             FrozenTrial want = expected.get(i);
@@ -116,7 +116,8 @@ class OptunaExportTest {
             assertThat(got.failure()).as(trial).isEqualTo(want.failure());
             assertThat(got.intermediateValues()).as(trial).containsExactlyEntriesOf(want.intermediateValues());
             assertThat(got.enqueuedValues()).as(trial).containsExactlyEntriesOf(want.enqueuedValues());
-            if (times && want.state() != TrialState.WAITING) {
+            assertThat(got.worker()).as(trial).isEqualTo(want.worker());
+            if (want.state() != TrialState.WAITING) {
                 assertThat(got.started()).as(trial).isEqualTo(want.started().truncatedTo(ChronoUnit.MICROS));
                 assertThat(got.finished()).as(trial).isEqualTo(want.finished().map(t -> t.truncatedTo(ChronoUnit.MICROS)));
             }

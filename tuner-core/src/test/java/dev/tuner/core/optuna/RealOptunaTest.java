@@ -127,6 +127,8 @@ class RealOptunaTest {
         assertThat(first.path("distributions").path(Studies.MIXED + ".dropout").toString())
                 .isEqualTo("{\"name\":\"FloatDistribution\",\"attributes\":{\"step\":0.05,\"low\":0.0,\"high\":0.5,\"log\":false}}");
         assertThat(first.path("user_attrs").path("tuner.trial").asText()).startsWith("#0 ");
+        assertThat(first.path("user_attrs").path("tuner.worker").asText()).isEqualTo(trials.get(0).worker().orElseThrow()
+                .toString()).endsWith("/" + ProcessHandle.current().pid());
         assertThat(mixed.path("trials").get(2).path("system_attrs").path("fail_reason").asText())
                 .isEqualTo("java.lang.IllegalStateException: boom \"quoted\" ü (at A.b(A.java:3))");
         assertThat(mixed.path("trials").get(3).path("system_attrs").path("constraints").toString()).isEqualTo("[0.5,-3.0]");
@@ -163,8 +165,8 @@ class RealOptunaTest {
 
         List<OptunaStudy> read = OptunaJournal.read(rewritten);
         assertThat(read).extracting(OptunaStudy::name).containsExactly(Studies.MIXED, Studies.MO);
-        OptunaExportTest.assertSameTrials(read.get(0).trials(), storage.trials(Studies.MIXED), true);
-        OptunaExportTest.assertSameTrials(read.get(1).trials(), storage.trials(Studies.MO), true);
+        OptunaExportTest.assertSameTrials(read.get(0).trials(), storage.trials(Studies.MIXED));
+        OptunaExportTest.assertSameTrials(read.get(1).trials(), storage.trials(Studies.MO));
     }
 
     @Test
@@ -200,8 +202,8 @@ class RealOptunaTest {
 
     /**
      * Each trial as Optuna dumped it against Tuner's: number, state, values, params (as Optuna's
-     * external values, or as Tuner's for a journal Optuna wrote), intermediate values, and, for an
-     * exported study, the times to the microsecond and the constraint values.
+     * external values, or as Tuner's for a journal Optuna wrote), intermediate values, start and
+     * finish times to the microsecond, and, for an exported study, the constraint values.
      */
     private static void assertSameAsOptuna(JsonNode dumped, List<FrozenTrial> trials, ExportedForm exported) {
         assertThat(dumped.size()).isEqualTo(trials.size());
@@ -225,9 +227,14 @@ class RealOptunaTest {
             optuna.path("intermediate").properties().forEach(step ->
                     intermediate.put(Integer.parseInt(step.getKey()), step.getValue().doubleValue()));
             assertThat(intermediate).as(which).isEqualTo(trial.intermediateValues());
-            if (exported != null && trial.state() != TrialState.WAITING) {
+            if (trial.state() != TrialState.WAITING) {
                 assertThat(java.time.OffsetDateTime.parse(optuna.path("start").asText()).toInstant()).as(which)
                         .isEqualTo(trial.started().truncatedTo(ChronoUnit.MICROS));
+                JsonNode complete = optuna.path("complete");
+                assertThat(complete.isNull() ? null : java.time.OffsetDateTime.parse(complete.asText()).toInstant())
+                        .as(which).isEqualTo(trial.finished().map(t -> t.truncatedTo(ChronoUnit.MICROS)).orElse(null));
+            }
+            if (exported != null && trial.state() != TrialState.WAITING) {
                 List<Double> constraints = new ArrayList<>();
                 optuna.path("system_attrs").path("constraints").forEach(value -> constraints.add(value.doubleValue()));
                 assertThat(constraints).as(which).isEqualTo(new ArrayList<>(trial.constraints().values()));

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The studies the build's own {@code tuner:tune} run wrote come back exactly through an Optuna journal
- * ({@code docs/coming-from-optuna.md}): read back from it, and imported from it as a warm start
- * matched to the knobs by name, also after the journal lost what Tuner keeps for itself in it, as a
- * journal Optuna wrote would lack it.
+ * ({@code docs/coming-from-optuna.md}), with their times and workers: read back from it, and imported
+ * from it as a warm start matched to the knobs by name, also after the journal lost what Tuner keeps
+ * for itself in it, as a journal Optuna wrote would lack it.
  */
 class OptunaRoundTripIT {
 
@@ -45,19 +45,19 @@ class OptunaRoundTripIT {
                 List<FrozenTrial> trials = tuned.trials(name);
                 assertThat(trials).as(name).isNotEmpty();
                 assertThat(read.get(i).name()).isEqualTo(name);
-                assertSame(read.get(i).trials(), trials, true);
+                assertSame(read.get(i).trials(), trials);
                 for (Path journal : List.of(OPTUNA, bare)) {
                     InMemoryStorage imported = new InMemoryStorage();
                     imported.createStudy(name, tuned.directions(name).orElseThrow());
                     MethodObjective objective = MethodObjective.of(TUNING, methods.get(i));
                     OptunaImport.warmStart(journal, imported, name, objective.declaredKnobs(), objective.suggestsKnobs());
-                    assertSame(imported.trials(name), trials, false);
+                    assertSame(imported.trials(name), trials);
                 }
             }
         }
     }
 
-    private static void assertSame(List<FrozenTrial> actual, List<FrozenTrial> expected, boolean times) {
+    private static void assertSame(List<FrozenTrial> actual, List<FrozenTrial> expected) {
         assertThat(actual).hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) {
             FrozenTrial want = expected.get(i);
@@ -69,10 +69,9 @@ class OptunaRoundTripIT {
             assertThat(got.suggestions()).as(trial).containsExactlyEntriesOf(want.suggestions());
             assertThat(got.failure()).as(trial).isEqualTo(want.failure());
             assertThat(got.intermediateValues()).as(trial).containsExactlyEntriesOf(want.intermediateValues());
-            if (times) {
-                assertThat(got.started()).as(trial).isEqualTo(want.started().truncatedTo(ChronoUnit.MICROS));
-                assertThat(got.finished()).as(trial).isEqualTo(want.finished().map(t -> t.truncatedTo(ChronoUnit.MICROS)));
-            }
+            assertThat(got.started()).as(trial).isEqualTo(want.started().truncatedTo(ChronoUnit.MICROS));
+            assertThat(got.finished()).as(trial).isEqualTo(want.finished().map(t -> t.truncatedTo(ChronoUnit.MICROS)));
+            assertThat(got.worker()).as(trial).isEqualTo(want.worker()).isPresent();
         }
     }
 }
