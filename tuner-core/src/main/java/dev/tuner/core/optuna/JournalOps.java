@@ -34,6 +34,8 @@ final class JournalOps {
 
     /** The study system attribute that keeps each knob's Tuner distributions beside the Optuna ones they were written as. */
     static final String DISTRIBUTIONS_ATTR = "tuner:distributions";
+    /** Optuna's study system attribute of the objectives' names, as {@code study.set_metric_names} stores them. */
+    static final String METRIC_NAMES_ATTR = "study:metric_names";
     /** The trial system attribute that keeps the names of the constraints whose values Optuna's {@code constraints} holds. */
     static final String CONSTRAINT_NAMES_ATTR = "tuner:constraints";
     /** The trial system attribute that keeps a Tuner failure's type, message and place. */

@@ -35,7 +35,8 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * <p>Each study keeps its name and directions; each trial, in number order, its state, objective
+ * <p>Each study keeps its name, directions and objective names (Optuna's metric names, when the storage
+ * keeps names); each trial, in number order, its state, objective
  * values, knob values (by full knob name, in Optuna's internal representation, with the nearest
  * Optuna distribution: see {@code docs/coming-from-optuna.md}), intermediate values, start and end
  * times, constraint values (Optuna's {@code constraints} system attribute), why it failed
@@ -73,20 +74,28 @@ public final class OptunaExport {
                     "storage " + storage + " holds no study '" + studyName + "'; give the name of a study it holds ("
                             + "<test class binary name>.<@Tune method name>, as the tune goal prints it)"));
             List<FrozenTrial> trials = storage.trials(studyName);
-            export.study(studyName, directions, trials);
+            export.study(studyName, directions, storage.objectiveNames(studyName).orElse(List.of()), trials);
             written.put(studyName, trials.size());
         }
         export.writeTo(file);
         return written;
     }
 
-    private void study(String studyName, List<Direction> directions, List<FrozenTrial> trials) {
+    private void study(String studyName, List<Direction> directions, List<String> objectiveNames,
+            List<FrozenTrial> trials) {
         int studyId = studies++;
         ObjectNode create = op(JournalOps.CREATE_STUDY);
         create.put("study_name", studyName);
         ArrayNode codes = create.putArray("directions");
         directions.forEach(direction -> codes.add(JournalOps.direction(direction)));
         lines.add(line(create));
+        if (!objectiveNames.isEmpty()) {
+            ObjectNode names = op(JournalOps.SET_STUDY_SYSTEM_ATTR);
+            names.put("study_id", studyId);
+            ArrayNode list = names.putObject("system_attr").putArray(JournalOps.METRIC_NAMES_ATTR);
+            objectiveNames.forEach(list::add);
+            lines.add(line(names));
+        }
 
         Map<String, Map<Distribution, OptunaDistribution>> knobs = knobs(trials);
         ObjectNode kept = JournalOps.JSON.createObjectNode();

@@ -63,13 +63,16 @@ public final class OptunaImport {
 
     /**
      * Copies the trials of {@code source} into the study {@code studyName} of {@code storage}, each
-     * knob under the parameter's name: creates the study with the source's directions, which must
-     * hold no trial yet.
+     * knob under the parameter's name: creates the study with the source's directions (and names its
+     * objectives as the source does, if it does), which must hold no trial yet.
      *
      * @return how many trials were copied
      */
     public static int copy(OptunaStudy source, Storage storage, String studyName) {
         storage.createStudy(studyName, source.directions());
+        if (!source.objectiveNames().isEmpty()) {
+            storage.nameObjectives(studyName, source.objectiveNames());
+        }
         return write(source, storage, studyName);
     }
 

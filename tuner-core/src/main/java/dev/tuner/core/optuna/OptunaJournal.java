@@ -125,6 +125,11 @@ public final class OptunaJournal {
                 if (study != null && kept.isObject()) {
                     study.kept = kept;
                 }
+                JsonNode names = op.path("system_attr").path(JournalOps.METRIC_NAMES_ATTR);
+                if (study != null && names.isArray()) {
+                    study.objectiveNames = new ArrayList<>();
+                    names.forEach(name -> study.objectiveNames.add(name.asText()));
+                }
             }
             case JournalOps.CREATE_TRIAL -> createTrial(op, where);
             case JournalOps.SET_TRIAL_PARAM -> updatable(op).ifPresent(trial -> trial.params.put(
@@ -223,7 +228,9 @@ public final class OptunaJournal {
             for (TrialEntry trial : study.trials) {
                 frozen.add(trial.freeze(study, file));
             }
-            read.add(new OptunaStudy(file, study.name, study.directions, frozen));
+            // names that do not fit the directions are Optuna's own business, not a name per objective
+            List<String> names = study.objectiveNames.size() == study.directions.size() ? study.objectiveNames : List.of();
+            read.add(new OptunaStudy(file, study.name, study.directions, frozen, names));
         }
         return read;
     }
@@ -235,6 +242,7 @@ public final class OptunaJournal {
         final List<Direction> directions;
         final List<TrialEntry> trials = new ArrayList<>();
         JsonNode kept = JournalOps.JSON.createObjectNode();
+        List<String> objectiveNames = List.of();
 
         StudyEntry(String name, List<Direction> directions) {
             this.name = name;

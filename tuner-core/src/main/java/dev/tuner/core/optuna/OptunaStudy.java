@@ -13,11 +13,20 @@ import java.util.List;
  * @param name the study's name
  * @param directions one per objective
  * @param trials in number order
+ * @param objectiveNames the objectives' names ({@code study.set_metric_names} in Optuna), one per
+ *     direction; empty when the study named none
  */
-public record OptunaStudy(Path file, String name, List<Direction> directions, List<FrozenTrial> trials) {
+public record OptunaStudy(Path file, String name, List<Direction> directions, List<FrozenTrial> trials,
+        List<String> objectiveNames) {
 
     public OptunaStudy {
         directions = List.copyOf(directions);
         trials = List.copyOf(trials);
+        objectiveNames = List.copyOf(objectiveNames);
+    }
+
+    /** A study whose objectives have no names. */
+    public OptunaStudy(Path file, String name, List<Direction> directions, List<FrozenTrial> trials) {
+        this(file, name, directions, trials, List.of());
     }
 }

@@ -66,6 +66,18 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
+    public synchronized void nameObjectives(String studyName, List<String> names) {
+        if (table.renames(studyName, names)) {
+            table.nameObjectives(studyName, names);
+        }
+    }
+
+    @Override
+    public synchronized Optional<List<String>> objectiveNames(String studyName) {
+        return table.objectiveNames(studyName);
+    }
+
+    @Override
     public synchronized StartedTrial startTrial(String studyName) {
         return table.start(studyName, Instant.now(), WorkerId.current());
     }

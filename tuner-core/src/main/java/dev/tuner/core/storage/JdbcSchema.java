@@ -41,7 +41,7 @@ import java.util.List;
 final class JdbcSchema {
 
     /** The version these tables are at. */
-    static final int VERSION = 5;
+    static final int VERSION = 6;
 
     /** Serializes schema creation among workers starting together; any constant of ours would do. */
     private static final long LOCK_KEY = 0x54554e4552L; // "TUNER"
@@ -148,8 +148,17 @@ final class JdbcSchema {
             "ALTER TABLE tuner_trials ADD COLUMN objective_values DOUBLE PRECISION[], ADD COLUMN constraints TEXT",
             "INSERT INTO tuner_schema_version (version) VALUES (5)");
 
+    /**
+     * Version 6: a study's objective names ({@code objective_names}, a JSON array of strings), null
+     * until they are named. A Tuner of version 5's tables refuses these.
+     */
+    private static final List<String> VERSION_6 = List.of(
+            "ALTER TABLE tuner_studies ADD COLUMN objective_names TEXT",
+            "INSERT INTO tuner_schema_version (version) VALUES (6)");
+
     /** The statements that bring the tables from version {@code i} to {@code i + 1}, at index {@code i}. */
-    static final List<List<String>> MIGRATIONS = List.of(VERSION_1, VERSION_2, VERSION_3, VERSION_4, VERSION_5);
+    static final List<List<String>> MIGRATIONS = List.of(VERSION_1, VERSION_2, VERSION_3, VERSION_4, VERSION_5,
+            VERSION_6);
 
     private JdbcSchema() {}
 

@@ -191,6 +191,21 @@ public final class JdbcStorage implements Storage {
     }
 
     @Override
+    public synchronized void nameObjectives(String studyName, List<String> names) {
+        checkOpen();
+        List<String> checked = List.copyOf(names);
+        session.transaction("name the objectives of study '" + studyName + "'",
+                connection -> JdbcWrites.nameObjectives(connection, studyName, checked));
+    }
+
+    @Override
+    public synchronized Optional<List<String>> objectiveNames(String studyName) {
+        checkOpen();
+        return session.transaction("read the objective names of study '" + studyName + "'",
+                connection -> JdbcWrites.objectiveNames(connection, studyName));
+    }
+
+    @Override
     public synchronized StartedTrial startTrial(String studyName) {
         return start(studyName, "start a trial of study '" + studyName + "'", Integer.MAX_VALUE, Set.of()).orElseThrow();
     }

@@ -67,6 +67,35 @@ final class JdbcWrites {
         }
     }
 
+    /** The study's objective names, or empty if they were never named or there is no such study. */
+    static Optional<List<String>> objectiveNames(Connection connection, String studyName) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT objective_names FROM tuner_studies WHERE name = ?")) {
+            select.setString(1, studyName);
+            try (ResultSet row = select.executeQuery()) {
+                String names = row.next() ? row.getString(1) : null;
+                return names == null ? Optional.empty() : Optional.of(ResultJson.readNames(names));
+            }
+        }
+    }
+
+    /**
+     * Names the study's objectives, after checking them against its directions (read in the same
+     * statement's transaction); idempotent, so a write whose commit went unanswered may be done again.
+     */
+    static Void nameObjectives(Connection connection, String studyName, List<String> names) throws SQLException {
+        List<Direction> directions = directions(connection, studyName).orElseThrow(() -> new IllegalArgumentException(
+                "no study named '" + studyName + "'; create it first"));
+        ObjectiveNames.check(studyName, directions, names);
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE tuner_studies SET objective_names = ? WHERE name = ?")) {
+            update.setString(1, ResultJson.names(names));
+            update.setString(2, studyName);
+            update.executeUpdate();
+        }
+        return null;
+    }
+
     /** The study's id, or {@code null} if there is no such study. */
     static Integer studyId(Connection connection, String studyName) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT study_id FROM tuner_studies WHERE name = ?")) {

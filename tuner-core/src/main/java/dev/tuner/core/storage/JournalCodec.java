@@ -29,7 +29,11 @@ import java.util.OptionalDouble;
  * {"op":"study","study":"trade-off","directions":["MAXIMIZE","MINIMIZE"]}
  * {"op":"finish","study":"trade-off","number":0,"state":"COMPLETE","objectives":[0.961,12.4],"constraints":{"size":-3.0},"finished":"..."}
  * {"op":"finish","study":"quad1","number":5,"state":"COMPLETE","value":0.5,"constraints":{"latency":2.5},"finished":"..."}
+ * {"op":"study","study":"trade-off","directions":["MAXIMIZE","MINIMIZE"],"names":["accuracy","latency"]}
  * }</pre>
+ *
+ * A {@code study} record with {@code names} names the objectives of the study it repeats; a later one
+ * renames them.
  *
  * A {@code trial} record without a {@code worker} starts a trial added whole from elsewhere
  * ({@link Storage#addTrial}), whose worker is not known; its knob values, reported values and finish
@@ -135,6 +139,21 @@ final class JournalCodec {
     }
 
     /**
+     * A study's objective names: its {@code study} record again, with {@code names}. A Tuner that
+     * does not know names reads it as the study's creation, which does nothing for a study that
+     * exists with these directions, so the record needs no new journal version.
+     */
+    byte[] names(String studyName, List<Direction> directions, List<String> names) {
+        JsonLine record = line.start("study").string(Keys.STUDY, studyName, true);
+        if (directions.size() == 1) {
+            record.string(Keys.DIRECTION, directions.get(0).name(), true);
+        } else {
+            record.raw(Keys.DIRECTIONS, ResultJson.directions(directions));
+        }
+        return record.raw(Keys.NAMES, ResultJson.names(names)).end();
+    }
+
+    /**
      * A trial's start, by {@code worker} (left out when null: a trial added from elsewhere whose
      * worker is not known); {@code started} must come from {@link #time}, so that a replay reads it
      * back equal.
@@ -224,6 +243,7 @@ final class JournalCodec {
         static final JsonLine.Key STUDY = JsonLine.key("study");
         static final JsonLine.Key DIRECTION = JsonLine.key("direction");
         static final JsonLine.Key DIRECTIONS = JsonLine.key("directions");
+        static final JsonLine.Key NAMES = JsonLine.key("names");
         static final JsonLine.Key OBJECTIVES = JsonLine.key("objectives");
         static final JsonLine.Key CONSTRAINTS = JsonLine.key("constraints");
         static final JsonLine.Key NUMBER = JsonLine.key("number");

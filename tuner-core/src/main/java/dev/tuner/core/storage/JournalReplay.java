@@ -129,6 +129,7 @@ final class JournalReplay {
             case "values" -> record.values = values(parser);
             case "retryOf" -> record.retryOf = parser.getIntValue();
             case "directions" -> record.directions = directions(parser);
+            case "names" -> record.names = names(parser);
             case "objectives" -> record.objectives = objectives(parser);
             case "constraints" -> record.constraints = constraints(parser);
             default -> parser.skipChildren();
@@ -192,6 +193,17 @@ final class JournalReplay {
             directions.add(Direction.valueOf(parser.getText()));
         }
         return directions;
+    }
+
+    private static List<String> names(JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            throw new IllegalArgumentException("field 'names' must be an array of objective names");
+        }
+        List<String> names = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            names.add(parser.getText());
+        }
+        return names;
     }
 
     private static double[] objectives(JsonParser parser) throws IOException {
@@ -270,6 +282,7 @@ final class JournalReplay {
         Map<String, String> values;
         Integer retryOf;
         List<Direction> directions;
+        List<String> names;
         double[] objectives;
         Map<String, Double> constraints;
 
@@ -281,8 +294,13 @@ final class JournalReplay {
                                 + " (1.." + JournalCodec.VERSION + "); open it with the Tuner that wrote it, or a newer one");
                     }
                 }
-                case "study" -> table.createStudy(required(study, "study"), directions != null ? directions
-                        : List.of(Direction.valueOf(required(direction, "direction"))));
+                case "study" -> {
+                    table.createStudy(required(study, "study"), directions != null ? directions
+                            : List.of(Direction.valueOf(required(direction, "direction"))));
+                    if (names != null && table.renames(study, names)) {
+                        table.nameObjectives(study, names);
+                    }
+                }
                 case "trial" -> {
                     checkNext(table);
                     table.createTrial(study, JournalCodec.parseTime(required(started, "started")), worker);

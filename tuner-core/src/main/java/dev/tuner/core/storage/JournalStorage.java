@@ -293,6 +293,24 @@ public final class JournalStorage implements Storage {
         return table.knownDirections(studyName);
     }
 
+    /** Names the study's objectives with a {@code study} record that repeats it, unless they are named so already. */
+    @Override
+    public synchronized void nameObjectives(String studyName, List<String> names) {
+        write(() -> {
+            if (table.renames(studyName, names)) {
+                append(records.names(studyName, table.directions(studyName), names), false);
+                table.nameObjectives(studyName, names);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized Optional<List<String>> objectiveNames(String studyName) {
+        readNew();
+        return table.objectiveNames(studyName);
+    }
+
     /**
      * Appends a {@code journal} record of {@code version} unless the journal declared it (or a later
      * one) already, so that a Tuner that reads only older versions refuses the records after it

@@ -73,6 +73,29 @@ public interface Storage extends AutoCloseable {
     Optional<List<Direction>> directions(String studyName);
 
     /**
+     * Names the study's objectives, one name per direction in their order ({@code accuracy},
+     * {@code latency}), replacing the names it had: what a report or an export made from the storage
+     * alone, without the objective's code, calls them. {@link dev.tuner.core.study.Study} names them
+     * when it is built with names other than the defaults. The storages of this package keep them;
+     * this default keeps none.
+     *
+     * @throws IllegalArgumentException if there is no such study, or the names are not one per direction
+     */
+    default void nameObjectives(String studyName, List<String> names) {
+        ObjectiveNames.check(studyName, directions(studyName).orElseThrow(() -> new IllegalArgumentException(
+                "no study named '" + studyName + "'; create it first")), names);
+    }
+
+    /**
+     * The names of the study's objectives as last {@linkplain #nameObjectives named}, one per
+     * direction; empty when they were never named (or the storage keeps no names), or there is no
+     * such study. This default keeps none.
+     */
+    default Optional<List<String>> objectiveNames(String studyName) {
+        return Optional.empty();
+    }
+
+    /**
      * Starts a trial of the study: claims its oldest {@link TrialState#WAITING} trial (the one with
      * the lowest number), which becomes {@link TrialState#RUNNING} for this worker and starts now,
      * or, when none waits, adds a {@code RUNNING} trial. Each waiting trial is claimed once, by one

@@ -73,6 +73,27 @@ final class StudyTable {
         return study == null ? Optional.empty() : Optional.of(study.directions);
     }
 
+    /** The study's objective names as last named, or empty if never named or there is no such study. */
+    Optional<List<String>> objectiveNames(String studyName) {
+        StudyEntry study = studies.get(studyName);
+        return study == null ? Optional.empty() : Optional.ofNullable(study.objectiveNames);
+    }
+
+    /**
+     * Checks the study's objective names, and whether {@link #nameObjectives} would change them.
+     *
+     * @throws IllegalArgumentException if there is no such study or the names do not fit its directions
+     */
+    boolean renames(String studyName, List<String> names) {
+        StudyEntry study = study(studyName);
+        return !ObjectiveNames.check(studyName, study.directions, names).equals(study.objectiveNames);
+    }
+
+    /** Names the study's objectives; check them with {@link #renames} first. */
+    void nameObjectives(String studyName, List<String> names) {
+        study(studyName).objectiveNames = List.copyOf(names);
+    }
+
     /** The number the study's next trial gets. */
     int nextNumber(String studyName) {
         return firstNumber + study(studyName).trials.size();
@@ -354,6 +375,8 @@ final class StudyTable {
         final PriorityQueue<Integer> waiting = new PriorityQueue<>();
         /** The numbers of the failed trials a retry was enqueued for. */
         final Set<Integer> retried = new HashSet<>();
+        /** The names of the objectives as last named, or null if never. */
+        List<String> objectiveNames;
         /** The snapshots of finished trials by number, null for the others: they no longer change. */
         FrozenTrial[] finished = new FrozenTrial[16];
 

@@ -77,7 +77,7 @@ public final class Study implements TrialHistory {
     private Study(Builder builder) {
         this.name = builder.name;
         this.directions = List.copyOf(builder.directions);
-        this.objectiveNames = builder.objectiveNames();
+        List<String> given = builder.objectiveNames();
         this.sampler = Objects.requireNonNull(builder.sampler, "sampler");
         this.storage = Objects.requireNonNull(builder.storage, "storage");
         this.pruner = builder.pruner;
@@ -88,6 +88,23 @@ public final class Study implements TrialHistory {
         } else {
             storage.createStudy(name, directions);
         }
+        this.objectiveNames = nameObjectives(given);
+    }
+
+    /**
+     * The objectives' names: names other than the defaults are kept in the storage (unless it holds
+     * them already), so that a report or an export made from the storage alone shows them; without
+     * such names, the storage's, when it has them for these directions.
+     */
+    private List<String> nameObjectives(List<String> given) {
+        Optional<List<String>> stored = storage.objectiveNames(name);
+        if (!given.equals(TrialHistory.defaultObjectiveNames(directions.size()))) {
+            if (!stored.equals(Optional.of(given))) {
+                storage.nameObjectives(name, given);
+            }
+            return given;
+        }
+        return stored.filter(names -> names.size() == directions.size()).orElse(given);
     }
 
     /** The view of {@code whole} that shows only the trials of {@code group}. */
@@ -149,7 +166,8 @@ public final class Study implements TrialHistory {
 
     /**
      * The name of each objective, in the order of {@link #directions()}: those given to
-     * {@link Builder#objectiveNames}, else {@link TrialHistory#defaultObjectiveNames the defaults}.
+     * {@link Builder#objectiveNames}, which the storage then keeps; else those the storage keeps for
+     * the study ({@link Storage#objectiveNames}); else {@link TrialHistory#defaultObjectiveNames the defaults}.
      */
     @Override
     public List<String> objectiveNames() {

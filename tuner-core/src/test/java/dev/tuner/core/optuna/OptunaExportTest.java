@@ -53,6 +53,10 @@ class OptunaExportTest {
             assertThat(mixed.get(6).state()).isEqualTo(TrialState.WAITING);
             assertThat(mixed.get(6).enqueuedValues()).containsExactly(Map.entry(Studies.MIXED + ".x", "0.5"));
             assertSameTrials(back.trials(Studies.MO), storage.trials(Studies.MO));
+            assertThat(read.get(1).objectiveNames()).isEqualTo(Studies.MO_NAMES);
+            assertThat(read.get(0).objectiveNames()).isEmpty();
+            assertThat(back.objectiveNames(Studies.MO)).contains(Studies.MO_NAMES);
+            assertThat(back.objectiveNames(Studies.MIXED)).isEmpty();
         }
     }
 

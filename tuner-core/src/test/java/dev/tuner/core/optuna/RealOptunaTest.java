@@ -53,7 +53,8 @@ class RealOptunaTest {
                         best = sorted(t.number for t in study.best_trials)
                     else:
                         best = study.best_trial.number
-                    out[name] = {"directions": [d.name for d in study.directions], "trials": trials, "best": best}
+                    out[name] = {"directions": [d.name for d in study.directions], "trials": trials, "best": best,
+                                 "metric_names": study.metric_names}
                 return out
 
             if __name__ == "__main__":
@@ -137,6 +138,8 @@ class RealOptunaTest {
         assertThat(mo.path("directions").toString()).isEqualTo("[\"MINIMIZE\",\"MAXIMIZE\"]");
         assertSameAsOptuna(mo.path("trials"), storage.trials(Studies.MO), new ExportedForm(Studies.MO));
         assertThat(mo.path("best").toString()).isEqualTo("[0,1,2]");
+        assertThat(mo.path("metric_names").toString()).isEqualTo("[\"error\",\"score\"]");
+        assertThat(mixed.path("metric_names").isNull()).as("a study whose objective was never named").isTrue();
     }
 
     /** Optuna copies every study of one journal into another, writing each trial itself. */
@@ -167,6 +170,7 @@ class RealOptunaTest {
         assertThat(read).extracting(OptunaStudy::name).containsExactly(Studies.MIXED, Studies.MO);
         OptunaExportTest.assertSameTrials(read.get(0).trials(), storage.trials(Studies.MIXED));
         OptunaExportTest.assertSameTrials(read.get(1).trials(), storage.trials(Studies.MO));
+        assertThat(read.get(1).objectiveNames()).as("Optuna's copy keeps the metric names").isEqualTo(Studies.MO_NAMES);
     }
 
     @Test

@@ -24,6 +24,8 @@ final class Studies {
 
     static final String MIXED = "dev.tuner.Mixed.objective";
     static final String MO = "dev.tuner.Mixed.twoObjectives";
+    /** The names of {@link #MO}'s objectives. */
+    static final List<String> MO_NAMES = List.of("error", "score");
 
     static final Distribution X = Uniform.of(-10, 10);
     static final Map<String, Distribution> EVERY_KIND = everyKind();
@@ -98,6 +100,7 @@ final class Studies {
         storage.enqueueTrial(MIXED, Map.of(MIXED + ".x", "0.5"));
 
         storage.createStudy(MO, List.of(Direction.MINIMIZE, Direction.MAXIMIZE));
+        storage.nameObjectives(MO, MO_NAMES);
         double[][] points = {{1, 1}, {2, 3}, {0.5, 0.5}, {3, 2}};
         for (double[] point : points) {
             int trial = storage.createTrial(MO);

@@ -96,7 +96,7 @@ class JdbcStorageTest extends StorageContractTest {
                 java.sql.ResultSet version = connection.createStatement().executeQuery(
                         "SELECT max(version) FROM tuner_schema_version")) {
             version.next();
-            assertThat(version.getInt(1)).isEqualTo(JdbcSchema.VERSION).isEqualTo(5);
+            assertThat(version.getInt(1)).isEqualTo(JdbcSchema.VERSION).isEqualTo(6);
         }
         TestDatabase.storage(url).open().close(); // a second worker finds them upgraded
     }
@@ -204,7 +204,27 @@ class JdbcStorageTest extends StorageContractTest {
                 java.sql.ResultSet row = connection.createStatement().executeQuery(
                         "SELECT max(version) FROM tuner_schema_version")) {
             row.next();
-            assertThat(row.getInt(1)).isEqualTo(JdbcSchema.VERSION).isEqualTo(5);
+            assertThat(row.getInt(1)).isEqualTo(JdbcSchema.VERSION).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void tablesOfVersionFiveAreUpgradedToKeepObjectiveNames() {
+        String url = database.newSchemaUrl();
+        String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+        StringBuilder sql = new StringBuilder("SET search_path TO " + schema);
+        for (int version = 0; version < 5; version++) {
+            sql.append("; ").append(String.join("; ", JdbcSchema.MIGRATIONS.get(version)));
+        }
+        database.execute(sql + "; INSERT INTO tuner_studies (name, direction) VALUES ('old', 'MAXIMIZE,MINIMIZE')");
+
+        try (JdbcStorage storage = TestDatabase.storage(url).open()) {
+            assertThat(storage.directions("old")).contains(List.of(Direction.MAXIMIZE, Direction.MINIMIZE));
+            assertThat(storage.objectiveNames("old")).isEmpty();
+            storage.nameObjectives("old", List.of("accuracy", "latency"));
+        }
+        try (JdbcStorage other = TestDatabase.storage(url).open()) {
+            assertThat(other.objectiveNames("old")).contains(List.of("accuracy", "latency"));
         }
     }
 

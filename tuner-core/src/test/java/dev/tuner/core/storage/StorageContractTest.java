@@ -997,6 +997,37 @@ abstract class StorageContractTest {
         assertThat(open(sameStoreAgain(storage)).trials("s")).isEmpty();
     }
 
+    @Test
+    void objectiveNamesAreKeptForEveryWorkerAndTheLastNamingWins() {
+        storage.createStudy("two", List.of(Direction.MAXIMIZE, Direction.MINIMIZE));
+        assertThat(storage.objectiveNames("two")).isEmpty();
+        assertThat(storage.objectiveNames("missing")).isEmpty();
+
+        storage.nameObjectives("two", List.of("accuracy", "latency"));
+        storage.nameObjectives("s", List.of("loss"));
+
+        assertThat(open(sameStoreAgain(storage)).objectiveNames("two")).contains(List.of("accuracy", "latency"));
+        assertThat(open(sameStoreAgain(storage)).objectiveNames("s")).contains(List.of("loss"));
+        storage.nameObjectives("two", List.of("top1", "latencyMs"));
+        Storage other = open(sameStoreAgain(storage));
+        assertThat(other.objectiveNames("two")).contains(List.of("top1", "latencyMs"));
+        assertThat(other.directions("two")).contains(List.of(Direction.MAXIMIZE, Direction.MINIMIZE));
+    }
+
+    @Test
+    void objectiveNamesThatDoNotNameEachObjectiveOnceAreRefusedSayingWhy() {
+        storage.createStudy("two", List.of(Direction.MAXIMIZE, Direction.MINIMIZE));
+        assertThatIllegalArgumentException().isThrownBy(() -> storage.nameObjectives("two", List.of("accuracy")))
+                .withMessageContaining("study 'two' has 2 objectives [MAXIMIZE, MINIMIZE], but 1 names [accuracy]");
+        assertThatIllegalArgumentException().isThrownBy(() -> storage.nameObjectives("two", List.of("a", "a")))
+                .withMessageContaining("'a' twice");
+        assertThatIllegalArgumentException().isThrownBy(() -> storage.nameObjectives("two", List.of("a", " ")))
+                .withMessageContaining("one of them blank");
+        assertThatIllegalArgumentException().isThrownBy(() -> storage.nameObjectives("missing", List.of("a")))
+                .withMessageContaining("no study named 'missing'");
+        assertThat(open(sameStoreAgain(storage)).objectiveNames("two")).isEmpty();
+    }
+
     /** The host name as the storages record it: the kernel's, as {@code WorkerId} reads it. */
     private static String currentHost() {
         return WorkerId.current().host();

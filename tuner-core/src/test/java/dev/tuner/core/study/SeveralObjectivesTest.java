@@ -7,14 +7,22 @@ import static org.assertj.core.api.Assertions.entry;
 
 import dev.tuner.Direction;
 import dev.tuner.core.storage.InMemoryStorage;
+import dev.tuner.core.storage.JournalStorage;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.Trial;
 import dev.tuner.core.trial.TrialState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Studies of several objectives, and constraints with one objective or several, through ask/tell and optimize. */
 class SeveralObjectivesTest {
+
+    @TempDir
+    Path folder;
 
     private static Study accuracyAndLatency() {
         return Studies.builder("trade-off", 1).directions(Direction.MAXIMIZE, Direction.MINIMIZE).build();
@@ -170,6 +178,33 @@ class SeveralObjectivesTest {
         assertThat(Studies.inMemory("single", 1).objectiveNames()).containsExactly("value");
         assertThat(Studies.builder("one", 1).direction(Direction.MAXIMIZE).objectiveNames("accuracy").build()
                 .objectiveNames()).containsExactly("accuracy");
+    }
+
+    @Test
+    void namesOtherThanTheDefaultsAreKeptInTheStorageForAStudyBuiltWithoutThem() throws IOException {
+        Path journal = folder.resolve("journal.jsonl");
+        try (JournalStorage storage = JournalStorage.open(journal)) {
+            Studies.builder("named", 1).storage(storage).objectiveNames("accuracy", "latency")
+                    .directions(Direction.MAXIMIZE, Direction.MINIMIZE).build();
+            Studies.builder("single", 1).storage(storage).direction(Direction.MINIMIZE).build();
+        }
+        assertThat(Files.readAllLines(journal)).filteredOn(line -> line.contains("\"names\"")).singleElement()
+                .asString().contains("\"study\":\"named\"", "\"names\":[\"accuracy\",\"latency\"]");
+
+        try (JournalStorage storage = JournalStorage.open(journal)) {
+            Study again = Studies.builder("named", 1).storage(storage)
+                    .directions(Direction.MAXIMIZE, Direction.MINIMIZE).build();
+            assertThat(again.objectiveNames()).containsExactly("accuracy", "latency");
+            assertThat(Studies.builder("single", 1).storage(storage).direction(Direction.MINIMIZE).build()
+                    .objectiveNames()).containsExactly("value");
+            Studies.builder("named", 1).storage(storage).objectiveNames("accuracy", "latency")
+                    .directions(Direction.MAXIMIZE, Direction.MINIMIZE).build();
+            assertThat(Files.readAllLines(journal)).as("names kept already are not written again")
+                    .filteredOn(line -> line.contains("\"names\"")).hasSize(1);
+            Studies.builder("named", 1).storage(storage).objectiveNames("top1", "latencyMs")
+                    .directions(Direction.MAXIMIZE, Direction.MINIMIZE).build();
+            assertThat(storage.objectiveNames("named")).contains(List.of("top1", "latencyMs"));
+        }
     }
 
     @Test
