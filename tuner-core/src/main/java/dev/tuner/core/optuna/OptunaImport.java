@@ -70,10 +70,11 @@ public final class OptunaImport {
      */
     public static int copy(OptunaStudy source, Storage storage, String studyName) {
         storage.createStudy(studyName, source.directions());
+        int copied = write(source, storage, studyName);
         if (!source.objectiveNames().isEmpty()) {
             storage.nameObjectives(studyName, source.objectiveNames());
         }
-        return write(source, storage, studyName);
+        return copied;
     }
 
     private static OptunaStudy pick(List<OptunaStudy> studies, String studyName, Path file) {

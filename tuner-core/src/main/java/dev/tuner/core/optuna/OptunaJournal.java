@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -228,11 +229,21 @@ public final class OptunaJournal {
             for (TrialEntry trial : study.trials) {
                 frozen.add(trial.freeze(study, file));
             }
-            // names that do not fit the directions are Optuna's own business, not a name per objective
-            List<String> names = study.objectiveNames.size() == study.directions.size() ? study.objectiveNames : List.of();
+            List<String> names = namesEachObjective(study.objectiveNames, study.directions) ? study.objectiveNames
+                    : List.of();
             read.add(new OptunaStudy(file, study.name, study.directions, frozen, names));
         }
         return read;
+    }
+
+    /**
+     * Whether Optuna's metric names name each objective once, as a Tuner study's names must: Optuna
+     * checks only their count, and names that are blank or repeated are dropped rather than fail a
+     * read over a label.
+     */
+    private static boolean namesEachObjective(List<String> names, List<Direction> directions) {
+        return names.size() == directions.size() && names.stream().noneMatch(String::isBlank)
+                && new HashSet<>(names).size() == names.size();
     }
 
     private record Param(OptunaDistribution distribution, double internal) {}

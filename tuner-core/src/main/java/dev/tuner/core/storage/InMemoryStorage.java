@@ -125,11 +125,11 @@ public final class InMemoryStorage implements Storage {
         table.finishTrial(studyName, trialNumber, state, result, failure, Instant.now());
     }
 
-    /** Adds the finished trial as it is, with its times and worker, as the next trial of the study. */
+    /** Adds the finished trial as it is, with its times (to the microsecond) and worker, as the next trial of the study. */
     @Override
     public synchronized int addTrial(String studyName, FrozenTrial trial) {
-        StudyTable.checkAdded(studyName, trial);
-        return table.addTrial(studyName, trial, trial.worker().map(WorkerId::of).orElse(null));
+        table.checkAdded(studyName, trial);
+        return table.addTrial(studyName, trial, WorkerId.current());
     }
 
     @Override

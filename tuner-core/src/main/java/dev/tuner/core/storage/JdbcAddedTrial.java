@@ -31,20 +31,25 @@ final class JdbcAddedTrial {
     private static final String INSERT_INTERMEDIATE = "INSERT INTO tuner_intermediate_values (study_id, number, step,"
             + " value) VALUES (?, ?, ?, ?)";
 
+    private final String studyName;
     private final FrozenTrial trial;
-    private final Timestamp started;
-    private final Timestamp finished;
 
-    /** The trial to add; check it with {@link StudyTable#checkAdded} first. */
-    JdbcAddedTrial(FrozenTrial trial) {
+    /** The trial to add to the study {@code studyName}; {@link #insert} checks it. */
+    JdbcAddedTrial(String studyName, FrozenTrial trial) {
+        this.studyName = studyName;
         this.trial = trial;
-        // the column keeps microseconds: cut the rest here, so that a read gives back what was written
-        this.started = Timestamp.from(trial.started().truncatedTo(ChronoUnit.MICROS));
-        this.finished = Timestamp.from(trial.finished().orElseThrow().truncatedTo(ChronoUnit.MICROS));
     }
 
-    /** Adds the trial as the study's next, counting it in the study's row, and returns its number. */
+    /**
+     * Checks the trial against the study's directions and adds it as the study's next, counting it in
+     * the study's row, and returns its number.
+     *
+     * @throws IllegalArgumentException if there is no such study or the trial cannot be added, as
+     *     {@link StudyTable#checkAdded} says
+     */
     int insert(Connection connection, int study) throws SQLException {
+        StudyTable.checkAdded(studyName, JdbcWrites.directions(connection, studyName).orElseThrow(() ->
+                new IllegalArgumentException("no study named '" + studyName + "'; create it first")), trial);
         JdbcStudyRow row = JdbcStudyRow.lock(connection, study);
         int number = row.takeNumber();
         try (PreparedStatement insert = connection.prepareStatement(INSERT_TRIAL)) {
@@ -53,8 +58,8 @@ final class JdbcAddedTrial {
             insert.setString(3, trial.state().name());
             JdbcWrites.setResult(connection, insert, 4, 12, 13, trial.result());
             JdbcWrites.setFailure(insert, 5, trial.failure().orElse(null));
-            insert.setTimestamp(8, started);
-            insert.setTimestamp(9, finished);
+            insert.setTimestamp(8, started());
+            insert.setTimestamp(9, finished());
             insert.setString(10, trial.worker().map(Worker::toString).orElse(null));
             insert.setLong(11, row.change());
             insert.executeUpdate();
@@ -102,11 +107,20 @@ final class JdbcAddedTrial {
             try (ResultSet row = select.executeQuery()) {
                 return row.next() && trial.state().name().equals(row.getString(1))
                         && JdbcTrialReader.result(row, 2, 3, 4).equals(trial.result())
-                        && instant(row.getTimestamp(5)).equals(started.toInstant())
-                        && instant(row.getTimestamp(6)).equals(finished.toInstant())
+                        && instant(row.getTimestamp(5)).equals(started().toInstant())
+                        && instant(row.getTimestamp(6)).equals(finished().toInstant())
                         && Objects.equals(row.getString(7), trial.worker().map(Worker::toString).orElse(null));
             }
         }
+    }
+
+    // the columns keep microseconds: the rest is cut here, so that a read gives back what was written
+    private Timestamp started() {
+        return Timestamp.from(trial.started().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private Timestamp finished() {
+        return Timestamp.from(trial.finished().orElseThrow().truncatedTo(ChronoUnit.MICROS));
     }
 
     private static Instant instant(Timestamp timestamp) {

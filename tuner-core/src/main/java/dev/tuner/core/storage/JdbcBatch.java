@@ -38,6 +38,11 @@ final class JdbcBatch {
         history.put(study, trials);
     }
 
+    /** Forgets the study's history read in this batch, which a write of the batch's own made stale. */
+    void forgetHistory(int study) {
+        history.remove(study);
+    }
+
     /** The study's history as read in this batch, with the values drawn since; null if none was read. */
     List<FrozenTrial> history(int study) {
         List<FrozenTrial> trials = history.get(study);

@@ -9,6 +9,7 @@ import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,7 +194,7 @@ public final class JdbcStorage implements Storage {
     @Override
     public synchronized void nameObjectives(String studyName, List<String> names) {
         checkOpen();
-        List<String> checked = List.copyOf(names);
+        List<String> checked = new ArrayList<>(names); // a null name is refused by the check, with the rest
         session.transaction("name the objectives of study '" + studyName + "'",
                 connection -> JdbcWrites.nameObjectives(connection, studyName, checked));
     }
@@ -386,13 +387,16 @@ public final class JdbcStorage implements Storage {
      */
     @Override
     public synchronized int addTrial(String studyName, FrozenTrial trial) {
-        StudyTable.checkAdded(studyName, trial);
         int study = studyId(studyName);
         writeDrawnParams();
-        JdbcAddedTrial added = new JdbcAddedTrial(trial);
-        return session.transaction("add trial #" + trial.number() + " to study '" + studyName + "' as "
+        JdbcAddedTrial added = new JdbcAddedTrial(studyName, trial);
+        int number = session.transaction("add trial #" + trial.number() + " to study '" + studyName + "' as "
                 + trial.state(), "the trial", connection -> added.insert(connection, study),
-                (connection, number) -> added.isAt(connection, study, number));
+                (connection, taken) -> added.isAt(connection, study, taken));
+        if (batch != null) {
+            batch.forgetHistory(study); // read before the add: the batch's next read reads again
+        }
+        return number;
     }
 
     @Override

@@ -4,10 +4,12 @@ import dev.tuner.Direction;
 import dev.tuner.core.space.Distribution;
 import dev.tuner.core.trial.TrialFailure;
 import dev.tuner.core.trial.TrialState;
+import dev.tuner.core.trial.Worker;
 import dev.tuner.core.trial.TrialResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -35,9 +37,11 @@ import java.util.OptionalDouble;
  * A {@code study} record with {@code names} names the objectives of the study it repeats; a later one
  * renames them.
  *
- * A {@code trial} record without a {@code worker} starts a trial added whole from elsewhere
- * ({@link Storage#addTrial}), whose worker is not known; its knob values, reported values and finish
- * follow it in the same append, each with the times the trial came with.
+ * A {@code trial} record with {@code "added":true} starts a trial added whole from elsewhere
+ * ({@link Storage#addTrial}): its {@code worker} is the process that wrote it, and {@code ranBy}, when
+ * present, the one that ran it ({@code "ranBy":"gpu-box/4711"}); its knob values, reported values and
+ * finish follow it in the same append, with the times the trial came with. A Tuner that does not know
+ * the two fields reads a plain trial of the writing process.
  *
  * <p>An {@code enqueue} record adds a {@code WAITING} trial with knob values as text, {@code started}
  * being when it was enqueued and {@code retryOf}, when present, the failed trial it retries; a {@code claim} record makes it {@code RUNNING} for a worker, started
@@ -153,14 +157,23 @@ final class JournalCodec {
         return record.raw(Keys.NAMES, ResultJson.names(names)).end();
     }
 
-    /**
-     * A trial's start, by {@code worker} (left out when null: a trial added from elsewhere whose
-     * worker is not known); {@code started} must come from {@link #time}, so that a replay reads it
-     * back equal.
-     */
+    /** A trial's start; {@code started} must come from {@link #time}, so that a replay reads it back equal. */
     byte[] trial(String studyName, int number, Instant started, WorkerId worker) {
-        JsonLine record = trialLine("trial", studyName, number).raw(Keys.STARTED, instants.quoted(started));
-        return (worker == null ? record : worker(record, worker)).end();
+        return worker(trialLine("trial", studyName, number).raw(Keys.STARTED, instants.quoted(started)), worker)
+                .end();
+    }
+
+    /**
+     * The start of a trial added whole ({@link Storage#addTrial}), written by {@code writer}, whose
+     * death fails the trial if the append was cut before its finish; {@code added} marks it, and
+     * {@code ranBy} names the process that ran it, when known. {@code started} must be truncated as
+     * {@link #truncate} does.
+     */
+    byte[] added(String studyName, int number, Instant started, WorkerId writer, Optional<Worker> ranBy) {
+        JsonLine record = worker(trialLine("trial", studyName, number).raw(Keys.STARTED, instants.quoted(started)),
+                writer).raw(Keys.ADDED, "true");
+        ranBy.ifPresent(worker -> record.string(Keys.RAN_BY, worker.toString(), false));
+        return record.end();
     }
 
     private static JsonLine worker(JsonLine record, WorkerId worker) {
@@ -251,6 +264,8 @@ final class JournalCodec {
         static final JsonLine.Key RETRY_OF = JsonLine.key("retryOf");
         static final JsonLine.Key VALUES = JsonLine.key("values");
         static final JsonLine.Key WORKER = JsonLine.key("worker");
+        static final JsonLine.Key ADDED = JsonLine.key("added");
+        static final JsonLine.Key RAN_BY = JsonLine.key("ranBy");
         static final JsonLine.Key HOST = JsonLine.key("host");
         static final JsonLine.Key PID = JsonLine.key("pid");
         static final JsonLine.Key START = JsonLine.key("start");

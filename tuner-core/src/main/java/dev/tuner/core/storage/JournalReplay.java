@@ -9,7 +9,9 @@ import dev.tuner.core.space.Distribution;
 import dev.tuner.core.trial.TrialFailure;
 import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
+import dev.tuner.core.trial.Worker;
 import java.io.IOException;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Applies the journal's lines, as {@link JournalCodec} writes them, to a {@link StudyTable}. A
@@ -118,6 +121,8 @@ final class JournalReplay {
             case "number" -> record.number = parser.getIntValue();
             case "started" -> record.started = parser.getText();
             case "worker" -> record.worker = worker(parser);
+            case "added" -> record.added = parser.getBooleanValue();
+            case "ranBy" -> record.ranBy = parser.getText();
             case "knob" -> record.knob = parser.getText();
             case "distribution" -> record.distribution = distribution(parser, bytes, offset);
             case "internal" -> record.internal = number(parser);
@@ -271,6 +276,8 @@ final class JournalReplay {
         Integer number;
         String started;
         WorkerId worker;
+        boolean added;
+        String ranBy;
         String knob;
         Distribution distribution;
         Double internal;
@@ -303,7 +310,12 @@ final class JournalReplay {
                 }
                 case "trial" -> {
                     checkNext(table);
-                    table.createTrial(study, JournalCodec.parseTime(required(started, "started")), worker);
+                    Instant start = JournalCodec.parseTime(required(started, "started"));
+                    if (added) {
+                        table.createTrial(study, start, worker, ranBy == null ? Optional.empty() : Worker.parse(ranBy));
+                    } else {
+                        table.createTrial(study, start, worker);
+                    }
                 }
                 case "enqueue" -> {
                     checkNext(table);

@@ -473,16 +473,18 @@ public final class JournalStorage implements Storage {
     /**
      * Adds the finished trial as it is, with its times (to the microsecond) and worker, as the next
      * trial of the study: its start, knob values, intermediate values and finish in one append, which
-     * is forced to the disk with {@link Sync#ON_FINISH}.
+     * is forced to the disk with {@link Sync#ON_FINISH}. The start names this process as the trial's
+     * writer, so that an append cut before the finish (a full disk, a kill mid-write) leaves a trial
+     * that fails as its writer's death is found, as any other.
      */
     @Override
     public synchronized int addTrial(String studyName, FrozenTrial trial) {
-        StudyTable.checkAdded(studyName, trial);
         FrozenTrial added = new FrozenTrial(trial.number(), trial.state(), trial.result(), trial.suggestions(),
                 trial.failure(), JournalCodec.truncate(trial.started()), trial.finished().map(JournalCodec::truncate),
                 trial.intermediateValues(), Map.of(), trial.worker());
-        WorkerId worker = trial.worker().map(WorkerId::of).orElse(null);
+        WorkerId writer = WorkerId.current();
         return write(() -> {
+            table.checkAdded(studyName, added); // before anything is appended
             boolean gathering = batching; // inside together, whose end writes what this appends
             batching = true;
             try {
@@ -490,7 +492,8 @@ public final class JournalStorage implements Storage {
                 if (JournalCodec.needsObjectivesVersion(added.result())) {
                     declare(JournalCodec.OBJECTIVES_VERSION);
                 }
-                append(records.trial(studyName, number, added.started(), worker), false);
+                // written by this process: should the append be cut before the finish, its death fails the trial
+                append(records.added(studyName, number, added.started(), writer, added.worker()), false);
                 for (Map.Entry<String, Suggestion> param : added.suggestions().entrySet()) {
                     append(records.param(studyName, number, param.getKey(), param.getValue().distribution(),
                             param.getValue().internal()), false);
@@ -500,7 +503,7 @@ public final class JournalStorage implements Storage {
                 }
                 append(records.finish(studyName, number, added.state(), added.result(), added.failure().orElse(null),
                         added.finished().orElseThrow()), sync == Sync.ON_FINISH);
-                return table.addTrial(studyName, added, worker);
+                return table.addTrial(studyName, added, writer);
             } finally {
                 if (!gathering) {
                     batching = false;

@@ -257,21 +257,19 @@ public interface Storage extends AutoCloseable {
      * }
      * }</pre>
      *
-     * The storages of this package keep times to the microsecond. This default starts a trial, records
-     * its values and finishes it, in several writes, so the trial gets this storage's times and worker.
+     * The storages of this package keep an added trial's times to the microsecond. This default
+     * refuses: a storage adds a trial whole only if it can write it in one step.
      *
      * @return the number the trial got
      * @throws IllegalArgumentException if the trial is not finished ({@code COMPLETE}, {@code PRUNED}
-     *     or {@code FAIL}, with a finish time)
+     *     or {@code FAIL}, with a finish time), a complete one has not one value per direction of the
+     *     study, a reported value's step is negative, or there is no such study
+     * @throws UnsupportedOperationException if the storage cannot add a trial whole
      */
     default int addTrial(String studyName, FrozenTrial trial) {
-        StudyTable.checkAdded(studyName, trial);
-        int number = startTrial(studyName).number();
-        trial.suggestions().forEach((knob, suggestion) ->
-                setParam(studyName, number, knob, suggestion.distribution(), suggestion.internal()));
-        trial.intermediateValues().forEach((step, value) -> setIntermediateValue(studyName, number, step, value));
-        finishTrial(studyName, number, trial.state(), trial.result(), trial.failure().orElse(null));
-        return number;
+        throw new UnsupportedOperationException("storage " + this + " (a " + getClass().getName() + ") cannot add"
+                + " trial #" + trial.number() + " to study '" + studyName + "' whole, with its own times, in one write;"
+                + " add it to an InMemoryStorage, a JournalStorage or a JdbcStorage, or implement addTrial");
     }
 
     /** The trial as stored now. */

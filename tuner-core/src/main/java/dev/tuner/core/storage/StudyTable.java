@@ -6,6 +6,7 @@ import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.TrialFailure;
 import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
+import dev.tuner.core.trial.Worker;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -125,14 +126,22 @@ final class StudyTable {
     }
 
     int createTrial(String studyName, Instant started, WorkerId worker) {
-        return createTrial(study(studyName), started, worker);
+        return createTrial(studyName, started, worker, worker == null ? Optional.empty() : worker.shown());
     }
 
-    private int createTrial(StudyEntry study, Instant started, WorkerId worker) {
-        int number = firstNumber + study.trials.size();
-        study.trials.add(new TrialRecord(number, started, worker));
+    /**
+     * Starts a trial written by {@code worker} that shows {@code shown} as the process that ran it:
+     * the start of a trial added whole.
+     */
+    int createTrial(String studyName, Instant started, WorkerId worker, Optional<Worker> shown) {
+        StudyEntry study = study(studyName);
+        return createTrial(study, new TrialRecord(firstNumber + study.trials.size(), started, worker, shown));
+    }
+
+    private int createTrial(StudyEntry study, TrialRecord trial) {
+        study.trials.add(trial);
         study.counts.merge(TrialState.RUNNING, 1, Integer::sum);
-        return number;
+        return trial.number();
     }
 
     /**
@@ -142,7 +151,7 @@ final class StudyTable {
     StartedTrial start(String studyName, Instant started, WorkerId worker) {
         StudyEntry study = study(studyName);
         if (study.waiting.isEmpty()) {
-            return StartedTrial.of(createTrial(study, started, worker));
+            return StartedTrial.of(createTrial(study, new TrialRecord(firstNumber + study.trials.size(), started, worker)));
         }
         int oldest = study.waiting.peek();
         return new StartedTrial(oldest, claim(studyName, oldest, started, worker));
@@ -267,26 +276,45 @@ final class StudyTable {
     }
 
     /**
-     * Checks a trial to {@linkplain #addTrial add} before anything is written: it is finished and
-     * says when.
+     * Checks a trial to {@linkplain #addTrial add} to a study of {@code directions} before anything
+     * is written: it is finished and says when, a complete one has a value per direction, and its
+     * reported values are at steps 0 and above.
+     *
+     * @throws IllegalArgumentException saying which
      */
-    static void checkAdded(String studyName, FrozenTrial trial) {
+    static void checkAdded(String studyName, List<Direction> directions, FrozenTrial trial) {
+        String which = "trial #" + trial.number() + " to add to study '" + studyName + "'";
         if (!trial.state().isFinished() || trial.finished().isEmpty()) {
-            throw new IllegalArgumentException("trial #" + trial.number() + " to add to study '" + studyName + "' is "
-                    + trial.state() + (trial.state().isFinished() ? " without a finish time" : "") + ", but only a"
-                    + " finished trial (COMPLETE, PRUNED or FAIL, with its finish time) is added whole; start a trial"
-                    + " to run one, or enqueue one to have it run");
+            throw new IllegalArgumentException(which + " is " + trial.state()
+                    + (trial.state().isFinished() ? " without a finish time" : "") + ", but only a finished trial"
+                    + " (COMPLETE, PRUNED or FAIL, with its finish time) is added whole; start a trial to run one, or"
+                    + " enqueue one to have it run");
+        }
+        if (trial.state() == TrialState.COMPLETE && trial.result().size() != directions.size()) {
+            throw new IllegalArgumentException(which + " is COMPLETE with " + trial.result().size() + " values "
+                    + trial.values() + ", but the study has " + directions.size() + " directions " + directions
+                    + "; add a trial with one value per objective");
+        }
+        if (!trial.intermediateValues().isEmpty() && trial.intermediateValues().firstKey() < 0) {
+            throw new IllegalArgumentException(which + " reported a value at step " + trial.intermediateValues().firstKey()
+                    + "; steps are 0 and above, so drop or renumber the negative ones before adding it");
         }
     }
 
+    /** Checks a trial to add to a study of this table, as {@link #checkAdded(String, List, FrozenTrial)} does. */
+    void checkAdded(String studyName, FrozenTrial trial) {
+        checkAdded(studyName, directions(studyName), trial);
+    }
+
     /**
-     * Adds a finished trial as it is, run by {@code worker} (null when not known), numbered next,
-     * with its times to the microsecond as every storage keeps them; check it with {@link #checkAdded} first.
+     * Adds a finished trial as it is, numbered next, with its times to the microsecond, written by
+     * {@code writer} (whose death fails it should its finish never come) and showing the worker it
+     * came with; check it with {@link #checkAdded} first.
      *
      * @return its number
      */
-    int addTrial(String studyName, FrozenTrial trial, WorkerId worker) {
-        int number = createTrial(studyName, trial.started().truncatedTo(ChronoUnit.MICROS), worker);
+    int addTrial(String studyName, FrozenTrial trial, WorkerId writer) {
+        int number = createTrial(studyName, trial.started().truncatedTo(ChronoUnit.MICROS), writer, trial.worker());
         TrialRecord record = record(studyName, number);
         trial.suggestions().forEach((knob, suggestion) ->
                 record.setParam(knob, suggestion.distribution(), suggestion.internal()));

@@ -6,6 +6,7 @@ import dev.tuner.core.trial.Suggestion;
 import dev.tuner.core.trial.TrialFailure;
 import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
+import dev.tuner.core.trial.Worker;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,7 +31,10 @@ final class TrialRecord {
     /** The values reported while the trial runs, made at the first; null before it and once it finished. */
     private TreeMap<Integer, Double> intermediateValues;
     private Instant started;
+    /** The process that created or claimed the trial while it runs, whose death fails it; null once finished. */
     private WorkerId worker;
+    /** The worker the trial's snapshot shows: {@link #worker}'s, or for a trial added whole, the one it came with. */
+    private Optional<Worker> shown = Optional.empty();
     private TrialState state;
     private TrialResult value = TrialResult.none();
     private Optional<TrialFailure> failure = Optional.empty();
@@ -39,9 +43,18 @@ final class TrialRecord {
 
     /** A {@code RUNNING} trial. */
     TrialRecord(int number, Instant started, WorkerId worker) {
+        this(number, started, worker, worker == null ? Optional.empty() : worker.shown());
+    }
+
+    /**
+     * A {@code RUNNING} trial written by {@code worker} that shows {@code shown} as the process that
+     * ran it: a trial added whole, which ran elsewhere.
+     */
+    TrialRecord(int number, Instant started, WorkerId worker, Optional<Worker> shown) {
         this.number = number;
         this.started = started;
         this.worker = worker;
+        this.shown = shown;
         this.state = TrialState.RUNNING;
         this.enqueuedValues = Map.of();
         this.retryOf = -1;
@@ -90,6 +103,7 @@ final class TrialRecord {
         this.state = TrialState.RUNNING;
         this.started = started;
         this.worker = worker;
+        this.shown = worker.shown();
         snapshot = null;
     }
 
@@ -115,14 +129,14 @@ final class TrialRecord {
         snapshot();
         suggestions = null;
         intermediateValues = null;
-        worker = null;   // asked of running trials only, whose worker may have died; the snapshot shows it
+        worker = null;   // asked of running trials only, whose worker may have died
     }
 
     FrozenTrial snapshot() {
         if (snapshot == null) {
             snapshot = new FrozenTrial(number, state, value, suggestions, failure, started, finished,
                     intermediateValues == null ? Collections.emptySortedMap() : intermediateValues, enqueuedValues,
-                    worker == null ? Optional.empty() : worker.shown());
+                    shown);
         }
         return snapshot;
     }

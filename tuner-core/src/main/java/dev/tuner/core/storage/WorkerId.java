@@ -31,11 +31,6 @@ record WorkerId(String host, long pid, long startMillis) {
         return new WorkerId(localHost(), process.pid(), startMillis(process));
     }
 
-    /** The worker a trial added with {@code worker} is recorded as: its start is not known (0). */
-    static WorkerId of(Worker worker) {
-        return new WorkerId(worker.host(), worker.pid(), 0);
-    }
-
     /**
      * This worker as a {@link dev.tuner.core.trial.FrozenTrial} shows it, {@code host/pid}; empty for
      * a host name that no {@link Worker} takes (one with a {@code /}, which no host has).

@@ -130,6 +130,23 @@ class OptunaImportTest {
                 .withMessageContaining(file + ", line 2 has op_code 42, which Optuna 5 does not write");
     }
 
+    @Test
+    void metricNamesThatDoNotNameEachObjectiveOnceAreDroppedNotAFailedImport() throws IOException {
+        String study = "{\"op_code\":0,\"worker_id\":\"w\",\"study_name\":\"%s\",\"directions\":[2,1]}\n";
+        String names = "{\"op_code\":3,\"worker_id\":\"w\",\"study_id\":%d,\"system_attr\":{\"study:metric_names\":%s}}\n";
+        Path file = Files.writeString(dir.resolve("names.log"), study.formatted("good") + names.formatted(0, "[\"acc\",\"ms\"]")
+                + study.formatted("twice") + names.formatted(1, "[\"score\",\"score\"]")
+                + study.formatted("blank") + names.formatted(2, "[\"acc\",\"\"]"));
+
+        List<OptunaStudy> read = OptunaJournal.read(file);
+
+        assertThat(read).extracting(OptunaStudy::objectiveNames)
+                .containsExactly(List.of("acc", "ms"), List.of(), List.of());
+        InMemoryStorage storage = new InMemoryStorage();
+        OptunaImport.copy(read.get(1), storage, "twice");
+        assertThat(storage.objectiveNames("twice")).isEmpty();
+    }
+
     /** An Optuna journal of study 'from-python' (maximize) with one complete trial of value 0.9. */
     private Path optunaJournal(Map<String, Distribution> distributions, Map<String, Double> internals) {
         InMemoryStorage python = new InMemoryStorage();

@@ -2,16 +2,23 @@ package dev.tuner.core.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tuner.Direction;
 import dev.tuner.core.study.Studies;
 import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.FrozenTrial;
+import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class InMemoryStorageTest extends StorageContractTest {
@@ -24,6 +31,21 @@ class InMemoryStorageTest extends StorageContractTest {
     @Override
     Storage sameStoreAgain(Storage storage) {
         return storage; // memory is not shared: the same storage stands for a second worker
+    }
+
+    @Test
+    void aStorageThatCannotAddATrialWholeRefusesSayingWhereToAddIt() {
+        Storage custom = (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(), new Class<?>[] {Storage.class},
+                (proxy, method, args) -> method.isDefault() ? InvocationHandler.invokeDefault(proxy, method, args)
+                        : method.getName().equals("toString") ? "custom:" : null);
+        Instant started = Instant.parse("2025-03-01T10:15:30Z");
+        FrozenTrial trial = new FrozenTrial(3, TrialState.COMPLETE, TrialResult.of(1), Map.of(), Optional.empty(),
+                started, Optional.of(started), new TreeMap<>(), Map.of(), Optional.empty());
+
+        assertThatThrownBy(() -> custom.addTrial("s", trial)).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("storage custom: (a ")
+                .hasMessageContaining("cannot add trial #3 to study 's' whole, with its own times, in one write; add it to"
+                        + " an InMemoryStorage, a JournalStorage or a JdbcStorage, or implement addTrial");
     }
 
     @Test

@@ -326,6 +326,24 @@ class JdbcStorageTest extends StorageContractTest {
     }
 
     @Test
+    void aTrialAddedInsideTogetherIsInTheHistoryReadAfterIt() {
+        try (JdbcStorage storage = TestDatabase.storage(database.newSchemaUrl()).open()) {
+            storage.createStudy("s", Direction.MINIMIZE);
+            Instant started = Instant.parse("2025-03-01T10:15:30Z");
+            FrozenTrial trial = new FrozenTrial(0, TrialState.COMPLETE, TrialResult.of(1), Map.of(), Optional.empty(),
+                    started, Optional.of(started.plusSeconds(1)), new TreeMap<>(), Map.of(), Optional.empty());
+
+            List<FrozenTrial> after = storage.together(() -> {
+                storage.trials("s"); // the batch keeps this read
+                storage.addTrial("s", trial);
+                return storage.trials("s");
+            });
+
+            assertThat(after).singleElement().extracting(FrozenTrial::started).isEqualTo(started);
+        }
+    }
+
+    @Test
     void anAddedTrialCostsOneTransactionWhateverItCarries() {
         CommitCounter counter = new CommitCounter();
         try (JdbcStorage storage = TestDatabase.storage(database.newSchemaUrl()).connector(counter)

@@ -14,6 +14,7 @@ import dev.tuner.core.trial.Trial;
 import dev.tuner.core.trial.TrialFailure;
 import dev.tuner.core.trial.TrialState;
 import dev.tuner.core.trial.TrialResult;
+import dev.tuner.core.trial.Worker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ class JournalStorageTest extends StorageContractTest {
     }
 
     @Test
-    void anAddedTrialIsOneAppendAndItsStartNamesNoWorkerWhenItHasNone() throws IOException {
+    void anAddedTrialIsOneAppendWhoseStartNamesThisProcessAsItsWriterAndNoOtherWorker() throws IOException {
         Path path = folder.resolve("added.jsonl");
         Instant started = Instant.parse("2025-03-01T10:15:30Z");
         FrozenTrial trial = new FrozenTrial(0, TrialState.COMPLETE, TrialResult.of(1),
@@ -66,9 +67,11 @@ class JournalStorageTest extends StorageContractTest {
 
             assertThat(storage.appends() - before).isEqualTo(1);
         }
+        WorkerId self = WorkerId.current();
         assertThat(Files.readAllLines(path)).filteredOn(line -> line.startsWith("{\"op\":\"trial\""))
                 .singleElement().isEqualTo("{\"op\":\"trial\",\"study\":\"s\",\"number\":0,"
-                        + "\"started\":\"2025-03-01T10:15:30.000000Z\"}");
+                        + "\"started\":\"2025-03-01T10:15:30.000000Z\",\"worker\":{\"host\":\"" + self.host()
+                        + "\",\"pid\":" + self.pid() + ",\"start\":" + self.startMillis() + "},\"added\":true}");
     }
 
     @Test
@@ -438,6 +441,54 @@ class JournalStorageTest extends StorageContractTest {
         assertThatIllegalStateException().isThrownBy(() -> JournalStorage.open(file))
                 .withMessageContaining("is not a Tuner journal");
         assertThat(Files.readString(file)).isEqualTo("shopping list");
+    }
+
+    @Test
+    void anAddCutBeforeItsFinishFailsAsItsWriterIsFoundGoneAndAWholeOneShowsTheWorkerItCameWith() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        WorkerId writer = WorkerId.of(gone.toHandle());
+        Instant started = Instant.parse("2025-03-01T10:15:30Z");
+        Path file = folder.resolve("added.jsonl");
+        JournalCodec records = new JournalCodec();
+        Files.write(file, List.of(
+                line(records.header()),
+                line(records.study("s", Direction.MINIMIZE)),
+                line(records.added("s", 0, started, writer, Optional.of(new Worker("gpu-box", 4711)))),
+                line(records.finish("s", 0, TrialState.COMPLETE, OptionalDouble.of(0.5), null, started.plusSeconds(1))),
+                line(records.added("s", 1, started, writer, Optional.empty())),
+                line(records.finish("s", 1, TrialState.COMPLETE, OptionalDouble.of(0.25), null, started.plusSeconds(2))),
+                line(records.added("s", 2, started, writer, Optional.of(new Worker("gpu-box", 4711)))),
+                line(records.param("s", 2, "x", Uniform.of(0, 1), 0.5))));
+
+        try (LogCapture log = LogCapture.of(JournalStorage.class); JournalStorage storage = JournalStorage.open(file)) {
+            assertThat(storage.trial("s", 0).worker()).contains(new Worker("gpu-box", 4711));
+            assertThat(storage.trial("s", 0).state()).isEqualTo(TrialState.COMPLETE);
+            assertThat(storage.trial("s", 1).worker()).as("an added trial whose worker was not known").isEmpty();
+            FrozenTrial cut = storage.trial("s", 2);
+            assertThat(cut.state()).as("its finish never written").isEqualTo(TrialState.FAIL);
+            assertThat(cut.failure()).map(TrialFailure::type).hasValue(WorkerDiedException.class.getName());
+            assertThat(log.messages()).singleElement().asString().contains("trial #2 of study 's'", "worker died");
+        }
+    }
+
+    @Test
+    void namingAStudyOfOneObjectiveKeepsTheJournalAtItsVersionAndALaterStudyRecordKeepsTheNames() throws IOException {
+        Path file = folder.resolve("names.jsonl");
+        try (JournalStorage storage = JournalStorage.open(file)) {
+            storage.createStudy("s", Direction.MINIMIZE);
+            storage.nameObjectives("s", List.of("loss"));
+        }
+        JournalCodec records = new JournalCodec();
+        Files.write(file, List.of(line(records.study("s", Direction.MINIMIZE))), StandardOpenOption.APPEND);
+
+        assertThat(Files.readAllLines(file)).containsExactly("{\"op\":\"journal\",\"version\":3}",
+                "{\"op\":\"study\",\"study\":\"s\",\"direction\":\"MINIMIZE\"}",
+                "{\"op\":\"study\",\"study\":\"s\",\"direction\":\"MINIMIZE\",\"names\":[\"loss\"]}",
+                "{\"op\":\"study\",\"study\":\"s\",\"direction\":\"MINIMIZE\"}");
+        try (JournalStorage storage = JournalStorage.open(file)) {
+            assertThat(storage.objectiveNames("s")).contains(List.of("loss"));
+        }
     }
 
     @Test

@@ -993,6 +993,14 @@ abstract class StorageContractTest {
         assertThatIllegalArgumentException().isThrownBy(() -> storage.addTrial("missing", new FrozenTrial(0,
                 TrialState.COMPLETE, TrialResult.of(1), Map.of(), Optional.empty(), started, Optional.of(started),
                 new TreeMap<>(), Map.of(), Optional.empty()))).withMessageContaining("'missing'");
+        FrozenTrial twoValues = new FrozenTrial(7, TrialState.COMPLETE, TrialResult.of(new double[] {1, 2}, Map.of()),
+                Map.of(), Optional.empty(), started, Optional.of(started), new TreeMap<>(), Map.of(), Optional.empty());
+        assertThatIllegalArgumentException().isThrownBy(() -> storage.addTrial("s", twoValues))
+                .withMessageContaining("is COMPLETE with 2 values [1.0, 2.0], but the study has 1 directions [MINIMIZE]");
+        FrozenTrial negativeStep = new FrozenTrial(7, TrialState.PRUNED, TrialResult.none(), Map.of(), Optional.empty(),
+                started, Optional.of(started), new TreeMap<>(Map.of(-1, 0.5, 0, 0.75)), Map.of(), Optional.empty());
+        assertThatIllegalArgumentException().isThrownBy(() -> storage.addTrial("s", negativeStep))
+                .withMessageContaining("reported a value at step -1; steps are 0 and above");
         assertThat(storage.trials("s")).isEmpty();
         assertThat(open(sameStoreAgain(storage)).trials("s")).isEmpty();
     }
