@@ -196,13 +196,9 @@ public final class ReportBenchmark {
                 .storage(new InMemoryStorage()).build();
         for (int i = 0; i < size; i++) {
             Trial trial = study.ask();
-            double lr = trial.suggestFloat("com.acme.Classifier.learningRate", 1e-5, 1e-1, Scale.LOG);
-            int layers = trial.suggestInt("com.acme.Classifier.layers", 1, 8);
-            String activation = trial.suggestCategorical("com.acme.Classifier.activation", List.of("relu", "tanh", "elu"));
-            double dropout = trial.suggestFloat("com.acme.Classifier.dropout", 0, 0.5);
-            double alpha = activation.equals("elu") ? trial.suggestFloat("com.acme.Classifier.eluAlpha", 0.1, 2) : 1;
-            double value = Math.pow(Math.log10(lr) + 3, 2) + 0.1 * Math.abs(layers - 4) + dropout * alpha
-                    + (activation.equals("tanh") ? 0.3 : 0);
+            Model model = Model.draw(trial);
+            double value = Math.pow(Math.log10(model.lr()) + 3, 2) + 0.1 * Math.abs(model.layers() - 4)
+                    + model.dropout() * model.alpha() + (model.activation().equals("tanh") ? 0.3 : 0);
             if (i % 50 == 49) {
                 study.tellFailure(trial, new IllegalStateException("the model diverged at epoch 3"));
             } else if (i % 2 == 0) {
@@ -235,22 +231,32 @@ public final class ReportBenchmark {
                 .objectiveNames("loss", "latencyMs").build();
         for (int i = 0; i < size; i++) {
             Trial trial = study.ask();
+            Model model = Model.draw(trial);
+            double loss = Math.pow(Math.log10(model.lr()) + 3, 2) + 0.3 * Math.abs(model.layers() - 6)
+                    + model.dropout() * model.alpha() + (model.activation().equals("tanh") ? 0.3 : 0);
+            double latency = 2 * model.layers() + 3 * (-1 - Math.log10(model.lr()))
+                    + (model.activation().equals("elu") ? 1 : 0);
+            if (i % 50 == 49) {
+                study.tellFailure(trial, new IllegalStateException("the model diverged at epoch 3"));
+                continue;
+            }
+            trial.constrain("sizeMb", model.layers() * (model.activation().equals("elu") ? 1.5 : 1) - 9);
+            study.tell(trial, loss, latency);
+        }
+        return study;
+    }
+
+    /** The knobs both studies draw, in the same order: five, the last read only when the activation is elu. */
+    private record Model(double lr, int layers, String activation, double dropout, double alpha) {
+
+        static Model draw(Trial trial) {
             double lr = trial.suggestFloat("com.acme.Classifier.learningRate", 1e-5, 1e-1, Scale.LOG);
             int layers = trial.suggestInt("com.acme.Classifier.layers", 1, 8);
             String activation = trial.suggestCategorical("com.acme.Classifier.activation", List.of("relu", "tanh", "elu"));
             double dropout = trial.suggestFloat("com.acme.Classifier.dropout", 0, 0.5);
             double alpha = activation.equals("elu") ? trial.suggestFloat("com.acme.Classifier.eluAlpha", 0.1, 2) : 1;
-            double loss = Math.pow(Math.log10(lr) + 3, 2) + 0.3 * Math.abs(layers - 6) + dropout * alpha
-                    + (activation.equals("tanh") ? 0.3 : 0);
-            double latency = 2 * layers + 3 * (-1 - Math.log10(lr)) + (activation.equals("elu") ? 1 : 0);
-            if (i % 50 == 49) {
-                study.tellFailure(trial, new IllegalStateException("the model diverged at epoch 3"));
-                continue;
-            }
-            trial.constrain("sizeMb", layers * (activation.equals("elu") ? 1.5 : 1) - 9);
-            study.tell(trial, loss, latency);
+            return new Model(lr, layers, activation, dropout, alpha);
         }
-        return study;
     }
 
     private static double median(double[] values) {

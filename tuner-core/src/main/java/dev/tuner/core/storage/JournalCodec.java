@@ -129,17 +129,12 @@ final class JournalCodec {
     }
 
     byte[] study(String studyName, Direction direction) {
-        return line.start("study").string(Keys.STUDY, studyName, true).string(Keys.DIRECTION, direction.name(), true)
-                .end();
+        return study(studyName, List.of(direction));
     }
 
     /** A study of one direction as version 3 writes it, or of several with their {@code directions}. */
     byte[] study(String studyName, List<Direction> directions) {
-        if (directions.size() == 1) {
-            return study(studyName, directions.get(0));
-        }
-        return line.start("study").string(Keys.STUDY, studyName, true)
-                .raw(Keys.DIRECTIONS, ResultJson.directions(directions)).end();
+        return studyLine(studyName, directions).end();
     }
 
     /**
@@ -148,13 +143,14 @@ final class JournalCodec {
      * exists with these directions, so the record needs no new journal version.
      */
     byte[] names(String studyName, List<Direction> directions, List<String> names) {
+        return studyLine(studyName, directions).raw(Keys.NAMES, ResultJson.names(names)).end();
+    }
+
+    /** A study record's name and its {@code direction}, or its {@code directions} when several. */
+    private JsonLine studyLine(String studyName, List<Direction> directions) {
         JsonLine record = line.start("study").string(Keys.STUDY, studyName, true);
-        if (directions.size() == 1) {
-            record.string(Keys.DIRECTION, directions.get(0).name(), true);
-        } else {
-            record.raw(Keys.DIRECTIONS, ResultJson.directions(directions));
-        }
-        return record.raw(Keys.NAMES, ResultJson.names(names)).end();
+        return directions.size() == 1 ? record.string(Keys.DIRECTION, directions.get(0).name(), true)
+                : record.raw(Keys.DIRECTIONS, ResultJson.directions(directions));
     }
 
     /** A trial's start; {@code started} must come from {@link #time}, so that a replay reads it back equal. */
@@ -166,8 +162,8 @@ final class JournalCodec {
     /**
      * The start of a trial added whole ({@link Storage#addTrial}), written by {@code writer}, whose
      * death fails the trial if the append was cut before its finish; {@code added} marks it, and
-     * {@code ranBy} names the process that ran it, when known. {@code started} must be truncated as
-     * {@link #truncate} does.
+     * {@code ranBy} names the process that ran it, when known. The record keeps {@code started} to
+     * the microsecond, as the table that takes the trial does.
      */
     byte[] added(String studyName, int number, Instant started, WorkerId writer, Optional<Worker> ranBy) {
         JsonLine record = worker(trialLine("trial", studyName, number).raw(Keys.STARTED, instants.quoted(started)),
@@ -230,11 +226,6 @@ final class JournalCodec {
     /** Now, to the precision a record keeps (microseconds). */
     static Instant time() {
         return InstantText.truncate(Instant.now());
-    }
-
-    /** A time as a record keeps it: to the microsecond, so that a replay reads it back equal. */
-    static Instant truncate(Instant time) {
-        return InstantText.truncate(time);
     }
 
     /**

@@ -479,31 +479,29 @@ public final class JournalStorage implements Storage {
      */
     @Override
     public synchronized int addTrial(String studyName, FrozenTrial trial) {
-        FrozenTrial added = new FrozenTrial(trial.number(), trial.state(), trial.result(), trial.suggestions(),
-                trial.failure(), JournalCodec.truncate(trial.started()), trial.finished().map(JournalCodec::truncate),
-                trial.intermediateValues(), Map.of(), trial.worker());
         WorkerId writer = WorkerId.current();
         return write(() -> {
-            table.checkAdded(studyName, added); // before anything is appended
+            // checked before anything is appended; the records and the table both keep its times to the microsecond
+            table.checkAdded(studyName, trial);
             boolean gathering = batching; // inside together, whose end writes what this appends
             batching = true;
             try {
                 int number = table.nextNumber(studyName);
-                if (JournalCodec.needsObjectivesVersion(added.result())) {
+                if (JournalCodec.needsObjectivesVersion(trial.result())) {
                     declare(JournalCodec.OBJECTIVES_VERSION);
                 }
                 // written by this process: should the append be cut before the finish, its death fails the trial
-                append(records.added(studyName, number, added.started(), writer, added.worker()), false);
-                for (Map.Entry<String, Suggestion> param : added.suggestions().entrySet()) {
+                append(records.added(studyName, number, trial.started(), writer, trial.worker()), false);
+                for (Map.Entry<String, Suggestion> param : trial.suggestions().entrySet()) {
                     append(records.param(studyName, number, param.getKey(), param.getValue().distribution(),
                             param.getValue().internal()), false);
                 }
-                for (Map.Entry<Integer, Double> value : added.intermediateValues().entrySet()) {
+                for (Map.Entry<Integer, Double> value : trial.intermediateValues().entrySet()) {
                     append(records.intermediate(studyName, number, value.getKey(), value.getValue()), false);
                 }
-                append(records.finish(studyName, number, added.state(), added.result(), added.failure().orElse(null),
-                        added.finished().orElseThrow()), sync == Sync.ON_FINISH);
-                return table.addTrial(studyName, added, writer);
+                append(records.finish(studyName, number, trial.state(), trial.result(), trial.failure().orElse(null),
+                        trial.finished().orElseThrow()), sync == Sync.ON_FINISH);
+                return table.addTrial(studyName, trial, writer);
             } finally {
                 if (!gathering) {
                     batching = false;

@@ -3,12 +3,7 @@ package dev.tuner.core.sampler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.tuner.Direction;
-import dev.tuner.core.pareto.Hypervolume;
 import dev.tuner.core.space.Uniform;
-import dev.tuner.core.study.Objective;
-import dev.tuner.core.study.Studies;
-import dev.tuner.core.study.Study;
 import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.Suggestion;
 import dev.tuner.core.trial.TrialResult;
@@ -123,28 +118,13 @@ class Nsga2SamplerTest extends SamplerContractTest {
         assertThat(Nsga2Variation.polynomial(0.5, 0.5, 0.5, 20, rng)).isEqualTo(0.5);
     }
 
-    static double hypervolumeOfZdt1(Sampler sampler, int trials) {
-        Study study = Studies.builder("zdt1", sampler).directions(Direction.MINIMIZE, Direction.MINIMIZE).build();
-        study.optimize(Objective.several(trial -> {
-            double[] x = new double[5];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = trial.suggestFloat("x" + i, 0, 1);
-            }
-            double g = 1 + 9 * (x[1] + x[2] + x[3] + x[4]) / 4;
-            return new double[] {x[0], g * (1 - Math.sqrt(x[0] / g))};
-        }), trials);
-        double[][] points = study.trials().stream().filter(t -> t.state() == TrialState.COMPLETE)
-                .map(FrozenTrial::values).map(v -> new double[] {v.get(0), v.get(1)}).toArray(double[][]::new);
-        return Hypervolume.of(points, new double[] {1.1, 11});
-    }
-
     @Test
     void aStudyOfTwoObjectivesRunsThroughOptimizeAndBeatsRandomSearch() {
         List<Double> nsga2 = new ArrayList<>();
         List<Double> random = new ArrayList<>();
         for (int seed = 0; seed < 5; seed++) {
-            nsga2.add(hypervolumeOfZdt1(Nsga2Sampler.builder().seed(seed).populationSize(20).build(), 200));
-            random.add(hypervolumeOfZdt1(new RandomSampler(seed), 200));
+            nsga2.add(Zdt1.hypervolume(Nsga2Sampler.builder().seed(seed).populationSize(20).build(), 200));
+            random.add(Zdt1.hypervolume(new RandomSampler(seed), 200));
         }
         nsga2.sort(null);
         random.sort(null);

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tuner.Direction;
-import dev.tuner.core.pareto.Hypervolume;
 import dev.tuner.core.sampler.TpeHistory.ColumnKey;
 import dev.tuner.core.space.Uniform;
 import dev.tuner.core.storage.InMemoryStorage;
-import dev.tuner.core.study.Objective;
-import dev.tuner.core.study.Studies;
-import dev.tuner.core.study.Study;
-import dev.tuner.core.trial.FrozenTrial;
 import dev.tuner.core.trial.TrialResult;
 import dev.tuner.core.trial.TrialState;
 import java.util.Arrays;
@@ -86,29 +81,13 @@ class TpeMultiObjectiveTest {
         assertThat(Arrays.copyOf(split.below()[0], split.belowCount())).containsExactly(99, 1, 0);
     }
 
-
-    static double hypervolumeOfZdt1(Sampler sampler, int trials) {
-        Study study = Studies.builder("zdt1", sampler).directions(Direction.MINIMIZE, Direction.MINIMIZE).build();
-        study.optimize(Objective.several(trial -> {
-            double[] x = new double[5];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = trial.suggestFloat("x" + i, 0, 1);
-            }
-            double g = 1 + 9 * (x[1] + x[2] + x[3] + x[4]) / 4;
-            return new double[] {x[0], g * (1 - Math.sqrt(x[0] / g))};
-        }), trials);
-        double[][] points = study.trials().stream().filter(t -> t.state() == TrialState.COMPLETE)
-                .map(FrozenTrial::values).map(v -> new double[] {v.get(0), v.get(1)}).toArray(double[][]::new);
-        return Hypervolume.of(points, new double[] {1.1, 11});
-    }
-
     @Test
     void aStudyOfTwoObjectivesRunsThroughOptimizeAndBeatsRandomSearch() {
         double[] tpe = new double[5];
         double[] random = new double[5];
         for (int seed = 0; seed < 5; seed++) {
-            tpe[seed] = hypervolumeOfZdt1(new TpeSampler(seed), 80);
-            random[seed] = hypervolumeOfZdt1(new RandomSampler(seed), 80);
+            tpe[seed] = Zdt1.hypervolume(new TpeSampler(seed), 80);
+            random[seed] = Zdt1.hypervolume(new RandomSampler(seed), 80);
         }
         Arrays.sort(tpe);
         Arrays.sort(random);
